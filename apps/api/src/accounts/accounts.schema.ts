@@ -1,0 +1,40 @@
+import { roles } from '@yhdessa/shared';
+import { integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from '../db/columns';
+import { organisations } from '../organisations/organisations.schema';
+import { services } from '../services/services.schema';
+
+export const roleEnum = pgEnum('role', roles);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: id(),
+    /** Stored lower-cased; sign-in lower-cases too. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: roleEnum('role').notNull(),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** argon2id; null until an invitation has been accepted. */
+    passwordHash: text('password_hash'),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('accounts_email_unique').on(table.email)],
+);
+
+/** A worker belongs to one or more services. */
+export const serviceMemberships = pgTable(
+  'service_memberships',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+  },
+  (table) => [primaryKey({ columns: [table.accountId, table.serviceId] })],
+);

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { authenticate } from './auth/authenticate.middleware';
+import type { Config } from './config';
+import { healthHandler } from './health/health.routes';
+import { AppError } from './http/app-error';
+import { mountRoutes, type RouteDependencies } from './http/mount-routes';
+import { apiNotFound, problemMiddleware } from './http/problem.middleware';
+import { buildOpenApiDocument } from './openapi/openapi-document';
+import { apiRoutes } from './routes';
+
+export interface AppDependencies extends RouteDependencies {
+  config: Config;
+  logger: Logger;
+}
+
+/** Routes outside the route table, each public on purpose. */
+export const infrastructureRoutes = [
+  { method: 'get', path: '/api/health', why: 'load balancers and operators check liveness without signing in' },
+  { method: 'get', path: '/api/openapi.json', why: 'the API description is public documentation' },
+] as const;
+
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Builds the whole HTTP app without listening, so tests drive it in-process. */
+export function buildApp(deps: AppDependencies): Express {
+  const { config } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+      },
+      strictTransportSecurity: config.NODE_ENV === 'production',
+    }),
+  );
+  app.use(pinoHttp({ logger: deps.logger, redact: ['req.headers.cookie', 'res.headers["set-cookie"]'] }));
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.get('/health', healthHandler(deps.database));
+  const routes = apiRoutes(config);
+  const openApiDocument = buildOpenApiDocument(routes);
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  api.use((req, _res, next) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (writeMethods.has(req.method) && hasBody && !req.is('application/json')) {
+      next(new AppError('unsupported_media_type', 'Send the request body as application/json.'));
+      return;
+    }
+    next();
+  });
+  api.use(express.json({ limit: '100kb' }));
+  api.use(cookieParser());
+  api.use(authenticate(deps.database, config));
+  mountRoutes(api, routes, deps);
+  api.use(apiNotFound);
+  app.use('/api', api);
+  app.use(problemMiddleware);
+
+  serveWebClient(app, config.WEB_DIST);
+  return app;
+}
+
+/** The built web client on the same origin; every non-API path gets index.html for client routing. */
+function serveWebClient(app: Express, webDist: string): void {
+  const indexFile = path.join(webDist, 'index.html');
+  if (!fs.existsSync(indexFile)) return;
+  app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+  app.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile);
+  });
+}

@@ -1,0 +1,31 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Append-only log of every read and change of case data, and every refused attempt. Each row's
+ * hash covers the previous row of the same chain (one chain per family, one for the rest), so
+ * an edit or deletion shows, and appends to different families do not wait for each other.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    chain: text('chain').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role'),
+    organisationId: uuid('organisation_id'),
+    familyId: uuid('family_id'),
+    action: text('action').notNull(),
+    resource: text('resource').notNull(),
+    resourceId: text('resource_id'),
+    outcome: text('outcome', { enum: ['allowed', 'denied'] }).notNull(),
+    basis: text('basis').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (table) => [
+    index('audit_events_chain_idx').on(table.chain, table.id),
+    index('audit_events_family_idx').on(table.familyId, table.occurredAt),
+  ],
+);

@@ -1,0 +1,88 @@
+import type { Response } from 'express';
+import { currentUserSchema, loginRequestSchema, type CurrentUser } from '@yhdessa/shared';
+import { z } from 'zod';
+import type { Config } from '../config';
+import { AppError } from '../http/app-error';
+import type { Actor } from '../http/request-context';
+import { defineRoute } from '../http/route';
+import { endSession } from './sessions.repository';
+import { signIn } from './login.service';
+import { resolveSessionActor, type SessionPolicy } from './session.service';
+import { SESSION_COOKIE, sessionIdOf } from './session-token';
+
+function presentCurrentUser(actor: Actor): CurrentUser {
+  return {
+    id: actor.accountId,
+    email: actor.email,
+    name: actor.name,
+    role: actor.role,
+    organisationId: actor.organisationId,
+    serviceIds: actor.serviceIds,
+  };
+}
+
+function cookieOptions(config: Pick<Config, 'secureCookies'>) {
+  return { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/' } as const;
+}
+
+function setSessionCookie(res: Response, token: string, config: Config): void {
+  res.cookie(SESSION_COOKIE, token, { ...cookieOptions(config), maxAge: config.SESSION_ABSOLUTE_HOURS * 3_600_000 });
+}
+
+export function authRoutes(config: Config & SessionPolicy) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Sign in with email and password; sets the HttpOnly session cookie',
+      tag: 'auth',
+      access: { kind: 'public', why: 'signing in is how a session starts' },
+      body: loginRequestSchema,
+      response: { status: 200, schema: currentUserSchema, description: 'The signed-in user' },
+      errors: [401, 429],
+      async handler({ body }, { tx, req, res, afterRollback }) {
+        // A new session id at every sign-in: an id planted before sign-in is worthless after it.
+        const previous: unknown = req.cookies?.[SESSION_COOKIE];
+        if (typeof previous === 'string') await endSession(tx, sessionIdOf(previous));
+        const token = await signIn(tx, body, config, afterRollback);
+        const actor = await resolveSessionActor(tx, token, config);
+        if (!actor) throw new AppError('internal', 'The new session could not be read back.');
+        setSessionCookie(res, token, config);
+        return presentCurrentUser(actor);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/logout',
+      summary: 'Sign out: ends the session and clears the cookie',
+      tag: 'auth',
+      access: { kind: 'public', why: 'signing out must work with an expired session too' },
+      response: { status: 204, schema: z.void(), description: 'Signed out' },
+      async handler(_input, { tx, req, res, actor, audit }) {
+        const token: unknown = req.cookies?.[SESSION_COOKIE];
+        if (typeof token === 'string') await endSession(tx, sessionIdOf(token));
+        if (actor)
+          await audit({
+            familyId: null,
+            action: 'sign-out',
+            resource: 'session',
+            resourceId: actor.accountId,
+            outcome: 'allowed',
+            basis: 'own session',
+          });
+        res.clearCookie(SESSION_COOKIE, cookieOptions(config));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/auth/me',
+      summary: 'The signed-in user and their role',
+      tag: 'auth',
+      access: { kind: 'signed-in', roles: ['coordinator', 'worker', 'family', 'manager', 'admin'] },
+      response: { status: 200, schema: currentUserSchema, description: 'The signed-in user' },
+      async handler(_input, { actor }) {
+        return presentCurrentUser(actor);
+      },
+    }),
+  ];
+}

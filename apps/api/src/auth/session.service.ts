@@ -1,0 +1,25 @@
+import type { Config } from '../config';
+import type { Queryable } from '../db/database';
+import type { Actor } from '../http/request-context';
+import { newSessionToken, sessionIdOf } from './session-token';
+import { findActiveSession, insertSession, touchSession } from './sessions.repository';
+
+/** Writing last-seen on every request would turn reads into writes; a minute's precision is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export type SessionPolicy = Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS'>;
+
+export async function startSession(db: Queryable, accountId: string, policy: SessionPolicy): Promise<string> {
+  const token = newSessionToken();
+  const expiresAt = new Date(Date.now() + policy.SESSION_ABSOLUTE_HOURS * 3_600_000);
+  await insertSession(db, { id: sessionIdOf(token), accountId, expiresAt });
+  return token;
+}
+
+export async function resolveSessionActor(db: Queryable, token: string, policy: SessionPolicy): Promise<Actor | null> {
+  const idleSince = new Date(Date.now() - policy.SESSION_IDLE_MINUTES * 60_000);
+  const found = await findActiveSession(db, sessionIdOf(token), idleSince);
+  if (!found) return null;
+  if (Date.now() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, found.actor.sessionId);
+  return found.actor;
+}

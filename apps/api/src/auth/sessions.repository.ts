@@ -1,0 +1,60 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../db/database';
+import type { Actor } from '../http/request-context';
+import { sessions } from './sessions.schema';
+
+interface SessionRow {
+  session_id: string;
+  account_id: string;
+  name: string;
+  email: string;
+  role: Actor['role'];
+  organisation_id: string | null;
+  service_ids: string[];
+  last_seen_at: string | Date;
+}
+
+export async function insertSession(db: Queryable, session: { id: string; accountId: string; expiresAt: Date }): Promise<void> {
+  await db.insert(sessions).values(session);
+}
+
+/** The live session's actor: not ended, not past its absolute expiry or idle limit, account enabled. */
+export async function findActiveSession(
+  db: Queryable,
+  sessionId: string,
+  idleSince: Date,
+): Promise<{ actor: Actor; lastSeenAt: Date } | null> {
+  const [row] = await queryRows<SessionRow>(
+    db,
+    sql`
+    select s.id as session_id, s.last_seen_at, a.id as account_id, a.name, a.email, a.role, a.organisation_id,
+      coalesce((select array_agg(sm.service_id::text) from service_memberships sm where sm.account_id = a.id), '{}') as service_ids
+    from sessions s join accounts a on a.id = s.account_id
+    where s.id = ${sessionId} and s.ended_at is null and s.expires_at > now()
+      and s.last_seen_at > ${idleSince.toISOString()} and a.disabled_at is null`,
+  );
+  if (!row) return null;
+  return {
+    lastSeenAt: new Date(row.last_seen_at),
+    actor: {
+      sessionId: row.session_id,
+      accountId: row.account_id,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      organisationId: row.organisation_id,
+      serviceIds: row.service_ids,
+    },
+  };
+}
+
+export async function touchSession(db: Queryable, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, sessionId));
+}
+
+export async function endSession(db: Queryable, sessionId: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ endedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+}

@@ -1,0 +1,51 @@
+import type { ErrorCode, FieldError } from '@yhdessa/shared';
+
+const statusByCode: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  malformed_json: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  version_conflict: 409,
+  case_closed: 409,
+  rate_limited: 429,
+  internal: 500,
+};
+
+const titleByCode: Record<ErrorCode, string> = {
+  validation_failed: 'The request is not valid',
+  malformed_json: 'The request body is not valid JSON',
+  payload_too_large: 'The request body is too large',
+  unsupported_media_type: 'The request body must be application/json',
+  unauthenticated: 'Sign-in required',
+  invalid_credentials: 'Wrong email or password',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  version_conflict: 'Someone else changed this first',
+  case_closed: 'The family case is closed',
+  rate_limited: 'Too many requests',
+  internal: 'Something went wrong',
+};
+
+/** The one error type the API throws on purpose; the error middleware turns it into problem+json. */
+export class AppError extends Error {
+  readonly status: number;
+  readonly title: string;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; current?: unknown } = {},
+  ) {
+    super(detail);
+    this.status = statusByCode[code];
+    this.title = titleByCode[code];
+  }
+}
+
+export function notFound(what = 'resource'): AppError {
+  return new AppError('not_found', `No such ${what}, or you may not see it.`);
+}

@@ -1,0 +1,102 @@
+import type { Request, Response, Router } from 'express';
+import type { FamilyEvent } from '@yhdessa/shared';
+import { z } from 'zod';
+import { familyAccessBasis } from '../access/family-policy';
+import { findFamilyRelation } from '../access/family-relation.repository';
+import { appendAuditEvent, type AuditEntry } from '../audit/audit.repository';
+import type { Database, Tx } from '../db/database';
+import { insertFamilyEvent } from '../realtime/family-events.repository';
+import { AppError, notFound } from './app-error';
+import type { Actor } from './request-context';
+import type { AnyRoute, FamilyAccess, RouteContext } from './route';
+import { parseRequestPart } from './validation';
+
+export interface RouteDependencies {
+  database: Database;
+  /** Tells the family's sockets, on every instance, about a committed change. */
+  publishFamilyEvent(event: FamilyEvent): void;
+}
+
+type RollbackWork = (tx: Tx) => Promise<void>;
+
+const familyIdParam = z.object({ familyId: z.uuid() });
+
+/** Mounts each route as the same chain: authenticate, validate, open a transaction, check access, handle, publish. */
+export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: RouteDependencies): void {
+  for (const route of routes) {
+    router[route.method](route.path, async (req: Request, res: Response) => {
+      const result = await runRoute(route, deps, req, res);
+      if (route.response.status === 204) res.status(204).end();
+      else res.status(route.response.status).json(result);
+    });
+  }
+}
+
+async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, res: Response): Promise<unknown> {
+  const actor = req.actor ?? null;
+  if (route.access.kind !== 'public' && !actor) throw new AppError('unauthenticated', 'Sign in first.');
+  if (route.access.kind === 'signed-in' && !route.access.roles.includes(actor!.role)) throw notFound('route');
+
+  const input = {
+    params: route.params ? parseRequestPart(route.params, req.params, 'params') : {},
+    query: route.query ? parseRequestPart(route.query, req.query, 'query') : {},
+    body: route.body ? parseRequestPart(route.body, req.body, 'body') : {},
+  };
+  const committed: FamilyEvent[] = [];
+  const rollbackWork: RollbackWork[] = [];
+  const auditRefusal = (entry: Omit<AuditEntry, 'actor' | 'outcome'>) =>
+    rollbackWork.push((tx) => appendAuditEvent(tx, { ...entry, actor, outcome: 'denied' }));
+  try {
+    const result = await deps.database.db.transaction(async (tx) => {
+      const family =
+        route.access.kind === 'family' ? await requireFamilyAccess(tx, actor!, input.params, route, auditRefusal) : null;
+      const pending: FamilyEvent[] = [];
+      const context = {
+        actor,
+        family,
+        tx,
+        req,
+        res,
+        audit: (entry) => appendAuditEvent(tx, { ...entry, actor }),
+        auditRefusal,
+        afterRollback: (work) => rollbackWork.push(work),
+        recordFamilyEvent: async (event) => {
+          pending.push(await insertFamilyEvent(tx, event, actor?.accountId ?? null));
+        },
+      } as RouteContext<typeof route.access>;
+      const output = await route.handler(input, context);
+      committed.push(...pending);
+      return output;
+    });
+    for (const event of committed) deps.publishFamilyEvent(event);
+    return result;
+  } catch (error) {
+    if (rollbackWork.length > 0) {
+      await deps.database.db.transaction(async (tx) => {
+        for (const work of rollbackWork) await work(tx);
+      });
+    }
+    throw error;
+  }
+}
+
+async function requireFamilyAccess(
+  tx: Tx,
+  actor: Actor,
+  params: unknown,
+  route: AnyRoute,
+  auditRefusal: (entry: Omit<AuditEntry, 'actor' | 'outcome'>) => void,
+): Promise<FamilyAccess> {
+  const { familyId } = familyIdParam.parse(params);
+  const relation = await findFamilyRelation(familyId, actor, tx);
+  const basis = relation && familyAccessBasis(actor, relation);
+  if (relation && basis) return { relation, basis };
+  auditRefusal({
+    familyId: relation ? familyId : null,
+    action: route.method === 'get' ? 'read' : 'update',
+    resource: route.tag,
+    resourceId: familyId,
+    basis: relation ? 'no relationship to the family' : 'no such family',
+  });
+  throw notFound('family');
+}

@@ -1,0 +1,41 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Problem } from '@yhdessa/shared';
+import { AppError } from './app-error';
+
+const PROBLEM_TYPE_BASE = 'https://yhdessa.example/problems/';
+
+export function sendProblem(res: Parameters<RequestHandler>[1], error: AppError): void {
+  const body: Problem = {
+    type: PROBLEM_TYPE_BASE + error.code,
+    title: error.title,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    ...error.extra,
+  };
+  res.status(error.status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+/** Body-parser's own errors carry a `type`; map them to our codes. */
+function fromBodyParser(error: unknown): AppError | null {
+  const type = (error as { type?: unknown }).type;
+  if (type === 'entity.parse.failed') return new AppError('malformed_json', 'Check the JSON syntax of the request body.');
+  if (type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is larger than the limit.');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+    return new AppError('unsupported_media_type', 'Send the body as UTF-8 JSON.');
+  return null;
+}
+
+export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
+  const known = error instanceof AppError ? error : fromBodyParser(error);
+  if (known) {
+    sendProblem(res, known);
+    return;
+  }
+  req.log?.error({ err: error }, 'unhandled error');
+  sendProblem(res, new AppError('internal', 'The error was logged. Try again in a moment.'));
+};
+
+export const apiNotFound: RequestHandler = (_req, _res, next) => {
+  next(new AppError('not_found', 'No such API route.'));
+};

@@ -1,0 +1,80 @@
+import type { Request, Response, Router } from 'express';
+import type { FamilyEvent, Role } from '@yhdessa/shared';
+import type { ZodType } from 'zod';
+import { type z } from 'zod';
+import type { AccessBasis } from '../access/family-policy';
+import type { FamilyRelation } from '../access/family-relation.repository';
+import type { AuditEntry } from '../audit/audit.repository';
+import type { Tx } from '../db/database';
+import type { Actor } from './request-context';
+
+/**
+ * Who may call a route. Every route states one: the route table test fails on a route without
+ * it, and `public` must say why.
+ */
+export type RouteAccess =
+  | { kind: 'public'; why: string }
+  | { kind: 'signed-in'; roles: readonly Role[] }
+  /** The route has `:familyId`; the caller needs a relationship to that family, else 404. */
+  | { kind: 'family' };
+
+export interface FamilyAccess {
+  relation: FamilyRelation;
+  basis: AccessBasis;
+}
+
+type ActorFor<A extends RouteAccess> = A extends { kind: 'public' } ? Actor | null : Actor;
+type FamilyFor<A extends RouteAccess> = A extends { kind: 'family' } ? FamilyAccess : null;
+
+export interface RouteContext<A extends RouteAccess> {
+  actor: ActorFor<A>;
+  family: FamilyFor<A>;
+  /** The request's transaction; everything a handler writes commits together with its audit. */
+  tx: Tx;
+  audit(entry: Omit<AuditEntry, 'actor'>): Promise<void>;
+  /** Audits a refusal. It is written after the transaction rolls back, so throw right after. */
+  auditRefusal(entry: Omit<AuditEntry, 'actor' | 'outcome'>): void;
+  /** Work that must stick although the request fails (e.g. counting a failed sign-in). */
+  afterRollback(work: (tx: Tx) => Promise<void>): void;
+  /** Records a change in the family's event log; sockets hear of it after commit. */
+  recordFamilyEvent(event: Omit<FamilyEvent, 'seq'>): Promise<void>;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteDefinition<
+  A extends RouteAccess = RouteAccess,
+  P extends ZodType = ZodType,
+  Q extends ZodType = ZodType,
+  B extends ZodType = ZodType,
+  R extends ZodType = ZodType,
+> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express path below `/api`, e.g. `/families/:familyId/plan`. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: { status: 200 | 201 | 204; schema: R; description: string };
+  /** Error codes this route answers with beyond the common ones, for the OpenAPI document. */
+  errors?: readonly number[];
+  handler(input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> }, context: RouteContext<A>): Promise<z.infer<R>>;
+}
+
+/** Identity function that keeps the route's types tied together. */
+export function defineRoute<
+  A extends RouteAccess,
+  P extends ZodType = z.ZodObject<Record<string, never>>,
+  Q extends ZodType = z.ZodObject<Record<string, never>>,
+  B extends ZodType = z.ZodObject<Record<string, never>>,
+  R extends ZodType = z.ZodVoid,
+>(route: RouteDefinition<A, P, Q, B, R>): RouteDefinition<A, P, Q, B, R> {
+  return route;
+}
+
+export type AnyRoute = RouteDefinition<RouteAccess, ZodType, ZodType, ZodType, ZodType>;
+
+export type RouteMounter = (router: Router, routes: readonly AnyRoute[]) => void;

@@ -1,0 +1,41 @@
+import type { Plan } from '@yhdessa/shared';
+import { presentAction } from '../actions/action.presenter';
+import type { PlanParts } from './plans.repository';
+
+export function presentPlan(parts: PlanParts): Plan {
+  const { header } = parts;
+  return {
+    family: {
+      id: header.id,
+      name: header.name,
+      status: header.status,
+      coordinator: { id: header.coordinatorId, name: header.coordinatorName },
+    },
+    version: header.version,
+    updatedAt: header.updatedAt.toISOString(),
+    members: parts.members,
+    goals: parts.goals.map((goal) => ({
+      id: goal.id,
+      title: goal.title,
+      indicator: goal.indicator,
+      baseline: goal.baseline,
+      target: goal.target,
+      targetOn: goal.targetOn,
+      status: goal.status,
+      version: goal.version,
+    })),
+    serviceRoles: parts.roles.map(({ role, service, responsibleName }) => ({
+      id: role.id,
+      service: { id: service.id, name: service.name, category: service.category, contact: service.contact },
+      status: role.status,
+      description: role.description,
+      responsibleWorker:
+        role.responsibleAccountId && responsibleName ? { id: role.responsibleAccountId, name: responsibleName } : null,
+      startsOn: role.startsOn,
+      endsOn: role.endsOn,
+      version: role.version,
+      actions: parts.actions.filter((action) => action.serviceRoleId === role.id).map(presentAction),
+    })),
+    familyActions: parts.actions.filter((action) => action.serviceRoleId === null).map(presentAction),
+  };
+}

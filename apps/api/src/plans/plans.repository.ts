@@ -1,0 +1,59 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { accounts } from '../accounts/accounts.schema';
+import { actions } from '../actions/actions.schema';
+import type { Queryable } from '../db/database';
+import { familyMembers, families } from '../families/families.schema';
+import { goals } from '../goals/goals.schema';
+import { serviceRoles } from '../service-roles/service-roles.schema';
+import { services } from '../services/services.schema';
+import { plans } from './plans.schema';
+
+/** Everything the plan view is made of, read for one family. */
+export async function findPlanParts(familyId: string, db: Queryable) {
+  const [header] = await db
+    .select({
+      id: families.id,
+      name: families.name,
+      status: families.status,
+      coordinatorId: accounts.id,
+      coordinatorName: accounts.name,
+      version: plans.version,
+      updatedAt: plans.updatedAt,
+    })
+    .from(families)
+    .innerJoin(accounts, eq(accounts.id, families.coordinatorId))
+    .innerJoin(plans, eq(plans.familyId, families.id))
+    .where(eq(families.id, familyId));
+  if (!header) return null;
+
+  const members = await db
+    .select({
+      id: familyMembers.id,
+      name: familyMembers.name,
+      relation: familyMembers.relation,
+      birthYear: familyMembers.birthYear,
+    })
+    .from(familyMembers)
+    .where(eq(familyMembers.familyId, familyId))
+    .orderBy(asc(familyMembers.createdAt), asc(familyMembers.id));
+
+  const goalRows = await db.select().from(goals).where(eq(goals.familyId, familyId)).orderBy(asc(goals.createdAt), asc(goals.id));
+
+  const roleRows = await db
+    .select({ role: serviceRoles, service: services, responsibleName: accounts.name })
+    .from(serviceRoles)
+    .innerJoin(services, eq(services.id, serviceRoles.serviceId))
+    .leftJoin(accounts, eq(accounts.id, serviceRoles.responsibleAccountId))
+    .where(and(eq(serviceRoles.familyId, familyId), inArray(serviceRoles.status, ['invited', 'accepted'])))
+    .orderBy(asc(serviceRoles.createdAt), asc(serviceRoles.id));
+
+  const actionRows = await db
+    .select()
+    .from(actions)
+    .where(eq(actions.familyId, familyId))
+    .orderBy(asc(actions.dueOn), asc(actions.createdAt), asc(actions.id));
+
+  return { header, members, goals: goalRows, roles: roleRows, actions: actionRows };
+}
+
+export type PlanParts = NonNullable<Awaited<ReturnType<typeof findPlanParts>>>;

@@ -1,0 +1,93 @@
+import type http from 'node:http';
+import { parse as parseCookie } from 'cookie';
+import type { Logger } from 'pino';
+import { Server, type Socket } from 'socket.io';
+import {
+  familyRoom,
+  joinFamilySchema,
+  socketEvents,
+  type ClientToServerEvents,
+  type FamilyEvent,
+  type JoinFamilyAck,
+  type ServerToClientEvents,
+} from '@yhdessa/shared';
+import { familyAccessBasis } from '../access/family-policy';
+import { findFamilyRelation } from '../access/family-relation.repository';
+import { resolveSessionActor, type SessionPolicy } from '../auth/session.service';
+import { SESSION_COOKIE } from '../auth/session-token';
+import type { Database } from '../db/database';
+import type { Actor } from '../http/request-context';
+
+interface SocketData {
+  actor: Actor;
+}
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** socket.io on the API's own HTTP server: only signed-in sessions connect, rooms only through the access module. */
+export function createRealtimeServer(
+  httpServer: http.Server,
+  database: Database,
+  policy: SessionPolicy,
+  logger: Logger,
+): RealtimeServer {
+  const io: RealtimeServer = new Server(httpServer, {
+    serveClient: false,
+    // Same origin only: a page elsewhere cannot ride on the user's cookie.
+    allowRequest: (req, callback) => callback(null, isSameOrigin(req)),
+  });
+
+  io.use(async (socket, next) => {
+    const cookies = parseCookie(socket.request.headers.cookie ?? '');
+    const token = cookies[SESSION_COOKIE];
+    const actor = token ? await resolveSessionActor(database.db, token, policy).catch(() => null) : null;
+    if (!actor) {
+      next(new Error('unauthenticated'));
+      return;
+    }
+    socket.data.actor = actor;
+    next();
+  });
+
+  io.on('connection', (socket: RealtimeSocket) => {
+    socket.on(socketEvents.joinFamily, async (payload, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => undefined;
+      try {
+        reply(await joinFamily(socket, payload, database));
+      } catch (error) {
+        logger.error({ err: error }, 'family join failed');
+        reply({ ok: false, code: 'not_found' });
+      }
+    });
+    socket.on(socketEvents.leaveFamily, (payload) => {
+      const parsed = joinFamilySchema.safeParse(payload);
+      if (parsed.success) void socket.leave(familyRoom(parsed.data.familyId));
+    });
+  });
+  return io;
+}
+
+async function joinFamily(socket: RealtimeSocket, payload: unknown, database: Database): Promise<JoinFamilyAck> {
+  const parsed = joinFamilySchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, code: 'validation_failed' };
+  const { actor } = socket.data;
+  const relation = await findFamilyRelation(parsed.data.familyId, actor, database.db);
+  if (!relation || !familyAccessBasis(actor, relation)) return { ok: false, code: 'not_found' };
+  await socket.join(familyRoom(parsed.data.familyId));
+  return { ok: true };
+}
+
+export function publishFamilyEvent(io: RealtimeServer, event: FamilyEvent): void {
+  io.to(familyRoom(event.familyId)).emit(socketEvents.familyEvent, event);
+}
+
+function isSameOrigin(req: http.IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // non-browser clients send none; the session cookie still decides
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,72 @@
+import http from 'node:http';
+import { pino, type Logger } from 'pino';
+import { buildApp } from './app';
+import { loadConfig, type Config } from './config';
+import { openDatabase } from './db/database';
+import { seedDemoWorld } from './demo/seed-demo-world';
+import { useRedisAdapter } from './realtime/redis-adapter';
+import { createRealtimeServer, publishFamilyEvent } from './realtime/socket-server';
+
+export interface RunningServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, seeds demo data when asked, and serves HTTP and socket.io on one port. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  if (config.DEMO && (await seedDemoWorld(database.db))) logger.info('demo world seeded');
+
+  const httpServer = http.createServer();
+  const io = createRealtimeServer(httpServer, database, config, logger);
+  const closeRedis = config.REDIS_URL ? await useRedisAdapter(io, config.REDIS_URL) : async () => undefined;
+  const app = buildApp({ config, logger, database, publishFamilyEvent: (event) => publishFamilyEvent(io, event) });
+  httpServer.on('request', app);
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info({ port, db: database.kind, demo: config.DEMO, redis: Boolean(config.REDIS_URL) }, 'listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Stop accepting, let in-flight requests finish (up to the grace period), then close
+      // sockets and the database last, so every acknowledged change is on disk.
+      const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      io.disconnectSockets(true);
+      const grace = setTimeout(() => httpServer.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
+      await drained;
+      clearTimeout(grace);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeRedis();
+      await database.close();
+      logger.info('stopped cleanly');
+    })());
+  return { port, stop };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL });
+  const server = await startServer(config, logger);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      server.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

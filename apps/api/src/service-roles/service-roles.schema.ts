@@ -1,0 +1,31 @@
+import { serviceRoleStatuses } from '@yhdessa/shared';
+import { date, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from '../accounts/accounts.schema';
+import { createdAt, id, updatedAt, version } from '../db/columns';
+import { families } from '../families/families.schema';
+import { services } from '../services/services.schema';
+
+export const serviceRoleStatusEnum = pgEnum('service_role_status', serviceRoleStatuses);
+
+/** One involved service's part in a family's plan. */
+export const serviceRoles = pgTable(
+  'service_roles',
+  {
+    id: id(),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    status: serviceRoleStatusEnum('status').notNull().default('invited'),
+    description: text('description').notNull().default(''),
+    responsibleAccountId: uuid('responsible_account_id').references(() => accounts.id),
+    startsOn: date('starts_on'),
+    endsOn: date('ends_on'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('service_roles_family_idx').on(table.familyId), index('service_roles_service_idx').on(table.serviceId)],
+);

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Every error the API can answer with; the client branches on these, never on messages. */
+export const errorCodes = [
+  'validation_failed',
+  'malformed_json',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'not_found',
+  'version_conflict',
+  'case_closed',
+  'rate_limited',
+  'internal',
+] as const;
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const fieldErrorSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+/** RFC 9457 problem details, as every API error is answered. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: errorCodeSchema,
+  errors: z.array(fieldErrorSchema).optional(),
+  /** With `version_conflict`: the resource as it is now. */
+  current: z.unknown().optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, isoDateTimeSchema, localizedTextSchema, versionSchema } from './ids';
+import { familyMemberSchema, familyStatusSchema, personRefSchema } from './families';
+
+export const actionStatuses = ['planned', 'in_progress', 'done'] as const;
+export const actionStatusSchema = z.enum(actionStatuses);
+export type ActionStatus = z.infer<typeof actionStatusSchema>;
+
+export const goalStatuses = ['open', 'achieved', 'dropped'] as const;
+export const goalStatusSchema = z.enum(goalStatuses);
+export type GoalStatus = z.infer<typeof goalStatusSchema>;
+
+export const serviceRoleStatuses = ['invited', 'accepted', 'declined', 'ended'] as const;
+export const serviceRoleStatusSchema = z.enum(serviceRoleStatuses);
+export type ServiceRoleStatus = z.infer<typeof serviceRoleStatusSchema>;
+
+export const actionSchema = z.object({
+  id: idSchema,
+  /** The service role that owns this action; null when the family itself does it. */
+  serviceRoleId: idSchema.nullable(),
+  goalId: idSchema.nullable(),
+  title: z.string(),
+  ownerName: z.string(),
+  dueOn: isoDateSchema.nullable(),
+  status: actionStatusSchema,
+  version: versionSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type Action = z.infer<typeof actionSchema>;
+
+export const goalSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  indicator: z.string(),
+  baseline: z.string(),
+  target: z.string(),
+  targetOn: isoDateSchema.nullable(),
+  status: goalStatusSchema,
+  version: versionSchema,
+});
+export type Goal = z.infer<typeof goalSchema>;
+
+export const serviceRefSchema = z.object({
+  id: idSchema,
+  name: localizedTextSchema,
+  category: z.string(),
+  contact: z.string(),
+});
+export type ServiceRef = z.infer<typeof serviceRefSchema>;
+
+export const serviceRoleSchema = z.object({
+  id: idSchema,
+  service: serviceRefSchema,
+  status: serviceRoleStatusSchema,
+  description: z.string(),
+  responsibleWorker: personRefSchema.nullable(),
+  startsOn: isoDateSchema.nullable(),
+  endsOn: isoDateSchema.nullable(),
+  version: versionSchema,
+  actions: z.array(actionSchema),
+});
+export type ServiceRole = z.infer<typeof serviceRoleSchema>;
+
+/** The family's one shared plan as the caller may see it. */
+export const planSchema = z.object({
+  family: z.object({
+    id: idSchema,
+    name: z.string(),
+    status: familyStatusSchema,
+    coordinator: personRefSchema,
+  }),
+  version: versionSchema,
+  updatedAt: isoDateTimeSchema,
+  members: z.array(familyMemberSchema),
+  goals: z.array(goalSchema),
+  serviceRoles: z.array(serviceRoleSchema),
+  /** Actions the family does itself. */
+  familyActions: z.array(actionSchema),
+});
+export type Plan = z.infer<typeof planSchema>;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { idSchema, versionSchema } from './ids';
+
+/** Every change pushed to a family's room, named `<resource>.<change>`. */
+export const familyEventTypes = ['action.updated'] as const;
+export const familyEventTypeSchema = z.enum(familyEventTypes);
+export type FamilyEventType = z.infer<typeof familyEventTypeSchema>;
+
+/**
+ * What a family room receives after a change commits. It carries no case content: the client
+ * refetches what it may see, so a payload never reaches someone the data should not.
+ */
+export const familyEventSchema = z.object({
+  type: familyEventTypeSchema,
+  familyId: idSchema,
+  id: idSchema,
+  version: versionSchema,
+  /** Position in the family's event log; grows by one per change. */
+  seq: z.number().int().min(1),
+});
+export type FamilyEvent = z.infer<typeof familyEventSchema>;
+
+export const joinFamilySchema = z.strictObject({ familyId: idSchema });
+export type JoinFamily = z.infer<typeof joinFamilySchema>;
+
+export type JoinFamilyAck = { ok: true } | { ok: false; code: 'not_found' | 'validation_failed' };
+
+/** socket.io event names, both directions. */
+export const socketEvents = {
+  joinFamily: 'family:join',
+  leaveFamily: 'family:leave',
+  familyEvent: 'family:event',
+} as const;
+
+export interface ServerToClientEvents {
+  'family:event': (event: FamilyEvent) => void;
+}
+export interface ClientToServerEvents {
+  'family:join': (payload: JoinFamily, ack: (result: JoinFamilyAck) => void) => void;
+  'family:leave': (payload: JoinFamily) => void;
+}
+
+export function familyRoom(familyId: string): string {
+  return `family:${familyId}`;
+}
