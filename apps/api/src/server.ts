@@ -2,7 +2,7 @@ import http from 'node:http';
 import { pino, type Logger } from 'pino';
 import { buildApp } from './app';
 import { loadConfig, type Config } from './config';
-import { openDatabase } from './db/database';
+import { openDatabase, type Database } from './db/database';
 import { seedDemoWorld } from './demo/seed-demo-world';
 import { useRedisAdapter } from './realtime/redis-adapter';
 import { createRealtimeServer, publishFamilyEvent } from './realtime/socket-server';
@@ -13,8 +13,8 @@ export interface RunningServer {
 }
 
 /** Opens the database, seeds demo data when asked, and serves HTTP and socket.io on one port. */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+export async function startServer(config: Config, logger: Logger, opened?: Database): Promise<RunningServer> {
+  const database = opened ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   if (config.DEMO && (await seedDemoWorld(database.db))) logger.info('demo world seeded');
 
   const httpServer = http.createServer();

@@ -468,15 +468,13 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
     const familyId = familyRow!.id;
     await tx.insert(plans).values({ familyId });
     for (const member of family.members) {
-      await tx
-        .insert(familyMembers)
-        .values({
-          familyId,
-          name: member.name,
-          relation: member.relation,
-          birthYear: member.birthYear,
-          accountId: member.login ? accountIds[member.login] : null,
-        });
+      await tx.insert(familyMembers).values({
+        familyId,
+        name: member.name,
+        relation: member.relation,
+        birthYear: member.birthYear,
+        accountId: member.login ? accountIds[member.login] : null,
+      });
     }
     const goalIds: string[] = [];
     for (const goal of family.goals ?? []) {
@@ -508,31 +506,27 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
         })
         .returning({ id: serviceRoles.id });
       for (const action of role.actions ?? []) {
-        await tx
-          .insert(actions)
-          .values({
-            familyId,
-            serviceRoleId: roleRow!.id,
-            goalId: action.goal === undefined ? null : goalIds[action.goal],
-            title: action.title,
-            ownerName: action.owner,
-            dueOn: dayOffset(action.dueInDays),
-            status: action.status,
-          });
-      }
-    }
-    for (const action of family.familyActions ?? []) {
-      await tx
-        .insert(actions)
-        .values({
+        await tx.insert(actions).values({
           familyId,
-          serviceRoleId: null,
+          serviceRoleId: roleRow!.id,
           goalId: action.goal === undefined ? null : goalIds[action.goal],
           title: action.title,
           ownerName: action.owner,
           dueOn: dayOffset(action.dueInDays),
           status: action.status,
         });
+      }
+    }
+    for (const action of family.familyActions ?? []) {
+      await tx.insert(actions).values({
+        familyId,
+        serviceRoleId: null,
+        goalId: action.goal === undefined ? null : goalIds[action.goal],
+        title: action.title,
+        ownerName: action.owner,
+        dueOn: dayOffset(action.dueInDays),
+        status: action.status,
+      });
     }
     if (family.reviewInDays !== undefined)
       await tx.insert(reviews).values({ familyId, scheduledOn: dayOffset(family.reviewInDays) });

@@ -1,0 +1,54 @@
+import { eq, sql } from 'drizzle-orm';
+import { signInAs, startTestApp, type TestApp } from '../test/test-app';
+import { buildWorld, type World } from '../test/world';
+import { verifyAuditChains } from './audit.repository';
+import { auditEvents } from './audit.schema';
+
+let testApp: TestApp;
+let world: World;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  world = await buildWorld(testApp.database.db);
+  const coordinator = await signInAs(testApp.app, world.people.coordinator);
+  await coordinator.get(`/api/families/${world.family.id}/plan`).expect(200);
+  await coordinator.get(`/api/families/${world.family.id}/plan`).expect(200);
+  const outsider = await signInAs(testApp.app, world.people.workerC);
+  await outsider.get(`/api/families/${world.family.id}/plan`).expect(404);
+});
+afterAll(() => testApp.close());
+
+describe('the audit log', () => {
+  it('when nothing was tampered with, then every chain verifies', async () => {
+    const result = await verifyAuditChains(testApp.database.db);
+    expect(result.firstBrokenLink).toBeNull();
+    expect(result.events).toBeGreaterThan(4);
+    expect(result.chains).toBeGreaterThanOrEqual(2);
+  });
+
+  it('when someone tries to update or delete an audit row, then the database refuses', async () => {
+    await expect(testApp.database.db.update(auditEvents).set({ basis: 'edited' })).rejects.toThrow();
+    await expect(testApp.database.db.delete(auditEvents)).rejects.toThrow();
+  });
+
+  it('when a row is altered behind the trigger, then verification reports the first broken link', async () => {
+    const [second] = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.chain, `family:${world.family.id}`))
+      .orderBy(auditEvents.id)
+      .offset(1)
+      .limit(1);
+    await testApp.database.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_events disable trigger audit_events_no_update_or_delete`);
+      await tx.update(auditEvents).set({ actorId: world.people.workerC.id }).where(eq(auditEvents.id, second!.id));
+      await tx.execute(sql`alter table audit_events enable trigger audit_events_no_update_or_delete`);
+    });
+    const result = await verifyAuditChains(testApp.database.db);
+    expect(result.firstBrokenLink).toEqual({
+      chain: `family:${world.family.id}`,
+      id: second!.id,
+      reason: 'content does not match its hash',
+    });
+  });
+});

@@ -1,0 +1,44 @@
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../test/test-app';
+
+let testApp: TestApp;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+});
+afterAll(() => testApp.close());
+
+describe('HTTP basics', () => {
+  it('when /api/health is asked, then it answers ok with the database kind', async () => {
+    const response = await request(testApp.app).get('/api/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', db: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
+  });
+
+  it('when the database does not answer, then health answers 503', async () => {
+    const broken = await startTestApp();
+    await broken.database.close();
+    const response = await request(broken.app).get('/api/health');
+    expect(response.status).toBe(503);
+    expect(response.body.status).toBe('unavailable');
+  });
+
+  it('when any API answer goes out, then it carries no-store, nosniff, a strict CSP and no x-powered-by', async () => {
+    const response = await request(testApp.app).get('/api/health');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toMatch(/object-src 'none'/);
+    expect(response.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('when an unknown API path is asked, then 404 problem+json, not HTML', async () => {
+    const response = await request(testApp.app).get('/api/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('when demo mode is off, then /api/demo/accounts does not exist', async () => {
+    await request(testApp.app).get('/api/demo/accounts').expect(404);
+  });
+});

@@ -1,0 +1,115 @@
+import { pino } from 'pino';
+import { io as connect, type Socket } from 'socket.io-client';
+import { socketEvents, type FamilyEvent, type JoinFamilyAck } from '@yhdessa/shared';
+import { loadConfig } from '../config';
+import { startServer, type RunningServer } from '../server';
+import { openTestDatabase } from '../test/test-database';
+import { buildWorld, type PersonKey, type World } from '../test/world';
+import type { Database } from '../db/database';
+
+let server: RunningServer;
+let database: Database;
+let world: World;
+let baseUrl: string;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await buildWorld(database.db);
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', WEB_DIST: '/nonexistent' });
+  server = await startServer(config, pino({ level: 'silent' }), database);
+  baseUrl = `http://127.0.0.1:${server.port}`;
+});
+afterEach(() => {
+  for (const socket of sockets.splice(0)) socket.disconnect();
+});
+afterAll(() => server.stop());
+
+async function cookieFor(person: PersonKey): Promise<string> {
+  const account = world.people[person];
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  return response.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+function open(cookie: string | null, origin?: string): Socket {
+  const socket = connect(baseUrl, {
+    transports: ['websocket'],
+    extraHeaders: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
+    reconnection: false,
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+}
+
+function join(socket: Socket, familyId: unknown): Promise<JoinFamilyAck> {
+  return new Promise((resolve) => socket.emit(socketEvents.joinFamily, { familyId }, resolve));
+}
+
+async function changeAction(cookie: string, actionId: string): Promise<{ version: number }> {
+  const current = await fetch(`${baseUrl}/api/families/${world.family.id}/plan`, { headers: { cookie } }).then((r) => r.json());
+  const action = [...current.serviceRoles.flatMap((role: { actions: unknown[] }) => role.actions), ...current.familyActions].find(
+    (candidate: { id: string }) => candidate.id === actionId,
+  );
+  const response = await fetch(`${baseUrl}/api/families/${world.family.id}/actions/${actionId}`, {
+    method: 'PATCH',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ status: action.status === 'done' ? 'planned' : 'done', version: action.version }),
+  });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+describe('family rooms', () => {
+  it("when the coordinator changes an action, then the service's worker in the room hears of it within a second, without case data", async () => {
+    const worker = open(await cookieFor('workerA'));
+    await connected(worker);
+    expect(await join(worker, world.family.id)).toEqual({ ok: true });
+
+    const heard = new Promise<FamilyEvent>((resolve) => worker.once(socketEvents.familyEvent, resolve));
+    const started = Date.now();
+    const updated = await changeAction(await cookieFor('coordinator'), world.actions.actionA.id);
+    const event = await heard;
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(event).toEqual({
+      type: 'action.updated',
+      familyId: world.family.id,
+      id: world.actions.actionA.id,
+      version: updated.version,
+      seq: expect.any(Number),
+    });
+  });
+
+  it('when someone without a relationship asks to join, then the room stays closed and they hear nothing', async () => {
+    const outsider = open(await cookieFor('workerC'));
+    await connected(outsider);
+    expect(await join(outsider, world.family.id)).toEqual({ ok: false, code: 'not_found' });
+    expect(await join(outsider, 'not-a-uuid')).toEqual({ ok: false, code: 'validation_failed' });
+
+    const overheard: FamilyEvent[] = [];
+    outsider.on(socketEvents.familyEvent, (event) => overheard.push(event));
+    await changeAction(await cookieFor('coordinator'), world.actions.actionB.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(overheard).toEqual([]);
+  });
+
+  it('when a socket has no session, an ended session or a foreign origin, then it cannot connect', async () => {
+    await expect(connected(open(null))).rejects.toThrow('unauthenticated');
+
+    const cookie = await cookieFor('workerA');
+    await fetch(`${baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie } });
+    await expect(connected(open(cookie))).rejects.toThrow('unauthenticated');
+
+    await expect(connected(open(await cookieFor('workerA'), 'https://evil.example'))).rejects.toThrow();
+  });
+});

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { demoAccounts } from './demo/demo-accounts';
+
+/** The real server process on an on-disk PGlite: a SIGTERM must lose no acknowledged change. */
+jest.setTimeout(120_000);
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yhdessa-server-test-'));
+const port = 30_000 + Math.floor(Math.random() * 10_000);
+const baseUrl = `http://127.0.0.1:${port}`;
+
+function startProcess(): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'server.ts')], {
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      DATA_DIR: dataDir,
+      DEMO: '1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '/nonexistent',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitForHealth(): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('server did not become healthy');
+}
+
+function exitCode(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+async function signIn(): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: demoAccounts.coordinator.email, password: demoAccounts.coordinator.password }),
+  });
+  return response.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+it('when SIGTERM arrives during use, then the process exits 0 and a restart shows every acknowledged change', async () => {
+  const first = startProcess();
+  await waitForHealth();
+  const cookie = await signIn();
+  const { families } = await (await fetch(`${baseUrl}/api/families`, { headers: { cookie } })).json();
+  const familyId = families.find((family: { name: string }) => family.name === 'Perhe Virtanen').id;
+  const plan = await (await fetch(`${baseUrl}/api/families/${familyId}/plan`, { headers: { cookie } })).json();
+  const targets = plan.serviceRoles
+    .flatMap((role: { actions: Array<{ id: string; version: number }> }) => role.actions)
+    .slice(0, 5);
+
+  const acknowledged: Array<{ id: string; version: number }> = [];
+  const write = async (action: { id: string; version: number }) => {
+    const response = await fetch(`${baseUrl}/api/families/${familyId}/actions/${action.id}`, {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'done', version: action.version }),
+    }).catch(() => null);
+    if (response?.status === 200) acknowledged.push(await response.json());
+  };
+  // One change is acknowledged; then the signal arrives while the others are being sent.
+  await write(targets[0]);
+  const exited = exitCode(first);
+  first.kill('SIGTERM');
+  await Promise.all(targets.slice(1).map(write));
+  expect(await exited).toBe(0);
+  expect(acknowledged.length).toBeGreaterThan(0);
+
+  const second = startProcess();
+  await waitForHealth();
+  const after = await (await fetch(`${baseUrl}/api/families/${familyId}/plan`, { headers: { cookie: await signIn() } })).json();
+  const byId = new Map(
+    after.serviceRoles.flatMap((role: { actions: Array<{ id: string }> }) => role.actions).map((a: { id: string }) => [a.id, a]),
+  );
+  for (const action of acknowledged) expect(byId.get(action.id)).toMatchObject({ status: 'done', version: action.version });
+  const secondExit = exitCode(second);
+  second.kill('SIGTERM');
+  expect(await secondExit).toBe(0);
+});
