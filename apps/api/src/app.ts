@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -9,6 +10,7 @@ import { authenticate } from './auth/authenticate.middleware';
 import type { Config } from './config';
 import { healthHandler } from './health/health.routes';
 import { AppError } from './http/app-error';
+import { requireJsonWrites, requireSameOriginWrites } from './http/same-origin';
 import { mountRoutes, type RouteDependencies } from './http/mount-routes';
 import { apiNotFound, problemMiddleware } from './http/problem.middleware';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -24,8 +26,6 @@ export const infrastructureRoutes = [
   { method: 'get', path: '/api/health', why: 'load balancers and operators check liveness without signing in' },
   { method: 'get', path: '/api/openapi.json', why: 'the API description is public documentation' },
 ] as const;
-
-const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Builds the whole HTTP app without listening, so tests drive it in-process. */
 export function buildApp(deps: AppDependencies): Express {
@@ -64,16 +64,21 @@ export function buildApp(deps: AppDependencies): Express {
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  api.use((req, _res, next) => {
-    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (writeMethods.has(req.method) && hasBody && !req.is('application/json')) {
-      next(new AppError('unsupported_media_type', 'Send the request body as application/json.'));
-      return;
-    }
-    next();
-  });
+  api.use(requireSameOriginWrites);
+  api.use(requireJsonWrites);
   api.use(express.json({ limit: '100kb' }));
   api.use(cookieParser());
+  api.use(
+    '/auth/login',
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, _res, next) =>
+        next(new AppError('rate_limited', 'Too many sign-in attempts from here. Wait a minute and try again.')),
+    }),
+  );
   api.use(authenticate(deps.database, config));
   mountRoutes(api, routes, deps);
   api.use(apiNotFound);

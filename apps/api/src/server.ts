@@ -5,7 +5,7 @@ import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { seedDemoWorld } from './demo/seed-demo-world';
 import { useRedisAdapter } from './realtime/redis-adapter';
-import { createRealtimeServer, publishFamilyEvent } from './realtime/socket-server';
+import { createRealtimeServer, createSocketPublisher } from './realtime/socket-server';
 
 export interface RunningServer {
   port: number;
@@ -20,7 +20,7 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
   const httpServer = http.createServer();
   const io = createRealtimeServer(httpServer, database, config, logger);
   const closeRedis = config.REDIS_URL ? await useRedisAdapter(io, config.REDIS_URL) : async () => undefined;
-  const app = buildApp({ config, logger, database, publishFamilyEvent: (event) => publishFamilyEvent(io, event) });
+  const app = buildApp({ config, logger, database, realtime: createSocketPublisher(io, database) });
   httpServer.on('request', app);
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, resolve));
   const address = httpServer.address();

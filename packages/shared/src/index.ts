@@ -6,3 +6,5 @@ export * from './families';
 export * from './plans';
 export * from './actions';
 export * from './realtime';
+export * from './consent';
+export * from './audit';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, isoDateTimeSchema, localizedTextSchema, versionSchema } from './ids';
+import { planPartSchema } from './consent';
 import { familyMemberSchema, familyStatusSchema, personRefSchema } from './families';
 
 export const actionStatuses = ['planned', 'in_progress', 'done'] as const;
@@ -71,10 +72,25 @@ export const planSchema = z.object({
   }),
   version: versionSchema,
   updatedAt: isoDateTimeSchema,
+  /** The plan parts the caller may see; for a service, what the family consented to share with it. */
+  sharedParts: z.array(planPartSchema),
   members: z.array(familyMemberSchema),
+  /** Empty when goals are not shared with the caller. */
   goals: z.array(goalSchema),
   serviceRoles: z.array(serviceRoleSchema),
   /** Actions the family does itself. */
   familyActions: z.array(actionSchema),
 });
 export type Plan = z.infer<typeof planSchema>;
+
+export const serviceRoleParamsSchema = z.strictObject({ familyId: idSchema, serviceRoleId: idSchema });
+export type ServiceRoleParams = z.infer<typeof serviceRoleParamsSchema>;
+
+export const endServiceRoleSchema = z.strictObject({
+  version: versionSchema,
+  endsOn: isoDateSchema.optional(),
+});
+export type EndServiceRole = z.infer<typeof endServiceRoleSchema>;
+
+export const serviceRoleSummarySchema = serviceRoleSchema.omit({ actions: true, service: true }).extend({ serviceId: idSchema });
+export type ServiceRoleSummary = z.infer<typeof serviceRoleSummarySchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, versionSchema } from './ids';
 
 /** Every change pushed to a family's room, named `<resource>.<change>`. */
-export const familyEventTypes = ['action.updated'] as const;
+export const familyEventTypes = ['action.updated', 'consent.changed', 'serviceRole.ended'] as const;
 export const familyEventTypeSchema = z.enum(familyEventTypes);
 export type FamilyEventType = z.infer<typeof familyEventTypeSchema>;
 
@@ -30,10 +30,13 @@ export const socketEvents = {
   joinFamily: 'family:join',
   leaveFamily: 'family:leave',
   familyEvent: 'family:event',
+  familyRevoked: 'family:revoked',
 } as const;
 
 export interface ServerToClientEvents {
   'family:event': (event: FamilyEvent) => void;
+  /** The caller lost access to the family: drop what is shown of it. */
+  'family:revoked': (payload: JoinFamily) => void;
 }
 export interface ClientToServerEvents {
   'family:join': (payload: JoinFamily, ack: (result: JoinFamilyAck) => void) => void;

@@ -1,4 +1,4 @@
-import type { FamilyStatus } from '@yhdessa/shared';
+import type { FamilyStatus, MemberRelation, PlanPart } from '@yhdessa/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db/database';
 import type { Actor } from '../http/request-context';
@@ -10,8 +10,10 @@ export interface FamilyRelation {
   coordinatorId: string;
   /** Active (accepted, not ended) service roles of the actor's own services in this family. */
   actorServiceRoleIds: string[];
+  /** Plan parts the family has consented to share with at least one of those services. */
+  consentedParts: PlanPart[];
   /** The actor's own member record when they belong to this family. */
-  actorMemberId: string | null;
+  actorMember: { id: string; relation: MemberRelation } | null;
 }
 
 interface RelationRow {
@@ -19,8 +21,17 @@ interface RelationRow {
   status: FamilyStatus;
   coordinator_id: string;
   service_role_ids: string[];
+  consented_parts: PlanPart[];
   member_id: string | null;
+  member_relation: MemberRelation | null;
 }
+
+/** The actor's services with an accepted role in the family that has not ended. */
+const activeRolesOfActor = (actor: Actor) => sql`
+  select sr.id, sr.service_id from service_roles sr
+  join service_memberships sm on sm.service_id = sr.service_id
+  where sr.family_id = f.id and sm.account_id = ${actor.accountId}
+    and sr.status = 'accepted' and (sr.ends_on is null or sr.ends_on >= current_date)`;
 
 /** Null when the family does not exist. */
 export async function findFamilyRelation(familyId: string, actor: Actor, db: Queryable): Promise<FamilyRelation | null> {
@@ -28,15 +39,21 @@ export async function findFamilyRelation(familyId: string, actor: Actor, db: Que
     db,
     sql`
     select f.id as family_id, f.status, f.coordinator_id,
+      coalesce((select array_agg(r.id::text order by r.id) from (${activeRolesOfActor(actor)}) r), '{}') as service_role_ids,
       coalesce((
-        select array_agg(sr.id::text order by sr.id)
-        from service_roles sr
-        join service_memberships sm on sm.service_id = sr.service_id
-        where sr.family_id = f.id and sm.account_id = ${actor.accountId}
-          and sr.status = 'accepted' and (sr.ends_on is null or sr.ends_on >= current_date)
-      ), '{}') as service_role_ids,
-      (select fm.id from family_members fm where fm.family_id = f.id and fm.account_id = ${actor.accountId} limit 1) as member_id
-    from families f where f.id = ${familyId}`,
+        select array_agg(distinct latest.part::text) from (
+          select distinct on (cd.service_id, cd.part) cd.part, cd.granted
+          from consent_decisions cd
+          where cd.family_id = f.id and cd.service_id in (select r.service_id from (${activeRolesOfActor(actor)}) r)
+          order by cd.service_id, cd.part, cd.decided_at desc, cd.id desc
+        ) latest where latest.granted
+      ), '{}') as consented_parts,
+      fm.id as member_id, fm.relation as member_relation
+    from families f
+    left join lateral (
+      select m.id, m.relation from family_members m where m.family_id = f.id and m.account_id = ${actor.accountId} limit 1
+    ) fm on true
+    where f.id = ${familyId}`,
   );
   if (!row) return null;
   return {
@@ -44,7 +61,8 @@ export async function findFamilyRelation(familyId: string, actor: Actor, db: Que
     status: row.status,
     coordinatorId: row.coordinator_id,
     actorServiceRoleIds: row.service_role_ids,
-    actorMemberId: row.member_id,
+    consentedParts: row.consented_parts,
+    actorMember: row.member_id && row.member_relation ? { id: row.member_id, relation: row.member_relation } : null,
   };
 }
 
@@ -57,10 +75,7 @@ export function visibleFamiliesCondition(actor: Actor): SQL {
     case 'coordinator':
       return sql`f.coordinator_id = ${actor.accountId}`;
     case 'worker':
-      return sql`exists (
-        select 1 from service_roles sr join service_memberships sm on sm.service_id = sr.service_id
-        where sr.family_id = f.id and sm.account_id = ${actor.accountId}
-          and sr.status = 'accepted' and (sr.ends_on is null or sr.ends_on >= current_date))`;
+      return sql`exists (${activeRolesOfActor(actor)})`;
     case 'family':
       return sql`exists (select 1 from family_members fm where fm.family_id = f.id and fm.account_id = ${actor.accountId})`;
     case 'manager':

@@ -20,3 +20,13 @@ export async function recordFailedLogin(db: Queryable, accountId: string, lockAf
 export async function clearFailedLogins(db: Queryable, accountId: string): Promise<void> {
   await db.update(accounts).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(accounts.id, accountId));
 }
+
+/** False when there is no such account. */
+export async function disableAccount(db: Queryable, accountId: string): Promise<boolean> {
+  const rows = await db
+    .update(accounts)
+    .set({ disabledAt: new Date() })
+    .where(eq(accounts.id, accountId))
+    .returning({ id: accounts.id });
+  return rows.length > 0;
+}

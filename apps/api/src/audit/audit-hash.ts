@@ -1,3 +1,4 @@
+import type { AuditAction } from '@yhdessa/shared';
 import { createHash } from 'node:crypto';
 
 /** The fields a link of the chain covers, in a fixed order. */
@@ -8,7 +9,7 @@ export interface ChainedFields {
   actorRole: string | null;
   organisationId: string | null;
   familyId: string | null;
-  action: string;
+  action: AuditAction;
   resource: string;
   resourceId: string | null;
   outcome: 'allowed' | 'denied';

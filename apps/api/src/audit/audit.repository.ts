@@ -1,10 +1,11 @@
-import { asc, desc, eq, gt, and, sql } from 'drizzle-orm';
+import type { AuditAction } from '@yhdessa/shared';
+import { and, asc, desc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/database';
 import type { Actor } from '../http/request-context';
 import { GENESIS_HASH, hashAuditLink, type ChainedFields } from './audit-hash';
+import { accounts } from '../accounts/accounts.schema';
+import { organisations } from '../organisations/organisations.schema';
 import { auditEvents } from './audit.schema';
-
-export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'sign-in' | 'sign-out' | 'join';
 
 export interface AuditEntry {
   actor: Actor | null;
@@ -94,4 +95,44 @@ export async function verifyAuditChains(db: Queryable): Promise<ChainVerificatio
     }
   }
   return { chains: chainRows.length, events, firstBrokenLink: null };
+}
+
+/** The family's own view of its chain, newest first, within the retention window shown to families. */
+export async function listFamilyAccessLog(
+  familyId: string,
+  page: { before?: number; limit: number; since: Date },
+  db: Queryable,
+) {
+  return db
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      action: auditEvents.action,
+      resource: auditEvents.resource,
+      outcome: auditEvents.outcome,
+      actorName: accounts.name,
+      actorRole: accounts.role,
+      organisation: organisations.name,
+    })
+    .from(auditEvents)
+    .leftJoin(accounts, eq(accounts.id, auditEvents.actorId))
+    .leftJoin(organisations, eq(organisations.id, auditEvents.organisationId))
+    .where(
+      and(
+        eq(auditEvents.chain, auditChainOf(familyId)),
+        gte(auditEvents.occurredAt, page.since),
+        page.before ? lt(auditEvents.id, page.before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(page.limit);
+}
+
+/** Cross-family read for administrators: every event in a time window, for export. */
+export async function listAuditEventsBetween(from: Date, to: Date, db: Queryable) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(gte(auditEvents.occurredAt, from), lte(auditEvents.occurredAt, to)))
+    .orderBy(asc(auditEvents.id));
 }

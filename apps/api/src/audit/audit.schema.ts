@@ -1,3 +1,4 @@
+import { auditActions } from '@yhdessa/shared';
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -15,7 +16,7 @@ export const auditEvents = pgTable(
     actorRole: text('actor_role'),
     organisationId: uuid('organisation_id'),
     familyId: uuid('family_id'),
-    action: text('action').notNull(),
+    action: text('action', { enum: auditActions }).notNull(),
     resource: text('resource').notNull(),
     resourceId: text('resource_id'),
     outcome: text('outcome', { enum: ['allowed', 'denied'] }).notNull(),

@@ -1,11 +1,11 @@
 import type { Response } from 'express';
-import { currentUserSchema, loginRequestSchema, type CurrentUser } from '@yhdessa/shared';
+import { currentUserSchema, loginRequestSchema, roles as allRoles, type CurrentUser } from '@yhdessa/shared';
 import { z } from 'zod';
 import type { Config } from '../config';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../http/request-context';
 import { defineRoute } from '../http/route';
-import { endSession } from './sessions.repository';
+import { endAllSessionsOf, endSession } from './sessions.repository';
 import { signIn } from './login.service';
 import { resolveSessionActor, type SessionPolicy } from './session.service';
 import { SESSION_COOKIE, sessionIdOf } from './session-token';
@@ -19,6 +19,10 @@ function presentCurrentUser(actor: Actor): CurrentUser {
     organisationId: actor.organisationId,
     serviceIds: actor.serviceIds,
   };
+}
+
+function sessionAudit(actor: Actor, action: 'sign-out', basis: string) {
+  return { familyId: null, action, resource: 'session', resourceId: actor.accountId, outcome: 'allowed', basis } as const;
 }
 
 function cookieOptions(config: Pick<Config, 'secureCookies'>) {
@@ -58,18 +62,28 @@ export function authRoutes(config: Config & SessionPolicy) {
       tag: 'auth',
       access: { kind: 'public', why: 'signing out must work with an expired session too' },
       response: { status: 204, schema: z.void(), description: 'Signed out' },
-      async handler(_input, { tx, req, res, actor, audit }) {
+      async handler(_input, { tx, req, res, actor, audit, afterCommit, realtime }) {
         const token: unknown = req.cookies?.[SESSION_COOKIE];
-        if (typeof token === 'string') await endSession(tx, sessionIdOf(token));
-        if (actor)
-          await audit({
-            familyId: null,
-            action: 'sign-out',
-            resource: 'session',
-            resourceId: actor.accountId,
-            outcome: 'allowed',
-            basis: 'own session',
-          });
+        if (typeof token === 'string') {
+          const sessionId = sessionIdOf(token);
+          await endSession(tx, sessionId);
+          afterCommit(() => realtime.endSessionSockets([sessionId]));
+        }
+        if (actor) await audit(sessionAudit(actor, 'sign-out', 'own session'));
+        res.clearCookie(SESSION_COOKIE, cookieOptions(config));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/auth/logout-everywhere',
+      summary: 'Sign out on every device: ends all of your sessions and their live connections',
+      tag: 'auth',
+      access: { kind: 'signed-in', roles: allRoles },
+      response: { status: 204, schema: z.void(), description: 'Every session ended' },
+      async handler(_input, { tx, res, actor, audit, afterCommit, realtime }) {
+        await endAllSessionsOf(tx, actor.accountId);
+        await audit(sessionAudit(actor, 'sign-out', 'every session'));
+        afterCommit(() => realtime.endAccountSockets(actor.accountId));
         res.clearCookie(SESSION_COOKIE, cookieOptions(config));
       },
     }),
@@ -78,7 +92,7 @@ export function authRoutes(config: Config & SessionPolicy) {
       path: '/auth/me',
       summary: 'The signed-in user and their role',
       tag: 'auth',
-      access: { kind: 'signed-in', roles: ['coordinator', 'worker', 'family', 'manager', 'admin'] },
+      access: { kind: 'signed-in', roles: allRoles },
       response: { status: 200, schema: currentUserSchema, description: 'The signed-in user' },
       async handler(_input, { actor }) {
         return presentCurrentUser(actor);

@@ -58,3 +58,12 @@ export async function endSession(db: Queryable, sessionId: string): Promise<void
     .set({ endedAt: new Date() })
     .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
 }
+
+export async function endAllSessionsOf(db: Queryable, accountId: string): Promise<string[]> {
+  const ended = await db
+    .update(sessions)
+    .set({ endedAt: new Date() })
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  return ended.map((row) => row.id);
+}

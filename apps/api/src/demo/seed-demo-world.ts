@@ -1,8 +1,9 @@
-import type { ActionStatus, FamilyStatus, LocalizedText, MemberRelation, ServiceRoleStatus } from '@yhdessa/shared';
+import type { ActionStatus, FamilyStatus, LocalizedText, MemberRelation, PlanPart, ServiceRoleStatus } from '@yhdessa/shared';
 import { sql } from 'drizzle-orm';
 import { accounts, serviceMemberships } from '../accounts/accounts.schema';
 import { hashPassword } from '../accounts/passwords';
 import { actions } from '../actions/actions.schema';
+import { consentDecisions } from '../consent/consent.schema';
 import type { Db, Tx } from '../db/database';
 import { familyMembers, families } from '../families/families.schema';
 import { goals } from '../goals/goals.schema';
@@ -126,6 +127,8 @@ interface DemoRole {
   status: ServiceRoleStatus;
   description?: string;
   responsible?: DemoAccountKey;
+  /** What the family shares with this service; accepted roles default to story, goals and notes. */
+  consent?: PlanPart[];
   actions?: Array<{ title: string; owner: string; dueInDays: number; status: ActionStatus; goal?: number }>;
 }
 
@@ -195,6 +198,7 @@ const demoFamilies: DemoFamily[] = [
         service: 'school',
         status: 'accepted',
         responsible: 'schoolWorker',
+        consent: ['goals'],
         description: 'Kuraattori seuraa Eetun koulunkäyntiä ja tapaa hänet joka toinen viikko.',
         actions: [
           {
@@ -224,6 +228,7 @@ const demoFamilies: DemoFamily[] = [
         service: 'mentalHealth',
         status: 'accepted',
         responsible: 'mentalHealthWorker',
+        consent: ['story', 'goals', 'notes', 'measurements'],
         description: 'Annan oma tuki jaksamiseen.',
         actions: [{ title: 'Hoitokontakti ja ensikäynti', owner: 'Tiina Ojala', dueInDays: 5, status: 'done', goal: 1 }],
       },
@@ -505,6 +510,13 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
           endsOn: role.status === 'ended' ? dayOffset(-20) : null,
         })
         .returning({ id: serviceRoles.id });
+      // Families without a login of their own gave consent on paper; the coordinator recorded it.
+      const consentGiver = accountIds[family.members.find((member) => member.login)?.login ?? family.coordinator];
+      for (const part of role.status === 'accepted' ? (role.consent ?? ['story', 'goals', 'notes']) : []) {
+        await tx
+          .insert(consentDecisions)
+          .values({ familyId, serviceId: serviceIds[role.service], part, granted: true, decidedBy: consentGiver });
+      }
       for (const action of role.actions ?? []) {
         await tx.insert(actions).values({
           familyId,

@@ -41,4 +41,34 @@ describe('HTTP basics', () => {
   it('when demo mode is off, then /api/demo/accounts does not exist', async () => {
     await request(testApp.app).get('/api/demo/accounts').expect(404);
   });
+
+  it('when a write comes from another site, then it is refused before it touches anything', async () => {
+    const foreignOrigin = await request(testApp.app)
+      .post('/api/auth/login')
+      .set('Origin', 'https://evil.example')
+      .send({ email: 'a@b.example', password: 'x' });
+    expect(foreignOrigin.status).toBe(403);
+    expect(foreignOrigin.body.code).toBe('forbidden');
+    const crossSite = await request(testApp.app).post('/api/auth/logout').set('Sec-Fetch-Site', 'cross-site');
+    expect(crossSite.status).toBe(403);
+    const sameOrigin = await request(testApp.app)
+      .post('/api/auth/logout')
+      .set('Origin', 'http://127.0.0.1')
+      .set('Host', '127.0.0.1');
+    expect(sameOrigin.status).toBe(204);
+  });
+
+  it('when sign-in is tried too often from one address, then 429 without saying whether the account exists', async () => {
+    const limited = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        await request(limited.app).post('/api/auth/login').send({ email: 'nobody@test.example', password: 'x' }).expect(401);
+      }
+      const response = await request(limited.app).post('/api/auth/login').send({ email: 'nobody@test.example', password: 'x' });
+      expect(response.status).toBe(429);
+      expect(response.body.code).toBe('rate_limited');
+    } finally {
+      await limited.close();
+    }
+  });
 });

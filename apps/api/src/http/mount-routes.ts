@@ -6,6 +6,7 @@ import { findFamilyRelation } from '../access/family-relation.repository';
 import { appendAuditEvent, type AuditEntry } from '../audit/audit.repository';
 import type { Database, Tx } from '../db/database';
 import { insertFamilyEvent } from '../realtime/family-events.repository';
+import type { RealtimePublisher } from '../realtime/realtime-publisher';
 import { AppError, notFound } from './app-error';
 import type { Actor } from './request-context';
 import type { AnyRoute, FamilyAccess, RouteContext } from './route';
@@ -13,8 +14,7 @@ import { parseRequestPart } from './validation';
 
 export interface RouteDependencies {
   database: Database;
-  /** Tells the family's sockets, on every instance, about a committed change. */
-  publishFamilyEvent(event: FamilyEvent): void;
+  realtime: RealtimePublisher;
 }
 
 type RollbackWork = (tx: Tx) => Promise<void>;
@@ -43,6 +43,7 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
     body: route.body ? parseRequestPart(route.body, req.body, 'body') : {},
   };
   const committed: FamilyEvent[] = [];
+  const afterCommit: Array<() => Promise<void>> = [];
   const rollbackWork: RollbackWork[] = [];
   const auditRefusal = (entry: Omit<AuditEntry, 'actor' | 'outcome'>) =>
     rollbackWork.push((tx) => appendAuditEvent(tx, { ...entry, actor, outcome: 'denied' }));
@@ -60,6 +61,8 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
         audit: (entry) => appendAuditEvent(tx, { ...entry, actor }),
         auditRefusal,
         afterRollback: (work) => rollbackWork.push(work),
+        afterCommit: (work) => afterCommit.push(work),
+        realtime: deps.realtime,
         recordFamilyEvent: async (event) => {
           pending.push(await insertFamilyEvent(tx, event, actor?.accountId ?? null));
         },
@@ -68,7 +71,11 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
       committed.push(...pending);
       return output;
     });
-    for (const event of committed) deps.publishFamilyEvent(event);
+    // The change is durable now; telling clients may fail without undoing it.
+    for (const event of committed)
+      await deps.realtime.publishFamilyEvent(event).catch((error: unknown) => req.log?.error({ err: error }, 'publish failed'));
+    for (const work of afterCommit)
+      await work().catch((error: unknown) => req.log?.error({ err: error }, 'after-commit work failed'));
     return result;
   } catch (error) {
     if (rollbackWork.length > 0) {

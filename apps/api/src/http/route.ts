@@ -6,6 +6,7 @@ import type { AccessBasis } from '../access/family-policy';
 import type { FamilyRelation } from '../access/family-relation.repository';
 import type { AuditEntry } from '../audit/audit.repository';
 import type { Tx } from '../db/database';
+import type { RealtimePublisher } from '../realtime/realtime-publisher';
 import type { Actor } from './request-context';
 
 /**
@@ -36,6 +37,9 @@ export interface RouteContext<A extends RouteAccess> {
   auditRefusal(entry: Omit<AuditEntry, 'actor' | 'outcome'>): void;
   /** Work that must stick although the request fails (e.g. counting a failed sign-in). */
   afterRollback(work: (tx: Tx) => Promise<void>): void;
+  /** Work for after the commit, such as closing the sockets of an ended session. */
+  afterCommit(work: () => Promise<void>): void;
+  realtime: RealtimePublisher;
   /** Records a change in the family's event log; sockets hear of it after commit. */
   recordFamilyEvent(event: Omit<FamilyEvent, 'seq'>): Promise<void>;
   req: Request;

@@ -1,8 +1,8 @@
-import type { Plan } from '@yhdessa/shared';
+import { planParts, type Plan, type PlanPart } from '@yhdessa/shared';
 import { presentAction } from '../actions/action.presenter';
 import type { PlanParts } from './plans.repository';
 
-export function presentPlan(parts: PlanParts): Plan {
+export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>): Plan {
   const { header } = parts;
   return {
     family: {
@@ -13,6 +13,7 @@ export function presentPlan(parts: PlanParts): Plan {
     },
     version: header.version,
     updatedAt: header.updatedAt.toISOString(),
+    sharedParts: planParts.filter((part) => sharedParts.has(part)),
     members: parts.members,
     goals: parts.goals.map((goal) => ({
       id: goal.id,

@@ -9,7 +9,7 @@ import { services } from '../services/services.schema';
 import { plans } from './plans.schema';
 
 /** Everything the plan view is made of, read for one family. */
-export async function findPlanParts(familyId: string, db: Queryable) {
+export async function findPlanParts(familyId: string, options: { withGoals: boolean }, db: Queryable) {
   const [header] = await db
     .select({
       id: families.id,
@@ -37,7 +37,9 @@ export async function findPlanParts(familyId: string, db: Queryable) {
     .where(eq(familyMembers.familyId, familyId))
     .orderBy(asc(familyMembers.createdAt), asc(familyMembers.id));
 
-  const goalRows = await db.select().from(goals).where(eq(goals.familyId, familyId)).orderBy(asc(goals.createdAt), asc(goals.id));
+  const goalRows = options.withGoals
+    ? await db.select().from(goals).where(eq(goals.familyId, familyId)).orderBy(asc(goals.createdAt), asc(goals.id))
+    : [];
 
   const roleRows = await db
     .select({ role: serviceRoles, service: services, responsibleName: accounts.name })

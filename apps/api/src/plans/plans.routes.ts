@@ -1,4 +1,5 @@
 import { familyParamsSchema, planSchema } from '@yhdessa/shared';
+import { visiblePlanParts } from '../access/family-policy';
 import { notFound } from '../http/app-error';
 import { defineRoute } from '../http/route';
 import { presentPlan } from './plan.presenter';
@@ -13,8 +14,9 @@ export const plansRoutes = [
     access: { kind: 'family' },
     params: familyParamsSchema,
     response: { status: 200, schema: planSchema, description: 'The plan as the caller may see it' },
-    async handler({ params }, { tx, family, audit }) {
-      const parts = await findPlanParts(params.familyId, tx);
+    async handler({ params }, { tx, actor, family, audit }) {
+      const sharedParts = visiblePlanParts(actor, family.relation);
+      const parts = await findPlanParts(params.familyId, { withGoals: sharedParts.has('goals') }, tx);
       if (!parts) throw notFound('plan');
       await audit({
         familyId: params.familyId,
@@ -23,8 +25,9 @@ export const plansRoutes = [
         resourceId: params.familyId,
         outcome: 'allowed',
         basis: family.basis,
+        detail: { parts: [...sharedParts] },
       });
-      return presentPlan(parts);
+      return presentPlan(parts, sharedParts);
     },
   }),
 ];

@@ -37,7 +37,8 @@ describe('GET /api/families/:familyId/plan', () => {
     const response = await agent.get(`/api/families/${world.family.id}/plan`);
     const plan = planSchema.parse(response.body);
     expect(plan.family.name).toBe('Perhe Testinen');
-    expect(plan.members.map((member) => member.relation)).toEqual(['guardian', 'child']);
+    expect(plan.members.map((member) => member.relation)).toEqual(['guardian', 'child', 'child']);
+    expect(plan.goals.map((goal) => goal.id)).toEqual([world.goal.id]);
     const roleA = plan.serviceRoles.find((role) => role.id === world.roles.roleA.id);
     expect(roleA?.actions.map((action) => action.id)).toEqual([world.actions.actionA.id]);
     expect(plan.serviceRoles.find((role) => role.id === world.roles.roleCInvited.id)?.status).toBe('invited');

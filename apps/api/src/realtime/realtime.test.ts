@@ -112,4 +112,82 @@ describe('family rooms', () => {
 
     await expect(connected(open(await cookieFor('workerA'), 'https://evil.example'))).rejects.toThrow();
   });
+
+  it("when the guardian withdraws a service's consent, then that service's open views hear of it at once to drop the data", async () => {
+    const worker = open(await cookieFor('workerA'));
+    await connected(worker);
+    await join(worker, world.family.id);
+    const heard = new Promise<FamilyEvent>((resolve) => worker.once(socketEvents.familyEvent, resolve));
+    const response = await fetch(`${baseUrl}/api/families/${world.family.id}/consents`, {
+      method: 'POST',
+      headers: { cookie: await cookieFor('guardian'), 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: world.services.serviceA.id, part: 'goals', granted: false }),
+    });
+    expect(response.status).toBe(200);
+    expect(await heard).toMatchObject({ type: 'consent.changed', familyId: world.family.id });
+  });
+});
+
+describe('revocation', () => {
+  it("when a worker's service role ends, then their socket leaves the room within a second, the next request is refused and a reconnect does not bring it back", async () => {
+    const workerCookie = await cookieFor('workerB');
+    const worker = open(workerCookie);
+    await connected(worker);
+    expect(await join(worker, world.family.id)).toEqual({ ok: true });
+    const revoked = new Promise<unknown>((resolve) => worker.once(socketEvents.familyRevoked, resolve));
+
+    const coordinator = await cookieFor('coordinator');
+    const started = Date.now();
+    const ended = await fetch(`${baseUrl}/api/families/${world.family.id}/service-roles/${world.roles.roleB.id}/end`, {
+      method: 'POST',
+      headers: { cookie: coordinator, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: world.roles.roleB.version }),
+    });
+    expect(ended.status).toBe(200);
+    expect(await revoked).toEqual({ familyId: world.family.id });
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    const overheard: FamilyEvent[] = [];
+    worker.on(socketEvents.familyEvent, (event) => overheard.push(event));
+    await changeAction(coordinator, world.actions.actionA.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(overheard).toEqual([]);
+
+    expect((await fetch(`${baseUrl}/api/families/${world.family.id}/plan`, { headers: { cookie: workerCookie } })).status).toBe(
+      404,
+    );
+    const again = open(workerCookie);
+    await connected(again);
+    expect(await join(again, world.family.id)).toEqual({ ok: false, code: 'not_found' });
+  });
+
+  it('when a person signs out, or out everywhere, then their open sockets close', async () => {
+    const cookie = await cookieFor('guardian');
+    const socket = open(cookie);
+    await connected(socket);
+    const closed = new Promise((resolve) => socket.once('disconnect', resolve));
+    await fetch(`${baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie } });
+    await closed;
+
+    const first = open(await cookieFor('youngMember'));
+    const second = open(await cookieFor('youngMember'));
+    await Promise.all([connected(first), connected(second)]);
+    const bothClosed = Promise.all([first, second].map((s) => new Promise((resolve) => s.once('disconnect', resolve))));
+    await fetch(`${baseUrl}/api/auth/logout-everywhere`, { method: 'POST', headers: { cookie: await cookieFor('youngMember') } });
+    await bothClosed;
+  });
+
+  it("when an administrator disables an account, then that account's sockets close and its cookie stops working", async () => {
+    const cookie = await cookieFor('workerC');
+    const socket = open(cookie);
+    await connected(socket);
+    const closed = new Promise((resolve) => socket.once('disconnect', resolve));
+    const response = await fetch(`${baseUrl}/api/admin/accounts/${world.people.workerC.id}/disable`, {
+      method: 'POST',
+      headers: { cookie: await cookieFor('admin') },
+    });
+    expect(response.status).toBe(204);
+    await closed;
+    expect((await fetch(`${baseUrl}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
+  });
 });

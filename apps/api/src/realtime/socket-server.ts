@@ -7,7 +7,6 @@ import {
   joinFamilySchema,
   socketEvents,
   type ClientToServerEvents,
-  type FamilyEvent,
   type JoinFamilyAck,
   type ServerToClientEvents,
 } from '@yhdessa/shared';
@@ -17,6 +16,8 @@ import { resolveSessionActor, type SessionPolicy } from '../auth/session.service
 import { SESSION_COOKIE } from '../auth/session-token';
 import type { Database } from '../db/database';
 import type { Actor } from '../http/request-context';
+import { isSameOrigin } from '../http/same-origin';
+import { accessChangingEvents, type RealtimePublisher } from './realtime-publisher';
 
 interface SocketData {
   actor: Actor;
@@ -51,6 +52,8 @@ export function createRealtimeServer(
   });
 
   io.on('connection', (socket: RealtimeSocket) => {
+    // Personal rooms, so a sign-out or a disabled account can close its sockets on any instance.
+    void socket.join([sessionRoom(socket.data.actor.sessionId), accountRoom(socket.data.actor.accountId)]);
     socket.on(socketEvents.joinFamily, async (payload, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
       try {
@@ -78,16 +81,31 @@ async function joinFamily(socket: RealtimeSocket, payload: unknown, database: Da
   return { ok: true };
 }
 
-export function publishFamilyEvent(io: RealtimeServer, event: FamilyEvent): void {
-  io.to(familyRoom(event.familyId)).emit(socketEvents.familyEvent, event);
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+const accountRoom = (accountId: string) => `account:${accountId}`;
+
+export function createSocketPublisher(io: RealtimeServer, database: Database): RealtimePublisher {
+  return {
+    async publishFamilyEvent(event) {
+      io.to(familyRoom(event.familyId)).emit(socketEvents.familyEvent, event);
+      if (accessChangingEvents.has(event.type)) await evictWithoutAccess(io, database, event.familyId);
+    },
+    async endSessionSockets(sessionIds) {
+      if (sessionIds.length > 0) io.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
+    },
+    async endAccountSockets(accountId) {
+      io.in(accountRoom(accountId)).disconnectSockets(true);
+    },
+  };
 }
 
-function isSameOrigin(req: http.IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true; // non-browser clients send none; the session cookie still decides
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
+/** Re-checks every socket in the family's room (on every instance) and removes those that lost access. */
+async function evictWithoutAccess(io: RealtimeServer, database: Database, familyId: string): Promise<void> {
+  const room = familyRoom(familyId);
+  for (const socket of await io.in(room).fetchSockets()) {
+    const relation = await findFamilyRelation(familyId, socket.data.actor, database.db);
+    if (relation && familyAccessBasis(socket.data.actor, relation)) continue;
+    socket.leave(room);
+    socket.emit(socketEvents.familyRevoked, { familyId });
   }
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionStatus, FamilyStatus, MemberRelation, Role, ServiceRoleStatus } from '@yhdessa/shared';
+import type { ActionStatus, FamilyStatus, MemberRelation, PlanPart, Role, ServiceRoleStatus } from '@yhdessa/shared';
 import { accounts, serviceMemberships } from '../accounts/accounts.schema';
 import { hashPassword } from '../accounts/passwords';
 import { actions } from '../actions/actions.schema';
+import { consentDecisions } from '../consent/consent.schema';
 import type { Queryable } from '../db/database';
 import { familyMembers, families } from '../families/families.schema';
 import { goals } from '../goals/goals.schema';
@@ -107,5 +108,17 @@ export async function buildAction(
       dueOn: options.dueOn ?? null,
     })
     .returning();
+  return row!;
+}
+
+export async function buildConsent(
+  db: Queryable,
+  familyId: string,
+  serviceId: string,
+  part: PlanPart,
+  granted: boolean,
+  decidedBy: string,
+) {
+  const [row] = await db.insert(consentDecisions).values({ familyId, serviceId, part, granted, decidedBy }).returning();
   return row!;
 }

@@ -5,6 +5,7 @@ import type { FamilyEvent } from '@yhdessa/shared';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import type { Database } from '../db/database';
+import type { RealtimePublisher } from '../realtime/realtime-publisher';
 import { openTestDatabase } from './test-database';
 
 export interface TestApp {
@@ -19,14 +20,16 @@ export interface TestApp {
 /** The real app on a real, empty database. */
 export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '/nonexistent', ...environment });
+  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '/nonexistent', LOGIN_RATE_LIMIT_PER_MINUTE: '10000', ...environment });
   const published: FamilyEvent[] = [];
-  const app = buildApp({
-    config,
-    database,
-    logger: pino({ level: 'silent' }),
-    publishFamilyEvent: (event) => published.push(event),
-  });
+  const realtime: RealtimePublisher = {
+    publishFamilyEvent: async (event) => {
+      published.push(event);
+    },
+    endSessionSockets: async () => undefined,
+    endAccountSockets: async () => undefined,
+  };
+  const app = buildApp({ config, database, logger: pino({ level: 'silent' }), realtime });
   return { app, database, config, published, close: () => database.close() };
 }
 

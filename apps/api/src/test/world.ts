@@ -2,7 +2,9 @@ import type { Queryable } from '../db/database';
 import {
   buildAccount,
   buildAction,
+  buildConsent,
   buildFamily,
+  buildGoal,
   buildMember,
   buildOrganisation,
   buildService,
@@ -12,6 +14,7 @@ import {
 /**
  * Two families and one person of every kind of relationship to them:
  * - `family` is coordinated by `coordinator`; services A and B have accepted roles, C an invited one;
+ *   the guardian shares goals and the story with A, nothing with B; `youngMember` is a child with a login;
  * - `otherFamily` is coordinated by `otherCoordinator`, with service C only.
  * Each actor is here to be allowed or refused something.
  */
@@ -52,15 +55,20 @@ export async function buildWorld(db: Queryable) {
   });
   const guardian = await buildAccount(db, { role: 'family', name: 'Huoltaja Testinen' });
   const otherGuardian = await buildAccount(db, { role: 'family', name: 'Huoltaja Muu' });
+  const youngMember = await buildAccount(db, { role: 'family', name: 'Nuori Testinen' });
   const manager = await buildAccount(db, { role: 'manager', organisationId: municipality.id });
   const admin = await buildAccount(db, { role: 'admin', organisationId: municipality.id });
 
   const family = await buildFamily(db, { coordinatorId: coordinator.id, name: 'Perhe Testinen' });
   await buildMember(db, family.id, { relation: 'guardian', accountId: guardian.id, name: 'Huoltaja Testinen' });
   await buildMember(db, family.id, { relation: 'child', name: 'Lapsi Testinen' });
+  await buildMember(db, family.id, { relation: 'child', accountId: youngMember.id, name: 'Nuori Testinen' });
+  const goal = await buildGoal(db, family.id, 'Aamut sujuvat');
   const roleA = await buildServiceRole(db, family.id, serviceA.id);
   const roleB = await buildServiceRole(db, family.id, serviceB.id);
   const roleCInvited = await buildServiceRole(db, family.id, serviceC.id, { status: 'invited' });
+  await buildConsent(db, family.id, serviceA.id, 'goals', true, guardian.id);
+  await buildConsent(db, family.id, serviceA.id, 'story', true, guardian.id);
   const actionA = await buildAction(db, family.id, { serviceRoleId: roleA.id, title: 'Kotikäynti A' });
   const actionB = await buildAction(db, family.id, { serviceRoleId: roleB.id, title: 'Tapaaminen B' });
   const familyAction = await buildAction(db, family.id, { serviceRoleId: null, title: 'Perheen oma tehtävä' });
@@ -72,8 +80,9 @@ export async function buildWorld(db: Queryable) {
 
   return {
     services: { serviceA, serviceB, serviceC },
-    people: { coordinator, otherCoordinator, workerA, workerB, workerC, guardian, otherGuardian, manager, admin },
+    people: { coordinator, otherCoordinator, workerA, workerB, workerC, guardian, youngMember, otherGuardian, manager, admin },
     family,
+    goal,
     roles: { roleA, roleB, roleCInvited },
     actions: { actionA, actionB, familyAction },
     otherFamily,

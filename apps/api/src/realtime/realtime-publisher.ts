@@ -1,0 +1,14 @@
+import type { FamilyEvent } from '@yhdessa/shared';
+
+/** What the rest of the API may tell connected clients. Called only after a commit. */
+export interface RealtimePublisher {
+  /** Tells the family's room; when the change can end someone's access, re-checks who stays in it. */
+  publishFamilyEvent(event: FamilyEvent): Promise<void>;
+  /** Closes the sockets of ended sessions (sign-out) at once. */
+  endSessionSockets(sessionIds: readonly string[]): Promise<void>;
+  /** Closes every socket of an account (sign-out everywhere, a disabled account). */
+  endAccountSockets(accountId: string): Promise<void>;
+}
+
+/** Event types after which someone may have lost access to the family. */
+export const accessChangingEvents: ReadonlySet<FamilyEvent['type']> = new Set(['consent.changed', 'serviceRole.ended']);
