@@ -87,6 +87,7 @@ export async function buildWorld(db: Queryable) {
     actions: { actionA, actionB, familyAction },
     otherFamily,
     otherAction,
+    otherRole: otherRoleC,
   };
 }
 
