@@ -38,7 +38,7 @@ let server: RunningServer;
 let database: Database;
 let world: World;
 let baseUrl: string;
-const cookies = new Map<Persona, string>();
+const cookies = new Map<Persona, string | null>();
 
 /** The family each persona belongs to in the world: the rest are "other" to them. */
 const homeOf = (persona: Persona): 'family' | 'otherFamily' | null =>
