@@ -1,5 +1,5 @@
 import { familyStatuses, memberRelations } from '@yhdessa/shared';
-import { index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.schema';
 import { createdAt, id, updatedAt, version } from '../db/columns';
 
@@ -15,6 +15,9 @@ export const families = pgTable(
     coordinatorId: uuid('coordinator_id')
       .notNull()
       .references(() => accounts.id),
+    /** A handover waits for the new coordinator to accept it; until then the old one owns the case. */
+    handoverToId: uuid('handover_to_id').references(() => accounts.id),
+    handoverRequestedAt: timestamp('handover_requested_at', { withTimezone: true }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -34,6 +37,7 @@ export const familyMembers = pgTable(
     birthYear: integer('birth_year'),
     /** Set when the member has their own login. */
     accountId: uuid('account_id').references(() => accounts.id),
+    version: version(),
     createdAt: createdAt(),
   },
   (table) => [index('family_members_family_idx').on(table.familyId), index('family_members_account_idx').on(table.accountId)],

@@ -1,5 +1,6 @@
 import { goalStatuses } from '@yhdessa/shared';
 import { date, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from '../accounts/accounts.schema';
 import { createdAt, id, updatedAt, version } from '../db/columns';
 import { families } from '../families/families.schema';
 
@@ -13,6 +14,8 @@ export const goals = pgTable(
       .notNull()
       .references(() => families.id),
     title: text('title').notNull(),
+    /** Whose goal it is, in the family's words (a member's name, "the whole family"). */
+    ownerName: text('owner_name').notNull().default(''),
     indicator: text('indicator').notNull().default(''),
     baseline: text('baseline').notNull().default(''),
     target: text('target').notNull().default(''),
@@ -23,4 +26,26 @@ export const goals = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [index('goals_family_idx').on(table.familyId)],
+);
+
+/** Dated progress entries on a goal. */
+export const goalProgress = pgTable(
+  'goal_progress',
+  {
+    id: id(),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    goalId: uuid('goal_id')
+      .notNull()
+      .references(() => goals.id),
+    recordedOn: date('recorded_on').notNull(),
+    value: text('value').notNull().default(''),
+    note: text('note').notNull().default(''),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (table) => [index('goal_progress_goal_idx').on(table.goalId, table.recordedOn)],
 );

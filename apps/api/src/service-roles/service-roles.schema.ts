@@ -1,5 +1,5 @@
 import { serviceRoleStatuses } from '@yhdessa/shared';
-import { date, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.schema';
 import { createdAt, id, updatedAt, version } from '../db/columns';
 import { families } from '../families/families.schema';
@@ -23,6 +23,12 @@ export const serviceRoles = pgTable(
     responsibleAccountId: uuid('responsible_account_id').references(() => accounts.id),
     startsOn: date('starts_on'),
     endsOn: date('ends_on'),
+    invitedBy: uuid('invited_by').references(() => accounts.id),
+    invitedAt: timestamp('invited_at', { withTimezone: true }),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    declineReason: text('decline_reason'),
+    /** Set when the unanswered-invitation reminder went out (after two working days). */
+    reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
