@@ -49,12 +49,11 @@ export default tseslint.config(
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
       'boundaries/include': ['apps/web/src/**/*'],
       'boundaries/elements': [
-        { type: 'app', pattern: 'apps/web/src/app', mode: 'folder' },
-        { type: 'feature', pattern: 'apps/web/src/features/*', mode: 'folder', capture: ['feature'] },
+        { type: 'app', pattern: 'apps/web/src/app' },
+        { type: 'feature', pattern: 'apps/web/src/features/*', capture: ['feature'] },
         {
           type: 'shared',
           pattern: ['apps/web/src/components', 'apps/web/src/lib', 'apps/web/src/locales', 'apps/web/src/test'],
-          mode: 'folder',
         },
       ],
     },
@@ -62,14 +61,28 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { patterns: ['**/apps/api/**', 'drizzle-orm*', 'express', 'pg'] }],
       // One-way imports: shared pieces, then features, then the app layer; features never import each other.
-      'boundaries/element-types': [
+      'boundaries/dependencies': [
         'error',
         {
           default: 'disallow',
-          rules: [
-            { from: 'shared', allow: ['shared'] },
-            { from: 'feature', allow: ['shared', ['feature', { feature: '${from.feature}' }]] },
-            { from: 'app', allow: ['shared', 'feature', 'app'] },
+          policies: [
+            {
+              from: { element: { type: 'shared' } },
+              allow: { to: { element: { type: 'shared' } } },
+            },
+            {
+              from: { element: { type: 'feature' } },
+              allow: {
+                to: [
+                  { element: { type: 'shared' } },
+                  { element: { type: 'feature', captured: { feature: '{{ from.element.captured.feature }}' } } },
+                ],
+              },
+            },
+            {
+              from: { element: { type: 'app' } },
+              allow: { to: { element: { types: { anyOf: ['shared', 'feature', 'app'] } } } },
+            },
           ],
         },
       ],

@@ -8,6 +8,8 @@ const swc = [
 ];
 
 module.exports = {
+  // API tests run real databases and servers: a busy 2-core machine needs more than the default 5 s.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'api',

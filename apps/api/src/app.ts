@@ -4,6 +4,7 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from './auth/authenticate.middleware';
@@ -13,12 +14,16 @@ import { AppError } from './http/app-error';
 import { requireJsonWrites, requireSameOriginWrites } from './http/same-origin';
 import { mountRoutes, type RouteDependencies } from './http/mount-routes';
 import { apiNotFound, problemMiddleware } from './http/problem.middleware';
+import { hideInvitationTokens } from './invitations/invitation-token';
+import { createMailer, createSmtpTransport } from './mail/mailer';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { apiRoutes } from './routes';
 
 export interface AppDependencies extends RouteDependencies {
   config: Config;
   logger: Logger;
+  /** Overrides the SMTP transport `SMTP_URL` would give (tests pass a nodemailer JSON transport). */
+  mailTransport?: Transporter;
 }
 
 /** Routes outside the route table, each public on purpose. */
@@ -51,7 +56,14 @@ export function buildApp(deps: AppDependencies): Express {
       strictTransportSecurity: config.NODE_ENV === 'production',
     }),
   );
-  app.use(pinoHttp({ logger: deps.logger, redact: ['req.headers.cookie', 'res.headers["set-cookie"]'] }));
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
+      // An invitation link is a key to an account: its token never reaches the logs.
+      serializers: { req: hideInvitationTokens },
+    }),
+  );
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -59,7 +71,12 @@ export function buildApp(deps: AppDependencies): Express {
     next();
   });
   api.get('/health', healthHandler(deps.database));
-  const routes = apiRoutes(config);
+  const mailer = createMailer({
+    transport: deps.mailTransport ?? createSmtpTransport(config),
+    database: deps.database,
+    from: config.MAIL_FROM,
+  });
+  const routes = apiRoutes(config, mailer);
   const openApiDocument = buildOpenApiDocument(routes);
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);

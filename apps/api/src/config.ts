@@ -20,6 +20,15 @@ const environmentSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Where people open the product; links in mail point here. */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .default('http://localhost:3000')
+    .transform((url) => url.replace(/\/+$/, '')),
+  /** `smtp://user:pass@host:587` or `smtps://...`; without it mail stays in the development outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Yhdessä <no-reply@localhost>'),
 });
 
 export type Config = z.infer<typeof environmentSchema> & { secureCookies: boolean };

@@ -42,6 +42,14 @@ function exitCode(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
+/** socket.io's HTTP long-polling transport without a session: refused, and the process must survive it. */
+async function pollWithoutSession(): Promise<void> {
+  const handshake = await (await fetch(`${baseUrl}/socket.io/?EIO=4&transport=polling`)).text();
+  const sid = JSON.parse(handshake.slice(handshake.indexOf('{'))).sid as string;
+  await (await fetch(`${baseUrl}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { method: 'POST', body: '40' })).text();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
 async function signIn(): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
@@ -56,6 +64,8 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 it('when SIGTERM arrives during use, then the process exits 0 and a restart shows every acknowledged change', async () => {
   const first = startProcess();
   await waitForHealth();
+  await pollWithoutSession();
+  expect((await fetch(`${baseUrl}/api/health`)).status).toBe(200);
   const cookie = await signIn();
   const { families } = await (await fetch(`${baseUrl}/api/families`, { headers: { cookie } })).json();
   const familyId = families.find((family: { name: string }) => family.name === 'Perhe Virtanen').id;

@@ -6,6 +6,7 @@ import { openDatabase, type Database } from './db/database';
 import { seedDemoWorld } from './demo/seed-demo-world';
 import { useRedisAdapter } from './realtime/redis-adapter';
 import { createRealtimeServer, createSocketPublisher } from './realtime/socket-server';
+import { startInvitationReminders } from './service-roles/invitation-reminders';
 
 export interface RunningServer {
   port: number;
@@ -21,17 +22,22 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
   const io = createRealtimeServer(httpServer, database, config, logger);
   const closeRedis = config.REDIS_URL ? await useRedisAdapter(io, config.REDIS_URL) : async () => undefined;
   const app = buildApp({ config, logger, database, realtime: createSocketPublisher(io, database) });
-  httpServer.on('request', app);
+  // socket.io answers its own path before any other listener runs; Express must not answer it again.
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!req.url?.startsWith('/socket.io/')) app(req, res);
+  });
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ port, db: database.kind, demo: config.DEMO, redis: Boolean(config.REDIS_URL) }, 'listening');
+  const stopInvitationReminders = startInvitationReminders(database, logger);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       // Stop accepting, let in-flight requests finish (up to the grace period), then close
       // sockets and the database last, so every acknowledged change is on disk.
+      stopInvitationReminders();
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       io.disconnectSockets(true);

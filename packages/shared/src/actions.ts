@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, versionSchema } from './ids';
+import { idSchema, isoDateSchema, versionSchema } from './ids';
 import { actionStatusSchema } from './plans';
 
 export const actionParamsSchema = z.strictObject({ familyId: idSchema, actionId: idSchema });
@@ -11,3 +11,28 @@ export const updateActionStatusSchema = z.strictObject({
   version: versionSchema,
 });
 export type UpdateActionStatus = z.infer<typeof updateActionStatusSchema>;
+
+const actionFields = {
+  goalId: idSchema.nullable(),
+  title: z.string().trim().min(1).max(300),
+  ownerName: z.string().trim().max(200),
+  dueOn: isoDateSchema.nullable(),
+};
+
+export const createActionSchema = z.strictObject({
+  /** The service role that does it; null when the family does it itself. */
+  serviceRoleId: idSchema.nullable(),
+  ...actionFields,
+  goalId: actionFields.goalId.default(null),
+  ownerName: actionFields.ownerName.default(''),
+  dueOn: actionFields.dueOn.default(null),
+});
+export type CreateAction = z.infer<typeof createActionSchema>;
+
+/** Any of the action's fields, based on the version you saw; a status-only change is one case of it. */
+export const updateActionSchema = z.strictObject({
+  ...z.object(actionFields).partial().shape,
+  status: actionStatusSchema.optional(),
+  version: versionSchema,
+});
+export type UpdateAction = z.infer<typeof updateActionSchema>;

@@ -8,10 +8,16 @@ export const errorCodes = [
   'unsupported_media_type',
   'unauthenticated',
   'invalid_credentials',
+  'second_factor_required',
+  'invalid_second_factor',
   'forbidden',
   'not_found',
   'version_conflict',
   'case_closed',
+  'invitation_expired',
+  'service_already_in_plan',
+  'invitation_answered',
+  'possible_duplicate',
   'rate_limited',
   'internal',
 ] as const;
@@ -34,5 +40,7 @@ export const problemSchema = z.object({
   errors: z.array(fieldErrorSchema).optional(),
   /** With `version_conflict`: the resource as it is now. */
   current: z.unknown().optional(),
+  /** With `possible_duplicate`: how many other cases match, and the ids of those the caller coordinates. */
+  duplicates: z.object({ count: z.number().int(), familyIds: z.array(z.string()) }).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, isoDateTimeSchema } from './ids';
+import { idSchema, isoDateSchema, isoDateTimeSchema, versionSchema } from './ids';
 
 export const familyStatuses = ['new', 'active', 'in_review', 'closed'] as const;
 export const familyStatusSchema = z.enum(familyStatuses);
@@ -40,3 +40,99 @@ export const familyMemberSchema = z.object({
   birthYear: z.number().int().nullable(),
 });
 export type FamilyMember = z.infer<typeof familyMemberSchema>;
+
+const nameSchema = z.string().trim().min(1).max(200);
+const birthYearSchema = z.number().int().min(1900).max(2100).nullable();
+
+export const newMemberSchema = z.strictObject({
+  name: nameSchema,
+  relation: memberRelationSchema,
+  /** Null when not known; with it, a new case is checked against existing ones. */
+  birthYear: birthYearSchema.default(null),
+});
+export type NewMember = z.infer<typeof newMemberSchema>;
+
+export const createFamilySchema = z.strictObject({
+  name: nameSchema,
+  members: z.array(newMemberSchema).max(30).default([]),
+  /** Create although a member matches one in another case (name and birth year). */
+  confirmDuplicate: z.boolean().default(false),
+});
+export type CreateFamily = z.infer<typeof createFamilySchema>;
+
+export const familyListQuerySchema = z.strictObject({
+  /** Part of the family's name, any case. */
+  q: z.string().trim().max(100).optional(),
+  status: familyStatusSchema.optional(),
+});
+export type FamilyListQuery = z.infer<typeof familyListQuerySchema>;
+
+export const memberParamsSchema = z.strictObject({ familyId: idSchema, memberId: idSchema });
+export type MemberParams = z.infer<typeof memberParamsSchema>;
+
+export const updateMemberSchema = z.strictObject({
+  name: nameSchema.optional(),
+  relation: memberRelationSchema.optional(),
+  birthYear: birthYearSchema.optional(),
+  /** The version the change is based on; a stale one answers 409. */
+  version: versionSchema,
+});
+export type UpdateMember = z.infer<typeof updateMemberSchema>;
+
+/** A member as the case shows it to those who work with it. */
+export const familyMemberDetailSchema = familyMemberSchema.extend({
+  hasLogin: z.boolean(),
+  version: versionSchema,
+});
+export type FamilyMemberDetail = z.infer<typeof familyMemberDetailSchema>;
+
+/**
+ * What the coordinator may set. `closed` makes the case read-only; only its coordinator may
+ * reopen it (back to `active`). `new` and `in_review` are set by the flows that own them.
+ */
+export const updateFamilySchema = z.strictObject({
+  name: nameSchema.optional(),
+  status: z.enum(['active', 'closed']).optional(),
+  version: versionSchema,
+});
+export type UpdateFamily = z.infer<typeof updateFamilySchema>;
+
+export const pendingHandoverSchema = z.object({
+  to: personRefSchema,
+  requestedAt: isoDateTimeSchema,
+});
+export type PendingHandover = z.infer<typeof pendingHandoverSchema>;
+
+/** The family case itself: who coordinates it, its members and any handover waiting for an answer. */
+export const familyDetailSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  status: familyStatusSchema,
+  coordinator: personRefSchema,
+  pendingHandover: pendingHandoverSchema.nullable(),
+  members: z.array(familyMemberDetailSchema),
+  version: versionSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type FamilyDetail = z.infer<typeof familyDetailSchema>;
+
+export const requestHandoverSchema = z.strictObject({
+  /** A coordinator account; they own the case once they accept. */
+  toCoordinatorId: idSchema,
+  version: versionSchema,
+});
+export type RequestHandover = z.infer<typeof requestHandoverSchema>;
+
+export const answerHandoverSchema = z.strictObject({ version: versionSchema });
+export type AnswerHandover = z.infer<typeof answerHandoverSchema>;
+
+/**
+ * A handover as both coordinators see it. It is all the named new coordinator sees of the case
+ * until they accept: the family's name, nothing of its content.
+ */
+export const handoverSchema = z.object({
+  family: z.object({ id: idSchema, name: z.string(), status: familyStatusSchema, version: versionSchema }),
+  coordinator: personRefSchema,
+  pending: pendingHandoverSchema.nullable(),
+});
+export type Handover = z.infer<typeof handoverSchema>;

@@ -24,20 +24,36 @@ export const actionSchema = z.object({
   ownerName: z.string(),
   dueOn: isoDateSchema.nullable(),
   status: actionStatusSchema,
+  /** Past its due date and not done. */
+  overdue: z.boolean(),
   version: versionSchema,
   updatedAt: isoDateTimeSchema,
 });
 export type Action = z.infer<typeof actionSchema>;
 
+/** One dated entry of how a goal is going. */
+export const goalProgressSchema = z.object({
+  id: idSchema,
+  recordedOn: isoDateSchema,
+  value: z.string(),
+  note: z.string(),
+  recordedBy: personRefSchema,
+});
+export type GoalProgress = z.infer<typeof goalProgressSchema>;
+
 export const goalSchema = z.object({
   id: idSchema,
   title: z.string(),
+  /** Whose goal it is, in the family's words. */
+  ownerName: z.string(),
   indicator: z.string(),
   baseline: z.string(),
   target: z.string(),
   targetOn: isoDateSchema.nullable(),
   status: goalStatusSchema,
   version: versionSchema,
+  /** Oldest first. */
+  progress: z.array(goalProgressSchema),
 });
 export type Goal = z.infer<typeof goalSchema>;
 

@@ -2,7 +2,37 @@ import { z } from 'zod';
 import { idSchema, versionSchema } from './ids';
 
 /** Every change pushed to a family's room, named `<resource>.<change>`. */
-export const familyEventTypes = ['action.updated', 'consent.changed', 'serviceRole.ended'] as const;
+export const familyEventTypes = [
+  'action.updated',
+  'consent.changed',
+  'serviceRole.ended',
+  'serviceRole.invited',
+  'serviceRole.accepted',
+  'serviceRole.declined',
+  'serviceRole.updated',
+  'goal.created',
+  'goal.updated',
+  'goalProgress.created',
+  'action.created',
+  'note.created',
+  'note.updated',
+  'review.created',
+  'review.updated',
+  'agendaItem.created',
+  'plan.versioned',
+  'family.created',
+  'family.updated',
+  'member.created',
+  'member.updated',
+  'handover.requested',
+  'handover.accepted',
+  'handover.declined',
+  'story.updated',
+  'story.commented',
+  'story.commentResolved',
+  'assessment.created',
+  'assessment.updated',
+] as const;
 export const familyEventTypeSchema = z.enum(familyEventTypes);
 export type FamilyEventType = z.infer<typeof familyEventTypeSchema>;
 

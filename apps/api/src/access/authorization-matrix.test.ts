@@ -1,11 +1,20 @@
 import { pino } from 'pino';
 import { io as connect } from 'socket.io-client';
-import { socketEvents, type JoinFamilyAck } from '@yhdessa/shared';
+import { planParts, socketEvents, type JoinFamilyAck } from '@yhdessa/shared';
 import { loadConfig } from '../config';
 import type { Database } from '../db/database';
+import { insertAssessment } from '../assessments/assessments.repository';
+import { updateFamilyAt } from '../families/families.repository';
 import { apiRoutes } from '../routes';
+import { insertStoryComment } from '../stories/stories.repository';
 import { startServer, type RunningServer } from '../server';
-import { buildAccount } from '../test/factories';
+import { insertNote } from '../notes/notes.repository';
+import { freezePlanVersion } from '../plan-versions/plan-versions.repository';
+import { presentPlan } from '../plans/plan.presenter';
+import { findPlanParts } from '../plans/plans.repository';
+import { insertReview } from '../reviews/reviews.repository';
+import { buildAccount, buildGoal, buildMember } from '../test/factories';
+import { fetchSessionCookie } from '../test/second-factor';
 import { openTestDatabase } from '../test/test-database';
 import { buildWorld, type PersonKey, type World } from '../test/world';
 
@@ -58,12 +67,16 @@ function familyFor(persona: Persona, target: Target) {
         actionId: world.actions.actionA.id,
         serviceRoleId: world.roles.roleB.id,
         serviceId: world.services.serviceA.id,
+        invitedRoleId: world.roles.roleCInvited.id,
+        ...fixtures.family,
       }
     : {
         id: world.otherFamily.id,
         actionId: world.otherAction.id,
         serviceRoleId: world.otherRole.id,
         serviceId: world.services.serviceC.id,
+        invitedRoleId: world.otherRole.id,
+        ...fixtures.otherFamily,
       };
 }
 
@@ -81,6 +94,30 @@ const familyScoped = (allowed: Partial<Record<Persona, number>>) => (persona: Pe
 const signedIn = (allowed: Partial<Record<Persona, number>>) => (persona: Persona) =>
   persona === 'anonymous' ? 401 : (allowed[persona] ?? 404);
 const everyone = (status: number) => () => status;
+const professionals = (status: number): Partial<Record<Persona, number>> => ({
+  coordinator: status,
+  otherCoordinator: status,
+  workerA: status,
+  workerB: status,
+  workerC: status,
+  manager: status,
+  admin: status,
+});
+/** Like `familyScoped`, and workerC, whose service is only invited to `family`, reaches its invitation there. */
+const invitationScoped =
+  (allowed: Partial<Record<Persona, number>>, invitedWorker: number) => (persona: Persona, target: Target) =>
+    persona === 'workerC' && target === 'other' ? invitedWorker : familyScoped(allowed)(persona, target);
+
+/** Per family: a goal, a coordinator's professionals-only note and a scheduled review, made in `beforeAll`. */
+interface FamilyFixtures {
+  goalId: string;
+  noteId: string;
+  reviewId: string;
+}
+const fixtures: Record<'family' | 'otherFamily', FamilyFixtures> = {
+  family: { goalId: NOWHERE, noteId: NOWHERE, reviewId: NOWHERE },
+  otherFamily: { goalId: NOWHERE, noteId: NOWHERE, reviewId: NOWHERE },
+};
 
 /** One entry per declared route: adding a route without adding it here fails the test below. */
 function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
@@ -112,6 +149,43 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       expect: signedIn({ ...all(204), manager: 204, admin: 204 }),
     },
     'GET /api/auth/me': { method: 'GET', path: '/api/auth/me', expect: signedIn({ ...all(200), manager: 200, admin: 200 }) },
+    // Every professional here has passed the second factor already: setting it up again, or passing it twice, is refused.
+    'POST /api/auth/second-factor/enrol': {
+      method: 'POST',
+      path: '/api/auth/second-factor/enrol',
+      expect: signedIn(professionals(403)),
+    },
+    'POST /api/auth/second-factor/confirm': {
+      method: 'POST',
+      path: '/api/auth/second-factor/confirm',
+      body: { code: '000000' },
+      expect: signedIn(professionals(403)),
+    },
+    'POST /api/auth/second-factor/verify': {
+      method: 'POST',
+      path: '/api/auth/second-factor/verify',
+      body: { code: '000000' },
+      expect: signedIn(professionals(403)),
+    },
+    'POST /api/invitations': {
+      method: 'POST',
+      path: '/api/invitations',
+      body: {
+        kind: 'family-member',
+        familyId,
+        memberId: family ? inviteeMembers[family.id === world.family.id ? 'family' : 'otherFamily'] : NOWHERE,
+        email: `invitee-${persona}-${target}@test.example`,
+      },
+      expect: familyScoped({ coordinator: 201, otherCoordinator: 201 }),
+    },
+    'GET /api/invitations/:token': { method: 'GET', path: '/api/invitations/no-such-token', expect: everyone(404) },
+    'POST /api/invitations/:token/accept': {
+      method: 'POST',
+      path: '/api/invitations/no-such-token/accept',
+      body: { password: 'a long enough password' },
+      expect: everyone(404),
+    },
+    'GET /api/demo/outbox': { method: 'GET', path: '/api/demo/outbox', expect: everyone(200) },
     'GET /api/families': { method: 'GET', path: '/api/families', expect: signedIn(all(200)) },
     'GET /api/families/:familyId/plan': { method: 'GET', path: `/api/families/${familyId}/plan`, expect: familyScoped(all(200)) },
     'PATCH /api/families/:familyId/actions/:actionId': {
@@ -134,6 +208,248 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: `/api/families/${familyId}/service-roles/${family?.serviceRoleId ?? NOWHERE}/end`,
       body: { version: 999 },
       expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409 }),
+    },
+    'POST /api/families/:familyId/goals': {
+      method: 'POST',
+      path: `/api/families/${familyId}/goals`,
+      body: { title: 'Matriisin tavoite' },
+      expect: familyScoped({ ...all(201), workerA: 403, workerB: 403, workerC: 403 }),
+    },
+    'PATCH /api/families/:familyId/goals/:goalId': {
+      method: 'PATCH',
+      path: `/api/families/${familyId}/goals/${family?.goalId ?? NOWHERE}`,
+      body: { status: 'achieved', version: 999 },
+      // Goals are not shared with services B and C: to them the goal does not exist.
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409, workerB: 404, workerC: 404 }),
+    },
+    'POST /api/families/:familyId/goals/:goalId/progress': {
+      method: 'POST',
+      path: `/api/families/${familyId}/goals/${family?.goalId ?? NOWHERE}/progress`,
+      body: { recordedOn: '2025-01-15', value: '3' },
+      expect: familyScoped({ ...all(201), workerB: 404, workerC: 404 }),
+    },
+    'GET /api/service-roles/invitations': {
+      method: 'GET',
+      path: '/api/service-roles/invitations',
+      expect: signedIn({ workerA: 200, workerB: 200, workerC: 200 }),
+    },
+    'POST /api/families/:familyId/service-roles': {
+      method: 'POST',
+      path: `/api/families/${familyId}/service-roles`,
+      body: { serviceId: family?.serviceId ?? NOWHERE },
+      // The service is in the plan already: the coordinator gets 409 and nothing is invited.
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409 }),
+    },
+    'GET /api/families/:familyId/service-roles/:serviceRoleId/invitation': {
+      method: 'GET',
+      path: `/api/families/${familyId}/service-roles/${family?.invitedRoleId ?? NOWHERE}/invitation`,
+      expect: invitationScoped({ coordinator: 200, otherCoordinator: 200, workerC: 200 }, 200),
+    },
+    'POST /api/families/:familyId/service-roles/:serviceRoleId/accept': {
+      method: 'POST',
+      path: `/api/families/${familyId}/service-roles/${family?.invitedRoleId ?? NOWHERE}/accept`,
+      body: { responsibleAccountId: NOWHERE, version: 999 },
+      // In otherFamily the role is accepted already: 409 invitation_answered.
+      expect: invitationScoped({ coordinator: 403, otherCoordinator: 409, workerC: 409 }, 409),
+    },
+    'POST /api/families/:familyId/service-roles/:serviceRoleId/decline': {
+      method: 'POST',
+      path: `/api/families/${familyId}/service-roles/${family?.invitedRoleId ?? NOWHERE}/decline`,
+      body: { reason: 'Ei resursseja', version: 999 },
+      expect: invitationScoped({ coordinator: 403, otherCoordinator: 409, workerC: 409 }, 409),
+    },
+    'PATCH /api/families/:familyId/service-roles/:serviceRoleId': {
+      method: 'PATCH',
+      path: `/api/families/${familyId}/service-roles/${family?.serviceRoleId ?? NOWHERE}`,
+      body: { description: 'Uusi kuvaus', version: 999 },
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409, workerB: 409, workerC: 409 }),
+    },
+    'POST /api/families/:familyId/actions': {
+      method: 'POST',
+      path: `/api/families/${familyId}/actions`,
+      body: { serviceRoleId: family?.serviceRoleId ?? NOWHERE, title: 'Matriisin tehtävä' },
+      expect: familyScoped({ ...all(403), coordinator: 201, otherCoordinator: 201, workerB: 201, workerC: 201 }),
+    },
+    'GET /api/families/:familyId/notes': {
+      method: 'GET',
+      path: `/api/families/${familyId}/notes`,
+      expect: familyScoped(all(200)),
+    },
+    'POST /api/families/:familyId/notes': {
+      method: 'POST',
+      path: `/api/families/${familyId}/notes`,
+      body: { serviceRoleId: family?.serviceRoleId ?? NOWHERE, body: 'Matriisin kirjaus', visibility: 'professionals' },
+      expect: familyScoped({ ...all(403), coordinator: 201, otherCoordinator: 201, workerB: 201, workerC: 201 }),
+    },
+    'PATCH /api/families/:familyId/notes/:noteId': {
+      method: 'PATCH',
+      path: `/api/families/${familyId}/notes/${family?.noteId ?? NOWHERE}`,
+      body: { body: 'Korjattu', version: 999 },
+      // A coordinator's professionals-only note: hidden from the family and from services without consent for notes.
+      expect: familyScoped({ coordinator: 409, otherCoordinator: 409 }),
+    },
+    'GET /api/families/:familyId/reviews': {
+      method: 'GET',
+      path: `/api/families/${familyId}/reviews`,
+      expect: familyScoped(all(200)),
+    },
+    'POST /api/families/:familyId/reviews': {
+      method: 'POST',
+      path: `/api/families/${familyId}/reviews`,
+      body: { scheduledOn: '2030-01-15' },
+      expect: familyScoped({ ...all(403), coordinator: 201, otherCoordinator: 201 }),
+    },
+    'PATCH /api/families/:familyId/reviews/:reviewId': {
+      method: 'PATCH',
+      path: `/api/families/${familyId}/reviews/${family?.reviewId ?? NOWHERE}`,
+      body: { minutes: 'Muistio', version: 999 },
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409 }),
+    },
+    'POST /api/families/:familyId/reviews/:reviewId/agenda': {
+      method: 'POST',
+      path: `/api/families/${familyId}/reviews/${family?.reviewId ?? NOWHERE}/agenda`,
+      body: { title: 'Matriisin aihe' },
+      expect: familyScoped(all(201)),
+    },
+    'POST /api/families/:familyId/reviews/:reviewId/complete': {
+      method: 'POST',
+      path: `/api/families/${familyId}/reviews/${family?.reviewId ?? NOWHERE}/complete`,
+      body: { version: 999 },
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409 }),
+    },
+    'GET /api/families/:familyId/plan/versions': {
+      method: 'GET',
+      path: `/api/families/${familyId}/plan/versions`,
+      expect: familyScoped(all(200)),
+    },
+    'GET /api/families/:familyId/plan/versions/compare': {
+      method: 'GET',
+      path: `/api/families/${familyId}/plan/versions/compare?from=1&to=1`,
+      expect: familyScoped(all(200)),
+    },
+    'GET /api/families/:familyId/plan/versions/:version': {
+      method: 'GET',
+      path: `/api/families/${familyId}/plan/versions/1`,
+      expect: familyScoped(all(200)),
+    },
+    'POST /api/families': {
+      method: 'POST',
+      path: '/api/families',
+      body: { name: 'Perhe Matriisi', members: [] },
+      expect: signedIn({ coordinator: 201, otherCoordinator: 201 }),
+    },
+    'GET /api/families/:familyId': { method: 'GET', path: `/api/families/${familyId}`, expect: familyScoped(all(200)) },
+    'PATCH /api/families/:familyId': {
+      method: 'PATCH',
+      path: `/api/families/${familyId}`,
+      body: { status: 'closed', version: 999 },
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409 }),
+    },
+    'POST /api/families/:familyId/members': {
+      method: 'POST',
+      path: `/api/families/${familyId}/members`,
+      body: { name: 'Matriisin Lapsi', relation: 'child', birthYear: 2020 },
+      expect: familyScoped({ ...all(403), coordinator: 201, otherCoordinator: 201 }),
+    },
+    'PATCH /api/families/:familyId/members/:memberId': {
+      method: 'PATCH',
+      path: `/api/families/${familyId}/members/${caseFixturesOf(family?.id).memberId}`,
+      body: { name: 'Korjattu', version: 999 },
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409 }),
+    },
+    'GET /api/families/:familyId/handover': {
+      method: 'GET',
+      path: `/api/families/${familyId}/handover`,
+      expect: handoverScoped({ coordinator: 200, otherCoordinator: 200 }, 200),
+    },
+    'POST /api/families/:familyId/handover': {
+      method: 'POST',
+      path: `/api/families/${familyId}/handover`,
+      body: { toCoordinatorId: world.people.otherCoordinator.id, version: 999 },
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409 }),
+    },
+    'POST /api/families/:familyId/handover/accept': {
+      method: 'POST',
+      path: `/api/families/${familyId}/handover/accept`,
+      body: { version: 999 },
+      expect: handoverScoped(all(403), 409),
+    },
+    'POST /api/families/:familyId/handover/decline': {
+      method: 'POST',
+      path: `/api/families/${familyId}/handover/decline`,
+      body: { version: 999 },
+      expect: handoverScoped({ ...all(403), coordinator: 409, otherCoordinator: 409 }, 409),
+    },
+    // Service A has the family's consent for the story; services B and C have none, and to them the story does not exist.
+    'GET /api/families/:familyId/story': {
+      method: 'GET',
+      path: `/api/families/${familyId}/story`,
+      expect: familyScoped({ ...all(200), workerB: 404, workerC: 404 }),
+    },
+    'GET /api/families/:familyId/story/history': {
+      method: 'GET',
+      path: `/api/families/${familyId}/story/history`,
+      expect: familyScoped({ ...all(200), workerB: 404, workerC: 404 }),
+    },
+    'PUT /api/families/:familyId/story': {
+      method: 'PUT',
+      path: `/api/families/${familyId}/story`,
+      body: { background: '', situation: '', strengths: '', version: 999 },
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409, workerB: 404, workerC: 404 }),
+    },
+    'POST /api/families/:familyId/story/comments': {
+      method: 'POST',
+      path: `/api/families/${familyId}/story/comments`,
+      body: { kind: 'comment', body: 'Matriisin kommentti' },
+      expect: familyScoped({ ...all(403), guardian: 201, youngMember: 201, otherGuardian: 201, workerB: 404, workerC: 404 }),
+    },
+    'POST /api/families/:familyId/story/comments/:commentId/resolve': {
+      method: 'POST',
+      path: `/api/families/${familyId}/story/comments/${caseFixturesOf(family?.id).commentId}/resolve`,
+      body: { version: 999 },
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409, workerB: 404, workerC: 404 }),
+    },
+    // No service has the family's consent for the assessment.
+    'GET /api/families/:familyId/assessments': {
+      method: 'GET',
+      path: `/api/families/${familyId}/assessments`,
+      expect: familyScoped({ ...all(200), workerA: 404, workerB: 404, workerC: 404 }),
+    },
+    'POST /api/families/:familyId/assessments': {
+      method: 'POST',
+      path: `/api/families/${familyId}/assessments`,
+      body: { assessedOn: '2025-02-01', ratings: [{ domain: 'safety', rating: 4 }] },
+      expect: familyScoped({ ...all(403), coordinator: 201, otherCoordinator: 201, workerA: 404, workerB: 404, workerC: 404 }),
+    },
+    'PATCH /api/families/:familyId/assessments/:assessmentId/ratings/:domain': {
+      method: 'PATCH',
+      path: `/api/families/${familyId}/assessments/${caseFixturesOf(family?.id).assessmentId}/ratings/housing`,
+      body: { rating: 2, version: 999 },
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409, workerA: 404, workerB: 404, workerC: 404 }),
+    },
+    'GET /api/workspace': {
+      method: 'GET',
+      path: '/api/workspace',
+      expect: signedIn({ coordinator: 200, otherCoordinator: 200, workerA: 200, workerB: 200, workerC: 200 }),
+    },
+    'GET /api/services': { method: 'GET', path: '/api/services', expect: signedIn(professionals(200)) },
+    'POST /api/services': {
+      method: 'POST',
+      path: '/api/services',
+      body: {
+        name: { fi: 'Matriisipalvelu', sv: 'Matristjänst', en: 'Matrix service' },
+        category: 'social',
+        organisationId: world.services.serviceA.organisationId,
+        unit: 'hour',
+        unitCostCents: 100,
+      },
+      expect: signedIn({ admin: 201 }),
+    },
+    'PATCH /api/services/:serviceId': {
+      method: 'PATCH',
+      path: `/api/services/${world.services.serviceA.id}`,
+      body: { description: 'Matriisin kuvaus' },
+      expect: signedIn({ admin: 200 }),
     },
     'GET /api/families/:familyId/consents': {
       method: 'GET',
@@ -164,16 +480,25 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
   };
 }
 let disposableAccountId = NOWHERE;
+/** Per family: a member, a family comment on the story and an assessment, made in `beforeAll`. */
+const caseFixtures = {
+  family: { memberId: NOWHERE, commentId: NOWHERE, assessmentId: NOWHERE },
+  otherFamily: { memberId: NOWHERE, commentId: NOWHERE, assessmentId: NOWHERE },
+};
+const caseFixturesOf = (familyId: string | undefined) =>
+  familyId === undefined
+    ? { memberId: NOWHERE, commentId: NOWHERE, assessmentId: NOWHERE }
+    : caseFixtures[familyId === world.family.id ? 'family' : 'otherFamily'];
+/** `family` has a handover pending to otherCoordinator: to them it is the other family, where they reach only the handover. */
+const handoverScoped =
+  (allowed: Partial<Record<Persona, number>>, handoverTarget: number) => (persona: Persona, target: Target) =>
+    persona === 'otherCoordinator' && target === 'other' ? handoverTarget : familyScoped(allowed)(persona, target);
+/** Per family, a member without a login: the coordinator's invitation target. */
+const inviteeMembers = { family: NOWHERE, otherFamily: NOWHERE };
 
 async function signIn(persona: Persona): Promise<string | null> {
   if (persona === 'anonymous') return null;
-  const account = world.people[persona];
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: account.email, password: account.password }),
-  });
-  return response.headers.getSetCookie()[0]!.split(';')[0]!;
+  return fetchSessionCookie(baseUrl, database.db, world.people[persona]);
 }
 
 async function send(cell: Cell, cookie: string | null): Promise<number> {
@@ -203,6 +528,43 @@ beforeAll(async () => {
   database = await openTestDatabase();
   world = await buildWorld(database.db);
   disposableAccountId = (await buildAccount(database.db, { role: 'worker' })).id;
+  for (const [key, family, coordinator, guardian] of [
+    ['family', world.family, world.people.coordinator, world.people.guardian],
+    ['otherFamily', world.otherFamily, world.people.otherCoordinator, world.people.otherGuardian],
+  ] as const) {
+    const member = await buildMember(database.db, family.id, { name: 'Matriisin Jäsen' });
+    const comment = await insertStoryComment(family.id, { kind: 'comment', body: 'Kommentti' }, guardian.id, database.db);
+    const assessment = await insertAssessment(
+      family.id,
+      { assessedOn: '2025-01-01', ratings: [{ domain: 'housing', rating: 3, notes: '' }], createdBy: coordinator.id },
+      database.db,
+    );
+    caseFixtures[key] = { memberId: member.id, commentId: comment.id, assessmentId: assessment.id };
+  }
+  await updateFamilyAt(
+    world.family.id,
+    world.family.version,
+    { handoverToId: world.people.otherCoordinator.id, handoverRequestedAt: new Date() },
+    database.db,
+  );
+  for (const key of ['family', 'otherFamily'] as const)
+    inviteeMembers[key] = (await buildMember(database.db, world[key].id, { name: 'Kutsuttava Jäsen' })).id;
+  for (const [key, family, coordinator] of [
+    ['family', world.family, world.people.coordinator],
+    ['otherFamily', world.otherFamily, world.people.otherCoordinator],
+  ] as const) {
+    const goalId = key === 'family' ? world.goal.id : (await buildGoal(database.db, family.id)).id;
+    const note = await insertNote(
+      family.id,
+      { serviceRoleId: null, authorId: coordinator.id, body: 'Koordinaattorin kirjaus', visibility: 'professionals' },
+      database.db,
+    );
+    const review = await insertReview(family.id, { scheduledOn: '2030-01-01', participants: [] }, database.db);
+    const frozen = await insertReview(family.id, { scheduledOn: '2024-01-01', participants: [] }, database.db);
+    const parts = await findPlanParts(family.id, { withGoals: true }, database.db);
+    await freezePlanVersion(family.id, frozen.id, presentPlan(parts!, new Set(planParts)), database.db);
+    fixtures[key] = { goalId, noteId: note.id, reviewId: review.id };
+  }
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',

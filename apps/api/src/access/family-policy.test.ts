@@ -1,6 +1,6 @@
 import type { Role } from '@yhdessa/shared';
 import type { Actor } from '../http/request-context';
-import { authorizeFamily, visiblePlanParts, type FamilyPermission } from './family-policy';
+import { authorizeFamily, readableNotes, visiblePlanParts, type FamilyPermission, type FamilyTarget } from './family-policy';
 import type { FamilyRelation } from './family-relation.repository';
 
 const ME = 'acc-me';
@@ -12,25 +12,32 @@ const actor = (role: Role): Actor => ({
   role,
   organisationId: null,
   serviceIds: [],
+  secondFactor: 'done',
 });
 
 const base: FamilyRelation = {
   familyId: 'f',
   status: 'active',
   coordinatorId: 'someone-else',
+  handoverToId: null,
   actorServiceRoleIds: [],
+  actorInvitedServiceRoleIds: [],
   consentedParts: [],
   actorMember: null,
 };
 const relations = {
   coordinatorOfFamily: { ...base, coordinatorId: ME },
   workerWithRole: { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['goals'] },
+  workerWithNotes: { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['notes'] },
+  invitedWorker: { ...base, actorInvitedServiceRoleIds: ['role-invited'] },
   guardian: { ...base, actorMember: { id: 'm', relation: 'guardian' } },
   youngMember: { ...base, actorMember: { id: 'm', relation: 'child' } },
+  handoverTarget: { ...base, handoverToId: ME },
+  workerWithStory: { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['story', 'assessment'] },
   none: base,
 } satisfies Record<string, FamilyRelation>;
 
-type Case = [Role, keyof typeof relations, FamilyPermission, { serviceRoleId: string | null } | undefined, string];
+type Case = [Role, keyof typeof relations, FamilyPermission, FamilyTarget | undefined, string];
 
 describe('authorizeFamily', () => {
   it.each<Case>([
@@ -65,6 +72,106 @@ describe('authorizeFamily', () => {
     ['family', 'guardian', 'access-log:read', undefined, 'allowed'],
     ['coordinator', 'coordinatorOfFamily', 'access-log:read', undefined, 'allowed'],
     ['worker', 'workerWithRole', 'access-log:read', undefined, 'forbidden'],
+    ['coordinator', 'coordinatorOfFamily', 'member:invite', undefined, 'allowed'],
+    ['coordinator', 'none', 'member:invite', undefined, 'not_found'],
+    ['worker', 'workerWithRole', 'member:invite', undefined, 'forbidden'],
+    ['family', 'guardian', 'member:invite', undefined, 'forbidden'],
+    // goals: the family's words; services record progress only on goals shared with them
+    ['family', 'guardian', 'goal:create', undefined, 'allowed'],
+    ['family', 'youngMember', 'goal:create', undefined, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'goal:create', undefined, 'allowed'],
+    ['worker', 'workerWithRole', 'goal:create', undefined, 'forbidden'],
+    ['coordinator', 'coordinatorOfFamily', 'goal:update', undefined, 'allowed'],
+    ['family', 'guardian', 'goal:update', undefined, 'forbidden'],
+    ['worker', 'workerWithRole', 'goal:update', undefined, 'forbidden'],
+    ['worker', 'workerWithRole', 'goal-progress:create', undefined, 'allowed'],
+    ['worker', 'workerWithNotes', 'goal-progress:create', undefined, 'forbidden'],
+    ['family', 'guardian', 'goal-progress:create', undefined, 'allowed'],
+    // service roles and invitations
+    ['coordinator', 'coordinatorOfFamily', 'service-role:invite', undefined, 'allowed'],
+    ['worker', 'workerWithRole', 'service-role:invite', undefined, 'forbidden'],
+    ['worker', 'workerWithRole', 'service-role:update', { serviceRoleId: 'role-mine' }, 'allowed'],
+    ['worker', 'workerWithRole', 'service-role:update', { serviceRoleId: 'role-other' }, 'forbidden'],
+    ['coordinator', 'coordinatorOfFamily', 'service-role:update', { serviceRoleId: 'role-other' }, 'allowed'],
+    ['family', 'guardian', 'service-role:update', { serviceRoleId: 'role-mine' }, 'forbidden'],
+    ['worker', 'invitedWorker', 'invitation:read', { serviceRoleId: 'role-invited' }, 'allowed'],
+    ['worker', 'invitedWorker', 'invitation:read', { serviceRoleId: 'role-other' }, 'forbidden'],
+    ['worker', 'invitedWorker', 'invitation:answer', { serviceRoleId: 'role-invited' }, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'invitation:read', { serviceRoleId: 'role-invited' }, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'invitation:answer', { serviceRoleId: 'role-invited' }, 'forbidden'],
+    ['worker', 'workerWithRole', 'invitation:answer', { serviceRoleId: 'role-mine' }, 'forbidden'],
+    // an invited service sees only its invitation, nothing of the plan
+    ['worker', 'invitedWorker', 'plan:read', undefined, 'not_found'],
+    ['worker', 'invitedWorker', 'note:read', undefined, 'not_found'],
+    ['worker', 'invitedWorker', 'consent:read', undefined, 'not_found'],
+    ['worker', 'invitedWorker', 'action:update', { serviceRoleId: 'role-invited' }, 'not_found'],
+    ['worker', 'invitedWorker', 'agenda:propose', undefined, 'not_found'],
+    // actions
+    ['worker', 'workerWithRole', 'action:create', { serviceRoleId: 'role-mine' }, 'allowed'],
+    ['worker', 'workerWithRole', 'action:create', { serviceRoleId: 'role-other' }, 'forbidden'],
+    ['family', 'guardian', 'action:create', { serviceRoleId: null }, 'allowed'],
+    ['family', 'guardian', 'action:create', { serviceRoleId: 'role-mine' }, 'forbidden'],
+    // notes
+    ['worker', 'workerWithRole', 'note:create', { serviceRoleId: 'role-mine', visibility: 'professionals' }, 'allowed'],
+    ['worker', 'workerWithRole', 'note:create', { serviceRoleId: 'role-other', visibility: 'family' }, 'forbidden'],
+    ['worker', 'workerWithRole', 'note:create', { serviceRoleId: null, visibility: 'family' }, 'forbidden'],
+    ['family', 'guardian', 'note:create', { serviceRoleId: null, visibility: 'family' }, 'allowed'],
+    ['family', 'guardian', 'note:create', { serviceRoleId: null, visibility: 'professionals' }, 'forbidden'],
+    [
+      'coordinator',
+      'coordinatorOfFamily',
+      'note:create',
+      { serviceRoleId: 'role-other', visibility: 'professionals' },
+      'allowed',
+    ],
+    ['worker', 'workerWithRole', 'note:update', { authorId: 'acc-me' }, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'note:update', { authorId: 'someone-else' }, 'forbidden'],
+    // reviews and plan versions
+    ['coordinator', 'coordinatorOfFamily', 'review:manage', undefined, 'allowed'],
+    ['worker', 'workerWithRole', 'review:manage', undefined, 'forbidden'],
+    ['family', 'guardian', 'review:manage', undefined, 'forbidden'],
+    ['family', 'youngMember', 'agenda:propose', undefined, 'allowed'],
+    ['worker', 'workerWithRole', 'agenda:propose', undefined, 'allowed'],
+    ['worker', 'workerWithRole', 'review:read', undefined, 'allowed'],
+    ['family', 'guardian', 'plan-version:read', undefined, 'allowed'],
+    ['worker', 'none', 'plan-version:read', undefined, 'not_found'],
+    // the case, its members and its handover
+    ['coordinator', 'coordinatorOfFamily', 'family:update', undefined, 'allowed'],
+    ['worker', 'workerWithRole', 'family:read', undefined, 'allowed'],
+    ['worker', 'workerWithRole', 'family:update', undefined, 'forbidden'],
+    ['family', 'guardian', 'family:update', undefined, 'forbidden'],
+    ['family', 'guardian', 'family:reopen', undefined, 'forbidden'],
+    ['coordinator', 'coordinatorOfFamily', 'handover:request', undefined, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'handover:accept', undefined, 'forbidden'],
+    ['coordinator', 'coordinatorOfFamily', 'handover:decline', undefined, 'allowed'],
+    ['coordinator', 'handoverTarget', 'handover:read', undefined, 'allowed'],
+    ['coordinator', 'handoverTarget', 'handover:accept', undefined, 'allowed'],
+    ['coordinator', 'handoverTarget', 'handover:decline', undefined, 'allowed'],
+    ['coordinator', 'handoverTarget', 'handover:request', undefined, 'not_found'],
+    ['coordinator', 'handoverTarget', 'plan:read', undefined, 'not_found'],
+    ['coordinator', 'handoverTarget', 'family:read', undefined, 'not_found'],
+    ['coordinator', 'handoverTarget', 'story:read', undefined, 'not_found'],
+    ['coordinator', 'handoverTarget', 'consent:read', undefined, 'not_found'],
+    ['worker', 'handoverTarget', 'handover:accept', undefined, 'not_found'],
+    ['family', 'guardian', 'handover:read', undefined, 'forbidden'],
+    // the story and the joint assessment
+    ['coordinator', 'coordinatorOfFamily', 'story:read', undefined, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'story:update', undefined, 'allowed'],
+    ['family', 'youngMember', 'story:read', undefined, 'allowed'],
+    ['family', 'guardian', 'story:update', undefined, 'forbidden'],
+    ['family', 'guardian', 'story:comment', undefined, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'story:comment', undefined, 'forbidden'],
+    ['coordinator', 'coordinatorOfFamily', 'story:resolve-comment', undefined, 'allowed'],
+    ['family', 'guardian', 'story:resolve-comment', undefined, 'forbidden'],
+    ['worker', 'workerWithRole', 'story:read', undefined, 'forbidden'],
+    ['worker', 'workerWithStory', 'story:read', undefined, 'allowed'],
+    ['worker', 'workerWithStory', 'story:update', undefined, 'forbidden'],
+    ['worker', 'workerWithRole', 'assessment:read', undefined, 'forbidden'],
+    ['worker', 'workerWithStory', 'assessment:read', undefined, 'allowed'],
+    ['family', 'guardian', 'assessment:read', undefined, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'assessment:write', undefined, 'allowed'],
+    ['worker', 'workerWithStory', 'assessment:write', undefined, 'forbidden'],
+    ['family', 'guardian', 'assessment:write', undefined, 'forbidden'],
   ])('%s with relation %s asking %s %j: %s', (role, relationKey, permission, target, expected) => {
     const decision = authorizeFamily(actor(role), permission, relations[relationKey], target);
     expect(decision.allowed ? 'allowed' : decision.reason).toBe(expected);
@@ -74,9 +181,21 @@ describe('authorizeFamily', () => {
     ['coordinator', 'coordinatorOfFamily', 'action:update', { serviceRoleId: null }],
     ['worker', 'workerWithRole', 'action:update', { serviceRoleId: 'role-mine' }],
     ['family', 'guardian', 'consent:change', undefined],
+    ['coordinator', 'coordinatorOfFamily', 'member:invite', undefined],
+    ['coordinator', 'coordinatorOfFamily', 'family:update', undefined],
+    ['coordinator', 'coordinatorOfFamily', 'story:update', undefined],
+    ['coordinator', 'coordinatorOfFamily', 'assessment:write', undefined],
+    ['coordinator', 'handoverTarget', 'handover:accept', undefined],
+    ['family', 'guardian', 'story:comment', undefined],
   ])('when the case is closed, %s with %s may not %s', (role, relationKey, permission, target) => {
     const decision = authorizeFamily(actor(role), permission, { ...relations[relationKey], status: 'closed' }, target);
     expect(decision).toMatchObject({ allowed: false, reason: 'case_closed' });
+  });
+
+  it('when the case is closed, its coordinator may still reopen it', () => {
+    expect(
+      authorizeFamily(actor('coordinator'), 'family:reopen', { ...relations.coordinatorOfFamily, status: 'closed' }).allowed,
+    ).toBe(true);
   });
 
   it('when the case is closed, reading is still allowed', () => {
@@ -92,8 +211,21 @@ describe('visiblePlanParts', () => {
     ['family', 'guardian', ['story', 'assessment', 'goals', 'notes', 'measurements']],
     ['worker', 'workerWithRole', ['goals']],
     ['worker', 'none', []],
+    ['coordinator', 'handoverTarget', []],
     ['manager', 'coordinatorOfFamily', []],
   ])('%s with relation %s sees %j', (role, relationKey, parts) => {
     expect([...visiblePlanParts(actor(role), relations[relationKey])].sort()).toEqual([...parts].sort());
+  });
+});
+
+describe('readableNotes', () => {
+  it.each<[Role, keyof typeof relations, ReturnType<typeof readableNotes>]>([
+    ['coordinator', 'coordinatorOfFamily', { visibility: 'any', serviceRoleIds: 'any' }],
+    ['family', 'guardian', { visibility: 'family', serviceRoleIds: 'any' }],
+    ['worker', 'workerWithNotes', { visibility: 'any', serviceRoleIds: 'any' }],
+    ['worker', 'workerWithRole', { visibility: 'any', serviceRoleIds: ['role-mine'] }],
+    ['worker', 'invitedWorker', { visibility: 'family', serviceRoleIds: [] }],
+  ])('%s with relation %s reads notes %j', (role, relationKey, scope) => {
+    expect(readableNotes(actor(role), relations[relationKey])).toEqual(scope);
   });
 });

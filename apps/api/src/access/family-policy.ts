@@ -1,4 +1,4 @@
-import { planParts, type PlanPart } from '@yhdessa/shared';
+import { planParts, type NoteVisibility, type PlanPart } from '@yhdessa/shared';
 import type { Actor } from '../http/request-context';
 import type { FamilyRelation } from './family-relation.repository';
 
@@ -7,10 +7,55 @@ import type { FamilyRelation } from './family-relation.repository';
  * the actor and their relation to the family, so the rules can be tested as tables.
  */
 
-export type AccessBasis = 'coordinator' | 'service-role' | 'family-member';
+/** `handover-target`: the coordinator a pending handover names; they see only the handover until they accept. */
+/** `invited-service`: a worker whose service is only invited; they see only the invitation until they accept. */
+export type AccessBasis = 'coordinator' | 'service-role' | 'family-member' | 'handover-target' | 'invited-service';
 
 export type FamilyPermission =
-  'plan:read' | 'action:update' | 'service-role:end' | 'consent:read' | 'consent:change' | 'access-log:read';
+  | 'plan:read'
+  | 'action:create'
+  | 'action:update'
+  | 'service-role:end'
+  | 'service-role:invite'
+  | 'service-role:update'
+  | 'invitation:read'
+  | 'invitation:answer'
+  | 'goal:create'
+  | 'goal:update'
+  | 'goal-progress:create'
+  | 'note:read'
+  | 'note:create'
+  | 'note:update'
+  | 'review:read'
+  | 'review:manage'
+  | 'agenda:propose'
+  | 'plan-version:read'
+  | 'consent:read'
+  | 'consent:change'
+  | 'access-log:read'
+  | 'member:invite'
+  | 'family:read'
+  | 'family:update'
+  | 'family:reopen'
+  | 'handover:read'
+  | 'handover:request'
+  | 'handover:accept'
+  | 'handover:decline'
+  | 'story:read'
+  | 'story:update'
+  | 'story:comment'
+  | 'story:resolve-comment'
+  | 'assessment:read'
+  | 'assessment:write';
+
+/** All a pending handover's target may do before accepting: see the handover (the family's name) and answer it. */
+const handoverTargetPermissions: ReadonlySet<FamilyPermission> = new Set([
+  'handover:read',
+  'handover:accept',
+  'handover:decline',
+]);
+/** All an invited service's worker may do before the service accepts: see the invitation and answer it. */
+const invitedServicePermissions: ReadonlySet<FamilyPermission> = new Set(['invitation:read', 'invitation:answer']);
 
 export type Decision =
   | { allowed: true; basis: AccessBasis }
@@ -21,9 +66,11 @@ export type Decision =
 export function familyAccessBasis(actor: Actor, relation: FamilyRelation): AccessBasis | null {
   switch (actor.role) {
     case 'coordinator':
-      return relation.coordinatorId === actor.accountId ? 'coordinator' : null;
+      if (relation.coordinatorId === actor.accountId) return 'coordinator';
+      return relation.handoverToId === actor.accountId ? 'handover-target' : null;
     case 'worker':
-      return relation.actorServiceRoleIds.length > 0 ? 'service-role' : null;
+      if (relation.actorServiceRoleIds.length > 0) return 'service-role';
+      return relation.actorInvitedServiceRoleIds.length > 0 ? 'invited-service' : null;
     case 'family':
       return relation.actorMember ? 'family-member' : null;
     case 'manager':
@@ -32,26 +79,82 @@ export function familyAccessBasis(actor: Actor, relation: FamilyRelation): Acces
   }
 }
 
-interface ActionTarget {
-  serviceRoleId: string | null;
+/** What a decision is about, when that matters: whose part of the plan, who wrote it, who may read it. */
+export interface FamilyTarget {
+  /** The service role it belongs to; null for the family's own (or the coordinator's) part. */
+  serviceRoleId?: string | null;
+  authorId?: string;
+  visibility?: NoteVisibility;
 }
 
+type Allows = (basis: AccessBasis, relation: FamilyRelation, target: FamilyTarget | undefined, actor: Actor) => boolean;
+
+const isOwnRole = (relation: FamilyRelation, target?: FamilyTarget) =>
+  target?.serviceRoleId != null && relation.actorServiceRoleIds.includes(target.serviceRoleId);
+const inPlan = (basis: AccessBasis) => basis === 'coordinator' || basis === 'service-role' || basis === 'family-member';
+
+/** A service acts only within its own role; the family only on its own part; the coordinator on anything. */
+const ownPartOfPlan: Allows = (basis, relation, target) =>
+  basis === 'coordinator' ||
+  (basis === 'service-role' && isOwnRole(relation, target)) ||
+  (basis === 'family-member' && target?.serviceRoleId === null);
+
 /** Who may do what, by basis. A write also needs an open case. */
-const rules: Record<
-  FamilyPermission,
-  { write: boolean; allows(basis: AccessBasis, relation: FamilyRelation, target?: ActionTarget): boolean }
-> = {
+const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
   'plan:read': { write: false, allows: () => true },
-  'action:update': {
+  'action:create': { write: true, allows: ownPartOfPlan },
+  'action:update': { write: true, allows: ownPartOfPlan },
+  'service-role:end': { write: true, allows: (basis) => basis === 'coordinator' },
+  'service-role:invite': { write: true, allows: (basis) => basis === 'coordinator' },
+  'service-role:update': {
+    write: true,
+    allows: (basis, relation, target) => basis === 'coordinator' || (basis === 'service-role' && isOwnRole(relation, target)),
+  },
+  'invitation:read': {
+    write: false,
+    allows: (basis, relation, target) =>
+      basis === 'coordinator' ||
+      (target?.serviceRoleId != null &&
+        [...relation.actorInvitedServiceRoleIds, ...relation.actorServiceRoleIds].includes(target.serviceRoleId)),
+  },
+  // Only the invited service answers; the coordinator sees the answer.
+  'invitation:answer': {
+    write: true,
+    allows: (basis, relation, target) =>
+      (basis === 'invited-service' || basis === 'service-role') &&
+      target?.serviceRoleId != null &&
+      relation.actorInvitedServiceRoleIds.includes(target.serviceRoleId),
+  },
+  // Goals are in the family's words: the family adds them, the coordinator keeps them in shape.
+  'goal:create': { write: true, allows: (basis) => basis === 'coordinator' || basis === 'family-member' },
+  'goal:update': { write: true, allows: (basis) => basis === 'coordinator' },
+  // A service records progress only on goals the family shares with it.
+  'goal-progress:create': {
+    write: true,
+    allows: (basis, relation) =>
+      basis === 'coordinator' ||
+      basis === 'family-member' ||
+      (basis === 'service-role' && relation.consentedParts.includes('goals')),
+  },
+  // Which notes each may read is narrowed by `readableNotes`.
+  'note:read': { write: false, allows: inPlan },
+  // The family writes only notes it can read itself, not on a service's role.
+  'note:create': {
     write: true,
     allows: (basis, relation, target) =>
       basis === 'coordinator' ||
-      (basis === 'service-role' &&
-        target?.serviceRoleId != null &&
-        relation.actorServiceRoleIds.includes(target.serviceRoleId)) ||
-      (basis === 'family-member' && target?.serviceRoleId === null),
+      (basis === 'service-role' && isOwnRole(relation, target)) ||
+      (basis === 'family-member' && target?.serviceRoleId === null && target.visibility === 'family'),
   },
-  'service-role:end': { write: true, allows: (basis) => basis === 'coordinator' },
+  'note:update': {
+    write: true,
+    allows: (basis, _relation, target, actor) => inPlan(basis) && target?.authorId === actor.accountId,
+  },
+  'review:read': { write: false, allows: inPlan },
+  'review:manage': { write: true, allows: (basis) => basis === 'coordinator' },
+  // "The family can propose items": everyone in the plan may put a topic on the agenda.
+  'agenda:propose': { write: true, allows: inPlan },
+  'plan-version:read': { write: false, allows: inPlan },
   // Consent is the family's: services never see who consented to what for others.
   'consent:read': { write: false, allows: (basis) => basis !== 'service-role' },
   // Only a guardian decides; a young member sees the consents but does not change them.
@@ -60,18 +163,40 @@ const rules: Record<
     allows: (basis, relation) => basis === 'family-member' && relation.actorMember?.relation === 'guardian',
   },
   'access-log:read': { write: false, allows: (basis) => basis !== 'service-role' },
+  // A login for a family member is the coordinator's to hand out: it opens the whole family-visible plan.
+  'member:invite': { write: true, allows: (basis) => basis === 'coordinator' },
+  // Members' names and birth years are case data that services see in the plan already.
+  'family:read': { write: false, allows: () => true },
+  'family:update': { write: true, allows: (basis) => basis === 'coordinator' },
+  // The one change a closed case takes: its coordinator opens it again.
+  'family:reopen': { write: false, allows: (basis) => basis === 'coordinator' },
+  'handover:read': { write: false, allows: (basis) => basis === 'coordinator' || basis === 'handover-target' },
+  'handover:request': { write: true, allows: (basis) => basis === 'coordinator' },
+  'handover:accept': { write: true, allows: (basis) => basis === 'handover-target' },
+  // The target declines, or the coordinator withdraws the request.
+  'handover:decline': { write: true, allows: (basis) => basis === 'coordinator' || basis === 'handover-target' },
+  'story:read': { write: false, allows: (basis, relation) => partVisible(basis, relation, 'story') },
+  'story:update': { write: true, allows: (basis) => basis === 'coordinator' },
+  'story:comment': { write: true, allows: (basis) => basis === 'family-member' },
+  'story:resolve-comment': { write: true, allows: (basis) => basis === 'coordinator' },
+  'assessment:read': { write: false, allows: (basis, relation) => partVisible(basis, relation, 'assessment') },
+  'assessment:write': { write: true, allows: (basis) => basis === 'coordinator' },
 };
 
 export function authorizeFamily(
   actor: Actor,
   permission: FamilyPermission,
   relation: FamilyRelation,
-  target?: ActionTarget,
+  target?: FamilyTarget,
 ): Decision {
   const basis = familyAccessBasis(actor, relation);
   if (!basis) return { allowed: false, reason: 'not_found', basis: 'none' };
+  if (basis === 'handover-target' && !handoverTargetPermissions.has(permission))
+    return { allowed: false, reason: 'not_found', basis };
+  if (basis === 'invited-service' && !invitedServicePermissions.has(permission))
+    return { allowed: false, reason: 'not_found', basis };
   const rule = rules[permission];
-  if (!rule.allows(basis, relation, target)) return { allowed: false, reason: 'forbidden', basis };
+  if (!rule.allows(basis, relation, target, actor)) return { allowed: false, reason: 'forbidden', basis };
   if (rule.write && relation.status === 'closed') return { allowed: false, reason: 'case_closed', basis };
   return { allowed: true, basis };
 }
@@ -79,7 +204,33 @@ export function authorizeFamily(
 /** The plan parts the actor may read: a service sees only what the family consented to share with it. */
 export function visiblePlanParts(actor: Actor, relation: FamilyRelation): ReadonlySet<PlanPart> {
   const basis = familyAccessBasis(actor, relation);
-  if (basis === 'coordinator' || basis === 'family-member') return new Set(planParts);
-  if (basis === 'service-role') return new Set(relation.consentedParts);
-  return new Set();
+  return new Set(basis ? planParts.filter((part) => partVisible(basis, relation, part)) : []);
+}
+
+function partVisible(basis: AccessBasis, relation: FamilyRelation, part: PlanPart): boolean {
+  if (basis === 'coordinator' || basis === 'family-member') return true;
+  return basis === 'service-role' && relation.consentedParts.includes(part);
+}
+
+/** Whether the basis opens the case itself (its routes and its live room), not only a pending handover or invitation. */
+export function opensCase(basis: AccessBasis | null): basis is Exclude<AccessBasis, 'handover-target' | 'invited-service'> {
+  return basis !== null && basis !== 'handover-target' && basis !== 'invited-service';
+}
+
+/**
+ * Which notes the actor may read: the family only what is written for it; a service its own
+ * role's notes, and everyone's only when the family shares notes with it.
+ */
+export function readableNotes(
+  actor: Actor,
+  relation: FamilyRelation,
+): { visibility: 'any' | 'family'; serviceRoleIds: 'any' | readonly string[] } {
+  const basis = familyAccessBasis(actor, relation);
+  if (basis === 'coordinator') return { visibility: 'any', serviceRoleIds: 'any' };
+  if (basis === 'family-member') return { visibility: 'family', serviceRoleIds: 'any' };
+  if (basis === 'service-role')
+    return relation.consentedParts.includes('notes')
+      ? { visibility: 'any', serviceRoleIds: 'any' }
+      : { visibility: 'any', serviceRoleIds: relation.actorServiceRoleIds };
+  return { visibility: 'family', serviceRoleIds: [] };
 }

@@ -8,8 +8,12 @@ export interface FamilyRelation {
   familyId: string;
   status: FamilyStatus;
   coordinatorId: string;
+  /** The coordinator a pending handover names; null when none is pending. */
+  handoverToId: string | null;
   /** Active (accepted, not ended) service roles of the actor's own services in this family. */
   actorServiceRoleIds: string[];
+  /** Roles of the actor's own services that are invited and not yet answered. */
+  actorInvitedServiceRoleIds: string[];
   /** Plan parts the family has consented to share with at least one of those services. */
   consentedParts: PlanPart[];
   /** The actor's own member record when they belong to this family. */
@@ -20,7 +24,9 @@ interface RelationRow {
   family_id: string;
   status: FamilyStatus;
   coordinator_id: string;
+  handover_to_id: string | null;
   service_role_ids: string[];
+  invited_service_role_ids: string[];
   consented_parts: PlanPart[];
   member_id: string | null;
   member_relation: MemberRelation | null;
@@ -38,8 +44,13 @@ export async function findFamilyRelation(familyId: string, actor: Actor, db: Que
   const [row] = await queryRows<RelationRow>(
     db,
     sql`
-    select f.id as family_id, f.status, f.coordinator_id,
+    select f.id as family_id, f.status, f.coordinator_id, f.handover_to_id,
       coalesce((select array_agg(r.id::text order by r.id) from (${activeRolesOfActor(actor)}) r), '{}') as service_role_ids,
+      coalesce((
+        select array_agg(sr.id::text order by sr.id) from service_roles sr
+        join service_memberships sm on sm.service_id = sr.service_id
+        where sr.family_id = f.id and sm.account_id = ${actor.accountId} and sr.status = 'invited'
+      ), '{}') as invited_service_role_ids,
       coalesce((
         select array_agg(distinct latest.part::text) from (
           select distinct on (cd.service_id, cd.part) cd.part, cd.granted
@@ -60,7 +71,9 @@ export async function findFamilyRelation(familyId: string, actor: Actor, db: Que
     familyId: row.family_id,
     status: row.status,
     coordinatorId: row.coordinator_id,
+    handoverToId: row.handover_to_id,
     actorServiceRoleIds: row.service_role_ids,
+    actorInvitedServiceRoleIds: row.invited_service_role_ids,
     consentedParts: row.consented_parts,
     actorMember: row.member_id && row.member_relation ? { id: row.member_id, relation: row.member_relation } : null,
   };
@@ -69,6 +82,7 @@ export async function findFamilyRelation(familyId: string, actor: Actor, db: Que
 /**
  * The families an actor has a relationship with, as a SQL condition on `families f`: the list
  * counterpart of `familyAccessBasis`, and kept next to it so the two rules cannot drift apart.
+ * A pending handover's target is not listed: they see the case only once they accept it.
  */
 export function visibleFamiliesCondition(actor: Actor): SQL {
   switch (actor.role) {

@@ -1,7 +1,12 @@
 import type { Action } from '@yhdessa/shared';
 import type { actions } from './actions.schema';
 
-export function presentAction(row: typeof actions.$inferSelect): Action {
+/** Today's date in UTC, `YYYY-MM-DD`. */
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function presentAction(row: typeof actions.$inferSelect, today = todayIso()): Action {
   return {
     id: row.id,
     serviceRoleId: row.serviceRoleId,
@@ -10,6 +15,7 @@ export function presentAction(row: typeof actions.$inferSelect): Action {
     ownerName: row.ownerName,
     dueOn: row.dueOn,
     status: row.status,
+    overdue: row.dueOn !== null && row.dueOn < today && row.status !== 'done',
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -11,17 +11,45 @@ export async function findAction(familyId: string, actionId: string, db: Queryab
   return row ?? null;
 }
 
-/** Changes the status only if the row is still at `basedOnVersion`; null when someone else got there first. */
-export async function updateActionStatusAt(
+export async function insertAction(
   familyId: string,
-  actionId: string,
-  change: { status: ActionStatus; basedOnVersion: number; updatedBy: string },
+  values: {
+    serviceRoleId: string | null;
+    goalId: string | null;
+    title: string;
+    ownerName: string;
+    dueOn: string | null;
+    updatedBy: string;
+  },
   db: Queryable,
 ) {
   const [row] = await db
+    .insert(actions)
+    .values({ familyId, ...values })
+    .returning();
+  return row!;
+}
+
+export interface ActionChange {
+  title?: string;
+  ownerName?: string;
+  dueOn?: string | null;
+  goalId?: string | null;
+  status?: ActionStatus;
+}
+
+/** Changes the action only if the row is still at `basedOnVersion`; null when someone else got there first. */
+export async function updateActionAt(
+  familyId: string,
+  actionId: string,
+  change: ActionChange & { basedOnVersion: number; updatedBy: string },
+  db: Queryable,
+) {
+  const { basedOnVersion, updatedBy, ...fields } = change;
+  const [row] = await db
     .update(actions)
-    .set({ status: change.status, version: sql`${actions.version} + 1`, updatedAt: new Date(), updatedBy: change.updatedBy })
-    .where(and(eq(actions.familyId, familyId), eq(actions.id, actionId), eq(actions.version, change.basedOnVersion)))
+    .set({ ...fields, version: sql`${actions.version} + 1`, updatedAt: new Date(), updatedBy })
+    .where(and(eq(actions.familyId, familyId), eq(actions.id, actionId), eq(actions.version, basedOnVersion)))
     .returning();
   return row ?? null;
 }

@@ -1,19 +1,9 @@
+import { assessmentDomains } from '@yhdessa/shared';
 import { date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.schema';
 import { createdAt, id, version } from '../db/columns';
 import { families } from '../families/families.schema';
 
-export const assessmentDomains = [
-  'daily-life',
-  'parenting',
-  'child-development-and-school',
-  'physical-health',
-  'mental-health-and-substances',
-  'finances-and-work',
-  'housing',
-  'social-network-and-leisure',
-  'safety',
-] as const;
 export const assessmentDomainEnum = pgEnum('assessment_domain', assessmentDomains);
 
 /** One joint needs assessment of the family instead of one per service; earlier ones are kept. */

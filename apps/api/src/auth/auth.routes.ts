@@ -1,25 +1,15 @@
 import type { Response } from 'express';
-import { currentUserSchema, loginRequestSchema, roles as allRoles, type CurrentUser } from '@yhdessa/shared';
+import { currentUserSchema, loginRequestSchema, roles as allRoles } from '@yhdessa/shared';
 import { z } from 'zod';
 import type { Config } from '../config';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../http/request-context';
 import { defineRoute } from '../http/route';
+import { presentCurrentUser } from './current-user.presenter';
 import { endAllSessionsOf, endSession } from './sessions.repository';
 import { signIn } from './login.service';
 import { resolveSessionActor, type SessionPolicy } from './session.service';
 import { SESSION_COOKIE, sessionIdOf } from './session-token';
-
-function presentCurrentUser(actor: Actor): CurrentUser {
-  return {
-    id: actor.accountId,
-    email: actor.email,
-    name: actor.name,
-    role: actor.role,
-    organisationId: actor.organisationId,
-    serviceIds: actor.serviceIds,
-  };
-}
 
 function sessionAudit(actor: Actor, action: 'sign-out', basis: string) {
   return { familyId: null, action, resource: 'session', resourceId: actor.accountId, outcome: 'allowed', basis } as const;
@@ -38,7 +28,8 @@ export function authRoutes(config: Config & SessionPolicy) {
     defineRoute({
       method: 'post',
       path: '/auth/login',
-      summary: 'Sign in with email and password; sets the HttpOnly session cookie',
+      summary:
+        'Sign in with email and password; sets the HttpOnly session cookie. A professional then passes the second factor (`secondFactor`)',
       tag: 'auth',
       access: { kind: 'public', why: 'signing in is how a session starts' },
       body: loginRequestSchema,
@@ -60,7 +51,7 @@ export function authRoutes(config: Config & SessionPolicy) {
       path: '/auth/logout',
       summary: 'Sign out: ends the session and clears the cookie',
       tag: 'auth',
-      access: { kind: 'public', why: 'signing out must work with an expired session too' },
+      access: { kind: 'public', why: 'signing out must work with an expired session too', secondFactor: 'pending-ok' },
       response: { status: 204, schema: z.void(), description: 'Signed out' },
       async handler(_input, { tx, req, res, actor, audit, afterCommit, realtime }) {
         const token: unknown = req.cookies?.[SESSION_COOKIE];
@@ -90,9 +81,9 @@ export function authRoutes(config: Config & SessionPolicy) {
     defineRoute({
       method: 'get',
       path: '/auth/me',
-      summary: 'The signed-in user and their role',
+      summary: 'The signed-in user, their role, and whether the session still waits for its second factor',
       tag: 'auth',
-      access: { kind: 'signed-in', roles: allRoles },
+      access: { kind: 'signed-in', roles: allRoles, secondFactor: 'pending-ok' },
       response: { status: 200, schema: currentUserSchema, description: 'The signed-in user' },
       async handler(_input, { actor }) {
         return presentCurrentUser(actor);

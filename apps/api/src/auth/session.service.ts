@@ -9,10 +9,21 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export type SessionPolicy = Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS'>;
 
-export async function startSession(db: Queryable, accountId: string, policy: SessionPolicy): Promise<string> {
+/** `secondFactorPassed` is false while the session still has to pass its second factor. */
+export async function startSession(
+  db: Queryable,
+  accountId: string,
+  policy: SessionPolicy,
+  secondFactorPassed: boolean,
+): Promise<string> {
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + policy.SESSION_ABSOLUTE_HOURS * 3_600_000);
-  await insertSession(db, { id: sessionIdOf(token), accountId, expiresAt });
+  await insertSession(db, {
+    id: sessionIdOf(token),
+    accountId,
+    expiresAt,
+    secondFactorAt: secondFactorPassed ? new Date() : null,
+  });
   return token;
 }
 

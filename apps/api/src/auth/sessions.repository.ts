@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db/database';
 import type { Actor } from '../http/request-context';
+import { secondFactorStateOf } from './second-factor-state';
 import { sessions } from './sessions.schema';
 
 interface SessionRow {
@@ -12,9 +13,14 @@ interface SessionRow {
   organisation_id: string | null;
   service_ids: string[];
   last_seen_at: string | Date;
+  second_factor_at: string | Date | null;
+  totp_enabled_at: string | Date | null;
 }
 
-export async function insertSession(db: Queryable, session: { id: string; accountId: string; expiresAt: Date }): Promise<void> {
+export async function insertSession(
+  db: Queryable,
+  session: { id: string; accountId: string; expiresAt: Date; secondFactorAt: Date | null },
+): Promise<void> {
   await db.insert(sessions).values(session);
 }
 
@@ -27,7 +33,7 @@ export async function findActiveSession(
   const [row] = await queryRows<SessionRow>(
     db,
     sql`
-    select s.id as session_id, s.last_seen_at, a.id as account_id, a.name, a.email, a.role, a.organisation_id,
+    select s.id as session_id, s.last_seen_at, s.second_factor_at, a.totp_enabled_at, a.id as account_id, a.name, a.email, a.role, a.organisation_id,
       coalesce((select array_agg(sm.service_id::text) from service_memberships sm where sm.account_id = a.id), '{}') as service_ids
     from sessions s join accounts a on a.id = s.account_id
     where s.id = ${sessionId} and s.ended_at is null and s.expires_at > now()
@@ -44,6 +50,11 @@ export async function findActiveSession(
       role: row.role,
       organisationId: row.organisation_id,
       serviceIds: row.service_ids,
+      secondFactor: secondFactorStateOf({
+        role: row.role,
+        secondFactorAt: row.second_factor_at === null ? null : new Date(row.second_factor_at),
+        totpEnabledAt: row.totp_enabled_at === null ? null : new Date(row.totp_enabled_at),
+      }),
     },
   };
 }
@@ -66,4 +77,9 @@ export async function endAllSessionsOf(db: Queryable, accountId: string): Promis
     .where(and(eq(sessions.accountId, accountId), isNull(sessions.endedAt)))
     .returning({ id: sessions.id });
   return ended.map((row) => row.id);
+}
+
+/** The session has passed its second factor. */
+export async function markSecondFactorPassed(db: Queryable, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ secondFactorAt: new Date() }).where(eq(sessions.id, sessionId));
 }

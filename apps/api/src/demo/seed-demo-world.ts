@@ -13,6 +13,8 @@ import { reviews } from '../reviews/reviews.schema';
 import { serviceRoles } from '../service-roles/service-roles.schema';
 import { services } from '../services/services.schema';
 import { demoAccounts, type DemoAccountKey } from './demo-accounts';
+import { seedDemoPlan } from './seed-demo-plan';
+import { seedDemoStory } from './seed-demo-story';
 
 /** The fictional "Varkaus demo" municipality: every name here is invented. */
 
@@ -543,4 +545,6 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
     if (family.reviewInDays !== undefined)
       await tx.insert(reviews).values({ familyId, scheduledOn: dayOffset(family.reviewInDays) });
   }
+  await seedDemoPlan(tx);
+  await seedDemoStory(tx);
 }

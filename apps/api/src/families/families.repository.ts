@@ -1,8 +1,12 @@
-import type { FamilySummary } from '@yhdessa/shared';
-import { sql } from 'drizzle-orm';
+import type { FamilyStatus, FamilySummary, NewMember } from '@yhdessa/shared';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { visibleFamiliesCondition } from '../access/family-relation.repository';
+import { accounts } from '../accounts/accounts.schema';
 import { queryRows, type Queryable } from '../db/database';
 import type { Actor } from '../http/request-context';
+import { plans } from '../plans/plans.schema';
+import { stories } from '../stories/stories.schema';
+import { familyMembers, families } from './families.schema';
 
 interface FamilySummaryRow {
   id: string;
@@ -19,7 +23,11 @@ interface FamilySummaryRow {
 }
 
 /** Cross-family read: every family the actor has a relationship with, by the access module's rule. */
-export async function listFamiliesVisibleTo(actor: Actor, db: Queryable): Promise<FamilySummary[]> {
+export async function listFamiliesVisibleTo(
+  actor: Actor,
+  db: Queryable,
+  filters: { q?: string; status?: FamilyStatus } = {},
+): Promise<FamilySummary[]> {
   const rows = await queryRows<FamilySummaryRow>(
     db,
     sql`
@@ -32,6 +40,8 @@ export async function listFamiliesVisibleTo(actor: Actor, db: Queryable): Promis
         where r.family_id = f.id and r.status = 'scheduled' and r.scheduled_on >= current_date) as next_review_on
     from families f join accounts c on c.id = f.coordinator_id
     where ${visibleFamiliesCondition(actor)}
+      ${filters.q ? sql`and position(lower(${filters.q}) in lower(f.name)) > 0` : sql``}
+      ${filters.status ? sql`and f.status = ${filters.status}` : sql``}
     order by f.name, f.id`,
   );
   return rows.map((row) => ({
@@ -46,4 +56,128 @@ export async function listFamiliesVisibleTo(actor: Actor, db: Queryable): Promis
     nextReviewOn: row.next_review_on,
     updatedAt: new Date(row.updated_at).toISOString(),
   }));
+}
+
+export type FamilyRow = typeof families.$inferSelect;
+export type MemberRow = typeof familyMembers.$inferSelect;
+
+export async function findFamily(familyId: string, db: Queryable) {
+  const [row] = await db.select().from(families).where(eq(families.id, familyId));
+  return row ?? null;
+}
+
+/** The case with its coordinator's and any handover target's names, and its members. */
+export async function findFamilyDetail(familyId: string, db: Queryable) {
+  const family = await findFamily(familyId, db);
+  if (!family) return null;
+  return { family, people: await findCoordinatorNames(family, db), members: await listMembers(familyId, db) };
+}
+
+/** Names of the case's coordinator and of the one a pending handover names. */
+export async function findCoordinatorNames(family: FamilyRow, db: Queryable): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(inArray(accounts.id, [family.coordinatorId, ...(family.handoverToId ? [family.handoverToId] : [])]));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export async function listMembers(familyId: string, db: Queryable) {
+  return db
+    .select()
+    .from(familyMembers)
+    .where(eq(familyMembers.familyId, familyId))
+    .orderBy(asc(familyMembers.createdAt), asc(familyMembers.id));
+}
+
+/** A new case, its plan and its empty story, with its members. */
+export async function insertFamily(
+  values: { name: string; coordinatorId: string; members: NewMember[] },
+  db: Queryable,
+): Promise<FamilyRow> {
+  const [family] = await db.insert(families).values({ name: values.name, coordinatorId: values.coordinatorId }).returning();
+  await db.insert(plans).values({ familyId: family!.id });
+  await db.insert(stories).values({ familyId: family!.id });
+  for (const member of values.members) await insertMember(family!.id, member, db);
+  return family!;
+}
+
+/**
+ * Cross-family read, on purpose: other cases with a member of the same name (any case, trimmed)
+ * and birth year, so one family does not get two coordinators by accident.
+ */
+export async function findPossibleDuplicateFamilies(
+  members: readonly NewMember[],
+  db: Queryable,
+): Promise<Array<{ familyId: string; coordinatorId: string }>> {
+  const keys = members.filter((member) => member.birthYear !== null);
+  if (keys.length === 0) return [];
+  return db
+    .selectDistinct({ familyId: families.id, coordinatorId: families.coordinatorId })
+    .from(familyMembers)
+    .innerJoin(families, eq(families.id, familyMembers.familyId))
+    .where(
+      or(
+        ...keys.map(
+          (member) =>
+            sql`lower(trim(${familyMembers.name})) = ${member.name.trim().toLowerCase()} and ${familyMembers.birthYear} = ${member.birthYear}`,
+        ),
+      ),
+    )
+    .orderBy(asc(families.id));
+}
+
+/** Applies the change only if the case is still at `basedOnVersion`; null when someone else got there first. */
+export async function updateFamilyAt(
+  familyId: string,
+  basedOnVersion: number,
+  change: Partial<Pick<FamilyRow, 'name' | 'status' | 'coordinatorId' | 'handoverToId' | 'handoverRequestedAt'>>,
+  db: Queryable,
+) {
+  const [row] = await db
+    .update(families)
+    .set({ ...change, version: sql`${families.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(families.id, familyId), eq(families.version, basedOnVersion)))
+    .returning();
+  return row ?? null;
+}
+
+export async function findMember(familyId: string, memberId: string, db: Queryable) {
+  const [row] = await db
+    .select()
+    .from(familyMembers)
+    .where(and(eq(familyMembers.familyId, familyId), eq(familyMembers.id, memberId)));
+  return row ?? null;
+}
+
+export async function insertMember(familyId: string, member: NewMember, db: Queryable): Promise<MemberRow> {
+  const [row] = await db
+    .insert(familyMembers)
+    .values({ familyId, name: member.name, relation: member.relation, birthYear: member.birthYear })
+    .returning();
+  return row!;
+}
+
+export async function updateMemberAt(
+  familyId: string,
+  memberId: string,
+  basedOnVersion: number,
+  change: Partial<Pick<MemberRow, 'name' | 'relation' | 'birthYear'>>,
+  db: Queryable,
+) {
+  const [row] = await db
+    .update(familyMembers)
+    .set({ ...change, version: sql`${familyMembers.version} + 1` })
+    .where(and(eq(familyMembers.familyId, familyId), eq(familyMembers.id, memberId), eq(familyMembers.version, basedOnVersion)))
+    .returning();
+  return row ?? null;
+}
+
+/** Whether the account may coordinate cases: an enabled coordinator. */
+export async function isActiveCoordinator(accountId: string, db: Queryable): Promise<boolean> {
+  const [row] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.id, accountId), eq(accounts.role, 'coordinator'), isNull(accounts.disabledAt)));
+  return row !== undefined;
 }

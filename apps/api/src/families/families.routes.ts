@@ -1,6 +1,23 @@
-import { familyListSchema } from '@yhdessa/shared';
+import {
+  answerHandoverSchema,
+  createFamilySchema,
+  familyDetailSchema,
+  familyListQuerySchema,
+  familyListSchema,
+  familyMemberDetailSchema,
+  familyParamsSchema,
+  handoverSchema,
+  memberParamsSchema,
+  newMemberSchema,
+  requestHandoverSchema,
+  updateFamilySchema,
+  updateMemberSchema,
+} from '@yhdessa/shared';
 import { defineRoute } from '../http/route';
+import { addMember, updateMember } from './family-members.service';
 import { listFamiliesVisibleTo } from './families.repository';
+import { createFamily, readFamily, updateFamily } from './families.service';
+import { acceptHandover, declineHandover, readHandover, requestHandover } from './handover.service';
 
 export const familiesRoutes = [
   defineRoute({
@@ -9,9 +26,10 @@ export const familiesRoutes = [
     summary: 'The families the caller works with or belongs to',
     tag: 'families',
     access: { kind: 'signed-in', roles: ['coordinator', 'worker', 'family'] },
+    query: familyListQuerySchema,
     response: { status: 200, schema: familyListSchema, description: 'Families, by name' },
-    async handler(_input, { actor, tx, audit }) {
-      const families = await listFamiliesVisibleTo(actor, tx);
+    async handler({ query }, { actor, tx, audit }) {
+      const families = await listFamiliesVisibleTo(actor, tx, query);
       for (const family of families) {
         await audit({
           familyId: family.id,
@@ -24,5 +42,108 @@ export const familiesRoutes = [
       }
       return { families };
     },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/families',
+    summary: 'Open a family case; the caller becomes its coordinator. A possible duplicate must be confirmed',
+    tag: 'families',
+    access: { kind: 'signed-in', roles: ['coordinator'] },
+    body: createFamilySchema,
+    response: { status: 201, schema: familyDetailSchema, description: 'The new case' },
+    errors: [409],
+    handler: ({ body }, context) => createFamily(body, context),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/families/:familyId',
+    summary: 'The case: coordinator, status, members and any pending handover',
+    tag: 'families',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    response: { status: 200, schema: familyDetailSchema, description: 'The case' },
+    handler: ({ params }, context) => readFamily(params.familyId, context),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/families/:familyId',
+    summary: 'Rename, activate, close or reopen the case (based on the version you saw)',
+    tag: 'families',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    body: updateFamilySchema,
+    response: { status: 200, schema: familyDetailSchema, description: 'The case after the change' },
+    errors: [403, 409],
+    handler: ({ params, body }, context) => updateFamily(params.familyId, body, context),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/families/:familyId/members',
+    summary: 'Add a member to the family',
+    tag: 'families',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    body: newMemberSchema,
+    response: { status: 201, schema: familyMemberDetailSchema, description: 'The new member' },
+    errors: [403, 409],
+    handler: ({ params, body }, context) => addMember(params.familyId, body, context),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/families/:familyId/members/:memberId',
+    summary: "Correct a member's name, relation or birth year (based on the version you saw)",
+    tag: 'families',
+    access: { kind: 'family' },
+    params: memberParamsSchema,
+    body: updateMemberSchema,
+    response: { status: 200, schema: familyMemberDetailSchema, description: 'The member after the change' },
+    errors: [403, 409],
+    handler: ({ params, body }, context) => updateMember(params, body, context),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/families/:familyId/handover',
+    summary: 'The pending handover, if any; all the named new coordinator sees of the case before accepting',
+    tag: 'handover',
+    access: { kind: 'family', handoverTarget: true },
+    params: familyParamsSchema,
+    response: { status: 200, schema: handoverSchema, description: 'The handover' },
+    handler: ({ params }, context) => readHandover(params.familyId, context),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/families/:familyId/handover',
+    summary: 'Hand the case over to another coordinator; it moves when they accept',
+    tag: 'handover',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    body: requestHandoverSchema,
+    response: { status: 200, schema: handoverSchema, description: 'The pending handover' },
+    errors: [403, 409],
+    handler: ({ params, body }, context) => requestHandover(params.familyId, body, context),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/families/:familyId/handover/accept',
+    summary: 'The named coordinator accepts the case; the previous coordinator loses access',
+    tag: 'handover',
+    access: { kind: 'family', handoverTarget: true },
+    params: familyParamsSchema,
+    body: answerHandoverSchema,
+    response: { status: 200, schema: handoverSchema, description: 'The case, now coordinated by the caller' },
+    errors: [403, 409],
+    handler: ({ params, body }, context) => acceptHandover(params.familyId, body, context),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/families/:familyId/handover/decline',
+    summary: 'The named coordinator declines the handover, or the current one withdraws it',
+    tag: 'handover',
+    access: { kind: 'family', handoverTarget: true },
+    params: familyParamsSchema,
+    body: answerHandoverSchema,
+    response: { status: 200, schema: handoverSchema, description: 'The case with no pending handover' },
+    errors: [403, 409],
+    handler: ({ params, body }, context) => declineHandover(params.familyId, body, context),
   }),
 ];

@@ -7,10 +7,16 @@ const statusByCode: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   unauthenticated: 401,
   invalid_credentials: 401,
+  second_factor_required: 401,
+  invalid_second_factor: 401,
   forbidden: 403,
   not_found: 404,
   version_conflict: 409,
   case_closed: 409,
+  invitation_expired: 410,
+  service_already_in_plan: 409,
+  invitation_answered: 409,
+  possible_duplicate: 409,
   rate_limited: 429,
   internal: 500,
 };
@@ -22,10 +28,16 @@ const titleByCode: Record<ErrorCode, string> = {
   unsupported_media_type: 'The request body must be application/json',
   unauthenticated: 'Sign-in required',
   invalid_credentials: 'Wrong email or password',
+  second_factor_required: 'Second factor required',
+  invalid_second_factor: 'Wrong or already used code',
   forbidden: 'Not allowed',
   not_found: 'Not found',
   version_conflict: 'Someone else changed this first',
   case_closed: 'The family case is closed',
+  invitation_expired: 'The invitation link has expired or been used',
+  service_already_in_plan: 'The service is already in the plan',
+  invitation_answered: 'The invitation has already been answered',
+  possible_duplicate: 'This family may already have a case',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong',
 };
@@ -38,7 +50,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; current?: unknown } = {},
+    readonly extra: { errors?: FieldError[]; current?: unknown; duplicates?: { count: number; familyIds: string[] } } = {},
   ) {
     super(detail);
     this.status = statusByCode[code];

@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import type { FamilyEvent } from '@yhdessa/shared';
 import { z } from 'zod';
-import { familyAccessBasis } from '../access/family-policy';
+import { familyAccessBasis, opensCase } from '../access/family-policy';
 import { findFamilyRelation } from '../access/family-relation.repository';
 import { appendAuditEvent, type AuditEntry } from '../audit/audit.repository';
 import type { Database, Tx } from '../db/database';
@@ -33,7 +33,7 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: R
 }
 
 async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, res: Response): Promise<unknown> {
-  const actor = req.actor ?? null;
+  const actor = secondFactorGate(route, req.actor ?? null);
   if (route.access.kind !== 'public' && !actor) throw new AppError('unauthenticated', 'Sign in first.');
   if (route.access.kind === 'signed-in' && !route.access.roles.includes(actor!.role)) throw notFound('route');
 
@@ -87,6 +87,19 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
   }
 }
 
+/** The one place a session still waiting for its second factor is held back (see `RouteAccess`). */
+function secondFactorGate(route: AnyRoute, actor: Actor | null): Actor | null {
+  if (!actor || actor.secondFactor === 'done') return actor;
+  if (route.access.kind !== 'family' && route.access.secondFactor === 'pending-ok') return actor;
+  if (route.access.kind === 'public') return null;
+  throw new AppError(
+    'second_factor_required',
+    actor.secondFactor === 'enrol'
+      ? 'Set up the authenticator app to finish signing in.'
+      : 'Enter the code from the authenticator app to finish signing in.',
+  );
+}
+
 async function requireFamilyAccess(
   tx: Tx,
   actor: Actor,
@@ -97,7 +110,13 @@ async function requireFamilyAccess(
   const { familyId } = familyIdParam.parse(params);
   const relation = await findFamilyRelation(familyId, actor, tx);
   const basis = relation && familyAccessBasis(actor, relation);
-  if (relation && basis) return { relation, basis };
+  const handoverTargetLetIn = route.access.kind === 'family' && route.access.handoverTarget === true;
+  const invitedServiceLetIn = route.access.kind === 'family' && route.access.invitedService === true;
+  const letIn =
+    opensCase(basis) ||
+    (basis === 'handover-target' && handoverTargetLetIn) ||
+    (basis === 'invited-service' && invitedServiceLetIn);
+  if (relation && basis && letIn) return { relation, basis };
   auditRefusal({
     familyId: relation ? familyId : null,
     action: route.method === 'get' ? 'read' : 'update',

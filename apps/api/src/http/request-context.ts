@@ -1,4 +1,4 @@
-import type { Role } from '@yhdessa/shared';
+import type { Role, SecondFactorState } from '@yhdessa/shared';
 
 /** The signed-in person behind a request or socket. */
 export interface Actor {
@@ -9,6 +9,8 @@ export interface Actor {
   role: Role;
   organisationId: string | null;
   serviceIds: string[];
+  /** Until `done`, the session may call only the routes that say so (see `RouteAccess`). */
+  secondFactor: SecondFactorState;
 }
 
 declare global {

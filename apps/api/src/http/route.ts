@@ -14,10 +14,23 @@ import type { Actor } from './request-context';
  * it, and `public` must say why.
  */
 export type RouteAccess =
-  | { kind: 'public'; why: string }
-  | { kind: 'signed-in'; roles: readonly Role[] }
-  /** The route has `:familyId`; the caller needs a relationship to that family, else 404. */
-  | { kind: 'family' };
+  | ({ kind: 'public'; why: string } & SecondFactorRule)
+  | ({ kind: 'signed-in'; roles: readonly Role[] } & SecondFactorRule)
+  /**
+   * The route has `:familyId`; the caller needs a relationship to that family, else 404.
+   * `handoverTarget` also lets in the coordinator a pending handover names, who sees nothing else;
+   * `invitedService` a worker whose service is invited to the plan, who sees only the invitation.
+   */
+  | { kind: 'family'; handoverTarget?: true; invitedService?: true };
+
+/**
+ * A session that has not passed its second factor is refused everywhere (401
+ * `second_factor_required`), and counts as nobody on public routes, unless the route says
+ * `secondFactor: 'pending-ok'`: signing out, reading who you are, and passing the second factor.
+ */
+interface SecondFactorRule {
+  secondFactor?: 'pending-ok';
+}
 
 export interface FamilyAccess {
   relation: FamilyRelation;

@@ -1,8 +1,9 @@
 import { planParts, type Plan, type PlanPart } from '@yhdessa/shared';
-import { presentAction } from '../actions/action.presenter';
+import { presentAction, todayIso } from '../actions/action.presenter';
+import { presentGoal } from '../goals/goal.presenter';
 import type { PlanParts } from './plans.repository';
 
-export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>): Plan {
+export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>, today = todayIso()): Plan {
   const { header } = parts;
   return {
     family: {
@@ -15,16 +16,7 @@ export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>
     updatedAt: header.updatedAt.toISOString(),
     sharedParts: planParts.filter((part) => sharedParts.has(part)),
     members: parts.members,
-    goals: parts.goals.map((goal) => ({
-      id: goal.id,
-      title: goal.title,
-      indicator: goal.indicator,
-      baseline: goal.baseline,
-      target: goal.target,
-      targetOn: goal.targetOn,
-      status: goal.status,
-      version: goal.version,
-    })),
+    goals: parts.goals.map((goal) => presentGoal(goal, parts.progress)),
     serviceRoles: parts.roles.map(({ role, service, responsibleName }) => ({
       id: role.id,
       service: { id: service.id, name: service.name, category: service.category, contact: service.contact },
@@ -35,8 +27,8 @@ export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>
       startsOn: role.startsOn,
       endsOn: role.endsOn,
       version: role.version,
-      actions: parts.actions.filter((action) => action.serviceRoleId === role.id).map(presentAction),
+      actions: parts.actions.filter((action) => action.serviceRoleId === role.id).map((action) => presentAction(action, today)),
     })),
-    familyActions: parts.actions.filter((action) => action.serviceRoleId === null).map(presentAction),
+    familyActions: parts.actions.filter((action) => action.serviceRoleId === null).map((action) => presentAction(action, today)),
   };
 }

@@ -3,6 +3,7 @@ import { accounts } from '../accounts/accounts.schema';
 import { actions } from '../actions/actions.schema';
 import type { Queryable } from '../db/database';
 import { familyMembers, families } from '../families/families.schema';
+import { listGoalProgress } from '../goals/goals.repository';
 import { goals } from '../goals/goals.schema';
 import { serviceRoles } from '../service-roles/service-roles.schema';
 import { services } from '../services/services.schema';
@@ -40,6 +41,11 @@ export async function findPlanParts(familyId: string, options: { withGoals: bool
   const goalRows = options.withGoals
     ? await db.select().from(goals).where(eq(goals.familyId, familyId)).orderBy(asc(goals.createdAt), asc(goals.id))
     : [];
+  const progressRows = await listGoalProgress(
+    familyId,
+    goalRows.map((goal) => goal.id),
+    db,
+  );
 
   const roleRows = await db
     .select({ role: serviceRoles, service: services, responsibleName: accounts.name })
@@ -55,7 +61,7 @@ export async function findPlanParts(familyId: string, options: { withGoals: bool
     .where(eq(actions.familyId, familyId))
     .orderBy(asc(actions.dueOn), asc(actions.createdAt), asc(actions.id));
 
-  return { header, members, goals: goalRows, roles: roleRows, actions: actionRows };
+  return { header, members, goals: goalRows, progress: progressRows, roles: roleRows, actions: actionRows };
 }
 
 export type PlanParts = NonNullable<Awaited<ReturnType<typeof findPlanParts>>>;

@@ -11,4 +11,10 @@ export interface RealtimePublisher {
 }
 
 /** Event types after which someone may have lost access to the family. */
-export const accessChangingEvents: ReadonlySet<FamilyEvent['type']> = new Set(['consent.changed', 'serviceRole.ended']);
+export const accessChangingEvents: ReadonlySet<FamilyEvent['type']> = new Set([
+  'consent.changed',
+  'serviceRole.ended',
+  'serviceRole.declined',
+  'serviceRole.updated',
+  'handover.accepted',
+]);

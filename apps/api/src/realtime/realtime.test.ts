@@ -3,6 +3,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { socketEvents, type FamilyEvent, type JoinFamilyAck } from '@yhdessa/shared';
 import { loadConfig } from '../config';
 import { startServer, type RunningServer } from '../server';
+import { fetchSessionCookie } from '../test/second-factor';
 import { openTestDatabase } from '../test/test-database';
 import { buildWorld, type PersonKey, type World } from '../test/world';
 import type { Database } from '../db/database';
@@ -25,14 +26,8 @@ afterEach(() => {
 });
 afterAll(() => server.stop());
 
-async function cookieFor(person: PersonKey): Promise<string> {
-  const account = world.people[person];
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: account.email, password: account.password }),
-  });
-  return response.headers.getSetCookie()[0]!.split(';')[0]!;
+function cookieFor(person: PersonKey): Promise<string> {
+  return fetchSessionCookie(baseUrl, database.db, world.people[person]);
 }
 
 function open(cookie: string | null, origin?: string): Socket {
@@ -47,6 +42,8 @@ function open(cookie: string | null, origin?: string): Socket {
 
 function connected(socket: Socket): Promise<void> {
   return new Promise((resolve, reject) => {
+    // It may have connected while the caller was still signing someone else in.
+    if (socket.connected) resolve();
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });

@@ -10,7 +10,7 @@ import {
   type JoinFamilyAck,
   type ServerToClientEvents,
 } from '@yhdessa/shared';
-import { familyAccessBasis } from '../access/family-policy';
+import { familyAccessBasis, opensCase } from '../access/family-policy';
 import { findFamilyRelation } from '../access/family-relation.repository';
 import { resolveSessionActor, type SessionPolicy } from '../auth/session.service';
 import { SESSION_COOKIE } from '../auth/session-token';
@@ -47,6 +47,10 @@ export function createRealtimeServer(
       next(new Error('unauthenticated'));
       return;
     }
+    if (actor.secondFactor !== 'done') {
+      next(new Error('second_factor_required'));
+      return;
+    }
     socket.data.actor = actor;
     next();
   });
@@ -76,7 +80,7 @@ async function joinFamily(socket: RealtimeSocket, payload: unknown, database: Da
   if (!parsed.success) return { ok: false, code: 'validation_failed' };
   const { actor } = socket.data;
   const relation = await findFamilyRelation(parsed.data.familyId, actor, database.db);
-  if (!relation || !familyAccessBasis(actor, relation)) return { ok: false, code: 'not_found' };
+  if (!relation || !opensCase(familyAccessBasis(actor, relation))) return { ok: false, code: 'not_found' };
   await socket.join(familyRoom(parsed.data.familyId));
   return { ok: true };
 }
@@ -104,7 +108,7 @@ async function evictWithoutAccess(io: RealtimeServer, database: Database, family
   const room = familyRoom(familyId);
   for (const socket of await io.in(room).fetchSockets()) {
     const relation = await findFamilyRelation(familyId, socket.data.actor, database.db);
-    if (relation && familyAccessBasis(socket.data.actor, relation)) continue;
+    if (relation && opensCase(familyAccessBasis(socket.data.actor, relation))) continue;
     socket.leave(room);
     socket.emit(socketEvents.familyRevoked, { familyId });
   }

@@ -11,6 +11,8 @@ import { organisations } from '../organisations/organisations.schema';
 import { plans } from '../plans/plans.schema';
 import { serviceRoles } from '../service-roles/service-roles.schema';
 import { services } from '../services/services.schema';
+import { needsSecondFactor } from '../auth/second-factor-state';
+import { TEST_TOTP_SECRET } from './second-factor';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let testPasswordHash: Promise<string> | undefined;
@@ -30,7 +32,8 @@ export async function buildService(db: Queryable, organisationId: string, name =
 
 export async function buildAccount(
   db: Queryable,
-  options: { role: Role; organisationId?: string | null; serviceIds?: string[]; name?: string },
+  /** A professional has the authenticator set up with `TEST_TOTP_SECRET`, unless `secondFactor` is false. */
+  options: { role: Role; organisationId?: string | null; serviceIds?: string[]; name?: string; secondFactor?: boolean },
 ) {
   testPasswordHash ??= hashPassword(TEST_PASSWORD);
   const email = `${options.role}-${randomUUID().slice(0, 8)}@test.example`;
@@ -42,6 +45,9 @@ export async function buildAccount(
       role: options.role,
       organisationId: options.organisationId ?? null,
       passwordHash: await testPasswordHash,
+      ...(needsSecondFactor(options.role) && options.secondFactor !== false
+        ? { totpSecret: TEST_TOTP_SECRET, totpEnabledAt: new Date() }
+        : {}),
     })
     .returning();
   for (const serviceId of options.serviceIds ?? []) await db.insert(serviceMemberships).values({ accountId: row!.id, serviceId });

@@ -1,11 +1,13 @@
 import type { Express } from 'express';
-import { pino } from 'pino';
+import type { Transporter } from 'nodemailer';
+import { pino, type Logger } from 'pino';
 import request from 'supertest';
 import type { FamilyEvent } from '@yhdessa/shared';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import type { Database } from '../db/database';
 import type { RealtimePublisher } from '../realtime/realtime-publisher';
+import { freshTotpCode } from './second-factor';
 import { openTestDatabase } from './test-database';
 
 export interface TestApp {
@@ -17,8 +19,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Which database each test app runs on, so signing in can pass the second factor. */
+const databases = new WeakMap<Express, Database>();
+
 /** The real app on a real, empty database. */
-export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  environment: Record<string, string> = {},
+  options: { logger?: Logger; mailTransport?: Transporter } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '/nonexistent', LOGIN_RATE_LIMIT_PER_MINUTE: '10000', ...environment });
   const published: FamilyEvent[] = [];
@@ -29,15 +37,33 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     endSessionSockets: async () => undefined,
     endAccountSockets: async () => undefined,
   };
-  const app = buildApp({ config, database, logger: pino({ level: 'silent' }), realtime });
+  const app = buildApp({
+    config,
+    database,
+    logger: options.logger ?? pino({ level: 'silent' }),
+    realtime,
+    mailTransport: options.mailTransport,
+  });
+  databases.set(app, database);
   return { app, database, config, published, close: () => database.close() };
 }
 
-/** A supertest agent that keeps the session cookie, signed in as the given account. */
+/**
+ * A supertest agent that keeps the session cookie, signed in as the given account, with the
+ * second factor passed when the account has one (factories give professionals `TEST_TOTP_SECRET`).
+ */
 export async function signInAs(app: Express, account: { email: string; password: string }) {
   const agent = request.agent(app);
   const response = await agent.post('/api/auth/login').send({ email: account.email, password: account.password });
   if (response.status !== 200)
     throw new Error(`sign-in failed for ${account.email}: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.body.secondFactor === 'required') {
+    const database = databases.get(app);
+    if (!database) throw new Error('signInAs needs an app from startTestApp');
+    const code = await freshTotpCode(database.db, account.email);
+    const verified = await agent.post('/api/auth/second-factor/verify').send({ code });
+    if (verified.status !== 200)
+      throw new Error(`second factor failed for ${account.email}: ${verified.status} ${JSON.stringify(verified.body)}`);
+  }
   return agent;
 }

@@ -1,0 +1,44 @@
+import { AppError, notFound } from '../http/app-error';
+import type { RouteContext } from '../http/route';
+import { authorizeFamily, type AccessBasis, type FamilyPermission, type FamilyTarget } from './family-policy';
+
+type FamilyContext = RouteContext<{ kind: 'family' }>;
+
+interface Subject {
+  /** Audit resource name, e.g. `goal`. */
+  resource: string;
+  resourceId: string;
+  target?: FamilyTarget;
+  /** Answer 404 rather than 403 when the caller may not even see the subject. */
+  hideWhenForbidden?: boolean;
+  /** What to tell a caller who may see the subject but not do this. */
+  forbiddenDetail?: string;
+}
+
+/**
+ * Asks the policy, and on refusal audits it and throws the answer the caller may get: 404 when
+ * they may not see it, 403 when they may, 409 `case_closed` for a write on a closed case.
+ */
+export function requireFamilyPermission(context: FamilyContext, permission: FamilyPermission, subject: Subject): AccessBasis {
+  const decision = authorizeFamily(context.actor, permission, context.family.relation, subject.target);
+  if (decision.allowed) return decision.basis;
+  context.auditRefusal({
+    familyId: context.family.relation.familyId,
+    action: permission.endsWith(':read') ? 'read' : 'update',
+    resource: subject.resource,
+    resourceId: subject.resourceId,
+    basis: `${decision.basis}: ${decision.reason}`,
+  });
+  if (decision.reason === 'not_found' || (decision.reason === 'forbidden' && subject.hideWhenForbidden))
+    throw notFound(subject.resource.replace('-', ' '));
+  if (decision.reason === 'case_closed')
+    throw new AppError('case_closed', 'The case is closed; its plan can no longer be changed.');
+  throw new AppError('forbidden', subject.forbiddenDetail ?? 'You may not do this in this plan.');
+}
+
+/** 409 with the resource as it is now; the caller reloads and tries again. */
+export function versionConflict(what: string, current: unknown): AppError {
+  return new AppError('version_conflict', `The ${what} changed after you loaded it. Check the current state and try again.`, {
+    current,
+  });
+}

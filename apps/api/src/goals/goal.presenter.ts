@@ -1,0 +1,25 @@
+import type { Goal } from '@yhdessa/shared';
+import type { GoalProgressRow, GoalRow } from './goals.repository';
+
+export function presentGoal(row: GoalRow, progress: readonly GoalProgressRow[]): Goal {
+  return {
+    id: row.id,
+    title: row.title,
+    ownerName: row.ownerName,
+    indicator: row.indicator,
+    baseline: row.baseline,
+    target: row.target,
+    targetOn: row.targetOn,
+    status: row.status,
+    version: row.version,
+    progress: progress
+      .filter((entry) => entry.goalId === row.id)
+      .map((entry) => ({
+        id: entry.id,
+        recordedOn: entry.recordedOn,
+        value: entry.value,
+        note: entry.note,
+        recordedBy: { id: entry.recordedById, name: entry.recordedByName },
+      })),
+  };
+}

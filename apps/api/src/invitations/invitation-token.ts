@@ -1,0 +1,19 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** 256 random bits, URL-safe: the only copy is in the invitee's mail. */
+export function newInvitationToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Invitations are stored under the token's hash, so the table alone cannot set anyone's password. */
+export function invitationTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Blanks invitation tokens in a request as pino-http logs it: the URL, and the route params. */
+export function hideInvitationTokens<T extends { url?: string; params?: unknown }>(loggedRequest: T): T {
+  loggedRequest.url = loggedRequest.url?.replace(/(\/invitations\/)[^/?#]+/g, '$1[token]');
+  const params = loggedRequest.params as Record<string, unknown> | undefined;
+  if (params && typeof params === 'object' && 'token' in params) loggedRequest.params = { ...params, token: '[token]' };
+  return loggedRequest;
+}

@@ -1,0 +1,51 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import type { RouteContext, RouteAccess } from '../http/route';
+import { insertOutboxMail, markMailSent } from './mail-outbox.repository';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  /**
+   * Writes the mail to the outbox in the request's transaction, so it exists exactly when the
+   * change it tells of commits; with SMTP it is sent after the commit and marked sent.
+   */
+  queue(context: Pick<RouteContext<RouteAccess>, 'tx' | 'afterCommit'>, mail: Mail): Promise<void>;
+}
+
+/**
+ * SMTP when `SMTP_URL` is set; otherwise none, and mail stays in the development outbox. The
+ * request that queued a mail waits for its sending, so a mail server that does not answer is
+ * given up on in seconds rather than nodemailer's default minutes.
+ */
+export function createSmtpTransport(config: Pick<Config, 'SMTP_URL'>): Transporter | null {
+  if (!config.SMTP_URL) return null;
+  return nodemailer.createTransport({
+    url: config.SMTP_URL,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+}
+
+export function createMailer(options: { transport: Transporter | null; database?: Database; from: string }): Mailer {
+  const { transport, database, from } = options;
+  return {
+    async queue(context, mail) {
+      const id = await insertOutboxMail(context.tx, { to: mail.to, subject: mail.subject, body: mail.text });
+      if (!transport || !database) return;
+      context.afterCommit(async () => {
+        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+        await markMailSent(database.db, id);
+      });
+    },
+  };
+}
+
+/** Keeps mail in the outbox only; for listing routes without a running app. */
+export const outboxOnlyMailer: Mailer = createMailer({ transport: null, from: '' });

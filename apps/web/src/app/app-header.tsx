@@ -1,0 +1,78 @@
+import { Anchor, Box, Button, Container, Menu, Text } from '@mantine/core';
+import { IconChevronDown, IconDevices, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import type { CurrentUser } from '@yhdessa/shared';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LanguageSwitcher } from '../components/language-switcher';
+import { paths } from '../lib/paths';
+import classes from './app-header.module.css';
+
+interface AppHeaderProps {
+  user?: CurrentUser;
+  onSignOut?: () => void;
+  onSignOutEverywhere?: () => void;
+  signingOut?: boolean;
+}
+
+export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut }: AppHeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Container size="xl" py={6} className={classes.bar}>
+        <Anchor
+          component={Link}
+          to={user ? paths.families : paths.signIn}
+          fw={750}
+          fz="xl"
+          c="indigo.9"
+          underline="hover"
+          className={classes.brand}
+        >
+          {t('app.name')}
+        </Anchor>
+        <div className={classes.languages}>
+          <LanguageSwitcher />
+        </div>
+        <span className={classes.lineBreak} aria-hidden />
+        {user && onSignOut && (
+          <Menu position="bottom-end" shadow="md" width={290} withinPortal hideDetached={false}>
+            <Menu.Target>
+              <Button
+                variant="subtle"
+                color="dark"
+                size="sm"
+                mih={44}
+                loading={signingOut}
+                leftSection={<IconUserCircle size={20} aria-hidden />}
+                rightSection={<IconChevronDown size={16} aria-hidden />}
+                className={classes.user}
+                aria-label={t('app.userMenu', { name: user.name, role: t(`roles.${user.role}`) })}
+              >
+                <Text span size="sm" fw={600} truncate>
+                  {user.name}
+                </Text>
+                <Text span size="sm" ml={4} visibleFrom="xs">
+                  ({t(`roles.${user.role}`)})
+                </Text>
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{t(`roles.${user.role}`)}</Menu.Label>
+              <Menu.Item leftSection={<IconLogout size={18} aria-hidden />} onClick={onSignOut} mih={44}>
+                {t('app.signOut')}
+              </Menu.Item>
+              {onSignOutEverywhere && (
+                <Menu.Item leftSection={<IconDevices size={18} aria-hidden />} onClick={onSignOutEverywhere} mih={44}>
+                  {t('app.signOutEverywhere')}
+                </Menu.Item>
+              )}
+            </Menu.Dropdown>
+          </Menu>
+        )}
+      </Container>
+    </Box>
+  );
+}

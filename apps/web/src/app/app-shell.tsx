@@ -1,0 +1,72 @@
+import { Alert, Container } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { ErrorState } from '../components/error-state';
+import { LoadingState } from '../components/loading-state';
+import { currentUserQueryOptions } from '../features/auth/api/current-user.query';
+import { useSignOut } from '../features/auth/api/sign-out.mutation';
+import { useSignOutEverywhere } from '../features/auth/api/sign-out-everywhere.mutation';
+import { paths } from '../lib/paths';
+import { useSocket } from '../lib/socket-client';
+import { AppHeader } from './app-header';
+import { readNavigationState, type NavigationState, type Notice } from './navigation-state';
+
+/** Everything behind sign-in: the header, and the screen of the current route. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const socket = useSocket();
+  const currentUser = useQuery(currentUserQueryOptions());
+  const signOut = useSignOut();
+  // Signing out leaves the shell through its own redirect below; this is what that redirect tells the sign-in page.
+  const [exitNotice, setExitNotice] = useState<Notice | undefined>();
+  const signOutEverywhere = useSignOutEverywhere({ onSignedOut: () => setExitNotice('signedOutEverywhere') });
+  const signedOut = currentUser.data === null;
+  const { notice } = readNavigationState(location.state);
+
+  // A socket authenticated by the old session must not stay in any family's room.
+  useEffect(() => {
+    if (signedOut) socket.disconnect();
+  }, [signedOut, socket]);
+
+  if (currentUser.isPending) return <LoadingState />;
+  if (currentUser.isError)
+    return (
+      <Container size="sm" py="xl">
+        <ErrorState title={t('app.loadFailed')} onRetry={() => void currentUser.refetch()} />
+      </Container>
+    );
+  if (currentUser.data === null) {
+    const state: NavigationState = exitNotice ? { notice: exitNotice } : { from: location.pathname };
+    return <Navigate to={paths.signIn} replace state={state} />;
+  }
+  if (currentUser.data.secondFactor !== 'done') {
+    const state: NavigationState = { from: location.pathname };
+    return <Navigate to={paths.secondFactor} replace state={state} />;
+  }
+
+  return (
+    <>
+      <AppHeader
+        user={currentUser.data}
+        signingOut={signOut.isPending || signOutEverywhere.isPending}
+        onSignOut={() => signOut.mutate(undefined, { onSuccess: () => void navigate(paths.signIn, { replace: true }) })}
+        onSignOutEverywhere={() => signOutEverywhere.mutate()}
+      />
+      <Container size="xl" component="main" id="main" tabIndex={-1} py="lg">
+        {notice === 'familyRevoked' && (
+          <Alert color="orange" variant="light" icon={<IconLock aria-hidden />} role="alert" mb="md">
+            {t('app.familyRevoked')}
+          </Alert>
+        )}
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </Container>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import '@mantine/core/styles.css';
+import '../lib/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { createI18n } from '../lib/i18n';
+import { createSocket } from '../lib/socket-client';
+import { AppProviders, createAppQueryClient } from './providers';
+import { appRoutes } from './routes';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <AppProviders queryClient={createAppQueryClient()} i18n={createI18n()} socket={createSocket()}>
+      <RouterProvider router={createBrowserRouter(appRoutes)} />
+    </AppProviders>
+  </StrictMode>,
+);

@@ -1,0 +1,41 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import type { RouteObject } from 'react-router';
+import { LoadingState } from '../components/loading-state';
+import { paths } from '../lib/paths';
+import { AppShell } from './app-shell';
+
+/** Each screen is its own chunk: the first load carries only the shell and the screen it opens. */
+const SignInRoute = lazy(() => import('./routes/sign-in.route').then((m) => ({ default: m.SignInRoute })));
+const SecondFactorRoute = lazy(() => import('./routes/second-factor.route').then((m) => ({ default: m.SecondFactorRoute })));
+const InvitationRoute = lazy(() => import('./routes/invitation.route').then((m) => ({ default: m.InvitationRoute })));
+const FamiliesRoute = lazy(() => import('./routes/families.route').then((m) => ({ default: m.FamiliesRoute })));
+const PlanRoute = lazy(() => import('./routes/plan.route').then((m) => ({ default: m.PlanRoute })));
+const ConsentsRoute = lazy(() => import('./routes/consents.route').then((m) => ({ default: m.ConsentsRoute })));
+const AccessLogRoute = lazy(() => import('./routes/access-log.route').then((m) => ({ default: m.AccessLogRoute })));
+const NotFoundRoute = lazy(() => import('./routes/not-found.route').then((m) => ({ default: m.NotFoundRoute })));
+
+/** A screen outside the shell waits for its chunk on its own. */
+function standalone(Screen: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <Screen />
+    </Suspense>
+  );
+}
+
+export const appRoutes: RouteObject[] = [
+  { path: paths.signIn, element: standalone(SignInRoute) },
+  { path: paths.secondFactor, element: standalone(SecondFactorRoute) },
+  { path: '/kutsu/:token', element: standalone(InvitationRoute) },
+  {
+    // The shell's own Suspense keeps the header while a screen's chunk loads.
+    element: <AppShell />,
+    children: [
+      { index: true, element: <FamiliesRoute /> },
+      { path: 'families/:familyId', element: <PlanRoute /> },
+      { path: 'families/:familyId/consents', element: <ConsentsRoute /> },
+      { path: 'families/:familyId/access-log', element: <AccessLogRoute /> },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];

@@ -1,0 +1,166 @@
+import { cleanup, screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { renderApp } from '../testing/render-app';
+import { buildAction, buildCurrentUser, buildFamilySummary, buildPlan, familyId, testId } from '../../test/fixtures';
+import { problem, server } from '../../test/msw-server';
+
+const planPath = `/families/${familyId}`;
+const actionPath = `/api/families/${familyId}/actions/${testId(300)}`;
+
+function planApi(plan = buildPlan()) {
+  server.use(
+    http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser())),
+    http.get('/api/families', () => HttpResponse.json({ families: [buildFamilySummary()] })),
+    http.get(`/api/families/${familyId}/plan`, () => HttpResponse.json(plan)),
+  );
+}
+
+const statusSelect = () => screen.findByRole('combobox', { name: 'Tila: Kotikäynti kahden viikon välein' });
+
+describe('plan route', () => {
+  it('when the plan opens, then goals, members, services with their actions and the family actions show', async () => {
+    planApi();
+    renderApp(planPath);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Perhe Virtanen' })).toBeInTheDocument();
+    expect(screen.getByText('Koordinaattori: Sari Lehtonen')).toBeInTheDocument();
+
+    const goals = screen.getByRole('region', { name: 'Tavoitteet' });
+    expect(within(goals).getByRole('heading', { name: 'Aamut sujuvat ilman riitaa' })).toBeInTheDocument();
+    expect(within(goals).getByText('Mittari: Riidattomat aamut viikossa')).toBeInTheDocument();
+    expect(within(goals).getByText('Lähtötaso: 1 / 5 → tavoite: 4 / 5')).toBeInTheDocument();
+    expect(within(goals).getByText('Kenen tavoite: Anna ja Eetu')).toBeInTheDocument();
+    expect(within(goals).getByText('Viimeisin kirjaus 1.2.2026: 2 / 5')).toBeInTheDocument();
+
+    const familyWork = screen.getByRole('region', { name: 'Lastensuojelun perhetyö' });
+    expect(within(familyWork).getByText('Mukana')).toBeInTheDocument();
+    expect(within(familyWork).getByText('Mikko Salo')).toBeInTheDocument();
+    expect(within(familyWork).getByText('perhetyo@varkaus-demo.fi, 017 555 0303')).toBeInTheDocument();
+    expect(within(familyWork).getByText('Kotikäynti kahden viikon välein')).toBeInTheDocument();
+    expect(within(familyWork).getByRole('combobox', { name: 'Tila: Kotikäynti kahden viikon välein' })).toHaveValue('planned');
+
+    const counselling = screen.getByRole('region', { name: 'Perheneuvola' });
+    expect(within(counselling).getByText('Kutsuttu')).toBeInTheDocument();
+    expect(within(counselling).getByText('Ei vielä nimetty')).toBeInTheDocument();
+
+    const own = screen.getByRole('region', { name: 'Perheen omat tehtävät' });
+    expect(within(own).getByText('Myöhässä')).toBeInTheDocument();
+    expect(within(own).getByRole('combobox', { name: 'Tila: Iltarutiinin kokeilu' })).toHaveValue('in_progress');
+
+    const members = screen.getByRole('region', { name: 'Perheenjäsenet' });
+    expect(within(members).getByText(/lapsi, s\. 2015/)).toBeInTheDocument();
+  });
+
+  it('when a status is changed, then the change is sent with the version seen and the new status shows', async () => {
+    planApi();
+    let sent: unknown;
+    server.use(
+      http.patch(actionPath, async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json(buildAction({ status: 'done', version: 2 }));
+      }),
+    );
+    const { user } = renderApp(planPath);
+
+    await user.selectOptions(await statusSelect(), 'Tehty');
+
+    expect(await screen.findByText('Tila tallennettu: Tehty')).toBeInTheDocument();
+    expect(sent).toEqual({ status: 'done', version: 1 });
+    expect(await statusSelect()).toHaveValue('done');
+  });
+
+  it('when someone else changed the action first, then the conflict is explained and the current state shows', async () => {
+    planApi();
+    let attempts: unknown[] = [];
+    server.use(
+      http.patch(actionPath, async ({ request }) => {
+        attempts = [...attempts, await request.json()];
+        return attempts.length === 1
+          ? problem(409, 'version_conflict', { current: buildAction({ status: 'in_progress', version: 4 }) })
+          : HttpResponse.json(buildAction({ status: 'done', version: 5 }));
+      }),
+    );
+    const { user } = renderApp(planPath);
+
+    await user.selectOptions(await statusSelect(), 'Tehty');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Joku muutti tätä juuri – näet nyt uusimman tilan.');
+    expect(await statusSelect()).toHaveValue('in_progress');
+
+    await user.click(screen.getByRole('button', { name: 'Vaihda silti tilaksi Tehty' }));
+
+    expect(await screen.findByText('Tila tallennettu: Tehty')).toBeInTheDocument();
+    expect(attempts).toEqual([
+      { status: 'done', version: 1 },
+      { status: 'done', version: 4 },
+    ]);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('when the server refuses the change, then the error shows and the status goes back', async () => {
+    planApi();
+    server.use(http.patch(actionPath, () => problem(403, 'forbidden')));
+    const { user } = renderApp(planPath);
+
+    await user.selectOptions(await statusSelect(), 'Työn alla');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Sinulla ei ole oikeutta muuttaa tätä tehtävää.');
+    expect(await statusSelect()).toHaveValue('planned');
+  });
+
+  it('when the family has not shared its goals with the service, then the plan says so instead of showing none', async () => {
+    planApi(buildPlan({ sharedParts: [], goals: [] }));
+    renderApp(planPath);
+
+    const goals = await screen.findByRole('region', { name: 'Tavoitteet' });
+    expect(within(goals).getByText('Perhe ei ole jakanut tavoitteitaan palvelullesi.')).toBeInTheDocument();
+  });
+
+  it('when the case is closed, then the plan says it is read-only', async () => {
+    planApi(buildPlan({ family: { ...buildPlan().family, status: 'closed' } }));
+    renderApp(planPath);
+
+    expect(await screen.findByText('Suunnitelma on vain luettavissa. Sitä ei voi enää muuttaa.')).toBeInTheDocument();
+    expect(await statusSelect()).toBeDisabled();
+  });
+
+  it('when the family is not there or not visible, then one message covers both', async () => {
+    planApi();
+    server.use(http.get(`/api/families/${familyId}/plan`, () => problem(404, 'not_found')));
+    renderApp(planPath);
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Perhettä ei löydy tai sinulla ei ole oikeutta nähdä sitä.');
+    expect(screen.getByRole('link', { name: 'Takaisin perheisiin' })).toBeInTheDocument();
+  });
+
+  it('when a family member opens the plan, then the consents and the access log are one tap away', async () => {
+    planApi();
+    server.use(http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ name: 'Anna Virtanen', role: 'family' }))));
+    const { user, router } = renderApp(planPath);
+
+    const nav = await screen.findByRole('navigation', { name: 'Perheen tiedot' });
+    expect(within(nav).getByRole('link', { name: 'Kuka on katsonut tietojamme' })).toHaveAttribute(
+      'href',
+      `/families/${familyId}/access-log`,
+    );
+    server.use(http.get(`/api/families/${familyId}/consents`, () => HttpResponse.json({ services: [], history: [] })));
+    await user.click(within(nav).getByRole('link', { name: 'Mitä palvelut näkevät' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mitä palvelut näkevät' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/families/${familyId}/consents`);
+  });
+
+  it('when the coordinator opens the plan, then both links are there; a service worker gets neither', async () => {
+    planApi();
+    renderApp(planPath);
+    const nav = await screen.findByRole('navigation', { name: 'Perheen tiedot' });
+    expect(within(nav).getByRole('link', { name: 'Mitä palvelut näkevät' })).toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Kuka on katsonut perheen tietoja' })).toBeInTheDocument();
+    cleanup();
+
+    server.use(http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ role: 'worker' }))));
+    renderApp(planPath);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Perhe Virtanen' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Perheen tiedot' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,79 @@
+import { Alert, Button, NativeSelect, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
+import { actionStatuses, type Action, type ActionStatus } from '@yhdessa/shared';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api-client';
+import { useUpdateActionStatus } from '../api/update-action-status.mutation';
+
+interface ActionStatusSelectProps {
+  familyId: string;
+  action: Action;
+  disabled?: boolean;
+  onStored: (action: Action) => void;
+}
+
+function errorKey(error: unknown): string {
+  if (isApiError(error, 'version_conflict')) return 'actions.conflict';
+  if (isApiError(error, 'forbidden')) return 'actions.forbidden';
+  if (isApiError(error, 'case_closed')) return 'actions.caseClosed';
+  if (isApiError(error, 'not_found')) return 'actions.notFound';
+  return 'actions.failed';
+}
+
+function isActionStatus(value: string): value is ActionStatus {
+  return (actionStatuses as readonly string[]).includes(value);
+}
+
+/** Shows the chosen status while saving; after a refusal it falls back to what the server has. */
+export function ActionStatusSelect({ familyId, action, disabled, onStored }: ActionStatusSelectProps) {
+  const { t } = useTranslation();
+  const update = useUpdateActionStatus(familyId, { onStored });
+  const shown = update.isPending ? update.variables.status : action.status;
+  const attempted = update.variables?.status;
+  const canReapply = isApiError(update.error, 'version_conflict') && attempted !== undefined && attempted !== action.status;
+
+  const change = (status: ActionStatus) => update.mutate({ actionId: action.id, status, version: action.version });
+
+  return (
+    <>
+      <NativeSelect
+        aria-label={t('actions.statusLabel', { title: action.title })}
+        data={actionStatuses.map((status) => ({ value: status, label: t(`actionStatus.${status}`) }))}
+        value={shown}
+        disabled={disabled}
+        onChange={(event) => {
+          const status = event.currentTarget.value;
+          if (isActionStatus(status) && status !== action.status) change(status);
+        }}
+        style={{ flex: '0 1 12rem', minWidth: '10rem' }}
+      />
+      <VisuallyHidden role="status">
+        {update.isSuccess ? t('actions.saved', { status: t(`actionStatus.${action.status}`) }) : ''}
+      </VisuallyHidden>
+      {update.isError && (
+        <Alert
+          color={isApiError(update.error, 'version_conflict') ? 'blue' : 'red'}
+          variant="light"
+          icon={<IconAlertCircle aria-hidden />}
+          role="alert"
+          py="xs"
+          style={{ flexBasis: '100%' }}
+        >
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t(errorKey(update.error))}</Text>
+            {canReapply && (
+              <Button
+                size="xs"
+                variant="outline"
+                leftSection={<IconRefresh size={14} aria-hidden />}
+                onClick={() => change(attempted)}
+              >
+                {t('actions.reapply', { status: t(`actionStatus.${attempted}`) })}
+              </Button>
+            )}
+          </Stack>
+        </Alert>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { queryOptions } from '@tanstack/react-query';
+import { demoAccountSchema, type DemoAccount } from '@yhdessa/shared';
+import { z } from 'zod';
+import { apiRequest, isApiError } from '../../../lib/api-client';
+
+export const demoAccountsQueryKey = ['demo', 'accounts'] as const;
+
+/** Outside demo mode the route does not exist (404): there is simply nothing to offer. */
+async function fetchDemoAccounts(): Promise<DemoAccount[]> {
+  try {
+    return await apiRequest('/api/demo/accounts', { schema: z.array(demoAccountSchema) });
+  } catch (error) {
+    if (isApiError(error, 'not_found')) return [];
+    throw error;
+  }
+}
+
+export function demoAccountsQueryOptions() {
+  return queryOptions({ queryKey: demoAccountsQueryKey, queryFn: fetchDemoAccounts, staleTime: Infinity, retry: false });
+}

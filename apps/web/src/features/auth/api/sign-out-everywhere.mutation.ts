@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { currentUserQueryKey } from './current-user.query';
+
+/** Ends every session of this account, on every device, with their live connections. */
+export function useSignOutEverywhere({ onSignedOut }: { onSignedOut?: () => void } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest('/api/auth/logout-everywhere', { method: 'POST' }),
+    // Here rather than in `mutate`: the signed-in screen that asked is gone once the user is null,
+    // so the caller hears of it first.
+    onSuccess: () => {
+      onSignedOut?.();
+      queryClient.clear();
+      queryClient.setQueryData(currentUserQueryKey, null);
+    },
+  });
+}

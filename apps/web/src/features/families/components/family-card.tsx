@@ -1,0 +1,45 @@
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import type { FamilySummary } from '@yhdessa/shared';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { FamilyStatusBadge } from '../../../components/family-status-badge';
+import { OverdueBadge } from '../../../components/overdue-badge';
+import { formatDate, useLanguage } from '../../../lib/locale';
+import { paths } from '../../../lib/paths';
+
+export function FamilyCard({ family }: { family: FamilySummary }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Card withBorder padding="md" component="article" h="100%">
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+          <Title order={2} size="h4">
+            <Anchor component={Link} to={paths.family(family.id)} inherit>
+              {family.name}
+            </Anchor>
+          </Title>
+          <FamilyStatusBadge status={family.status} />
+        </Group>
+        <Text size="sm">{t('families.coordinator', { name: family.coordinator.name })}</Text>
+        <Text size="sm">
+          {[
+            t('families.memberCount', { count: family.memberCount }),
+            t('families.serviceCount', { count: family.serviceCount }),
+            t('families.openActionCount', { count: family.openActionCount }),
+          ].join(' · ')}
+        </Text>
+        <Group gap="xs" justify="space-between">
+          <Text size="sm">
+            {family.nextReviewOn
+              ? t('families.nextReview', { date: formatDate(family.nextReviewOn, language) })
+              : t('families.noReview')}
+          </Text>
+          {family.overdueActionCount > 0 && (
+            <OverdueBadge>{t('families.overdueCount', { count: family.overdueActionCount })}</OverdueBadge>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

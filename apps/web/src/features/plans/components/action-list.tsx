@@ -1,0 +1,56 @@
+import { Box, Group, Stack, Text } from '@mantine/core';
+import type { Action } from '@yhdessa/shared';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OverdueBadge } from '../../../components/overdue-badge';
+import { formatDate, useLanguage } from '../../../lib/locale';
+
+export type RenderActionStatus = (action: Action) => ReactNode;
+
+interface ActionListProps {
+  actions: Action[];
+  renderStatus: RenderActionStatus;
+}
+
+export function ActionList({ actions, renderStatus }: ActionListProps) {
+  const { t } = useTranslation();
+  if (actions.length === 0) return <Text size="sm">{t('plan.noActions')}</Text>;
+  return (
+    <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
+      {actions.map((action, index) => (
+        <ActionRow key={action.id} action={action} renderStatus={renderStatus} divided={index > 0} />
+      ))}
+    </Stack>
+  );
+}
+
+interface ActionRowProps {
+  action: Action;
+  renderStatus: RenderActionStatus;
+  divided: boolean;
+}
+
+function ActionRow({ action, renderStatus, divided }: ActionRowProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  // The server decides what is overdue, so every screen and time zone agrees.
+  const overdue = action.overdue;
+  return (
+    <Box component="li" py="sm" style={divided ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={2} style={{ flex: '1 1 16rem' }}>
+          <Text fw={600}>{action.title}</Text>
+          <Text size="sm">{t('plan.actionOwner', { name: action.ownerName })}</Text>
+          <Group gap="xs">
+            <Text size="sm" c={overdue ? 'red.9' : undefined} fw={overdue ? 600 : undefined}>
+              {action.dueOn ? t('plan.actionDue', { date: formatDate(action.dueOn, language) }) : t('plan.actionNoDue')}
+            </Text>
+            {overdue && <OverdueBadge>{t('plan.overdue')}</OverdueBadge>}
+          </Group>
+        </Stack>
+        {/* The control and any notice it raises are flex items of this row; a notice takes a line of its own. */}
+        {renderStatus(action)}
+      </Group>
+    </Box>
+  );
+}

@@ -1,0 +1,47 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { Goal } from '@yhdessa/shared';
+import { useTranslation } from 'react-i18next';
+import { formatDate, useLanguage } from '../../../lib/locale';
+
+function GoalCard({ goal }: { goal: Goal }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const latest = goal.progress.at(-1);
+  return (
+    <Card withBorder padding="sm" component="article">
+      <Stack gap={4}>
+        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+          <Title order={3} size="h5">
+            {goal.title}
+          </Title>
+          {goal.status !== 'open' && (
+            <Badge variant="light" color={goal.status === 'achieved' ? 'teal' : 'gray'} tt="none">
+              {t(`goalStatus.${goal.status}`)}
+            </Badge>
+          )}
+        </Group>
+        {goal.ownerName && <Text size="sm">{t('plan.goalOwner', { name: goal.ownerName })}</Text>}
+        <Text size="sm">{t('plan.goalIndicator', { indicator: goal.indicator })}</Text>
+        <Text size="sm">{t('plan.goalProgress', { baseline: goal.baseline, target: goal.target })}</Text>
+        {latest && (
+          <Text size="sm" fw={600}>
+            {t('plan.goalLatest', { date: formatDate(latest.recordedOn, language), value: latest.value })}
+          </Text>
+        )}
+        {goal.targetOn && <Text size="sm">{t('plan.goalTargetOn', { date: formatDate(goal.targetOn, language) })}</Text>}
+      </Stack>
+    </Card>
+  );
+}
+
+export function GoalList({ goals }: { goals: Goal[] }) {
+  const { t } = useTranslation();
+  if (goals.length === 0) return <Text size="sm">{t('plan.noGoals')}</Text>;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      {goals.map((goal) => (
+        <GoalCard key={goal.id} goal={goal} />
+      ))}
+    </SimpleGrid>
+  );
+}

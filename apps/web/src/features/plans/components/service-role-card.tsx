@@ -1,0 +1,50 @@
+import { Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
+import type { ServiceRole } from '@yhdessa/shared';
+import { useTranslation } from 'react-i18next';
+import { localizeText, useLanguage } from '../../../lib/locale';
+import { ActionList, type RenderActionStatus } from './action-list';
+import { ServiceRoleStatusBadge } from './service-role-status-badge';
+
+interface ServiceRoleCardProps {
+  role: ServiceRole;
+  renderActionStatus: RenderActionStatus;
+}
+
+export function ServiceRoleCard({ role, renderActionStatus }: ServiceRoleCardProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const invited = role.status === 'invited';
+  return (
+    <Card
+      withBorder
+      padding="md"
+      component="section"
+      aria-labelledby={`service-role-${role.id}`}
+      style={invited ? { borderStyle: 'dashed', borderWidth: 2, borderColor: 'var(--mantine-color-yellow-9)' } : undefined}
+    >
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Title order={3} size="h4" id={`service-role-${role.id}`}>
+            {localizeText(role.service.name, language)}
+          </Title>
+          <ServiceRoleStatusBadge status={role.status} />
+        </Group>
+        {role.description && <Text size="sm">{role.description}</Text>}
+        <DataList size="sm" gap={4} labelWidth="9rem">
+          <DataList.Item>
+            <DataList.ItemLabel>{t('plan.responsibleWorker')}</DataList.ItemLabel>
+            <DataList.ItemValue>{role.responsibleWorker?.name ?? t('plan.noResponsibleWorker')}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>{t('plan.contact')}</DataList.ItemLabel>
+            <DataList.ItemValue>{role.service.contact}</DataList.ItemValue>
+          </DataList.Item>
+        </DataList>
+        <Title order={4} size="sm" mt="xs">
+          {t('plan.actionsTitle')}
+        </Title>
+        <ActionList actions={role.actions} renderStatus={renderActionStatus} />
+      </Stack>
+    </Card>
+  );
+}

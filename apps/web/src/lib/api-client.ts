@@ -1,0 +1,62 @@
+import { problemSchema, type ErrorCode } from '@yhdessa/shared';
+import type { z } from 'zod';
+
+/** An API refusal as the UI branches on it: by `code`, never by message. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  /** With `version_conflict`: the resource as the server has it now. */
+  readonly current: unknown;
+
+  constructor(status: number, code: ErrorCode, detail: string, current?: unknown) {
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.current = current;
+  }
+}
+
+export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** The shared contract the answer must satisfy; omit for an empty answer. */
+  schema?: z.ZodType<T>;
+  signal?: AbortSignal;
+}
+
+/** Same-origin JSON calls to `/api`: the session cookie rides along, responses are checked against the contract. */
+export async function apiRequest<T = void>(
+  path: string,
+  { method = 'GET', body, schema, signal }: RequestOptions<T> = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers:
+        body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'internal', 'The server could not be reached.');
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (!schema) return undefined as T;
+  return schema.parse(await response.json());
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const parsed = problemSchema.safeParse(await response.json().catch(() => null));
+  if (parsed.success) return new ApiError(response.status, parsed.data.code, parsed.data.detail, parsed.data.current);
+  // A proxy or a crash can answer without problem+json; the status still tells what kind of failure it was.
+  const code: ErrorCode = response.status === 401 ? 'unauthenticated' : response.status === 404 ? 'not_found' : 'internal';
+  return new ApiError(response.status, code, response.statusText);
+}

@@ -1,0 +1,40 @@
+import type { Language, LocalizedText } from '@yhdessa/shared';
+import { useTranslation } from 'react-i18next';
+import { isLanguage } from './i18n';
+
+const intlLocales: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'fi';
+}
+
+/** Text from the API in the user's language; Finnish is always there. */
+export function localizeText(text: LocalizedText, language: Language): string {
+  return text[language] || text.fi;
+}
+
+function parseIsoDate(isoDate: string): Date {
+  const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);
+  return new Date(year, month - 1, day);
+}
+
+/** A `YYYY-MM-DD` date as people in that language write it, without a time-zone shift. */
+export function formatDate(isoDate: string, language: Language): string {
+  return new Intl.DateTimeFormat(intlLocales[language], { dateStyle: 'medium' }).format(parseIsoDate(isoDate));
+}
+
+/** The service keeps Finnish time, wherever the browser happens to be. */
+const TIME_ZONE = 'Europe/Helsinki';
+
+/** A moment as a date and a time of day, e.g. `23.11.2026` and `14.05` in Finnish. */
+export function formatDateTimeParts(isoDateTime: string, language: Language): { date: string; time: string } {
+  const moment = new Date(isoDateTime);
+  const locale = intlLocales[language];
+  return {
+    date: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: TIME_ZONE }).format(
+      moment,
+    ),
+    time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(moment),
+  };
+}

@@ -1,0 +1,10 @@
+/** Every client-side address in one place, so features link without knowing the router. */
+export const paths = {
+  signIn: '/sign-in',
+  secondFactor: '/sign-in/second-factor',
+  families: '/',
+  family: (familyId: string) => `/families/${familyId}`,
+  consents: (familyId: string) => `/families/${familyId}/consents`,
+  accessLog: (familyId: string) => `/families/${familyId}/access-log`,
+  invitation: (token: string) => `/kutsu/${token}`,
+} as const;

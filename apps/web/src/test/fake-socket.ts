@@ -1,0 +1,61 @@
+import type { FamilyEvent, JoinFamily, JoinFamilyAck } from '@yhdessa/shared';
+import type { AppSocket } from '../lib/socket-client';
+
+type Listener = (...args: unknown[]) => void;
+
+/** Just enough of a socket.io client to drive the realtime path without a server. */
+export class FakeSocket {
+  connected = false;
+  readonly joined: string[] = [];
+  readonly left: string[] = [];
+  private readonly listeners = new Map<string, Set<Listener>>();
+
+  on(event: string, listener: Listener): this {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event)?.add(listener);
+    return this;
+  }
+
+  off(event: string, listener: Listener): this {
+    this.listeners.get(event)?.delete(listener);
+    return this;
+  }
+
+  emit(event: string, payload: JoinFamily, ack?: (result: JoinFamilyAck) => void): this {
+    if (event === 'family:join') {
+      this.joined.push(payload.familyId);
+      queueMicrotask(() => ack?.({ ok: true }));
+    }
+    if (event === 'family:leave') this.left.push(payload.familyId);
+    return this;
+  }
+
+  connect(): this {
+    if (!this.connected) {
+      this.connected = true;
+      this.fire('connect');
+    }
+    return this;
+  }
+
+  disconnect(): this {
+    if (this.connected) {
+      this.connected = false;
+      this.fire('disconnect', 'io client disconnect');
+    }
+    return this;
+  }
+
+  /** What the server pushes into a family room. */
+  receive(event: FamilyEvent): void {
+    this.fire('family:event', event);
+  }
+
+  fire(event: string, ...args: unknown[]): void {
+    for (const listener of [...(this.listeners.get(event) ?? [])]) listener(...args);
+  }
+
+  asAppSocket(): AppSocket {
+    return this as unknown as AppSocket;
+  }
+}

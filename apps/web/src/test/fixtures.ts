@@ -1,0 +1,182 @@
+import type {
+  AccessLogEntry,
+  Action,
+  CurrentUser,
+  FamilyConsents,
+  FamilySummary,
+  Goal,
+  Plan,
+  ServiceRole,
+} from '@yhdessa/shared';
+
+/** A valid v4 uuid from a small number, so tests can name their ids. */
+export const testId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+export const familyId = testId(100);
+
+export function buildCurrentUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
+  return {
+    id: testId(1),
+    email: 'sari.koordinaattori@varkaus-demo.fi',
+    name: 'Sari Lehtonen',
+    role: 'coordinator',
+    organisationId: testId(2),
+    serviceIds: [],
+    secondFactor: 'done',
+    ...overrides,
+  };
+}
+
+export function buildFamilySummary(overrides: Partial<FamilySummary> = {}): FamilySummary {
+  return {
+    id: familyId,
+    name: 'Perhe Virtanen',
+    status: 'active',
+    coordinator: { id: testId(1), name: 'Sari Lehtonen' },
+    memberCount: 4,
+    serviceCount: 6,
+    openActionCount: 5,
+    overdueActionCount: 2,
+    nextReviewOn: '2026-03-12',
+    updatedAt: '2026-01-10T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function buildAction(overrides: Partial<Action> = {}): Action {
+  return {
+    id: testId(300),
+    serviceRoleId: testId(200),
+    goalId: null,
+    title: 'Kotikäynti kahden viikon välein',
+    ownerName: 'Mikko Salo',
+    dueOn: '2099-06-30',
+    status: 'planned',
+    overdue: false,
+    version: 1,
+    updatedAt: '2026-01-10T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function buildGoal(overrides: Partial<Goal> = {}): Goal {
+  return {
+    id: testId(400),
+    title: 'Aamut sujuvat ilman riitaa',
+    ownerName: 'Anna ja Eetu',
+    indicator: 'Riidattomat aamut viikossa',
+    baseline: '1 / 5',
+    target: '4 / 5',
+    targetOn: '2026-06-30',
+    status: 'open',
+    version: 1,
+    progress: [
+      { id: testId(410), recordedOn: '2026-02-01', value: '2 / 5', note: '', recordedBy: { id: testId(3), name: 'Mikko Salo' } },
+    ],
+    ...overrides,
+  };
+}
+
+function buildServiceRole(overrides: Partial<ServiceRole> = {}): ServiceRole {
+  return {
+    id: testId(200),
+    service: {
+      id: testId(210),
+      name: { fi: 'Lastensuojelun perhetyö', sv: 'Familjearbete inom barnskyddet', en: 'Child protection family work' },
+      category: 'child-protection',
+      contact: 'perhetyo@varkaus-demo.fi, 017 555 0303',
+    },
+    status: 'accepted',
+    description: 'Perhetyöntekijä tukee arjen rytmiä kotikäynneillä.',
+    responsibleWorker: { id: testId(3), name: 'Mikko Salo' },
+    startsOn: '2026-01-01',
+    endsOn: null,
+    version: 1,
+    actions: [buildAction()],
+    ...overrides,
+  };
+}
+
+export function buildPlan(overrides: Partial<Plan> = {}): Plan {
+  return {
+    family: { id: familyId, name: 'Perhe Virtanen', status: 'active', coordinator: { id: testId(1), name: 'Sari Lehtonen' } },
+    version: 3,
+    updatedAt: '2026-01-10T08:00:00.000Z',
+    sharedParts: ['story', 'assessment', 'goals', 'notes', 'measurements'],
+    members: [
+      { id: testId(500), name: 'Anna Virtanen', relation: 'guardian', birthYear: null },
+      { id: testId(501), name: 'Eetu Virtanen', relation: 'child', birthYear: 2015 },
+    ],
+    goals: [buildGoal()],
+    serviceRoles: [
+      buildServiceRole(),
+      buildServiceRole({
+        id: testId(201),
+        service: {
+          id: testId(211),
+          name: { fi: 'Perheneuvola', sv: 'Familjerådgivning', en: 'Family counselling clinic' },
+          category: 'health',
+          contact: 'perheneuvola@varkaus-demo.fi',
+        },
+        status: 'invited',
+        description: 'Arvio lapsen tunne-elämän tuesta.',
+        responsibleWorker: null,
+        actions: [],
+      }),
+    ],
+    familyActions: [
+      buildAction({
+        id: testId(301),
+        serviceRoleId: null,
+        title: 'Iltarutiinin kokeilu',
+        ownerName: 'Anna Virtanen',
+        dueOn: '2020-01-15',
+        status: 'in_progress',
+        overdue: true,
+        version: 2,
+      }),
+    ],
+    ...overrides,
+  };
+}
+
+/** The two services of `buildPlan()`, as the consents name them. */
+export const familyWorkServiceId = testId(210);
+export const counsellingServiceId = testId(211);
+
+export function buildConsents(overrides: Partial<FamilyConsents> = {}): FamilyConsents {
+  return {
+    services: [
+      {
+        serviceId: familyWorkServiceId,
+        parts: { story: true, assessment: true, goals: true, notes: false, measurements: false },
+      },
+      {
+        serviceId: counsellingServiceId,
+        parts: { story: false, assessment: false, goals: false, notes: false, measurements: false },
+      },
+    ],
+    history: [
+      {
+        serviceId: familyWorkServiceId,
+        part: 'goals',
+        granted: true,
+        decidedBy: { id: testId(600), name: 'Anna Virtanen' },
+        decidedAt: '2026-01-05T10:30:00.000Z',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function buildAccessLogEntry(overrides: Partial<AccessLogEntry> = {}): AccessLogEntry {
+  return {
+    id: 100,
+    occurredAt: '2026-11-23T12:05:00.000Z',
+    actor: { name: 'Mikko Salo', role: 'worker', organisation: 'Demo-hyvinvointialue' },
+    action: 'read',
+    resource: 'plan',
+    outcome: 'allowed',
+    ...overrides,
+  };
+}

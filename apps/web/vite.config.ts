@@ -1,0 +1,19 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv } from 'vite';
+
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), '');
+  const apiTarget = `http://localhost:${env.API_PORT || 3001}`;
+  return {
+    plugins: [react()],
+    server: {
+      port: Number(env.WEB_PORT || 3000),
+      strictPort: true,
+      proxy: {
+        '/api': { target: apiTarget },
+        '/socket.io': { target: apiTarget, ws: true },
+      },
+    },
+    build: { outDir: 'dist', emptyOutDir: true },
+  };
+});

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { idSchema, isoDateTimeSchema } from './ids';
+
+/** Who an invitation brings in: a worker of a service, or a member of a family. */
+export const invitationKinds = ['worker', 'family-member'] as const;
+export const invitationKindSchema = z.enum(invitationKinds);
+export type InvitationKind = z.infer<typeof invitationKindSchema>;
+
+/** Hours an invitation link works. */
+export const INVITATION_VALID_HOURS = 72;
+
+const inviteeEmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+
+export const createInvitationSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('worker'),
+    email: inviteeEmailSchema,
+    name: z.string().trim().min(1).max(200),
+    serviceId: idSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('family-member'),
+    familyId: idSchema,
+    memberId: idSchema,
+    email: inviteeEmailSchema,
+  }),
+]);
+export type CreateInvitation = z.infer<typeof createInvitationSchema>;
+
+/** The link itself goes only to the invitee's mailbox, never into an API response. */
+export const createdInvitationSchema = z.object({ id: idSchema, expiresAt: isoDateTimeSchema });
+export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
+
+export const invitationTokenParamsSchema = z.strictObject({ token: z.string().min(1).max(100) });
+export type InvitationTokenParams = z.infer<typeof invitationTokenParamsSchema>;
+
+export const invitationStates = ['open', 'expired', 'used'] as const;
+export const invitationStateSchema = z.enum(invitationStates);
+export type InvitationState = z.infer<typeof invitationStateSchema>;
+
+/** What the invitation page shows: who is invited, as what, by whom, and whether the link still works. */
+export const invitationDetailsSchema = z.object({
+  kind: invitationKindSchema,
+  name: z.string(),
+  email: z.string(),
+  invitedBy: z.string(),
+  state: invitationStateSchema,
+  expiresAt: isoDateTimeSchema,
+});
+export type InvitationDetails = z.infer<typeof invitationDetailsSchema>;
+
+/** At least 12 characters; the check that it is not the email address runs on the server. */
+export const newPasswordSchema = z.string().min(12, 'Use at least 12 characters.').max(200, 'Use at most 200 characters.');
+
+export const setInvitationPasswordSchema = z.strictObject({ password: newPasswordSchema });
+export type SetInvitationPassword = z.infer<typeof setInvitationPasswordSchema>;

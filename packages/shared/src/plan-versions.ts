@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { idSchema, isoDateTimeSchema } from './ids';
+import { planSchema } from './plans';
+
+export const planVersionParamsSchema = z.strictObject({ familyId: idSchema, version: z.coerce.number().int().min(1) });
+export type PlanVersionParams = z.infer<typeof planVersionParamsSchema>;
+
+export const planVersionSummarySchema = z.object({
+  version: z.number().int(),
+  reviewId: idSchema.nullable(),
+  frozenAt: isoDateTimeSchema,
+});
+export type PlanVersionSummary = z.infer<typeof planVersionSummarySchema>;
+
+export const planVersionListSchema = z.object({ versions: z.array(planVersionSummarySchema) });
+export type PlanVersionList = z.infer<typeof planVersionListSchema>;
+
+/** A frozen plan version: the plan as it stood when its review was completed. */
+export const planVersionSchema = planVersionSummarySchema.extend({ plan: planSchema });
+export type PlanVersion = z.infer<typeof planVersionSchema>;
+
+export const planVersionCompareQuerySchema = z.strictObject({
+  from: z.coerce.number().int().min(1),
+  to: z.coerce.number().int().min(1),
+});
+export type PlanVersionCompareQuery = z.infer<typeof planVersionCompareQuerySchema>;
+
+export const fieldChangeSchema = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+
+const entityRefSchema = z.object({ id: idSchema, title: z.string() });
+
+/** What changed in one kind of plan entity between two versions. */
+export const entityChangesSchema = z.object({
+  added: z.array(entityRefSchema),
+  removed: z.array(entityRefSchema),
+  changed: z.array(entityRefSchema.extend({ fields: z.array(fieldChangeSchema) })),
+});
+export type EntityChanges = z.infer<typeof entityChangesSchema>;
+
+export const planVersionComparisonSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  goals: entityChangesSchema,
+  serviceRoles: entityChangesSchema,
+  actions: entityChangesSchema,
+});
+export type PlanVersionComparison = z.infer<typeof planVersionComparisonSchema>;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, isoDateTimeSchema, versionSchema } from './ids';
+import { personRefSchema } from './families';
+
+export const reviewStatuses = ['scheduled', 'completed'] as const;
+export const reviewStatusSchema = z.enum(reviewStatuses);
+export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
+
+export const reviewParamsSchema = z.strictObject({ familyId: idSchema, reviewId: idSchema });
+export type ReviewParams = z.infer<typeof reviewParamsSchema>;
+
+export const agendaItemSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  proposedBy: personRefSchema,
+  createdAt: isoDateTimeSchema,
+});
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+
+/** A plan review meeting (arviointipalaveri) with its agenda. */
+export const reviewSchema = z.object({
+  id: idSchema,
+  scheduledOn: isoDateSchema,
+  status: reviewStatusSchema,
+  participants: z.array(z.string()),
+  minutes: z.string(),
+  decisions: z.string(),
+  completedAt: isoDateTimeSchema.nullable(),
+  /** The plan version this review froze; null until completed. */
+  planVersion: z.number().int().nullable(),
+  version: versionSchema,
+  agenda: z.array(agendaItemSchema),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export const reviewListSchema = z.object({ reviews: z.array(reviewSchema) });
+export type ReviewList = z.infer<typeof reviewListSchema>;
+
+const participantsSchema = z.array(z.string().trim().min(1).max(200)).max(50);
+
+export const createReviewSchema = z.strictObject({
+  scheduledOn: isoDateSchema,
+  participants: participantsSchema.default([]),
+});
+export type CreateReview = z.infer<typeof createReviewSchema>;
+
+export const updateReviewSchema = z.strictObject({
+  scheduledOn: isoDateSchema.optional(),
+  participants: participantsSchema.optional(),
+  minutes: z.string().max(20_000).optional(),
+  decisions: z.string().max(20_000).optional(),
+  version: versionSchema,
+});
+export type UpdateReview = z.infer<typeof updateReviewSchema>;
+
+export const createAgendaItemSchema = z.strictObject({ title: z.string().trim().min(1).max(300) });
+export type CreateAgendaItem = z.infer<typeof createAgendaItemSchema>;
+
+export const completeReviewSchema = z.strictObject({ version: versionSchema });
+export type CompleteReview = z.infer<typeof completeReviewSchema>;

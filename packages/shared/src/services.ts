@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { idSchema } from './ids';
+
+const serviceNameSchema = z.strictObject({
+  fi: z.string().trim().min(1).max(200),
+  sv: z.string().trim().min(1).max(200),
+  en: z.string().trim().min(1).max(200),
+});
+
+/** An entry of the service catalogue, as professionals see it. */
+export const catalogueServiceSchema = z.object({
+  id: idSchema,
+  name: z.object({ fi: z.string(), sv: z.string().optional(), en: z.string().optional() }),
+  category: z.string(),
+  organisation: z.object({ id: idSchema, name: z.string() }),
+  unit: z.string(),
+  unitCostCents: z.number().int(),
+  description: z.string(),
+  contact: z.string(),
+});
+export type CatalogueService = z.infer<typeof catalogueServiceSchema>;
+
+export const serviceCatalogueSchema = z.object({ services: z.array(catalogueServiceSchema) });
+export type ServiceCatalogue = z.infer<typeof serviceCatalogueSchema>;
+
+export const createServiceSchema = z.strictObject({
+  /** The name in every language the product speaks. */
+  name: serviceNameSchema,
+  category: z.string().trim().min(1).max(100),
+  /** The providing organisation. */
+  organisationId: idSchema,
+  unit: z.string().trim().min(1).max(50),
+  unitCostCents: z.number().int().min(0).max(100_000_000),
+  description: z.string().max(2_000).default(''),
+  contact: z.string().max(500).default(''),
+});
+export type CreateService = z.infer<typeof createServiceSchema>;
+
+/** Catalogue entries are reference data kept by administrators: a change replaces the fields given. */
+export const updateServiceSchema = z.strictObject({
+  name: serviceNameSchema.optional(),
+  category: z.string().trim().min(1).max(100).optional(),
+  organisationId: idSchema.optional(),
+  unit: z.string().trim().min(1).max(50).optional(),
+  unitCostCents: z.number().int().min(0).max(100_000_000).optional(),
+  description: z.string().max(2_000).optional(),
+  contact: z.string().max(500).optional(),
+});
+export type UpdateService = z.infer<typeof updateServiceSchema>;
+
+export const serviceParamsSchema = z.strictObject({ serviceId: idSchema });
+export type ServiceParams = z.infer<typeof serviceParamsSchema>;

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { familyStatusSchema, familySummarySchema, personRefSchema } from './families';
+import { idSchema, isoDateSchema, isoDateTimeSchema, localizedTextSchema } from './ids';
+import { familyEventTypeSchema } from './realtime';
+import { actionSchema } from './plans';
+
+export const workspaceQuerySchema = z.strictObject({
+  /** Part of a family's name, any case. */
+  q: z.string().trim().max(100).optional(),
+  status: familyStatusSchema.optional(),
+  /** Recent changes since this moment; the last 24 hours by default. */
+  since: z.iso.datetime({ offset: true }).optional(),
+});
+export type WorkspaceQuery = z.infer<typeof workspaceQuerySchema>;
+
+const familyRefSchema = z.object({ id: idSchema, name: z.string() });
+
+export const workspaceActionSchema = z.object({
+  family: familyRefSchema,
+  action: actionSchema,
+  service: z.object({ id: idSchema, name: localizedTextSchema }).nullable(),
+});
+export type WorkspaceAction = z.infer<typeof workspaceActionSchema>;
+
+/** The coordinator's morning: what needs them now, across their families. */
+export const coordinatorWorkspaceSchema = z.object({
+  role: z.literal('coordinator'),
+  families: z.array(familySummarySchema),
+  overdueActions: z.array(workspaceActionSchema),
+  unansweredInvitations: z.array(
+    z.object({
+      family: familyRefSchema,
+      serviceRoleId: idSchema,
+      service: z.object({ id: idSchema, name: localizedTextSchema }),
+      invitedAt: isoDateTimeSchema,
+      ageDays: z.number().int(),
+    }),
+  ),
+  upcomingReviews: z.array(z.object({ family: familyRefSchema, reviewId: idSchema, scheduledOn: isoDateSchema })),
+  recentChanges: z.array(
+    z.object({
+      family: familyRefSchema,
+      type: familyEventTypeSchema,
+      entityId: idSchema,
+      version: z.number().int(),
+      seq: z.number().int(),
+      occurredAt: isoDateTimeSchema,
+      actor: personRefSchema.nullable(),
+    }),
+  ),
+  /** Cases other coordinators want to hand over to the caller; only the family's name is shown until accepted. */
+  handoversToMe: z.array(z.object({ family: familyRefSchema, from: personRefSchema, requestedAt: isoDateTimeSchema })),
+});
+export type CoordinatorWorkspace = z.infer<typeof coordinatorWorkspaceSchema>;
+
+/** A service worker's day: the families where their service works and what is due. */
+export const workerWorkspaceSchema = z.object({
+  role: z.literal('worker'),
+  families: z.array(familySummarySchema),
+  /** Open actions of the caller's services due within 14 days or already overdue. */
+  dueActions: z.array(workspaceActionSchema),
+});
+export type WorkerWorkspace = z.infer<typeof workerWorkspaceSchema>;
+
+export const workspaceSchema = z.discriminatedUnion('role', [coordinatorWorkspaceSchema, workerWorkspaceSchema]);
+export type Workspace = z.infer<typeof workspaceSchema>;
