@@ -10,6 +10,8 @@ const swc = [
 module.exports = {
   // API tests run real databases and servers: a busy 2-core machine needs more than the default 5 s.
   testTimeout: 30_000,
+  // Two cores on every machine here; jest's default leaves one idle.
+  maxWorkers: 2,
   projects: [
     {
       displayName: 'api',
