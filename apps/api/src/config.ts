@@ -9,7 +9,11 @@ const flag = z
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATA_DIR: z.string().default('./.data'),
+  /** Relative to where the command was run (pnpm runs scripts inside the package, INIT_CWD keeps the caller's). */
+  DATA_DIR: z
+    .string()
+    .default('./.data')
+    .transform((dir) => (dir === 'memory://' ? dir : path.resolve(process.env.INIT_CWD ?? process.cwd(), dir))),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
   DEMO: flag,
