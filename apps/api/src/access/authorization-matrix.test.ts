@@ -1,4 +1,6 @@
+import { and, eq, gt, max } from 'drizzle-orm';
 import { pino } from 'pino';
+import { auditEvents } from '../audit/audit.schema';
 import { io as connect } from 'socket.io-client';
 import { planParts, socketEvents, type JoinFamilyAck } from '@yhdessa/shared';
 import { loadConfig } from '../config';
@@ -578,6 +580,26 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
+async function lastAuditId(): Promise<number> {
+  const [row] = await database.db.select({ id: max(auditEvents.id) }).from(auditEvents);
+  return row?.id ?? 0;
+}
+
+/**
+ * Audit completeness: a family-scoped request by a signed-in person that was served (2xx) or
+ * refused (403/404) leaves at least one row by that person with the matching outcome.
+ */
+async function missingAudit(name: string, persona: Persona, status: number, after: number): Promise<string | null> {
+  if (persona === 'anonymous' || !name.includes(':familyId')) return null;
+  const outcome = status >= 200 && status < 300 ? 'allowed' : status === 403 || status === 404 ? 'denied' : null;
+  if (!outcome) return null;
+  const rows = await database.db
+    .select({ outcome: auditEvents.outcome })
+    .from(auditEvents)
+    .where(and(gt(auditEvents.id, after), eq(auditEvents.actorId, world.people[persona].id)));
+  return rows.some((row) => row.outcome === outcome) ? null : `status ${status} left no '${outcome}' audit row`;
+}
+
 it('when every person tries every route and socket event on every family, then there are 0 unexpected allows and 0 unexpected denies', async () => {
   const declared = apiRoutes(loadConfig({ NODE_ENV: 'test', DEMO: '1' })).map(
     (route) => `${route.method.toUpperCase()} /api${route.path}`,
@@ -586,13 +608,17 @@ it('when every person tries every route and socket event on every family, then t
   expect(covered.sort()).toEqual([...declared].sort());
 
   const mismatches: string[] = [];
+  const auditGaps: string[] = [];
   let cells = 0;
   for (const persona of personas) {
     for (const target of targets) {
       for (const [name, cell] of Object.entries(cellsFor(persona, target))) {
         // Signing out ends the session: those cells get a session of their own.
         const cookie = name.includes('logout') ? await signIn(persona) : cookies.get(persona)!;
+        const auditedBefore = await lastAuditId();
         const status = await send(cell, cookie);
+        const auditGap = await missingAudit(name, persona, status, auditedBefore);
+        if (auditGap) auditGaps.push(`${name} as ${persona} on ${target} family: ${auditGap}`);
         if (name.endsWith('logout-everywhere')) cookies.set(persona, await signIn(persona));
         const expected = cell.expect(persona, target);
         cells += 1;
@@ -613,6 +639,7 @@ it('when every person tries every route and socket event on every family, then t
   cells += 1;
   if (demo !== 200) mismatches.push(`GET /api/demo/accounts: ${demo}`);
 
-  process.stdout.write(`authorization matrix: ${cells} cells, ${mismatches.length} mismatches\n`);
+  process.stdout.write(`authorization matrix: ${cells} cells, ${mismatches.length} mismatches, ${auditGaps.length} unaudited\n`);
   expect(mismatches).toEqual([]);
+  expect(auditGaps).toEqual([]);
 });

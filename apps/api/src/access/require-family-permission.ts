@@ -36,6 +36,22 @@ export function requireFamilyPermission(context: FamilyContext, permission: Fami
   throw new AppError('forbidden', subject.forbiddenDetail ?? 'You may not do this in this plan.');
 }
 
+/** The caller may not see this subject: audit the attempt and answer as if it did not exist. */
+export function refuseUnseen(
+  context: FamilyContext,
+  subject: Pick<Subject, 'resource' | 'resourceId'>,
+  action: 'read' | 'update' = 'update',
+): AppError {
+  context.auditRefusal({
+    familyId: context.family.relation.familyId,
+    action,
+    resource: subject.resource,
+    resourceId: subject.resourceId,
+    basis: `${context.family.basis}: not visible`,
+  });
+  return notFound(subject.resource.replace('-', ' '));
+}
+
 /** 409 with the resource as it is now; the caller reloads and tries again. */
 export function versionConflict(what: string, current: unknown): AppError {
   return new AppError('version_conflict', `The ${what} changed after you loaded it. Check the current state and try again.`, {

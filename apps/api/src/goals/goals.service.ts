@@ -1,6 +1,6 @@
 import type { CreateGoal, CreateGoalProgress, Goal, GoalParams, UpdateGoal } from '@yhdessa/shared';
 import { visiblePlanParts } from '../access/family-policy';
-import { requireFamilyPermission, versionConflict } from '../access/require-family-permission';
+import { refuseUnseen, requireFamilyPermission, versionConflict } from '../access/require-family-permission';
 import { notFound } from '../http/app-error';
 import type { RouteContext } from '../http/route';
 import { presentGoal } from './goal.presenter';
@@ -11,7 +11,9 @@ type FamilyContext = RouteContext<{ kind: 'family' }>;
 /** A goal the caller may see: in this family, and goals shared with their service. */
 async function findVisibleGoal(familyId: string, goalId: string, context: FamilyContext): Promise<GoalRow> {
   const goal = await findGoal(familyId, goalId, context.tx);
-  if (!goal || !visiblePlanParts(context.actor, context.family.relation).has('goals')) throw notFound('goal');
+  if (!goal) throw notFound('goal');
+  if (!visiblePlanParts(context.actor, context.family.relation).has('goals'))
+    throw refuseUnseen(context, { resource: 'goal', resourceId: goalId });
   return goal;
 }
 

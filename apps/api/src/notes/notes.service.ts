@@ -1,6 +1,6 @@
 import type { CreateNote, FamilyParams, Note, NoteList, NoteListQuery, NoteParams, UpdateNote } from '@yhdessa/shared';
 import { readableNotes } from '../access/family-policy';
-import { requireFamilyPermission, versionConflict } from '../access/require-family-permission';
+import { refuseUnseen, requireFamilyPermission, versionConflict } from '../access/require-family-permission';
 import { AppError, notFound } from '../http/app-error';
 import type { RouteContext } from '../http/route';
 import { findServiceRole } from '../service-roles/service-roles.repository';
@@ -64,7 +64,8 @@ export async function readNotes({ familyId }: FamilyParams, query: NoteListQuery
 /** The author corrects their own note. */
 export async function updateNote({ familyId, noteId }: NoteParams, { version, ...change }: UpdateNote, context: FamilyContext) {
   const note = await findNote(familyId, noteId, context.tx);
-  if (!note || !canRead(note, context)) throw notFound('note');
+  if (!note) throw notFound('note');
+  if (!canRead(note, context)) throw refuseUnseen(context, { resource: 'note', resourceId: noteId });
   const basis = requireFamilyPermission(context, 'note:update', {
     resource: 'note',
     resourceId: noteId,
