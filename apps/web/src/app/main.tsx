@@ -19,3 +19,8 @@ createRoot(root).render(
     </AppProviders>
   </StrictMode>,
 );
+
+// A printed plan shows everything: folded parts (earlier reviews, all progress entries) open for paper.
+window.addEventListener('beforeprint', () => {
+  for (const details of document.querySelectorAll('details')) details.open = true;
+});

@@ -1,4 +1,4 @@
-import { problemSchema, type ErrorCode } from '@yhdessa/shared';
+import { problemSchema, type ErrorCode, type Problem } from '@yhdessa/shared';
 import type { z } from 'zod';
 
 /** An API refusal as the UI branches on it: by `code`, never by message. */
@@ -7,13 +7,16 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   /** With `version_conflict`: the resource as the server has it now. */
   readonly current: unknown;
+  /** With `possible_duplicate`: how many other cases match. */
+  readonly duplicates: Problem['duplicates'];
 
-  constructor(status: number, code: ErrorCode, detail: string, current?: unknown) {
+  constructor(status: number, code: ErrorCode, detail: string, current?: unknown, duplicates?: Problem['duplicates']) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.current = current;
+    this.duplicates = duplicates;
   }
 }
 
@@ -55,7 +58,8 @@ export async function apiRequest<T = void>(
 
 async function toApiError(response: Response): Promise<ApiError> {
   const parsed = problemSchema.safeParse(await response.json().catch(() => null));
-  if (parsed.success) return new ApiError(response.status, parsed.data.code, parsed.data.detail, parsed.data.current);
+  if (parsed.success)
+    return new ApiError(response.status, parsed.data.code, parsed.data.detail, parsed.data.current, parsed.data.duplicates);
   // A proxy or a crash can answer without problem+json; the status still tells what kind of failure it was.
   const code: ErrorCode = response.status === 401 ? 'unauthenticated' : response.status === 404 ? 'not_found' : 'internal';
   return new ApiError(response.status, code, response.statusText);

@@ -1,8 +1,14 @@
 import type {
   AccessLogEntry,
+  CoordinatorWorkspace,
+  ServiceInvitation,
+  WorkerWorkspace,
   Action,
   CurrentUser,
   FamilyConsents,
+  Note,
+  Review,
+  Story,
   FamilySummary,
   Goal,
   Plan,
@@ -177,6 +183,126 @@ export function buildAccessLogEntry(overrides: Partial<AccessLogEntry> = {}): Ac
     action: 'read',
     resource: 'plan',
     outcome: 'allowed',
+    ...overrides,
+  };
+}
+
+export function buildCoordinatorWorkspace(overrides: Partial<CoordinatorWorkspace> = {}): CoordinatorWorkspace {
+  const virtanen = { id: familyId, name: 'Perhe Virtanen' };
+  return {
+    role: 'coordinator',
+    families: [buildFamilySummary()],
+    overdueActions: [
+      {
+        family: virtanen,
+        action: buildAction({ title: 'Varaa aika neuvolaan', dueOn: '2026-01-05', overdue: true }),
+        service: { id: testId(400), name: { fi: 'Perhetyö', sv: 'Familjearbete', en: 'Family work' } },
+      },
+    ],
+    unansweredInvitations: [
+      {
+        family: virtanen,
+        serviceRoleId: testId(201),
+        service: { id: testId(401), name: { fi: 'Kasvatus- ja perheneuvola', sv: 'Uppfostrings- och familjerådgivning' } },
+        invitedAt: '2026-01-06T08:00:00.000Z',
+        ageDays: 4,
+      },
+    ],
+    upcomingReviews: [{ family: virtanen, reviewId: testId(500), scheduledOn: '2026-01-14' }],
+    recentChanges: [
+      {
+        family: virtanen,
+        type: 'goal.created',
+        entityId: testId(600),
+        version: 1,
+        seq: 12,
+        occurredAt: '2026-01-10T07:30:00.000Z',
+        actor: { id: testId(5), name: 'Anna Virtanen' },
+      },
+    ],
+    handoversToMe: [],
+    ...overrides,
+  };
+}
+
+export function buildWorkerWorkspace(overrides: Partial<WorkerWorkspace> = {}): WorkerWorkspace {
+  return {
+    role: 'worker',
+    families: [buildFamilySummary()],
+    dueActions: [
+      {
+        family: { id: familyId, name: 'Perhe Virtanen' },
+        action: buildAction({ title: 'Kotikäynti', dueOn: '2026-01-05', overdue: true }),
+        service: { id: testId(400), name: { fi: 'Perhetyö', sv: 'Familjearbete', en: 'Family work' } },
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function buildServiceInvitation(overrides: Partial<ServiceInvitation> = {}): ServiceInvitation {
+  return {
+    serviceRoleId: testId(202),
+    familyId: testId(102),
+    familyName: 'Perhe Nieminen',
+    coordinator: { id: testId(1), name: 'Sari Lehtonen' },
+    service: { id: testId(400), name: { fi: 'Perhetyö', sv: 'Familjearbete', en: 'Family work' } },
+    status: 'invited',
+    invitedAt: '2026-01-08T08:00:00.000Z',
+    respondedAt: null,
+    declineReason: null,
+    version: 3,
+    ...overrides,
+  };
+}
+
+export function buildStory(overrides: Partial<Story> = {}): Story {
+  return {
+    familyId,
+    background: 'Perhe muutti Varkauteen kaksi vuotta sitten.',
+    situation: 'Aamut ovat raskaita.',
+    strengths: 'Perhe pitää yhtä.',
+    updatedBy: { id: testId(1), name: 'Sari Lehtonen' },
+    updatedAt: '2026-01-09T10:00:00.000Z',
+    version: 2,
+    comments: [],
+    ...overrides,
+  };
+}
+
+export function buildNote(overrides: Partial<Note> = {}): Note {
+  return {
+    id: testId(700),
+    serviceRoleId: null,
+    author: { id: testId(1), name: 'Sari Lehtonen' },
+    body: 'Kotikäynti sovittu.',
+    visibility: 'professionals',
+    version: 1,
+    createdAt: '2026-01-09T10:00:00.000Z',
+    updatedAt: '2026-01-09T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function buildReview(overrides: Partial<Review> = {}): Review {
+  return {
+    id: testId(900),
+    scheduledOn: '2026-02-10',
+    status: 'scheduled',
+    participants: ['Anna Virtanen', 'Mikko Salo'],
+    minutes: '',
+    decisions: '',
+    completedAt: null,
+    planVersion: null,
+    version: 1,
+    agenda: [
+      {
+        id: testId(901),
+        title: 'Aamujen sujuminen',
+        proposedBy: { id: testId(5), name: 'Anna Virtanen' },
+        createdAt: '2026-01-09T10:00:00.000Z',
+      },
+    ],
     ...overrides,
   };
 }

@@ -1,15 +1,23 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
-import { buildCurrentUser, buildFamilySummary, testId } from '../../test/fixtures';
+import { buildCoordinatorWorkspace, buildCurrentUser, buildFamilySummary, testId } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
 
+/** A family member: their families come from GET /api/families (professionals get the workspace). */
 function signedIn() {
-  server.use(http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser())));
+  server.use(http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ name: 'Anna Virtanen', role: 'family' }))));
+}
+
+function signedInAsCoordinator() {
+  server.use(
+    http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser())),
+    http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace({ families: [] }))),
+  );
 }
 
 describe('families route', () => {
-  it('when the coordinator has families, then each shows its status, counts and a link to its plan', async () => {
+  it('when the family member has families, then each shows its status, counts and a link to its plan', async () => {
     signedIn();
     server.use(
       http.get('/api/families', () =>
@@ -72,10 +80,9 @@ describe('families route', () => {
   });
 
   it('when the user signs out, then the session ends and the sign-in form returns', async () => {
-    signedIn();
+    signedInAsCoordinator();
     let loggedOut = false;
     server.use(
-      http.get('/api/families', () => HttpResponse.json({ families: [] })),
       http.get('/api/demo/accounts', () => problem(404, 'not_found')),
       http.post('/api/auth/logout', () => {
         loggedOut = true;
@@ -93,10 +100,9 @@ describe('families route', () => {
   });
 
   it('when the user signs out on all devices, then every session ends and the sign-in page says so', async () => {
-    signedIn();
+    signedInAsCoordinator();
     let everywhere = false;
     server.use(
-      http.get('/api/families', () => HttpResponse.json({ families: [] })),
       http.get('/api/demo/accounts', () => problem(404, 'not_found')),
       http.post('/api/auth/logout-everywhere', () => {
         everywhere = true;

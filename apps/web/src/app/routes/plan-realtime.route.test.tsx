@@ -3,8 +3,9 @@ import type { Plan } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import { FakeSocket } from '../../test/fake-socket';
-import { buildAction, buildCurrentUser, buildFamilySummary, buildPlan, familyId, testId } from '../../test/fixtures';
+import { buildAction, buildCoordinatorWorkspace, buildCurrentUser, buildPlan, familyId, testId } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
+import { planPartHandlers } from '../../test/plan-handlers';
 
 const actionId = testId(300);
 
@@ -13,7 +14,8 @@ function planServer() {
   const state = { plan: buildPlan(), reads: 0, gone: false };
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser())),
-    http.get('/api/families', () => HttpResponse.json({ families: [buildFamilySummary()] })),
+    http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace())),
+    ...planPartHandlers(),
     http.get(`/api/families/${familyId}/plan`, () => {
       state.reads += 1;
       return state.gone ? problem(404, 'not_found') : HttpResponse.json(state.plan);

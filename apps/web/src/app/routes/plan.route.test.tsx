@@ -1,8 +1,9 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
-import { buildAction, buildCurrentUser, buildFamilySummary, buildPlan, familyId, testId } from '../../test/fixtures';
+import { buildAction, buildCoordinatorWorkspace, buildCurrentUser, buildPlan, familyId, testId } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
+import { planPartHandlers } from '../../test/plan-handlers';
 
 const planPath = `/families/${familyId}`;
 const actionPath = `/api/families/${familyId}/actions/${testId(300)}`;
@@ -10,7 +11,8 @@ const actionPath = `/api/families/${familyId}/actions/${testId(300)}`;
 function planApi(plan = buildPlan()) {
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser())),
-    http.get('/api/families', () => HttpResponse.json({ families: [buildFamilySummary()] })),
+    http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace())),
+    ...planPartHandlers(),
     http.get(`/api/families/${familyId}/plan`, () => HttpResponse.json(plan)),
   );
 }

@@ -1,28 +1,53 @@
-import { Anchor, Stack } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Anchor, Button, Group, Stack } from '@mantine/core';
+import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Action } from '@yhdessa/shared';
+import type { Action, FamilyEvent } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DisclosureForm } from '../../components/disclosure-form';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { ActionStatusSelect } from '../../features/actions/components/action-status-select';
+import { AddActionForm } from '../../features/actions/components/add-action-form';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
 import { familiesQueryKey } from '../../features/families/api/families.query';
+import { AddGoalForm } from '../../features/goals/components/add-goal-form';
+import { AddProgressForm } from '../../features/goals/components/add-progress-form';
+import { notesQueryKey } from '../../features/notes/api/notes.query';
+import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
 import { applyFamilyEventToPlan, refreshPlan, storePlanAction } from '../../features/plans/api/plan-cache';
-import { planQueryOptions } from '../../features/plans/api/plan.query';
+import { planQueryKey, planQueryOptions } from '../../features/plans/api/plan.query';
 import { PlanView } from '../../features/plans/components/plan-view';
+import { ReviewsSection } from '../../features/reviews/components/reviews-section';
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
 import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
+import { InviteServiceForm } from '../../features/service-catalogue/components/invite-service-form';
+import { storyQueryKey } from '../../features/story/api/story.query';
+import { StorySection } from '../../features/story/components/story-section';
 import { isApiError } from '../../lib/api-client';
+import { localizeText, useLanguage } from '../../lib/locale';
 import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
 import { FamilyDataLinks } from '../family-data-links';
+import { planPermissions } from '../plan-permissions';
 import { useLeaveRevokedFamily } from '../use-leave-family';
 
-/** The shared plan, its action status controls, and live updates from the family's room. */
+/** Which cached parts of the family an event makes stale, besides the plan itself. */
+function staleParts(event: FamilyEvent): (readonly unknown[])[] {
+  if (event.type.startsWith('note.')) return [notesQueryKey(event.familyId)];
+  if (event.type.startsWith('story.')) return [storyQueryKey(event.familyId)];
+  if (event.type.startsWith('review.') || event.type === 'agendaItem.created' || event.type === 'plan.versioned')
+    return [
+      ['families', event.familyId, 'reviews'],
+      ['families', event.familyId, 'versions'],
+    ];
+  return [];
+}
+
+/** The shared plan, its controls by what the user may do, and live updates from the family's room. */
 export function PlanRoute() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { familyId = '' } = useParams();
   const queryClient = useQueryClient();
   const plan = useQuery(planQueryOptions(familyId));
@@ -30,7 +55,10 @@ export function PlanRoute() {
   const leave = useLeaveRevokedFamily(familyId);
   const { connected } = useFamilyRoom(familyId, {
     // Any change, a withdrawn consent too, refetches what this user may still see.
-    onEvent: (event) => void applyFamilyEventToPlan(queryClient, event),
+    onEvent: (event) => {
+      void applyFamilyEventToPlan(queryClient, event);
+      for (const queryKey of staleParts(event)) void queryClient.invalidateQueries({ queryKey });
+    },
     onJoined: () => void refreshPlan(queryClient, familyId),
     // The plan is dropped at once and the user is told plainly why it went.
     onRevoked: leave,
@@ -41,6 +69,11 @@ export function PlanRoute() {
     storePlanAction(queryClient, familyId, action);
     // The list's open and overdue counts follow from action statuses.
     void queryClient.invalidateQueries({ queryKey: familiesQueryKey });
+    void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+  };
+  const reloadPlan = () => {
+    void queryClient.invalidateQueries({ queryKey: planQueryKey(familyId) });
+    void queryClient.invalidateQueries({ queryKey: ['workspace'] });
   };
 
   const backLink = (
@@ -70,17 +103,97 @@ export function PlanRoute() {
       </Stack>
     );
   }
-  const closed = plan.data.family.status === 'closed';
+  const data = plan.data;
+  const closed = data.family.status === 'closed';
+  const can = planPermissions(currentUser.data, data);
+  const roleName = (role: (typeof data.serviceRoles)[number]) => localizeText(role.service.name, language);
+  const goals = data.goals.map((goal) => ({ id: goal.id, title: goal.title }));
+  const noteTargets: NoteTarget[] = can.writeNotes
+    ? [
+        ...(can.coordinator || can.family ? [{ serviceRoleId: null, label: t('notes.ownNote') }] : []),
+        ...can.ownRoles.map((role) => ({ serviceRoleId: role.id, label: roleName(role) })),
+      ]
+    : [];
+
   return (
     <Stack gap="md">
-      <div>{backLink}</div>
+      <div className="no-print">{backLink}</div>
       <PlanView
-        plan={plan.data}
+        plan={data}
         headerExtra={<LiveIndicator connected={connected} />}
-        toolbar={currentUser.data && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
+        toolbar={
+          <Stack gap="sm">
+            {currentUser.data && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
+            <Group>
+              <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
+                {t('print.button')}
+              </Button>
+            </Group>
+          </Stack>
+        }
         renderActionStatus={(action) => (
           <ActionStatusSelect familyId={familyId} action={action} disabled={closed} onStored={storeAction} />
         )}
+        story={
+          data.sharedParts.includes('story') || can.coordinator ? (
+            <StorySection familyId={familyId} canEdit={can.editStory} />
+          ) : undefined
+        }
+        goalsExtra={
+          can.addGoal && (
+            <DisclosureForm label={t('goals.add')}>
+              {(close) => <AddGoalForm familyId={familyId} onSaved={reloadPlan} onCancel={close} />}
+            </DisclosureForm>
+          )
+        }
+        renderGoalExtra={
+          can.addProgress
+            ? (goal) => (
+                <DisclosureForm label={t('goals.addProgress')} size="xs">
+                  {(close) => <AddProgressForm familyId={familyId} goal={goal} onSaved={reloadPlan} onCancel={close} />}
+                </DisclosureForm>
+              )
+            : undefined
+        }
+        servicesExtra={
+          can.inviteService && (
+            <DisclosureForm label={t('invite.open')}>
+              {(close) => (
+                <InviteServiceForm
+                  familyId={familyId}
+                  serviceIdsInPlan={data.serviceRoles.filter((role) => role.status !== 'ended').map((role) => role.service.id)}
+                  onSaved={reloadPlan}
+                  onCancel={close}
+                />
+              )}
+            </DisclosureForm>
+          )
+        }
+        renderRoleExtra={(role) =>
+          can.addAction(role) && (
+            <DisclosureForm label={t('addAction.open')} size="xs">
+              {(close) => (
+                <AddActionForm
+                  familyId={familyId}
+                  serviceRoleId={role.id}
+                  label={t('addAction.formLabel', { service: roleName(role) })}
+                  goals={goals}
+                  onSaved={reloadPlan}
+                  onCancel={close}
+                />
+              )}
+            </DisclosureForm>
+          )
+        }
+        reviews={<ReviewsSection familyId={familyId} canManage={can.manageReviews} canPropose={can.proposeAgenda} />}
+        notes={
+          <NotesSection
+            familyId={familyId}
+            targets={noteTargets}
+            canChooseVisibility={!can.family}
+            roleNames={Object.fromEntries(data.serviceRoles.map((role) => [role.id, roleName(role)]))}
+          />
+        }
       />
     </Stack>
   );

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import type { CurrentUser, SecondFactorState } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
-import { buildCurrentUser, buildFamilySummary } from '../../test/fixtures';
+import { buildCoordinatorWorkspace, buildCurrentUser } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
 
 const recoveryCodes = Array.from({ length: 10 }, (_, index) => `k7p2-m9x${index}-q4w8`);
@@ -15,10 +15,8 @@ function sessionApi(initial: SecondFactorState) {
     http.get('/api/auth/me', () => HttpResponse.json(user())),
     http.get('/api/demo/accounts', () => problem(404, 'not_found')),
     http.post('/api/auth/login', () => HttpResponse.json(user())),
-    http.get('/api/families', () =>
-      state.secondFactor === 'done'
-        ? HttpResponse.json({ families: [buildFamilySummary()] })
-        : problem(401, 'second_factor_required'),
+    http.get('/api/workspace', () =>
+      state.secondFactor === 'done' ? HttpResponse.json(buildCoordinatorWorkspace()) : problem(401, 'second_factor_required'),
     ),
     http.post('/api/auth/second-factor/verify', async ({ request }) => {
       const body = (await request.json()) as { code?: string; recoveryCode?: string };
@@ -94,7 +92,7 @@ describe('second factor', () => {
 
   it('when any answer says the second factor is missing, then the user is sent to the code step', async () => {
     sessionApi('done');
-    server.use(http.get('/api/families', () => problem(401, 'second_factor_required')));
+    server.use(http.get('/api/workspace', () => problem(401, 'second_factor_required')));
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser()), { once: true }),
       http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ secondFactor: 'required' }))),

@@ -1,6 +1,6 @@
 import { Alert, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import type { Plan } from '@yhdessa/shared';
+import type { Goal, Plan, ServiceRole } from '@yhdessa/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FamilyStatusBadge } from '../../../components/family-status-badge';
@@ -17,6 +17,20 @@ interface PlanViewProps {
   headerExtra?: ReactNode;
   /** Shown under the heading, before the plan itself, e.g. links to the family's consents. */
   toolbar?: ReactNode;
+  /** The family's story, told once; the app layer supplies it. */
+  story?: ReactNode;
+  /** Under the goals, e.g. a form to add one. */
+  goalsExtra?: ReactNode;
+  /** Under one goal, e.g. a form to record progress. */
+  renderGoalExtra?: (goal: Goal) => ReactNode;
+  /** Under the services, e.g. inviting one from the catalogue. */
+  servicesExtra?: ReactNode;
+  /** Under one service role's actions, e.g. a form to add one. */
+  renderRoleExtra?: (role: ServiceRole) => ReactNode;
+  /** The latest notes and how to add one. */
+  notes?: ReactNode;
+  /** The reviews and plan versions. */
+  reviews?: ReactNode;
 }
 
 function PlanSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -31,10 +45,22 @@ function PlanSection({ id, title, children }: { id: string; title: string; child
 }
 
 /** The whole plan on one screen: goals and members first, then every service's part, then the family's own. */
-export function PlanView({ plan, renderActionStatus, headerExtra, toolbar }: PlanViewProps) {
+export function PlanView({
+  plan,
+  renderActionStatus,
+  headerExtra,
+  toolbar,
+  story,
+  goalsExtra,
+  renderGoalExtra,
+  servicesExtra,
+  renderRoleExtra,
+  notes,
+  reviews,
+}: PlanViewProps) {
   const { t } = useTranslation();
   return (
-    <Stack gap="xl">
+    <Stack gap="xl" className="plan-view">
       <Stack gap={6}>
         <Title order={1}>{plan.family.name}</Title>
         <Group gap="sm">
@@ -48,15 +74,21 @@ export function PlanView({ plan, renderActionStatus, headerExtra, toolbar }: Pla
           </Alert>
         )}
       </Stack>
-      {toolbar}
+      {toolbar && <div className="no-print">{toolbar}</div>}
+      {story && (
+        <PlanSection id="plan-story" title={t('story.sectionTitle')}>
+          {story}
+        </PlanSection>
+      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <PlanSection id="plan-goals" title={t('plan.goalsTitle')}>
             {plan.sharedParts.includes('goals') ? (
-              <GoalList goals={plan.goals} />
+              <GoalList goals={plan.goals} renderExtra={renderGoalExtra} />
             ) : (
               <Text size="sm">{t('plan.goalsNotShared')}</Text>
             )}
+            {goalsExtra}
           </PlanSection>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -71,15 +103,26 @@ export function PlanView({ plan, renderActionStatus, headerExtra, toolbar }: Pla
         {plan.serviceRoles.length === 0 && <Text size="sm">{t('plan.noServices')}</Text>}
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           {plan.serviceRoles.map((role) => (
-            <ServiceRoleCard key={role.id} role={role} renderActionStatus={renderActionStatus} />
+            <ServiceRoleCard key={role.id} role={role} renderActionStatus={renderActionStatus} extra={renderRoleExtra?.(role)} />
           ))}
         </SimpleGrid>
+        {servicesExtra}
       </PlanSection>
       <PlanSection id="plan-family-actions" title={t('plan.familyActionsTitle')}>
         <Paper withBorder p="md">
           <ActionList actions={plan.familyActions} renderStatus={renderActionStatus} />
         </Paper>
       </PlanSection>
+      {reviews && (
+        <PlanSection id="plan-reviews" title={t('reviews.sectionTitle')}>
+          {reviews}
+        </PlanSection>
+      )}
+      {notes && (
+        <PlanSection id="plan-notes" title={t('notes.sectionTitle')}>
+          {notes}
+        </PlanSection>
+      )}
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
 import type { ServiceRole } from '@yhdessa/shared';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizeText, useLanguage } from '../../../lib/locale';
 import { ActionList, type RenderActionStatus } from './action-list';
@@ -8,9 +9,11 @@ import { ServiceRoleStatusBadge } from './service-role-status-badge';
 interface ServiceRoleCardProps {
   role: ServiceRole;
   renderActionStatus: RenderActionStatus;
+  /** Under the actions, e.g. a form to add one in the user's own role. */
+  extra?: ReactNode;
 }
 
-export function ServiceRoleCard({ role, renderActionStatus }: ServiceRoleCardProps) {
+export function ServiceRoleCard({ role, renderActionStatus, extra }: ServiceRoleCardProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const invited = role.status === 'invited';
@@ -44,6 +47,7 @@ export function ServiceRoleCard({ role, renderActionStatus }: ServiceRoleCardPro
           {t('plan.actionsTitle')}
         </Title>
         <ActionList actions={role.actions} renderStatus={renderActionStatus} />
+        {extra}
       </Stack>
     </Card>
   );

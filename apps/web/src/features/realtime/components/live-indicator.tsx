@@ -8,6 +8,7 @@ export function LiveIndicator({ connected }: { connected: boolean }) {
   return (
     <Badge
       role="status"
+      className="live-indicator"
       variant="outline"
       color={connected ? 'teal' : 'gray'}
       tt="none"

@@ -1,0 +1,29 @@
+import type { CurrentUser, Plan, ServiceRole } from '@yhdessa/shared';
+
+/**
+ * What the plan screen offers to whom. The server decides in the end; this only keeps controls
+ * away from those who would be refused (a service acts in its own role, the family on its own part).
+ */
+export function planPermissions(user: CurrentUser | null | undefined, plan: Plan) {
+  const open = plan.family.status !== 'closed';
+  const coordinator = user?.role === 'coordinator' && plan.family.coordinator.id === user.id;
+  const family = user?.role === 'family';
+  const ownRoles: ServiceRole[] =
+    user?.role === 'worker'
+      ? plan.serviceRoles.filter((role) => role.status === 'accepted' && user.serviceIds.includes(role.service.id))
+      : [];
+  const isOwnRole = (role: ServiceRole) => ownRoles.some((own) => own.id === role.id);
+  return {
+    coordinator,
+    family,
+    ownRoles,
+    editStory: open && coordinator,
+    addGoal: open && (coordinator || family),
+    addProgress: open && (coordinator || family || (ownRoles.length > 0 && plan.sharedParts.includes('goals'))),
+    inviteService: open && coordinator,
+    addAction: (role: ServiceRole) => open && role.status === 'accepted' && (coordinator || isOwnRole(role)),
+    writeNotes: open && (coordinator || family || ownRoles.length > 0),
+    manageReviews: open && coordinator,
+    proposeAgenda: open && Boolean(user),
+  };
+}

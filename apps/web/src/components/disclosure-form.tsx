@@ -1,0 +1,28 @@
+import { Button, Paper } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+
+interface DisclosureFormProps {
+  /** The button that opens the form, e.g. "Lisää tavoite". */
+  label: string;
+  children: (close: () => void) => ReactNode;
+  size?: 'xs' | 'sm' | 'md';
+}
+
+/** A form kept out of the way until asked for; closing it returns focus to its button. */
+export function DisclosureForm({ label, children, size = 'sm' }: DisclosureFormProps) {
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <div className="no-print">
+        <Button variant="light" size={size} leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setOpen(true)}>
+          {label}
+        </Button>
+      </div>
+    );
+  return (
+    <Paper withBorder p="md" className="no-print">
+      {children(() => setOpen(false))}
+    </Paper>
+  );
+}

@@ -1,0 +1,20 @@
+import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../lib/api-client';
+
+/** Why a save failed, in plain words, by the API's error code. */
+export function SaveError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const text = isApiError(error, 'forbidden')
+    ? t('save.forbidden')
+    : isApiError(error, 'case_closed')
+      ? t('save.caseClosed')
+      : isApiError(error, 'version_conflict')
+        ? t('save.conflict')
+        : t('save.failed');
+  return (
+    <Alert color="red" variant="light" role="alert">
+      {text}
+    </Alert>
+  );
+}

@@ -1,0 +1,109 @@
+import { Button, Group, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import type { Goal } from '@yhdessa/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SaveError } from '../../../components/save-error';
+import { useCreateGoal } from '../api/goal.mutations';
+
+interface AddGoalFormProps {
+  familyId: string;
+  onSaved: (goal: Goal) => void;
+  onCancel: () => void;
+}
+
+/** A goal in the family's own words: only the title is needed. */
+export function AddGoalForm({ familyId, onSaved, onCancel }: AddGoalFormProps) {
+  const { t } = useTranslation();
+  const create = useCreateGoal(familyId, (goal) => {
+    onSaved(goal);
+    onCancel();
+  });
+  const [title, setTitle] = useState('');
+  const [ownerName, setOwnerName] = useState('');
+  const [indicator, setIndicator] = useState('');
+  const [baseline, setBaseline] = useState('');
+  const [target, setTarget] = useState('');
+  const [targetOn, setTargetOn] = useState('');
+  const [missing, setMissing] = useState(false);
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!title.trim()) {
+          setMissing(true);
+          return;
+        }
+        create.mutate({
+          title: title.trim(),
+          ownerName: ownerName.trim(),
+          indicator: indicator.trim(),
+          baseline: baseline.trim(),
+          target: target.trim(),
+          targetOn: targetOn || null,
+        });
+      }}
+    >
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {t('goals.addTitle')}
+        </Title>
+        <TextInput
+          label={t('goals.title')}
+          description={t('goals.titleHint')}
+          value={title}
+          onChange={(event) => {
+            setTitle(event.currentTarget.value);
+            setMissing(false);
+          }}
+          error={missing ? t('goals.titleRequired') : undefined}
+          required
+          maxLength={300}
+          data-autofocus
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label={t('goals.owner')}
+            value={ownerName}
+            onChange={(e) => setOwnerName(e.currentTarget.value)}
+            maxLength={200}
+          />
+          <TextInput
+            label={t('goals.indicator')}
+            value={indicator}
+            onChange={(e) => setIndicator(e.currentTarget.value)}
+            maxLength={500}
+          />
+          <TextInput
+            label={t('goals.baseline')}
+            value={baseline}
+            onChange={(e) => setBaseline(e.currentTarget.value)}
+            maxLength={500}
+          />
+          <TextInput
+            label={t('goals.target')}
+            value={target}
+            onChange={(e) => setTarget(e.currentTarget.value)}
+            maxLength={500}
+          />
+          <TextInput
+            label={t('goals.targetOn')}
+            type="date"
+            value={targetOn}
+            onChange={(e) => setTargetOn(e.currentTarget.value)}
+          />
+        </SimpleGrid>
+        {create.isError && <SaveError error={create.error} />}
+        <Group gap="sm">
+          <Button type="submit" loading={create.isPending}>
+            {t('goals.save')}
+          </Button>
+          <Button variant="default" onClick={onCancel} disabled={create.isPending}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import type { Goal } from '@yhdessa/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SaveError } from '../../../components/save-error';
+import { useAddGoalProgress } from '../api/goal.mutations';
+
+interface AddProgressFormProps {
+  familyId: string;
+  goal: Goal;
+  onSaved: (goal: Goal) => void;
+  onCancel: () => void;
+}
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** One dated entry of how a goal is going. */
+export function AddProgressForm({ familyId, goal, onSaved, onCancel }: AddProgressFormProps) {
+  const { t } = useTranslation();
+  const add = useAddGoalProgress(familyId, goal.id, (saved) => {
+    onSaved(saved);
+    onCancel();
+  });
+  const [recordedOn, setRecordedOn] = useState(today);
+  const [value, setValue] = useState('');
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+
+  return (
+    <form
+      noValidate
+      aria-label={t('goals.progressFormLabel', { title: goal.title })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!value.trim() || !recordedOn) {
+          setMissing(true);
+          return;
+        }
+        add.mutate({ recordedOn, value: value.trim(), note: note.trim() });
+      }}
+    >
+      <Stack gap="xs">
+        <TextInput
+          label={t('goals.progressDate')}
+          type="date"
+          value={recordedOn}
+          onChange={(e) => setRecordedOn(e.currentTarget.value)}
+          required
+        />
+        <TextInput
+          label={t('goals.progressValue')}
+          description={t('goals.progressValueHint')}
+          value={value}
+          onChange={(e) => {
+            setValue(e.currentTarget.value);
+            setMissing(false);
+          }}
+          error={missing ? t('goals.progressValueRequired') : undefined}
+          required
+          maxLength={200}
+          data-autofocus
+        />
+        <Textarea
+          label={t('goals.progressNote')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          maxLength={2000}
+          autosize
+          minRows={2}
+        />
+        {add.isError && <SaveError error={add.error} />}
+        <Group gap="sm">
+          <Button type="submit" size="sm" loading={add.isPending}>
+            {t('goals.progressSave')}
+          </Button>
+          <Button variant="default" size="sm" onClick={onCancel} disabled={add.isPending}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

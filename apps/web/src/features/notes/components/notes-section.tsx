@@ -1,0 +1,161 @@
+import { Badge, Button, Card, Group, NativeSelect, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { NoteVisibility } from '@yhdessa/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { SaveError } from '../../../components/save-error';
+import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
+import { notesQueryOptions, useCreateNote } from '../api/notes.query';
+
+export interface NoteTarget {
+  /** null: the coordinator's or the family's own note. */
+  serviceRoleId: string | null;
+  label: string;
+}
+
+interface NotesSectionProps {
+  familyId: string;
+  /** Where the user may write; empty when they may not write at all. */
+  targets: NoteTarget[];
+  /** Family members write only notes the family sees; professionals choose. */
+  canChooseVisibility: boolean;
+  /** Names of the plan's service roles, so each note says whose it is. */
+  roleNames: Record<string, string>;
+}
+
+/** The latest progress entries (kirjaukset), newest first, and a form to add one. */
+export function NotesSection({ familyId, targets, canChooseVisibility, roleNames }: NotesSectionProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const notes = useInfiniteQuery(notesQueryOptions(familyId));
+
+  return (
+    <Stack gap="sm">
+      {targets.length > 0 && <NoteForm familyId={familyId} targets={targets} canChooseVisibility={canChooseVisibility} />}
+      {notes.isPending ? (
+        <LoadingState />
+      ) : notes.isError && !notes.data ? (
+        <ErrorState title={t('notes.loadFailed')} onRetry={() => void notes.refetch()} />
+      ) : notes.data.pages[0]?.notes.length === 0 ? (
+        <Text size="sm">{t('notes.empty')}</Text>
+      ) : (
+        <>
+          <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+            {notes.data.pages
+              .flatMap((page) => page.notes)
+              .map((note) => {
+                const { date, time } = formatDateTimeParts(note.createdAt, language);
+                return (
+                  <Card component="li" withBorder padding="sm" key={note.id}>
+                    <Group justify="space-between" gap="xs" mb={4}>
+                      <Text size="sm" fw={600}>
+                        {[note.author.name, note.serviceRoleId ? roleNames[note.serviceRoleId] : null]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </Text>
+                      <Group gap="xs">
+                        <Badge variant="light" color={note.visibility === 'family' ? 'teal' : 'gray'} tt="none">
+                          {t(`notes.visibility.${note.visibility}`)}
+                        </Badge>
+                        <Text size="xs" c="dimmed">
+                          {t('workspace.at', { date, time })}
+                        </Text>
+                      </Group>
+                    </Group>
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                      {note.body}
+                    </Text>
+                  </Card>
+                );
+              })}
+          </Stack>
+          {notes.hasNextPage && (
+            <Group className="no-print">
+              <Button variant="subtle" onClick={() => void notes.fetchNextPage()} loading={notes.isFetchingNextPage}>
+                {t('notes.older')}
+              </Button>
+            </Group>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function NoteForm({ familyId, targets, canChooseVisibility }: Omit<NotesSectionProps, 'roleNames'>) {
+  const { t } = useTranslation();
+  const create = useCreateNote(familyId);
+  const [body, setBody] = useState('');
+  const [visibility, setVisibility] = useState<NoteVisibility>(canChooseVisibility ? 'professionals' : 'family');
+  const [target, setTarget] = useState(targets[0]?.serviceRoleId ?? '');
+  const [missing, setMissing] = useState(false);
+
+  return (
+    <Card withBorder padding="md" className="no-print">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!body.trim()) {
+            setMissing(true);
+            return;
+          }
+          create.mutate({ body: body.trim(), visibility, serviceRoleId: target || null }, { onSuccess: () => setBody('') });
+        }}
+      >
+        <Stack gap="xs">
+          <Textarea
+            label={t('notes.body')}
+            value={body}
+            onChange={(e) => {
+              setBody(e.currentTarget.value);
+              setMissing(false);
+            }}
+            error={missing ? t('notes.bodyRequired') : undefined}
+            required
+            autosize
+            minRows={2}
+            maxLength={10_000}
+          />
+          {targets.length > 1 && (
+            <NativeSelect
+              label={t('notes.target')}
+              value={target}
+              onChange={(e) => setTarget(e.currentTarget.value)}
+              data={targets.map((each) => ({ value: each.serviceRoleId ?? '', label: each.label }))}
+            />
+          )}
+          {canChooseVisibility ? (
+            <Radio.Group
+              label={t('notes.visibilityLabel')}
+              value={visibility}
+              onChange={(value) => setVisibility(value as NoteVisibility)}
+            >
+              <Group gap="lg" mt={4}>
+                <Radio value="professionals" label={t('notes.visibility.professionals')} />
+                <Radio value="family" label={t('notes.visibility.family')} />
+              </Group>
+            </Radio.Group>
+          ) : (
+            <Text size="xs" c="dimmed">
+              {t('notes.familySees')}
+            </Text>
+          )}
+          {create.isError && <SaveError error={create.error} />}
+          {create.isSuccess && (
+            <Text size="sm" role="status">
+              {t('notes.saved')}
+            </Text>
+          )}
+          <Group>
+            <Button type="submit" size="sm" loading={create.isPending}>
+              {t('notes.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,92 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  planVersionComparisonSchema,
+  planVersionListSchema,
+  reviewListSchema,
+  reviewSchema,
+  type CreateAgendaItem,
+  type CreateReview,
+  type Review,
+  type UpdateReview,
+} from '@yhdessa/shared';
+import { apiRequest } from '../../../lib/api-client';
+
+export const reviewsQueryKey = (familyId: string) => ['families', familyId, 'reviews'] as const;
+export const versionsQueryKey = (familyId: string) => ['families', familyId, 'versions'] as const;
+const familyPath = (familyId: string) => `/api/families/${encodeURIComponent(familyId)}`;
+
+export function reviewsQueryOptions(familyId: string) {
+  return queryOptions({
+    queryKey: reviewsQueryKey(familyId),
+    queryFn: async ({ signal }) =>
+      (await apiRequest(`${familyPath(familyId)}/reviews`, { schema: reviewListSchema, signal })).reviews,
+  });
+}
+
+export function planVersionsQueryOptions(familyId: string) {
+  return queryOptions({
+    queryKey: versionsQueryKey(familyId),
+    queryFn: async ({ signal }) =>
+      (await apiRequest(`${familyPath(familyId)}/plan/versions`, { schema: planVersionListSchema, signal })).versions,
+  });
+}
+
+export function planVersionComparisonQueryOptions(familyId: string, from: number, to: number) {
+  return queryOptions({
+    queryKey: [...versionsQueryKey(familyId), 'compare', from, to] as const,
+    queryFn: ({ signal }) =>
+      apiRequest(`${familyPath(familyId)}/plan/versions/compare?from=${from}&to=${to}`, {
+        schema: planVersionComparisonSchema,
+        signal,
+      }),
+    staleTime: Infinity,
+  });
+}
+
+type ReviewChange =
+  | { kind: 'create'; body: CreateReview }
+  | { kind: 'update'; reviewId: string; body: UpdateReview }
+  | { kind: 'agenda'; reviewId: string; body: CreateAgendaItem }
+  | { kind: 'complete'; reviewId: string; version: number };
+
+function send(familyId: string, change: ReviewChange): Promise<Review> {
+  const reviews = `${familyPath(familyId)}/reviews`;
+  switch (change.kind) {
+    case 'create':
+      return apiRequest(reviews, { method: 'POST', body: change.body, schema: reviewSchema });
+    case 'update':
+      return apiRequest(`${reviews}/${encodeURIComponent(change.reviewId)}`, {
+        method: 'PATCH',
+        body: change.body,
+        schema: reviewSchema,
+      });
+    case 'agenda':
+      return apiRequest(`${reviews}/${encodeURIComponent(change.reviewId)}/agenda`, {
+        method: 'POST',
+        body: change.body,
+        schema: reviewSchema,
+      });
+    case 'complete':
+      return apiRequest(`${reviews}/${encodeURIComponent(change.reviewId)}/complete`, {
+        method: 'POST',
+        body: { version: change.version },
+        schema: reviewSchema,
+      });
+  }
+}
+
+/** Every change to a review answers with the review; the list (and, on completion, the versions) are read again. */
+export function useReviewChange(familyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: ReviewChange) => send(familyId, change),
+    onSettled: (_review, _error, change) => {
+      void queryClient.invalidateQueries({ queryKey: reviewsQueryKey(familyId) });
+      if (change.kind === 'complete') {
+        void queryClient.invalidateQueries({ queryKey: versionsQueryKey(familyId) });
+        void queryClient.invalidateQueries({ queryKey: ['families', familyId, 'plan'] });
+      }
+      void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+    },
+  });
+}

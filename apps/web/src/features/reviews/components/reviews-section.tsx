@@ -1,0 +1,336 @@
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconCheck, IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { Review } from '@yhdessa/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DisclosureForm } from '../../../components/disclosure-form';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { SaveError } from '../../../components/save-error';
+import { isApiError } from '../../../lib/api-client';
+import { formatDate, formatDateTimeParts, useLanguage } from '../../../lib/locale';
+import { reviewsQueryOptions, useReviewChange } from '../api/reviews.query';
+import { PlanVersions } from './plan-versions';
+
+interface ReviewsSectionProps {
+  familyId: string;
+  /** The coordinator schedules, records and completes reviews. */
+  canManage: boolean;
+  /** Everyone in the plan, the family too, may propose a topic. */
+  canPropose: boolean;
+}
+
+/** The next review with its agenda, earlier reviews, and the frozen plan versions. */
+export function ReviewsSection({ familyId, canManage, canPropose }: ReviewsSectionProps) {
+  const { t } = useTranslation();
+  const reviews = useQuery(reviewsQueryOptions(familyId));
+
+  if (reviews.isPending) return <LoadingState />;
+  if (reviews.isError && !reviews.data)
+    return <ErrorState title={t('reviews.loadFailed')} onRetry={() => void reviews.refetch()} />;
+  const scheduled = reviews.data.filter((review) => review.status === 'scheduled');
+  const completed = reviews.data.filter((review) => review.status === 'completed');
+  return (
+    <Stack gap="md">
+      {scheduled.length === 0 && <Text size="sm">{t('reviews.noneScheduled')}</Text>}
+      {scheduled.map((review) => (
+        <ScheduledReview key={review.id} familyId={familyId} review={review} canManage={canManage} canPropose={canPropose} />
+      ))}
+      {canManage && (
+        <DisclosureForm label={t('reviews.schedule')}>
+          {(close) => <ScheduleReviewForm familyId={familyId} onDone={close} />}
+        </DisclosureForm>
+      )}
+      {completed.length > 0 && (
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            {t('reviews.earlier')}
+          </Title>
+          {completed.map((review) => (
+            <CompletedReview key={review.id} review={review} />
+          ))}
+        </Stack>
+      )}
+      <PlanVersions familyId={familyId} />
+    </Stack>
+  );
+}
+
+function ScheduleReviewForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const change = useReviewChange(familyId);
+  const [scheduledOn, setScheduledOn] = useState('');
+  const [participants, setParticipants] = useState('');
+  const [missing, setMissing] = useState(false);
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!scheduledOn) {
+          setMissing(true);
+          return;
+        }
+        change.mutate({ kind: 'create', body: { scheduledOn, participants: splitLines(participants) } }, { onSuccess: onDone });
+      }}
+    >
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t('reviews.scheduleTitle')}
+        </Title>
+        <TextInput
+          label={t('reviews.date')}
+          type="date"
+          value={scheduledOn}
+          onChange={(e) => {
+            setScheduledOn(e.currentTarget.value);
+            setMissing(false);
+          }}
+          error={missing ? t('reviews.dateRequired') : undefined}
+          required
+          w={{ base: '100%', sm: 220 }}
+        />
+        <Textarea
+          label={t('reviews.participants')}
+          description={t('reviews.participantsHint')}
+          value={participants}
+          onChange={(e) => setParticipants(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        {change.isError && <SaveError error={change.error} />}
+        <Group gap="sm">
+          <Button type="submit" loading={change.isPending}>
+            {t('reviews.scheduleSave')}
+          </Button>
+          <Button variant="default" onClick={onDone} disabled={change.isPending}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function splitLines(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+interface ScheduledReviewProps {
+  familyId: string;
+  review: Review;
+  canManage: boolean;
+  canPropose: boolean;
+}
+
+function ScheduledReview({ familyId, review, canManage, canPropose }: ScheduledReviewProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const headingId = `review-${review.id}`;
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group justify="space-between" gap="xs">
+          <Title order={3} size="h4" id={headingId}>
+            {t('reviews.scheduledOn', { date: formatDate(review.scheduledOn, language) })}
+          </Title>
+          <Badge variant="light" color="grape" tt="none">
+            {t('reviews.status.scheduled')}
+          </Badge>
+        </Group>
+        {review.participants.length > 0 && (
+          <Text size="sm">{t('reviews.participantsList', { names: review.participants.join(', ') })}</Text>
+        )}
+        <Title order={4} size="h5">
+          {t('reviews.agenda')}
+        </Title>
+        {review.agenda.length === 0 ? (
+          <Text size="sm">{t('reviews.agendaEmpty')}</Text>
+        ) : (
+          <Stack component="ol" gap={4} pl="lg" m={0}>
+            {review.agenda.map((item) => (
+              <Text component="li" size="sm" key={item.id}>
+                {item.title}{' '}
+                <Text span size="xs" c="dimmed">
+                  ({t('reviews.proposedBy', { name: item.proposedBy.name })})
+                </Text>
+              </Text>
+            ))}
+          </Stack>
+        )}
+        {canPropose && <ProposeAgendaItem familyId={familyId} review={review} />}
+        {canManage && <RecordReview familyId={familyId} review={review} />}
+      </Stack>
+    </Card>
+  );
+}
+
+function ProposeAgendaItem({ familyId, review }: { familyId: string; review: Review }) {
+  const { t } = useTranslation();
+  const change = useReviewChange(familyId);
+  const [title, setTitle] = useState('');
+  const [missing, setMissing] = useState(false);
+  return (
+    <form
+      noValidate
+      className="no-print"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!title.trim()) {
+          setMissing(true);
+          return;
+        }
+        change.mutate({ kind: 'agenda', reviewId: review.id, body: { title: title.trim() } }, { onSuccess: () => setTitle('') });
+      }}
+    >
+      <Stack gap="xs">
+        <Group gap="xs" align="flex-end" wrap="wrap">
+          <TextInput
+            label={t('reviews.propose')}
+            description={t('reviews.proposeHint')}
+            value={title}
+            onChange={(e) => {
+              setTitle(e.currentTarget.value);
+              setMissing(false);
+            }}
+            error={missing ? t('reviews.proposeRequired') : undefined}
+            maxLength={300}
+            style={{ flex: '1 1 260px' }}
+          />
+          <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />} loading={change.isPending}>
+            {t('reviews.proposeSave')}
+          </Button>
+        </Group>
+        {change.isError && <SaveError error={change.error} />}
+      </Stack>
+    </form>
+  );
+}
+
+function RecordReview({ familyId, review }: { familyId: string; review: Review }) {
+  const { t } = useTranslation();
+  const save = useReviewChange(familyId);
+  const complete = useReviewChange(familyId);
+  const [minutes, setMinutes] = useState(review.minutes);
+  const [decisions, setDecisions] = useState(review.decisions);
+  const [confirming, setConfirming] = useState(false);
+  const dirty = minutes !== review.minutes || decisions !== review.decisions;
+  const conflict = isApiError(save.error, 'version_conflict') || isApiError(complete.error, 'version_conflict');
+
+  return (
+    <Stack gap="xs" className="no-print">
+      <Textarea
+        label={t('reviews.minutes')}
+        value={minutes}
+        onChange={(e) => setMinutes(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={20_000}
+      />
+      <Textarea
+        label={t('reviews.decisions')}
+        value={decisions}
+        onChange={(e) => setDecisions(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={20_000}
+      />
+      {conflict ? (
+        <Alert color="orange" variant="light" role="alert">
+          {t('reviews.conflict')}
+        </Alert>
+      ) : (
+        (save.isError || complete.isError) && <SaveError error={save.error ?? complete.error} />
+      )}
+      {save.isSuccess && !dirty && (
+        <Text size="sm" role="status">
+          {t('reviews.saved')}
+        </Text>
+      )}
+      <Group gap="sm">
+        <Button
+          variant="default"
+          disabled={!dirty}
+          loading={save.isPending}
+          onClick={() =>
+            save.mutate({ kind: 'update', reviewId: review.id, body: { minutes, decisions, version: review.version } })
+          }
+        >
+          {t('reviews.saveRecord')}
+        </Button>
+        <Button leftSection={<IconCheck size={16} aria-hidden />} onClick={() => setConfirming(true)} disabled={dirty}>
+          {t('reviews.complete')}
+        </Button>
+      </Group>
+      {dirty && (
+        <Text size="xs" c="dimmed">
+          {t('reviews.saveBeforeComplete')}
+        </Text>
+      )}
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('reviews.completeTitle')}>
+        <Stack gap="sm">
+          <Text size="sm">{t('reviews.completeText')}</Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              loading={complete.isPending}
+              onClick={() =>
+                complete.mutate(
+                  { kind: 'complete', reviewId: review.id, version: review.version },
+                  { onSettled: () => setConfirming(false) },
+                )
+              }
+            >
+              {t('reviews.completeConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function CompletedReview({ review }: { review: Review }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const completedAt = review.completedAt ? formatDateTimeParts(review.completedAt, language).date : null;
+  return (
+    <Card withBorder padding="sm" component="article">
+      <details>
+        <summary>
+          <Text span size="sm" fw={600}>
+            {t('reviews.completedSummary', {
+              date: formatDate(review.scheduledOn, language),
+              version: review.planVersion ?? '–',
+            })}
+          </Text>
+        </summary>
+        <Stack gap={4} mt="xs">
+          {completedAt && <Text size="sm">{t('reviews.completedAt', { date: completedAt })}</Text>}
+          {review.participants.length > 0 && (
+            <Text size="sm">{t('reviews.participantsList', { names: review.participants.join(', ') })}</Text>
+          )}
+          {review.agenda.length > 0 && (
+            <Text size="sm">{t('reviews.agendaList', { items: review.agenda.map((item) => item.title).join('; ') })}</Text>
+          )}
+          {review.decisions && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              <strong>{t('reviews.decisions')}:</strong> {review.decisions}
+            </Text>
+          )}
+          {review.minutes && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              <strong>{t('reviews.minutes')}:</strong> {review.minutes}
+            </Text>
+          )}
+        </Stack>
+      </details>
+    </Card>
+  );
+}

@@ -1,0 +1,23 @@
+import { queryOptions, useMutation } from '@tanstack/react-query';
+import { serviceCatalogueSchema, serviceRoleSummarySchema, type InviteService } from '@yhdessa/shared';
+import { apiRequest } from '../../../lib/api-client';
+
+export function serviceCatalogueQueryOptions() {
+  return queryOptions({
+    queryKey: ['services', 'catalogue'] as const,
+    queryFn: async ({ signal }) => (await apiRequest('/api/services', { schema: serviceCatalogueSchema, signal })).services,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useInviteService(familyId: string, onSaved: () => void) {
+  return useMutation({
+    mutationFn: (body: InviteService) =>
+      apiRequest(`/api/families/${encodeURIComponent(familyId)}/service-roles`, {
+        method: 'POST',
+        body,
+        schema: serviceRoleSummarySchema,
+      }),
+    onSuccess: onSaved,
+  });
+}

@@ -1,0 +1,101 @@
+import { Alert, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { SaveError } from '../../../components/save-error';
+import { isApiError } from '../../../lib/api-client';
+import { localizeText, useLanguage } from '../../../lib/locale';
+import { serviceCatalogueQueryOptions, useInviteService } from '../api/service-catalogue.query';
+
+interface InviteServiceFormProps {
+  familyId: string;
+  /** Services already in the plan are not offered again. */
+  serviceIdsInPlan: string[];
+  onSaved: () => void;
+  onCancel: () => void;
+}
+
+/** The coordinator picks a service from the catalogue; its workers get the invitation. */
+export function InviteServiceForm({ familyId, serviceIdsInPlan, onSaved, onCancel }: InviteServiceFormProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const catalogue = useQuery(serviceCatalogueQueryOptions());
+  const [serviceId, setServiceId] = useState('');
+  const [missing, setMissing] = useState(false);
+  const invite = useInviteService(familyId, () => {
+    onSaved();
+    onCancel();
+  });
+
+  if (catalogue.isPending) return <LoadingState />;
+  if (catalogue.isError) return <ErrorState title={t('invite.catalogueFailed')} onRetry={() => void catalogue.refetch()} />;
+  const available = catalogue.data.filter((service) => !serviceIdsInPlan.includes(service.id));
+  const chosen = available.find((service) => service.id === serviceId);
+  const name = (service: (typeof available)[number]) => localizeText(service.name, language);
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!serviceId) {
+          setMissing(true);
+          return;
+        }
+        invite.mutate({ serviceId });
+      }}
+    >
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {t('invite.title')}
+        </Title>
+        {available.length === 0 ? (
+          <Text size="sm">{t('invite.allInPlan')}</Text>
+        ) : (
+          <NativeSelect
+            label={t('invite.service')}
+            value={serviceId}
+            onChange={(event) => {
+              setServiceId(event.currentTarget.value);
+              setMissing(false);
+              invite.reset();
+            }}
+            error={missing ? t('invite.serviceRequired') : undefined}
+            data={[
+              { value: '', label: t('invite.choose') },
+              ...available.map((service) => ({
+                value: service.id,
+                label: `${name(service)} – ${service.organisation.name}`,
+              })),
+            ]}
+          />
+        )}
+        {chosen && (
+          <Text size="sm" c="dimmed">
+            {[chosen.description, chosen.contact].filter(Boolean).join(' · ')}
+          </Text>
+        )}
+        {invite.isError &&
+          (isApiError(invite.error, 'service_already_in_plan') ? (
+            <Alert color="orange" variant="light" role="alert">
+              {t('invite.alreadyInPlan')}
+            </Alert>
+          ) : (
+            <SaveError error={invite.error} />
+          ))}
+        <Group gap="sm">
+          {available.length > 0 && (
+            <Button type="submit" loading={invite.isPending}>
+              {t('invite.submit')}
+            </Button>
+          )}
+          <Button variant="default" onClick={onCancel} disabled={invite.isPending}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,158 @@
+import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { PersonRef, ServiceInvitation } from '@yhdessa/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { isApiError } from '../../../lib/api-client';
+import { formatDateTimeParts, localizeText, useLanguage } from '../../../lib/locale';
+import { serviceInvitationsQueryOptions, useAnswerInvitation } from '../api/service-invitations.query';
+
+/** A worker's open invitations: each is accepted (naming who answers for the role) or declined with a reason. */
+export function ServiceInvitationList({ me }: { me: PersonRef }) {
+  const { t } = useTranslation();
+  const invitations = useQuery(serviceInvitationsQueryOptions());
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="service-invitations-title">
+      <Title order={2} size="h3" id="service-invitations-title">
+        {t('serviceInvitations.title')}
+      </Title>
+      {invitations.isPending ? (
+        <LoadingState />
+      ) : invitations.isError ? (
+        <ErrorState title={t('serviceInvitations.error')} onRetry={() => void invitations.refetch()} />
+      ) : invitations.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('serviceInvitations.empty')}
+        </Text>
+      ) : (
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+          {invitations.data.map((invitation) => (
+            <li key={invitation.serviceRoleId}>
+              <InvitationCard invitation={invitation} me={me} />
+            </li>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function InvitationCard({ invitation, me }: { invitation: ServiceInvitation; me: PersonRef }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const answer = useAnswerInvitation();
+  const [mode, setMode] = useState<'idle' | 'accept' | 'decline'>('idle');
+  const [description, setDescription] = useState('');
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const service = localizeText(invitation.service.name, language);
+  const invited = invitation.invitedAt ? formatDateTimeParts(invitation.invitedAt, language) : null;
+  const headingId = `invitation-${invitation.serviceRoleId}`;
+
+  const errorText = answer.isError
+    ? isApiError(answer.error, 'invitation_answered') || isApiError(answer.error, 'version_conflict')
+      ? t('serviceInvitations.alreadyAnswered')
+      : t('serviceInvitations.answerFailed')
+    : null;
+
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
+      <Stack gap="xs">
+        <Title order={3} size="h5" id={headingId}>
+          {t('serviceInvitations.heading', { family: invitation.familyName, service })}
+        </Title>
+        <Text size="sm">
+          {t('serviceInvitations.from', { name: invitation.coordinator.name })}
+          {invited && ` · ${t('serviceInvitations.invitedAt', { date: invited.date })}`}
+        </Text>
+        {errorText && (
+          <Alert color="red" variant="light" role="alert">
+            {errorText}
+          </Alert>
+        )}
+        {mode === 'idle' && (
+          <Group gap="sm">
+            <Button onClick={() => setMode('accept')}>{t('serviceInvitations.accept')}</Button>
+            <Button variant="default" onClick={() => setMode('decline')}>
+              {t('serviceInvitations.decline')}
+            </Button>
+          </Group>
+        )}
+        {mode === 'accept' && (
+          <Stack
+            gap="xs"
+            component="form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              answer.mutate({
+                kind: 'accept',
+                invitation,
+                body: { responsibleAccountId: me.id, ...(description.trim() ? { description: description.trim() } : {}) },
+              });
+            }}
+          >
+            <Text size="sm">{t('serviceInvitations.responsible', { name: me.name })}</Text>
+            <Textarea
+              label={t('serviceInvitations.description')}
+              description={t('serviceInvitations.descriptionHint')}
+              value={description}
+              onChange={(event) => setDescription(event.currentTarget.value)}
+              maxLength={2000}
+              autosize
+              minRows={2}
+            />
+            <Group gap="sm">
+              <Button type="submit" loading={answer.isPending}>
+                {t('serviceInvitations.confirmAccept')}
+              </Button>
+              <Button variant="subtle" onClick={() => setMode('idle')} disabled={answer.isPending}>
+                {t('serviceInvitations.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+        {mode === 'decline' && (
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!reason.trim()) {
+                setReasonMissing(true);
+                return;
+              }
+              answer.mutate({ kind: 'decline', invitation, body: { reason: reason.trim() } });
+            }}
+          >
+            <Stack gap="xs">
+              <Textarea
+                label={t('serviceInvitations.reason')}
+                description={t('serviceInvitations.reasonHint')}
+                value={reason}
+                onChange={(event) => {
+                  setReason(event.currentTarget.value);
+                  setReasonMissing(false);
+                }}
+                error={reasonMissing ? t('serviceInvitations.reasonRequired') : undefined}
+                required
+                maxLength={2000}
+                autosize
+                minRows={2}
+              />
+              <Group gap="sm">
+                <Button type="submit" color="red" loading={answer.isPending}>
+                  {t('serviceInvitations.confirmDecline')}
+                </Button>
+                <Button variant="subtle" onClick={() => setMode('idle')} disabled={answer.isPending}>
+                  {t('serviceInvitations.cancel')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Card>
+  );
+}

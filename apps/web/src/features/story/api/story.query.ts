@@ -1,0 +1,35 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { storyHistorySchema, storySchema, type Story, type UpdateStory } from '@yhdessa/shared';
+import { apiRequest } from '../../../lib/api-client';
+
+export const storyQueryKey = (familyId: string) => ['families', familyId, 'story'] as const;
+
+const base = (familyId: string) => `/api/families/${encodeURIComponent(familyId)}/story`;
+
+export function storyQueryOptions(familyId: string) {
+  return queryOptions({
+    queryKey: storyQueryKey(familyId),
+    queryFn: ({ signal }) => apiRequest(base(familyId), { schema: storySchema, signal }),
+  });
+}
+
+export function storyHistoryQueryOptions(familyId: string) {
+  return queryOptions({
+    queryKey: [...storyQueryKey(familyId), 'history'] as const,
+    queryFn: async ({ signal }) =>
+      (await apiRequest(`${base(familyId)}/history`, { schema: storyHistorySchema, signal })).revisions,
+    staleTime: 0,
+  });
+}
+
+/** Saves the story against the version it was edited from; a stale version answers 409 with the story as it is now. */
+export function useUpdateStory(familyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateStory) => apiRequest(base(familyId), { method: 'PUT', body, schema: storySchema }),
+    onSuccess: (story: Story) => {
+      queryClient.setQueryData(storyQueryKey(familyId), story);
+      void queryClient.invalidateQueries({ queryKey: [...storyQueryKey(familyId), 'history'] });
+    },
+  });
+}

@@ -1,0 +1,239 @@
+import { Alert, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconAlertTriangle, IconHistory, IconPencil } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { storySchema, type Story } from '@yhdessa/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { isApiError } from '../../../lib/api-client';
+import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
+import { storyHistoryQueryOptions, storyQueryOptions, useUpdateStory } from '../api/story.query';
+
+const fields = ['background', 'situation', 'strengths'] as const;
+type Field = (typeof fields)[number];
+type Draft = Record<Field, string>;
+
+interface StorySectionProps {
+  familyId: string;
+  /** The coordinator writes the story (with the family); everyone else reads it. */
+  canEdit: boolean;
+}
+
+/** The family's story, told once: read by all who may, written by the coordinator, with its history. */
+export function StorySection({ familyId, canEdit }: StorySectionProps) {
+  const { t } = useTranslation();
+  const story = useQuery(storyQueryOptions(familyId));
+  const [editing, setEditing] = useState<{ draft: Draft; version: number } | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+
+  if (story.isPending) return <LoadingState />;
+  if (story.isError && !story.data)
+    return isApiError(story.error, 'forbidden') ? (
+      <Text size="sm">{t('story.notShared')}</Text>
+    ) : (
+      <ErrorState title={t('story.loadFailed')} onRetry={() => void story.refetch()} />
+    );
+
+  const data = story.data;
+  const empty = fields.every((field) => data[field].trim() === '');
+  return (
+    <Card withBorder padding="md" className="plan-story">
+      <Stack gap="sm">
+        {editing ? (
+          <StoryForm familyId={familyId} initial={editing.draft} baseVersion={editing.version} onDone={() => setEditing(null)} />
+        ) : (
+          <>
+            {empty ? (
+              <Text size="sm">{canEdit ? t('story.emptyCoordinator') : t('story.empty')}</Text>
+            ) : (
+              fields.map((field) => (
+                <div key={field}>
+                  <Title order={3} size="h5">
+                    {t(`story.${field}`)}
+                  </Title>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {data[field] || t('story.fieldEmpty')}
+                  </Text>
+                </div>
+              ))
+            )}
+            <StoryMeta story={data} />
+            <Group gap="sm" className="no-print">
+              {canEdit && (
+                <Button
+                  leftSection={<IconPencil size={16} aria-hidden />}
+                  onClick={() =>
+                    setEditing({
+                      draft: { background: data.background, situation: data.situation, strengths: data.strengths },
+                      version: data.version,
+                    })
+                  }
+                >
+                  {empty ? t('story.write') : t('story.edit')}
+                </Button>
+              )}
+              {data.updatedAt && (
+                <Button variant="subtle" leftSection={<IconHistory size={16} aria-hidden />} onClick={() => setHistoryOpen(true)}>
+                  {t('story.history')}
+                </Button>
+              )}
+            </Group>
+          </>
+        )}
+      </Stack>
+      <Modal opened={historyOpen} onClose={() => setHistoryOpen(false)} title={t('story.historyTitle')} size="lg">
+        {historyOpen && <StoryHistory familyId={familyId} />}
+      </Modal>
+    </Card>
+  );
+}
+
+function StoryMeta({ story }: { story: Story }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (!story.updatedAt || !story.updatedBy) return null;
+  const { date, time } = formatDateTimeParts(story.updatedAt, language);
+  return (
+    <Text size="xs" c="dimmed">
+      {t('story.updatedBy', { name: story.updatedBy.name, date, time })}
+    </Text>
+  );
+}
+
+interface StoryFormProps {
+  familyId: string;
+  initial: Draft;
+  baseVersion: number;
+  onDone: () => void;
+}
+
+function StoryForm({ familyId, initial, baseVersion, onDone }: StoryFormProps) {
+  const { t } = useTranslation();
+  const update = useUpdateStory(familyId);
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [version, setVersion] = useState(baseVersion);
+  const [conflict, setConflict] = useState<Story | null>(null);
+
+  function save(onVersion: number) {
+    update.mutate(
+      { ...draft, version: onVersion },
+      {
+        onSuccess: onDone,
+        onError: (error) => {
+          if (!isApiError(error, 'version_conflict')) return;
+          const current = storySchema.safeParse(error.current);
+          if (current.success) setConflict(current.data);
+        },
+      },
+    );
+  }
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        save(version);
+      }}
+    >
+      <Stack gap="sm">
+        {fields.map((field) => (
+          <Textarea
+            key={field}
+            label={t(`story.${field}`)}
+            description={t(`story.${field}Hint`)}
+            value={draft[field]}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              setDraft((current) => ({ ...current, [field]: value }));
+            }}
+            autosize
+            minRows={3}
+            maxLength={10_000}
+          />
+        ))}
+        {conflict && (
+          <Alert
+            color="orange"
+            variant="light"
+            role="alert"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={t('story.conflictTitle')}
+          >
+            <Stack gap="xs">
+              <Text size="sm">{t('story.conflictText', { name: conflict.updatedBy?.name ?? t('story.someone') })}</Text>
+              {fields.map((field) => (
+                <div key={field}>
+                  <Text size="sm" fw={600}>
+                    {t(`story.${field}`)}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {conflict[field] || t('story.fieldEmpty')}
+                  </Text>
+                </div>
+              ))}
+              <Group gap="sm">
+                <Button
+                  onClick={() => {
+                    setVersion(conflict.version);
+                    setConflict(null);
+                    save(conflict.version);
+                  }}
+                  loading={update.isPending}
+                >
+                  {t('story.reapply')}
+                </Button>
+                <Button variant="default" onClick={onDone}>
+                  {t('story.discardMine')}
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        {update.isError && !isApiError(update.error, 'version_conflict') && (
+          <Alert color="red" variant="light" role="alert">
+            {isApiError(update.error, 'case_closed') ? t('actions.caseClosed') : t('story.saveFailed')}
+          </Alert>
+        )}
+        {!conflict && (
+          <Group gap="sm">
+            <Button type="submit" loading={update.isPending}>
+              {t('story.save')}
+            </Button>
+            <Button variant="default" onClick={onDone} disabled={update.isPending}>
+              {t('story.cancel')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}
+
+function StoryHistory({ familyId }: { familyId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const history = useQuery(storyHistoryQueryOptions(familyId));
+  if (history.isPending) return <LoadingState />;
+  if (history.isError) return <ErrorState title={t('story.historyFailed')} onRetry={() => void history.refetch()} />;
+  if (history.data.length === 0) return <Text size="sm">{t('story.historyEmpty')}</Text>;
+  return (
+    <Stack component="ol" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
+      {history.data.map((revision) => {
+        const { date, time } = formatDateTimeParts(revision.editedAt, language);
+        return (
+          <Card component="li" withBorder padding="sm" key={revision.version}>
+            <Title order={3} size="h5">
+              {t('story.revision', { version: revision.version, name: revision.editedBy.name, date, time })}
+            </Title>
+            {fields.map((field) => (
+              <Text size="sm" key={field} style={{ whiteSpace: 'pre-wrap' }}>
+                <strong>{t(`story.${field}`)}:</strong> {revision[field] || t('story.fieldEmpty')}
+              </Text>
+            ))}
+          </Card>
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,107 @@
+import { SimpleGrid, Text } from '@mantine/core';
+import type { CoordinatorWorkspace } from '@yhdessa/shared';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTimeParts, localizeText, useLanguage } from '../../../lib/locale';
+import { AgendaSection } from './agenda-section';
+import { FamilyItemLink } from './family-link';
+
+/** What needs the coordinator this morning, across their families: overdue, unanswered, upcoming, changed. */
+export function CoordinatorAgenda({ workspace }: { workspace: CoordinatorWorkspace }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const dateTime = (iso: string) => {
+    const { date, time } = formatDateTimeParts(iso, language);
+    return t('workspace.at', { date, time });
+  };
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      <AgendaSection
+        id="agenda-overdue"
+        title={t('workspace.overdueTitle')}
+        count={workspace.overdueActions.length}
+        emptyText={t('workspace.overdueEmpty')}
+        urgent
+      >
+        {workspace.overdueActions.map(({ family, action, service }) => (
+          <li key={action.id}>
+            <FamilyItemLink familyId={family.id}>{action.title}</FamilyItemLink>
+            <Text size="sm">
+              {family.name}
+              {' · '}
+              {service ? localizeText(service.name, language) : t('workspace.familyOwnAction')}
+              {action.dueOn && ` · ${t('workspace.dueOn', { date: formatDate(action.dueOn, language) })}`}
+            </Text>
+          </li>
+        ))}
+      </AgendaSection>
+      <AgendaSection
+        id="agenda-invitations"
+        title={t('workspace.invitationsTitle')}
+        count={workspace.unansweredInvitations.length}
+        emptyText={t('workspace.invitationsEmpty')}
+        urgent
+      >
+        {workspace.unansweredInvitations.map((invitation) => (
+          <li key={invitation.serviceRoleId}>
+            <FamilyItemLink familyId={invitation.family.id}>{localizeText(invitation.service.name, language)}</FamilyItemLink>
+            <Text size="sm">
+              {invitation.family.name}
+              {' · '}
+              {t('workspace.waitingDays', { count: invitation.ageDays })}
+            </Text>
+          </li>
+        ))}
+      </AgendaSection>
+      <AgendaSection
+        id="agenda-reviews"
+        title={t('workspace.reviewsTitle')}
+        count={workspace.upcomingReviews.length}
+        emptyText={t('workspace.reviewsEmpty')}
+      >
+        {workspace.upcomingReviews.map((review) => (
+          <li key={review.reviewId}>
+            <FamilyItemLink familyId={review.family.id}>
+              {t('workspace.reviewOn', { date: formatDate(review.scheduledOn, language) })}
+            </FamilyItemLink>
+            <Text size="sm">{review.family.name}</Text>
+          </li>
+        ))}
+      </AgendaSection>
+      <AgendaSection
+        id="agenda-changes"
+        title={t('workspace.changesTitle')}
+        count={workspace.recentChanges.length}
+        emptyText={t('workspace.changesEmpty')}
+      >
+        {workspace.recentChanges.map((change) => (
+          <li key={`${change.family.id}-${change.seq}`}>
+            <FamilyItemLink familyId={change.family.id}>{t(`familyEvent.${change.type}`)}</FamilyItemLink>
+            <Text size="sm">{change.family.name}</Text>
+            <Text size="xs" c="dimmed">
+              {[change.actor?.name, dateTime(change.occurredAt)].filter(Boolean).join(' · ')}
+            </Text>
+          </li>
+        ))}
+      </AgendaSection>
+      {workspace.handoversToMe.length > 0 && (
+        <AgendaSection
+          id="agenda-handovers"
+          title={t('workspace.handoversTitle')}
+          count={workspace.handoversToMe.length}
+          emptyText=""
+        >
+          {workspace.handoversToMe.map((handover) => (
+            <li key={handover.family.id}>
+              <FamilyItemLink familyId={handover.family.id}>{t('workspace.handoverOpen')}</FamilyItemLink>
+              <Text size="sm">
+                {handover.family.name}
+                {' · '}
+                {t('workspace.handoverFrom', { name: handover.from.name, when: dateTime(handover.requestedAt) })}
+              </Text>
+            </li>
+          ))}
+        </AgendaSection>
+      )}
+    </SimpleGrid>
+  );
+}

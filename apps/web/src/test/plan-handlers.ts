@@ -1,0 +1,13 @@
+import { http, HttpResponse } from 'msw';
+import { buildStory, familyId as defaultFamilyId } from './fixtures';
+
+/** The parts of the plan screen besides the plan itself, answered quietly so a test can focus on one. */
+export function planPartHandlers(familyId = defaultFamilyId) {
+  const base = `/api/families/${familyId}`;
+  return [
+    http.get(`${base}/story`, () => HttpResponse.json(buildStory({ familyId }))),
+    http.get(`${base}/notes`, () => HttpResponse.json({ notes: [], nextBefore: null })),
+    http.get(`${base}/reviews`, () => HttpResponse.json({ reviews: [] })),
+    http.get(`${base}/plan/versions`, () => HttpResponse.json({ versions: [] })),
+  ];
+}
