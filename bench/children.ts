@@ -1,0 +1,57 @@
+/** Child processes of a benchmark run: started here, and always ended, whatever way the run ends. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import readline from 'node:readline';
+
+const running = new Set<ChildProcess>();
+
+// Last resort (an uncaught error, process.exit anywhere): nothing started here outlives the run.
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export interface StartOptions {
+  /** Prefix for the child's output, which goes to this process's stderr. */
+  label: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Node options before the script, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+  /** Modules to `--import` after tsx is registered, so they may be TypeScript. */
+  imports?: string[];
+}
+
+/** Runs a TypeScript file with `node --import tsx`: one process per child, so its pid is the one to stop. */
+export function startTypeScript(file: string, options: StartOptions): ChildProcess {
+  const imports = (options.imports ?? []).flatMap((specifier) => ['--import', specifier]);
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...imports, file], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    readline.createInterface({ input: stream }).on('line', (line) => process.stderr.write(`[${options.label}] ${line}\n`));
+  }
+  return child;
+}
+
+export function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** SIGTERM, then SIGKILL if the child has not exited within `graceMs`. */
+export async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
+  if (hasExited(child)) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function stopAllChildren(): Promise<void> {
+  await Promise.all([...running].map((child) => stopChild(child)));
+}

@@ -1,0 +1,253 @@
+/** The console table and docs/benchmarks.md of a benchmark run. */
+import { DISTURBED_PERCENT } from './cpu-usage';
+import type { LoadResult } from './protocol';
+
+export const PLAN_READ_GOAL = 0.3;
+
+export interface ConfigurationRun {
+  /** e.g. `PGlite (embedded)` */
+  label: string;
+  database: string;
+  planBytes: number;
+  actionCount: number;
+  bare: LoadResult;
+  planRead: LoadResult;
+  actionUpdate: LoadResult;
+}
+
+export interface RunInfo {
+  date: string;
+  /** The commit measured, and whether the working tree had changes. */
+  code: string;
+  command: string;
+  machine: string[];
+  settings: string;
+  configurations: ConfigurationRun[];
+}
+
+const scenarioLabels = {
+  bare: 'bare Express GET /plan',
+  planRead: 'full stack GET /api/families/:id/plan',
+  actionUpdate: 'full stack PATCH /api/families/:id/actions/:id',
+} as const;
+
+const scenarioKeys = ['bare', 'planRead', 'actionUpdate'] as const;
+
+export function ratioOf(run: ConfigurationRun, key: 'planRead' | 'actionUpdate'): number {
+  return run[key].requestsPerSecond / run.bare.requestsPerSecond;
+}
+
+export function goalMet(run: ConfigurationRun): boolean {
+  return ratioOf(run, 'planRead') >= PLAN_READ_GOAL;
+}
+
+export function failedRequests(result: LoadResult): number {
+  return result.non2xx + result.errors + result.timeouts;
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+
+function cpuLines(run: ConfigurationRun): string[] {
+  const lines = scenarioKeys.flatMap((key) => {
+    const cpu = run[key].cpu;
+    return cpu
+      ? [
+          `${scenarioLabels[key]}: server ${cpu.server} %, load generator ${cpu.loadGenerator} %, PostgreSQL ${cpu.database} %, other processes ${cpu.other} %${
+            (run[key].attempt ?? 1) > 1 ? ` (attempt ${run[key].attempt}, the earlier ones were more disturbed)` : ''
+          }`,
+        ]
+      : [];
+  });
+  return lines;
+}
+
+function disturbed(run: ConfigurationRun): string[] {
+  return scenarioKeys.filter((key) => (run[key].cpu?.other ?? 0) > DISTURBED_PERCENT).map((key) => scenarioLabels[key]);
+}
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+/** autocannon's latencies are whole milliseconds; show no precision they do not have. */
+const milliseconds = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+
+function statusNote(result: LoadResult): string {
+  const others = Object.entries(result.statusCounts)
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, count]) => `${count}×${code}`);
+  if (result.errors > 0) others.push(`${result.errors} socket errors`);
+  if (result.timeouts > 0) others.push(`${result.timeouts} timeouts`);
+  return others.length > 0 ? others.join(', ') : '0';
+}
+
+function rows(run: ConfigurationRun): string[][] {
+  return scenarioKeys.map((key) => {
+    const result = run[key];
+    return [
+      scenarioLabels[key],
+      String(result.connections),
+      fixed(result.requestsPerSecond),
+      milliseconds(result.latencyMs.p50),
+      milliseconds(result.latencyMs.p97_5),
+      milliseconds(result.latencyMs.p99),
+      String(result.totalResponses),
+      statusNote(result),
+      key === 'bare' ? '1 (baseline)' : percent(ratioOf(run, key)),
+    ];
+  });
+}
+
+const headings = [
+  'scenario',
+  'conns',
+  'req/s (mean)',
+  'p50 ms',
+  'p97.5 ms',
+  'p99 ms',
+  'responses',
+  'non-2xx / errors',
+  'ratio to bare',
+];
+
+function verdict(run: ConfigurationRun): string {
+  const ratio = ratioOf(run, 'planRead');
+  return `plan read at ${percent(ratio)} of the bare endpoint's requests/s: goal (>= ${percent(PLAN_READ_GOAL)}) ${
+    ratio >= PLAN_READ_GOAL ? 'met' : 'NOT met'
+  }`;
+}
+
+export function consoleReport(info: RunInfo): string {
+  const lines: string[] = [];
+  for (const run of info.configurations) {
+    const table = [headings, ...rows(run)];
+    const widths = headings.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+    lines.push('', `== ${run.label}: ${run.database} ==`);
+    for (const [index, row] of table.entries()) {
+      lines.push(
+        row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '),
+      );
+      if (index === 0) lines.push(widths.map((width) => '-'.repeat(width)).join('  '));
+    }
+    lines.push(
+      `ratio full stack / bare: plan read ${percent(ratioOf(run, 'planRead'))}, action update ${percent(ratioOf(run, 'actionUpdate'))}`,
+    );
+    lines.push(verdict(run));
+    const cores = run.bare.cpu?.cores;
+    if (cores)
+      lines.push(`CPU while loading (warm-up included), % of all ${cores} cores:`, ...cpuLines(run).map((line) => `  ${line}`));
+    const suspect = disturbed(run);
+    if (suspect.length > 0)
+      lines.push(`WARNING: other processes used more than ${DISTURBED_PERCENT} % of the machine during: ${suspect.join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
+function markdownTable(run: ConfigurationRun): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(headings), line(headings.map((_, index) => (index === 0 ? '---' : '---:'))), ...rows(run).map(line)].join('\n');
+}
+
+export function markdownReport(info: RunInfo): string {
+  const sections = info.configurations.map((run) =>
+    [
+      `### ${run.label}`,
+      '',
+      `Database: ${run.database}. Plan of "Perhe Virtanen": ${run.planBytes} bytes of JSON, ${run.actionCount} actions.`,
+      '',
+      markdownTable(run),
+      '',
+      `Ratio full stack / bare: plan read **${percent(ratioOf(run, 'planRead'))}**, action update **${percent(
+        ratioOf(run, 'actionUpdate'),
+      )}**.`,
+      '',
+      `Goal for the plan read (at least ${percent(PLAN_READ_GOAL)} of the bare endpoint's requests/s): **${
+        goalMet(run) ? 'met' : 'not met'
+      }**.`,
+      ...(scenarioKeys.some((key) => failedRequests(run[key]) > 0)
+        ? ['', '**This run had failed requests (see the non-2xx / errors column); its figures are not clean.**']
+        : []),
+      ...(run.bare.cpu
+        ? [
+            '',
+            `CPU while loading (warm-up included), in % of all ${run.bare.cpu.cores} cores:`,
+            '',
+            ...cpuLines(run).map((line) => `- ${line}`),
+          ]
+        : []),
+      ...(disturbed(run).length > 0
+        ? [
+            '',
+            `**Other processes used more than ${DISTURBED_PERCENT} % of the machine during: ${disturbed(run).join(
+              '; ',
+            )}. Those figures are disturbed.**`,
+          ]
+        : []),
+    ].join('\n'),
+  );
+
+  return `# Benchmarks
+
+Generated by \`bench/run.ts\` (\`pnpm bench\`); rerun it to replace this file. Every figure
+below was measured in the run described here; none is edited by hand. The benchmark is not part
+of the test suite.
+
+## Run
+
+- Date: ${info.date}
+- Code: ${info.code}
+- Command: \`${info.command}\` (from the repository root)
+- Machine: ${info.machine.join('; ')}
+- Settings: ${info.settings}
+
+## What is measured
+
+autocannon 9 runs in a process of its own (\`bench/load.ts\`), never in the server's event
+loop, and loads one scenario after the other over loopback (127.0.0.1), HTTP/1.1 keep-alive, no
+pipelining. Each scenario has a warm-up that is not counted.
+
+- **bare Express GET /plan** (\`bench/bare-server.ts\`): an Express app with one route and no
+  middleware, answering the same bytes as the real plan (read from the API just before). Per
+  request it parses the stored JSON text and serialises it again with \`res.json\`, as the API
+  serialises per request. The ceiling: HTTP, Express routing and JSON, nothing else.
+- **full stack GET /api/families/:familyId/plan**: the real API (\`apps/api/src/server.ts\`,
+  \`DEMO=1\`, \`LOG_LEVEL=warn\`), signed in as the demo coordinator (Sari Lehtonen), reading
+  "Perhe Virtanen". Per request: helmet, pino-http, cookie and JSON parsing; the session lookup
+  (one query: session, account, service memberships); then one transaction that checks the
+  caller's relationship to the family (one query), reads the plan (five queries: header,
+  members, goals, service roles, actions) and appends the read to the family's hash-chained
+  audit log (an advisory lock on the chain, the chain's last hash, SHA-256, an insert), and
+  commits; then the plan is serialised.
+- **full stack PATCH /api/families/:familyId/actions/:actionId**: the same up to the access
+  check, then the action read, the policy decision, the conditional update on the version the
+  client sent, the audit append and a family event row, all in one transaction, then the
+  socket.io notice (no sockets are connected). Each connection owns one of the plan's actions,
+  cycles its status (planned → in progress → done) and sends the version from its previous
+  answer, so every request is a valid change; a refused one would show in the non-2xx column.
+
+The ratio is a scenario's mean requests/s divided by the bare endpoint's mean requests/s from
+the same run and configuration. Latencies are autocannon's percentiles (whole milliseconds) over
+the measured responses.
+
+The machine may be shared with other work, so the run records the CPU time of every process
+while each scenario runs. When other processes took more than ${DISTURBED_PERCENT} % of all cores, it waits
+for a quieter moment and measures the scenario again (up to \`BENCH_ATTEMPTS\`, default 3),
+keeping the least disturbed attempt; the choice looks at the disturbance only, never at the
+figures.
+
+## Results
+
+${sections.join('\n\n')}
+
+## Reading the figures
+
+- The bare endpoint does the same HTTP and JSON work, so the gap is the cost of what the product
+  guarantees on every request: a signed-in session, an access decision, and an audit record
+  written in the same transaction as the read. A plan read is about a dozen SQL round trips
+  (session, BEGIN, relationship, five plan queries, lock, last hash, insert, COMMIT) and every
+  read ends in a write commit.
+- The audit append takes the family's audit-chain lock (\`pg_advisory_xact_lock\`) and holds it
+  until COMMIT, so all requests for one family, reads and updates alike, take turns; loading a
+  single family, as here, measures that queue. With PGlite, in addition, every statement of the
+  process runs on the one embedded database, in the API's own thread.
+- The load generator, the servers and (in the PostgreSQL configuration) the database share this
+  machine's cores, so absolute figures depend on the machine and vary from run to run; the
+  ratio from one run is the figure to compare.
+`;
+}
