@@ -27,7 +27,7 @@ function startProcess(): ChildProcess {
 }
 
 async function waitForHealth(): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
+  for (let attempt = 0; attempt < 900; attempt += 1) {
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) return;
     } catch {

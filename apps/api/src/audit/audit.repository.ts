@@ -1,8 +1,15 @@
 import type { AuditAction } from '@yhdessa/shared';
-import { and, asc, desc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/database';
 import type { Actor } from '../http/request-context';
-import { GENESIS_HASH, hashAuditLink, type ChainedFields } from './audit-hash';
+import {
+  canonicalAuditFields,
+  CURRENT_HASH_VERSION,
+  GENESIS_HASH,
+  hashAuditLink,
+  type ChainedFields,
+  type HashVersion,
+} from './audit-hash';
 import { accounts } from '../accounts/accounts.schema';
 import { organisations } from '../organisations/organisations.schema';
 import { auditEvents } from './audit.schema';
@@ -23,21 +30,19 @@ export function auditChainOf(familyId: string | null): string {
   return familyId ? `family:${familyId}` : 'system';
 }
 
+/** SHA-256 in hex, in SQL, of the previous hash followed by the link's canonical fields. */
+const linkHash = (prevHash: SQL, canonical: string) =>
+  sql`encode(sha256(convert_to(${prevHash} || ${canonical}::text, 'UTF8')), 'hex')`;
+
 /**
- * Appends one link to the entry's chain. Runs in the caller's transaction, so the audit row and
- * the change it records commit together or not at all.
+ * Appends one link to the entry's chain in one statement: the chain's head row moves to the new
+ * link (its row lock orders appends to one chain until commit) and the audit row is inserted with
+ * the hashes the head returns. Runs in the caller's transaction, so the audit row and the change
+ * it records commit together or not at all.
  */
 export async function appendAuditEvent(tx: Queryable, entry: AuditEntry): Promise<void> {
-  const chain = auditChainOf(entry.familyId);
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${chain}, 0))`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .where(eq(auditEvents.chain, chain))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
   const fields: ChainedFields = {
-    chain,
+    chain: auditChainOf(entry.familyId),
     occurredAt: new Date(),
     actorId: entry.actor?.accountId ?? null,
     actorRole: entry.actor?.role ?? null,
@@ -50,8 +55,21 @@ export async function appendAuditEvent(tx: Queryable, entry: AuditEntry): Promis
     basis: entry.basis,
     detail: entry.detail ?? null,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditEvents).values({ ...fields, prevHash, hash: hashAuditLink(prevHash, fields) });
+  const canonical = canonicalAuditFields(fields);
+  await tx.execute(sql`
+    with head as (
+      insert into audit_chain_heads as h (chain, prev_hash, last_hash)
+      values (${fields.chain}, ${GENESIS_HASH}, ${linkHash(sql`${GENESIS_HASH}::text`, canonical)})
+      on conflict (chain) do update set prev_hash = h.last_hash, last_hash = ${linkHash(sql`h.last_hash`, canonical)}
+      returning prev_hash, last_hash
+    )
+    insert into audit_events (chain, occurred_at, actor_id, actor_role, organisation_id, family_id, action, resource,
+      resource_id, outcome, basis, detail, prev_hash, hash, hash_version)
+    select ${fields.chain}, ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid, ${fields.actorRole}::text,
+      ${fields.organisationId}::uuid, ${fields.familyId}::uuid, ${fields.action}::text, ${fields.resource}::text,
+      ${fields.resourceId}::text, ${fields.outcome}::text, ${fields.basis}::text,
+      ${fields.detail === null ? null : JSON.stringify(fields.detail)}::jsonb, head.prev_hash, head.last_hash, ${CURRENT_HASH_VERSION}::smallint
+    from head`);
 }
 
 export interface ChainVerification {
@@ -83,7 +101,7 @@ export async function verifyAuditChains(db: Queryable): Promise<ChainVerificatio
             events,
             firstBrokenLink: { chain, id: row.id, reason: 'previous hash does not match' },
           };
-        if (hashAuditLink(prevHash, row) !== row.hash)
+        if (hashAuditLink(prevHash, row, row.hashVersion as HashVersion) !== row.hash)
           return {
             chains: chainRows.length,
             events,

@@ -1,5 +1,5 @@
 import { auditActions } from '@yhdessa/shared';
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Append-only log of every read and change of case data, and every refused attempt. Each row's
@@ -24,9 +24,23 @@ export const auditEvents = pgTable(
     detail: jsonb('detail').$type<Record<string, unknown>>(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** Which formula formed `hash` (see `HashVersion`); rows written before version 2 keep 1. */
+    hashVersion: smallint('hash_version').notNull().default(1),
   },
   (table) => [
     index('audit_events_chain_idx').on(table.chain, table.id),
     index('audit_events_family_idx').on(table.familyId, table.occurredAt),
   ],
 );
+
+/**
+ * The newest link of each chain. Appending updates a chain's row, so the row lock, held to
+ * commit, puts the appends to one chain in order, and the new link is formed in the same
+ * statement as the audit row (see `appendAuditEvent`).
+ */
+export const auditChainHeads = pgTable('audit_chain_heads', {
+  chain: text('chain').primaryKey(),
+  /** The hash the newest link was formed on, returned to the insert of that link. */
+  prevHash: text('prev_hash').notNull(),
+  lastHash: text('last_hash').notNull(),
+});

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
 import { buildWorld, type World } from '../test/world';
-import { verifyAuditChains } from './audit.repository';
+import { appendAuditEvent, verifyAuditChains } from './audit.repository';
 import { auditEvents } from './audit.schema';
 
 let testApp: TestApp;
@@ -24,6 +24,30 @@ describe('the audit log', () => {
     expect(result.firstBrokenLink).toBeNull();
     expect(result.events).toBeGreaterThan(4);
     expect(result.chains).toBeGreaterThanOrEqual(2);
+  });
+
+  it('when an event has nested details whose keys jsonb reorders, then its chain still verifies', async () => {
+    await testApp.database.db.transaction((tx) =>
+      appendAuditEvent(tx, {
+        actor: null,
+        familyId: world.family.id,
+        action: 'update',
+        resource: 'review',
+        outcome: 'allowed',
+        basis: 'coordinator',
+        detail: { status: { from: 'scheduled', to: 'completed' }, planVersion: 1, a: [{ z: 1, b: 2 }] },
+      }),
+    );
+    expect((await verifyAuditChains(testApp.database.db)).firstBrokenLink).toBeNull();
+  });
+
+  it('when many requests append to one chain at once, then the links form one unbroken line', async () => {
+    const coordinator = await signInAs(testApp.app, world.people.coordinator);
+    const before = await testApp.database.db.$count(auditEvents, eq(auditEvents.chain, `family:${world.family.id}`));
+    await Promise.all(Array.from({ length: 12 }, () => coordinator.get(`/api/families/${world.family.id}/plan`).expect(200)));
+    const after = await testApp.database.db.$count(auditEvents, eq(auditEvents.chain, `family:${world.family.id}`));
+    expect(after - before).toBe(12);
+    expect((await verifyAuditChains(testApp.database.db)).firstBrokenLink).toBeNull();
   });
 
   it('when someone tries to update or delete an audit row, then the database refuses', async () => {
