@@ -12,7 +12,7 @@ import {
 } from './audit-hash';
 import { accounts } from '../accounts/accounts.schema';
 import { organisations } from '../organisations/organisations.schema';
-import { auditEvents } from './audit.schema';
+import { auditChainHeads, auditEvents } from './audit.schema';
 
 export interface AuditEntry {
   actor: Actor | null;
@@ -78,41 +78,58 @@ export interface ChainVerification {
   firstBrokenLink: { chain: string; id: number; reason: string } | null;
 }
 
-/** Walks every chain from its start and reports the first link whose hash does not hold. */
+type BrokenLink = NonNullable<ChainVerification['firstBrokenLink']>;
+
+/**
+ * Walks every chain from its start and reports the first link whose hash does not hold, or a
+ * chain whose newest link is not the one its head row names (rows deleted from the end).
+ */
 export async function verifyAuditChains(db: Queryable): Promise<ChainVerification> {
-  const chainRows = await db.selectDistinct({ chain: auditEvents.chain }).from(auditEvents);
+  const heads = new Map(
+    (await db.select({ chain: auditChainHeads.chain, lastHash: auditChainHeads.lastHash }).from(auditChainHeads)).map((head) => [
+      head.chain,
+      head.lastHash,
+    ]),
+  );
+  const chains = [
+    ...new Set([
+      ...(await db.selectDistinct({ chain: auditEvents.chain }).from(auditEvents)).map((row) => row.chain),
+      ...heads.keys(),
+    ]),
+  ];
   let events = 0;
-  for (const { chain } of chainRows) {
-    let prevHash = GENESIS_HASH;
-    let afterId = 0;
-    for (;;) {
-      const page = await db
-        .select()
-        .from(auditEvents)
-        .where(and(eq(auditEvents.chain, chain), gt(auditEvents.id, afterId)))
-        .orderBy(asc(auditEvents.id))
-        .limit(1000);
-      if (page.length === 0) break;
-      for (const row of page) {
-        events += 1;
-        if (row.prevHash !== prevHash)
-          return {
-            chains: chainRows.length,
-            events,
-            firstBrokenLink: { chain, id: row.id, reason: 'previous hash does not match' },
-          };
-        if (hashAuditLink(prevHash, row, row.hashVersion as HashVersion) !== row.hash)
-          return {
-            chains: chainRows.length,
-            events,
-            firstBrokenLink: { chain, id: row.id, reason: 'content does not match its hash' },
-          };
-        prevHash = row.hash;
-        afterId = row.id;
-      }
+  for (const chain of chains) {
+    const walked = await walkChain(db, chain, heads.get(chain));
+    events += walked.events;
+    if (walked.broken) return { chains: chains.length, events, firstBrokenLink: walked.broken };
+  }
+  return { chains: chains.length, events, firstBrokenLink: null };
+}
+
+async function walkChain(db: Queryable, chain: string, headHash: string | undefined) {
+  let prevHash = GENESIS_HASH;
+  let afterId = 0;
+  let events = 0;
+  const broken = (id: number, reason: string) => ({ events, broken: { chain, id, reason } as BrokenLink });
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.chain, chain), gt(auditEvents.id, afterId)))
+      .orderBy(asc(auditEvents.id))
+      .limit(1000);
+    if (page.length === 0) break;
+    for (const row of page) {
+      events += 1;
+      if (row.prevHash !== prevHash) return broken(row.id, 'previous hash does not match');
+      if (hashAuditLink(prevHash, row, row.hashVersion as HashVersion) !== row.hash)
+        return broken(row.id, 'content does not match its hash');
+      prevHash = row.hash;
+      afterId = row.id;
     }
   }
-  return { chains: chainRows.length, events, firstBrokenLink: null };
+  if (headHash !== prevHash) return broken(afterId, 'the newest links are missing: the chain head names another link');
+  return { events, broken: null };
 }
 
 /** The family's own view of its chain, newest first, within the retention window shown to families. */

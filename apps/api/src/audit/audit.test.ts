@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
 import { buildWorld, type World } from '../test/world';
 import { appendAuditEvent, verifyAuditChains } from './audit.repository';
@@ -53,6 +53,26 @@ describe('the audit log', () => {
   it('when someone tries to update or delete an audit row, then the database refuses', async () => {
     await expect(testApp.database.db.update(auditEvents).set({ basis: 'edited' })).rejects.toThrow();
     await expect(testApp.database.db.delete(auditEvents)).rejects.toThrow();
+  });
+
+  it('when the newest row of a chain is deleted behind the trigger, then verification reports the missing end', async () => {
+    const chain = `family:${world.family.id}`;
+    const [newest, previous] = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.chain, chain))
+      .orderBy(desc(auditEvents.id))
+      .limit(2);
+    await testApp.database.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_events disable trigger audit_events_no_update_or_delete`);
+      await tx.delete(auditEvents).where(eq(auditEvents.id, newest!.id));
+      await tx.execute(sql`alter table audit_events enable trigger audit_events_no_update_or_delete`);
+    });
+    expect((await verifyAuditChains(testApp.database.db)).firstBrokenLink).toEqual({
+      chain,
+      id: previous!.id,
+      reason: 'the newest links are missing: the chain head names another link',
+    });
   });
 
   it('when a row is altered behind the trigger, then verification reports the first broken link', async () => {
