@@ -105,7 +105,7 @@ describe('plan route, the joint assessment', () => {
     expect(conflict).toHaveTextContent('Arvioi Olli Räsänen');
     // My choice is still on the form while I decide.
     expect(within(safety).getByRole('radio', { name: '5/5 – Hyvin' })).toBeChecked();
-    await user.click(within(conflict).getByRole('button', { name: 'Tallenna oma arvioni uusimman päälle' }));
+    await user.click(within(conflict).getByRole('button', { name: 'Tallenna silti oma arvioni' }));
 
     expect(await within(safety).findByText('5/5 – Hyvin')).toBeInTheDocument();
     expect(within(safety).queryByRole('alert')).not.toBeInTheDocument();
@@ -129,6 +129,11 @@ describe('plan route, the joint assessment', () => {
     expect(row('Asuminen')).toHaveTextContent('2/5 – Huolta4/5 – Melko hyvinParempi (+2)');
     expect(row('Turvallisuus')).toHaveTextContent('2/5 – Huolta1/5 – Iso huoliHuonompi (−1)');
     expect(row('Vanhemmuus')).toHaveTextContent('Ennallaan');
+    // On a phone the same comparison is a list, one domain per item.
+    const phoneList = within(assessment).getByRole('list', { name: 'Arviot 20.11.2025 ja 2.3.2026 osa-alueittain' });
+    expect(within(phoneList).getAllByRole('listitem')[6]).toHaveTextContent(
+      'Asuminen20.11.2025: 2/5 – Huolta2.3.2026: 4/5 – Melko hyvinParempi (+2)',
+    );
   });
 
   it('when the coordinator starts a new assessment, then the rated domains are sent and a domain left for later is not', async () => {
@@ -156,7 +161,7 @@ describe('plan route, the joint assessment', () => {
     const housing = within(form).getByRole('group', { name: 'Asuminen' });
     expect(within(housing).getByText('Viimeksi: 3/5 – Vähän huolta')).toBeInTheDocument();
     await user.click(within(housing).getByRole('radio', { name: '4/5 – Melko hyvin' }));
-    await user.type(within(housing).getByRole('textbox', { name: 'Huomiot' }), 'Uusi vuokrasopimus.');
+    await user.type(within(housing).getByRole('textbox', { name: 'Huomiot' }), 'Muutto.');
     await user.click(
       within(within(form).getByRole('group', { name: 'Turvallisuus' })).getByRole('radio', { name: '5/5 – Hyvin' }),
     );
@@ -166,7 +171,7 @@ describe('plan route, the joint assessment', () => {
       expect(created).toEqual({
         assessedOn: '2026-04-01',
         ratings: [
-          { domain: 'housing', rating: 4, notes: 'Uusi vuokrasopimus.' },
+          { domain: 'housing', rating: 4, notes: 'Muutto.' },
           { domain: 'safety', rating: 5, notes: '' },
         ],
       }),

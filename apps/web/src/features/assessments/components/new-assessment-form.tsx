@@ -68,11 +68,16 @@ export function NewAssessmentForm({ familyId, previous, onDone }: NewAssessmentF
           required
           w={{ base: '100%', sm: 220 }}
         />
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
           {assessmentDomains.map((domain) => {
             const earlier = previous?.ratings.find((rating) => rating.domain === domain);
             return (
-              <Fieldset key={domain} legend={t(`assessment.domain.${domain}`)} variant="filled">
+              <Fieldset
+                key={domain}
+                legend={t(`assessment.domain.${domain}`)}
+                variant="filled"
+                styles={{ legend: { fontWeight: 650 } }}
+              >
                 <Stack gap="xs">
                   <RatingInput
                     label={t('assessment.ratingLabel')}

@@ -85,12 +85,12 @@ export function RatingInput({ label, description, value, onChange, allowSkip = f
       onChange={(next) => onChange(next === '' ? null : Number(next))}
       error={error}
     >
-      <Group gap="sm" mt={6}>
+      <Stack gap={8} mt={6}>
         {ratings.map((rating) => (
           <Radio key={rating} value={String(rating)} label={ratingText(t, rating)} />
         ))}
         {allowSkip && <Radio value="" label={t('assessment.skip')} />}
-      </Group>
+      </Stack>
     </Radio.Group>
   );
 }

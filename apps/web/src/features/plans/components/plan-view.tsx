@@ -83,11 +83,6 @@ export function PlanView({
           {story}
         </PlanSection>
       )}
-      {assessment && (
-        <PlanSection id="plan-assessment" title={t('assessment.sectionTitle')}>
-          {assessment}
-        </PlanSection>
-      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <PlanSection id="plan-goals" title={t('plan.goalsTitle')}>
@@ -121,6 +116,11 @@ export function PlanView({
           <ActionList actions={plan.familyActions} renderStatus={renderActionStatus} />
         </Paper>
       </PlanSection>
+      {assessment && (
+        <PlanSection id="plan-assessment" title={t('assessment.sectionTitle')}>
+          {assessment}
+        </PlanSection>
+      )}
       {reviews && (
         <PlanSection id="plan-reviews" title={t('reviews.sectionTitle')}>
           {reviews}
