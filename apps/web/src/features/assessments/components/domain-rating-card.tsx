@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
+import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { assessmentSchema, type Assessment, type AssessmentDomain, type AssessmentRating } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConflictAlert } from '../../../components/conflict-alert';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
 import { formatDate, formatDateTimeParts, useLanguage } from '../../../lib/locale';
@@ -142,41 +143,32 @@ function RatingForm({ familyId, assessment, domain, onDone }: RatingFormProps) {
           maxLength={2000}
         />
         {conflict && (
-          <Alert
-            color="orange"
-            variant="light"
-            role="alert"
-            icon={<IconAlertTriangle aria-hidden />}
+          <ConflictAlert
             title={t('assessment.conflictTitle')}
-          >
-            <Stack gap="xs">
-              {replaced ? (
-                <Text size="sm">{t('assessment.conflictReplaced', { date: formatDate(conflict.assessedOn, language) })}</Text>
-              ) : (
-                <>
-                  <Text size="sm">{t('assessment.conflictText')}</Text>
-                  {saved ? <RatedDomain rating={saved} /> : <Text size="sm">{t('assessment.notRated')}</Text>}
-                </>
-              )}
-              <Group gap="sm">
-                {!replaced && (
-                  <Button
-                    onClick={() => {
+            reapply={
+              replaced
+                ? undefined
+                : {
+                    label: t('assessment.reapply'),
+                    pending: rate.isPending,
+                    onClick: () => {
                       setVersion(conflict.version);
                       setConflict(null);
                       save(conflict.version);
-                    }}
-                    loading={rate.isPending}
-                  >
-                    {t('assessment.reapply')}
-                  </Button>
-                )}
-                <Button variant="default" onClick={onDone}>
-                  {t('assessment.discardMine')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+                    },
+                  }
+            }
+            discard={{ label: t('assessment.discardMine'), onClick: onDone }}
+          >
+            {replaced ? (
+              <Text size="sm">{t('assessment.conflictReplaced', { date: formatDate(conflict.assessedOn, language) })}</Text>
+            ) : (
+              <>
+                <Text size="sm">{t('assessment.conflictText')}</Text>
+                {saved ? <RatedDomain rating={saved} /> : <Text size="sm">{t('assessment.notRated')}</Text>}
+              </>
+            )}
+          </ConflictAlert>
         )}
         {rate.isError && !isApiError(rate.error, 'version_conflict') && <SaveError error={rate.error} />}
         {!conflict && (
