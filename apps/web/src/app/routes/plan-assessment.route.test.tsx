@@ -115,6 +115,29 @@ describe('plan route, the joint assessment', () => {
     ]);
   });
 
+  it('when a new assessment was made while a domain of the old one was being corrected, then it says so and offers no reapply', async () => {
+    const api = assessmentApi();
+    const newer = buildAssessment(4, { id: testId(903), assessedOn: '2026-03-20' });
+    server.use(
+      http.patch(`${base}/assessments/${testId(900)}/ratings/housing`, () => {
+        api.assessments = [newer, ...api.assessments];
+        return problem(409, 'version_conflict', { current: newer });
+      }),
+    );
+    const { user } = renderApp(planPath);
+
+    const housing = await domainCard('Asuminen');
+    await user.click(within(housing).getByRole('button', { name: 'Muuta arviota' }));
+    await user.click(within(housing).getByRole('button', { name: 'Tallenna arvio' }));
+
+    const conflict = await within(housing).findByRole('alert');
+    expect(conflict).toHaveTextContent('Sillä välin tehtiin uusi arviointi (20.3.2026).');
+    expect(within(conflict).queryByRole('button', { name: 'Tallenna silti oma arvioni' })).not.toBeInTheDocument();
+    await user.click(within(conflict).getByRole('button', { name: 'Hylkää oma muutokseni' }));
+    expect(await within(await section()).findByText('Arvioitu 20.3.2026 · kirjasi Sari Lehtonen')).toBeInTheDocument();
+    expect(within(await domainCard('Asuminen')).getByText('4/5 – Melko hyvin')).toBeInTheDocument();
+  });
+
   it('when the coordinator compares with an earlier assessment, then each domain shows the earlier and the current rating and which way it moved', async () => {
     const earlier = buildAssessment(2, { id: testId(901), assessedOn: '2025-11-20' });
     const current = withRating(withRating(buildAssessment(2), 'housing', { rating: 4 }), 'safety', { rating: 1 });

@@ -76,7 +76,7 @@ export function AssessmentSection({ familyId, canEdit, forFamily }: AssessmentSe
         {earlier.length === 0 ? (
           <Text size="sm">{t('assessment.onlyOne')}</Text>
         ) : comparing ? (
-          <AssessmentComparison current={current} earlier={earlier} />
+          <AssessmentComparison key={current.id} current={current} earlier={earlier} />
         ) : (
           <Group className="no-print">
             <Button variant="light" leftSection={<IconArrowsDiff size={16} aria-hidden />} onClick={() => setComparing(true)}>

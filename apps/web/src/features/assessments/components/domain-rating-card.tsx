@@ -88,6 +88,8 @@ function RatingForm({ familyId, assessment, domain, onDone }: RatingFormProps) {
   const initial = ratingOf(assessment, domain);
   const [rating, setRating] = useState<number | null>(initial?.rating ?? null);
   const [notes, setNotes] = useState(initial?.notes ?? '');
+  // The assessment this edit began on; the list may meanwhile show a newer one.
+  const [assessmentId] = useState(assessment.id);
   const [version, setVersion] = useState(assessment.version);
   const [missing, setMissing] = useState(false);
   const [conflict, setConflict] = useState<Assessment | null>(null);
@@ -99,7 +101,7 @@ function RatingForm({ familyId, assessment, domain, onDone }: RatingFormProps) {
       return;
     }
     rate.mutate(
-      { assessmentId: assessment.id, domain, body: { rating, notes: notes.trim(), version: onVersion } },
+      { assessmentId, domain, body: { rating, notes: notes.trim(), version: onVersion } },
       {
         onSuccess: onDone,
         onError: (error) => {
@@ -112,7 +114,7 @@ function RatingForm({ familyId, assessment, domain, onDone }: RatingFormProps) {
   }
 
   // A newer assessment replaced this one meanwhile: only the newest may be corrected.
-  const replaced = conflict !== null && conflict.id !== assessment.id;
+  const replaced = conflict !== null && conflict.id !== assessmentId;
   const saved = conflict && !replaced ? ratingOf(conflict, domain) : undefined;
   return (
     <form
