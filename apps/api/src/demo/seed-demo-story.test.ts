@@ -28,3 +28,12 @@ it('when Anna Virtanen opens her family in the demo, then the story, its history
   expect(assessments).toHaveLength(2);
   for (const assessment of assessments) expect(assessment.ratings).toHaveLength(9);
 });
+
+it("when the demo's workers open Perhe Virtanen, then family work reads the shared assessment and the school, without that consent, does not", async () => {
+  const coordinator = await signInAs(testApp.app, demoAccounts.coordinator);
+  const { families } = familyListSchema.parse((await coordinator.get('/api/families')).body);
+  const url = `/api/families/${families.find((family) => family.name === 'Perhe Virtanen')!.id}/assessments`;
+
+  expect((await (await signInAs(testApp.app, demoAccounts.familyWorker)).get(url)).status).toBe(200);
+  expect((await (await signInAs(testApp.app, demoAccounts.schoolWorker)).get(url)).status).toBe(404);
+});

@@ -184,6 +184,8 @@ const demoFamilies: DemoFamily[] = [
         service: 'familyWork',
         status: 'accepted',
         responsible: 'familyWorker',
+        // Anna shared the joint assessment with family work, whose worker visits every week.
+        consent: ['story', 'assessment', 'goals', 'notes'],
         description: 'Perhetyöntekijä käy kotona kerran viikossa: aamurutiinit ja vanhemmuuden tuki.',
         actions: [
           {

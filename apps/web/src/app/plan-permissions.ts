@@ -18,6 +18,7 @@ export function planPermissions(user: CurrentUser | null | undefined, plan: Plan
     family,
     ownRoles,
     editStory: open && coordinator,
+    editAssessment: open && coordinator,
     addGoal: open && (coordinator || family),
     addProgress: open && (coordinator || family || (ownRoles.length > 0 && plan.sharedParts.includes('goals'))),
     inviteService: open && coordinator,

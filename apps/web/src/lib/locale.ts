@@ -24,6 +24,12 @@ export function formatDate(isoDate: string, language: Language): string {
   return new Intl.DateTimeFormat(intlLocales[language], { dateStyle: 'medium' }).format(parseIsoDate(isoDate));
 }
 
+/** Today as `YYYY-MM-DD` in the user's own calendar, the default of a date field. */
+export function todayIsoDate(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 /** The service keeps Finnish time, wherever the browser happens to be. */
 const TIME_ZONE = 'Europe/Helsinki';
 

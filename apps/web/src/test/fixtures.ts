@@ -1,5 +1,7 @@
+import { assessmentDomains } from '@yhdessa/shared';
 import type {
   AccessLogEntry,
+  Assessment,
   CoordinatorWorkspace,
   ServiceInvitation,
   WorkerWorkspace,
@@ -142,6 +144,26 @@ export function buildPlan(overrides: Partial<Plan> = {}): Plan {
         version: 2,
       }),
     ],
+    ...overrides,
+  };
+}
+
+/** A full assessment of every domain, all at `rating`, by Sari Lehtonen. */
+export function buildAssessment(rating = 3, overrides: Partial<Assessment> = {}): Assessment {
+  const coordinator = { id: testId(1), name: 'Sari Lehtonen' };
+  return {
+    id: testId(900),
+    assessedOn: '2026-03-02',
+    createdBy: coordinator,
+    createdAt: '2026-03-02T09:00:00.000Z',
+    ratings: assessmentDomains.map((domain) => ({
+      domain,
+      rating,
+      notes: '',
+      ratedBy: coordinator,
+      ratedAt: '2026-03-02T09:00:00.000Z',
+    })),
+    version: 1,
     ...overrides,
   };
 }

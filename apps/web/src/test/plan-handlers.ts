@@ -9,5 +9,6 @@ export function planPartHandlers(familyId = defaultFamilyId) {
     http.get(`${base}/notes`, () => HttpResponse.json({ notes: [], nextBefore: null })),
     http.get(`${base}/reviews`, () => HttpResponse.json({ reviews: [] })),
     http.get(`${base}/plan/versions`, () => HttpResponse.json({ versions: [] })),
+    http.get(`${base}/assessments`, () => HttpResponse.json({ assessments: [] })),
   ];
 }

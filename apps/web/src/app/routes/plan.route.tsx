@@ -9,6 +9,8 @@ import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { ActionStatusSelect } from '../../features/actions/components/action-status-select';
 import { AddActionForm } from '../../features/actions/components/add-action-form';
+import { assessmentsQueryKey } from '../../features/assessments/api/assessments.query';
+import { AssessmentSection } from '../../features/assessments/components/assessment-section';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
 import { familiesQueryKey } from '../../features/families/api/families.query';
 import { AddGoalForm } from '../../features/goals/components/add-goal-form';
@@ -36,6 +38,7 @@ import { useLeaveRevokedFamily } from '../use-leave-family';
 function staleParts(event: FamilyEvent): (readonly unknown[])[] {
   if (event.type.startsWith('note.')) return [notesQueryKey(event.familyId)];
   if (event.type.startsWith('story.')) return [storyQueryKey(event.familyId)];
+  if (event.type.startsWith('assessment.')) return [assessmentsQueryKey(event.familyId)];
   if (event.type.startsWith('review.') || event.type === 'agendaItem.created' || event.type === 'plan.versioned')
     return [
       ['families', event.familyId, 'reviews'],
@@ -137,6 +140,11 @@ export function PlanRoute() {
         story={
           data.sharedParts.includes('story') || can.coordinator ? (
             <StorySection familyId={familyId} canEdit={can.editStory} />
+          ) : undefined
+        }
+        assessment={
+          data.sharedParts.includes('assessment') ? (
+            <AssessmentSection familyId={familyId} canEdit={can.editAssessment} forFamily={can.family} />
           ) : undefined
         }
         goalsExtra={

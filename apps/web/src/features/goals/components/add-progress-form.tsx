@@ -3,6 +3,7 @@ import type { Goal } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
+import { todayIsoDate } from '../../../lib/locale';
 import { useAddGoalProgress } from '../api/goal.mutations';
 
 interface AddProgressFormProps {
@@ -12,11 +13,6 @@ interface AddProgressFormProps {
   onCancel: () => void;
 }
 
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /** One dated entry of how a goal is going. */
 export function AddProgressForm({ familyId, goal, onSaved, onCancel }: AddProgressFormProps) {
   const { t } = useTranslation();
@@ -24,7 +20,7 @@ export function AddProgressForm({ familyId, goal, onSaved, onCancel }: AddProgre
     onSaved(saved);
     onCancel();
   });
-  const [recordedOn, setRecordedOn] = useState(today);
+  const [recordedOn, setRecordedOn] = useState(todayIsoDate);
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);

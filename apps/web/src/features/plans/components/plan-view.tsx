@@ -19,6 +19,8 @@ interface PlanViewProps {
   toolbar?: ReactNode;
   /** The family's story, told once; the app layer supplies it. */
   story?: ReactNode;
+  /** The joint needs assessment by domain; the app layer supplies it. */
+  assessment?: ReactNode;
   /** Under the goals, e.g. a form to add one. */
   goalsExtra?: ReactNode;
   /** Under one goal, e.g. a form to record progress. */
@@ -51,6 +53,7 @@ export function PlanView({
   headerExtra,
   toolbar,
   story,
+  assessment,
   goalsExtra,
   renderGoalExtra,
   servicesExtra,
@@ -113,6 +116,11 @@ export function PlanView({
           <ActionList actions={plan.familyActions} renderStatus={renderActionStatus} />
         </Paper>
       </PlanSection>
+      {assessment && (
+        <PlanSection id="plan-assessment" title={t('assessment.sectionTitle')}>
+          {assessment}
+        </PlanSection>
+      )}
       {reviews && (
         <PlanSection id="plan-reviews" title={t('reviews.sectionTitle')}>
           {reviews}

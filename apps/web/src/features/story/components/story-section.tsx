@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconAlertTriangle, IconHistory, IconPencil } from '@tabler/icons-react';
+import { IconHistory, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { storySchema, type Story } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConflictAlert } from '../../../components/conflict-alert';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { isApiError } from '../../../lib/api-client';
@@ -153,42 +154,31 @@ function StoryForm({ familyId, initial, baseVersion, onDone }: StoryFormProps) {
           />
         ))}
         {conflict && (
-          <Alert
-            color="orange"
-            variant="light"
-            role="alert"
-            icon={<IconAlertTriangle aria-hidden />}
+          <ConflictAlert
             title={t('story.conflictTitle')}
+            reapply={{
+              label: t('story.reapply'),
+              pending: update.isPending,
+              onClick: () => {
+                setVersion(conflict.version);
+                setConflict(null);
+                save(conflict.version);
+              },
+            }}
+            discard={{ label: t('story.discardMine'), onClick: onDone }}
           >
-            <Stack gap="xs">
-              <Text size="sm">{t('story.conflictText', { name: conflict.updatedBy?.name ?? t('story.someone') })}</Text>
-              {fields.map((field) => (
-                <div key={field}>
-                  <Text size="sm" fw={600}>
-                    {t(`story.${field}`)}
-                  </Text>
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                    {conflict[field] || t('story.fieldEmpty')}
-                  </Text>
-                </div>
-              ))}
-              <Group gap="sm">
-                <Button
-                  onClick={() => {
-                    setVersion(conflict.version);
-                    setConflict(null);
-                    save(conflict.version);
-                  }}
-                  loading={update.isPending}
-                >
-                  {t('story.reapply')}
-                </Button>
-                <Button variant="default" onClick={onDone}>
-                  {t('story.discardMine')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+            <Text size="sm">{t('story.conflictText', { name: conflict.updatedBy?.name ?? t('story.someone') })}</Text>
+            {fields.map((field) => (
+              <div key={field}>
+                <Text size="sm" fw={600}>
+                  {t(`story.${field}`)}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {conflict[field] || t('story.fieldEmpty')}
+                </Text>
+              </div>
+            ))}
+          </ConflictAlert>
         )}
         {update.isError && !isApiError(update.error, 'version_conflict') && (
           <Alert color="red" variant="light" role="alert">
