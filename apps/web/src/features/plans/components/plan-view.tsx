@@ -23,6 +23,8 @@ interface PlanViewProps {
   goalsExtra?: ReactNode;
   /** Under one goal, e.g. a form to record progress. */
   renderGoalExtra?: (goal: Goal) => ReactNode;
+  /** Under the members, e.g. inviting one to sign in. */
+  membersExtra?: ReactNode;
   /** Under the services, e.g. inviting one from the catalogue. */
   servicesExtra?: ReactNode;
   /** Under one service role's actions, e.g. a form to add one. */
@@ -53,6 +55,7 @@ export function PlanView({
   story,
   goalsExtra,
   renderGoalExtra,
+  membersExtra,
   servicesExtra,
   renderRoleExtra,
   notes,
@@ -96,6 +99,7 @@ export function PlanView({
             <Paper withBorder p="md">
               <MemberList members={plan.members} />
             </Paper>
+            {membersExtra}
           </PlanSection>
         </Grid.Col>
       </Grid>
