@@ -8,6 +8,8 @@ const dataDir = path.join(os.tmpdir(), `yhdessa-e2e-${process.pid}-${Date.now()}
 export default defineConfig({
   testDir: './tests',
   timeout: 60_000,
+  // Auto-waiting expectations: on a busy 2-core machine a screen's first load can take longer than the default 5 s.
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -41,6 +43,8 @@ export default defineConfig({
       DEMO: '1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // Invitation links in the outbox point at this server.
+      PUBLIC_URL: `http://localhost:${port}`,
       WEB_DIST: path.resolve(__dirname, '../apps/web/dist'),
     },
   },
