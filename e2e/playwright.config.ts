@@ -7,8 +7,8 @@ const dataDir = path.join(os.tmpdir(), `yhdessa-e2e-${process.pid}-${Date.now()}
 
 export default defineConfig({
   testDir: './tests',
-  timeout: 60_000,
-  // Auto-waiting expectations: on a busy 2-core machine a screen's first load can take longer than the default 5 s.
+  // Ceilings, not waits: on a busy 2-core machine a browser context's first screen can take 10 s or more.
+  timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
