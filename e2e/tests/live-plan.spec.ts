@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Plan } from '@yhdessa/shared';
+import { expectNoAccessibilityViolations } from './accessibility';
 import { coordinator, familyWorker, phone as phoneViewport, signedInPage, watchForNavigation } from './demo-users';
 
 const FAMILY = 'Perhe Virtanen';
@@ -71,11 +71,6 @@ test("when the worker looks at another service's action, then there is no contro
   await openPlan(coordinatorPage);
   await expect(coordinatorPage.getByRole('combobox', { name: `Tila: ${SCHOOL_ACTION}` })).toHaveValue(attempt.before);
 });
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(result.violations).toEqual([]);
-}
 
 test('when the screens are checked with axe, then the sign-in (phone), family list and plan have no WCAG 2.1 A/AA violations', async ({
   browser,

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import type { OutboxMail } from '@yhdessa/shared';
+import { expectNoAccessibilityViolations } from './accessibility';
 import { clinicWorker, coordinator, phone, schoolWorker, signedInPage, signIn, watchForNavigation } from './demo-users';
 
 /** Unique per run, so the journey never meets a family or an address from an earlier run. */
@@ -213,7 +214,8 @@ test('when a coordinator, two services and the family work on one new plan at on
     await expect(region(familyPage, 'Kirjaukset').getByText(CLINIC_NOTE)).toBeVisible();
     // The family changes only its own actions: the services' statuses are for reading.
     await expect(region(familyPage, CLINIC).getByRole('combobox')).toHaveCount(0);
-    // Nothing is wider than the phone.
+    // Nothing is wider than the phone, and the plan passes WCAG 2.1 A/AA checks there.
     expect(await familyPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await expectNoAccessibilityViolations(familyPage);
   });
 });
