@@ -7,7 +7,9 @@ const dataDir = path.join(os.tmpdir(), `yhdessa-e2e-${process.pid}-${Date.now()}
 
 export default defineConfig({
   testDir: './tests',
-  timeout: 60_000,
+  // Ceilings, not waits: on a busy 2-core machine a browser context's first screen can take 10 s or more.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -41,6 +43,8 @@ export default defineConfig({
       DEMO: '1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // Invitation links in the outbox point at this server.
+      PUBLIC_URL: `http://localhost:${port}`,
       WEB_DIST: path.resolve(__dirname, '../apps/web/dist'),
     },
   },

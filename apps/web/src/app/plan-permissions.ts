@@ -1,4 +1,4 @@
-import type { CurrentUser, Plan, ServiceRole } from '@yhdessa/shared';
+import type { Action, CurrentUser, Plan, ServiceRole } from '@yhdessa/shared';
 
 /**
  * What the plan screen offers to whom. The server decides in the end; this only keeps controls
@@ -13,6 +13,8 @@ export function planPermissions(user: CurrentUser | null | undefined, plan: Plan
       ? plan.serviceRoles.filter((role) => role.status === 'accepted' && user.serviceIds.includes(role.service.id))
       : [];
   const isOwnRole = (role: ServiceRole) => ownRoles.some((own) => own.id === role.id);
+  const ownsAction = (action: Action) =>
+    coordinator || (family && action.serviceRoleId === null) || ownRoles.some((own) => own.id === action.serviceRoleId);
   return {
     coordinator,
     family,
@@ -22,6 +24,9 @@ export function planPermissions(user: CurrentUser | null | undefined, plan: Plan
     addGoal: open && (coordinator || family),
     addProgress: open && (coordinator || family || (ownRoles.length > 0 && plan.sharedParts.includes('goals'))),
     inviteService: open && coordinator,
+    inviteMember: open && coordinator,
+    /** Whose action it is; on a closed case the control stays, disabled, for those who own it. */
+    changeAction: ownsAction,
     addAction: (role: ServiceRole) => open && role.status === 'accepted' && (coordinator || isOwnRole(role)),
     writeNotes: open && (coordinator || family || ownRoles.length > 0),
     manageReviews: open && coordinator,

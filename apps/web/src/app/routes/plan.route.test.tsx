@@ -110,6 +110,34 @@ describe('plan route', () => {
     expect(await statusSelect()).toHaveValue('planned');
   });
 
+  it("when a worker opens the plan, then only their own service's actions have a status control; the rest show the status as text", async () => {
+    planApi();
+    server.use(
+      http.get('/api/auth/me', () =>
+        HttpResponse.json(buildCurrentUser({ id: testId(3), role: 'worker', serviceIds: [testId(210)] })),
+      ),
+    );
+    renderApp(planPath);
+
+    const familyWork = await screen.findByRole('region', { name: 'Lastensuojelun perhetyö' });
+    expect(within(familyWork).getByRole('combobox', { name: 'Tila: Kotikäynti kahden viikon välein' })).toBeEnabled();
+    const own = screen.getByRole('region', { name: 'Perheen omat tehtävät' });
+    expect(within(own).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(within(own).getByText('Tila: Työn alla')).toBeInTheDocument();
+  });
+
+  it("when a family member opens the plan, then they change only the family's own actions", async () => {
+    planApi();
+    server.use(http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ name: 'Anna Virtanen', role: 'family' }))));
+    renderApp(planPath);
+
+    const own = await screen.findByRole('region', { name: 'Perheen omat tehtävät' });
+    expect(within(own).getByRole('combobox', { name: 'Tila: Iltarutiinin kokeilu' })).toBeEnabled();
+    const familyWork = screen.getByRole('region', { name: 'Lastensuojelun perhetyö' });
+    expect(within(familyWork).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(within(familyWork).getByText('Tila: Suunniteltu')).toBeInTheDocument();
+  });
+
   it('when the family has not shared its goals with the service, then the plan says so instead of showing none', async () => {
     planApi(buildPlan({ sharedParts: [], goals: [] }));
     renderApp(planPath);

@@ -8,6 +8,7 @@ import { DisclosureForm } from '../../components/disclosure-form';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { ActionStatusSelect } from '../../features/actions/components/action-status-select';
+import { ActionStatusText } from '../../features/actions/components/action-status-text';
 import { AddActionForm } from '../../features/actions/components/add-action-form';
 import { assessmentsQueryKey } from '../../features/assessments/api/assessments.query';
 import { AssessmentSection } from '../../features/assessments/components/assessment-section';
@@ -16,6 +17,7 @@ import { familiesQueryKey } from '../../features/families/api/families.query';
 import { AddGoalForm } from '../../features/goals/components/add-goal-form';
 import { AddProgressForm } from '../../features/goals/components/add-progress-form';
 import { notesQueryKey } from '../../features/notes/api/notes.query';
+import { InviteFamilyMemberForm } from '../../features/invitations/components/invite-family-member-form';
 import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
 import { applyFamilyEventToPlan, refreshPlan, storePlanAction } from '../../features/plans/api/plan-cache';
 import { planQueryKey, planQueryOptions } from '../../features/plans/api/plan.query';
@@ -134,9 +136,13 @@ export function PlanRoute() {
             </Group>
           </Stack>
         }
-        renderActionStatus={(action) => (
-          <ActionStatusSelect familyId={familyId} action={action} disabled={closed} onStored={storeAction} />
-        )}
+        renderActionStatus={(action) =>
+          can.changeAction(action) ? (
+            <ActionStatusSelect familyId={familyId} action={action} disabled={closed} onStored={storeAction} />
+          ) : (
+            <ActionStatusText action={action} />
+          )
+        }
         story={
           data.sharedParts.includes('story') || can.coordinator ? (
             <StorySection familyId={familyId} canEdit={can.editStory} />
@@ -162,6 +168,14 @@ export function PlanRoute() {
                 </DisclosureForm>
               )
             : undefined
+        }
+        membersExtra={
+          can.inviteMember &&
+          data.members.length > 0 && (
+            <DisclosureForm label={t('inviteMember.open')}>
+              {(close) => <InviteFamilyMemberForm familyId={familyId} members={data.members} onClose={close} />}
+            </DisclosureForm>
+          )
         }
         servicesExtra={
           can.inviteService && (

@@ -25,6 +25,8 @@ interface PlanViewProps {
   goalsExtra?: ReactNode;
   /** Under one goal, e.g. a form to record progress. */
   renderGoalExtra?: (goal: Goal) => ReactNode;
+  /** Under the members, e.g. inviting one to sign in. */
+  membersExtra?: ReactNode;
   /** Under the services, e.g. inviting one from the catalogue. */
   servicesExtra?: ReactNode;
   /** Under one service role's actions, e.g. a form to add one. */
@@ -56,6 +58,7 @@ export function PlanView({
   assessment,
   goalsExtra,
   renderGoalExtra,
+  membersExtra,
   servicesExtra,
   renderRoleExtra,
   notes,
@@ -99,6 +102,7 @@ export function PlanView({
             <Paper withBorder p="md">
               <MemberList members={plan.members} />
             </Paper>
+            {membersExtra}
           </PlanSection>
         </Grid.Col>
       </Grid>

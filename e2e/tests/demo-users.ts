@@ -1,0 +1,36 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+
+/** Demo accounts seeded by DEMO=1 (apps/api/src/demo/demo-accounts.ts); demo logins skip the second factor. */
+export const DEMO_PASSWORD = 'Yhdessa-demo-2026';
+export const coordinator = 'sari.koordinaattori@varkaus-demo.fi';
+export const familyWorker = 'mikko.perhetyo@varkaus-demo.fi';
+export const schoolWorker = 'hanna.koulu@varkaus-demo.fi';
+export const clinicWorker = 'liisa.neuvola@varkaus-demo.fi';
+
+export const laptop = { width: 1366, height: 900 };
+export const phone = { width: 390, height: 844 };
+
+/** A browser context of its own, signed in through the sign-in page, on the user's first screen. */
+export async function signedInPage(browser: Browser, email: string, viewport = laptop, password = DEMO_PASSWORD): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto('/');
+  await signIn(page, email, password);
+  return page;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByRole('textbox', { name: 'Sähköposti' }).fill(email);
+  await page.getByRole('textbox', { name: 'Salasana' }).fill(password);
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Perheet' })).toBeVisible();
+}
+
+/** Fails the test if the page navigates (a reload, a new address) after this call. */
+export function watchForNavigation(page: Page): { navigated: () => boolean } {
+  let navigated = false;
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigated = true;
+  });
+  return { navigated: () => navigated };
+}
