@@ -13,6 +13,36 @@ async function openPlan(page: Page): Promise<void> {
   await expect(page.getByText('Päivittyy reaaliajassa')).toBeVisible();
 }
 
+/**
+ * Milliseconds from the moment one page's select is changed to the moment another page shows the
+ * new value. Both ends are timed inside the browsers by the machine's clock, so the test runner's
+ * own delays on a busy machine are not counted as the product's.
+ */
+async function liveUpdateDelay(from: Page, to: Page, label: string, value: string): Promise<number> {
+  const shownAt = to.evaluate(
+    ({ label, value }) =>
+      new Promise<number>((resolve) => {
+        const poll = setInterval(() => {
+          const select = document.querySelector<HTMLSelectElement>(`select[aria-label="${CSS.escape(label)}"]`);
+          if (select?.value !== value) return;
+          clearInterval(poll);
+          resolve(Date.now());
+        }, 5);
+      }),
+    { label, value },
+  );
+  await from.evaluate(() =>
+    document.addEventListener('change', () => (document.documentElement.dataset.changedAt = String(Date.now())), {
+      capture: true,
+      once: true,
+    }),
+  );
+  await from.getByRole('combobox', { name: label }).selectOption(value);
+  await expect(to.getByRole('combobox', { name: label })).toHaveValue(value);
+  const changedAt = Number(await from.evaluate(() => document.documentElement.dataset.changedAt));
+  return (await shownAt) - changedAt;
+}
+
 test('when the coordinator changes an action, then the service worker sees it within a second without reloading', async ({
   browser,
 }) => {
@@ -26,15 +56,11 @@ test('when the coordinator changes an action, then the service worker sees it wi
   const next = before === 'done' ? 'in_progress' : 'done';
 
   const workerNavigation = watchForNavigation(workerPage);
-  const started = Date.now();
-  await coordinatorPage.getByRole('combobox', { name: `Tila: ${OWN_ACTION}` }).selectOption(next);
-  await expect(workerSelect).toHaveValue(next, { timeout: 1000 });
-  expect(Date.now() - started).toBeLessThan(1000);
+  expect(await liveUpdateDelay(coordinatorPage, workerPage, `Tila: ${OWN_ACTION}`, next)).toBeLessThan(1000);
   expect(workerNavigation.navigated()).toBe(false);
 
   // And back the other way: the worker changes their own service's action, the coordinator sees it.
-  await workerSelect.selectOption(before);
-  await expect(coordinatorPage.getByRole('combobox', { name: `Tila: ${OWN_ACTION}` })).toHaveValue(before, { timeout: 1000 });
+  expect(await liveUpdateDelay(workerPage, coordinatorPage, `Tila: ${OWN_ACTION}`, before)).toBeLessThan(1000);
 });
 
 test("when the worker looks at another service's action, then there is no control to change it, and a change sent anyway is refused", async ({
