@@ -13,6 +13,7 @@ export function planPermissions(user: CurrentUser | null | undefined, plan: Plan
       ? plan.serviceRoles.filter((role) => role.status === 'accepted' && user.serviceIds.includes(role.service.id))
       : [];
   const isOwnRole = (role: ServiceRole) => ownRoles.some((own) => own.id === role.id);
+  const roleOpen = (role: ServiceRole) => role.status === 'invited' || role.status === 'accepted';
   return {
     coordinator,
     family,
@@ -25,5 +26,11 @@ export function planPermissions(user: CurrentUser | null | undefined, plan: Plan
     writeNotes: open && (coordinator || family || ownRoles.length > 0),
     manageReviews: open && coordinator,
     proposeAgenda: open && Boolean(user),
+    editMembers: open && coordinator,
+    /** Closing an open case, and opening a closed one again. */
+    changeCaseStatus: coordinator,
+    handOver: open && coordinator,
+    editRole: (role: ServiceRole) => open && ((coordinator && roleOpen(role)) || isOwnRole(role)),
+    endRole: (role: ServiceRole) => open && coordinator && roleOpen(role),
   };
 }

@@ -1,10 +1,11 @@
 import { http, HttpResponse } from 'msw';
-import { buildStory, familyId as defaultFamilyId } from './fixtures';
+import { buildFamilyDetail, buildStory, familyId as defaultFamilyId } from './fixtures';
 
 /** The parts of the plan screen besides the plan itself, answered quietly so a test can focus on one. */
 export function planPartHandlers(familyId = defaultFamilyId) {
   const base = `/api/families/${familyId}`;
   return [
+    http.get(base, () => HttpResponse.json(buildFamilyDetail({ id: familyId }))),
     http.get(`${base}/story`, () => HttpResponse.json(buildStory({ familyId }))),
     http.get(`${base}/notes`, () => HttpResponse.json({ notes: [], nextBefore: null })),
     http.get(`${base}/reviews`, () => HttpResponse.json({ reviews: [] })),

@@ -1,0 +1,37 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface ConflictAlertProps {
+  /** The thing as it is saved now. */
+  children: ReactNode;
+  /** Save the user's own change on top of what is saved now; omitted when there is nothing left to apply. */
+  onReapply?: () => void;
+  onDiscard: () => void;
+  reapplyLabel?: string;
+  pending?: boolean;
+}
+
+/** Someone saved first: what is saved now, and the choice to apply one's own change on top of it or drop it. */
+export function ConflictAlert({ children, onReapply, onDiscard, reapplyLabel, pending }: ConflictAlertProps) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="orange" variant="light" role="alert" icon={<IconAlertTriangle aria-hidden />} title={t('conflict.title')}>
+      <Stack gap="xs">
+        <Text size="sm">{t('conflict.text')}</Text>
+        {children}
+        <Group gap="sm">
+          {onReapply && (
+            <Button onClick={onReapply} loading={pending}>
+              {reapplyLabel ?? t('conflict.reapply')}
+            </Button>
+          )}
+          <Button variant="default" onClick={onDiscard} disabled={pending}>
+            {onReapply ? t('conflict.discard') : t('conflict.close')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
