@@ -2,6 +2,8 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../lib/api-client';
+import { SaveError } from './save-error';
 
 interface ConflictAlertProps {
   /** The thing as it is saved now. */
@@ -34,4 +36,10 @@ export function ConflictAlert({ children, onReapply, onDiscard, reapplyLabel, pe
       </Stack>
     </Alert>
   );
+}
+
+/** After a failed save: the conflict, when the form shows what is saved now; otherwise why it failed. */
+export function SaveProblem({ error, conflict }: { error: unknown; conflict: ReactNode }) {
+  if (conflict) return conflict;
+  return error && !isApiError(error, 'version_conflict') ? <SaveError error={error} /> : null;
 }

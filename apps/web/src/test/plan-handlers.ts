@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw';
+import { problem } from './msw-server';
 import { buildFamilyDetail, buildStory, familyId as defaultFamilyId } from './fixtures';
 
 /** The parts of the plan screen besides the plan itself, answered quietly so a test can focus on one. */
@@ -10,5 +11,7 @@ export function planPartHandlers(familyId = defaultFamilyId) {
     http.get(`${base}/notes`, () => HttpResponse.json({ notes: [], nextBefore: null })),
     http.get(`${base}/reviews`, () => HttpResponse.json({ reviews: [] })),
     http.get(`${base}/plan/versions`, () => HttpResponse.json({ versions: [] })),
+    // No handover is waiting for the caller: to anyone but the coordinator it is not there.
+    http.get(`${base}/handover`, () => problem(404, 'not_found')),
   ];
 }

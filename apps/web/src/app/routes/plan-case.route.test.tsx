@@ -189,7 +189,6 @@ describe('plan: coordinator handover', () => {
         ),
       ),
       http.get(base, () => HttpResponse.json(buildFamilyDetail({ coordinator: state.coordinator }))),
-      ...planPartHandlers(),
       // Until they accept, the new coordinator sees nothing of the plan.
       http.get(`${base}/plan`, () =>
         state.coordinator.id === olli.id
@@ -203,6 +202,8 @@ describe('plan: coordinator handover', () => {
         state.pending = false;
         return HttpResponse.json(handover());
       }),
+      // After the handlers above: the first handler that matches answers.
+      ...planPartHandlers(),
     );
     return state;
   }

@@ -1,12 +1,10 @@
-import { Button, Modal, Stack, Text, Group } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { familyDetailSchema, type FamilyDetail } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConflictAlert } from '../../../components/conflict-alert';
-import { SaveError } from '../../../components/save-error';
-import { isApiError } from '../../../lib/api-client';
+import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { familyQueryOptions, useUpdateFamily } from '../api/family.query';
 
@@ -43,22 +41,27 @@ export function CaseStatusControl({ familyId, onChanged }: CaseStatusControlProp
   };
   const wanted: Wanted = closed ? 'active' : 'closed';
   const current = conflict.current;
-  const feedback = current ? (
-    <ConflictAlert
-      pending={update.isPending}
-      onReapply={current.status === wanted ? undefined : () => change(wanted, current.version)}
-      reapplyLabel={wanted === 'closed' ? t('caseStatus.closeAnyway') : t('caseStatus.reopenAnyway')}
-      onDiscard={() => {
-        conflict.clear();
-        update.reset();
-        setConfirming(false);
-        onChanged();
-      }}
-    >
-      <Text size="sm">{t('caseStatus.statusNow', { status: t(`familyStatus.${current.status}`) })}</Text>
-    </ConflictAlert>
-  ) : (
-    update.isError && !isApiError(update.error, 'version_conflict') && <SaveError error={update.error} />
+  const feedback = (
+    <SaveProblem
+      error={update.error}
+      conflict={
+        current && (
+          <ConflictAlert
+            pending={update.isPending}
+            onReapply={current.status === wanted ? undefined : () => change(wanted, current.version)}
+            reapplyLabel={wanted === 'closed' ? t('caseStatus.closeAnyway') : t('caseStatus.reopenAnyway')}
+            onDiscard={() => {
+              conflict.clear();
+              update.reset();
+              setConfirming(false);
+              onChanged();
+            }}
+          >
+            <Text size="sm">{t('caseStatus.statusNow', { status: t(`familyStatus.${current.status}`) })}</Text>
+          </ConflictAlert>
+        )
+      }
+    />
   );
 
   if (closed)
@@ -92,7 +95,12 @@ export function CaseStatusControl({ familyId, onChanged }: CaseStatusControlProp
       >
         {t('caseStatus.close')}
       </Button>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('caseStatus.confirmTitle')}>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('caseStatus.confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="sm">
           <Text size="sm">{t('caseStatus.confirmText')}</Text>
           <Text size="sm">{t('caseStatus.confirmReopen')}</Text>

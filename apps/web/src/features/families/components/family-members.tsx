@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -36,7 +36,9 @@ export function FamilyMembers({ familyId, placeholder, onSaved }: FamilyMembersP
           {members.map((member) => (
             <li key={member.id}>
               {editing === member.id ? (
-                <MemberForm familyId={familyId} member={member} onSaved={onSaved} onDone={() => setEditing(null)} />
+                <Paper withBorder p="sm" className="no-print">
+                  <MemberForm familyId={familyId} member={member} onSaved={onSaved} onDone={() => setEditing(null)} />
+                </Paper>
               ) : (
                 <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
                   <Stack gap={2}>

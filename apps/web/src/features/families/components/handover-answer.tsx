@@ -2,10 +2,8 @@ import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { handoverSchema, type Handover, type PersonRef } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { ConflictAlert } from '../../../components/conflict-alert';
+import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { LoadingState } from '../../../components/loading-state';
-import { SaveError } from '../../../components/save-error';
-import { isApiError } from '../../../lib/api-client';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useChangeHandover } from '../api/handover.query';
@@ -59,24 +57,27 @@ export function HandoverAnswer({ handover, me, onAccepted }: HandoverAnswerProps
         <Text size="sm">{t('handover.answerText', { name: from, family: handover.family.name, date, time })}</Text>
         <Text size="sm">{t('handover.answerBefore')}</Text>
         <Text size="sm">{t('handover.answerAfter', { name: from })}</Text>
-        {current ? (
-          <ConflictAlert
-            pending={answer.isPending}
-            onReapply={
-              current.pending?.to.id === me.id
-                ? () => send(answer.variables?.kind === 'decline' ? 'decline' : 'accept', current.family.version)
-                : undefined
-            }
-            onDiscard={() => {
-              conflict.clear();
-              answer.reset();
-            }}
-          >
-            <HandoverState handover={current} />
-          </ConflictAlert>
-        ) : (
-          answer.isError && !isApiError(answer.error, 'version_conflict') && <SaveError error={answer.error} />
-        )}
+        <SaveProblem
+          error={answer.error}
+          conflict={
+            current && (
+              <ConflictAlert
+                pending={answer.isPending}
+                onReapply={
+                  current.pending?.to.id === me.id
+                    ? () => send(answer.variables?.kind === 'decline' ? 'decline' : 'accept', current.family.version)
+                    : undefined
+                }
+                onDiscard={() => {
+                  conflict.clear();
+                  answer.reset();
+                }}
+              >
+                <HandoverState handover={current} />
+              </ConflictAlert>
+            )
+          }
+        />
         {!current && (
           <Group gap="sm">
             <Button

@@ -4,11 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { handoverSchema, requestHandoverSchema, type FamilyDetail, type Handover } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConflictAlert } from '../../../components/conflict-alert';
+import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { ErrorState } from '../../../components/error-state';
-import { LoadingState } from '../../../components/loading-state';
 import { SaveError } from '../../../components/save-error';
-import { isApiError } from '../../../lib/api-client';
+import { LoadingState } from '../../../components/loading-state';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { familyQueryOptions } from '../api/family.query';
@@ -52,7 +51,12 @@ export function HandoverButton({ familyId }: { familyId: string }) {
       <Button variant="default" leftSection={<IconArrowsExchange size={16} aria-hidden />} onClick={() => setOpen(true)}>
         {t('handover.open')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('handover.title')}>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('handover.title')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {open && <HandoverForm family={family.data} onDone={() => setOpen(false)} />}
       </Modal>
     </>
@@ -112,18 +116,21 @@ function HandoverForm({ family, onDone }: { family: FamilyDetail; onDone: () => 
             required
           />
         )}
-        {current ? (
-          <ConflictAlert
-            pending={request.isPending}
-            onReapply={() => submit(current.family.version)}
-            onDiscard={onDone}
-            reapplyLabel={t('handover.requestAnyway')}
-          >
-            <HandoverState handover={current} />
-          </ConflictAlert>
-        ) : (
-          request.isError && !isApiError(request.error, 'version_conflict') && <SaveError error={request.error} />
-        )}
+        <SaveProblem
+          error={request.error}
+          conflict={
+            current && (
+              <ConflictAlert
+                pending={request.isPending}
+                onReapply={() => submit(current.family.version)}
+                onDiscard={onDone}
+                reapplyLabel={t('handover.requestAnyway')}
+              >
+                <HandoverState handover={current} />
+              </ConflictAlert>
+            )
+          }
+        />
         {!current && (
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onDone} disabled={request.isPending}>

@@ -9,9 +9,7 @@ import {
 } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConflictAlert } from '../../../components/conflict-alert';
-import { SaveError } from '../../../components/save-error';
-import { isApiError } from '../../../lib/api-client';
+import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { invalidFields } from '../../../lib/form-errors';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useSaveMember, type MemberChange } from '../api/member.mutations';
@@ -109,26 +107,30 @@ export function MemberForm({ familyId, member, onSaved, onDone }: MemberFormProp
           hideControls
           error={invalid.has('birthYear') ? t('members.birthYearInvalid', { max: thisYear }) : undefined}
         />
-        {current && member ? (
-          <ConflictAlert
-            pending={save.isPending}
-            onReapply={() => {
-              conflict.clear();
-              submit(current.version);
-            }}
-            onDiscard={() => {
-              onSaved();
-              onDone();
-            }}
-          >
-            <Text size="sm" fw={600}>
-              {t('members.savedNow')}
-            </Text>
-            <MemberLine member={current} />
-          </ConflictAlert>
-        ) : (
-          save.isError && !isApiError(save.error, 'version_conflict') && <SaveError error={save.error} />
-        )}
+        <SaveProblem
+          error={save.error}
+          conflict={
+            current &&
+            member && (
+              <ConflictAlert
+                pending={save.isPending}
+                onReapply={() => {
+                  conflict.clear();
+                  submit(current.version);
+                }}
+                onDiscard={() => {
+                  onSaved();
+                  onDone();
+                }}
+              >
+                <Text size="sm" fw={600}>
+                  {t('members.savedNow')}
+                </Text>
+                <MemberLine member={current} />
+              </ConflictAlert>
+            )
+          }
+        />
         {!current && (
           <Group gap="sm">
             <Button type="submit" loading={save.isPending}>

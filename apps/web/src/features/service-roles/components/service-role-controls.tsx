@@ -1,11 +1,9 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { IconPencil, IconPlayerStop } from '@tabler/icons-react';
 import { serviceRoleSummarySchema, type ServiceRole } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConflictAlert } from '../../../components/conflict-alert';
-import { SaveError } from '../../../components/save-error';
-import { isApiError } from '../../../lib/api-client';
+import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useChangeServiceRole } from '../api/service-role.mutations';
 import { ServiceRoleForm } from './service-role-form';
@@ -28,13 +26,15 @@ export function ServiceRoleControls({ familyId, role, serviceName, canEnd, onSav
   const [ending, setEnding] = useState(false);
   if (editing)
     return (
-      <ServiceRoleForm
-        familyId={familyId}
-        role={role}
-        serviceName={serviceName}
-        onSaved={onSaved}
-        onDone={() => setEditing(false)}
-      />
+      <Paper withBorder p="sm" className="no-print">
+        <ServiceRoleForm
+          familyId={familyId}
+          role={role}
+          serviceName={serviceName}
+          onSaved={onSaved}
+          onDone={() => setEditing(false)}
+        />
+      </Paper>
     );
   return (
     <Group gap="xs" className="no-print">
@@ -59,7 +59,12 @@ export function ServiceRoleControls({ familyId, role, serviceName, canEnd, onSav
           >
             {t('serviceRole.end')}
           </Button>
-          <Modal opened={ending} onClose={() => setEnding(false)} title={t('serviceRole.endTitle', { service: serviceName })}>
+          <Modal
+            opened={ending}
+            onClose={() => setEnding(false)}
+            title={t('serviceRole.endTitle', { service: serviceName })}
+            closeButtonProps={{ 'aria-label': t('common.close') }}
+          >
             {ending && <EndServiceRole familyId={familyId} role={role} onSaved={onSaved} onDone={() => setEnding(false)} />}
           </Modal>
         </>
@@ -91,21 +96,24 @@ function EndServiceRole({ familyId, role, onSaved, onDone }: EndServiceRoleProps
     <Stack gap="sm">
       <Text size="sm">{t('serviceRole.endText')}</Text>
       <Text size="sm">{t('serviceRole.endKeeps')}</Text>
-      {current ? (
-        <ConflictAlert
-          pending={end.isPending}
-          onReapply={current.status === 'ended' ? undefined : () => send(current.version)}
-          reapplyLabel={t('serviceRole.endAnyway')}
-          onDiscard={() => {
-            onSaved();
-            onDone();
-          }}
-        >
-          <ServiceRoleState role={current} />
-        </ConflictAlert>
-      ) : (
-        end.isError && !isApiError(end.error, 'version_conflict') && <SaveError error={end.error} />
-      )}
+      <SaveProblem
+        error={end.error}
+        conflict={
+          current && (
+            <ConflictAlert
+              pending={end.isPending}
+              onReapply={current.status === 'ended' ? undefined : () => send(current.version)}
+              reapplyLabel={t('serviceRole.endAnyway')}
+              onDiscard={() => {
+                onSaved();
+                onDone();
+              }}
+            >
+              <ServiceRoleState role={current} />
+            </ConflictAlert>
+          )
+        }
+      />
       {!current && (
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone} disabled={end.isPending}>

@@ -1,11 +1,9 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { serviceRoleSummarySchema, updateServiceRoleSchema, type ServiceRole } from '@yhdessa/shared';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConflictAlert } from '../../../components/conflict-alert';
-import { SaveError } from '../../../components/save-error';
-import { isApiError } from '../../../lib/api-client';
+import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { invalidFields } from '../../../lib/form-errors';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { serviceRoleWorkersQueryOptions, useChangeServiceRole } from '../api/service-role.mutations';
@@ -34,6 +32,7 @@ export function ServiceRoleForm({ familyId, role, serviceName, onSaved, onDone }
   const [startsOn, setStartsOn] = useState(role.startsOn ?? '');
   const [endsOn, setEndsOn] = useState(role.endsOn ?? '');
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
+  const endsOnHintId = useId();
 
   function submit(version: number) {
     const parsed = updateServiceRoleSchema.safeParse({
@@ -109,26 +108,32 @@ export function ServiceRoleForm({ familyId, role, serviceName, onSaved, onDone }
           <TextInput
             type="date"
             label={t('serviceRole.endsOn')}
-            description={t('serviceRole.endsOnHint')}
+            aria-describedby={endsOnHintId}
             value={endsOn}
             onChange={(event) => setEndsOn(event.currentTarget.value)}
             error={invalid.has('endsOn') ? t('serviceRole.endsBeforeStart') : undefined}
           />
         </SimpleGrid>
-        {current ? (
-          <ConflictAlert
-            pending={change.isPending}
-            onReapply={() => submit(current.version)}
-            onDiscard={() => {
-              onSaved();
-              onDone();
-            }}
-          >
-            <ServiceRoleState role={current} />
-          </ConflictAlert>
-        ) : (
-          change.isError && !isApiError(change.error, 'version_conflict') && <SaveError error={change.error} />
-        )}
+        <Text size="xs" c="dimmed" mt={-6} id={endsOnHintId}>
+          {t('serviceRole.endsOnHint')}
+        </Text>
+        <SaveProblem
+          error={change.error}
+          conflict={
+            current && (
+              <ConflictAlert
+                pending={change.isPending}
+                onReapply={() => submit(current.version)}
+                onDiscard={() => {
+                  onSaved();
+                  onDone();
+                }}
+              >
+                <ServiceRoleState role={current} />
+              </ConflictAlert>
+            )
+          }
+        />
         {!current && (
           <Group gap="sm">
             <Button type="submit" loading={change.isPending}>
