@@ -123,6 +123,10 @@ export const requestHandoverSchema = z.strictObject({
 });
 export type RequestHandover = z.infer<typeof requestHandoverSchema>;
 
+/** The coordinators a case may be handed to: every other coordinator whose account is in use. */
+export const handoverCandidatesSchema = z.object({ coordinators: z.array(personRefSchema) });
+export type HandoverCandidates = z.infer<typeof handoverCandidatesSchema>;
+
 export const answerHandoverSchema = z.strictObject({ version: versionSchema });
 export type AnswerHandover = z.infer<typeof answerHandoverSchema>;
 

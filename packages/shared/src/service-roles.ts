@@ -31,6 +31,10 @@ export const updateServiceRoleSchema = z.strictObject({
 });
 export type UpdateServiceRole = z.infer<typeof updateServiceRoleSchema>;
 
+/** The workers of a role's service: those who may be named responsible for the role. */
+export const serviceRoleWorkersSchema = z.object({ workers: z.array(personRefSchema) });
+export type ServiceRoleWorkers = z.infer<typeof serviceRoleWorkersSchema>;
+
 /** What an invited service may see before it answers: no case content beyond who asks. */
 export const serviceInvitationSchema = z.object({
   serviceRoleId: idSchema,

@@ -205,6 +205,11 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
         otherGuardian: 403,
       }),
     },
+    'GET /api/families/:familyId/service-roles/:serviceRoleId/workers': {
+      method: 'GET',
+      path: `/api/families/${familyId}/service-roles/${family?.serviceRoleId ?? NOWHERE}/workers`,
+      expect: familyScoped({ ...all(403), coordinator: 200, otherCoordinator: 200, workerB: 200, workerC: 200 }),
+    },
     'POST /api/families/:familyId/service-roles/:serviceRoleId/end': {
       method: 'POST',
       path: `/api/families/${familyId}/service-roles/${family?.serviceRoleId ?? NOWHERE}/end`,
@@ -363,6 +368,11 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       method: 'GET',
       path: `/api/families/${familyId}/handover`,
       expect: handoverScoped({ coordinator: 200, otherCoordinator: 200 }, 200),
+    },
+    'GET /api/families/:familyId/handover/candidates': {
+      method: 'GET',
+      path: `/api/families/${familyId}/handover/candidates`,
+      expect: familyScoped({ ...all(403), coordinator: 200, otherCoordinator: 200 }),
     },
     'POST /api/families/:familyId/handover': {
       method: 'POST',

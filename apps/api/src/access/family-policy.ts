@@ -18,6 +18,7 @@ export type FamilyPermission =
   | 'service-role:end'
   | 'service-role:invite'
   | 'service-role:update'
+  | 'service-role-workers:read'
   | 'invitation:read'
   | 'invitation:answer'
   | 'goal:create'
@@ -39,6 +40,7 @@ export type FamilyPermission =
   | 'family:reopen'
   | 'handover:read'
   | 'handover:request'
+  | 'handover-candidates:read'
   | 'handover:accept'
   | 'handover:decline'
   | 'story:read'
@@ -99,6 +101,10 @@ const ownPartOfPlan: Allows = (basis, relation, target) =>
   (basis === 'service-role' && isOwnRole(relation, target)) ||
   (basis === 'family-member' && target?.serviceRoleId === null);
 
+/** The coordinator, or a worker of the service on its own role. */
+const coordinatorOrOwnRole: Allows = (basis, relation, target) =>
+  basis === 'coordinator' || (basis === 'service-role' && isOwnRole(relation, target));
+
 /** Who may do what, by basis. A write also needs an open case. */
 const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
   'plan:read': { write: false, allows: () => true },
@@ -106,10 +112,9 @@ const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
   'action:update': { write: true, allows: ownPartOfPlan },
   'service-role:end': { write: true, allows: (basis) => basis === 'coordinator' },
   'service-role:invite': { write: true, allows: (basis) => basis === 'coordinator' },
-  'service-role:update': {
-    write: true,
-    allows: (basis, relation, target) => basis === 'coordinator' || (basis === 'service-role' && isOwnRole(relation, target)),
-  },
+  'service-role:update': { write: true, allows: coordinatorOrOwnRole },
+  // Whom the role may name responsible: asked by those who may change the role.
+  'service-role-workers:read': { write: false, allows: coordinatorOrOwnRole },
   'invitation:read': {
     write: false,
     allows: (basis, relation, target) =>
@@ -172,6 +177,7 @@ const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
   'family:reopen': { write: false, allows: (basis) => basis === 'coordinator' },
   'handover:read': { write: false, allows: (basis) => basis === 'coordinator' || basis === 'handover-target' },
   'handover:request': { write: true, allows: (basis) => basis === 'coordinator' },
+  'handover-candidates:read': { write: false, allows: (basis) => basis === 'coordinator' },
   'handover:accept': { write: true, allows: (basis) => basis === 'handover-target' },
   // The target declines, or the coordinator withdraws the request.
   'handover:decline': { write: true, allows: (basis) => basis === 'coordinator' || basis === 'handover-target' },

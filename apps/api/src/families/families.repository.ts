@@ -1,5 +1,5 @@
 import type { FamilyStatus, FamilySummary, NewMember } from '@yhdessa/shared';
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { visibleFamiliesCondition } from '../access/family-relation.repository';
 import { accounts } from '../accounts/accounts.schema';
 import { queryRows, type Queryable } from '../db/database';
@@ -180,4 +180,13 @@ export async function isActiveCoordinator(accountId: string, db: Queryable): Pro
     .from(accounts)
     .where(and(eq(accounts.id, accountId), eq(accounts.role, 'coordinator'), isNull(accounts.disabledAt)));
   return row !== undefined;
+}
+
+/** Not case data: the coordinators in use, but the one asking, by name. */
+export async function listActiveCoordinatorsExcept(accountId: string, db: Queryable) {
+  return db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(accounts)
+    .where(and(eq(accounts.role, 'coordinator'), isNull(accounts.disabledAt), ne(accounts.id, accountId)))
+    .orderBy(asc(accounts.name), asc(accounts.id));
 }

@@ -6,6 +6,7 @@ import {
   familyListSchema,
   familyMemberDetailSchema,
   familyParamsSchema,
+  handoverCandidatesSchema,
   handoverSchema,
   memberParamsSchema,
   newMemberSchema,
@@ -17,7 +18,7 @@ import { defineRoute } from '../http/route';
 import { addMember, updateMember } from './family-members.service';
 import { listFamiliesVisibleTo } from './families.repository';
 import { createFamily, readFamily, updateFamily } from './families.service';
-import { acceptHandover, declineHandover, readHandover, requestHandover } from './handover.service';
+import { acceptHandover, declineHandover, listHandoverCandidates, readHandover, requestHandover } from './handover.service';
 
 export const familiesRoutes = [
   defineRoute({
@@ -109,6 +110,17 @@ export const familiesRoutes = [
     params: familyParamsSchema,
     response: { status: 200, schema: handoverSchema, description: 'The handover' },
     handler: ({ params }, context) => readHandover(params.familyId, context),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/families/:familyId/handover/candidates',
+    summary: 'The coordinators the case may be handed to (the coordinator)',
+    tag: 'handover',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    response: { status: 200, schema: handoverCandidatesSchema, description: 'Other coordinators, by name' },
+    errors: [403],
+    handler: ({ params }, context) => listHandoverCandidates(params.familyId, context),
   }),
   defineRoute({
     method: 'post',

@@ -1,10 +1,17 @@
-import type { AnswerHandover, Handover, RequestHandover } from '@yhdessa/shared';
+import type { AnswerHandover, Handover, HandoverCandidates, RequestHandover } from '@yhdessa/shared';
 import type { FamilyPermission } from '../access/family-policy';
 import { requireFamilyPermission } from '../access/require-family-permission';
 import { AppError, notFound } from '../http/app-error';
 import type { RouteContext } from '../http/route';
 import { presentHandover } from './family.presenter';
-import { findCoordinatorNames, findFamily, isActiveCoordinator, updateFamilyAt, type FamilyRow } from './families.repository';
+import {
+  findCoordinatorNames,
+  findFamily,
+  isActiveCoordinator,
+  listActiveCoordinatorsExcept,
+  updateFamilyAt,
+  type FamilyRow,
+} from './families.repository';
 
 /**
  * Ownership of a case moves only when the new coordinator accepts: until then the old one owns
@@ -21,6 +28,18 @@ export async function readHandover(familyId: string, context: FamilyContext): Pr
   const family = await requireFamily(familyId, context);
   await context.audit({ familyId, action: 'read', resource: 'handover', resourceId: familyId, outcome: 'allowed', basis });
   return presentHandover(family, await findCoordinatorNames(family, context.tx));
+}
+
+/** Whom the coordinator may hand the case to: every other coordinator in use. */
+export async function listHandoverCandidates(familyId: string, context: FamilyContext): Promise<HandoverCandidates> {
+  const basis = requireFamilyPermission(context, 'handover-candidates:read', {
+    resource: 'handover',
+    resourceId: familyId,
+    forbiddenDetail: 'Only the coordinator of the case can hand it over.',
+  });
+  await requireFamily(familyId, context);
+  await context.audit({ familyId, action: 'read', resource: 'handover', resourceId: familyId, outcome: 'allowed', basis });
+  return { coordinators: await listActiveCoordinatorsExcept(context.actor.accountId, context.tx) };
 }
 
 export async function requestHandover(familyId: string, request: RequestHandover, context: FamilyContext): Promise<Handover> {

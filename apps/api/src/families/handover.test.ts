@@ -1,5 +1,6 @@
-import { handoverSchema } from '@yhdessa/shared';
+import { handoverCandidatesSchema, handoverSchema } from '@yhdessa/shared';
 import { and, eq } from 'drizzle-orm';
+import { accounts } from '../accounts/accounts.schema';
 import { auditEvents } from '../audit/audit.schema';
 import { buildAccount, buildFamily } from '../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
@@ -37,6 +38,27 @@ async function pendingHandover() {
 }
 
 describe('coordinator handover', () => {
+  it('when the coordinator asks whom to hand the case to, then every other coordinator in use is offered, and the read is audited', async () => {
+    const family = await buildFamily(testApp.database.db, { coordinatorId: world.people.coordinator.id });
+    const disabled = await buildAccount(testApp.database.db, { role: 'coordinator', name: 'Koordinaattori Poistettu' });
+    await testApp.database.db.update(accounts).set({ disabledAt: new Date() }).where(eq(accounts.id, disabled.id));
+    const response = await (await agentOf('coordinator')).get(`/api/families/${family.id}/handover/candidates`);
+    expect(response.status).toBe(200);
+    const ids = handoverCandidatesSchema.parse(response.body).coordinators.map((coordinator) => coordinator.id);
+    expect(ids).toContain(world.people.otherCoordinator.id);
+    expect(ids).not.toContain(world.people.coordinator.id);
+    expect(ids).not.toContain(disabled.id);
+    expect(ids).not.toContain(world.people.workerA.id);
+    const audit = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.familyId, family.id), eq(auditEvents.resource, 'handover')));
+    expect(audit).toContainEqual(
+      expect.objectContaining({ actorId: world.people.coordinator.id, action: 'read', outcome: 'allowed' }),
+    );
+    expect((await (await agentOf('workerA')).get(`/api/families/${world.family.id}/handover/candidates`)).status).toBe(403);
+  });
+
   it('when the coordinator hands the case over, then the case shows the pending handover and it is published', async () => {
     const { family, handover } = await pendingHandover();
     expect(handover).toMatchObject({

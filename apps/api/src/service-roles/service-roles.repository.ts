@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { accounts, serviceMemberships } from '../accounts/accounts.schema';
 import type { Queryable } from '../db/database';
 import { families } from '../families/families.schema';
@@ -82,6 +82,16 @@ export async function findWorkerOfService(serviceId: string, accountId: string, 
     .innerJoin(accounts, eq(accounts.id, serviceMemberships.accountId))
     .where(and(eq(serviceMemberships.serviceId, serviceId), eq(serviceMemberships.accountId, accountId)));
   return row ?? null;
+}
+
+/** The workers of the service whose accounts are in use, by name. */
+export async function listWorkersOfService(serviceId: string, db: Queryable) {
+  return db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(serviceMemberships)
+    .innerJoin(accounts, eq(accounts.id, serviceMemberships.accountId))
+    .where(and(eq(serviceMemberships.serviceId, serviceId), isNull(accounts.disabledAt)))
+    .orderBy(asc(accounts.name), asc(accounts.id));
 }
 
 export async function findAccountName(accountId: string | null, db: Queryable): Promise<string | null> {

@@ -8,6 +8,7 @@ import {
   serviceInvitationSchema,
   serviceRoleParamsSchema,
   serviceRoleSummarySchema,
+  serviceRoleWorkersSchema,
   updateServiceRoleSchema,
 } from '@yhdessa/shared';
 import { defineRoute } from '../http/route';
@@ -17,6 +18,7 @@ import {
   endServiceRole,
   inviteService,
   listMyInvitations,
+  listRoleWorkers,
   readInvitation,
   updateServiceRole,
 } from './service-roles.service';
@@ -88,6 +90,17 @@ export const serviceRolesRoutes = [
     response: { status: 200, schema: serviceRoleSummarySchema, description: 'The updated role' },
     errors: [403, 409],
     handler: ({ params, body }, context) => updateServiceRole(params, body, context),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/families/:familyId/service-roles/:serviceRoleId/workers',
+    summary: "The workers of the role's service, who may be named responsible (the coordinator or the service itself)",
+    tag: 'service-roles',
+    access: { kind: 'family' },
+    params: serviceRoleParamsSchema,
+    response: { status: 200, schema: serviceRoleWorkersSchema, description: 'Workers of the service, by name' },
+    errors: [403],
+    handler: ({ params }, context) => listRoleWorkers(params, context),
   }),
   defineRoute({
     method: 'post',

@@ -6,6 +6,7 @@ import type {
   ServiceInvitationList,
   ServiceRoleParams,
   ServiceRoleSummary,
+  ServiceRoleWorkers,
   Role,
   UpdateServiceRole,
 } from '@yhdessa/shared';
@@ -23,6 +24,7 @@ import {
   findWorkerOfService,
   insertInvitedServiceRole,
   listOpenInvitationsAcrossFamiliesForWorker,
+  listWorkersOfService,
   serviceExists,
   updateServiceRoleAt,
   type ServiceRoleRow,
@@ -225,6 +227,29 @@ export async function updateServiceRole(
   });
   await context.recordFamilyEvent({ type: 'serviceRole.updated', familyId, id: serviceRoleId, version: updated.version });
   return presentServiceRoleSummary(updated, await findAccountName(updated.responsibleAccountId, context.tx));
+}
+
+/** Who may be named responsible for the role: the workers of its service. */
+export async function listRoleWorkers(
+  { familyId, serviceRoleId }: ServiceRoleParams,
+  context: FamilyContext,
+): Promise<ServiceRoleWorkers> {
+  const role = await requireRole(familyId, serviceRoleId, context);
+  const basis = requireFamilyPermission(context, 'service-role-workers:read', {
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    target: { serviceRoleId },
+    forbiddenDetail: "You can see the workers only of your own service's role.",
+  });
+  await context.audit({
+    familyId,
+    action: 'read',
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    outcome: 'allowed',
+    basis,
+  });
+  return { workers: await listWorkersOfService(role.serviceId, context.tx) };
 }
 
 /** The coordinator ends a service's part in the plan; its workers lose access at once. */

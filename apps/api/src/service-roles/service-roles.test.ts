@@ -1,4 +1,9 @@
-import { serviceInvitationListSchema, serviceInvitationSchema, serviceRoleSummarySchema } from '@yhdessa/shared';
+import {
+  serviceInvitationListSchema,
+  serviceInvitationSchema,
+  serviceRoleSummarySchema,
+  serviceRoleWorkersSchema,
+} from '@yhdessa/shared';
 import { eq } from 'drizzle-orm';
 import { families } from '../families/families.schema';
 import { buildService, buildServiceRole } from '../test/factories';
@@ -150,6 +155,26 @@ describe('inviting a service and answering the invitation', () => {
     expect(answeredAgain.status).toBe(409);
     expect(answeredAgain.body.code).toBe('invitation_answered');
   });
+});
+
+describe('GET /api/families/:familyId/service-roles/:serviceRoleId/workers', () => {
+  it.each<[PersonKey, 'roleA' | 'roleB', number]>([
+    ['workerA', 'roleA', 200],
+    ['coordinator', 'roleA', 200],
+    ['workerA', 'roleB', 403],
+    ['guardian', 'roleA', 403],
+    ['otherCoordinator', 'roleA', 404],
+  ])(
+    "when %s asks who may answer for %s, then %i, and only the service's workers are listed",
+    async (person, roleKey, status) => {
+      const response = await (await agentOf(person)).get(`${familyUrl()}/service-roles/${world.roles[roleKey].id}/workers`);
+      expect(response.status).toBe(status);
+      if (status === 200)
+        expect(serviceRoleWorkersSchema.parse(response.body).workers).toEqual([
+          { id: world.people.workerA.id, name: world.people.workerA.name },
+        ]);
+    },
+  );
 });
 
 describe('PATCH /api/families/:familyId/service-roles/:serviceRoleId', () => {

@@ -15,6 +15,7 @@ export function planPermissions(user: CurrentUser | null | undefined, plan: Plan
   const isOwnRole = (role: ServiceRole) => ownRoles.some((own) => own.id === role.id);
   const ownsAction = (action: Action) =>
     coordinator || (family && action.serviceRoleId === null) || ownRoles.some((own) => own.id === action.serviceRoleId);
+  const roleOpen = (role: ServiceRole) => role.status === 'invited' || role.status === 'accepted';
   return {
     coordinator,
     family,
@@ -31,5 +32,11 @@ export function planPermissions(user: CurrentUser | null | undefined, plan: Plan
     writeNotes: open && (coordinator || family || ownRoles.length > 0),
     manageReviews: open && coordinator,
     proposeAgenda: open && Boolean(user),
+    editMembers: open && coordinator,
+    /** Closing an open case, and opening a closed one again. */
+    changeCaseStatus: coordinator,
+    handOver: open && coordinator,
+    editRole: (role: ServiceRole) => open && ((coordinator && roleOpen(role)) || isOwnRole(role)),
+    endRole: (role: ServiceRole) => open && coordinator && roleOpen(role),
   };
 }

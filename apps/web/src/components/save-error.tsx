@@ -11,7 +11,9 @@ export function SaveError({ error }: { error: unknown }) {
       ? t('save.caseClosed')
       : isApiError(error, 'version_conflict')
         ? t('save.conflict')
-        : t('save.failed');
+        : isApiError(error, 'validation_failed')
+          ? t('save.invalid')
+          : t('save.failed');
   return (
     <Alert color="red" variant="light" role="alert">
       {text}

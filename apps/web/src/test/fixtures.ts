@@ -8,6 +8,7 @@ import type {
   Action,
   CurrentUser,
   FamilyConsents,
+  FamilyDetail,
   Note,
   Review,
   Story,
@@ -164,6 +165,24 @@ export function buildAssessment(rating = 3, overrides: Partial<Assessment> = {})
       ratedAt: '2026-03-02T09:00:00.000Z',
     })),
     version: 1,
+    ...overrides,
+  };
+}
+
+/** The case behind `buildPlan()`: the same members, now with their versions. */
+export function buildFamilyDetail(overrides: Partial<FamilyDetail> = {}): FamilyDetail {
+  return {
+    id: familyId,
+    name: 'Perhe Virtanen',
+    status: 'active',
+    coordinator: { id: testId(1), name: 'Sari Lehtonen' },
+    pendingHandover: null,
+    members: [
+      { id: testId(500), name: 'Anna Virtanen', relation: 'guardian', birthYear: null, hasLogin: true, version: 1 },
+      { id: testId(501), name: 'Eetu Virtanen', relation: 'child', birthYear: 2015, hasLogin: false, version: 2 },
+    ],
+    version: 4,
+    updatedAt: '2026-01-10T08:00:00.000Z',
     ...overrides,
   };
 }

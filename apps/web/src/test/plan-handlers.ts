@@ -1,14 +1,18 @@
 import { http, HttpResponse } from 'msw';
-import { buildStory, familyId as defaultFamilyId } from './fixtures';
+import { problem } from './msw-server';
+import { buildFamilyDetail, buildStory, familyId as defaultFamilyId } from './fixtures';
 
 /** The parts of the plan screen besides the plan itself, answered quietly so a test can focus on one. */
 export function planPartHandlers(familyId = defaultFamilyId) {
   const base = `/api/families/${familyId}`;
   return [
+    http.get(base, () => HttpResponse.json(buildFamilyDetail({ id: familyId }))),
     http.get(`${base}/story`, () => HttpResponse.json(buildStory({ familyId }))),
     http.get(`${base}/notes`, () => HttpResponse.json({ notes: [], nextBefore: null })),
     http.get(`${base}/reviews`, () => HttpResponse.json({ reviews: [] })),
     http.get(`${base}/plan/versions`, () => HttpResponse.json({ versions: [] })),
     http.get(`${base}/assessments`, () => HttpResponse.json({ assessments: [] })),
+    // No handover is waiting for the caller: to anyone but the coordinator it is not there.
+    http.get(`${base}/handover`, () => problem(404, 'not_found')),
   ];
 }

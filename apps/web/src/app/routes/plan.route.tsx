@@ -1,7 +1,8 @@
 import { Anchor, Button, Group, Stack } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Action, FamilyEvent } from '@yhdessa/shared';
+import type { Action, CurrentUser, FamilyEvent } from '@yhdessa/shared';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DisclosureForm } from '../../components/disclosure-form';
@@ -14,6 +15,12 @@ import { assessmentsQueryKey } from '../../features/assessments/api/assessments.
 import { AssessmentSection } from '../../features/assessments/components/assessment-section';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
 import { familiesQueryKey } from '../../features/families/api/families.query';
+import { familyQueryKey } from '../../features/families/api/family.query';
+import { handoverQueryOptions } from '../../features/families/api/handover.query';
+import { CaseStatusControl } from '../../features/families/components/case-status-control';
+import { FamilyMembers } from '../../features/families/components/family-members';
+import { HandoverAnswer } from '../../features/families/components/handover-answer';
+import { HandoverButton, PendingHandoverNotice } from '../../features/families/components/handover-control';
 import { AddGoalForm } from '../../features/goals/components/add-goal-form';
 import { AddProgressForm } from '../../features/goals/components/add-progress-form';
 import { notesQueryKey } from '../../features/notes/api/notes.query';
@@ -26,6 +33,7 @@ import { ReviewsSection } from '../../features/reviews/components/reviews-sectio
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
 import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
 import { InviteServiceForm } from '../../features/service-catalogue/components/invite-service-form';
+import { ServiceRoleControls } from '../../features/service-roles/components/service-role-controls';
 import { storyQueryKey } from '../../features/story/api/story.query';
 import { StorySection } from '../../features/story/components/story-section';
 import { isApiError } from '../../lib/api-client';
@@ -41,6 +49,8 @@ function staleParts(event: FamilyEvent): (readonly unknown[])[] {
   if (event.type.startsWith('note.')) return [notesQueryKey(event.familyId)];
   if (event.type.startsWith('story.')) return [storyQueryKey(event.familyId)];
   if (event.type.startsWith('assessment.')) return [assessmentsQueryKey(event.familyId)];
+  if (event.type.startsWith('family.') || event.type.startsWith('member.') || event.type.startsWith('handover.'))
+    return [familyQueryKey(event.familyId)];
   if (event.type.startsWith('review.') || event.type === 'agendaItem.created' || event.type === 'plan.versioned')
     return [
       ['families', event.familyId, 'reviews'],
@@ -51,6 +61,13 @@ function staleParts(event: FamilyEvent): (readonly unknown[])[] {
 
 /** The shared plan, its controls by what the user may do, and live updates from the family's room. */
 export function PlanRoute() {
+  // A handover's new coordinator could not join the family's room before accepting: the screen
+  // starts again once they may, so it joins the room and reads the plan.
+  const [accepted, setAccepted] = useState(0);
+  return <PlanScreen key={accepted} onHandoverAccepted={() => setAccepted((count) => count + 1)} />;
+}
+
+function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { familyId = '' } = useParams();
@@ -98,6 +115,18 @@ export function PlanRoute() {
   const hidden = isApiError(plan.error, 'not_found') || isApiError(plan.error, 'validation_failed');
   // A failed background refetch keeps the plan on screen; losing access does not.
   if (plan.isError && (hidden || !plan.data)) {
+    if (hidden && currentUser.data?.role === 'coordinator')
+      return (
+        <PendingHandoverOrNotFound
+          familyId={familyId}
+          me={currentUser.data}
+          backLink={backLink}
+          onAccepted={() => {
+            void queryClient.invalidateQueries({ queryKey: planQueryKey(familyId) });
+            onHandoverAccepted();
+          }}
+        />
+      );
     return (
       <Stack gap="md" align="flex-start">
         {backLink}
@@ -128,11 +157,14 @@ export function PlanRoute() {
         headerExtra={<LiveIndicator connected={connected} />}
         toolbar={
           <Stack gap="sm">
+            {can.handOver && <PendingHandoverNotice familyId={familyId} />}
             {currentUser.data && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
             <Group>
               <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
                 {t('print.button')}
               </Button>
+              {can.handOver && <HandoverButton familyId={familyId} />}
+              {can.changeCaseStatus && <CaseStatusControl familyId={familyId} onChanged={reloadPlan} />}
             </Group>
           </Stack>
         }
@@ -207,6 +239,20 @@ export function PlanRoute() {
             </DisclosureForm>
           )
         }
+        renderRoleControls={(role) =>
+          can.editRole(role) && (
+            <ServiceRoleControls
+              familyId={familyId}
+              role={role}
+              serviceName={roleName(role)}
+              canEnd={can.endRole(role)}
+              onSaved={reloadPlan}
+            />
+          )
+        }
+        renderMembers={
+          can.editMembers ? (list) => <FamilyMembers familyId={familyId} placeholder={list} onSaved={reloadPlan} /> : undefined
+        }
         reviews={<ReviewsSection familyId={familyId} canManage={can.manageReviews} canPropose={can.proposeAgenda} />}
         notes={
           <NotesSection
@@ -217,6 +263,30 @@ export function PlanRoute() {
           />
         }
       />
+    </Stack>
+  );
+}
+
+interface PendingHandoverOrNotFoundProps {
+  familyId: string;
+  me: CurrentUser;
+  backLink: ReactNode;
+  onAccepted: () => void;
+}
+
+/** A coordinator who cannot see the plan may be the one a handover waits for: then they answer it here. */
+function PendingHandoverOrNotFound({ familyId, me, backLink, onAccepted }: PendingHandoverOrNotFoundProps) {
+  const { t } = useTranslation();
+  const handover = useQuery(handoverQueryOptions(familyId));
+  if (handover.isPending) return <LoadingState />;
+  return (
+    <Stack gap="md" align="flex-start">
+      {backLink}
+      {handover.data ? (
+        <HandoverAnswer handover={handover.data} me={me} onAccepted={onAccepted} />
+      ) : (
+        <ErrorState title={t('plan.notFound')} />
+      )}
     </Stack>
   );
 }

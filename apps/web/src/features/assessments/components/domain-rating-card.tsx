@@ -147,20 +147,19 @@ function RatingForm({ familyId, assessment, domain, onDone }: RatingFormProps) {
         {conflict && (
           <ConflictAlert
             title={t('assessment.conflictTitle')}
-            reapply={
+            reapplyLabel={t('assessment.reapply')}
+            pending={rate.isPending}
+            onReapply={
               replaced
                 ? undefined
-                : {
-                    label: t('assessment.reapply'),
-                    pending: rate.isPending,
-                    onClick: () => {
-                      setVersion(conflict.version);
-                      setConflict(null);
-                      save(conflict.version);
-                    },
+                : () => {
+                    setVersion(conflict.version);
+                    setConflict(null);
+                    save(conflict.version);
                   }
             }
-            discard={{ label: t('assessment.discardMine'), onClick: onDone }}
+            discardLabel={t('assessment.discardMine')}
+            onDiscard={onDone}
           >
             {replaced ? (
               <Text size="sm">{t('assessment.conflictReplaced', { date: formatDate(conflict.assessedOn, language) })}</Text>

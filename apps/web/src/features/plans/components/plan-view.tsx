@@ -31,6 +31,10 @@ interface PlanViewProps {
   servicesExtra?: ReactNode;
   /** Under one service role's actions, e.g. a form to add one. */
   renderRoleExtra?: (role: ServiceRole) => ReactNode;
+  /** Under one service role's details, e.g. changing or ending the role. */
+  renderRoleControls?: (role: ServiceRole) => ReactNode;
+  /** The members box's content when the user may change it, given the plain list; the plain list otherwise. */
+  renderMembers?: (list: ReactNode) => ReactNode;
   /** The latest notes and how to add one. */
   notes?: ReactNode;
   /** The reviews and plan versions. */
@@ -61,6 +65,8 @@ export function PlanView({
   membersExtra,
   servicesExtra,
   renderRoleExtra,
+  renderRoleControls,
+  renderMembers,
   notes,
   reviews,
 }: PlanViewProps) {
@@ -100,7 +106,7 @@ export function PlanView({
         <Grid.Col span={{ base: 12, md: 4 }}>
           <PlanSection id="plan-members" title={t('plan.membersTitle')}>
             <Paper withBorder p="md">
-              <MemberList members={plan.members} />
+              {renderMembers ? renderMembers(<MemberList members={plan.members} />) : <MemberList members={plan.members} />}
             </Paper>
             {membersExtra}
           </PlanSection>
@@ -110,7 +116,13 @@ export function PlanView({
         {plan.serviceRoles.length === 0 && <Text size="sm">{t('plan.noServices')}</Text>}
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           {plan.serviceRoles.map((role) => (
-            <ServiceRoleCard key={role.id} role={role} renderActionStatus={renderActionStatus} extra={renderRoleExtra?.(role)} />
+            <ServiceRoleCard
+              key={role.id}
+              role={role}
+              renderActionStatus={renderActionStatus}
+              extra={renderRoleExtra?.(role)}
+              controls={renderRoleControls?.(role)}
+            />
           ))}
         </SimpleGrid>
         {servicesExtra}

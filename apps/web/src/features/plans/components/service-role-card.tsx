@@ -2,7 +2,7 @@ import { Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
 import type { ServiceRole } from '@yhdessa/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localizeText, useLanguage } from '../../../lib/locale';
+import { formatDate, localizeText, useLanguage } from '../../../lib/locale';
 import { ActionList, type RenderActionStatus } from './action-list';
 import { ServiceRoleStatusBadge } from './service-role-status-badge';
 
@@ -11,12 +11,24 @@ interface ServiceRoleCardProps {
   renderActionStatus: RenderActionStatus;
   /** Under the actions, e.g. a form to add one in the user's own role. */
   extra?: ReactNode;
+  /** Under the role's details, e.g. changing or ending the role. */
+  controls?: ReactNode;
 }
 
-export function ServiceRoleCard({ role, renderActionStatus, extra }: ServiceRoleCardProps) {
+export function ServiceRoleCard({ role, renderActionStatus, extra, controls }: ServiceRoleCardProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const invited = role.status === 'invited';
+  const from = role.startsOn && formatDate(role.startsOn, language);
+  const to = role.endsOn && formatDate(role.endsOn, language);
+  const period =
+    from && to
+      ? t('plan.roleFromTo', { from, to })
+      : from
+        ? t('plan.roleFrom', { from })
+        : to
+          ? t('plan.roleUntil', { to })
+          : null;
   return (
     <Card
       withBorder
@@ -38,11 +50,18 @@ export function ServiceRoleCard({ role, renderActionStatus, extra }: ServiceRole
             <DataList.ItemLabel>{t('plan.responsibleWorker')}</DataList.ItemLabel>
             <DataList.ItemValue>{role.responsibleWorker?.name ?? t('plan.noResponsibleWorker')}</DataList.ItemValue>
           </DataList.Item>
+          {period && (
+            <DataList.Item>
+              <DataList.ItemLabel>{t('plan.rolePeriod')}</DataList.ItemLabel>
+              <DataList.ItemValue>{period}</DataList.ItemValue>
+            </DataList.Item>
+          )}
           <DataList.Item>
             <DataList.ItemLabel>{t('plan.contact')}</DataList.ItemLabel>
             <DataList.ItemValue>{role.service.contact}</DataList.ItemValue>
           </DataList.Item>
         </DataList>
+        {controls}
         <Title order={4} size="sm" mt="xs">
           {t('plan.actionsTitle')}
         </Title>

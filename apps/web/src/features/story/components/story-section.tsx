@@ -156,16 +156,15 @@ function StoryForm({ familyId, initial, baseVersion, onDone }: StoryFormProps) {
         {conflict && (
           <ConflictAlert
             title={t('story.conflictTitle')}
-            reapply={{
-              label: t('story.reapply'),
-              pending: update.isPending,
-              onClick: () => {
-                setVersion(conflict.version);
-                setConflict(null);
-                save(conflict.version);
-              },
+            reapplyLabel={t('story.reapply')}
+            pending={update.isPending}
+            onReapply={() => {
+              setVersion(conflict.version);
+              setConflict(null);
+              save(conflict.version);
             }}
-            discard={{ label: t('story.discardMine'), onClick: onDone }}
+            discardLabel={t('story.discardMine')}
+            onDiscard={onDone}
           >
             <Text size="sm">{t('story.conflictText', { name: conflict.updatedBy?.name ?? t('story.someone') })}</Text>
             {fields.map((field) => (

@@ -15,6 +15,27 @@ export function CoordinatorAgenda({ workspace }: { workspace: CoordinatorWorkspa
   };
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      {/* A case waiting for the caller's answer comes first: nobody else can answer it. */}
+      {workspace.handoversToMe.length > 0 && (
+        <AgendaSection
+          id="agenda-handovers"
+          title={t('workspace.handoversTitle')}
+          count={workspace.handoversToMe.length}
+          emptyText=""
+          urgent
+        >
+          {workspace.handoversToMe.map((handover) => (
+            <li key={handover.family.id}>
+              <FamilyItemLink familyId={handover.family.id}>{t('workspace.handoverOpen')}</FamilyItemLink>
+              <Text size="sm">
+                {handover.family.name}
+                {' · '}
+                {t('workspace.handoverFrom', { name: handover.from.name, when: dateTime(handover.requestedAt) })}
+              </Text>
+            </li>
+          ))}
+        </AgendaSection>
+      )}
       <AgendaSection
         id="agenda-overdue"
         title={t('workspace.overdueTitle')}
@@ -83,25 +104,6 @@ export function CoordinatorAgenda({ workspace }: { workspace: CoordinatorWorkspa
           </li>
         ))}
       </AgendaSection>
-      {workspace.handoversToMe.length > 0 && (
-        <AgendaSection
-          id="agenda-handovers"
-          title={t('workspace.handoversTitle')}
-          count={workspace.handoversToMe.length}
-          emptyText=""
-        >
-          {workspace.handoversToMe.map((handover) => (
-            <li key={handover.family.id}>
-              <FamilyItemLink familyId={handover.family.id}>{t('workspace.handoverOpen')}</FamilyItemLink>
-              <Text size="sm">
-                {handover.family.name}
-                {' · '}
-                {t('workspace.handoverFrom', { name: handover.from.name, when: dateTime(handover.requestedAt) })}
-              </Text>
-            </li>
-          ))}
-        </AgendaSection>
-      )}
     </SimpleGrid>
   );
 }

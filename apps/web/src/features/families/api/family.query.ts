@@ -1,0 +1,31 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { familyDetailSchema, type FamilyDetail, type UpdateFamily } from '@yhdessa/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { familiesQueryKey } from './families.query';
+
+/** The case itself: its coordinator, status, versioned members and any pending handover. */
+export const familyQueryKey = (familyId: string) => ['families', familyId, 'detail'] as const;
+
+export const familyPath = (familyId: string) => `/api/families/${encodeURIComponent(familyId)}`;
+
+export function familyQueryOptions(familyId: string) {
+  return queryOptions({
+    queryKey: familyQueryKey(familyId),
+    queryFn: ({ signal }) => apiRequest(familyPath(familyId), { schema: familyDetailSchema, signal }),
+  });
+}
+
+/** Closes or reopens the case against the version it was loaded at; 409 carries the case as it is now. */
+export function useUpdateFamily(familyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateFamily) => apiRequest(familyPath(familyId), { method: 'PATCH', body, schema: familyDetailSchema }),
+    onSuccess: (family: FamilyDetail) => {
+      queryClient.setQueryData(familyQueryKey(familyId), family);
+      void queryClient.invalidateQueries({ queryKey: familiesQueryKey });
+      void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+    },
+    // A conflict or a refusal means the cached case is out of date.
+    onError: () => queryClient.invalidateQueries({ queryKey: familyQueryKey(familyId) }),
+  });
+}

@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { familyMemberDetailSchema, type NewMember, type UpdateMember } from '@yhdessa/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { familyPath, familyQueryKey } from './family.query';
+
+const membersPath = (familyId: string) => `${familyPath(familyId)}/members`;
+
+export type MemberChange = { kind: 'add'; body: NewMember } | { kind: 'update'; memberId: string; body: UpdateMember };
+
+/** Adds a member or corrects one (against the version it was loaded at); the case is read again either way. */
+export function useSaveMember(familyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: MemberChange) =>
+      change.kind === 'add'
+        ? apiRequest(membersPath(familyId), { method: 'POST', body: change.body, schema: familyMemberDetailSchema })
+        : apiRequest(`${membersPath(familyId)}/${encodeURIComponent(change.memberId)}`, {
+            method: 'PATCH',
+            body: change.body,
+            schema: familyMemberDetailSchema,
+          }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: familyQueryKey(familyId) }),
+  });
+}

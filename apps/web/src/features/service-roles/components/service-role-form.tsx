@@ -1,0 +1,150 @@
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { serviceRoleSummarySchema, updateServiceRoleSchema, type ServiceRole } from '@yhdessa/shared';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
+import { invalidFields } from '../../../lib/form-errors';
+import { useVersionConflict } from '../../../lib/use-version-conflict';
+import { serviceRoleWorkersQueryOptions, useChangeServiceRole } from '../api/service-role.mutations';
+import { ServiceRoleState } from './service-role-state';
+
+interface ServiceRoleFormProps {
+  familyId: string;
+  role: ServiceRole;
+  /** The service's name, for the form's label. */
+  serviceName: string;
+  onSaved: () => void;
+  onDone: () => void;
+}
+
+/** What the service does in this plan, who answers for it, and from when to when. */
+export function ServiceRoleForm({ familyId, role, serviceName, onSaved, onDone }: ServiceRoleFormProps) {
+  const { t } = useTranslation();
+  const workers = useQuery(serviceRoleWorkersQueryOptions(familyId, role.id));
+  const change = useChangeServiceRole(familyId, () => {
+    onSaved();
+    onDone();
+  });
+  const conflict = useVersionConflict(serviceRoleSummarySchema);
+  const [description, setDescription] = useState(role.description);
+  const [responsibleAccountId, setResponsibleAccountId] = useState(role.responsibleWorker?.id ?? '');
+  const [startsOn, setStartsOn] = useState(role.startsOn ?? '');
+  const [endsOn, setEndsOn] = useState(role.endsOn ?? '');
+  const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
+  const endsOnHintId = useId();
+
+  function submit(version: number) {
+    const parsed = updateServiceRoleSchema.safeParse({
+      description,
+      responsibleAccountId: responsibleAccountId || null,
+      startsOn: startsOn || null,
+      endsOn: endsOn || null,
+      version,
+    });
+    const faults = new Set(parsed.success ? [] : invalidFields(parsed.error));
+    // ISO dates compare as text.
+    if (startsOn && endsOn && endsOn < startsOn) faults.add('endsOn');
+    setInvalid(faults);
+    if (!parsed.success || faults.size > 0) return;
+    conflict.clear();
+    change.mutate({ kind: 'update', serviceRoleId: role.id, body: parsed.data }, { onError: conflict.capture });
+  }
+
+  // The current responsible worker stays on offer even when no longer listed among the service's workers.
+  const people = [
+    ...(workers.data ?? []),
+    ...(role.responsibleWorker && !workers.data?.some((worker) => worker.id === role.responsibleWorker?.id)
+      ? [role.responsibleWorker]
+      : []),
+  ];
+  const current = conflict.current;
+  return (
+    <form
+      noValidate
+      aria-label={t('serviceRole.formLabel', { service: serviceName })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(role.version);
+      }}
+    >
+      <Stack gap="sm">
+        <Textarea
+          label={t('serviceRole.description')}
+          description={t('serviceRole.descriptionHint')}
+          value={description}
+          onChange={(event) => setDescription(event.currentTarget.value)}
+          error={invalid.has('description') ? t('serviceRole.descriptionTooLong') : undefined}
+          maxLength={2000}
+          autosize
+          minRows={2}
+          data-autofocus
+        />
+        <NativeSelect
+          label={t('serviceRole.responsible')}
+          data={[
+            { value: '', label: t('plan.noResponsibleWorker') },
+            ...people.map((person) => ({ value: person.id, label: person.name })),
+          ]}
+          value={responsibleAccountId}
+          onChange={(event) => setResponsibleAccountId(event.currentTarget.value)}
+          error={
+            workers.isError
+              ? t('serviceRole.workersFailed')
+              : invalid.has('responsibleAccountId')
+                ? t('serviceRole.responsibleInvalid')
+                : undefined
+          }
+          disabled={workers.isPending}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            type="date"
+            label={t('serviceRole.startsOn')}
+            value={startsOn}
+            onChange={(event) => setStartsOn(event.currentTarget.value)}
+            error={invalid.has('startsOn') ? t('serviceRole.dateInvalid') : undefined}
+          />
+          <TextInput
+            type="date"
+            label={t('serviceRole.endsOn')}
+            aria-describedby={endsOnHintId}
+            value={endsOn}
+            onChange={(event) => setEndsOn(event.currentTarget.value)}
+            error={invalid.has('endsOn') ? t('serviceRole.endsBeforeStart') : undefined}
+          />
+        </SimpleGrid>
+        <Text size="xs" c="dimmed" mt={-6} id={endsOnHintId}>
+          {t('serviceRole.endsOnHint')}
+        </Text>
+        <SaveProblem
+          error={change.error}
+          conflict={
+            current && (
+              <ConflictAlert
+                pending={change.isPending}
+                onReapply={() => submit(current.version)}
+                onDiscard={() => {
+                  onSaved();
+                  onDone();
+                }}
+              >
+                <ServiceRoleState role={current} />
+              </ConflictAlert>
+            )
+          }
+        />
+        {!current && (
+          <Group gap="sm">
+            <Button type="submit" loading={change.isPending}>
+              {t('serviceRole.save')}
+            </Button>
+            <Button variant="default" onClick={onDone} disabled={change.isPending}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}
