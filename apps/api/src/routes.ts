@@ -13,6 +13,7 @@ import type { AnyRoute } from './http/route';
 import { invitationsRoutes } from './invitations/invitations.routes';
 import { outboxOnlyMailer, type Mailer } from './mail/mailer';
 import { notesRoutes } from './notes/notes.routes';
+import { organisationsRoutes } from './organisations/organisations.routes';
 import { planVersionsRoutes } from './plan-versions/plan-versions.routes';
 import { plansRoutes } from './plans/plans.routes';
 import { reviewsRoutes } from './reviews/reviews.routes';
@@ -39,6 +40,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...assessmentsRoutes,
     ...workspaceRoutes,
     ...servicesRoutes,
+    ...organisationsRoutes,
     ...consentRoutes,
     ...auditRoutes,
     ...accountsRoutes,

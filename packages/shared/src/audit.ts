@@ -55,6 +55,3 @@ export const auditExportEntrySchema = z.object({
 });
 export const auditExportSchema = z.object({ entries: z.array(auditExportEntrySchema) });
 export type AuditExport = z.infer<typeof auditExportSchema>;
-
-export const accountParamsSchema = z.strictObject({ accountId: idSchema });
-export type AccountParams = z.infer<typeof accountParamsSchema>;

@@ -14,6 +14,8 @@ export * from './stories';
 export * from './assessments';
 export * from './workspace';
 export * from './services';
+export * from './organisations';
+export * from './accounts';
 export * from './goals';
 export * from './service-roles';
 export * from './notes';

@@ -484,6 +484,8 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: `/api/audit/export?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`,
       expect: signedIn({ admin: 200 }),
     },
+    'GET /api/admin/accounts': { method: 'GET', path: '/api/admin/accounts', expect: signedIn({ admin: 200 }) },
+    'GET /api/organisations': { method: 'GET', path: '/api/organisations', expect: signedIn({ admin: 200 }) },
     'POST /api/admin/accounts/:accountId/disable': {
       method: 'POST',
       path: `/api/admin/accounts/${disposableAccountId}/disable`,

@@ -1,6 +1,9 @@
-import type { Role } from '@yhdessa/shared';
-import { eq, sql } from 'drizzle-orm';
+import type { AdminAccount, Role } from '@yhdessa/shared';
+import { asc, eq, sql } from 'drizzle-orm';
+import { needsSecondFactor } from '../auth/second-factor-state';
 import type { Queryable } from '../db/database';
+import { organisations } from '../organisations/organisations.schema';
+import { services } from '../services/services.schema';
 import { accounts, serviceMemberships } from './accounts.schema';
 
 export async function findAccountByEmail(db: Queryable, email: string) {
@@ -30,11 +33,11 @@ export async function clearFailedLogins(db: Queryable, accountId: string): Promi
   await db.update(accounts).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(accounts.id, accountId));
 }
 
-/** False when there is no such account. */
+/** False when there is no such account. Disabling again keeps the first time. */
 export async function disableAccount(db: Queryable, accountId: string): Promise<boolean> {
   const rows = await db
     .update(accounts)
-    .set({ disabledAt: new Date() })
+    .set({ disabledAt: sql`coalesce(${accounts.disabledAt}, now())` })
     .where(eq(accounts.id, accountId))
     .returning({ id: accounts.id });
   return rows.length > 0;
@@ -68,4 +71,47 @@ export async function setPasswordHash(db: Queryable, accountId: string, password
 
 export async function addServiceMembership(db: Queryable, accountId: string, serviceId: string): Promise<void> {
   await db.insert(serviceMemberships).values({ accountId, serviceId }).onConflictDoNothing();
+}
+
+/**
+ * Every account, or those of one role, for the administrator. Reads the accounts table only (no
+ * family tables), and orders by name, not by creation, so members invited together do not line
+ * up next to each other and give their family away.
+ */
+export async function listAccountsForAdministration(db: Queryable, role?: Role): Promise<AdminAccount[]> {
+  const rows = await db
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      email: accounts.email,
+      role: accounts.role,
+      organisationId: accounts.organisationId,
+      organisationName: organisations.name,
+      disabledAt: accounts.disabledAt,
+      totpEnabledAt: accounts.totpEnabledAt,
+    })
+    .from(accounts)
+    .leftJoin(organisations, eq(organisations.id, accounts.organisationId))
+    .where(role ? eq(accounts.role, role) : undefined)
+    .orderBy(asc(accounts.name), asc(accounts.email));
+  const memberships = await db
+    .select({ accountId: serviceMemberships.accountId, id: services.id, name: services.name })
+    .from(serviceMemberships)
+    .innerJoin(services, eq(services.id, serviceMemberships.serviceId))
+    .innerJoin(accounts, eq(accounts.id, serviceMemberships.accountId))
+    .where(role ? eq(accounts.role, role) : undefined)
+    .orderBy(sql`${services.name}->>'fi'`);
+  const servicesOf = new Map<string, AdminAccount['services']>();
+  for (const { accountId, id, name } of memberships)
+    servicesOf.set(accountId, [...(servicesOf.get(accountId) ?? []), { id, name }]);
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    organisation: row.organisationId && row.organisationName ? { id: row.organisationId, name: row.organisationName } : null,
+    services: servicesOf.get(row.id) ?? [],
+    disabledAt: row.disabledAt?.toISOString() ?? null,
+    secondFactor: !needsSecondFactor(row.role) ? 'not_used' : row.totpEnabledAt ? 'enrolled' : 'not_enrolled',
+  }));
 }

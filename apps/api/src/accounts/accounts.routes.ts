@@ -1,17 +1,40 @@
-import { accountParamsSchema } from '@yhdessa/shared';
+import { accountParamsSchema, adminAccountListSchema, adminAccountQuerySchema } from '@yhdessa/shared';
 import { z } from 'zod';
+import { administratorsOnly } from '../access/administration-policy';
 import { endAllSessionsOf } from '../auth/sessions.repository';
 import { AppError, notFound } from '../http/app-error';
 import { defineRoute } from '../http/route';
-import { disableAccount } from './accounts.repository';
+import { disableAccount, listAccountsForAdministration } from './accounts.repository';
 
 export const accountsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/admin/accounts',
+    summary: 'Every account, or those of one role: who, where, which services, disabled, second factor; no family link',
+    tag: 'accounts',
+    access: administratorsOnly,
+    query: adminAccountQuerySchema,
+    response: { status: 200, schema: adminAccountListSchema, description: 'Accounts by name' },
+    async handler({ query }, { tx, audit }) {
+      const accounts = await listAccountsForAdministration(tx, query.role);
+      await audit({
+        familyId: null,
+        action: 'read',
+        resource: 'account',
+        resourceId: null,
+        outcome: 'allowed',
+        basis: 'administrator',
+        detail: { role: query.role ?? null, count: accounts.length },
+      });
+      return { accounts };
+    },
+  }),
   defineRoute({
     method: 'post',
     path: '/admin/accounts/:accountId/disable',
     summary: 'Disable an account: its sessions and live connections end at once',
     tag: 'accounts',
-    access: { kind: 'signed-in', roles: ['admin'] },
+    access: administratorsOnly,
     params: accountParamsSchema,
     response: { status: 204, schema: z.void(), description: 'Disabled' },
     async handler({ params }, { tx, actor, audit, afterCommit, realtime }) {

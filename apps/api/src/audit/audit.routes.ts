@@ -5,6 +5,7 @@ import {
   auditExportSchema,
   familyParamsSchema,
 } from '@yhdessa/shared';
+import { administratorsOnly } from '../access/administration-policy';
 import { authorizeFamily } from '../access/family-policy';
 import { AppError, notFound } from '../http/app-error';
 import { defineRoute } from '../http/route';
@@ -65,7 +66,7 @@ export const auditRoutes = [
     path: '/audit/export',
     summary: 'Administrators export the audit log of a time window (at most a year), with its hash chain',
     tag: 'audit',
-    access: { kind: 'signed-in', roles: ['admin'] },
+    access: administratorsOnly,
     query: auditExportQuerySchema,
     response: { status: 200, schema: auditExportSchema, description: 'Audit events in the window, oldest first' },
     async handler({ query }, context) {

@@ -5,6 +5,7 @@ import {
   serviceParamsSchema,
   updateServiceSchema,
 } from '@yhdessa/shared';
+import { administratorsOnly } from '../access/administration-policy';
 import { AppError, notFound } from '../http/app-error';
 import { defineRoute } from '../http/route';
 import { insertService, listCatalogue, organisationExists, updateService } from './services.repository';
@@ -30,7 +31,7 @@ export const servicesRoutes = [
     path: '/services',
     summary: 'Add a service to the catalogue (administrators)',
     tag: 'services',
-    access: { kind: 'signed-in', roles: ['admin'] },
+    access: administratorsOnly,
     body: createServiceSchema,
     response: { status: 201, schema: catalogueServiceSchema, description: 'The new service' },
     async handler({ body }, { tx, audit }) {
@@ -52,7 +53,7 @@ export const servicesRoutes = [
     path: '/services/:serviceId',
     summary: 'Change a catalogue entry (administrators); the fields given replace the old ones',
     tag: 'services',
-    access: { kind: 'signed-in', roles: ['admin'] },
+    access: administratorsOnly,
     params: serviceParamsSchema,
     body: updateServiceSchema,
     response: { status: 200, schema: catalogueServiceSchema, description: 'The service after the change' },

@@ -1,5 +1,6 @@
-import { catalogueServiceSchema, serviceCatalogueSchema } from '@yhdessa/shared';
+import { catalogueServiceSchema, organisationListSchema, serviceCatalogueSchema } from '@yhdessa/shared';
 import { eq } from 'drizzle-orm';
+import request from 'supertest';
 import { auditEvents } from '../audit/audit.schema';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../test/world';
@@ -90,5 +91,24 @@ describe('the service catalogue', () => {
       .patch('/api/services/00000000-0000-4000-8000-000000000000')
       .send({ unitCostCents: 1 });
     expect(response.status).toBe(404);
+  });
+});
+
+describe('the organisations a service can name as its provider', () => {
+  it('when the administrator reads them, then every organisation is listed by name', async () => {
+    const response = await (await agentOf('admin')).get('/api/organisations');
+    expect(response.status).toBe(200);
+    expect(organisationListSchema.parse(response.body).organisations.map((organisation) => organisation.name)).toEqual([
+      'Naapurikunta',
+      'Testikunta',
+    ]);
+  });
+
+  it.each<PersonKey>(['coordinator', 'workerA', 'guardian', 'manager'])('when %s reads them, then 404', async (person) => {
+    expect((await (await agentOf(person)).get('/api/organisations')).status).toBe(404);
+  });
+
+  it('when nobody is signed in, then 401', async () => {
+    expect((await request(testApp.app).get('/api/organisations')).status).toBe(401);
   });
 });

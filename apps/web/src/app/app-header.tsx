@@ -2,7 +2,7 @@ import { Anchor, Box, Button, Container, Menu, Text } from '@mantine/core';
 import { IconChevronDown, IconDevices, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import type { CurrentUser } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { LanguageSwitcher } from '../components/language-switcher';
 import { paths } from '../lib/paths';
 import classes from './app-header.module.css';
@@ -33,6 +33,11 @@ export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut }: 
         >
           {t('app.name')}
         </Anchor>
+        {user?.role === 'admin' && (
+          <Anchor component={NavLink} to={paths.administration} fw={600} className={classes.adminLink}>
+            {t('admin.title')}
+          </Anchor>
+        )}
         <div className={classes.languages}>
           <LanguageSwitcher />
         </div>

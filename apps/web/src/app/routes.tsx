@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/loading-state';
 import { paths } from '../lib/paths';
 import { AppShell } from './app-shell';
@@ -12,6 +12,10 @@ const FamiliesRoute = lazy(() => import('./routes/families.route').then((m) => (
 const PlanRoute = lazy(() => import('./routes/plan.route').then((m) => ({ default: m.PlanRoute })));
 const ConsentsRoute = lazy(() => import('./routes/consents.route').then((m) => ({ default: m.ConsentsRoute })));
 const AccessLogRoute = lazy(() => import('./routes/access-log.route').then((m) => ({ default: m.AccessLogRoute })));
+const AdminRoute = lazy(() => import('./routes/admin.route').then((m) => ({ default: m.AdminRoute })));
+const AdminServicesRoute = lazy(() => import('./routes/admin-services.route').then((m) => ({ default: m.AdminServicesRoute })));
+const AdminAccountsRoute = lazy(() => import('./routes/admin-accounts.route').then((m) => ({ default: m.AdminAccountsRoute })));
+const AdminAuditRoute = lazy(() => import('./routes/admin-audit.route').then((m) => ({ default: m.AdminAuditRoute })));
 const NotFoundRoute = lazy(() => import('./routes/not-found.route').then((m) => ({ default: m.NotFoundRoute })));
 
 /** A screen outside the shell waits for its chunk on its own. */
@@ -35,6 +39,17 @@ export const appRoutes: RouteObject[] = [
       { path: 'families/:familyId', element: <PlanRoute /> },
       { path: 'families/:familyId/consents', element: <ConsentsRoute /> },
       { path: 'families/:familyId/access-log', element: <AccessLogRoute /> },
+      {
+        path: 'admin',
+        element: <AdminRoute />,
+        children: [
+          { index: true, element: <Navigate to={paths.adminServices} replace /> },
+          { path: 'services', element: <AdminServicesRoute /> },
+          { path: 'accounts', element: <AdminAccountsRoute /> },
+          { path: 'audit', element: <AdminAuditRoute /> },
+          { path: '*', element: <NotFoundRoute /> },
+        ],
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

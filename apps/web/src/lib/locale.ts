@@ -30,8 +30,38 @@ export function todayIsoDate(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/** Euro cents as a price, e.g. `95,00 €` in Finnish. */
+export function formatEuros(cents: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocales[language], { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
 /** The service keeps Finnish time, wherever the browser happens to be. */
 const TIME_ZONE = 'Europe/Helsinki';
+
+/** Today's date in Finland, `YYYY-MM-DD`. */
+export function finnishToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A `YYYY-MM-DD` date the given number of days later (or earlier, when negative). */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The moment a `YYYY-MM-DD` day begins in Finnish time, as an ISO instant (UTC). */
+export function startOfFinnishDay(isoDate: string): string {
+  const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
+  // Finland is 2 or 3 hours ahead of UTC; the offset at that day's start decides which.
+  const offsetAt = (moment: number) => {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
+      .formatToParts(moment)
+      .find((part) => part.type === 'timeZoneName')!.value;
+    const [, sign, hours, minutes] = /GMT([+-])(\d{2}):(\d{2})/.exec(name) ?? ['', '+', '0', '0'];
+    return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) * 60_000;
+  };
+  const guess = utcMidnight - offsetAt(utcMidnight);
+  return new Date(utcMidnight - offsetAt(guess)).toISOString();
+}
 
 /** A moment as a date and a time of day, e.g. `23.11.2026` and `14.05` in Finnish. */
 export function formatDateTimeParts(isoDateTime: string, language: Language): { date: string; time: string } {

@@ -7,4 +7,8 @@ export const paths = {
   consents: (familyId: string) => `/families/${familyId}/consents`,
   accessLog: (familyId: string) => `/families/${familyId}/access-log`,
   invitation: (token: string) => `/kutsu/${token}`,
+  administration: '/admin',
+  adminServices: '/admin/services',
+  adminAccounts: '/admin/accounts',
+  adminAudit: '/admin/audit',
 } as const;

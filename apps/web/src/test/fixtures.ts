@@ -2,6 +2,8 @@ import { assessmentDomains } from '@yhdessa/shared';
 import type {
   AccessLogEntry,
   Assessment,
+  AdminAccount,
+  CatalogueService,
   CoordinatorWorkspace,
   ServiceInvitation,
   WorkerWorkspace,
@@ -344,6 +346,34 @@ export function buildReview(overrides: Partial<Review> = {}): Review {
         createdAt: '2026-01-09T10:00:00.000Z',
       },
     ],
+    ...overrides,
+  };
+}
+
+export function buildCatalogueService(overrides: Partial<CatalogueService> = {}): CatalogueService {
+  return {
+    id: testId(210),
+    name: { fi: 'Lastenneuvola', sv: 'Barnrådgivning', en: 'Child health clinic' },
+    category: 'health',
+    organisation: { id: testId(20), name: 'Demo-hyvinvointialue' },
+    unit: 'visit',
+    unitCostCents: 9_500,
+    description: 'Terveystarkastukset ja rokotukset',
+    contact: 'neuvola@varkaus-demo.fi, 017 555 0101',
+    ...overrides,
+  };
+}
+
+export function buildAdminAccount(overrides: Partial<AdminAccount> = {}): AdminAccount {
+  return {
+    id: testId(30),
+    name: 'Mikko Salo',
+    email: 'mikko.perhetyo@varkaus-demo.fi',
+    role: 'worker',
+    organisation: { id: testId(20), name: 'Demo-hyvinvointialue' },
+    services: [{ id: testId(210), name: { fi: 'Lastensuojelun perhetyö', sv: 'Familjearbete inom barnskyddet' } }],
+    disabledAt: null,
+    secondFactor: 'enrolled',
     ...overrides,
   };
 }

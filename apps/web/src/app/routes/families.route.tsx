@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { familyStatusSchema, type CurrentUser, type FamilyStatus, type Workspace } from '@yhdessa/shared';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
@@ -19,14 +19,17 @@ import { FamilyFilters } from '../../features/workspace/components/family-filter
 import { WorkerAgenda } from '../../features/workspace/components/worker-agenda';
 import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
+import { useSearchParamSetter } from '../../lib/use-search-param-setter';
 
-/** "/": professionals get their workspace (what needs them, then their families); family members their family. */
+/** "/": professionals get their workspace (what needs them, then their families); family members their family; administrators their area. */
 export function FamiliesRoute() {
   const { t } = useTranslation();
   usePageTitle(t('families.title'));
   const currentUser = useQuery(currentUserQueryOptions());
   const user = currentUser.data;
   if (user && (user.role === 'coordinator' || user.role === 'worker')) return <WorkspaceScreen user={user} />;
+  // The administrator has no families: their home is the administration area.
+  if (user?.role === 'admin') return <Navigate to={paths.adminServices} replace />;
   return (
     <Stack gap="md">
       <Title order={1}>{t('families.title')}</Title>
@@ -38,7 +41,8 @@ export function FamiliesRoute() {
 function WorkspaceScreen({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setFilter = useSearchParamSetter();
   const q = searchParams.get('q') ?? '';
   const parsedStatus = familyStatusSchema.safeParse(searchParams.get('status'));
   const status = parsedStatus.success ? parsedStatus.data : null;
@@ -46,18 +50,6 @@ function WorkspaceScreen({ user }: { user: CurrentUser }) {
   const workspace = useQuery(workspaceQueryOptions({ q: debouncedQ || undefined, status: status ?? undefined }));
   const [creating, setCreating] = useState(false);
   const isCoordinator = user.role === 'coordinator';
-
-  function setFilter(name: 'q' | 'status', value: string | null) {
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
   return (
     <Stack gap="lg">

@@ -1,0 +1,59 @@
+import { Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { roles, roleSchema } from '@yhdessa/shared';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorState } from '../../components/error-state';
+import { ListFilters } from '../../components/list-filters';
+import { LoadingState } from '../../components/loading-state';
+import { accountsQueryOptions } from '../../features/accounts/api/accounts.query';
+import { AccountTable } from '../../features/accounts/components/account-table';
+import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
+import { useSearchParamSetter } from '../../lib/use-search-param-setter';
+import { AdminSection } from '../admin-section';
+
+/** Accounts by name, filtered by role on the server and by name or email here; the filters live in the address. */
+export function AdminAccountsRoute() {
+  const { t } = useTranslation();
+  const currentUser = useQuery(currentUserQueryOptions());
+  const [searchParams] = useSearchParams();
+  const setFilter = useSearchParamSetter();
+  const q = searchParams.get('q') ?? '';
+  const parsedRole = roleSchema.safeParse(searchParams.get('role'));
+  const role = parsedRole.success ? parsedRole.data : null;
+  const accounts = useQuery(accountsQueryOptions(role));
+
+  const needle = q.trim().toLocaleLowerCase('fi');
+  const shown = (accounts.data ?? []).filter(
+    (account) =>
+      !needle || account.name.toLocaleLowerCase('fi').includes(needle) || account.email.toLocaleLowerCase('fi').includes(needle),
+  );
+
+  return (
+    <AdminSection id="accounts-title" title={t('accounts.title')} intro={t('accounts.intro')}>
+      <ListFilters
+        label={t('accounts.filtersLabel')}
+        searchLabel={t('accounts.search')}
+        q={q}
+        onQChange={(value) => setFilter('q', value)}
+        selectLabel={t('accounts.roleFilter')}
+        allLabel={t('accounts.allRoles')}
+        options={roles.map((value) => ({ value, label: t(`accounts.rolePlural.${value}`) }))}
+        value={role}
+        onChange={(value) => setFilter('role', value)}
+      />
+      {accounts.isPending ? (
+        <LoadingState />
+      ) : accounts.isError && !accounts.data ? (
+        <ErrorState title={t('accounts.loadFailed')} onRetry={() => void accounts.refetch()} />
+      ) : (
+        <div aria-busy={accounts.isFetching && accounts.isPlaceholderData} aria-live="polite">
+          <Text size="sm" c="dimmed" mb="xs">
+            {t('accounts.count', { count: shown.length })}
+          </Text>
+          {shown.length > 0 && <AccountTable accounts={shown} currentUserId={currentUser.data?.id ?? ''} />}
+        </div>
+      )}
+    </AdminSection>
+  );
+}

@@ -1,0 +1,30 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { adminAccountListSchema, type Role } from '@yhdessa/shared';
+import { apiRequest } from '../../../lib/api-client';
+
+export const accountsQueryKey = ['accounts'] as const;
+
+/** Every account, or those of one role (administrators only). */
+export function accountsQueryOptions(role: Role | null) {
+  return queryOptions({
+    queryKey: [...accountsQueryKey, { role }] as const,
+    queryFn: async ({ signal }) =>
+      (
+        await apiRequest(`/api/admin/accounts${role ? `?role=${encodeURIComponent(role)}` : ''}`, {
+          schema: adminAccountListSchema,
+          signal,
+        })
+      ).accounts,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The server ends the account's sessions and live connections; every cached list is refetched. */
+export function useDisableAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (accountId: string) =>
+      apiRequest(`/api/admin/accounts/${encodeURIComponent(accountId)}/disable`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountsQueryKey }),
+  });
+}
