@@ -210,9 +210,9 @@ pipelining. Each scenario has a warm-up that is not counted.
   \`DEMO=1\`, \`LOG_LEVEL=warn\`), signed in as the demo coordinator (Sari Lehtonen), reading
   "Perhe Virtanen". Per request: helmet, pino-http, cookie and JSON parsing; the session lookup
   (one query: session, account, service memberships); then one transaction that checks the
-  caller's relationship to the family (one query), reads the plan (five queries: header,
-  members, goals, service roles, actions) and appends the read to the family's hash-chained
-  audit log (an advisory lock on the chain, the chain's last hash, SHA-256, an insert), and
+  caller's relationship to the family (one query), reads the plan (six queries: header,
+  members, goals, goal progress, service roles, actions) and appends the read to the family's hash-chained
+  audit log (one statement: the chain's head row moves on, SHA-256 in SQL, an insert), and
   commits; then the plan is serialised.
 - **full stack PATCH /api/families/:familyId/actions/:actionId**: the same up to the access
   check, then the action read, the policy decision, the conditional update on the version the
@@ -239,10 +239,10 @@ ${sections.join('\n\n')}
 
 - The bare endpoint does the same HTTP and JSON work, so the gap is the cost of what the product
   guarantees on every request: a signed-in session, an access decision, and an audit record
-  written in the same transaction as the read. A plan read is about a dozen SQL round trips
-  (session, BEGIN, relationship, five plan queries, lock, last hash, insert, COMMIT) and every
+  written in the same transaction as the read. A plan read is eleven SQL round trips
+  (session, BEGIN, relationship, six plan queries, the audit append, COMMIT) and every
   read ends in a write commit.
-- The audit append takes the family's audit-chain lock (\`pg_advisory_xact_lock\`) and holds it
+- The audit append locks the family's audit-chain head row (\`audit_chain_heads\`) and holds it
   until COMMIT, so all requests for one family, reads and updates alike, take turns; loading a
   single family, as here, measures that queue. With PGlite, in addition, every statement of the
   process runs on the one embedded database, in the API's own thread.
