@@ -1,9 +1,10 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { Action } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
 import { useCreateAction } from '../api/create-action.mutation';
+import { FormButtons } from '../../../components/form-buttons';
 
 interface AddActionFormProps {
   familyId: string;
@@ -79,14 +80,7 @@ export function AddActionForm({ familyId, serviceRoleId, label, goals, onSaved, 
           />
         )}
         {create.isError && <SaveError error={create.error} />}
-        <Group gap="sm">
-          <Button type="submit" size="sm" loading={create.isPending}>
-            {t('addAction.save')}
-          </Button>
-          <Button variant="default" size="sm" onClick={onCancel} disabled={create.isPending}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={t('addAction.save')} pending={create.isPending} onCancel={onCancel} size="sm" />
       </Stack>
     </form>
   );

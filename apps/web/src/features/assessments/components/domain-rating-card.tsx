@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDate, formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { useRateDomain } from '../api/assessment.mutations';
 import { RatingInput, RatingValue } from './rating-scale';
+import { FormButtons } from '../../../components/form-buttons';
 
 interface DomainRatingCardProps {
   familyId: string;
@@ -172,16 +173,7 @@ function RatingForm({ familyId, assessment, domain, onDone }: RatingFormProps) {
           </ConflictAlert>
         )}
         {rate.isError && !isApiError(rate.error, 'version_conflict') && <SaveError error={rate.error} />}
-        {!conflict && (
-          <Group gap="sm">
-            <Button type="submit" size="sm" loading={rate.isPending}>
-              {t('assessment.save')}
-            </Button>
-            <Button variant="default" size="sm" onClick={onDone} disabled={rate.isPending}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        )}
+        {!conflict && <FormButtons submitLabel={t('assessment.save')} pending={rate.isPending} onCancel={onDone} size="sm" />}
       </Stack>
     </form>
   );

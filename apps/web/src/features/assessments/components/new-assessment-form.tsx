@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Fieldset, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { assessmentDomains, type Assessment, type AssessmentDomain, type NewRating } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { SaveError } from '../../../components/save-error';
 import { todayIsoDate } from '../../../lib/locale';
 import { useCreateAssessment } from '../api/assessment.mutations';
 import { RatingInput, ratingText } from './rating-scale';
+import { FormButtons } from '../../../components/form-buttons';
 
 type Draft = Record<AssessmentDomain, { rating: number | null; notes: string }>;
 
@@ -106,14 +107,7 @@ export function NewAssessmentForm({ familyId, previous, onDone }: NewAssessmentF
           </Alert>
         )}
         {create.isError && <SaveError error={create.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={create.isPending}>
-            {t('assessment.startSave')}
-          </Button>
-          <Button variant="default" onClick={onDone} disabled={create.isPending}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={t('assessment.startSave')} pending={create.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

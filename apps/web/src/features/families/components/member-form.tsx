@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import {
   familyMemberDetailSchema,
   memberRelations,
@@ -14,6 +14,7 @@ import { invalidFields } from '../../../lib/form-errors';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useSaveMember, type MemberChange } from '../api/member.mutations';
 import { MemberLine } from './member-line';
+import { FormButtons } from '../../../components/form-buttons';
 
 interface MemberFormProps {
   familyId: string;
@@ -132,14 +133,11 @@ export function MemberForm({ familyId, member, onSaved, onDone }: MemberFormProp
           }
         />
         {!current && (
-          <Group gap="sm">
-            <Button type="submit" loading={save.isPending}>
-              {member ? t('members.save') : t('members.addSave')}
-            </Button>
-            <Button variant="default" onClick={onDone} disabled={save.isPending}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <FormButtons
+            submitLabel={member ? t('members.save') : t('members.addSave')}
+            pending={save.isPending}
+            onCancel={onDone}
+          />
         )}
       </Stack>
     </form>

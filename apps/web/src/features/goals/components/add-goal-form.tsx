@@ -1,9 +1,10 @@
-import { Button, Group, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import type { Goal } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
 import { useCreateGoal } from '../api/goal.mutations';
+import { FormButtons } from '../../../components/form-buttons';
 
 interface AddGoalFormProps {
   familyId: string;
@@ -95,14 +96,7 @@ export function AddGoalForm({ familyId, onSaved, onCancel }: AddGoalFormProps) {
           />
         </SimpleGrid>
         {create.isError && <SaveError error={create.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={create.isPending}>
-            {t('goals.save')}
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={create.isPending}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={t('goals.save')} pending={create.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

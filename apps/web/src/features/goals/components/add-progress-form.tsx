@@ -1,10 +1,11 @@
-import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Stack, TextInput, Textarea } from '@mantine/core';
 import type { Goal } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
 import { todayIsoDate } from '../../../lib/locale';
 import { useAddGoalProgress } from '../api/goal.mutations';
+import { FormButtons } from '../../../components/form-buttons';
 
 interface AddProgressFormProps {
   familyId: string;
@@ -68,14 +69,7 @@ export function AddProgressForm({ familyId, goal, onSaved, onCancel }: AddProgre
           minRows={2}
         />
         {add.isError && <SaveError error={add.error} />}
-        <Group gap="sm">
-          <Button type="submit" size="sm" loading={add.isPending}>
-            {t('goals.progressSave')}
-          </Button>
-          <Button variant="default" size="sm" onClick={onCancel} disabled={add.isPending}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={t('goals.progressSave')} pending={add.isPending} onCancel={onCancel} size="sm" />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { createInvitationSchema, type FamilyMember } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { useInviteFamilyMember } from '../api/invite-family-member.mutation';
+import { FormButtons } from '../../../components/form-buttons';
 
 interface InviteFamilyMemberFormProps {
   familyId: string;
@@ -102,14 +103,7 @@ export function InviteFamilyMemberForm({ familyId, members, onClose }: InviteFam
         ) : (
           invite.isError && <SaveError error={invite.error} />
         )}
-        <Group gap="sm">
-          <Button type="submit" loading={invite.isPending}>
-            {t('inviteMember.submit')}
-          </Button>
-          <Button variant="default" onClick={onClose} disabled={invite.isPending}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={t('inviteMember.submit')} pending={invite.isPending} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -12,6 +12,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDate, formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { reviewsQueryOptions, useReviewChange } from '../api/reviews.query';
 import { PlanVersions } from './plan-versions';
+import { FormButtons } from '../../../components/form-buttons';
 
 interface ReviewsSectionProps {
   familyId: string;
@@ -100,14 +101,7 @@ function ScheduleReviewForm({ familyId, onDone }: { familyId: string; onDone: ()
           minRows={2}
         />
         {change.isError && <SaveError error={change.error} />}
-        <Group gap="sm">
-          <Button type="submit" loading={change.isPending}>
-            {t('reviews.scheduleSave')}
-          </Button>
-          <Button variant="default" onClick={onDone} disabled={change.isPending}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={t('reviews.scheduleSave')} pending={change.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

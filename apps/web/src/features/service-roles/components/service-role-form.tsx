@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { serviceRoleSummarySchema, updateServiceRoleSchema, type ServiceRole } from '@yhdessa/shared';
 import { useId, useState } from 'react';
@@ -8,6 +8,7 @@ import { invalidFields } from '../../../lib/form-errors';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { serviceRoleWorkersQueryOptions, useChangeServiceRole } from '../api/service-role.mutations';
 import { ServiceRoleState } from './service-role-state';
+import { FormButtons } from '../../../components/form-buttons';
 
 interface ServiceRoleFormProps {
   familyId: string;
@@ -134,16 +135,7 @@ export function ServiceRoleForm({ familyId, role, serviceName, onSaved, onDone }
             )
           }
         />
-        {!current && (
-          <Group gap="sm">
-            <Button type="submit" loading={change.isPending}>
-              {t('serviceRole.save')}
-            </Button>
-            <Button variant="default" onClick={onDone} disabled={change.isPending}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        )}
+        {!current && <FormButtons submitLabel={t('serviceRole.save')} pending={change.isPending} onCancel={onDone} />}
       </Stack>
     </form>
   );
