@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema } from './ids';
 
-/** Who an invitation brings in: a worker of a service, or a member of a family. */
-export const invitationKinds = ['worker', 'family-member'] as const;
+/**
+ * What a single-use link sets a password for: a worker of a service (added by an administrator),
+ * a member of a family, the first administrator, or an account whose password is being reset.
+ */
+export const invitationKinds = ['worker', 'family-member', 'administrator', 'password-reset'] as const;
 export const invitationKindSchema = z.enum(invitationKinds);
 export type InvitationKind = z.infer<typeof invitationKindSchema>;
 

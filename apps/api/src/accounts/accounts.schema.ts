@@ -1,5 +1,5 @@
 import { roles } from '@yhdessa/shared';
-import { integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from '../db/columns';
 import { organisations } from '../organisations/organisations.schema';
 import { services } from '../services/services.schema';
@@ -19,6 +19,11 @@ export const accounts = pgTable(
     passwordHash: text('password_hash'),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Wrong second-factor codes, counted across sign-ins: a right password does not reset it. */
+    secondFactorFailureCount: integer('second_factor_failure_count').notNull().default(0),
+    secondFactorLockedUntil: timestamp('second_factor_locked_until', { withTimezone: true }),
+    /** A login of the demo world, whose password is published: refused whenever DEMO is off. */
+    isDemo: boolean('is_demo').notNull().default(false),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     /** TOTP shared secret (base32); the second factor is on once `totpEnabledAt` is set. */
     totpSecret: text('totp_secret'),

@@ -1,10 +1,11 @@
+import { invitationKinds } from '@yhdessa/shared';
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.schema';
 import { createdAt, id } from '../db/columns';
 import { familyMembers, families } from '../families/families.schema';
 import { services } from '../services/services.schema';
 
-export const invitationKindEnum = pgEnum('invitation_kind', ['worker', 'family-member']);
+export const invitationKindEnum = pgEnum('invitation_kind', invitationKinds);
 
 /** A single-use, expiring link that lets an invited person set their password. Stored as a hash. */
 export const invitations = pgTable(
