@@ -31,7 +31,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...familiesRoutes,
     ...plansRoutes,
     ...actionsRoutes,
-    ...serviceRolesRoutes,
+    ...serviceRolesRoutes({ config, mailer }),
     ...goalsRoutes,
     ...notesRoutes,
     ...reviewsRoutes,

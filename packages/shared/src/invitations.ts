@@ -14,6 +14,7 @@ export const INVITATION_VALID_HOURS = 72;
 
 const inviteeEmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
+/** Administrators invite workers into a service; coordinators invite members of their families. */
 export const createInvitationSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('worker'),
@@ -30,8 +31,11 @@ export const createInvitationSchema = z.discriminatedUnion('kind', [
 ]);
 export type CreateInvitation = z.infer<typeof createInvitationSchema>;
 
-/** The link itself goes only to the invitee's mailbox, never into an API response. */
-export const createdInvitationSchema = z.object({ id: idSchema, expiresAt: isoDateTimeSchema });
+/**
+ * The link itself goes only to the invitee's mailbox, never into an API response. The answer is
+ * the same whether or not the address has a login already, so it names no invitation.
+ */
+export const createdInvitationSchema = z.object({ expiresAt: isoDateTimeSchema });
 export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
 
 export const invitationTokenParamsSchema = z.strictObject({ token: z.string().min(1).max(100) });

@@ -40,3 +40,55 @@ export function invitationMail({ to, name, invitedBy, link, service }: Invitatio
     ].join('\n'),
   };
 }
+
+/** Someone tried to invite an address that has a login already: its holder hears of it, the inviter does not. */
+export function existingLoginMail({ to, invitedBy, signInLink }: { to: string; invitedBy: string; signInLink: string }): Mail {
+  return {
+    to,
+    subject: 'Kutsu Yhdessä-palveluun / Invitation to Yhdessä',
+    text: [
+      'Hei,',
+      '',
+      `${invitedBy} kutsui tämän osoitteen Yhdessä-palveluun, mutta osoitteella on jo tunnus.`,
+      `Kirjaudu sisään: ${signInLink}`,
+      'Jos et muista salasanaasi, pyydä uusi kirjautumissivulla. Jos et odottanut tätä viestiä, voit jättää sen huomiotta.',
+      '',
+      '---',
+      '',
+      'Hello,',
+      '',
+      `${invitedBy} invited this address to Yhdessä, but it has a login already.`,
+      `Sign in: ${signInLink}`,
+      'If you have forgotten your password, ask for a new one on the sign-in page. If you did not expect this message, you can ignore it.',
+    ].join('\n'),
+  };
+}
+
+/** A worker who signs in already was added to one more service. */
+export function addedToServiceMail({
+  to,
+  name,
+  service,
+  signInLink,
+}: {
+  to: string;
+  name: string;
+  service: LocalizedText;
+  signInLink: string;
+}): Mail {
+  return {
+    to,
+    subject: 'Sinut lisättiin palveluun / You were added to a service',
+    text: [
+      `Hei ${name},`,
+      '',
+      `Sinut lisättiin Yhdessä-palvelussa palvelun ${service.fi} työntekijäksi. Kirjaudu sisään: ${signInLink}`,
+      '',
+      '---',
+      '',
+      `Hello ${name},`,
+      '',
+      `You were added in Yhdessä as a worker of ${service.en ?? service.fi}. Sign in: ${signInLink}`,
+    ].join('\n'),
+  };
+}

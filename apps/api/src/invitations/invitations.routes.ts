@@ -21,9 +21,9 @@ export function invitationsRoutes(settings: InvitationSettings) {
       method: 'post',
       path: '/invitations',
       summary:
-        'Invite a worker of a service, or a member of a family you coordinate; the link goes by mail only, valid for 72 hours',
+        'An administrator adds a worker to a service of their organisation, a coordinator invites a member of a family they coordinate; the link goes by mail only, valid for 72 hours. The answer is the same whether or not the address has a login',
       tag: 'invitations',
-      access: { kind: 'signed-in', roles: ['coordinator'] },
+      access: { kind: 'signed-in', roles: ['coordinator', 'admin'] },
       body: createInvitationSchema,
       response: { status: 201, schema: createdInvitationSchema, description: 'The invitation was sent' },
       errors: [404, 409],

@@ -4,7 +4,6 @@ import {
   type CreatedInvitation,
   type InvitationDetails,
   type InvitationKind,
-  type Role,
 } from '@yhdessa/shared';
 import {
   addServiceMembership,
@@ -16,13 +15,13 @@ import {
 } from '../accounts/accounts.repository';
 import { hashPassword } from '../accounts/passwords';
 import { authorizeFamily } from '../access/family-policy';
+import { administersService, mayInvite } from '../access/invitation-policy';
 import { findFamilyRelation } from '../access/family-relation.repository';
-import type { Config } from '../config';
 import { AppError, notFound } from '../http/app-error';
 import type { RouteAccess, RouteContext } from '../http/route';
 import type { Actor } from '../http/request-context';
-import type { Mailer } from '../mail/mailer';
-import { invitationMail } from './invitation-mail';
+import type { MailSettings } from '../mail/mailer';
+import { addedToServiceMail, existingLoginMail, invitationMail } from './invitation-mail';
 import { invitationTokenHash, newInvitationToken } from './invitation-token';
 import {
   expireOpenInvitationsOf,
@@ -39,10 +38,7 @@ type CoordinatorContext = Context & { actor: Actor };
 type WorkerInvitation = Extract<CreateInvitation, { kind: 'worker' }>;
 type MemberInvitation = Extract<CreateInvitation, { kind: 'family-member' }>;
 
-export interface InvitationSettings {
-  config: Pick<Config, 'PUBLIC_URL'>;
-  mailer: Mailer;
-}
+export type InvitationSettings = MailSettings;
 
 function emailProblem(message: string): AppError {
   return new AppError('validation_failed', 'The invitation cannot be sent to this address.', {
@@ -51,44 +47,109 @@ function emailProblem(message: string): AppError {
 }
 
 /**
- * The account the invitation sets a password for: a new one for a new address, or one that was
- * invited before and never signed in. A login that already works is never taken over by a link.
+ * Who asks for a kind of invitation they may not send gets the answer for a route that is not
+ * theirs, and the attempt is audited.
  */
-async function inviteeAccount(
-  context: Context,
-  invitee: { email: string; name: string; role: Role; organisationId: string | null },
-): Promise<string> {
-  const existing = await findAccountByEmail(context.tx, invitee.email);
-  if (!existing) return insertAccount(context.tx, invitee);
-  if (existing.role !== invitee.role) throw emailProblem('This address belongs to another kind of account.');
-  if (existing.passwordHash) throw emailProblem('This person already has a login.');
-  return existing.id;
+function requireMayInvite(context: CoordinatorContext, kind: CreateInvitation['kind']): void {
+  if (mayInvite(context.actor, kind)) return;
+  context.auditRefusal({
+    familyId: null,
+    action: 'create',
+    resource: 'invitation',
+    resourceId: null,
+    basis: `${context.actor.role}: may not invite a ${kind}`,
+  });
+  throw notFound('route');
 }
 
-/** A coordinator invites a worker of a service: a new login for a new address, and membership in the service. */
+/**
+ * The answer to every invitation, whatever the address: it never tells whether the address has
+ * a login already, or of which kind.
+ */
+function invitationSent(): CreatedInvitation {
+  return { expiresAt: new Date(Date.now() + INVITATION_VALID_HOURS * 3_600_000).toISOString() };
+}
+
+/**
+ * The address has a login already: nothing is linked to it or changed. Its holder is told by
+ * mail, so a real invitation of someone who forgot their login still reaches them.
+ */
+async function tellExistingLogin(
+  context: CoordinatorContext,
+  settings: InvitationSettings,
+  existing: { id: string; email: string },
+  familyId: string | null,
+): Promise<CreatedInvitation> {
+  await settings.mailer.queue(
+    context,
+    existingLoginMail({ to: existing.email, invitedBy: context.actor.name, signInLink: settings.config.PUBLIC_URL }),
+  );
+  await context.audit({
+    familyId,
+    action: 'create',
+    resource: 'invitation',
+    resourceId: existing.id,
+    outcome: 'denied',
+    basis: 'the address has a login already; its holder was told by mail',
+  });
+  return invitationSent();
+}
+
+/**
+ * An administrator adds a person to a service of their organisation: a new address gets a login
+ * by invitation, a worker who was invited before and never signed in gets a new link, and a
+ * worker who already signs in is added to the service directly.
+ */
 export async function inviteWorker(
   body: WorkerInvitation,
   context: CoordinatorContext,
   settings: InvitationSettings,
 ): Promise<CreatedInvitation> {
+  requireMayInvite(context, 'worker');
   const service = await findService(context.tx, body.serviceId);
-  if (!service) throw notFound('service');
-  const accountId = await inviteeAccount(context, {
-    email: body.email,
-    name: body.name,
-    role: 'worker',
-    organisationId: service.organisationId,
-  });
+  if (!service || !administersService(context.actor, service)) throw notFound('service');
+  const existing = await findAccountByEmail(context.tx, body.email);
+  if (existing && existing.role !== 'worker') return tellExistingLogin(context, settings, existing, null);
+  const accountId =
+    existing?.id ??
+    (await insertAccount(context.tx, {
+      email: body.email,
+      name: body.name,
+      role: 'worker',
+      organisationId: service.organisationId,
+    }));
   await addServiceMembership(context.tx, accountId, service.id);
-  return sendInvitation(context, settings, {
+  if (existing?.passwordHash) {
+    await context.audit({
+      familyId: null,
+      action: 'update',
+      resource: 'service-membership',
+      resourceId: accountId,
+      outcome: 'allowed',
+      basis: 'administrator',
+      detail: { serviceId: service.id },
+    });
+    await settings.mailer.queue(
+      context,
+      addedToServiceMail({
+        to: existing.email,
+        name: existing.name,
+        service: service.name,
+        signInLink: settings.config.PUBLIC_URL,
+      }),
+    );
+    return invitationSent();
+  }
+  await sendInvitation(context, settings, {
     kind: 'worker',
     accountId,
     email: body.email,
-    name: body.name,
+    name: existing?.name ?? body.name,
     familyId: null,
     serviceId: service.id,
     mail: { service: service.name },
   });
+  return invitationSent();
 }
 
 /** A coordinator invites a member of a family they coordinate: the member gets a family login of their own. */
@@ -97,6 +158,7 @@ export async function inviteFamilyMember(
   context: CoordinatorContext,
   settings: InvitationSettings,
 ): Promise<CreatedInvitation> {
+  requireMayInvite(context, 'family-member');
   const { tx, actor } = context;
   const relation = await findFamilyRelation(body.familyId, actor, tx);
   const decision = relation ? authorizeFamily(actor, 'member:invite', relation) : null;
@@ -113,20 +175,23 @@ export async function inviteFamilyMember(
   }
   const member = await findFamilyMember(tx, body.familyId, body.memberId);
   if (!member) throw notFound('family member');
-
+  const holder = await findAccountByEmail(tx, body.email);
   let accountId: string;
   if (member.accountId) {
+    // About the member, whom the coordinator sees in the plan: not about the address.
     const account = await findAccountById(tx, member.accountId);
     if (account?.passwordHash) throw emailProblem('This family member already has a login.');
-    const holder = await findAccountByEmail(tx, body.email);
-    if (holder && holder.id !== member.accountId) throw emailProblem('This address belongs to another account.');
+    if (holder && holder.id !== member.accountId) return tellExistingLogin(context, settings, holder, body.familyId);
     await updateAccountEmail(tx, member.accountId, body.email);
     accountId = member.accountId;
+  } else if (holder && (holder.role !== 'family' || holder.passwordHash)) {
+    return tellExistingLogin(context, settings, holder, body.familyId);
   } else {
-    accountId = await inviteeAccount(context, { email: body.email, name: member.name, role: 'family', organisationId: null });
+    accountId =
+      holder?.id ?? (await insertAccount(tx, { email: body.email, name: member.name, role: 'family', organisationId: null }));
     await linkMemberAccount(tx, body.familyId, member.id, accountId);
   }
-  return sendInvitation(context, settings, {
+  await sendInvitation(context, settings, {
     kind: 'family-member',
     accountId,
     email: body.email,
@@ -135,6 +200,7 @@ export async function inviteFamilyMember(
     memberId: member.id,
     mail: {},
   });
+  return invitationSent();
 }
 
 async function sendInvitation(
@@ -150,7 +216,7 @@ async function sendInvitation(
     serviceId?: string;
     mail: Pick<Parameters<typeof invitationMail>[0], 'service'>;
   },
-): Promise<CreatedInvitation> {
+): Promise<void> {
   const { tx, actor } = context;
   await expireOpenInvitationsOf(tx, invitation.accountId);
   const token = newInvitationToken();
@@ -180,10 +246,9 @@ async function sendInvitation(
     resource: 'invitation',
     resourceId: row.id,
     outcome: 'allowed',
-    basis: 'coordinator',
+    basis: actor.role === 'admin' ? 'administrator' : 'coordinator',
     detail: { kind: invitation.kind, accountId: invitation.accountId, serviceId: invitation.serviceId ?? null },
   });
-  return { id: row.id, expiresAt: row.expiresAt.toISOString() };
 }
 
 type FoundInvitation = NonNullable<Awaited<ReturnType<typeof findInvitationByTokenHash>>>;

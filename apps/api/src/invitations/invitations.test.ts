@@ -10,6 +10,7 @@ import { familyMembers } from '../families/families.schema';
 import { createSmtpTransport } from '../mail/mailer';
 import { mailOutbox } from '../mail/mail-outbox.schema';
 import { buildAccount, buildFamily, buildMember, buildOrganisation, buildService } from '../test/factories';
+import { TEST_TOTP_SECRET } from '../test/second-factor';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
 import { invitationTokenHash } from './invitation-token';
 import { invitations } from './invitations.schema';
@@ -44,11 +45,12 @@ async function buildScene(app: TestApp = testApp) {
     name: 'Kaisa Koordinaattori',
   });
   const otherCoordinator = await buildAccount(db, { role: 'coordinator', organisationId: organisation.id });
+  const admin = await buildAccount(db, { role: 'admin', organisationId: organisation.id, name: 'Aino Ylläpitäjä' });
   const family = await buildFamily(db, { coordinatorId: coordinator.id });
   const member = await buildMember(db, family.id, { name: 'Tiina Testinen', relation: 'guardian' });
   const otherFamily = await buildFamily(db, { coordinatorId: otherCoordinator.id });
   const otherMember = await buildMember(db, otherFamily.id, { name: 'Muu Jäsen' });
-  return { organisation, service, coordinator, otherCoordinator, family, member, otherFamily, otherMember };
+  return { organisation, service, coordinator, otherCoordinator, admin, family, member, otherFamily, otherMember };
 }
 
 let emailCounter = 0;
@@ -71,15 +73,15 @@ function tokenIn(body: string): string {
 }
 
 describe('inviting a worker', () => {
-  it('when a coordinator invites a new worker, then the mailed link sets the password once, and the worker signs in', async () => {
-    const { service, coordinator } = await buildScene();
-    const agent = await signInAs(testApp.app, coordinator);
+  it('when an administrator invites a new worker to a service of their organisation, then the mailed link sets the password once, and the worker signs in', async () => {
+    const { service, admin } = await buildScene();
+    const agent = await signInAs(testApp.app, admin);
     const email = newEmail();
     const created = await agent
       .post('/api/invitations')
       .send({ kind: 'worker', email, name: 'Ville Työntekijä', serviceId: service.id });
     expect(created.status).toBe(201);
-    const { id, expiresAt } = createdInvitationSchema.strict().parse(created.body);
+    const { expiresAt } = createdInvitationSchema.strict().parse(created.body);
     const hours = (new Date(expiresAt).getTime() - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(INVITATION_VALID_HOURS - 0.1);
     expect(hours).toBeLessThanOrEqual(INVITATION_VALID_HOURS);
@@ -92,8 +94,11 @@ describe('inviting a worker', () => {
     expect(mail.sentAt).toBeNull();
     const token = tokenIn(mail.body);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-    const [row] = await testApp.database.db.select().from(invitations).where(eq(invitations.id, id));
-    expect(row!.tokenHash).toBe(invitationTokenHash(token));
+    const [row] = await testApp.database.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, invitationTokenHash(token)));
+    expect(row).toBeDefined();
     expect(row!.tokenHash).not.toContain(token);
 
     const details = invitationDetailsSchema.parse((await request(testApp.app).get(`/api/invitations/${token}`).expect(200)).body);
@@ -101,7 +106,7 @@ describe('inviting a worker', () => {
       kind: 'worker',
       name: 'Ville Työntekijä',
       email,
-      invitedBy: 'Kaisa Koordinaattori',
+      invitedBy: 'Aino Ylläpitäjä',
       state: 'open',
     });
 
@@ -136,21 +141,115 @@ describe('inviting a worker', () => {
     }
   });
 
-  it('when the address already has a login, then 400 names the email and no link is sent', async () => {
+  it('when a coordinator asks for a worker login, then 404, no account or membership is made, and the refusal is audited', async () => {
     const { service, coordinator } = await buildScene();
-    const existing = await buildAccount(testApp.database.db, { role: 'worker' });
     const agent = await signInAs(testApp.app, coordinator);
+    const email = newEmail();
     const response = await agent
       .post('/api/invitations')
-      .send({ kind: 'worker', email: existing.email, name: 'X', serviceId: service.id });
-    expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ path: 'body.email', message: 'This person already has a login.' }]);
-    expect(await testApp.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, existing.email))).toEqual([]);
+      .send({ kind: 'worker', email, name: 'Kaappaaja', serviceId: service.id });
+    expect(response.status).toBe(404);
+    expect(await testApp.database.db.select().from(accounts).where(eq(accounts.email, email))).toEqual([]);
+    expect(await testApp.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, email))).toEqual([]);
+    const refused = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, coordinator.id), eq(auditEvents.resource, 'invitation')));
+    expect(refused.map((event) => [event.outcome, event.basis])).toEqual([['denied', 'coordinator: may not invite a worker']]);
   });
 
+  it('when an administrator of another organisation adds a worker to the service, then 404 and nothing is made', async () => {
+    const { service } = await buildScene();
+    const elsewhere = await buildOrganisation(testApp.database.db, 'Toinen kunta');
+    const otherAdmin = await buildAccount(testApp.database.db, { role: 'admin', organisationId: elsewhere.id });
+    const agent = await signInAs(testApp.app, otherAdmin);
+    const email = newEmail();
+    await agent.post('/api/invitations').send({ kind: 'worker', email, name: 'X', serviceId: service.id }).expect(404);
+    expect(await testApp.database.db.select().from(accounts).where(eq(accounts.email, email))).toEqual([]);
+  });
+
+  it('when the address has a login already, then the answer is the one a new address gets, nothing is linked, and its holder is told by mail', async () => {
+    const { service, admin, coordinator, family, member } = await buildScene();
+    const manager = await buildAccount(testApp.database.db, { role: 'manager' });
+    const guardianElsewhere = await buildAccount(testApp.database.db, { role: 'family' });
+    const adminAgent = await signInAs(testApp.app, admin);
+    const coordinatorAgent = await signInAs(testApp.app, coordinator);
+
+    const fresh = await adminAgent
+      .post('/api/invitations')
+      .send({ kind: 'worker', email: newEmail(), name: 'Uusi', serviceId: service.id });
+    const taken = await adminAgent
+      .post('/api/invitations')
+      .send({ kind: 'worker', email: manager.email, name: 'X', serviceId: service.id });
+    const takenMember = await coordinatorAgent
+      .post('/api/invitations')
+      .send({ kind: 'family-member', familyId: family.id, memberId: member.id, email: guardianElsewhere.email });
+    for (const response of [taken, takenMember]) {
+      expect(response.status).toBe(fresh.status);
+      expect(Object.keys(response.body)).toEqual(Object.keys(fresh.body));
+    }
+
+    expect(
+      await testApp.database.db.select().from(serviceMemberships).where(eq(serviceMemberships.accountId, manager.id)),
+    ).toEqual([]);
+    const [linked] = await testApp.database.db.select().from(familyMembers).where(eq(familyMembers.id, member.id));
+    expect(linked!.accountId).toBeNull();
+    expect(await testApp.database.db.select().from(invitations).where(eq(invitations.accountId, guardianElsewhere.id))).toEqual(
+      [],
+    );
+    for (const holder of [manager, guardianElsewhere]) {
+      const notice = await latestMailTo(holder.email);
+      expect(notice.body).toContain('osoitteella on jo tunnus');
+      expect(notice.body).not.toMatch(/\/kutsu\//);
+      expect(notice.body).not.toContain(family.name);
+    }
+  });
+
+  it('when an administrator adds a worker who signs in already, then the worker joins the service at once and is told by mail', async () => {
+    const { organisation, admin } = await buildScene();
+    const secondService = await buildService(testApp.database.db, organisation.id, 'Koulukuraattori');
+    const worker = await buildAccount(testApp.database.db, { role: 'worker', organisationId: organisation.id });
+    const agent = await signInAs(testApp.app, admin);
+    await agent
+      .post('/api/invitations')
+      .send({ kind: 'worker', email: worker.email, name: 'X', serviceId: secondService.id })
+      .expect(201);
+    const memberships = await testApp.database.db
+      .select()
+      .from(serviceMemberships)
+      .where(eq(serviceMemberships.accountId, worker.id));
+    expect(memberships.map((membership) => membership.serviceId)).toEqual([secondService.id]);
+    expect((await latestMailTo(worker.email)).body).toContain('Koulukuraattori');
+    expect(await testApp.database.db.select().from(invitations).where(eq(invitations.accountId, worker.id))).toEqual([]);
+  });
+
+  it('when a new worker has signed in, then they see no family until their service has an accepted role', async () => {
+    const { service, admin, coordinator, family } = await buildScene();
+    const adminAgent = await signInAs(testApp.app, admin);
+    const email = newEmail();
+    await adminAgent
+      .post('/api/invitations')
+      .send({ kind: 'worker', email, name: 'Uusi Työntekijä', serviceId: service.id })
+      .expect(201);
+    await request(testApp.app)
+      .post(`/api/invitations/${tokenIn((await latestMailTo(email)).body)}/accept`)
+      .send({ password: NEW_PASSWORD })
+      .expect(204);
+    // The worker has set up the authenticator, as they must before they see anything.
+    await testApp.database.db
+      .update(accounts)
+      .set({ totpSecret: TEST_TOTP_SECRET, totpEnabledAt: new Date() })
+      .where(eq(accounts.email, email));
+    const worker = await signInAs(testApp.app, { email, password: NEW_PASSWORD });
+    const coordinatorAgent = await signInAs(testApp.app, coordinator);
+    await coordinatorAgent.post(`/api/families/${family.id}/service-roles`).send({ serviceId: service.id }).expect(201);
+
+    expect((await worker.get('/api/families').expect(200)).body.families).toEqual([]);
+    await worker.get(`/api/families/${family.id}/plan`).expect(404);
+  });
   it('when the same person is invited again before accepting, then only the newest link works', async () => {
-    const { service, coordinator } = await buildScene();
-    const agent = await signInAs(testApp.app, coordinator);
+    const { service, admin } = await buildScene();
+    const agent = await signInAs(testApp.app, admin);
     const email = newEmail();
     await agent.post('/api/invitations').send({ kind: 'worker', email, name: 'Uusi', serviceId: service.id }).expect(201);
     const firstToken = tokenIn((await latestMailTo(email)).body);
@@ -245,17 +344,15 @@ describe('inviting a family member', () => {
 
 describe('the invitation link', () => {
   it('when the link has expired, then reading shows it expired and accepting answers 410 and sets nothing', async () => {
-    const { service, coordinator } = await buildScene();
-    const agent = await signInAs(testApp.app, coordinator);
+    const { service, admin } = await buildScene();
+    const agent = await signInAs(testApp.app, admin);
     const email = newEmail();
-    const { id } = (
-      await agent.post('/api/invitations').send({ kind: 'worker', email, name: 'Myöhäinen', serviceId: service.id })
-    ).body;
+    await agent.post('/api/invitations').send({ kind: 'worker', email, name: 'Myöhäinen', serviceId: service.id }).expect(201);
     const token = tokenIn((await latestMailTo(email)).body);
     await testApp.database.db
       .update(invitations)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(invitations.id, id));
+      .where(eq(invitations.tokenHash, invitationTokenHash(token)));
 
     expect((await request(testApp.app).get(`/api/invitations/${token}`).expect(200)).body.state).toBe('expired');
     const response = await request(testApp.app).post(`/api/invitations/${token}/accept`).send({ password: NEW_PASSWORD });
@@ -272,8 +369,8 @@ describe('the invitation link', () => {
   });
 
   it('when the password is too short, too long or the email address, then 400 names the password and the link still works', async () => {
-    const { service, coordinator } = await buildScene();
-    const agent = await signInAs(testApp.app, coordinator);
+    const { service, admin } = await buildScene();
+    const agent = await signInAs(testApp.app, admin);
     const email = newEmail();
     await agent.post('/api/invitations').send({ kind: 'worker', email, name: 'Salasana', serviceId: service.id }).expect(201);
     const token = tokenIn((await latestMailTo(email)).body);
@@ -302,8 +399,8 @@ describe('the invitation link', () => {
   });
 
   it('when the whole flow has run, then the token appeared in no API response and no log line', async () => {
-    const { service, coordinator } = await buildScene();
-    const agent = await signInAs(testApp.app, coordinator);
+    const { service, admin } = await buildScene();
+    const agent = await signInAs(testApp.app, admin);
     const email = newEmail();
     const responses: string[] = [];
     const created = await agent.post('/api/invitations').send({ kind: 'worker', email, name: 'Lokiton', serviceId: service.id });
@@ -336,8 +433,8 @@ describe('mail delivery', () => {
     });
     const smtpApp = await startTestApp({ MAIL_FROM: 'Yhdessä <kutsut@test.example>' }, { mailTransport: transport });
     try {
-      const { service, coordinator } = await buildScene(smtpApp);
-      const agent = await signInAs(smtpApp.app, coordinator);
+      const { service, admin } = await buildScene(smtpApp);
+      const agent = await signInAs(smtpApp.app, admin);
       const email = newEmail();
       await agent.post('/api/invitations').send({ kind: 'worker', email, name: 'Posti', serviceId: service.id }).expect(201);
 
@@ -356,8 +453,8 @@ describe('mail delivery', () => {
     transport.use('compile', (_mail, done) => done(new Error('mail server down')));
     const smtpApp = await startTestApp({}, { mailTransport: transport });
     try {
-      const { service, coordinator } = await buildScene(smtpApp);
-      const agent = await signInAs(smtpApp.app, coordinator);
+      const { service, admin } = await buildScene(smtpApp);
+      const agent = await signInAs(smtpApp.app, admin);
       const email = newEmail();
       await agent.post('/api/invitations').send({ kind: 'worker', email, name: 'Posti', serviceId: service.id }).expect(201);
       const row = await latestMailTo(email, smtpApp);
@@ -381,8 +478,8 @@ describe('the development outbox', () => {
   it('when demo mode is on, then /api/demo/outbox lists the newest mails; outside demo mode it does not exist', async () => {
     const demoApp = await startTestApp({ DEMO: '1' });
     try {
-      const { service, coordinator } = await buildScene(demoApp);
-      const agent = await signInAs(demoApp.app, coordinator);
+      const { service, admin } = await buildScene(demoApp);
+      const agent = await signInAs(demoApp.app, admin);
       const email = newEmail();
       await agent.post('/api/invitations').send({ kind: 'worker', email, name: 'Demo', serviceId: service.id }).expect(201);
       const outbox = outboxMailSchema.array().parse((await request(demoApp.app).get('/api/demo/outbox').expect(200)).body);

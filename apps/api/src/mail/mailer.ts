@@ -18,6 +18,12 @@ export interface Mailer {
   queue(context: Pick<RouteContext<RouteAccess>, 'tx' | 'afterCommit'>, mail: Mail): Promise<void>;
 }
 
+/** What a flow that sends mail needs: the mailer and the address its links point to. */
+export interface MailSettings {
+  config: Pick<Config, 'PUBLIC_URL'>;
+  mailer: Mailer;
+}
+
 /**
  * SMTP when `SMTP_URL` is set; otherwise none, and mail stays in the development outbox. The
  * request that queued a mail waits for its sending, so a mail server that does not answer is

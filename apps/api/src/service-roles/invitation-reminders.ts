@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { queryRows, type Database, type Queryable } from '../db/database';
 import { mailOutbox } from '../mail/mail-outbox.schema';
+import { findServiceInvitationRecipients } from './service-roles.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const REMINDER_AFTER_WORKING_DAYS = 2;
@@ -56,22 +57,14 @@ export async function findInvitationsNeedingReminder(now: Date, tx: Queryable) {
     .filter((row) => reminderDueAt(row.invitedAt) <= now);
 }
 
-interface RecipientRow {
-  email: string;
-}
-
 /** Sends each due reminder to the invited service's workers (into the mail outbox) and marks it sent. */
 export async function sendInvitationReminders(database: Database, now = new Date()): Promise<number> {
   return database.db.transaction(async (tx) => {
     const due = await findInvitationsNeedingReminder(now, tx);
     for (const invitation of due) {
-      const recipients = await queryRows<RecipientRow>(
-        tx,
-        sql`select a.email from service_memberships sm join accounts a on a.id = sm.account_id
-          where sm.service_id = ${invitation.serviceId} and a.disabled_at is null order by a.email`,
-      );
+      const recipients = await findServiceInvitationRecipients(invitation.serviceId, tx);
       // The mail names no family: mail is not a place for case data. The link leads to the invitation.
-      for (const { email } of recipients)
+      for (const email of recipients)
         await tx.insert(mailOutbox).values({
           to: email,
           subject: 'Kutsu perheen yhteiseen suunnitelmaan odottaa vastausta',

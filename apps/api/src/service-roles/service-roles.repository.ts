@@ -94,6 +94,23 @@ export async function listWorkersOfService(serviceId: string, db: Queryable) {
     .orderBy(asc(accounts.name), asc(accounts.id));
 }
 
+/**
+ * Where news of an invitation for a service goes: its enabled workers, or, when it has none yet,
+ * the e-mail address in its contact details. Never a new login.
+ */
+export async function findServiceInvitationRecipients(serviceId: string, db: Queryable): Promise<string[]> {
+  const workers = await db
+    .select({ email: accounts.email })
+    .from(serviceMemberships)
+    .innerJoin(accounts, eq(accounts.id, serviceMemberships.accountId))
+    .where(and(eq(serviceMemberships.serviceId, serviceId), isNull(accounts.disabledAt)))
+    .orderBy(asc(accounts.email));
+  if (workers.length > 0) return workers.map((worker) => worker.email);
+  const [service] = await db.select({ contact: services.contact }).from(services).where(eq(services.id, serviceId));
+  const contactEmail = service?.contact.match(/[^\s,;<>]+@[^\s,;<>]+\.[^\s,;<>]+/)?.[0];
+  return contactEmail ? [contactEmail] : [];
+}
+
 export async function findAccountName(accountId: string | null, db: Queryable): Promise<string | null> {
   if (!accountId) return null;
   const [row] = await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, accountId));

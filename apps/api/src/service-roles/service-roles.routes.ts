@@ -12,6 +12,7 @@ import {
   updateServiceRoleSchema,
 } from '@yhdessa/shared';
 import { defineRoute } from '../http/route';
+import type { MailSettings } from '../mail/mailer';
 import {
   acceptInvitation,
   declineInvitation,
@@ -23,7 +24,7 @@ import {
   updateServiceRole,
 } from './service-roles.service';
 
-export const serviceRolesRoutes = [
+export const serviceRolesRoutes = (settings: MailSettings) => [
   defineRoute({
     method: 'get',
     path: '/service-roles/invitations',
@@ -43,7 +44,7 @@ export const serviceRolesRoutes = [
     body: inviteServiceSchema,
     response: { status: 201, schema: serviceRoleSummarySchema, description: 'The invited role' },
     errors: [403, 409],
-    handler: ({ params, body }, context) => inviteService(params.familyId, body, context),
+    handler: ({ params, body }, context) => inviteService(params.familyId, body, context, settings),
   }),
   defineRoute({
     method: 'get',

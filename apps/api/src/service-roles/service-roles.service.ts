@@ -14,12 +14,15 @@ import { requireFamilyPermission, versionConflict } from '../access/require-fami
 import { todayIso } from '../actions/action.presenter';
 import { AppError, notFound } from '../http/app-error';
 import type { RouteContext } from '../http/route';
+import type { MailSettings } from '../mail/mailer';
+import { serviceInvitedMail } from './service-invitation-mail';
 import { presentInvitation, presentServiceRoleSummary } from './service-role.presenter';
 import {
   endServiceRoleAt,
   findAccountName,
   findInvitationSummary,
   findOpenRoleOfService,
+  findServiceInvitationRecipients,
   findServiceRole,
   findWorkerOfService,
   insertInvitedServiceRole,
@@ -56,8 +59,16 @@ async function requireWorkerOfService(serviceId: string, accountId: string, cont
   return worker;
 }
 
-/** The coordinator invites a service from the catalogue; its workers see the invitation and answer it. */
-export async function inviteService(familyId: string, { serviceId }: InviteService, context: FamilyContext) {
+/**
+ * The coordinator invites a service from the catalogue; its workers see the invitation and answer
+ * it, and hear of it by mail (or the service's contact address, when it has no workers yet).
+ */
+export async function inviteService(
+  familyId: string,
+  { serviceId }: InviteService,
+  context: FamilyContext,
+  settings: MailSettings,
+) {
   const basis = requireFamilyPermission(context, 'service-role:invite', {
     resource: 'service-role',
     resourceId: serviceId,
@@ -70,7 +81,17 @@ export async function inviteService(familyId: string, { serviceId }: InviteServi
       current: presentServiceRoleSummary(open),
     });
   const role = await insertInvitedServiceRole(familyId, serviceId, context.actor.accountId, context.tx);
-  await context.audit({ familyId, action: 'create', resource: 'service-role', resourceId: role.id, outcome: 'allowed', basis });
+  const recipients = await findServiceInvitationRecipients(serviceId, context.tx);
+  for (const to of recipients) await settings.mailer.queue(context, serviceInvitedMail(to, settings.config.PUBLIC_URL));
+  await context.audit({
+    familyId,
+    action: 'create',
+    resource: 'service-role',
+    resourceId: role.id,
+    outcome: 'allowed',
+    basis,
+    detail: { mailedTo: recipients.length },
+  });
   await context.recordFamilyEvent({ type: 'serviceRole.invited', familyId, id: role.id, version: role.version });
   return presentServiceRoleSummary(role);
 }

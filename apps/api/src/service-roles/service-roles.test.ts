@@ -5,8 +5,11 @@ import {
   serviceRoleWorkersSchema,
 } from '@yhdessa/shared';
 import { eq } from 'drizzle-orm';
+import { accounts } from '../accounts/accounts.schema';
 import { families } from '../families/families.schema';
-import { buildService, buildServiceRole } from '../test/factories';
+import { mailOutbox } from '../mail/mail-outbox.schema';
+import { services } from '../services/services.schema';
+import { buildAccount, buildService, buildServiceRole } from '../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../test/world';
 import { serviceRoles } from './service-roles.schema';
@@ -41,6 +44,37 @@ describe('inviting a service and answering the invitation', () => {
     const again = await coordinator.post(`${familyUrl()}/service-roles`).send({ serviceId: service.id });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('service_already_in_plan');
+  });
+
+  it('when the coordinator invites a service, then its workers hear of it by mail, the mail names no family, and no login is made', async () => {
+    const db = testApp.database.db;
+    const service = await buildService(db, world.services.serviceA.organisationId, 'Kuultava palvelu');
+    const workers = [
+      await buildAccount(db, { role: 'worker', serviceIds: [service.id] }),
+      await buildAccount(db, { role: 'worker', serviceIds: [service.id] }),
+    ];
+    const accountsBefore = (await db.select().from(accounts)).length;
+    const coordinator = await agentOf('coordinator');
+    await coordinator.post(`${familyUrl()}/service-roles`).send({ serviceId: service.id }).expect(201);
+
+    expect((await db.select().from(accounts)).length).toBe(accountsBefore);
+    for (const worker of workers) {
+      const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, worker.email));
+      expect(mail!.body).toContain('kutsuttiin mukaan perheen yhteiseen suunnitelmaan');
+      expect(mail!.body).not.toContain(world.family.name);
+    }
+  });
+
+  it('when the invited service has no workers yet, then the mail goes to the e-mail address in its contact details', async () => {
+    const db = testApp.database.db;
+    const service = await buildService(db, world.services.serviceA.organisationId, 'Uusi yhteistyökumppani');
+    await db
+      .update(services)
+      .set({ contact: 'Vaihde 017 555 0000, toimisto@kumppani.example' })
+      .where(eq(services.id, service.id));
+    const coordinator = await agentOf('coordinator');
+    await coordinator.post(`${familyUrl()}/service-roles`).send({ serviceId: service.id }).expect(201);
+    expect(await db.select().from(mailOutbox).where(eq(mailOutbox.to, 'toimisto@kumppani.example'))).toHaveLength(1);
   });
 
   it.each<[PersonKey, number]>([
