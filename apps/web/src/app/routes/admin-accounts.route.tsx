@@ -1,6 +1,8 @@
-import { Text } from '@mantine/core';
+import { Button, Modal, Text } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { roles, roleSchema } from '@yhdessa/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/error-state';
@@ -8,7 +10,9 @@ import { ListFilters } from '../../components/list-filters';
 import { LoadingState } from '../../components/loading-state';
 import { accountsQueryOptions } from '../../features/accounts/api/accounts.query';
 import { AccountTable } from '../../features/accounts/components/account-table';
+import { AddWorkerForm } from '../../features/accounts/components/add-worker-form';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
+import { serviceCatalogueQueryOptions } from '../../features/service-catalogue/api/service-catalogue.query';
 import { useSearchParamSetter } from '../../lib/use-search-param-setter';
 import { AdminSection } from '../admin-section';
 
@@ -22,6 +26,11 @@ export function AdminAccountsRoute() {
   const parsedRole = roleSchema.safeParse(searchParams.get('role'));
   const role = parsedRole.success ? parsedRole.data : null;
   const accounts = useQuery(accountsQueryOptions(role));
+  const catalogue = useQuery(serviceCatalogueQueryOptions());
+  const [addingWorker, setAddingWorker] = useState(false);
+  // An administrator adds people only to the services of their own organisation (one without an organisation, to any).
+  const organisationId = currentUser.data?.organisationId ?? null;
+  const ownServices = (catalogue.data ?? []).filter((service) => !organisationId || service.organisation.id === organisationId);
 
   const needle = q.trim().toLocaleLowerCase('fi');
   const shown = (accounts.data ?? []).filter(
@@ -30,7 +39,16 @@ export function AdminAccountsRoute() {
   );
 
   return (
-    <AdminSection id="accounts-title" title={t('accounts.title')} intro={t('accounts.intro')}>
+    <AdminSection
+      id="accounts-title"
+      title={t('accounts.title')}
+      intro={t('accounts.intro')}
+      action={
+        <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAddingWorker(true)}>
+          {t('addWorker.open')}
+        </Button>
+      }
+    >
       <ListFilters
         label={t('accounts.filtersLabel')}
         searchLabel={t('accounts.search')}
@@ -54,6 +72,9 @@ export function AdminAccountsRoute() {
           {shown.length > 0 && <AccountTable accounts={shown} currentUserId={currentUser.data?.id ?? ''} />}
         </div>
       )}
+      <Modal opened={addingWorker} onClose={() => setAddingWorker(false)} title={t('addWorker.title')}>
+        <AddWorkerForm services={ownServices} onClose={() => setAddingWorker(false)} />
+      </Modal>
     </AdminSection>
   );
 }

@@ -327,6 +327,47 @@ describe('administration: accounts', () => {
   });
 });
 
+describe('administration: adding a worker to a service', () => {
+  it("when the administrator adds a worker, then only their organisation's services are offered, the request names the service, and the answer says where the link went", async () => {
+    signedInAsAdmin([
+      buildCatalogueService(),
+      buildCatalogueService({ id: testId(212), name: { fi: 'Rinnallakulkijat' }, organisation: organisations[1]! }),
+    ]);
+    let sent: unknown = null;
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.json({ ...admin, organisationId: organisations[0]!.id })),
+      http.get('/api/admin/accounts', () => HttpResponse.json({ accounts: [buildAdminAccount()] })),
+      http.post('/api/invitations', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json({ expiresAt: '2026-03-04T10:00:00.000Z' }, { status: 201 });
+      }),
+    );
+    const { user } = renderApp('/admin/accounts');
+
+    await user.click(await screen.findByRole('button', { name: 'Lisää työntekijä' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Lisää työntekijä palveluun' });
+    const service = within(dialog).getByRole('combobox', { name: 'Palvelu' });
+    expect(
+      within(service)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Valitse palvelu', 'Lastenneuvola']);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Lähetä kutsu' }));
+    expect(within(dialog).getByText('Kirjoita nimi.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Valitse palvelu.')).toBeInTheDocument();
+    expect(sent).toBeNull();
+
+    await user.type(within(dialog).getByRole('textbox', { name: 'Nimi' }), 'Ville Uusi');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Sähköposti' }), ' Ville.Uusi@Varkaus-demo.fi ');
+    await user.selectOptions(service, 'Lastenneuvola');
+    await user.click(within(dialog).getByRole('button', { name: 'Lähetä kutsu' }));
+
+    expect(await within(dialog).findByRole('status')).toHaveTextContent('Viesti lähti osoitteeseen ville.uusi@varkaus-demo.fi.');
+    expect(sent).toEqual({ kind: 'worker', name: 'Ville Uusi', email: 'ville.uusi@varkaus-demo.fi', serviceId: testId(210) });
+  });
+});
+
 describe('administration: audit log export', () => {
   const createObjectURL = jest.fn(() => 'blob:audit');
   const revokeObjectURL = jest.fn();
