@@ -24,6 +24,10 @@ export const adminAccountSchema = z.object({
   /** The services a worker belongs to; empty for other roles. */
   services: z.array(z.object({ id: idSchema, name: localizedTextSchema })),
   disabledAt: isoDateTimeSchema.nullable(),
+  /** Until when sign-in is locked after wrong passwords; null when it is not. */
+  signInLockedUntil: isoDateTimeSchema.nullable(),
+  /** Until when the second factor is locked after wrong codes; null when it is not. */
+  secondFactorLockedUntil: isoDateTimeSchema.nullable(),
   secondFactor: secondFactorEnrolmentStateSchema,
 });
 export type AdminAccount = z.infer<typeof adminAccountSchema>;

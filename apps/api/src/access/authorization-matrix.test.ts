@@ -503,6 +503,11 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: `/api/admin/accounts/${disposableAccountId}/disable`,
       expect: signedIn({ admin: 204 }),
     },
+    'POST /api/admin/accounts/:accountId/unlock': {
+      method: 'POST',
+      path: `/api/admin/accounts/${disposableAccountId}/unlock`,
+      expect: signedIn({ admin: 204 }),
+    },
   };
 }
 let disposableAccountId = NOWHERE;

@@ -33,6 +33,46 @@ export async function clearFailedLogins(db: Queryable, accountId: string): Promi
   await db.update(accounts).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(accounts.id, accountId));
 }
 
+/**
+ * Counts one more wrong second-factor code. Every `lockAfter`-th failure locks the second factor,
+ * for `lockMinutes` the first time and twice as long each time after, so guessing stays slow
+ * however many times the password is typed in again. Returns the count and the lock, if any.
+ */
+export async function recordSecondFactorFailure(
+  db: Queryable,
+  accountId: string,
+  lockAfter: number,
+  lockMinutes: number,
+): Promise<{ failures: number; lockedUntil: Date | null }> {
+  const failures = sql`${accounts.secondFactorFailureCount} + 1`;
+  const [row] = await db
+    .update(accounts)
+    .set({
+      secondFactorFailureCount: failures,
+      secondFactorLockedUntil: sql`case when (${failures}) % ${lockAfter} = 0
+        then now() + make_interval(mins => ${lockMinutes} * power(2, (${failures}) / ${lockAfter} - 1)::int)
+        else ${accounts.secondFactorLockedUntil} end`,
+    })
+    .where(eq(accounts.id, accountId))
+    .returning({ failures: accounts.secondFactorFailureCount, lockedUntil: accounts.secondFactorLockedUntil });
+  return { failures: row?.failures ?? 0, lockedUntil: row?.lockedUntil ?? null };
+}
+
+/** A right code: the count of wrong ones starts again. */
+export async function clearSecondFactorFailures(db: Queryable, accountId: string): Promise<void> {
+  await db.update(accounts).set({ secondFactorFailureCount: 0, secondFactorLockedUntil: null }).where(eq(accounts.id, accountId));
+}
+
+/** An administrator lifts both locks; false when there is no such account. */
+export async function liftLocks(db: Queryable, accountId: string): Promise<boolean> {
+  const rows = await db
+    .update(accounts)
+    .set({ failedLoginCount: 0, lockedUntil: null, secondFactorFailureCount: 0, secondFactorLockedUntil: null })
+    .where(eq(accounts.id, accountId))
+    .returning({ id: accounts.id });
+  return rows.length > 0;
+}
+
 /** False when there is no such account. Disabling again keeps the first time. */
 export async function disableAccount(db: Queryable, accountId: string): Promise<boolean> {
   const rows = await db
@@ -89,6 +129,8 @@ export async function listAccountsForAdministration(db: Queryable, role?: Role):
       organisationName: organisations.name,
       disabledAt: accounts.disabledAt,
       totpEnabledAt: accounts.totpEnabledAt,
+      lockedUntil: accounts.lockedUntil,
+      secondFactorLockedUntil: accounts.secondFactorLockedUntil,
     })
     .from(accounts)
     .leftJoin(organisations, eq(organisations.id, accounts.organisationId))
@@ -112,6 +154,12 @@ export async function listAccountsForAdministration(db: Queryable, role?: Role):
     organisation: row.organisationId && row.organisationName ? { id: row.organisationId, name: row.organisationName } : null,
     services: servicesOf.get(row.id) ?? [],
     disabledAt: row.disabledAt?.toISOString() ?? null,
+    signInLockedUntil: stillLocked(row.lockedUntil),
+    secondFactorLockedUntil: stillLocked(row.secondFactorLockedUntil),
     secondFactor: !needsSecondFactor(row.role) ? 'not_used' : row.totpEnabledAt ? 'enrolled' : 'not_enrolled',
   }));
+}
+
+function stillLocked(until: Date | null): string | null {
+  return until && until.getTime() > Date.now() ? until.toISOString() : null;
 }

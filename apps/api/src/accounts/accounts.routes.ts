@@ -4,7 +4,7 @@ import { administratorsOnly } from '../access/administration-policy';
 import { endAllSessionsOf } from '../auth/sessions.repository';
 import { AppError, notFound } from '../http/app-error';
 import { defineRoute } from '../http/route';
-import { disableAccount, listAccountsForAdministration } from './accounts.repository';
+import { disableAccount, liftLocks, listAccountsForAdministration } from './accounts.repository';
 
 export const accountsRoutes = [
   defineRoute({
@@ -51,6 +51,27 @@ export const accountsRoutes = [
         detail: { disabled: true },
       });
       afterCommit(() => realtime.endAccountSockets(params.accountId));
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/admin/accounts/:accountId/unlock',
+    summary: 'Lift the locks that wrong passwords or wrong second-factor codes put on an account, and start their counts again',
+    tag: 'accounts',
+    access: administratorsOnly,
+    params: accountParamsSchema,
+    response: { status: 204, schema: z.void(), description: 'Unlocked' },
+    async handler({ params }, { tx, audit }) {
+      if (!(await liftLocks(tx, params.accountId))) throw notFound('account');
+      await audit({
+        familyId: null,
+        action: 'update',
+        resource: 'account',
+        resourceId: params.accountId,
+        outcome: 'allowed',
+        basis: 'administrator',
+        detail: { locksLifted: true },
+      });
     },
   }),
 ];

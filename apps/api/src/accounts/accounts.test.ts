@@ -57,6 +57,8 @@ describe('the administrator’s account list', () => {
       organisation: { id: world.services.serviceA.organisationId, name: 'Testikunta' },
       services: [{ id: world.services.serviceA.id, name: { fi: 'Perhetyö', en: 'Perhetyö' } }],
       disabledAt: null,
+      signInLockedUntil: null,
+      secondFactorLockedUntil: null,
       secondFactor: 'enrolled',
     });
     expect(accountOf(list, world.people.manager.id)).toMatchObject({ role: 'manager', services: [], secondFactor: 'enrolled' });
@@ -74,6 +76,8 @@ describe('the administrator’s account list', () => {
       organisation: null,
       services: [],
       disabledAt: null,
+      signInLockedUntil: null,
+      secondFactorLockedUntil: null,
       secondFactor: 'not_used',
     });
     const text = JSON.stringify(list);
@@ -177,4 +181,50 @@ describe('disabling an account', () => {
       expect(row!.disabledAt).toBeNull();
     },
   );
+});
+
+describe('locked accounts', () => {
+  it('when an account is locked by wrong passwords and wrong codes, then the administrator sees both locks, lifts them, and it is audited', async () => {
+    const worker = await buildAccount(testApp.database.db, { role: 'worker' });
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    await testApp.database.db
+      .update(accounts)
+      .set({ failedLoginCount: 5, lockedUntil: inAnHour, secondFactorFailureCount: 5, secondFactorLockedUntil: inAnHour })
+      .where(eq(accounts.id, worker.id));
+    expect(accountOf(await listAs('admin'), worker.id)).toMatchObject({
+      signInLockedUntil: inAnHour.toISOString(),
+      secondFactorLockedUntil: inAnHour.toISOString(),
+    });
+    await request(testApp.app).post('/api/auth/login').send({ email: worker.email, password: worker.password }).expect(401);
+
+    const admin = await agentOf('admin');
+    await admin.post(`/api/admin/accounts/${worker.id}/unlock`).expect(204);
+    expect(accountOf(await listAs('admin'), worker.id)).toMatchObject({ signInLockedUntil: null, secondFactorLockedUntil: null });
+    const [row] = await testApp.database.db.select().from(accounts).where(eq(accounts.id, worker.id));
+    expect(row).toMatchObject({ failedLoginCount: 0, secondFactorFailureCount: 0 });
+    await signInAs(testApp.app, worker);
+    const [audited] = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.resourceId, worker.id), eq(auditEvents.actorId, world.people.admin.id)))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(audited).toMatchObject({ action: 'update', resource: 'account', outcome: 'allowed', basis: 'administrator' });
+  });
+
+  it.each<PersonKey>(['coordinator', 'workerA', 'guardian', 'manager'])(
+    'when %s tries to lift a lock, then 404 and the lock stays',
+    async (person) => {
+      const worker = await buildAccount(testApp.database.db, { role: 'worker' });
+      const locked = new Date(Date.now() + 3_600_000);
+      await testApp.database.db.update(accounts).set({ secondFactorLockedUntil: locked }).where(eq(accounts.id, worker.id));
+      await (await agentOf(person)).post(`/api/admin/accounts/${worker.id}/unlock`).expect(404);
+      const [row] = await testApp.database.db.select().from(accounts).where(eq(accounts.id, worker.id));
+      expect(row!.secondFactorLockedUntil).toEqual(locked);
+    },
+  );
+
+  it('when the account does not exist, then 404', async () => {
+    await (await agentOf('admin')).post('/api/admin/accounts/00000000-0000-4000-8000-000000000000/unlock').expect(404);
+  });
 });

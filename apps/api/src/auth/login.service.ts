@@ -9,7 +9,7 @@ import { AppError } from '../http/app-error';
 import { needsSecondFactor } from './second-factor-state';
 import { startSession, type SessionPolicy } from './session.service';
 
-/** Wrong passwords and wrong second-factor codes count together towards the lock. */
+/** Five wrong passwords lock sign-in for 15 min; wrong second-factor codes have a count and lock of their own (`recordSecondFactorFailure`). */
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 

@@ -10,7 +10,8 @@ export async function findSecondFactorAccount(db: Queryable, accountId: string) 
       email: accounts.email,
       totpSecret: accounts.totpSecret,
       totpEnabledAt: accounts.totpEnabledAt,
-      failedLoginCount: accounts.failedLoginCount,
+      secondFactorFailureCount: accounts.secondFactorFailureCount,
+      secondFactorLockedUntil: accounts.secondFactorLockedUntil,
     })
     .from(accounts)
     .where(eq(accounts.id, accountId));

@@ -1,5 +1,5 @@
 import type { RecoveryCodes, SecondFactorEnrolment, VerifySecondFactor } from '@yhdessa/shared';
-import { clearFailedLogins, recordFailedLogin } from '../accounts/accounts.repository';
+import { clearSecondFactorFailures, recordSecondFactorFailure } from '../accounts/accounts.repository';
 import { appendAuditEvent, type AuditEntry } from '../audit/audit.repository';
 import type { Tx } from '../db/database';
 import { AppError } from '../http/app-error';
@@ -26,16 +26,19 @@ function secondFactorAudit(outcome: 'allowed' | 'denied', basis: string, detail?
   return { familyId: null, action: 'sign-in', resource: 'second-factor', outcome, basis, detail } as const;
 }
 
-async function requireAccount(tx: Tx, actor: Actor): Promise<Account> {
-  const account = await findSecondFactorAccount(tx, actor.accountId);
+/** The account, unless its second factor is locked: then the session ends, whatever code was sent. */
+async function requireAccount(context: SecondFactorContext): Promise<Account> {
+  const account = await findSecondFactorAccount(context.tx, context.actor.accountId);
   if (!account) throw new AppError('unauthenticated', 'Sign in first.');
+  if (account.secondFactorLockedUntil && account.secondFactorLockedUntil > new Date())
+    refuseAndEndSession(context, 'second factor locked', { lockedUntil: account.secondFactorLockedUntil.toISOString() });
   return account;
 }
 
 /** Step 1 of setting up: a new secret, kept but not in force until a code from it is confirmed. */
 export async function enrolSecondFactor(context: SecondFactorContext): Promise<SecondFactorEnrolment> {
   const { tx, actor } = context;
-  const account = await requireAccount(tx, actor);
+  const account = await requireAccount(context);
   const secret = newTotpSecret();
   if (account.totpEnabledAt || !(await saveUnconfirmedTotpSecret(tx, actor.accountId, secret)))
     throw new AppError('forbidden', 'The second factor is already set up for this account.');
@@ -51,7 +54,7 @@ export async function enrolSecondFactor(context: SecondFactorContext): Promise<S
 /** Step 2: a code from the new secret turns the second factor on, passes this session, and hands out recovery codes once. */
 export async function confirmSecondFactor(context: SecondFactorContext, code: string): Promise<RecoveryCodes> {
   const { tx, actor } = context;
-  const account = await requireAccount(tx, actor);
+  const account = await requireAccount(context);
   if (account.totpEnabledAt) throw new AppError('forbidden', 'The second factor is already set up for this account.');
   if (!account.totpSecret) throw new AppError('forbidden', 'Start setting up the authenticator app first.');
   const step = matchTotpStep(account.totpSecret, code);
@@ -70,7 +73,7 @@ export async function verifySecondFactor(context: SecondFactorContext, input: Ve
   const { tx, actor } = context;
   if (actor.secondFactor === 'enrol') throw new AppError('forbidden', 'Set up the authenticator app first.');
   if (actor.secondFactor === 'done') throw new AppError('forbidden', 'This session has passed its second factor already.');
-  const account = await requireAccount(tx, actor);
+  const account = await requireAccount(context);
   if (!account.totpSecret) throw new AppError('forbidden', 'Set up the authenticator app first.');
 
   if ('recoveryCode' in input) {
@@ -87,34 +90,66 @@ export async function verifySecondFactor(context: SecondFactorContext, input: Ve
 
 async function passSession(context: SecondFactorContext, basis: string, detail?: Record<string, unknown>): Promise<void> {
   await markSecondFactorPassed(context.tx, context.actor.sessionId);
-  await clearFailedLogins(context.tx, context.actor.accountId);
+  await clearSecondFactorFailures(context.tx, context.actor.accountId);
   await context.audit({ ...secondFactorAudit('allowed', basis, detail), resourceId: context.actor.accountId });
 }
 
+const auditEntry = (actor: Actor, fields: Omit<AuditEntry, 'actor' | 'familyId' | 'resourceId'>): AuditEntry => ({
+  ...fields,
+  actor,
+  familyId: null,
+  resourceId: actor.accountId,
+});
+
+const SESSION_ENDED = 'Too many wrong codes: the session has ended. Sign in again in a while.';
+
 /**
- * A wrong code counts like a wrong password: the count survives the refusal, and at the
- * fifth the session ends and the account locks as it would after five wrong passwords.
+ * A wrong code counts against the account, not the session: signing in again with the password
+ * does not reset the count (only a right code does). Every fifth wrong code ends the session and
+ * locks the second factor, for 15 min and then twice as long each time (see `recordSecondFactorFailure`).
  */
 function refuseWrongCode(context: SecondFactorContext, account: Account, basis: string): never {
   const { actor, realtime } = context;
-  const entry = (fields: Omit<AuditEntry, 'actor' | 'familyId' | 'resourceId'>): AuditEntry => ({
-    ...fields,
-    actor,
-    familyId: null,
-    resourceId: actor.accountId,
-  });
   context.afterRollback(async (tx) => {
-    const failures = await recordFailedLogin(tx, actor.accountId, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-    await appendAuditEvent(tx, entry({ ...secondFactorAudit('denied', basis), detail: { failures } }));
-    if (failures < LOCK_AFTER_FAILURES) return;
-    await endSession(tx, actor.sessionId);
+    const { failures, lockedUntil } = await recordSecondFactorFailure(tx, actor.accountId, LOCK_AFTER_FAILURES, LOCK_MINUTES);
+    await appendAuditEvent(tx, auditEntry(actor, { ...secondFactorAudit('denied', basis), detail: { failures } }));
+    if (failures % LOCK_AFTER_FAILURES !== 0) return;
     await appendAuditEvent(
       tx,
-      entry({ action: 'sign-out', resource: 'session', outcome: 'allowed', basis: 'too many wrong second-factor codes' }),
+      auditEntry(actor, {
+        action: 'update',
+        resource: 'account',
+        outcome: 'allowed',
+        basis: `second factor locked after ${failures} wrong codes`,
+        detail: { lockedUntil: lockedUntil?.toISOString() ?? null },
+      }),
     );
-    await realtime.endSessionSockets([actor.sessionId]);
+    await endSessionAfterRefusal(tx, actor, realtime);
   });
-  if (account.failedLoginCount + 1 >= LOCK_AFTER_FAILURES)
-    throw new AppError('unauthenticated', 'Too many wrong codes: the session has ended. Sign in again in a while.');
+  if ((account.secondFactorFailureCount + 1) % LOCK_AFTER_FAILURES === 0) throw new AppError('unauthenticated', SESSION_ENDED);
   throw new AppError('invalid_second_factor', 'Check the code and try again. After several wrong codes you must sign in again.');
+}
+
+/** While the second factor is locked, any code (even a right one) ends the session; the attempt is audited, not counted. */
+function refuseAndEndSession(context: SecondFactorContext, basis: string, detail: Record<string, unknown>): never {
+  const { actor, realtime } = context;
+  context.afterRollback(async (tx) => {
+    await appendAuditEvent(tx, auditEntry(actor, { ...secondFactorAudit('denied', basis), detail }));
+    await endSessionAfterRefusal(tx, actor, realtime);
+  });
+  throw new AppError('unauthenticated', SESSION_ENDED);
+}
+
+async function endSessionAfterRefusal(tx: Tx, actor: Actor, realtime: SecondFactorContext['realtime']): Promise<void> {
+  await endSession(tx, actor.sessionId);
+  await appendAuditEvent(
+    tx,
+    auditEntry(actor, {
+      action: 'sign-out',
+      resource: 'session',
+      outcome: 'allowed',
+      basis: 'too many wrong second-factor codes',
+    }),
+  );
+  await realtime.endSessionSockets([actor.sessionId]);
 }

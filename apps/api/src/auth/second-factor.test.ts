@@ -147,7 +147,7 @@ describe('verifying a code', () => {
     ]);
   });
 
-  it('when five wrong codes are entered, then the session ends, the account locks like after five wrong passwords, and it is audited', async () => {
+  it('when five wrong codes are entered, then the session ends, the second factor locks, and the lock is audited', async () => {
     const manager = await buildAccount(testApp.database.db, { role: 'manager' });
     const { agent } = await signInPending(testApp.app, manager);
     const codes: string[] = [];
@@ -159,13 +159,75 @@ describe('verifying a code', () => {
     expect((await agent.get('/api/auth/me')).body.code).toBe('unauthenticated');
     const [session] = await testApp.database.db.select().from(sessions).where(eq(sessions.accountId, manager.id));
     expect(session!.endedAt).not.toBeNull();
-
-    const again = await request(testApp.app).post('/api/auth/login').send({ email: manager.email, password: TEST_PASSWORD });
-    expect(again.body.code).toBe('invalid_credentials');
+    const [row] = await testApp.database.db.select().from(accounts).where(eq(accounts.id, manager.id));
+    const lockMinutes = (row!.secondFactorLockedUntil!.getTime() - Date.now()) / 60_000;
+    expect(lockMinutes).toBeGreaterThan(14);
+    expect(lockMinutes).toBeLessThanOrEqual(15);
 
     const events = await testApp.database.db.select().from(auditEvents).where(eq(auditEvents.resourceId, manager.id));
     expect(events.filter((event) => event.resource === 'second-factor' && event.outcome === 'denied')).toHaveLength(5);
+    expect(events.filter((event) => event.basis === 'second factor locked after 5 wrong codes')).toHaveLength(1);
     expect(events.filter((event) => event.basis === 'too many wrong second-factor codes')).toHaveLength(1);
+  });
+
+  it('when an attacker with the password guesses codes over many sign-ins, then the count survives each sign-in, the lock holds even for the right code, and it doubles', async () => {
+    const worker = await buildAccount(testApp.database.db, { role: 'worker' });
+    const wrongAnswers: string[] = [];
+    // The attack as the security test ran it: 24 wrong codes over 6 sign-ins.
+    for (let signIn = 0; signIn < 6; signIn += 1) {
+      const { agent } = await signInPending(testApp.app, worker);
+      for (let guess = 0; guess < 4; guess += 1)
+        wrongAnswers.push(
+          (await agent.post('/api/auth/second-factor/verify').send({ code: wrongCode(TEST_TOTP_SECRET) })).body.code,
+        );
+    }
+    expect(wrongAnswers.filter((code) => code === 'unauthenticated').length).toBeGreaterThan(0);
+
+    const { agent } = await signInPending(testApp.app, worker);
+    const right = await agent
+      .post('/api/auth/second-factor/verify')
+      .send({ code: await freshTotpCode(testApp.database.db, worker.email) });
+    expect(right.status).toBe(401);
+    expect(right.body.code).toBe('unauthenticated');
+    expect((await agent.get('/api/families')).status).toBe(401);
+
+    const [row] = await testApp.database.db.select().from(accounts).where(eq(accounts.id, worker.id));
+    // Guesses while locked are refused without being counted: the lock neither grows nor lifts.
+    expect(row!.secondFactorFailureCount).toBe(5);
+    const lockedAttempts = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.resourceId, worker.id), eq(auditEvents.basis, 'second factor locked')));
+    expect(lockedAttempts.length).toBeGreaterThan(0);
+
+    // When the lock has passed, five more wrong codes lock it for twice as long.
+    const expireLock = () =>
+      testApp.database.db
+        .update(accounts)
+        .set({ secondFactorLockedUntil: new Date(Date.now() - 1000) })
+        .where(eq(accounts.id, worker.id));
+    await expireLock();
+    const again = await signInPending(testApp.app, worker);
+    for (let guess = 0; guess < 5; guess += 1)
+      await again.agent.post('/api/auth/second-factor/verify').send({ code: wrongCode(TEST_TOTP_SECRET) });
+    const [doubled] = await testApp.database.db.select().from(accounts).where(eq(accounts.id, worker.id));
+    expect(doubled!.secondFactorFailureCount).toBe(10);
+    expect((doubled!.secondFactorLockedUntil!.getTime() - Date.now()) / 60_000).toBeGreaterThan(29);
+    const locks = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.resourceId, worker.id), eq(auditEvents.resource, 'account')));
+    expect(locks.map((event) => event.basis)).toEqual([5, 10].map((n) => `second factor locked after ${n} wrong codes`));
+
+    // Once the lock has passed, the right code lets them in and the count starts again.
+    await expireLock();
+    const later = await signInPending(testApp.app, worker);
+    await later.agent
+      .post('/api/auth/second-factor/verify')
+      .send({ code: await freshTotpCode(testApp.database.db, worker.email) })
+      .expect(200);
+    const [after] = await testApp.database.db.select().from(accounts).where(eq(accounts.id, worker.id));
+    expect(after!.secondFactorFailureCount).toBe(0);
   });
 
   it('when the code is not six digits, then 400 names the field and nothing is counted', async () => {
@@ -176,7 +238,7 @@ describe('verifying a code', () => {
     expect(response.body.code).toBe('validation_failed');
     expect(response.body.errors.length).toBeGreaterThan(0);
     const [row] = await testApp.database.db.select().from(accounts).where(eq(accounts.id, admin.id));
-    expect(row!.failedLoginCount).toBe(0);
+    expect(row!.secondFactorFailureCount).toBe(0);
   });
 });
 
