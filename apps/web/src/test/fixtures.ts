@@ -373,6 +373,8 @@ export function buildAdminAccount(overrides: Partial<AdminAccount> = {}): AdminA
     organisation: { id: testId(20), name: 'Demo-hyvinvointialue' },
     services: [{ id: testId(210), name: { fi: 'Lastensuojelun perhetyö', sv: 'Familjearbete inom barnskyddet' } }],
     disabledAt: null,
+    signInLockedUntil: null,
+    secondFactorLockedUntil: null,
     secondFactor: 'enrolled',
     ...overrides,
   };

@@ -312,6 +312,31 @@ describe('administration: accounts', () => {
     expect(screen.queryByRole('button', { name: 'Sulje tili: Anna Virtanen' })).not.toBeInTheDocument();
   });
 
+  it('when an account is locked, then the list says until when, and the administrator lifts the lock after confirming', async () => {
+    signedInAsAdmin();
+    let unlocked = false;
+    const locked = buildAdminAccount({ id: testId(33), name: 'Liisa Aho', secondFactorLockedUntil: '2026-03-01T10:15:00.000Z' });
+    server.use(
+      http.get('/api/admin/accounts', () =>
+        HttpResponse.json({ accounts: [unlocked ? { ...locked, secondFactorLockedUntil: null } : locked] }),
+      ),
+      http.post(`/api/admin/accounts/${testId(33)}/unlock`, () => {
+        unlocked = true;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const { user } = renderApp('/admin/accounts');
+
+    const row = (await screen.findByText(/^Lukittu 1\.3\.2026 klo/)).closest('tr') as HTMLElement;
+    await user.click(within(row).getByRole('button', { name: 'Poista lukitus: Liisa Aho' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Poistetaanko lukitus?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Poista lukitus' }));
+
+    expect(await screen.findByText('Käytössä')).toBeInTheDocument();
+    expect(unlocked).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Poista lukitus: Liisa Aho' })).not.toBeInTheDocument();
+  });
+
   it('when disabling fails, then the dialog stays open and says so', async () => {
     signedInAsAdmin();
     server.use(

@@ -28,3 +28,13 @@ export function useDisableAccount() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountsQueryKey }),
   });
 }
+
+/** Lifts the locks wrong passwords or second-factor codes put on the account. */
+export function useUnlockAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (accountId: string) =>
+      apiRequest(`/api/admin/accounts/${encodeURIComponent(accountId)}/unlock`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountsQueryKey }),
+  });
+}

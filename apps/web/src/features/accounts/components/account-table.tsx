@@ -1,11 +1,11 @@
 import { Button, Table, Text } from '@mantine/core';
-import { IconUserOff } from '@tabler/icons-react';
+import { IconLockOpen, IconUserOff } from '@tabler/icons-react';
 import type { AdminAccount } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RecordName, RecordTable } from '../../../components/record-table';
 import { formatDateTimeParts, localizeText, useLanguage } from '../../../lib/locale';
-import { DisableAccountModal } from './disable-account-modal';
+import { AccountActionModal, type AccountAction } from './account-action-modal';
 
 interface AccountTableProps {
   accounts: AdminAccount[];
@@ -17,7 +17,7 @@ interface AccountTableProps {
 export function AccountTable({ accounts, currentUserId }: AccountTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [disabling, setDisabling] = useState<AdminAccount | null>(null);
+  const [pending, setPending] = useState<{ action: AccountAction; account: AdminAccount } | null>(null);
 
   return (
     <>
@@ -54,6 +54,10 @@ export function AccountTable({ accounts, currentUserId }: AccountTableProps) {
                 <Text size="sm" c="dimmed">
                   {t('accounts.disabledOn', { date: formatDateTimeParts(account.disabledAt, language).date })}
                 </Text>
+              ) : lockedUntil(account) ? (
+                <Text size="sm" c="orange.9" fw={600}>
+                  {t('accounts.lockedUntil', formatDateTimeParts(lockedUntil(account)!, language))}
+                </Text>
               ) : (
                 <Text size="sm" c="teal.9" fw={600}>
                   {t('accounts.active')}
@@ -61,13 +65,24 @@ export function AccountTable({ accounts, currentUserId }: AccountTableProps) {
               )}
             </Table.Td>
             <Table.Td ta="right">
+              {!account.disabledAt && lockedUntil(account) && (
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  leftSection={<IconLockOpen size={14} aria-hidden />}
+                  onClick={() => setPending({ action: 'unlock', account })}
+                  aria-label={t('accounts.unlockNamed', { name: account.name })}
+                >
+                  {t('accounts.unlock')}
+                </Button>
+              )}
               {!account.disabledAt && account.id !== currentUserId && (
                 <Button
                   variant="subtle"
                   color="red"
                   size="xs"
                   leftSection={<IconUserOff size={14} aria-hidden />}
-                  onClick={() => setDisabling(account)}
+                  onClick={() => setPending({ action: 'disable', account })}
                   aria-label={t('accounts.disableNamed', { name: account.name })}
                 >
                   {t('accounts.disable')}
@@ -77,7 +92,17 @@ export function AccountTable({ accounts, currentUserId }: AccountTableProps) {
           </Table.Tr>
         ))}
       </RecordTable>
-      <DisableAccountModal account={disabling} onClose={() => setDisabling(null)} />
+      <AccountActionModal
+        action={pending?.action ?? 'disable'}
+        account={pending?.account ?? null}
+        onClose={() => setPending(null)}
+      />
     </>
   );
+}
+
+/** The later of the two locks, when either still holds. */
+function lockedUntil(account: AdminAccount): string | null {
+  const locks = [account.signInLockedUntil, account.secondFactorLockedUntil].filter((until): until is string => until !== null);
+  return locks.sort().at(-1) ?? null;
 }
