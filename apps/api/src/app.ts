@@ -11,7 +11,7 @@ import { authenticate } from './auth/authenticate.middleware';
 import type { Config } from './config';
 import { healthHandler } from './health/health.routes';
 import { AppError } from './http/app-error';
-import { requireJsonWrites, requireSameOriginWrites } from './http/same-origin';
+import { createOriginCheck, requireJsonWrites, requireSameOriginWrites, trustedProxies } from './http/same-origin';
 import { mountRoutes, type RouteDependencies } from './http/mount-routes';
 import { apiNotFound, problemMiddleware } from './http/problem.middleware';
 import { hideInvitationTokens } from './invitations/invitation-token';
@@ -37,7 +37,7 @@ export function buildApp(deps: AppDependencies): Express {
   const { config } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustedProxies(config.TRUST_PROXY));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -81,7 +81,7 @@ export function buildApp(deps: AppDependencies): Express {
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  api.use(requireSameOriginWrites);
+  api.use(requireSameOriginWrites(createOriginCheck(config)));
   api.use(requireJsonWrites);
   api.use(express.json({ limit: '100kb' }));
   api.use(cookieParser());

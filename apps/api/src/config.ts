@@ -9,11 +9,12 @@ const flag = z
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Relative to where the command was run (pnpm runs scripts inside the package, INIT_CWD keeps the caller's). */
-  DATA_DIR: z
-    .string()
-    .default('./.data')
-    .transform((dir) => (dir === 'memory://' ? dir : path.resolve(process.env.INIT_CWD ?? process.cwd(), dir))),
+  /**
+   * Relative to where the command was run (pnpm runs scripts inside the package, INIT_CWD keeps
+   * the caller's). Without it: `./.data/demo` in demo mode, `./.data/production` otherwise, so a
+   * production start never opens the demo world's database.
+   */
+  DATA_DIR: z.string().optional(),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
   DEMO: flag,
@@ -33,15 +34,37 @@ const environmentSchema = z.object({
   /** `smtp://user:pass@host:587` or `smtps://...`; without it mail stays in the development outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Yhdessä <no-reply@localhost>'),
+  /**
+   * Which proxies in front may set X-Forwarded-For and X-Forwarded-Proto: Express's 'trust proxy'
+   * values (`loopback`, addresses or CIDRs separated by commas, or a hop count). None by default,
+   * so a client cannot pick its own address for the sign-in rate limit.
+   */
+  TRUST_PROXY: z.string().default(''),
 });
 
-export type Config = z.infer<typeof environmentSchema> & { secureCookies: boolean };
+const productionRules = environmentSchema
+  .refine((environment) => !(environment.DEMO && environment.NODE_ENV === 'production'), {
+    path: ['DEMO'],
+    message: 'demo mode publishes its logins and skips the second factor: it cannot run with NODE_ENV=production',
+  })
+  .refine((environment) => environment.SMTP_URL || environment.NODE_ENV !== 'production', {
+    path: ['SMTP_URL'],
+    message:
+      'production sends invitations and password resets by mail: set SMTP_URL (the development outbox exists only outside production)',
+  });
+
+export type Config = Omit<z.infer<typeof environmentSchema>, 'DATA_DIR'> & { DATA_DIR: string; secureCookies: boolean };
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(environment);
+  const parsed = productionRules.safeParse(environment);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  return { ...parsed.data, secureCookies: parsed.data.NODE_ENV === 'production' };
+  const dataDir = parsed.data.DATA_DIR ?? (parsed.data.DEMO ? './.data/demo' : './.data/production');
+  return {
+    ...parsed.data,
+    DATA_DIR: dataDir === 'memory://' ? dataDir : path.resolve(process.env.INIT_CWD ?? process.cwd(), dataDir),
+    secureCookies: parsed.data.NODE_ENV === 'production',
+  };
 }

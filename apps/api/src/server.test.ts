@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { demoAccounts } from './demo/demo-accounts';
@@ -11,7 +12,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yhdessa-server-test-'));
 const port = 30_000 + Math.floor(Math.random() * 10_000);
 const baseUrl = `http://127.0.0.1:${port}`;
 
-function startProcess(): ChildProcess {
+function startProcess(environment: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'server.ts')], {
     env: {
       ...process.env,
@@ -21,6 +22,7 @@ function startProcess(): ChildProcess {
       PORT: String(port),
       LOG_LEVEL: 'warn',
       WEB_DIST: '/nonexistent',
+      ...environment,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -101,4 +103,46 @@ it('when SIGTERM arrives during use, then the process exits 0 and a restart show
   const secondExit = exitCode(second);
   second.kill('SIGTERM');
   expect(await secondExit).toBe(0);
+});
+
+it('when SIGTERM arrives while a client keeps a keep-alive connection busy, then the connection is closed after its answer and the process exits well inside the grace period', async () => {
+  const child = startProcess({ SHUTDOWN_GRACE_MS: '30000' });
+  await waitForHealth();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const get = () =>
+    new Promise<string | undefined>((resolve, reject) => {
+      http
+        .get(`${baseUrl}/api/openapi.json`, { agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.headers.connection));
+        })
+        .on('error', reject);
+    });
+  let closing = false;
+  const client = async () => {
+    const connections: Array<string | undefined> = [];
+    // One request after another on the same connection, as a browser or a load balancer does.
+    for (;;) {
+      try {
+        connections.push(await get());
+      } catch {
+        return connections;
+      }
+      if (closing && connections.length > 10_000) return connections;
+    }
+  };
+  // Eight connections busy at once: the load a proxy in front keeps up.
+  const busy = Promise.all(Array.from({ length: 8 }, client)).then((all) => all.flat());
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const exited = exitCode(child);
+  const signalled = Date.now();
+  child.kill('SIGTERM');
+  closing = true;
+  expect(await exited).toBe(0);
+  const stoppedAfterMs = Date.now() - signalled;
+  const answers = await busy;
+  agent.destroy();
+  expect(answers.length).toBeGreaterThan(0);
+  // Without Connection: close the busy connection would hold the process until the 30 s grace period.
+  expect(stoppedAfterMs).toBeLessThan(10_000);
 });

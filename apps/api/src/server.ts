@@ -3,6 +3,8 @@ import { pino, type Logger } from 'pino';
 import { buildApp } from './app';
 import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
+import { createOriginCheck } from './http/same-origin';
+import { countDemoAccounts } from './accounts/accounts.repository';
 import { seedDemoWorld } from './demo/seed-demo-world';
 import { useRedisAdapter } from './realtime/redis-adapter';
 import { createRealtimeServer, createSocketPublisher } from './realtime/socket-server';
@@ -17,14 +19,29 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger, opened?: Database): Promise<RunningServer> {
   const database = opened ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   if (config.DEMO && (await seedDemoWorld(database.db))) logger.info('demo world seeded');
+  if (!config.DEMO && (await countDemoAccounts(database.db)) > 0)
+    logger.warn(
+      { dataDir: config.DATA_DIR },
+      'this database holds the demo world: its published logins are refused outside demo mode',
+    );
 
   const httpServer = http.createServer();
-  const io = createRealtimeServer(httpServer, database, config, logger);
+  const io = createRealtimeServer(httpServer, database, config, logger, createOriginCheck(config));
   const closeRedis = config.REDIS_URL ? await useRedisAdapter(io, config.REDIS_URL) : async () => undefined;
   const app = buildApp({ config, logger, database, realtime: createSocketPublisher(io, database) });
+  let stopping: Promise<void> | undefined;
+  const inFlight = new Set<http.ServerResponse>();
+  // Once stopping, a keep-alive connection closes after the answer it is giving: Connection: close.
+  const closeAfterAnswer = (res: http.ServerResponse) => {
+    if (!res.headersSent) res.setHeader('Connection', 'close');
+  };
   // socket.io answers its own path before any other listener runs; Express must not answer it again.
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (!req.url?.startsWith('/socket.io/')) app(req, res);
+    if (req.url?.startsWith('/socket.io/')) return;
+    if (stopping) closeAfterAnswer(res);
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    app(req, res);
   });
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, resolve));
   const address = httpServer.address();
@@ -32,13 +49,13 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
   logger.info({ port, db: database.kind, demo: config.DEMO, redis: Boolean(config.REDIS_URL) }, 'listening');
   const stopInvitationReminders = startInvitationReminders(database, logger);
 
-  let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       // Stop accepting, let in-flight requests finish (up to the grace period), then close
       // sockets and the database last, so every acknowledged change is on disk.
       stopInvitationReminders();
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      inFlight.forEach(closeAfterAnswer);
       httpServer.closeIdleConnections();
       io.disconnectSockets(true);
       const grace = setTimeout(() => httpServer.closeAllConnections(), config.SHUTDOWN_GRACE_MS);

@@ -1,5 +1,5 @@
 import type { AdminAccount, Role } from '@yhdessa/shared';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import { needsSecondFactor } from '../auth/second-factor-state';
 import type { Queryable } from '../db/database';
 import { organisations } from '../organisations/organisations.schema';
@@ -81,6 +81,12 @@ export async function disableAccount(db: Queryable, accountId: string): Promise<
     .where(eq(accounts.id, accountId))
     .returning({ id: accounts.id });
   return rows.length > 0;
+}
+
+/** How many demo-world logins the database holds (a database seeded in demo mode has some). */
+export async function countDemoAccounts(db: Queryable): Promise<number> {
+  const [row] = await db.select({ count: count() }).from(accounts).where(eq(accounts.isDemo, true));
+  return row?.count ?? 0;
 }
 
 export async function findAccountById(db: Queryable, accountId: string) {

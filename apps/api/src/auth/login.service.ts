@@ -2,9 +2,7 @@ import type { LoginRequest } from '@yhdessa/shared';
 import { clearFailedLogins, findAccountByEmail, recordFailedLogin } from '../accounts/accounts.repository';
 import { verifyPassword } from '../accounts/passwords';
 import { appendAuditEvent } from '../audit/audit.repository';
-import type { Config } from '../config';
 import type { Tx } from '../db/database';
-import { isDemoAccount } from '../demo/demo-accounts';
 import { AppError } from '../http/app-error';
 import { needsSecondFactor } from './second-factor-state';
 import { startSession, type SessionPolicy } from './session.service';
@@ -20,23 +18,27 @@ export const LOCK_MINUTES = 15;
 export async function signIn(
   tx: Tx,
   credentials: LoginRequest,
-  policy: SessionPolicy & Pick<Config, 'DEMO'>,
+  policy: SessionPolicy,
   afterRollback: (work: (tx: Tx) => Promise<void>) => void,
 ): Promise<string> {
   const account = await findAccountByEmail(tx, credentials.email);
   const passwordMatches = await verifyPassword(account?.passwordHash ?? null, credentials.password);
   const locked = account?.lockedUntil != null && account.lockedUntil > new Date();
+  // A demo login's password is published: outside demo mode it opens nothing.
+  const demoOutsideDemo = account?.isDemo === true && !policy.DEMO;
 
-  if (!account || locked || account.disabledAt || !passwordMatches) {
+  if (!account || locked || account.disabledAt || demoOutsideDemo || !passwordMatches) {
     const basis = !account
       ? 'unknown account'
       : locked
         ? 'account locked'
         : account.disabledAt
           ? 'account disabled'
-          : 'wrong password';
+          : demoOutsideDemo
+            ? 'demo account outside demo mode'
+            : 'wrong password';
     afterRollback(async (failureTx) => {
-      if (account && !locked && !passwordMatches)
+      if (account && !locked && !demoOutsideDemo && !passwordMatches)
         await recordFailedLogin(failureTx, account.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
       await appendAuditEvent(failureTx, signInAudit(account?.id ?? null, 'denied', basis));
     });
@@ -48,7 +50,7 @@ export async function signIn(
 
   await clearFailedLogins(tx, account.id);
   // Demo accounts have published passwords; they skip the second factor only while the server runs as a demo.
-  const demoSkip = policy.DEMO && isDemoAccount(account.email);
+  const demoSkip = policy.DEMO && account.isDemo;
   const secondFactorPassed = !needsSecondFactor(account.role) || demoSkip;
   const token = await startSession(tx, account.id, policy, secondFactorPassed);
   const basis = secondFactorPassed

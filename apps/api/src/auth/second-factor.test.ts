@@ -11,7 +11,7 @@ import { loadConfig } from '../config';
 import { demoAccounts } from '../demo/demo-accounts';
 import { seedDemoWorld } from '../demo/seed-demo-world';
 import { startServer, type RunningServer } from '../server';
-import { buildAccount, buildFamily, TEST_PASSWORD } from '../test/factories';
+import { buildAccount, buildFamily } from '../test/factories';
 import { freshTotpCode, TEST_TOTP_SECRET } from '../test/second-factor';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
 import { openTestDatabase } from '../test/test-database';
@@ -325,13 +325,13 @@ describe('demo accounts', () => {
     }
   });
 
-  it('when demo mode is off, then the demo accounts need the second factor like everyone', async () => {
+  it('when demo mode is off, then the demo accounts, whose passwords are published, cannot sign in at all', async () => {
     await seedDemoWorld(testApp.database.db);
-    const { agent, user } = await signInPending(testApp.app, demoAccounts.coordinator);
-    expect(user.secondFactor).toBe('enrol');
-    expect((await agent.get('/api/families')).body.code).toBe('second_factor_required');
-    const guardian = await signInPending(testApp.app, demoAccounts.guardian);
-    expect(guardian.user.secondFactor).toBe('done');
+    for (const demo of [demoAccounts.coordinator, demoAccounts.admin, demoAccounts.guardian]) {
+      const response = await request(testApp.app).post('/api/auth/login').send({ email: demo.email, password: demo.password });
+      expect(response.status).toBe(401);
+      expect(response.body.code).toBe('invalid_credentials');
+    }
   });
 });
 

@@ -7,7 +7,8 @@ import { findActiveSession, insertSession, touchSession } from './sessions.repos
 /** Writing last-seen on every request would turn reads into writes; a minute's precision is enough. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export type SessionPolicy = Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS'>;
+/** `DEMO`: demo accounts, whose passwords are published, have sessions only while the server runs as a demo. */
+export type SessionPolicy = Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS' | 'DEMO'>;
 
 /** `secondFactorPassed` is false while the session still has to pass its second factor. */
 export async function startSession(
@@ -29,7 +30,7 @@ export async function startSession(
 
 export async function resolveSessionActor(db: Queryable, token: string, policy: SessionPolicy): Promise<Actor | null> {
   const idleSince = new Date(Date.now() - policy.SESSION_IDLE_MINUTES * 60_000);
-  const found = await findActiveSession(db, sessionIdOf(token), idleSince);
+  const found = await findActiveSession(db, sessionIdOf(token), idleSince, policy.DEMO);
   if (!found) return null;
   if (Date.now() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, found.actor.sessionId);
   return found.actor;

@@ -24,11 +24,15 @@ export async function insertSession(
   await db.insert(sessions).values(session);
 }
 
-/** The live session's actor: not ended, not past its absolute expiry or idle limit, account enabled. */
+/**
+ * The live session's actor: not ended, not past its absolute expiry or idle limit, account
+ * enabled, and not a demo account unless the server runs as a demo.
+ */
 export async function findActiveSession(
   db: Queryable,
   sessionId: string,
   idleSince: Date,
+  demoAccountsAllowed: boolean,
 ): Promise<{ actor: Actor; lastSeenAt: Date } | null> {
   const [row] = await queryRows<SessionRow>(
     db,
@@ -37,7 +41,8 @@ export async function findActiveSession(
       coalesce((select array_agg(sm.service_id::text) from service_memberships sm where sm.account_id = a.id), '{}') as service_ids
     from sessions s join accounts a on a.id = s.account_id
     where s.id = ${sessionId} and s.ended_at is null and s.expires_at > now()
-      and s.last_seen_at > ${idleSince.toISOString()} and a.disabled_at is null`,
+      and s.last_seen_at > ${idleSince.toISOString()} and a.disabled_at is null
+      and (not a.is_demo or ${demoAccountsAllowed})`,
   );
   if (!row) return null;
   return {

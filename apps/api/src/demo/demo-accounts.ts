@@ -26,13 +26,6 @@ export const demoAccounts = {
 
 export type DemoAccountKey = keyof typeof demoAccounts;
 
-const demoEmails: ReadonlySet<string> = new Set(Object.values(demoAccounts).map((demo) => demo.email));
-
-/** Whether the email is one of the demo world's published logins. */
-export function isDemoAccount(email: string): boolean {
-  return demoEmails.has(email.toLowerCase());
-}
-
 /** What `GET /api/demo/accounts` lists: one or more per role. */
 export const listedDemoAccounts: DemoAccount[] = [
   demoAccounts.coordinator,

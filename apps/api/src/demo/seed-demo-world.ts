@@ -461,7 +461,7 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
     const organisationId = demo.role === 'family' ? null : key === 'walkAlongsideWorker' ? providers.ngo : providers.area;
     const [row] = await tx
       .insert(accounts)
-      .values({ email: demo.email, name: demo.name, role: demo.role, organisationId, passwordHash })
+      .values({ email: demo.email, name: demo.name, role: demo.role, organisationId, passwordHash, isDemo: true })
       .returning({ id: accounts.id });
     accountIds[key] = row!.id;
     for (const service of workerServices[key] ?? []) {

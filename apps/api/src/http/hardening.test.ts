@@ -71,4 +71,49 @@ describe('HTTP basics', () => {
       await limited.close();
     }
   });
+
+  it('when the Origin names another scheme or port than the request came in on, then the write is refused; PUBLIC_URL is always this origin', async () => {
+    const logout = (origin: string, host = '127.0.0.1') =>
+      request(testApp.app).post('/api/auth/logout').set('Origin', origin).set('Host', host);
+    expect((await logout('https://127.0.0.1')).status).toBe(403);
+    expect((await logout('http://127.0.0.1:8080')).status).toBe(403);
+    expect((await logout('http://127.0.0.1')).status).toBe(204);
+    // PUBLIC_URL is http://localhost:3000 here: a TLS-terminating proxy's public address keeps working.
+    expect((await logout('http://localhost:3000', 'yhdessa.internal:3000')).status).toBe(204);
+  });
+
+  it('when X-Forwarded-Proto comes from a proxy that is not trusted, then it is ignored; from a trusted one it counts', async () => {
+    const forwarded = (app: TestApp) =>
+      request(app.app)
+        .post('/api/auth/logout')
+        .set('Origin', 'https://127.0.0.1')
+        .set('Host', '127.0.0.1')
+        .set('X-Forwarded-Proto', 'https');
+    expect((await forwarded(testApp)).status).toBe(403);
+    const behindProxy = await startTestApp({ TRUST_PROXY: 'loopback' });
+    try {
+      expect((await forwarded(behindProxy)).status).toBe(204);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it('when no proxy is trusted, then X-Forwarded-For cannot dodge the sign-in rate limit', async () => {
+    const limited = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 4; attempt += 1)
+        statuses.push(
+          (
+            await request(limited.app)
+              .post('/api/auth/login')
+              .set('X-Forwarded-For', `203.0.113.${attempt}`)
+              .send({ email: 'nobody@test.example', password: 'x' })
+          ).status,
+        );
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
 });

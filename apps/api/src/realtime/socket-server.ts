@@ -16,7 +16,7 @@ import { resolveSessionActor, type SessionPolicy } from '../auth/session.service
 import { SESSION_COOKIE } from '../auth/session-token';
 import type { Database } from '../db/database';
 import type { Actor } from '../http/request-context';
-import { isSameOrigin } from '../http/same-origin';
+import type { OriginCheck } from '../http/same-origin';
 import { accessChangingEvents, type RealtimePublisher } from './realtime-publisher';
 
 interface SocketData {
@@ -32,6 +32,7 @@ export function createRealtimeServer(
   database: Database,
   policy: SessionPolicy,
   logger: Logger,
+  isSameOrigin: OriginCheck,
 ): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
