@@ -19,7 +19,7 @@ export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
 
 export const accessLogQuerySchema = z.strictObject({
   /** Page backwards: entries older than this id. */
-  before: z.coerce.number().int().min(1).optional(),
+  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AccessLogQuery = z.infer<typeof accessLogQuerySchema>;

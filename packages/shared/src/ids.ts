@@ -5,8 +5,10 @@ export const idSchema = z.uuid();
 export const isoDateSchema = z.iso.date();
 /** A moment in UTC, ISO 8601. */
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+/** The largest number a PostgreSQL `integer` column holds: counts, versions and sequence numbers stay below it. */
+export const MAX_STORED_INTEGER = 2_147_483_647;
 /** The optimistic-concurrency version every editable record carries. */
-export const versionSchema = z.number().int().min(1);
+export const versionSchema = z.number().int().min(1).max(MAX_STORED_INTEGER);
 
 /** Text in every language the product speaks; Finnish is always present. */
 export const localizedTextSchema = z.object({

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema } from './ids';
+import { idSchema, isoDateTimeSchema, MAX_STORED_INTEGER } from './ids';
 import { planSchema } from './plans';
 
-export const planVersionParamsSchema = z.strictObject({ familyId: idSchema, version: z.coerce.number().int().min(1) });
+/** A plan version number as it comes in a path or query. */
+const versionNumberParam = z.coerce.number().int().min(1).max(MAX_STORED_INTEGER);
+
+export const planVersionParamsSchema = z.strictObject({ familyId: idSchema, version: versionNumberParam });
 export type PlanVersionParams = z.infer<typeof planVersionParamsSchema>;
 
 export const planVersionSummarySchema = z.object({
@@ -20,8 +23,8 @@ export const planVersionSchema = planVersionSummarySchema.extend({ plan: planSch
 export type PlanVersion = z.infer<typeof planVersionSchema>;
 
 export const planVersionCompareQuerySchema = z.strictObject({
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1),
+  from: versionNumberParam,
+  to: versionNumberParam,
 });
 export type PlanVersionCompareQuery = z.infer<typeof planVersionCompareQuerySchema>;
 

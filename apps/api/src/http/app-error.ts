@@ -3,6 +3,7 @@ import type { ErrorCode, FieldError } from '@yhdessa/shared';
 const statusByCode: Record<ErrorCode, number> = {
   validation_failed: 400,
   malformed_json: 400,
+  malformed_request: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unauthenticated: 401,
@@ -24,6 +25,7 @@ const statusByCode: Record<ErrorCode, number> = {
 const titleByCode: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
   malformed_json: 'The request body is not valid JSON',
+  malformed_request: 'The request could not be read',
   payload_too_large: 'The request body is too large',
   unsupported_media_type: 'The request body must be application/json',
   unauthenticated: 'Sign-in required',

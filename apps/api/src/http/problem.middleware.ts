@@ -16,18 +16,25 @@ export function sendProblem(res: Parameters<RequestHandler>[1], error: AppError)
   res.status(error.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
-/** Body-parser's own errors carry a `type`; map them to our codes. */
-function fromBodyParser(error: unknown): AppError | null {
-  const type = (error as { type?: unknown }).type;
+/**
+ * Errors of reading the request itself, before any route ran: body-parser's carry a `type`, the
+ * router's bad percent-encoding and a body that does not inflate carry a 4xx `status`.
+ */
+function fromRequestReading(error: unknown): AppError | null {
+  const { type, status } = error as { type?: unknown; status?: unknown };
   if (type === 'entity.parse.failed') return new AppError('malformed_json', 'Check the JSON syntax of the request body.');
   if (type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is larger than the limit.');
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
-    return new AppError('unsupported_media_type', 'Send the body as UTF-8 JSON.');
+  if (type === 'encoding.unsupported')
+    return new AppError('unsupported_media_type', 'Send the body without Content-Encoding, or as gzip, deflate or br.');
+  if (type === 'charset.unsupported') return new AppError('unsupported_media_type', 'Send the body as UTF-8 JSON.');
+  if (error instanceof URIError) return new AppError('malformed_request', 'The address has a part that is not valid percent-encoding.');
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new AppError('malformed_request', 'The request could not be read: check its encoding and body.');
   return null;
 }
 
 export const problemMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
-  const known = error instanceof AppError ? error : fromBodyParser(error);
+  const known = error instanceof AppError ? error : fromRequestReading(error);
   if (known) {
     sendProblem(res, known);
     return;
