@@ -23,6 +23,8 @@ const environmentSchema = z.object({
   WEB_DIST: z.string().default(path.resolve(__dirname, '../../web/dist')),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** How often each live connection has its session and access checked again. */
+  SOCKET_RECHECK_SECONDS: z.coerce.number().int().min(1).default(60),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Where people open the product; links in mail point here. */

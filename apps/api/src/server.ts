@@ -7,7 +7,7 @@ import { createOriginCheck } from './http/same-origin';
 import { countDemoAccounts } from './accounts/accounts.repository';
 import { seedDemoWorld } from './demo/seed-demo-world';
 import { useRedisAdapter } from './realtime/redis-adapter';
-import { createRealtimeServer, createSocketPublisher } from './realtime/socket-server';
+import { createRealtimeServer, createSocketPublisher, startSocketRechecks } from './realtime/socket-server';
 import { startInvitationReminders } from './service-roles/invitation-reminders';
 
 export interface RunningServer {
@@ -48,12 +48,14 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ port, db: database.kind, demo: config.DEMO, redis: Boolean(config.REDIS_URL) }, 'listening');
   const stopInvitationReminders = startInvitationReminders(database, logger);
+  const stopSocketRechecks = startSocketRechecks(io, database, config, logger, config.SOCKET_RECHECK_SECONDS * 1000);
 
   const stop = () =>
     (stopping ??= (async () => {
       // Stop accepting, let in-flight requests finish (up to the grace period), then close
       // sockets and the database last, so every acknowledged change is on disk.
       stopInvitationReminders();
+      stopSocketRechecks();
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       inFlight.forEach(closeAfterAnswer);
       httpServer.closeIdleConnections();

@@ -32,12 +32,15 @@ interface RelationRow {
   member_relation: MemberRelation | null;
 }
 
+/** Today in the municipality's time zone: a role that ends on a day ends at midnight in Helsinki, not in UTC. */
+export const municipalityToday = sql`(now() at time zone 'Europe/Helsinki')::date`;
+
 /** The actor's services with an accepted role in the family that has not ended. */
 const activeRolesOfActor = (actor: Actor) => sql`
   select sr.id, sr.service_id from service_roles sr
   join service_memberships sm on sm.service_id = sr.service_id
   where sr.family_id = f.id and sm.account_id = ${actor.accountId}
-    and sr.status = 'accepted' and (sr.ends_on is null or sr.ends_on >= current_date)`;
+    and sr.status = 'accepted' and (sr.ends_on is null or sr.ends_on >= ${municipalityToday})`;
 
 /** Null when the family does not exist. */
 export async function findFamilyRelation(familyId: string, actor: Actor, db: Queryable): Promise<FamilyRelation | null> {

@@ -28,10 +28,16 @@ export async function startSession(
   return token;
 }
 
-export async function resolveSessionActor(db: Queryable, token: string, policy: SessionPolicy): Promise<Actor | null> {
+/** `activity: false` looks the session up without counting as the person doing something (a socket's re-check). */
+export async function resolveSessionActor(
+  db: Queryable,
+  token: string,
+  policy: SessionPolicy,
+  { activity = true }: { activity?: boolean } = {},
+): Promise<Actor | null> {
   const idleSince = new Date(Date.now() - policy.SESSION_IDLE_MINUTES * 60_000);
   const found = await findActiveSession(db, sessionIdOf(token), idleSince, policy.DEMO);
   if (!found) return null;
-  if (Date.now() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, found.actor.sessionId);
+  if (activity && Date.now() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(db, found.actor.sessionId);
   return found.actor;
 }

@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import type { FamilyEvent } from '@yhdessa/shared';
 import { z } from 'zod';
+import type { EventSubject } from '../access/event-audience';
 import { familyAccessBasis, opensCase } from '../access/family-policy';
 import { findFamilyRelation } from '../access/family-relation.repository';
 import { appendAuditEvent, type AuditEntry } from '../audit/audit.repository';
@@ -18,6 +19,10 @@ export interface RouteDependencies {
 }
 
 type RollbackWork = (tx: Tx) => Promise<void>;
+interface RecordedEvent {
+  event: FamilyEvent;
+  subject?: EventSubject;
+}
 
 const familyIdParam = z.object({ familyId: z.uuid() });
 
@@ -42,7 +47,7 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
     query: route.query ? parseRequestPart(route.query, req.query, 'query') : {},
     body: route.body ? parseRequestPart(route.body, req.body, 'body') : {},
   };
-  const committed: FamilyEvent[] = [];
+  const committed: RecordedEvent[] = [];
   const afterCommit: Array<() => Promise<void>> = [];
   const rollbackWork: RollbackWork[] = [];
   const auditRefusal = (entry: Omit<AuditEntry, 'actor' | 'outcome'>) =>
@@ -51,7 +56,7 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
     const result = await deps.database.db.transaction(async (tx) => {
       const family =
         route.access.kind === 'family' ? await requireFamilyAccess(tx, actor!, input.params, route, auditRefusal) : null;
-      const pending: FamilyEvent[] = [];
+      const pending: RecordedEvent[] = [];
       const context = {
         actor,
         family,
@@ -63,8 +68,8 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
         afterRollback: (work) => rollbackWork.push(work),
         afterCommit: (work) => afterCommit.push(work),
         realtime: deps.realtime,
-        recordFamilyEvent: async (event) => {
-          pending.push(await insertFamilyEvent(tx, event, actor?.accountId ?? null));
+        recordFamilyEvent: async (event, subject) => {
+          pending.push({ event: await insertFamilyEvent(tx, event, actor?.accountId ?? null), subject });
         },
       } as RouteContext<typeof route.access>;
       const output = await route.handler(input, context);
@@ -72,8 +77,10 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
       return output;
     });
     // The change is durable now; telling clients may fail without undoing it.
-    for (const event of committed)
-      await deps.realtime.publishFamilyEvent(event).catch((error: unknown) => req.log?.error({ err: error }, 'publish failed'));
+    for (const { event, subject } of committed)
+      await deps.realtime
+        .publishFamilyEvent(event, subject)
+        .catch((error: unknown) => req.log?.error({ err: error }, 'publish failed'));
     for (const work of afterCommit)
       await work().catch((error: unknown) => req.log?.error({ err: error }, 'after-commit work failed'));
     return result;

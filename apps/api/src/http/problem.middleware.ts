@@ -27,7 +27,8 @@ function fromRequestReading(error: unknown): AppError | null {
   if (type === 'encoding.unsupported')
     return new AppError('unsupported_media_type', 'Send the body without Content-Encoding, or as gzip, deflate or br.');
   if (type === 'charset.unsupported') return new AppError('unsupported_media_type', 'Send the body as UTF-8 JSON.');
-  if (error instanceof URIError) return new AppError('malformed_request', 'The address has a part that is not valid percent-encoding.');
+  if (error instanceof URIError)
+    return new AppError('malformed_request', 'The address has a part that is not valid percent-encoding.');
   if (typeof status === 'number' && status >= 400 && status < 500)
     return new AppError('malformed_request', 'The request could not be read: check its encoding and body.');
   return null;

@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import type { FamilyEvent, Role } from '@yhdessa/shared';
 import type { ZodType } from 'zod';
 import { type z } from 'zod';
+import type { EventSubject } from '../access/event-audience';
 import type { AccessBasis } from '../access/family-policy';
 import type { FamilyRelation } from '../access/family-relation.repository';
 import type { AuditEntry } from '../audit/audit.repository';
@@ -53,8 +54,11 @@ export interface RouteContext<A extends RouteAccess> {
   /** Work for after the commit, such as closing the sockets of an ended session. */
   afterCommit(work: () => Promise<void>): void;
   realtime: RealtimePublisher;
-  /** Records a change in the family's event log; sockets hear of it after commit. */
-  recordFamilyEvent(event: Omit<FamilyEvent, 'seq'>): Promise<void>;
+  /**
+   * Records a change in the family's event log; after commit, the sockets that may see the item
+   * hear of it (a note names its visibility and service role, see `eventRooms`).
+   */
+  recordFamilyEvent(event: Omit<FamilyEvent, 'seq'>, subject?: EventSubject): Promise<void>;
   req: Request;
   res: Response;
 }

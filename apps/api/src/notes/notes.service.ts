@@ -39,7 +39,7 @@ export async function createNote(familyId: string, body: CreateNote, context: Fa
     basis,
     detail: { visibility: note.visibility },
   });
-  await context.recordFamilyEvent({ type: 'note.created', familyId, id: note.id, version: note.version });
+  await context.recordFamilyEvent({ type: 'note.created', familyId, id: note.id, version: note.version }, note);
   return presentNote(note);
 }
 
@@ -91,6 +91,6 @@ export async function updateNote({ familyId, noteId }: NoteParams, { version, ..
     basis,
     detail: { fields: Object.keys(change) },
   });
-  await context.recordFamilyEvent({ type: 'note.updated', familyId, id: noteId, version: updated.version });
+  await context.recordFamilyEvent({ type: 'note.updated', familyId, id: noteId, version: updated.version }, updated);
   return presentNote(updated);
 }

@@ -1,9 +1,13 @@
 import type { FamilyEvent } from '@yhdessa/shared';
+import type { EventSubject } from '../access/event-audience';
 
 /** What the rest of the API may tell connected clients. Called only after a commit. */
 export interface RealtimePublisher {
-  /** Tells the family's room; when the change can end someone's access, re-checks who stays in it. */
-  publishFamilyEvent(event: FamilyEvent): Promise<void>;
+  /**
+   * Tells the sockets in the family that may see the item; when the change can end someone's
+   * access, re-checks who stays in the family's rooms.
+   */
+  publishFamilyEvent(event: FamilyEvent, subject?: EventSubject): Promise<void>;
   /** Closes the sockets of ended sessions (sign-out) at once. */
   endSessionSockets(sessionIds: readonly string[]): Promise<void>;
   /** Closes every socket of an account (sign-out everywhere, a disabled account). */

@@ -7,6 +7,9 @@ import { fetchSessionCookie } from '../test/second-factor';
 import { openTestDatabase } from '../test/test-database';
 import { buildWorld, type PersonKey, type World } from '../test/world';
 import type { Database } from '../db/database';
+import { eq, sql } from 'drizzle-orm';
+import { sessions } from '../auth/sessions.schema';
+import { serviceRoles } from '../service-roles/service-roles.schema';
 
 let server: RunningServer;
 let database: Database;
@@ -17,7 +20,14 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   database = await openTestDatabase();
   world = await buildWorld(database.db);
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', WEB_DIST: '/nonexistent' });
+  // Live connections are re-checked every second here (every minute by default).
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    WEB_DIST: '/nonexistent',
+    SOCKET_RECHECK_SECONDS: '1',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+  });
   server = await startServer(config, pino({ level: 'silent' }), database);
   baseUrl = `http://127.0.0.1:${server.port}`;
 });
@@ -186,5 +196,135 @@ describe('revocation', () => {
     expect(response.status).toBe(204);
     await closed;
     expect((await fetch(`${baseUrl}/api/auth/me`, { headers: { cookie } })).status).toBe(401);
+  });
+});
+
+/** Resolves with what the socket hears within `ms`. */
+function heardWithin(socket: Socket, ms: number): Promise<FamilyEvent[]> {
+  const heard: FamilyEvent[] = [];
+  socket.on(socketEvents.familyEvent, (event) => heard.push(event));
+  return new Promise((resolve) => setTimeout(() => resolve(heard), ms));
+}
+
+function closedWithin(socket: Socket, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    socket.once('disconnect', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+describe('a socket lives no longer than its session and its access', () => {
+  let fresh: World;
+  beforeAll(async () => {
+    fresh = await buildWorld(database.db);
+  });
+  const cookieOf = (person: PersonKey) => fetchSessionCookie(baseUrl, database.db, fresh.people[person]);
+  const ageSessionsOf = (person: PersonKey, change: Partial<typeof sessions.$inferInsert>) =>
+    database.db.update(sessions).set(change).where(eq(sessions.accountId, fresh.people[person].id));
+
+  it('when the session passes its idle limit while the socket stays open, then the socket is closed at the next re-check', async () => {
+    const socket = open(await cookieOf('workerA'));
+    await connected(socket);
+    expect(await join(socket, fresh.family.id)).toEqual({ ok: true });
+    await ageSessionsOf('workerA', { lastSeenAt: new Date(Date.now() - 31 * 60_000) });
+    expect(await closedWithin(socket, 3_000)).toBe(true);
+  });
+
+  it('when the session passes its absolute limit, then the socket is closed at the next re-check', async () => {
+    const socket = open(await cookieOf('guardian'));
+    await connected(socket);
+    await ageSessionsOf('guardian', { expiresAt: new Date(Date.now() - 1000) });
+    expect(await closedWithin(socket, 3_000)).toBe(true);
+  });
+
+  it('when the session has ended and the socket asks to join a family, then the join is refused and the socket closed', async () => {
+    const socket = open(await cookieOf('coordinator'));
+    await connected(socket);
+    const closed = closedWithin(socket, 3_000);
+    await ageSessionsOf('coordinator', { endedAt: new Date() });
+    expect(await join(socket, fresh.family.id)).toEqual({ ok: false, code: 'not_found' });
+    expect(await closed).toBe(true);
+  });
+
+  it("when a worker's role reaches its end date (midnight in Helsinki), then the socket leaves the family's rooms and hears nothing more", async () => {
+    const worker = open(await cookieOf('workerB'));
+    await connected(worker);
+    expect(await join(worker, fresh.family.id)).toEqual({ ok: true });
+    const revoked = new Promise((resolve) => worker.once(socketEvents.familyRevoked, resolve));
+    await database.db
+      .update(serviceRoles)
+      .set({ endsOn: sql`(now() at time zone 'Europe/Helsinki')::date - 1` })
+      .where(eq(serviceRoles.id, fresh.roles.roleB.id));
+    expect(await revoked).toEqual({ familyId: fresh.family.id });
+    const overheard = heardWithin(worker, 500);
+    await fetch(`${baseUrl}/api/families/${fresh.family.id}/goals`, {
+      method: 'POST',
+      headers: { cookie: await cookieOf('coordinator'), 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Kuulumaton tavoite' }),
+    });
+    expect(await overheard).toEqual([]);
+  });
+});
+
+describe('events reach only those who may see the item', () => {
+  let fresh: World;
+  beforeAll(async () => {
+    fresh = await buildWorld(database.db);
+  });
+  const cookieOf = (person: PersonKey) => fetchSessionCookie(baseUrl, database.db, fresh.people[person]);
+
+  async function listening(person: PersonKey): Promise<Socket> {
+    const socket = open(await cookieOf(person));
+    await connected(socket);
+    expect(await join(socket, fresh.family.id)).toEqual({ ok: true });
+    return socket;
+  }
+
+  async function writeNote(person: PersonKey, body: { serviceRoleId: string | null; visibility: 'professionals' | 'family' }) {
+    const response = await fetch(`${baseUrl}/api/families/${fresh.family.id}/notes`, {
+      method: 'POST',
+      headers: { cookie: await cookieOf(person), 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, body: 'Kirjaus' }),
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  it("when notes are written, then the family hears only of notes written for it, and a service without the family's consent for notes only of its own role's", async () => {
+    const coordinator = await listening('coordinator');
+    const guardian = await listening('guardian');
+    const workerA = await listening('workerA');
+    const workerB = await listening('workerB');
+    const ears = [coordinator, guardian, workerA, workerB].map((socket) => heardWithin(socket, 1_500));
+    const professionalsOnA = await writeNote('workerA', { serviceRoleId: fresh.roles.roleA.id, visibility: 'professionals' });
+    const professionalsOnB = await writeNote('workerB', { serviceRoleId: fresh.roles.roleB.id, visibility: 'professionals' });
+    const forTheFamily = await writeNote('coordinator', { serviceRoleId: null, visibility: 'family' });
+    const [toCoordinator, toGuardian, toWorkerA, toWorkerB] = (await Promise.all(ears)).map((events) =>
+      events.filter((event) => event.type === 'note.created').map((event) => event.id),
+    );
+    expect(toCoordinator).toEqual([professionalsOnA, professionalsOnB, forTheFamily]);
+    expect(toGuardian).toEqual([forTheFamily]);
+    expect(toWorkerA).toEqual([professionalsOnA]);
+    expect(toWorkerB).toEqual([professionalsOnB]);
+  });
+
+  it('when a goal is added, then the service the family shares its goals with hears of it, and a service it does not share them with does not', async () => {
+    const workerA = await listening('workerA');
+    const workerB = await listening('workerB');
+    const guardian = await listening('guardian');
+    const ears = [workerA, workerB, guardian].map((socket) => heardWithin(socket, 1_500));
+    const response = await fetch(`${baseUrl}/api/families/${fresh.family.id}/goals`, {
+      method: 'POST',
+      headers: { cookie: await cookieOf('coordinator'), 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Jaettu tavoite' }),
+    });
+    expect(response.status).toBe(201);
+    const [toWorkerA, toWorkerB, toGuardian] = (await Promise.all(ears)).map((events) => events.map((event) => event.type));
+    expect(toWorkerA).toEqual(['goal.created']);
+    expect(toWorkerB).toEqual([]);
+    expect(toGuardian).toEqual(['goal.created']);
   });
 });

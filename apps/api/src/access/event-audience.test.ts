@@ -1,0 +1,72 @@
+import type { FamilyEventType, Role } from '@yhdessa/shared';
+import type { Actor } from '../http/request-context';
+import { audienceRoomsOf, eventRooms, type EventSubject } from './event-audience';
+import type { FamilyRelation } from './family-relation.repository';
+
+const ME = 'acc-me';
+const actor = (role: Role): Actor => ({
+  accountId: ME,
+  sessionId: 's',
+  name: 'n',
+  email: 'e',
+  role,
+  organisationId: null,
+  serviceIds: [],
+  secondFactor: 'done',
+});
+const base: FamilyRelation = {
+  familyId: 'f',
+  status: 'active',
+  coordinatorId: 'someone-else',
+  handoverToId: null,
+  actorServiceRoleIds: [],
+  actorInvitedServiceRoleIds: [],
+  consentedParts: [],
+  actorMember: null,
+};
+
+/** Who hears an event: the rooms it goes to, met with the rooms each person's socket is in. */
+function hears(role: Role, relation: FamilyRelation, type: FamilyEventType, subject?: EventSubject): boolean {
+  const joined = new Set(audienceRoomsOf(actor(role), relation));
+  return eventRooms('f', type, subject).some((room) => joined.has(room));
+}
+
+const coordinator = { ...base, coordinatorId: ME };
+const guardian = { ...base, actorMember: { id: 'm', relation: 'guardian' as const } };
+const workerWithGoals = { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['goals' as const] };
+const workerWithNotes = { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['notes' as const] };
+const invitedWorker = { ...base, actorInvitedServiceRoleIds: ['role-mine'] };
+const professionalsNote = (serviceRoleId: string | null): EventSubject => ({ visibility: 'professionals', serviceRoleId });
+const familyNote = (serviceRoleId: string | null): EventSubject => ({ visibility: 'family', serviceRoleId });
+
+it.each<[string, Role, FamilyRelation, FamilyEventType, EventSubject | undefined, boolean]>([
+  ['coordinator, a professionals-only note', 'coordinator', coordinator, 'note.created', professionalsNote('role-other'), true],
+  ['guardian, a professionals-only note', 'family', guardian, 'note.created', professionalsNote(null), false],
+  ['guardian, a note for the family', 'family', guardian, 'note.created', familyNote('role-other'), true],
+  [
+    "worker without notes consent, another role's note",
+    'worker',
+    workerWithGoals,
+    'note.updated',
+    familyNote('role-other'),
+    false,
+  ],
+  [
+    "worker without notes consent, own role's note",
+    'worker',
+    workerWithGoals,
+    'note.created',
+    professionalsNote('role-mine'),
+    true,
+  ],
+  ['worker with notes consent, any note', 'worker', workerWithNotes, 'note.created', professionalsNote('role-other'), true],
+  ['worker with goals consent, a goal', 'worker', workerWithGoals, 'goal.created', undefined, true],
+  ['worker without goals consent, a goal', 'worker', workerWithNotes, 'goalProgress.created', undefined, false],
+  ['worker without story consent, the story', 'worker', workerWithGoals, 'story.updated', undefined, false],
+  ['guardian, the assessment', 'family', guardian, 'assessment.updated', undefined, true],
+  ['worker, an action', 'worker', workerWithGoals, 'action.updated', undefined, true],
+  ['invited worker, anything', 'worker', invitedWorker, 'action.updated', undefined, false],
+  ['manager, anything', 'manager', base, 'action.updated', undefined, false],
+])('when the event reaches the %s, then it is heard: %#', (_label, role, relation, type, subject, expected) => {
+  expect(hears(role, relation, type, subject)).toBe(expected);
+});

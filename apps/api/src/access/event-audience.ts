@@ -1,0 +1,70 @@
+import { familyRoom, type FamilyEventType, type NoteVisibility, type PlanPart } from '@yhdessa/shared';
+import type { Actor } from '../http/request-context';
+import { familyAccessBasis, opensCase, visiblePlanParts } from './family-policy';
+import type { FamilyRelation } from './family-relation.repository';
+
+/**
+ * Who may hear that an item changed: the same readers who may read the item. A family event
+ * goes to audience rooms inside the family's room, and each socket joins the audience rooms its
+ * relation to the family opens, so an id never reaches someone who may not see the item.
+ */
+
+/** What the event names, when that decides who may read it: a note's visibility and service role. */
+export interface EventSubject {
+  visibility: NoteVisibility;
+  serviceRoleId: string | null;
+}
+
+/** Items of these types belong to a plan part that the family shares with a service by consent. */
+const partOfEvent: Partial<Record<FamilyEventType, PlanPart>> = {
+  'story.updated': 'story',
+  'story.commented': 'story',
+  'story.commentResolved': 'story',
+  'assessment.created': 'assessment',
+  'assessment.updated': 'assessment',
+  'goal.created': 'goals',
+  'goal.updated': 'goals',
+  'goalProgress.created': 'goals',
+  'note.created': 'notes',
+  'note.updated': 'notes',
+};
+
+const coordinatorRoom = (familyId: string) => `${familyRoom(familyId)}:coordinator`;
+const membersRoom = (familyId: string) => `${familyRoom(familyId)}:members`;
+const partRoom = (familyId: string, part: PlanPart) => `${familyRoom(familyId)}:part:${part}`;
+const serviceRoleRoom = (familyId: string, serviceRoleId: string) => `${familyRoom(familyId)}:service-role:${serviceRoleId}`;
+
+/** Whether a room belongs to the family (its own room or one of its audience rooms). */
+export function isRoomOfFamily(room: string, familyId: string): boolean {
+  return room === familyRoom(familyId) || room.startsWith(`${familyRoom(familyId)}:`);
+}
+
+/** The rooms a socket of this actor joins in the family; none when the relation does not open the case. */
+export function audienceRoomsOf(actor: Actor, relation: FamilyRelation): string[] {
+  const basis = familyAccessBasis(actor, relation);
+  if (!opensCase(basis)) return [];
+  const { familyId } = relation;
+  const rooms = [familyRoom(familyId)];
+  if (basis === 'coordinator') rooms.push(coordinatorRoom(familyId));
+  if (basis === 'family-member') rooms.push(membersRoom(familyId));
+  if (basis === 'service-role') {
+    for (const part of visiblePlanParts(actor, relation)) rooms.push(partRoom(familyId, part));
+    for (const serviceRoleId of relation.actorServiceRoleIds) rooms.push(serviceRoleRoom(familyId, serviceRoleId));
+  }
+  return rooms;
+}
+
+/**
+ * The rooms an event goes to. Notes follow `readableNotes`: the family hears only of notes
+ * written for it; a service of its own role's notes, and of all only when notes are shared with
+ * it. Other items in a consented part reach the coordinator, the family and the services that
+ * part is shared with; everything else the whole family room.
+ */
+export function eventRooms(familyId: string, type: FamilyEventType, subject?: EventSubject): string[] {
+  const part = partOfEvent[type];
+  if (!part) return [familyRoom(familyId)];
+  const rooms = [coordinatorRoom(familyId), partRoom(familyId, part)];
+  if (part !== 'notes' || subject?.visibility === 'family') rooms.push(membersRoom(familyId));
+  if (part === 'notes' && subject?.serviceRoleId) rooms.push(serviceRoleRoom(familyId, subject.serviceRoleId));
+  return rooms;
+}
