@@ -22,7 +22,7 @@ import type { RouteAccess, RouteContext } from '../http/route';
 import type { Actor } from '../http/request-context';
 import type { MailSettings } from '../mail/mailer';
 import { addedToServiceMail, existingLoginMail, invitationMail } from './invitation-mail';
-import { invitationTokenHash, newInvitationToken } from './invitation-token';
+import { invitationLink, invitationTokenHash, newInvitationToken } from './invitation-token';
 import {
   expireOpenInvitationsOf,
   findFamilyMember,
@@ -236,7 +236,7 @@ async function sendInvitation(
       to: invitation.email,
       name: invitation.name,
       invitedBy: actor.name,
-      link: `${settings.config.PUBLIC_URL}/kutsu/${token}`,
+      link: invitationLink(settings.config.PUBLIC_URL, token),
       ...invitation.mail,
     }),
   );
