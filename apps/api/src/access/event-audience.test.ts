@@ -1,29 +1,9 @@
 import type { FamilyEventType, Role } from '@yhdessa/shared';
-import type { Actor } from '../http/request-context';
 import { audienceRoomsOf, eventRooms, type EventSubject } from './event-audience';
 import type { FamilyRelation } from './family-relation.repository';
+import { actor, ME, noRelation } from './policy-test-fixtures';
 
-const ME = 'acc-me';
-const actor = (role: Role): Actor => ({
-  accountId: ME,
-  sessionId: 's',
-  name: 'n',
-  email: 'e',
-  role,
-  organisationId: null,
-  serviceIds: [],
-  secondFactor: 'done',
-});
-const base: FamilyRelation = {
-  familyId: 'f',
-  status: 'active',
-  coordinatorId: 'someone-else',
-  handoverToId: null,
-  actorServiceRoleIds: [],
-  actorInvitedServiceRoleIds: [],
-  consentedParts: [],
-  actorMember: null,
-};
+const base = noRelation;
 
 /** Who hears an event: the rooms it goes to, met with the rooms each person's socket is in. */
 function hears(role: Role, relation: FamilyRelation, type: FamilyEventType, subject?: EventSubject): boolean {

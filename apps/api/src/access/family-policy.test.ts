@@ -1,30 +1,10 @@
 import type { Role } from '@yhdessa/shared';
-import type { Actor } from '../http/request-context';
 import { authorizeFamily, readableNotes, visiblePlanParts, type FamilyPermission, type FamilyTarget } from './family-policy';
 import type { FamilyRelation } from './family-relation.repository';
+import { actor, ME, noRelation } from './policy-test-fixtures';
 
-const ME = 'acc-me';
-const actor = (role: Role): Actor => ({
-  accountId: ME,
-  sessionId: 's',
-  name: 'n',
-  email: 'e',
-  role,
-  organisationId: null,
-  serviceIds: [],
-  secondFactor: 'done',
-});
+const base = noRelation;
 
-const base: FamilyRelation = {
-  familyId: 'f',
-  status: 'active',
-  coordinatorId: 'someone-else',
-  handoverToId: null,
-  actorServiceRoleIds: [],
-  actorInvitedServiceRoleIds: [],
-  consentedParts: [],
-  actorMember: null,
-};
 const relations = {
   coordinatorOfFamily: { ...base, coordinatorId: ME },
   workerWithRole: { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['goals'] },

@@ -14,6 +14,7 @@ import { audienceRoomsOf, eventRooms, isRoomOfFamily } from '../access/event-aud
 import { findFamilyRelation } from '../access/family-relation.repository';
 import { resolveSessionActor, type SessionPolicy } from '../auth/session.service';
 import { SESSION_COOKIE } from '../auth/session-token';
+import { startPeriodicJob } from '../core/periodic-job';
 import type { Database } from '../db/database';
 import type { Actor } from '../http/request-context';
 import type { OriginCheck } from '../http/same-origin';
@@ -125,18 +126,7 @@ export function startSocketRechecks(
   logger: Logger,
   intervalMs: number,
 ): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    recheckSockets(io, database, policy)
-      .catch((error: unknown) => logger.error({ err: error }, 'socket re-check failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodicJob('socket re-check', intervalMs, logger, () => recheckSockets(io, database, policy));
 }
 
 async function recheckSockets(io: RealtimeServer, database: Database, policy: SessionPolicy): Promise<void> {

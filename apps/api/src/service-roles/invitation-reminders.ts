@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { appendAuditEvent } from '../audit/audit.repository';
+import { startPeriodicJob } from '../core/periodic-job';
 import { queryRows, type Database, type Queryable } from '../db/database';
 import { mailOutbox } from '../mail/mail-outbox.schema';
 import { findServiceInvitationRecipients } from './service-roles.repository';
@@ -92,19 +93,8 @@ export async function sendInvitationReminders(database: Database, now = new Date
 
 /** Runs the reminder job on an interval; returns the function that stops it. */
 export function startInvitationReminders(database: Database, logger: Logger, intervalMs = REMINDER_INTERVAL_MS): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sendInvitationReminders(database)
-      .then((sent) => {
-        if (sent > 0) logger.info({ sent }, 'invitation reminders sent');
-      })
-      .catch((error: unknown) => logger.error({ err: error }, 'invitation reminders failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startPeriodicJob('invitation reminders', intervalMs, logger, async () => {
+    const sent = await sendInvitationReminders(database);
+    if (sent > 0) logger.info({ sent }, 'invitation reminders sent');
+  });
 }
