@@ -18,6 +18,7 @@ export type FamilyPermission =
   | 'service-role:end'
   | 'service-role:invite'
   | 'service-role:update'
+  | 'service-role-dates:update'
   | 'service-role-workers:read'
   | 'invitation:read'
   | 'invitation:answer'
@@ -113,6 +114,8 @@ const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
   'service-role:end': { write: true, allows: (basis) => basis === 'coordinator' },
   'service-role:invite': { write: true, allows: (basis) => basis === 'coordinator' },
   'service-role:update': { write: true, allows: coordinatorOrOwnRole },
+  // When a service's part starts and ends decides how long it sees the family: the coordinator's to set.
+  'service-role-dates:update': { write: true, allows: (basis) => basis === 'coordinator' },
   // Whom the role may name responsible: asked by those who may change the role.
   'service-role-workers:read': { write: false, allows: coordinatorOrOwnRole },
   'invitation:read': {

@@ -233,6 +233,13 @@ export async function updateServiceRole(
     target: { serviceRoleId },
     forbiddenDetail: "You can change only your own service's role.",
   });
+  if ('startsOn' in change || 'endsOn' in change)
+    requireFamilyPermission(context, 'service-role-dates:update', {
+      resource: 'service-role',
+      resourceId: serviceRoleId,
+      target: { serviceRoleId },
+      forbiddenDetail: "The coordinator sets when a service's role starts and ends.",
+    });
   if (role.version !== version) throw await conflictWithCurrent(role, context);
   if (change.responsibleAccountId) await requireWorkerOfService(role.serviceId, change.responsibleAccountId, context);
   const updated = await updateServiceRoleAt(familyId, serviceRoleId, change, version, context.tx);

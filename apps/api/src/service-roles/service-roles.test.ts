@@ -4,8 +4,9 @@ import {
   serviceRoleSummarySchema,
   serviceRoleWorkersSchema,
 } from '@yhdessa/shared';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { accounts } from '../accounts/accounts.schema';
+import { auditEvents } from '../audit/audit.schema';
 import { families } from '../families/families.schema';
 import { mailOutbox } from '../mail/mail-outbox.schema';
 import { services } from '../services/services.schema';
@@ -224,11 +225,40 @@ describe('PATCH /api/families/:familyId/service-roles/:serviceRoleId', () => {
       await agentOf(person)
     )
       .patch(`${familyUrl()}/service-roles/${before.id}`)
-      .send({ description: `Kuvaus ${person}`, startsOn: '2025-02-01', version: before.version });
+      .send({ description: `Kuvaus ${person}`, version: before.version });
     expect(response.status).toBe(status);
     if (status === 200)
       expect(await roleRow(before.id)).toMatchObject({ description: `Kuvaus ${person}`, version: before.version + 1 });
     else expect(await roleRow(before.id)).toEqual(before);
+  });
+
+  it('when a worker sends the dates the coordinator owns on their own role (clearing its end date), then 403, audited, and nothing changes', async () => {
+    const coordinator = await agentOf('coordinator');
+    const set = await coordinator
+      .patch(`${familyUrl()}/service-roles/${world.roles.roleA.id}`)
+      .send({ endsOn: '2031-06-30', version: (await roleRow(world.roles.roleA.id)).version });
+    expect(set.status).toBe(200);
+    const before = await roleRow(world.roles.roleA.id);
+    const worker = await agentOf('workerA');
+    for (const change of [{ endsOn: null }, { startsOn: '2020-01-01' }, { description: 'Oma kuvaus', endsOn: '2099-12-31' }]) {
+      const response = await worker
+        .patch(`${familyUrl()}/service-roles/${before.id}`)
+        .send({ ...change, version: before.version });
+      expect(response.status).toBe(403);
+      expect(response.body.detail).toBe("The coordinator sets when a service's role starts and ends.");
+    }
+    expect(await roleRow(before.id)).toEqual(before);
+    const refusals = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.actorId, world.people.workerA.id),
+          eq(auditEvents.resourceId, before.id),
+          eq(auditEvents.outcome, 'denied'),
+        ),
+      );
+    expect(refusals.length).toBeGreaterThanOrEqual(3);
   });
 
   it('when the case is closed, then the role cannot be edited', async () => {

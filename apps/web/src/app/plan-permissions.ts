@@ -38,5 +38,7 @@ export function planPermissions(user: CurrentUser | null | undefined, plan: Plan
     handOver: open && coordinator,
     editRole: (role: ServiceRole) => open && ((coordinator && roleOpen(role)) || isOwnRole(role)),
     endRole: (role: ServiceRole) => open && coordinator && roleOpen(role),
+    // When a role starts and ends decides how long its service sees the family: the coordinator's to set.
+    setRoleDates: open && coordinator,
   };
 }

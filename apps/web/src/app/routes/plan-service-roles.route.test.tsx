@@ -31,7 +31,7 @@ const roleSummary = (overrides: Record<string, unknown>) => {
 };
 
 describe('plan: a service role’s details', () => {
-  it("when the service's own worker edits the role, then the dates are checked and the change is sent; the other service's card has no controls", async () => {
+  it("when the service's own worker edits the role, then the change is sent without the coordinator's dates; the other service's card has no controls", async () => {
     const api = planApi(mikko);
     let sent: unknown;
     server.use(
@@ -69,27 +69,40 @@ describe('plan: a service role’s details', () => {
     const responsible = within(form).getByRole('combobox', { name: 'Vastuuhenkilö' });
     await waitFor(() => expect(within(responsible).getByRole('option', { name: 'Maija Perhetyö' })).toBeInTheDocument());
     await user.selectOptions(responsible, 'Maija Perhetyö');
-    await user.type(within(form).getByLabelText(/^Päättyy/), '2025-12-31');
-    await user.click(within(form).getByRole('button', { name: 'Tallenna osuus' }));
-    expect(within(form).getByText('Päättymispäivä ei voi olla ennen alkamispäivää.')).toBeInTheDocument();
-    expect(sent).toBeUndefined();
-
-    await user.clear(within(form).getByLabelText(/^Päättyy/));
-    await user.type(within(form).getByLabelText(/^Päättyy/), '2026-06-30');
+    // The dates are the coordinator's: the worker reads them and does not send them.
+    expect(within(form).queryByLabelText(/^Päättyy/)).not.toBeInTheDocument();
+    expect(within(form).getByText(/Alku- ja päättymispäivän asettaa koordinaattori\./)).toBeInTheDocument();
     await user.click(within(form).getByRole('button', { name: 'Tallenna osuus' }));
 
     await waitFor(() =>
-      expect(sent).toEqual({
-        description: 'Kotikäynnit joka toinen viikko.',
-        responsibleAccountId: maija.id,
-        startsOn: '2026-01-01',
-        endsOn: '2026-06-30',
-        version: 1,
-      }),
+      expect(sent).toEqual({ description: 'Kotikäynnit joka toinen viikko.', responsibleAccountId: maija.id, version: 1 }),
     );
     expect(await within(own).findByText('Kotikäynnit joka toinen viikko.')).toBeInTheDocument();
     expect(within(own).getByText('Maija Perhetyö')).toBeInTheDocument();
     expect(within(own).getByText('1.1.2026 – 30.6.2026')).toBeInTheDocument();
+  });
+
+  it('when the coordinator sets the dates of a role, then an end before the start is refused and the dates are sent', async () => {
+    planApi(buildCurrentUser());
+    let sent: unknown;
+    server.use(
+      http.patch(familyWorkRole, async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json(roleSummary({ version: 2 }));
+      }),
+    );
+    const { user } = renderApp(planPath);
+    const own = await screen.findByRole('region', { name: 'Lastensuojelun perhetyö' });
+    await user.click(within(own).getByRole('button', { name: 'Muokkaa osuutta: Lastensuojelun perhetyö' }));
+    const form = within(own).getByRole('form', { name: 'Palvelun osuus: Lastensuojelun perhetyö' });
+    await user.type(within(form).getByLabelText(/^Päättyy/), '2025-12-31');
+    await user.click(within(form).getByRole('button', { name: 'Tallenna osuus' }));
+    expect(within(form).getByText('Päättymispäivä ei voi olla ennen alkamispäivää.')).toBeInTheDocument();
+    expect(sent).toBeUndefined();
+    await user.clear(within(form).getByLabelText(/^Päättyy/));
+    await user.type(within(form).getByLabelText(/^Päättyy/), '2026-06-30');
+    await user.click(within(form).getByRole('button', { name: 'Tallenna osuus' }));
+    await waitFor(() => expect(sent).toMatchObject({ startsOn: '2026-01-01', endsOn: '2026-06-30', version: 1 }));
   });
 
   it('when the role changed meanwhile, then the saved role is shown and the edit can be saved on top of it', async () => {

@@ -246,6 +246,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
               role={role}
               serviceName={roleName(role)}
               canEnd={can.endRole(role)}
+              canSetDates={can.setRoleDates}
               onSaved={reloadPlan}
             />
           )

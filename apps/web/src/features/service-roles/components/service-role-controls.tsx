@@ -15,12 +15,14 @@ interface ServiceRoleControlsProps {
   serviceName: string;
   /** Only the coordinator ends a role. */
   canEnd: boolean;
+  /** Only the coordinator sets when a role starts and ends. */
+  canSetDates: boolean;
   /** After a change, e.g. to read the plan again. */
   onSaved: () => void;
 }
 
 /** On a service's card: change what the role is, and (the coordinator) end it. */
-export function ServiceRoleControls({ familyId, role, serviceName, canEnd, onSaved }: ServiceRoleControlsProps) {
+export function ServiceRoleControls({ familyId, role, serviceName, canEnd, canSetDates, onSaved }: ServiceRoleControlsProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [ending, setEnding] = useState(false);
@@ -31,6 +33,7 @@ export function ServiceRoleControls({ familyId, role, serviceName, canEnd, onSav
           familyId={familyId}
           role={role}
           serviceName={serviceName}
+          canSetDates={canSetDates}
           onSaved={onSaved}
           onDone={() => setEditing(false)}
         />

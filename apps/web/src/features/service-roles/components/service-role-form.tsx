@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { invalidFields } from '../../../lib/form-errors';
+import { formatDate, useLanguage } from '../../../lib/locale';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { serviceRoleWorkersQueryOptions, useChangeServiceRole } from '../api/service-role.mutations';
 import { ServiceRoleState } from './service-role-state';
@@ -15,13 +16,16 @@ interface ServiceRoleFormProps {
   role: ServiceRole;
   /** The service's name, for the form's label. */
   serviceName: string;
+  /** A worker sees the dates the coordinator set, and does not send them. */
+  canSetDates: boolean;
   onSaved: () => void;
   onDone: () => void;
 }
 
 /** What the service does in this plan, who answers for it, and from when to when. */
-export function ServiceRoleForm({ familyId, role, serviceName, onSaved, onDone }: ServiceRoleFormProps) {
+export function ServiceRoleForm({ familyId, role, serviceName, canSetDates, onSaved, onDone }: ServiceRoleFormProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const workers = useQuery(serviceRoleWorkersQueryOptions(familyId, role.id));
   const change = useChangeServiceRole(familyId, () => {
     onSaved();
@@ -39,8 +43,7 @@ export function ServiceRoleForm({ familyId, role, serviceName, onSaved, onDone }
     const parsed = updateServiceRoleSchema.safeParse({
       description,
       responsibleAccountId: responsibleAccountId || null,
-      startsOn: startsOn || null,
-      endsOn: endsOn || null,
+      ...(canSetDates && { startsOn: startsOn || null, endsOn: endsOn || null }),
       version,
     });
     const faults = new Set(parsed.success ? [] : invalidFields(parsed.error));
@@ -98,26 +101,37 @@ export function ServiceRoleForm({ familyId, role, serviceName, onSaved, onDone }
           }
           disabled={workers.isPending}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            type="date"
-            label={t('serviceRole.startsOn')}
-            value={startsOn}
-            onChange={(event) => setStartsOn(event.currentTarget.value)}
-            error={invalid.has('startsOn') ? t('serviceRole.dateInvalid') : undefined}
-          />
-          <TextInput
-            type="date"
-            label={t('serviceRole.endsOn')}
-            aria-describedby={endsOnHintId}
-            value={endsOn}
-            onChange={(event) => setEndsOn(event.currentTarget.value)}
-            error={invalid.has('endsOn') ? t('serviceRole.endsBeforeStart') : undefined}
-          />
-        </SimpleGrid>
-        <Text size="xs" c="dimmed" mt={-6} id={endsOnHintId}>
-          {t('serviceRole.endsOnHint')}
-        </Text>
+        {canSetDates ? (
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput
+                type="date"
+                label={t('serviceRole.startsOn')}
+                value={startsOn}
+                onChange={(event) => setStartsOn(event.currentTarget.value)}
+                error={invalid.has('startsOn') ? t('serviceRole.dateInvalid') : undefined}
+              />
+              <TextInput
+                type="date"
+                label={t('serviceRole.endsOn')}
+                aria-describedby={endsOnHintId}
+                value={endsOn}
+                onChange={(event) => setEndsOn(event.currentTarget.value)}
+                error={invalid.has('endsOn') ? t('serviceRole.endsBeforeStart') : undefined}
+              />
+            </SimpleGrid>
+            <Text size="xs" c="dimmed" mt={-6} id={endsOnHintId}>
+              {t('serviceRole.endsOnHint')}
+            </Text>
+          </>
+        ) : (
+          <Text size="sm">
+            {t('serviceRole.datesByCoordinator', {
+              from: role.startsOn ? formatDate(role.startsOn, language) : '–',
+              to: role.endsOn ? formatDate(role.endsOn, language) : '–',
+            })}
+          </Text>
+        )}
         <SaveProblem
           error={change.error}
           conflict={
