@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { pino, type Logger } from 'pino';
 import { buildApp } from './app';
+import { startAuditDigest } from './audit/audit-digest';
 import { loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { createOriginCheck } from './http/same-origin';
@@ -48,6 +49,7 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ port, db: database.kind, demo: config.DEMO, redis: Boolean(config.REDIS_URL) }, 'listening');
   const stopInvitationReminders = startInvitationReminders(database, logger);
+  const stopAuditDigest = startAuditDigest(database, logger);
   const stopSocketRechecks = startSocketRechecks(io, database, config, logger, config.SOCKET_RECHECK_SECONDS * 1000);
 
   const stop = () =>
@@ -55,6 +57,7 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
       // Stop accepting, let in-flight requests finish (up to the grace period), then close
       // sockets and the database last, so every acknowledged change is on disk.
       stopInvitationReminders();
+      stopAuditDigest();
       stopSocketRechecks();
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       inFlight.forEach(closeAfterAnswer);

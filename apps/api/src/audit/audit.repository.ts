@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { AuditAction } from '@yhdessa/shared';
 import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../db/database';
+import { queryRows, type Queryable } from '../db/database';
 import type { Actor } from '../http/request-context';
 import {
   canonicalAuditFields,
@@ -81,16 +82,13 @@ export interface ChainVerification {
 type BrokenLink = NonNullable<ChainVerification['firstBrokenLink']>;
 
 /**
- * Walks every chain from its start and reports the first link whose hash does not hold, or a
- * chain whose newest link is not the one its head row names (rows deleted from the end).
+ * Walks every chain from its start and reports the first link whose hash does not hold, a chain
+ * whose newest link is not the one its head row names (rows deleted from the end, or a head row
+ * missing), and a family whose plan has changed (it has events) but whose chain is empty or gone
+ * (the whole chain deleted or truncated).
  */
 export async function verifyAuditChains(db: Queryable): Promise<ChainVerification> {
-  const heads = new Map(
-    (await db.select({ chain: auditChainHeads.chain, lastHash: auditChainHeads.lastHash }).from(auditChainHeads)).map((head) => [
-      head.chain,
-      head.lastHash,
-    ]),
-  );
+  const heads = await readChainHeads(db);
   const chains = [
     ...new Set([
       ...(await db.selectDistinct({ chain: auditEvents.chain }).from(auditEvents)).map((row) => row.chain),
@@ -103,7 +101,62 @@ export async function verifyAuditChains(db: Queryable): Promise<ChainVerificatio
     events += walked.events;
     if (walked.broken) return { chains: chains.length, events, firstBrokenLink: walked.broken };
   }
+  const [unchained] = await queryRows<{ family_id: string }>(
+    db,
+    sql`select distinct fe.family_id from family_events fe
+      where not exists (select 1 from audit_chain_heads h where h.chain = 'family:' || fe.family_id::text)
+      order by fe.family_id limit 1`,
+  );
+  if (unchained)
+    return {
+      chains: chains.length,
+      events,
+      firstBrokenLink: {
+        chain: auditChainOf(unchained.family_id),
+        id: 0,
+        reason: 'the family has changes but its chain is empty: the chain was deleted',
+      },
+    };
   return { chains: chains.length, events, firstBrokenLink: null };
+}
+
+async function readChainHeads(db: Queryable): Promise<Map<string, string>> {
+  const rows = await db.select({ chain: auditChainHeads.chain, lastHash: auditChainHeads.lastHash }).from(auditChainHeads);
+  return new Map(rows.map((head) => [head.chain, head.lastHash]));
+}
+
+/** The heads of every chain, to keep outside the database; the digest is one hash over all of them. */
+export interface ChainHeadsExport {
+  exportedAt: string;
+  chains: Array<{ chain: string; lastHash: string }>;
+  digest: string;
+}
+
+export async function exportChainHeads(db: Queryable): Promise<ChainHeadsExport> {
+  const chains = [...(await readChainHeads(db))]
+    .map(([chain, lastHash]) => ({ chain, lastHash }))
+    .sort((a, b) => (a.chain < b.chain ? -1 : 1));
+  const digest = createHash('sha256')
+    .update(chains.map((head) => `${head.chain} ${head.lastHash}`).join('\n'))
+    .digest('hex');
+  return { exportedAt: new Date().toISOString(), chains, digest };
+}
+
+/**
+ * Compares the database with heads exported earlier: a chain that is gone, or whose exported
+ * newest link is no longer in it (the chain was cut back or rewritten), is reported.
+ */
+export async function compareWithExportedHeads(db: Queryable, exported: ChainHeadsExport): Promise<string[]> {
+  const problems: string[] = [];
+  for (const { chain, lastHash } of exported.chains) {
+    const [link] = await db
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.chain, chain), eq(auditEvents.hash, lastHash)))
+      .limit(1);
+    if (!link) problems.push(`${chain}: the link it ended in on ${exported.exportedAt} is gone`);
+  }
+  return problems;
 }
 
 async function walkChain(db: Queryable, chain: string, headHash: string | undefined) {

@@ -1,8 +1,10 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import request from 'supertest';
+import type { Tx } from '../db/database';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
 import { buildWorld, type World } from '../test/world';
-import { appendAuditEvent, verifyAuditChains } from './audit.repository';
-import { auditEvents } from './audit.schema';
+import { appendAuditEvent, compareWithExportedHeads, exportChainHeads, verifyAuditChains } from './audit.repository';
+import { auditChainHeads, auditEvents } from './audit.schema';
 
 let testApp: TestApp;
 let world: World;
@@ -96,3 +98,82 @@ describe('the audit log', () => {
     });
   });
 });
+
+describe('whole chains and the tables themselves', () => {
+  let app: TestApp;
+  let fresh: World;
+  beforeAll(async () => {
+    app = await startTestApp();
+    fresh = await buildWorld(app.database.db);
+    const coordinator = await signInAs(app.app, fresh.people.coordinator);
+    // A change: the family has an event, so it must have a chain.
+    await coordinator.post(`/api/families/${fresh.family.id}/goals`).send({ title: 'Ketjun tavoite' }).expect(201);
+    await coordinator.get(`/api/families/${fresh.family.id}/plan`).expect(200);
+    await coordinator.get(`/api/families/${fresh.otherFamily.id}/plan`).expect(404);
+  });
+  afterAll(() => app.close());
+
+  it('when someone truncates the audit tables, then the database refuses and every row stays', async () => {
+    const before = await app.database.db.select().from(auditEvents);
+    await expect(app.database.db.execute(sql`truncate audit_events`)).rejects.toThrow();
+    await expect(app.database.db.execute(sql`truncate audit_chain_heads`)).rejects.toThrow();
+    await expect(app.database.db.execute(sql`truncate audit_events, audit_chain_heads`)).rejects.toThrow();
+    expect(await app.database.db.select().from(auditEvents)).toHaveLength(before.length);
+    expect((await verifyAuditChains(app.database.db)).firstBrokenLink).toBeNull();
+  });
+
+  it('when someone without a session asks for a family, then 401 and a denial in the system chain, naming the id asked for', async () => {
+    await request(app.app).get(`/api/families/${fresh.family.id}/plan`).expect(401);
+    const [denial] = await app.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.basis, 'not signed in'), eq(auditEvents.resourceId, fresh.family.id)));
+    expect(denial).toMatchObject({ chain: 'system', actorId: null, familyId: null, outcome: 'denied', action: 'read' });
+  });
+
+  it('when the heads were exported and a chain is later cut back, rewritten and its head moved to hide it, then the comparison reports it', async () => {
+    const exported = await exportChainHeads(app.database.db);
+    expect(exported.chains.map((head) => head.chain)).toContain(`family:${fresh.family.id}`);
+    expect(exported.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(await compareWithExportedHeads(app.database.db, exported)).toEqual([]);
+
+    const chain = `family:${fresh.family.id}`;
+    const [newest, previous] = await app.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.chain, chain))
+      .orderBy(desc(auditEvents.id))
+      .limit(2);
+    await behindTheTriggers(app, async (tx) => {
+      await tx.delete(auditEvents).where(eq(auditEvents.id, newest!.id));
+      await tx.update(auditChainHeads).set({ lastHash: previous!.hash }).where(eq(auditChainHeads.chain, chain));
+    });
+    // Inside the database everything agrees now; only the copy kept outside shows the loss.
+    expect((await verifyAuditChains(app.database.db)).firstBrokenLink).toBeNull();
+    expect(await compareWithExportedHeads(app.database.db, exported)).toEqual([
+      `${chain}: the link it ended in on ${exported.exportedAt} is gone`,
+    ]);
+  });
+
+  it("when a family's whole chain and its head are deleted, then verification fails although every remaining link holds", async () => {
+    const chain = `family:${fresh.family.id}`;
+    await behindTheTriggers(app, async (tx) => {
+      await tx.delete(auditEvents).where(eq(auditEvents.chain, chain));
+      await tx.delete(auditChainHeads).where(eq(auditChainHeads.chain, chain));
+    });
+    expect((await verifyAuditChains(app.database.db)).firstBrokenLink).toEqual({
+      chain,
+      id: 0,
+      reason: 'the family has changes but its chain is empty: the chain was deleted',
+    });
+  });
+});
+
+/** An insider with the database owner's rights: triggers off for one transaction. */
+async function behindTheTriggers(app: TestApp, work: (tx: Tx) => Promise<void>) {
+  await app.database.db.transaction(async (tx) => {
+    await tx.execute(sql`alter table audit_events disable trigger audit_events_no_update_or_delete`);
+    await work(tx);
+    await tx.execute(sql`alter table audit_events enable trigger audit_events_no_update_or_delete`);
+  });
+}

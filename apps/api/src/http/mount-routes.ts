@@ -39,7 +39,10 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: R
 
 async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, res: Response): Promise<unknown> {
   const actor = secondFactorGate(route, req.actor ?? null);
-  if (route.access.kind !== 'public' && !actor) throw new AppError('unauthenticated', 'Sign in first.');
+  if (route.access.kind !== 'public' && !actor) {
+    if (route.access.kind === 'family') await auditAnonymousAttempt(deps, route, req);
+    throw new AppError('unauthenticated', 'Sign in first.');
+  }
   if (route.access.kind === 'signed-in' && !route.access.roles.includes(actor!.role)) throw notFound('route');
 
   const input = {
@@ -92,6 +95,26 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
     }
     throw error;
   }
+}
+
+/**
+ * Someone without a session asked for a family's data: a denial in the system chain, naming the
+ * family id asked for (if it is one) without looking it up, so anonymous callers never write into
+ * a family's own chain.
+ */
+async function auditAnonymousAttempt(deps: RouteDependencies, route: AnyRoute, req: Request): Promise<void> {
+  const asked = familyIdParam.safeParse(req.params);
+  await deps.database.db.transaction((tx) =>
+    appendAuditEvent(tx, {
+      actor: null,
+      familyId: null,
+      action: route.method === 'get' ? 'read' : 'update',
+      resource: route.tag,
+      resourceId: asked.success ? asked.data.familyId : null,
+      outcome: 'denied',
+      basis: 'not signed in',
+    }),
+  );
 }
 
 /** The one place a session still waiting for its second factor is held back (see `RouteAccess`). */
