@@ -47,7 +47,10 @@ describe('setting a password with an invitation link', () => {
     const member = await buildMember(db, family.id, { name: 'Ville Vanhempi' });
     const agent = await signInAs(testApp.app, coordinator);
     const email = 'ville.vanhempi@test.example';
-    await agent.post('/api/invitations').send({ kind: 'family-member', familyId: family.id, memberId: member.id, email }).expect(201);
+    await agent
+      .post('/api/invitations')
+      .send({ kind: 'family-member', familyId: family.id, memberId: member.id, email })
+      .expect(201);
     const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
     const token = /\/kutsu\/([A-Za-z0-9_-]+)/.exec(mail!.body)![1]!;
 

@@ -47,7 +47,9 @@ describe('changing your password', () => {
     const agent = await signInAs(testApp.app, account);
     const before = (await accountRow(account.id)).passwordHash;
 
-    const response = await agent.post('/api/auth/password').send({ currentPassword: 'not my password', newPassword: NEW_PASSWORD });
+    const response = await agent
+      .post('/api/auth/password')
+      .send({ currentPassword: 'not my password', newPassword: NEW_PASSWORD });
 
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -154,7 +154,9 @@ describe('using a reset link', () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.resource, 'invitation'), eq(auditEvents.action, 'update'), eq(auditEvents.outcome, 'allowed')));
-    expect(accepted.some((event) => event.detail?.accountId === account.id && event.detail?.kind === 'password-reset')).toBe(true);
+    expect(accepted.some((event) => event.detail?.accountId === account.id && event.detail?.kind === 'password-reset')).toBe(
+      true,
+    );
     expect(JSON.stringify(audited)).not.toContain(token);
   });
 

@@ -18,7 +18,11 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', WEB_DIST: '/nonexistent' }), pino({ level: 'silent' }), database);
+  server = await startServer(
+    loadConfig({ NODE_ENV: 'test', PORT: '0', WEB_DIST: '/nonexistent' }),
+    pino({ level: 'silent' }),
+    database,
+  );
   baseUrl = `http://127.0.0.1:${server.port}`;
 });
 afterEach(() => {
@@ -60,7 +64,11 @@ describe('live connections when a password changes', () => {
     await Promise.all([connected(here), connected(elsewhere)]);
     const elsewhereClosed = disconnected(elsewhere);
 
-    const response = await post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Kahvikuppi-Sininen-42' }, hereCookie);
+    const response = await post(
+      '/api/auth/password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'Kahvikuppi-Sininen-42' },
+      hereCookie,
+    );
 
     expect(response.status).toBe(204);
     await elsewhereClosed;
@@ -70,12 +78,19 @@ describe('live connections when a password changes', () => {
 
   it('when a reset link sets a new password, then every socket of the account closes', async () => {
     const account = await buildAccount(database.db, { role: 'worker' });
-    const sockets = [open(await fetchSessionCookie(baseUrl, database.db, account)), open(await fetchSessionCookie(baseUrl, database.db, account))];
+    const sockets = [
+      open(await fetchSessionCookie(baseUrl, database.db, account)),
+      open(await fetchSessionCookie(baseUrl, database.db, account)),
+    ];
     await Promise.all(sockets.map(connected));
     const allClosed = Promise.all(sockets.map(disconnected));
 
     expect((await post('/api/auth/password-reset', { email: account.email })).status).toBe(204);
-    const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, account.email)).orderBy(desc(mailOutbox.createdAt));
+    const [mail] = await database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.to, account.email))
+      .orderBy(desc(mailOutbox.createdAt));
     const token = /\/kutsu\/([A-Za-z0-9_-]+)/.exec(mail!.body)![1]!;
     expect((await post(`/api/invitations/${token}/accept`, { password: 'Kahvikuppi-Sininen-42' })).status).toBe(204);
 

@@ -26,7 +26,10 @@ export function passwordRoutes(settings: { config: Pick<Config, 'PUBLIC_URL'>; m
       summary:
         'Ask for a password-reset link by mail, valid for one hour. The answer is the same whether or not the address has an account',
       tag: 'auth',
-      access: { kind: 'public', why: 'whoever forgot their password cannot sign in; the link goes only to the mailbox of the account' },
+      access: {
+        kind: 'public',
+        why: 'whoever forgot their password cannot sign in; the link goes only to the mailbox of the account',
+      },
       body: passwordResetRequestSchema,
       response: { status: 204, schema: z.void(), description: 'If the address has an account, a link is on its way' },
       errors: [429],

@@ -60,7 +60,9 @@ export function InvitationRoute() {
           <Title order={1} size="h2">
             {reset ? t('password.resetTitle') : t('invitation.title')}
           </Title>
-          <Text>{reset ? t('password.resetIntro') : t(`invitation.intro.${details.kind}`, { invitedBy: details.invitedBy })}</Text>
+          <Text>
+            {reset ? t('password.resetIntro') : t(`invitation.intro.${details.kind}`, { invitedBy: details.invitedBy })}
+          </Text>
         </Stack>
         <DataList size="sm" gap={4} labelWidth="8rem">
           <DataList.Item>
