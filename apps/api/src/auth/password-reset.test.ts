@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { invitationDetailsSchema } from '@yhdessa/shared';
 import { and, desc, eq } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
 import request from 'supertest';
 import { accounts } from '../accounts/accounts.schema';
 import { verifyPassword } from '../accounts/passwords';
 import { auditEvents } from '../audit/audit.schema';
 import { invitations } from '../invitations/invitations.schema';
+import { SENT_BODY_MARKER } from '../mail/mail-outbox.repository';
 import { mailOutbox } from '../mail/mail-outbox.schema';
 import { buildAccount, TEST_PASSWORD } from '../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
@@ -99,6 +101,31 @@ describe('asking for a reset link', () => {
       expect(response.status).toBe(204);
       expect(await mailsTo(account.email)).toHaveLength(0);
       expect(await db().select().from(invitations).where(eq(invitations.accountId, account.id))).toHaveLength(0);
+    }
+  });
+
+  it('when SMTP is configured, then the link is sent after the answer and the outbox keeps no copy of it', async () => {
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const sent: string[] = [];
+    transport.use('compile', (mail, done) => {
+      sent.push(String(mail.data.text));
+      done();
+    });
+    const smtpApp = await startTestApp({}, { mailTransport: transport });
+    try {
+      const account = await buildAccount(smtpApp.database.db, { role: 'family' });
+      await request(smtpApp.app).post('/api/auth/password-reset').send({ email: account.email }).expect(204);
+      const outbox = () => smtpApp.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, account.email));
+      for (let wait = 0; wait < 50 && (await outbox())[0]?.sentAt == null; wait += 1)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toContain('http://localhost:3000/kutsu/');
+      const [row] = await outbox();
+      expect(row).toMatchObject({ body: SENT_BODY_MARKER });
+      expect(row!.sentAt).not.toBeNull();
+    } finally {
+      await smtpApp.close();
     }
   });
 
