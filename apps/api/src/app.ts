@@ -75,6 +75,7 @@ export function buildApp(deps: AppDependencies): Express {
     transport: deps.mailTransport ?? createSmtpTransport(config),
     database: deps.database,
     from: config.MAIL_FROM,
+    logger: deps.logger,
   });
   const routes = apiRoutes(config, mailer);
   const openApiDocument = buildOpenApiDocument(routes);
@@ -94,6 +95,18 @@ export function buildApp(deps: AppDependencies): Express {
       legacyHeaders: false,
       handler: (_req, _res, next) =>
         next(new AppError('rate_limited', 'Too many sign-in attempts from here. Wait a minute and try again.')),
+    }),
+  );
+  // Asking for reset links is limited like signing in: each one writes a row and sends a mail.
+  api.use(
+    '/auth/password-reset',
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, _res, next) =>
+        next(new AppError('rate_limited', 'Too many password-reset requests from here. Wait a minute and try again.')),
     }),
   );
   api.use(authenticate(deps.database, config));

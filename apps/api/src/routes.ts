@@ -3,6 +3,7 @@ import { actionsRoutes } from './actions/actions.routes';
 import { assessmentsRoutes } from './assessments/assessments.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { passwordRoutes } from './auth/password.routes';
 import { secondFactorRoutes } from './auth/second-factor.routes';
 import type { Config } from './config';
 import { consentRoutes } from './consent/consent.routes';
@@ -27,6 +28,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
   return [
     ...authRoutes(config),
     ...secondFactorRoutes,
+    ...passwordRoutes({ config, mailer }),
     ...invitationsRoutes({ config, mailer }),
     ...familiesRoutes,
     ...plansRoutes,

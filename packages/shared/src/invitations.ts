@@ -61,3 +61,17 @@ export const newPasswordSchema = z.string().min(12, 'Use at least 12 characters.
 
 export const setInvitationPasswordSchema = z.strictObject({ password: newPasswordSchema });
 export type SetInvitationPassword = z.infer<typeof setInvitationPasswordSchema>;
+
+/** Hours a password-reset link works: shorter than an invitation, as it opens a working login. */
+export const PASSWORD_RESET_VALID_HOURS = 1;
+
+/** A signed-in user changes their password: the current one proves it is them. */
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: newPasswordSchema,
+});
+export type ChangePassword = z.infer<typeof changePasswordSchema>;
+
+/** Asks for a password-reset link; the answer is the same whether or not the address has an account. */
+export const passwordResetRequestSchema = z.strictObject({ email: inviteeEmailSchema });
+export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;

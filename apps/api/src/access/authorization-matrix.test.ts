@@ -15,7 +15,7 @@ import { freezePlanVersion } from '../plan-versions/plan-versions.repository';
 import { presentPlan } from '../plans/plan.presenter';
 import { findPlanParts } from '../plans/plans.repository';
 import { insertReview } from '../reviews/reviews.repository';
-import { buildAccount, buildGoal, buildMember } from '../test/factories';
+import { buildAccount, buildGoal, buildMember, TEST_PASSWORD } from '../test/factories';
 import { fetchSessionCookie } from '../test/second-factor';
 import { openTestDatabase } from '../test/test-database';
 import { buildWorld, type PersonKey, type World } from '../test/world';
@@ -151,6 +151,19 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       expect: signedIn({ ...all(204), manager: 204, admin: 204 }),
     },
     'GET /api/auth/me': { method: 'GET', path: '/api/auth/me', expect: signedIn({ ...all(200), manager: 200, admin: 200 }) },
+    // The right current password and a refused new one: the change is reached, and nothing changes.
+    'POST /api/auth/password': {
+      method: 'POST',
+      path: '/api/auth/password',
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'password1234' },
+      expect: signedIn({ ...all(400), manager: 400, admin: 400 }),
+    },
+    'POST /api/auth/password-reset': {
+      method: 'POST',
+      path: '/api/auth/password-reset',
+      body: { email: 'nobody@test.example' },
+      expect: everyone(204),
+    },
     // Every professional here has passed the second factor already: setting it up again, or passing it twice, is refused.
     'POST /api/auth/second-factor/enrol': {
       method: 'POST',

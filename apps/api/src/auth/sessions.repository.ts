@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db/database';
 import type { Actor } from '../http/request-context';
 import { secondFactorStateOf } from './second-factor-state';
@@ -80,6 +80,16 @@ export async function endAllSessionsOf(db: Queryable, accountId: string): Promis
     .update(sessions)
     .set({ endedAt: new Date() })
     .where(and(eq(sessions.accountId, accountId), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  return ended.map((row) => row.id);
+}
+
+/** Ends every session of the account but the one given; returns the ended ids. */
+export async function endOtherSessionsOf(db: Queryable, accountId: string, keepSessionId: string): Promise<string[]> {
+  const ended = await db
+    .update(sessions)
+    .set({ endedAt: new Date() })
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.endedAt), ne(sessions.id, keepSessionId)))
     .returning({ id: sessions.id });
   return ended.map((row) => row.id);
 }

@@ -13,7 +13,9 @@ import {
   setPasswordHash,
   updateAccountEmail,
 } from '../accounts/accounts.repository';
+import { requireStrongPassword } from '../accounts/password-policy';
 import { hashPassword } from '../accounts/passwords';
+import { finishPasswordReset, mayResetPassword } from '../auth/password-reset.service';
 import { authorizeFamily } from '../access/family-policy';
 import { administersService, mayInvite } from '../access/invitation-policy';
 import { findFamilyRelation } from '../access/family-relation.repository';
@@ -286,7 +288,11 @@ export async function readInvitation(token: string, context: Context): Promise<I
 }
 
 /** The invitee sets their password; the link works once, and not after it expires. */
-export async function acceptInvitation(token: string, password: string, context: Context): Promise<void> {
+export async function acceptInvitation(
+  token: string,
+  password: string,
+  context: Context & Pick<RouteContext<RouteAccess>, 'realtime'>,
+): Promise<void> {
   const invitation = await requireInvitation(context, token);
   const refuse = (basis: string) => {
     context.auditRefusal({
@@ -300,12 +306,12 @@ export async function acceptInvitation(token: string, password: string, context:
   };
   const state = stateOf(invitation);
   if (state !== 'open') throw refuse(state);
-  if (password.trim().toLowerCase() === invitation.email.toLowerCase())
-    throw new AppError('validation_failed', 'The password is not good enough.', {
-      errors: [{ path: 'body.password', message: 'Do not use your email address as the password.' }],
-    });
+  requireStrongPassword(password, invitation, 'body.password');
+  const reset = invitation.kind === 'password-reset';
+  if (reset && !(await mayResetPassword(context.tx, invitation.accountId))) throw refuse('account disabled or demo');
   if (!(await useInvitation(context.tx, invitation.id))) throw refuse('used or expired meanwhile');
   await setPasswordHash(context.tx, invitation.accountId, await hashPassword(password));
+  if (reset) await finishPasswordReset(context, invitation.accountId);
   await context.audit({
     familyId: invitation.familyId,
     action: 'update',
@@ -313,6 +319,6 @@ export async function acceptInvitation(token: string, password: string, context:
     resourceId: invitation.id,
     outcome: 'allowed',
     basis: 'invitation link',
-    detail: { passwordSet: true, accountId: invitation.accountId },
+    detail: { passwordSet: true, accountId: invitation.accountId, kind: invitation.kind },
   });
 }

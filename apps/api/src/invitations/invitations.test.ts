@@ -440,8 +440,8 @@ describe('mail delivery', () => {
 
       expect(sent).toHaveLength(1);
       expect(sent[0]).toMatchObject({ from: { name: 'Yhdessä', address: 'kutsut@test.example' }, to: [{ address: email }] });
+      expect(sent[0]!.text).toContain('http://localhost:3000/kutsu/');
       const row = await latestMailTo(email, smtpApp);
-      expect(sent[0]!.text).toBe(row.body);
       expect(row.sentAt).not.toBeNull();
     } finally {
       await smtpApp.close();

@@ -7,8 +7,12 @@ export async function insertOutboxMail(db: Queryable, mail: { to: string; subjec
   return row!.id;
 }
 
+/** Kept in place of a sent mail's body: the mail server has it, and links in it are keys to accounts. */
+export const SENT_BODY_MARKER = '[sent; body removed from the outbox]';
+
+/** Marks the mail sent and drops its body, so an invitation or reset link lives only in the recipient's mailbox. */
 export async function markMailSent(db: Queryable, id: string): Promise<void> {
-  await db.update(mailOutbox).set({ sentAt: new Date() }).where(eq(mailOutbox.id, id));
+  await db.update(mailOutbox).set({ sentAt: new Date(), body: SENT_BODY_MARKER }).where(eq(mailOutbox.id, id));
 }
 
 export async function listRecentMails(db: Queryable, limit: number) {

@@ -1,7 +1,7 @@
 import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, id } from '../db/columns';
 
-/** Mail as sent (or, without SMTP, kept here as the development outbox). */
+/** Mail waiting for SMTP, or sent with its body removed; without SMTP, the development outbox. */
 export const mailOutbox = pgTable('mail_outbox', {
   id: id(),
   to: text('to').notNull(),

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { RouteContext, RouteAccess } from '../http/route';
@@ -13,9 +14,15 @@ export interface Mail {
 export interface Mailer {
   /**
    * Writes the mail to the outbox in the request's transaction, so it exists exactly when the
-   * change it tells of commits; with SMTP it is sent after the commit and marked sent.
+   * change it tells of commits; with SMTP it is sent after the commit and marked sent. The
+   * request waits for the sending unless `waitForSending` is false, for an answer whose timing
+   * must not tell whether a mail went out.
    */
-  queue(context: Pick<RouteContext<RouteAccess>, 'tx' | 'afterCommit'>, mail: Mail): Promise<void>;
+  queue(
+    context: Pick<RouteContext<RouteAccess>, 'tx' | 'afterCommit'>,
+    mail: Mail,
+    options?: { waitForSending?: boolean },
+  ): Promise<void>;
 }
 
 /** What a flow that sends mail needs: the mailer and the address its links point to. */
@@ -39,16 +46,27 @@ export function createSmtpTransport(config: Pick<Config, 'SMTP_URL'>): Transport
   });
 }
 
-export function createMailer(options: { transport: Transporter | null; database?: Database; from: string }): Mailer {
-  const { transport, database, from } = options;
+export function createMailer(options: {
+  transport: Transporter | null;
+  database?: Database;
+  from: string;
+  logger?: Pick<Logger, 'error'>;
+}): Mailer {
+  const { transport, database, from, logger } = options;
   return {
-    async queue(context, mail) {
+    async queue(context, mail, queueOptions) {
       const id = await insertOutboxMail(context.tx, { to: mail.to, subject: mail.subject, body: mail.text });
       if (!transport || !database) return;
-      context.afterCommit(async () => {
+      const send = async () => {
         await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
         await markMailSent(database.db, id);
-      });
+      };
+      if (queueOptions?.waitForSending === false)
+        context.afterCommit(async () => {
+          // A failed mail stays unsent, with its body, in the outbox.
+          void send().catch((error: unknown) => logger?.error({ err: error }, 'sending mail failed'));
+        });
+      else context.afterCommit(send);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Anchor, Box, Button, Container, Menu, Text } from '@mantine/core';
-import { IconChevronDown, IconDevices, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconChevronDown, IconDevices, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import type { CurrentUser } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
@@ -66,6 +66,9 @@ export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut }: 
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Label>{t(`roles.${user.role}`)}</Menu.Label>
+              <Menu.Item component={Link} to={paths.changePassword} leftSection={<IconKey size={18} aria-hidden />} mih={44}>
+                {t('password.changeMenu')}
+              </Menu.Item>
               <Menu.Item leftSection={<IconLogout size={18} aria-hidden />} onClick={onSignOut} mih={44}>
                 {t('app.signOut')}
               </Menu.Item>

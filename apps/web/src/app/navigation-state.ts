@@ -1,7 +1,13 @@
 import { paths } from '../lib/paths';
 
 /** Messages one screen leaves for the next through the router's location state. */
-export const notices = ['invitationAccepted', 'secondFactorEnded', 'signedOutEverywhere', 'familyRevoked'] as const;
+export const notices = [
+  'invitationAccepted',
+  'secondFactorEnded',
+  'signedOutEverywhere',
+  'familyRevoked',
+  'passwordReset',
+] as const;
 export type Notice = (typeof notices)[number];
 
 export interface NavigationState {

@@ -7,6 +7,12 @@ import { AppShell } from './app-shell';
 /** Each screen is its own chunk: the first load carries only the shell and the screen it opens. */
 const SignInRoute = lazy(() => import('./routes/sign-in.route').then((m) => ({ default: m.SignInRoute })));
 const SecondFactorRoute = lazy(() => import('./routes/second-factor.route').then((m) => ({ default: m.SecondFactorRoute })));
+const ForgotPasswordRoute = lazy(() =>
+  import('./routes/forgot-password.route').then((m) => ({ default: m.ForgotPasswordRoute })),
+);
+const ChangePasswordRoute = lazy(() =>
+  import('./routes/change-password.route').then((m) => ({ default: m.ChangePasswordRoute })),
+);
 const InvitationRoute = lazy(() => import('./routes/invitation.route').then((m) => ({ default: m.InvitationRoute })));
 const FamiliesRoute = lazy(() => import('./routes/families.route').then((m) => ({ default: m.FamiliesRoute })));
 const PlanRoute = lazy(() => import('./routes/plan.route').then((m) => ({ default: m.PlanRoute })));
@@ -31,6 +37,7 @@ export const appRoutes: RouteObject[] = [
   { path: paths.signIn, element: standalone(SignInRoute) },
   { path: paths.secondFactor, element: standalone(SecondFactorRoute) },
   { path: '/kutsu/:token', element: standalone(InvitationRoute) },
+  { path: paths.forgotPassword, element: standalone(ForgotPasswordRoute) },
   {
     // The shell's own Suspense keeps the header while a screen's chunk loads.
     element: <AppShell />,
@@ -39,6 +46,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'families/:familyId', element: <PlanRoute /> },
       { path: 'families/:familyId/consents', element: <ConsentsRoute /> },
       { path: 'families/:familyId/access-log', element: <AccessLogRoute /> },
+      { path: 'password', element: <ChangePasswordRoute /> },
       {
         path: 'admin',
         element: <AdminRoute />,

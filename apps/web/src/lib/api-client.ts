@@ -9,14 +9,24 @@ export class ApiError extends Error {
   readonly current: unknown;
   /** With `possible_duplicate`: how many other cases match. */
   readonly duplicates: Problem['duplicates'];
+  /** With `validation_failed`: the paths of the fields at fault, e.g. `body.newPassword`. */
+  readonly fields: readonly string[];
 
-  constructor(status: number, code: ErrorCode, detail: string, current?: unknown, duplicates?: Problem['duplicates']) {
+  constructor(
+    status: number,
+    code: ErrorCode,
+    detail: string,
+    current?: unknown,
+    duplicates?: Problem['duplicates'],
+    fields: readonly string[] = [],
+  ) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.current = current;
     this.duplicates = duplicates;
+    this.fields = fields;
   }
 }
 
@@ -59,7 +69,14 @@ export async function apiRequest<T = void>(
 async function toApiError(response: Response): Promise<ApiError> {
   const parsed = problemSchema.safeParse(await response.json().catch(() => null));
   if (parsed.success)
-    return new ApiError(response.status, parsed.data.code, parsed.data.detail, parsed.data.current, parsed.data.duplicates);
+    return new ApiError(
+      response.status,
+      parsed.data.code,
+      parsed.data.detail,
+      parsed.data.current,
+      parsed.data.duplicates,
+      parsed.data.errors?.map((error) => error.path),
+    );
   // A proxy or a crash can answer without problem+json; the status still tells what kind of failure it was.
   const code: ErrorCode = response.status === 401 ? 'unauthenticated' : response.status === 404 ? 'not_found' : 'internal';
   return new ApiError(response.status, code, response.statusText);

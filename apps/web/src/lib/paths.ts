@@ -2,6 +2,8 @@
 export const paths = {
   signIn: '/sign-in',
   secondFactor: '/sign-in/second-factor',
+  forgotPassword: '/sign-in/forgot-password',
+  changePassword: '/password',
   families: '/',
   family: (familyId: string) => `/families/${familyId}`,
   consents: (familyId: string) => `/families/${familyId}/consents`,

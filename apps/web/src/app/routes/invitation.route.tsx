@@ -51,14 +51,18 @@ export function InvitationRoute() {
     }
     const details = invitation.data;
     const closed = expiredMeanwhile || details.state !== 'open';
+    // A reset link sets a new password for a login the person already has; no one invited them.
+    const reset = details.kind === 'password-reset';
     const expires = formatDateTimeParts(details.expiresAt, language);
     return (
       <Stack gap="lg">
         <Stack gap={4}>
           <Title order={1} size="h2">
-            {t('invitation.title')}
+            {reset ? t('password.resetTitle') : t('invitation.title')}
           </Title>
-          <Text>{t(`invitation.intro.${details.kind}`, { invitedBy: details.invitedBy })}</Text>
+          <Text>
+            {reset ? t('password.resetIntro') : t(`invitation.intro.${details.kind}`, { invitedBy: details.invitedBy })}
+          </Text>
         </Stack>
         <DataList size="sm" gap={4} labelWidth="8rem">
           <DataList.Item>
@@ -69,14 +73,18 @@ export function InvitationRoute() {
             <DataList.ItemLabel>{t('invitation.email')}</DataList.ItemLabel>
             <DataList.ItemValue>{details.email}</DataList.ItemValue>
           </DataList.Item>
-          <DataList.Item>
-            <DataList.ItemLabel>{t('invitation.as')}</DataList.ItemLabel>
-            <DataList.ItemValue>{t(`invitation.kind.${details.kind}`)}</DataList.ItemValue>
-          </DataList.Item>
-          <DataList.Item>
-            <DataList.ItemLabel>{t('invitation.invitedBy')}</DataList.ItemLabel>
-            <DataList.ItemValue>{details.invitedBy}</DataList.ItemValue>
-          </DataList.Item>
+          {!reset && (
+            <>
+              <DataList.Item>
+                <DataList.ItemLabel>{t('invitation.as')}</DataList.ItemLabel>
+                <DataList.ItemValue>{t(`invitation.kind.${details.kind}`)}</DataList.ItemValue>
+              </DataList.Item>
+              <DataList.Item>
+                <DataList.ItemLabel>{t('invitation.invitedBy')}</DataList.ItemLabel>
+                <DataList.ItemValue>{details.invitedBy}</DataList.ItemValue>
+              </DataList.Item>
+            </>
+          )}
           {!closed && (
             <DataList.Item>
               <DataList.ItemLabel>{t('invitation.validUntil')}</DataList.ItemLabel>
@@ -93,21 +101,32 @@ export function InvitationRoute() {
               role="alert"
               title={t('invitation.expiredTitle')}
             >
-              {details.state === 'used' && !expiredMeanwhile ? t('invitation.used') : t('invitation.expired')}
+              {reset
+                ? t('password.resetExpired')
+                : details.state === 'used' && !expiredMeanwhile
+                  ? t('invitation.used')
+                  : t('invitation.expired')}
             </Alert>
+            {reset && (
+              <Anchor component={Link} to={paths.forgotPassword} size="sm">
+                {t('password.askNewLink')}
+              </Anchor>
+            )}
             {signInLink}
           </Stack>
         ) : (
           <Stack gap="sm">
-            <Title order={2} size="h3">
-              {t('invitation.setPassword')}
-            </Title>
+            {!reset && (
+              <Title order={2} size="h3">
+                {t('invitation.setPassword')}
+              </Title>
+            )}
             <SetPasswordForm
               token={token}
               email={details.email}
               onExpired={() => setExpiredMeanwhile(true)}
               onAccepted={() => {
-                const state: NavigationState = { notice: 'invitationAccepted', email: details.email };
+                const state: NavigationState = { notice: reset ? 'passwordReset' : 'invitationAccepted', email: details.email };
                 void navigate(paths.signIn, { replace: true, state });
               }}
             />

@@ -1,9 +1,9 @@
-import { Alert, Container, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Container, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { CurrentUser } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { LoadingState } from '../../components/loading-state';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
@@ -49,6 +49,11 @@ export function SignInRoute() {
                 {t('signIn.invitationAccepted')}
               </Alert>
             )}
+            {notice === 'passwordReset' && (
+              <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
+                {t('password.resetDone')}
+              </Alert>
+            )}
             {(notice === 'secondFactorEnded' || notice === 'signedOutEverywhere') && (
               <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} role="status">
                 {t(`signIn.notice.${notice}`)}
@@ -61,6 +66,9 @@ export function SignInRoute() {
                 void navigate(next.to, { replace: true, state: next.state });
               }}
             />
+            <Anchor component={Link} to={paths.forgotPassword} size="sm">
+              {t('password.forgotLink')}
+            </Anchor>
           </Stack>
         </Paper>
       </Container>

@@ -42,7 +42,7 @@ export function SetPasswordForm({ token, email, onAccepted, onExpired }: SetPass
       onSuccess: onAccepted,
       onError: (error) => {
         if (isApiError(error, 'invitation_expired') || isApiError(error, 'not_found')) onExpired();
-        if (isApiError(error, 'validation_failed')) setErrors({ password: 'invitation.passwordRejected' });
+        if (isApiError(error, 'validation_failed')) setErrors({ password: 'password.rejected' });
       },
     });
   };
