@@ -173,6 +173,12 @@ function requestsFor(method: string, template: string, operation: Operation, fam
     requests.push({
       method,
       path: base,
+      raw: { bytes: `${'['.repeat(5_000)}${']'.repeat(5_000)}`, headers: { 'content-type': 'application/json' } },
+      what: 'body: arrays nested 5,000 deep',
+    });
+    requests.push({
+      method,
+      path: base,
       raw: { bytes: '{"a":', headers: { 'content-type': 'application/json' } },
       what: 'body: broken JSON',
     });

@@ -13,23 +13,27 @@ const FORBIDDEN_CHARACTERS =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const TEXT_RULE = 'Contains a control character or an invalid character (lone surrogate); remove it.';
 
-function textFaults(value: unknown, path: string[], faults: FieldError[]): void {
-  if (typeof value === 'string') {
-    if (FORBIDDEN_CHARACTERS.test(value)) faults.push({ path: path.join('.'), message: TEXT_RULE });
-    return;
+/** Walks every string and field name of a request part; with a stack of its own, as a body may nest thousands deep. */
+function textFaults(value: unknown, part: string): FieldError[] {
+  const faults: FieldError[] = [];
+  const pending: Array<{ value: unknown; path: string }> = [{ value, path: part }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value === 'string') {
+      if (FORBIDDEN_CHARACTERS.test(next.value)) faults.push({ path: next.path, message: TEXT_RULE });
+    } else if (typeof next.value === 'object' && next.value !== null) {
+      for (const [key, item] of Object.entries(next.value)) {
+        if (FORBIDDEN_CHARACTERS.test(key))
+          faults.push({ path: next.path, message: 'A field name contains a control or invalid character.' });
+        else pending.push({ value: item, path: `${next.path}.${key}` });
+      }
+    }
   }
-  if (typeof value !== 'object' || value === null) return;
-  for (const [key, item] of Object.entries(value)) {
-    if (FORBIDDEN_CHARACTERS.test(key))
-      faults.push({ path: path.join('.'), message: 'A field name contains a control or invalid character.' });
-    else textFaults(item, [...path, key], faults);
-  }
+  return faults;
 }
 
 /** Parses one part of a request; a failure lists every field at fault. */
 export function parseRequestPart<T>(schema: ZodType<T>, value: unknown, part: 'params' | 'query' | 'body'): T {
-  const faults: FieldError[] = [];
-  textFaults(value, [part], faults);
+  const faults = textFaults(value, part);
   if (faults.length > 0)
     throw new AppError('validation_failed', `The request ${part} has ${faults.length} problem(s).`, { errors: faults });
   const result = schema.safeParse(value ?? {});

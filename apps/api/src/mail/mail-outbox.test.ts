@@ -11,8 +11,9 @@ async function inviteWorker(testApp: TestApp, email: string) {
   const db = testApp.database.db;
   const organisation = await buildOrganisation(db);
   const service = await buildService(db, organisation.id);
-  const coordinator = await buildAccount(db, { role: 'coordinator', organisationId: organisation.id });
-  const agent = await signInAs(testApp.app, coordinator);
+  // Only an administrator adds a worker to a service.
+  const admin = await buildAccount(db, { role: 'admin', organisationId: organisation.id });
+  const agent = await signInAs(testApp.app, admin);
   await agent.post('/api/invitations').send({ kind: 'worker', email, name: 'Posti Testinen', serviceId: service.id }).expect(201);
   const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(desc(mailOutbox.createdAt));
   return row!;
