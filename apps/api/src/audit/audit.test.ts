@@ -131,6 +131,16 @@ describe('whole chains and the tables themselves', () => {
     expect(denial).toMatchObject({ chain: 'system', actorId: null, familyId: null, outcome: 'denied', action: 'read' });
   });
 
+  it('when one address keeps asking without a session, then 30 denials a minute are audited and one row says the rest are not', async () => {
+    const agent = request(app.app);
+    const before = await app.database.db.select().from(auditEvents).where(eq(auditEvents.resourceId, fresh.otherFamily.id));
+    for (let attempt = 0; attempt < 45; attempt += 1) await agent.get(`/api/families/${fresh.otherFamily.id}/notes`).expect(401);
+    const rows = await app.database.db.select().from(auditEvents).where(eq(auditEvents.resourceId, fresh.otherFamily.id));
+    const added = rows.slice(before.length).map((row) => row.basis);
+    expect(added.length).toBeLessThanOrEqual(31);
+    expect(added.at(-1)).toBe('not signed in; further attempts from this address this minute are not recorded');
+  });
+
   it('when the heads were exported and a chain is later cut back, rewritten and its head moved to hide it, then the comparison reports it', async () => {
     const exported = await exportChainHeads(app.database.db);
     expect(exported.chains.map((head) => head.chain)).toContain(`family:${fresh.family.id}`);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { EventSubject } from '../access/event-audience';
 import { familyAccessBasis, opensCase } from '../access/family-policy';
 import { findFamilyRelation } from '../access/family-relation.repository';
+import { auditAnonymousDenial } from '../audit/anonymous-denials';
 import { appendAuditEvent, type AuditEntry } from '../audit/audit.repository';
 import type { Database, Tx } from '../db/database';
 import { insertFamilyEvent } from '../realtime/family-events.repository';
@@ -40,7 +41,10 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: R
 async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, res: Response): Promise<unknown> {
   const actor = secondFactorGate(route, req.actor ?? null);
   if (route.access.kind !== 'public' && !actor) {
-    if (route.access.kind === 'family') await auditAnonymousAttempt(deps, route, req);
+    if (route.access.kind === 'family')
+      await auditAnonymousDenial(deps.database, route, req).catch((error: unknown) =>
+        req.log?.error({ err: error }, 'anonymous denial not audited'),
+      );
     throw new AppError('unauthenticated', 'Sign in first.');
   }
   if (route.access.kind === 'signed-in' && !route.access.roles.includes(actor!.role)) throw notFound('route');
@@ -95,26 +99,6 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
     }
     throw error;
   }
-}
-
-/**
- * Someone without a session asked for a family's data: a denial in the system chain, naming the
- * family id asked for (if it is one) without looking it up, so anonymous callers never write into
- * a family's own chain.
- */
-async function auditAnonymousAttempt(deps: RouteDependencies, route: AnyRoute, req: Request): Promise<void> {
-  const asked = familyIdParam.safeParse(req.params);
-  await deps.database.db.transaction((tx) =>
-    appendAuditEvent(tx, {
-      actor: null,
-      familyId: null,
-      action: route.method === 'get' ? 'read' : 'update',
-      resource: route.tag,
-      resourceId: asked.success ? asked.data.familyId : null,
-      outcome: 'denied',
-      basis: 'not signed in',
-    }),
-  );
 }
 
 /** The one place a session still waiting for its second factor is held back (see `RouteAccess`). */
