@@ -86,29 +86,17 @@ export function buildApp(deps: AppDependencies): Express {
   api.use(requireJsonWrites);
   api.use(express.json({ limit: '100kb' }));
   api.use(cookieParser());
-  api.use(
-    '/auth/login',
+  // Per address: guessing passwords, and asking for reset links (each writes a row and sends a mail).
+  const perAddress = (detail: string) =>
     rateLimit({
       windowMs: 60_000,
       limit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      handler: (_req, _res, next) =>
-        next(new AppError('rate_limited', 'Too many sign-in attempts from here. Wait a minute and try again.')),
-    }),
-  );
-  // Asking for reset links is limited like signing in: each one writes a row and sends a mail.
-  api.use(
-    '/auth/password-reset',
-    rateLimit({
-      windowMs: 60_000,
-      limit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: (_req, _res, next) =>
-        next(new AppError('rate_limited', 'Too many password-reset requests from here. Wait a minute and try again.')),
-    }),
-  );
+      handler: (_req, _res, next) => next(new AppError('rate_limited', detail)),
+    });
+  api.use('/auth/login', perAddress('Too many sign-in attempts from here. Wait a minute and try again.'));
+  api.use('/auth/password-reset', perAddress('Too many password-reset requests from here. Wait a minute and try again.'));
   api.use(authenticate(deps.database, config));
   mountRoutes(api, routes, deps);
   api.use(apiNotFound);
