@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -31,6 +32,8 @@ export async function openDatabase(options: { url?: string; dataDir: string }): 
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
+  // PGlite makes only the last folder itself; `./.data/demo` on a fresh checkout needs `./.data` first.
+  if (dataDir !== 'memory://') fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = await PGlite.create(dataDir === 'memory://' ? undefined : path.resolve(dataDir));
   const db = drizzlePglite(client) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder });
