@@ -47,6 +47,9 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new Pool({ connectionString: url, max: 10 });
+  // The server may end an idle connection (restart, failover, a dropped database): the pool drops
+  // it and the next query opens a new one. Without a listener the error would end the process.
+  pool.on('error', () => undefined);
   const lockClient = await pool.connect();
   try {
     await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
