@@ -7,16 +7,16 @@ import helmet from 'helmet';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { authenticate } from './auth/authenticate.middleware';
-import type { Config } from './config';
-import { healthHandler } from './health/health.routes';
-import { AppError } from './http/app-error';
+import { authenticate } from './features/auth/authenticate.middleware';
+import type { Config } from './core/config';
+import { healthHandler } from './features/health/health.routes';
+import { AppError } from './core/app-error';
 import { createOriginCheck, requireJsonWrites, requireSameOriginWrites, trustedProxies } from './http/same-origin';
 import { mountRoutes, type RouteDependencies } from './http/mount-routes';
 import { apiNotFound, problemMiddleware } from './http/problem.middleware';
-import { hideInvitationTokens } from './invitations/invitation-token';
+import { hideInvitationTokens } from './features/invitations/invitation-token';
 import { createMailer, createSmtpTransport } from './mail/mailer';
-import { buildOpenApiDocument } from './openapi/openapi-document';
+import { buildOpenApiDocument } from './http/openapi-document';
 import { apiRoutes } from './routes';
 
 export interface AppDependencies extends RouteDependencies {

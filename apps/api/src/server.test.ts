@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { demoAccounts } from './demo/demo-accounts';
+import { demoAccounts } from './features/demo/demo-accounts';
 
 /** The real server process on an on-disk PGlite: a SIGTERM must lose no acknowledged change. */
 jest.setTimeout(120_000);

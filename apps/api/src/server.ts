@@ -2,14 +2,14 @@ import http from 'node:http';
 import { pino, type Logger } from 'pino';
 import { buildApp } from './app';
 import { startAuditDigest } from './audit/audit-digest';
-import { loadConfig, type Config } from './config';
+import { loadConfig, type Config } from './core/config';
 import { openDatabase, type Database } from './db/database';
 import { createOriginCheck } from './http/same-origin';
-import { countDemoAccounts } from './accounts/accounts.repository';
-import { seedDemoWorld } from './demo/seed-demo-world';
-import { useRedisAdapter } from './realtime/redis-adapter';
-import { createRealtimeServer, createSocketPublisher, startSocketRechecks } from './realtime/socket-server';
-import { startInvitationReminders } from './service-roles/invitation-reminders';
+import { countDemoAccounts } from './features/accounts/accounts.repository';
+import { seedDemoWorld } from './features/demo/seed-demo-world';
+import { useRedisAdapter } from './redis-adapter';
+import { createRealtimeServer, createSocketPublisher, startSocketRechecks } from './socket-server';
+import { startInvitationReminders } from './features/service-roles/invitation-reminders';
 
 export interface RunningServer {
   port: number;

@@ -1,5 +1,5 @@
 import { familyRoom, type FamilyEventType, type NoteVisibility, type PlanPart } from '@yhdessa/shared';
-import type { Actor } from '../http/request-context';
+import type { Actor } from '../core/actor';
 import { familyAccessBasis, opensCase, visiblePlanParts } from './family-policy';
 import type { FamilyRelation } from './family-relation.repository';
 

@@ -1,5 +1,5 @@
 import { planParts, type NoteVisibility, type PlanPart } from '@yhdessa/shared';
-import type { Actor } from '../http/request-context';
+import type { Actor } from '../core/actor';
 import type { FamilyRelation } from './family-relation.repository';
 
 /**

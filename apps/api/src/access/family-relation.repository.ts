@@ -1,7 +1,7 @@
 import type { FamilyStatus, MemberRelation, PlanPart } from '@yhdessa/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db/database';
-import type { Actor } from '../http/request-context';
+import type { Actor } from '../core/actor';
 
 /** How the actor stands to one family: the facts every family-scoped decision is made on. */
 export interface FamilyRelation {

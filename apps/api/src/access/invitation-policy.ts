@@ -1,5 +1,5 @@
 import type { CreateInvitation, Role } from '@yhdessa/shared';
-import type { Actor } from '../http/request-context';
+import type { Actor } from '../core/actor';
 
 /**
  * Who hands out which login. A worker login opens every family its service works with, so only

@@ -1,5 +1,5 @@
 import type { Role } from '@yhdessa/shared';
-import type { Actor } from '../http/request-context';
+import type { Actor } from '../core/actor';
 import type { FamilyRelation } from './family-relation.repository';
 
 /** The actor the policy tables ask about, and a relation to a family with nothing in it. */

@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../http/app-error';
+import { AppError, notFound } from '../core/app-error';
 import type { RouteContext } from '../http/route';
 import { authorizeFamily, type AccessBasis, type FamilyPermission, type FamilyTarget } from './family-policy';
 

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { startPeriodicJob } from '../core/periodic-job';
 import type { Database } from '../db/database';
 import { exportChainHeads } from './audit.repository';
-import { auditEvents } from './audit.schema';
+import { auditEvents } from '../db/tables/audit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

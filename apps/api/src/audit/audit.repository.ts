@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuditAction } from '@yhdessa/shared';
 import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db/database';
-import type { Actor } from '../http/request-context';
+import type { Actor } from '../core/actor';
 import {
   canonicalAuditFields,
   CURRENT_HASH_VERSION,
@@ -11,9 +11,9 @@ import {
   type ChainedFields,
   type HashVersion,
 } from './audit-hash';
-import { accounts } from '../accounts/accounts.schema';
-import { organisations } from '../organisations/organisations.schema';
-import { auditChainHeads, auditEvents } from './audit.schema';
+import { accounts } from '../db/tables/accounts';
+import { organisations } from '../db/tables/organisations';
+import { auditChainHeads, auditEvents } from '../db/tables/audit';
 
 export interface AuditEntry {
   actor: Actor | null;

@@ -4,7 +4,7 @@ import type { Tx } from '../db/database';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
 import { buildWorld, type World } from '../test/world';
 import { appendAuditEvent, compareWithExportedHeads, exportChainHeads, verifyAuditChains } from './audit.repository';
-import { auditChainHeads, auditEvents } from './audit.schema';
+import { auditChainHeads, auditEvents } from '../db/tables/audit';
 
 let testApp: TestApp;
 let world: World;

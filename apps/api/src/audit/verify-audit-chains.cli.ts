@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
+import { loadConfig } from '../core/config';
 import { openDatabase } from '../db/database';
 import { compareWithExportedHeads, exportChainHeads, verifyAuditChains, type ChainHeadsExport } from './audit.repository';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
+import { loadConfig } from '../core/config';
 import { backupDatabase, RestoreRefused, restoreDatabase } from './backup';
 
 const usage = 'Usage: pnpm backup <file>  |  pnpm restore <file> [--force]\n';

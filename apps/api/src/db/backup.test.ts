@@ -7,9 +7,9 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { buildApp } from '../app';
 import { verifyAuditChains } from '../audit/audit.repository';
-import { loadConfig } from '../config';
-import { demoAccounts } from '../demo/demo-accounts';
-import { seedDemoWorld } from '../demo/seed-demo-world';
+import { loadConfig } from '../core/config';
+import { demoAccounts } from '../features/demo/demo-accounts';
+import { seedDemoWorld } from '../features/demo/seed-demo-world';
 import { backupDatabase, RestoreRefused, restoreDatabase, type DatabaseLocation } from './backup';
 import { openDatabase, type Database } from './database';
 

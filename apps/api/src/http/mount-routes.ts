@@ -9,8 +9,8 @@ import { appendAuditEvent, type AuditEntry } from '../audit/audit.repository';
 import type { Database, Tx } from '../db/database';
 import { insertFamilyEvent } from '../realtime/family-events.repository';
 import type { RealtimePublisher } from '../realtime/realtime-publisher';
-import { AppError, notFound } from './app-error';
-import type { Actor } from './request-context';
+import { AppError, notFound } from '../core/app-error';
+import type { Actor } from '../core/actor';
 import type { AnyRoute, FamilyAccess, RouteContext } from './route';
 import { parseRequestPart } from './validation';
 

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Problem } from '@yhdessa/shared';
-import { AppError } from './app-error';
+import { AppError } from '../core/app-error';
 
 const PROBLEM_TYPE_BASE = 'https://yhdessa.example/problems/';
 

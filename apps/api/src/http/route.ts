@@ -8,7 +8,7 @@ import type { FamilyRelation } from '../access/family-relation.repository';
 import type { AuditEntry } from '../audit/audit.repository';
 import type { Tx } from '../db/database';
 import type { RealtimePublisher } from '../realtime/realtime-publisher';
-import type { Actor } from './request-context';
+import type { Actor } from '../core/actor';
 
 /**
  * Who may call a route. Every route states one: the route table test fails on a route without

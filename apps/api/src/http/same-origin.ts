@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { RequestHandler } from 'express';
 import proxyAddr from 'proxy-addr';
-import type { Config } from '../config';
-import { AppError } from './app-error';
+import type { Config } from '../core/config';
+import { AppError } from '../core/app-error';
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,6 +1,6 @@
 import type { FieldError } from '@yhdessa/shared';
 import type { ZodType } from 'zod';
-import { AppError } from './app-error';
+import { AppError } from '../core/app-error';
 
 /**
  * The one rule for text in every request part: control characters other than tab, line feed and

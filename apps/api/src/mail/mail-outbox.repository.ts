@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/database';
-import { mailOutbox } from './mail-outbox.schema';
+import { mailOutbox } from '../db/tables/mail-outbox';
 
 export async function insertOutboxMail(db: Queryable, mail: { to: string; subject: string; body: string }): Promise<string> {
   const [row] = await db.insert(mailOutbox).values(mail).returning({ id: mailOutbox.id });

@@ -3,7 +3,7 @@ import nodemailer from 'nodemailer';
 import { buildAccount, buildOrganisation, buildService } from '../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
 import { SENT_BODY_MARKER } from './mail-outbox.repository';
-import { mailOutbox } from './mail-outbox.schema';
+import { mailOutbox } from '../db/tables/mail-outbox';
 
 jest.setTimeout(30_000);
 

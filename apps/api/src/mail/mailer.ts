@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
-import type { Config } from '../config';
+import type { Config } from '../core/config';
 import type { Database } from '../db/database';
 import type { RouteContext, RouteAccess } from '../http/route';
 import { insertOutboxMail, markMailSent } from './mail-outbox.repository';

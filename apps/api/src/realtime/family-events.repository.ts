@@ -1,6 +1,6 @@
 import type { FamilyEvent } from '@yhdessa/shared';
 import type { Queryable } from '../db/database';
-import { familyEvents } from './family-events.schema';
+import { familyEvents } from '../db/tables/family-events';
 
 export async function insertFamilyEvent(
   tx: Queryable,

@@ -1,15 +1,15 @@
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import { socketEvents, type FamilyEvent, type JoinFamilyAck } from '@yhdessa/shared';
-import { loadConfig } from '../config';
+import { loadConfig } from '../core/config';
 import { startServer, type RunningServer } from '../server';
 import { fetchSessionCookie } from '../test/second-factor';
 import { openTestDatabase } from '../test/test-database';
 import { buildWorld, type PersonKey, type World } from '../test/world';
 import type { Database } from '../db/database';
 import { eq, sql } from 'drizzle-orm';
-import { sessions } from '../auth/sessions.schema';
-import { serviceRoles } from '../service-roles/service-roles.schema';
+import { sessions } from '../db/tables/sessions';
+import { serviceRoles } from '../db/tables/service-roles';
 
 let server: RunningServer;
 let database: Database;

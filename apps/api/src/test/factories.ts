@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionStatus, FamilyStatus, MemberRelation, PlanPart, Role, ServiceRoleStatus } from '@yhdessa/shared';
-import { accounts, serviceMemberships } from '../accounts/accounts.schema';
-import { hashPassword } from '../accounts/passwords';
-import { actions } from '../actions/actions.schema';
-import { consentDecisions } from '../consent/consent.schema';
+import { accounts, serviceMemberships } from '../db/tables/accounts';
+import { hashPassword } from '../features/accounts/passwords';
+import { actions } from '../db/tables/actions';
+import { consentDecisions } from '../db/tables/consent';
 import type { Queryable } from '../db/database';
-import { familyMembers, families } from '../families/families.schema';
-import { goals } from '../goals/goals.schema';
-import { organisations } from '../organisations/organisations.schema';
-import { plans } from '../plans/plans.schema';
-import { serviceRoles } from '../service-roles/service-roles.schema';
-import { services } from '../services/services.schema';
-import { needsSecondFactor } from '../auth/second-factor-state';
+import { familyMembers, families } from '../db/tables/families';
+import { goals } from '../db/tables/goals';
+import { organisations } from '../db/tables/organisations';
+import { plans } from '../db/tables/plans';
+import { serviceRoles } from '../db/tables/service-roles';
+import { services } from '../db/tables/services';
+import { needsSecondFactor } from '../features/auth/second-factor-state';
 import { TEST_TOTP_SECRET } from './second-factor';
 
 export const TEST_PASSWORD = 'correct horse battery staple';

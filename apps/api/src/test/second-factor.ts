@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { authenticator } from 'otplib';
-import { accounts } from '../accounts/accounts.schema';
+import { accounts } from '../db/tables/accounts';
 import type { Queryable } from '../db/database';
 
 /** The authenticator secret every professional test account has (base32). */

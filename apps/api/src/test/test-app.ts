@@ -4,7 +4,7 @@ import { pino, type Logger } from 'pino';
 import request from 'supertest';
 import type { FamilyEvent } from '@yhdessa/shared';
 import { buildApp } from '../app';
-import { loadConfig, type Config } from '../config';
+import { loadConfig, type Config } from '../core/config';
 import type { Database } from '../db/database';
 import type { RealtimePublisher } from '../realtime/realtime-publisher';
 import { freshTotpCode } from './second-factor';

@@ -1,0 +1,44 @@
+import { familyStatuses, memberRelations } from '@yhdessa/shared';
+import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { createdAt, id, updatedAt, version } from '../columns';
+
+export const familyStatusEnum = pgEnum('family_status', familyStatuses);
+export const memberRelationEnum = pgEnum('member_relation', memberRelations);
+
+export const families = pgTable(
+  'families',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    status: familyStatusEnum('status').notNull().default('new'),
+    coordinatorId: uuid('coordinator_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** A handover waits for the new coordinator to accept it; until then the old one owns the case. */
+    handoverToId: uuid('handover_to_id').references(() => accounts.id),
+    handoverRequestedAt: timestamp('handover_requested_at', { withTimezone: true }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('families_coordinator_idx').on(table.coordinatorId)],
+);
+
+export const familyMembers = pgTable(
+  'family_members',
+  {
+    id: id(),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    name: text('name').notNull(),
+    relation: memberRelationEnum('relation').notNull(),
+    birthYear: integer('birth_year'),
+    /** Set when the member has their own login. */
+    accountId: uuid('account_id').references(() => accounts.id),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('family_members_family_idx').on(table.familyId), index('family_members_account_idx').on(table.accountId)],
+);

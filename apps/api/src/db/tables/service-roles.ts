@@ -1,0 +1,37 @@
+import { serviceRoleStatuses } from '@yhdessa/shared';
+import { date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { createdAt, id, updatedAt, version } from '../columns';
+import { families } from './families';
+import { services } from './services';
+
+export const serviceRoleStatusEnum = pgEnum('service_role_status', serviceRoleStatuses);
+
+/** One involved service's part in a family's plan. */
+export const serviceRoles = pgTable(
+  'service_roles',
+  {
+    id: id(),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => families.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    status: serviceRoleStatusEnum('status').notNull().default('invited'),
+    description: text('description').notNull().default(''),
+    responsibleAccountId: uuid('responsible_account_id').references(() => accounts.id),
+    startsOn: date('starts_on'),
+    endsOn: date('ends_on'),
+    invitedBy: uuid('invited_by').references(() => accounts.id),
+    invitedAt: timestamp('invited_at', { withTimezone: true }),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    declineReason: text('decline_reason'),
+    /** Set when the unanswered-invitation reminder went out (after two working days). */
+    reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('service_roles_family_idx').on(table.familyId), index('service_roles_service_idx').on(table.serviceId)],
+);

@@ -1,0 +1,95 @@
+import type { Action, ActionParams, CreateAction, UpdateAction } from '@yhdessa/shared';
+import { visiblePlanParts } from '../../access/family-policy';
+import { requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
+import { findGoal } from '../goals/goals.repository';
+import { AppError, notFound } from '../../core/app-error';
+import type { RouteContext } from '../../http/route';
+import { findServiceRole } from '../service-roles/service-roles.repository';
+import { presentAction } from './action.presenter';
+import { findAction, insertAction, updateActionAt } from './actions.repository';
+
+type FamilyContext = RouteContext<{ kind: 'family' }>;
+
+const forbiddenDetail = "You can change only your own service's actions.";
+
+/** A goal an action may point to: in this family, and one the caller can see. */
+async function requireVisibleGoal(familyId: string, goalId: string | null | undefined, context: FamilyContext): Promise<void> {
+  if (!goalId) return;
+  const visible = visiblePlanParts(context.actor, context.family.relation).has('goals');
+  if (!visible || !(await findGoal(familyId, goalId, context.tx)))
+    throw new AppError('validation_failed', 'No such goal in this plan.', {
+      errors: [{ path: 'body.goalId', message: 'No such goal in this plan' }],
+    });
+}
+
+/** A service adds an action to its own role; the family to its own actions; the coordinator anywhere. */
+export async function createAction(familyId: string, body: CreateAction, context: FamilyContext): Promise<Action> {
+  const { tx, actor } = context;
+  if (body.serviceRoleId) {
+    const role = await findServiceRole(familyId, body.serviceRoleId, tx);
+    if (!role || role.status !== 'accepted')
+      throw new AppError('validation_failed', 'Actions belong to a service role that is active in this plan.', {
+        errors: [{ path: 'body.serviceRoleId', message: 'No active service role with this id in this plan' }],
+      });
+  }
+  const basis = requireFamilyPermission(context, 'action:create', {
+    resource: 'action',
+    resourceId: body.serviceRoleId ?? familyId,
+    target: { serviceRoleId: body.serviceRoleId },
+    forbiddenDetail: "You can add actions only to your own service's role.",
+  });
+  await requireVisibleGoal(familyId, body.goalId, context);
+  const row = await insertAction(familyId, { ...body, updatedBy: actor.accountId }, tx);
+  await context.audit({ familyId, action: 'create', resource: 'action', resourceId: row.id, outcome: 'allowed', basis });
+  await context.recordFamilyEvent({ type: 'action.created', familyId, id: row.id, version: row.version });
+  return presentAction(row);
+}
+
+/** A service changes its own action; the coordinator any; the family its own. A status change is one case of it. */
+export async function updateAction(
+  { familyId, actionId }: ActionParams,
+  { version, ...change }: UpdateAction,
+  context: FamilyContext,
+): Promise<Action> {
+  const { tx, actor } = context;
+  const action = await findAction(familyId, actionId, tx);
+  if (!action) throw notFound('action');
+
+  const basis = requireFamilyPermission(context, 'action:update', {
+    resource: 'action',
+    resourceId: actionId,
+    target: action,
+    forbiddenDetail,
+  });
+  if (action.version !== version) throw versionConflict('action', presentAction(action));
+  if (change.goalId !== undefined && change.goalId !== action.goalId) await requireVisibleGoal(familyId, change.goalId, context);
+
+  const updated = await updateActionAt(
+    familyId,
+    actionId,
+    { ...change, basedOnVersion: version, updatedBy: actor.accountId },
+    tx,
+  );
+  if (!updated) throw versionConflict('action', presentAction((await findAction(familyId, actionId, tx)) ?? action));
+  await context.audit({
+    familyId,
+    action: 'update',
+    resource: 'action',
+    resourceId: actionId,
+    outcome: 'allowed',
+    basis,
+    detail: changedFields(action, updated),
+  });
+  await context.recordFamilyEvent({ type: 'action.updated', familyId, id: actionId, version: updated.version });
+  return presentAction(updated);
+}
+
+const auditedFields = ['title', 'ownerName', 'dueOn', 'goalId', 'status'] as const;
+
+function changedFields<T extends Record<(typeof auditedFields)[number], unknown>>(before: T, after: T) {
+  return Object.fromEntries(
+    auditedFields
+      .filter((field) => before[field] !== after[field])
+      .map((field) => [field, { from: before[field], to: after[field] }]),
+  );
+}

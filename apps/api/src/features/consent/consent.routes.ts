@@ -1,0 +1,28 @@
+import { consentDecisionSchema, familyConsentsSchema, familyParamsSchema } from '@yhdessa/shared';
+import { defineRoute } from '../../http/route';
+import { decideConsent, readFamilyConsents } from './consent.service';
+
+export const consentRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/families/:familyId/consents',
+    summary: "The family's consents: what each service in the plan may see, with the full history",
+    tag: 'consent',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    response: { status: 200, schema: familyConsentsSchema, description: 'Consents and their history' },
+    handler: ({ params }, context) => readFamilyConsents(params.familyId, context),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/families/:familyId/consents',
+    summary: 'A guardian gives or withdraws consent for one service and one plan part',
+    tag: 'consent',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    body: consentDecisionSchema,
+    response: { status: 200, schema: familyConsentsSchema, description: 'Consents after the decision' },
+    errors: [409],
+    handler: ({ params, body }, context) => decideConsent(params.familyId, body, context),
+  }),
+];

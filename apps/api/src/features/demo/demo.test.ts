@@ -1,0 +1,37 @@
+import { demoAccountSchema, familyListSchema, roles } from '@yhdessa/shared';
+import request from 'supertest';
+import { organisations } from '../../db/tables/organisations';
+import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
+import { seedDemoWorld } from './seed-demo-world';
+
+let testApp: TestApp;
+
+beforeAll(async () => {
+  testApp = await startTestApp({ DEMO: '1' });
+  await seedDemoWorld(testApp.database.db);
+});
+afterAll(() => testApp.close());
+
+describe('demo mode', () => {
+  it('when demo mode is on, then /api/demo/accounts lists at least one login per role, and each signs in', async () => {
+    const response = await request(testApp.app).get('/api/demo/accounts');
+    expect(response.status).toBe(200);
+    const accounts = demoAccountSchema.array().parse(response.body);
+    expect(new Set(accounts.map((account) => account.role))).toEqual(new Set(roles));
+    for (const account of accounts) await signInAs(testApp.app, account);
+  });
+
+  it('when seeding runs again, then nothing is added twice', async () => {
+    const before = await testApp.database.db.select().from(organisations);
+    expect(await seedDemoWorld(testApp.database.db)).toBe(false);
+    expect(await testApp.database.db.select().from(organisations)).toHaveLength(before.length);
+  });
+
+  it('when the demo coordinator signs in, then they see families at every stage, one with six services', async () => {
+    const agent = await signInAs(testApp.app, (await request(testApp.app).get('/api/demo/accounts')).body[0]);
+    const { families } = familyListSchema.parse((await agent.get('/api/families')).body);
+    expect(new Set(families.map((family) => family.status))).toEqual(new Set(['new', 'active', 'in_review', 'closed']));
+    expect(Math.max(...families.map((family) => family.serviceCount))).toBeGreaterThanOrEqual(6);
+    expect(families.some((family) => family.overdueActionCount > 0)).toBe(true);
+  });
+});

@@ -1,0 +1,133 @@
+import { goalSchema, planSchema } from '@yhdessa/shared';
+import { eq } from 'drizzle-orm';
+import { families } from '../../db/tables/families';
+import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
+import { buildWorld, type PersonKey, type World } from '../../test/world';
+import { goalProgress, goals } from '../../db/tables/goals';
+
+let testApp: TestApp;
+let world: World;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  world = await buildWorld(testApp.database.db);
+});
+afterAll(() => testApp.close());
+
+const agentOf = (person: PersonKey) => signInAs(testApp.app, world.people[person]);
+const goalsUrl = () => `/api/families/${world.family.id}/goals`;
+async function goalRow(id: string) {
+  const [row] = await testApp.database.db.select().from(goals).where(eq(goals.id, id));
+  return row!;
+}
+
+describe('goals in the family words', () => {
+  it('when the guardian adds a goal, then it is in the plan with its owner, and the coordinator hears of it', async () => {
+    const response = await (await agentOf('guardian')).post(goalsUrl()).send({
+      title: 'Iltaisin on rauhallista',
+      ownerName: 'Koko perhe',
+      indicator: 'Riitaisat illat viikossa',
+      baseline: '5',
+      target: '1',
+    });
+    expect(response.status).toBe(201);
+    const goal = goalSchema.parse(response.body);
+    expect(goal).toMatchObject({ ownerName: 'Koko perhe', status: 'open', version: 1, progress: [], targetOn: null });
+    expect(testApp.published.at(-1)).toMatchObject({ type: 'goal.created', id: goal.id });
+    const plan = planSchema.parse((await (await agentOf('coordinator')).get(`/api/families/${world.family.id}/plan`)).body);
+    expect(plan.goals.map((entry) => entry.title)).toContain('Iltaisin on rauhallista');
+  });
+
+  it.each<[PersonKey, number]>([
+    ['workerA', 403],
+    ['otherGuardian', 404],
+  ])('when %s adds a goal, then %i', async (person, status) => {
+    const before = await testApp.database.db.select().from(goals);
+    const response = await (await agentOf(person)).post(goalsUrl()).send({ title: 'Ei saa' });
+    expect(response.status).toBe(status);
+    expect(await testApp.database.db.select().from(goals)).toHaveLength(before.length);
+  });
+
+  it('when progress is recorded, then the plan shows the dated entries of the goal, oldest first', async () => {
+    const guardian = await agentOf('guardian');
+    await guardian
+      .post(`${goalsUrl()}/${world.goal.id}/progress`)
+      .send({ recordedOn: '2025-02-01', value: '3', note: 'Parempi viikko' })
+      .expect(201);
+    // Service A has consent for goals: it may record progress too.
+    const byWorker = await (
+      await agentOf('workerA')
+    )
+      .post(`${goalsUrl()}/${world.goal.id}/progress`)
+      .send({ recordedOn: '2025-03-01', value: '1' });
+    expect(byWorker.status).toBe(201);
+    expect(goalSchema.parse(byWorker.body).progress.map((entry) => [entry.value, entry.recordedBy.name])).toEqual([
+      ['3', 'Huoltaja Testinen'],
+      ['1', 'Työntekijä A'],
+    ]);
+    const plan = planSchema.parse((await guardian.get(`/api/families/${world.family.id}/plan`)).body);
+    expect(plan.goals.find((goal) => goal.id === world.goal.id)?.progress).toHaveLength(2);
+  });
+
+  it('when a service without consent for goals records progress, then the goal does not exist for it', async () => {
+    const before = await testApp.database.db.select().from(goalProgress);
+    const response = await (
+      await agentOf('workerB')
+    )
+      .post(`${goalsUrl()}/${world.goal.id}/progress`)
+      .send({ recordedOn: '2025-03-01', value: '1' });
+    expect(response.status).toBe(404);
+    expect(await testApp.database.db.select().from(goalProgress)).toHaveLength(before.length);
+  });
+
+  it('when the coordinator marks a goal achieved, then it is versioned; a stale version answers 409 and changes nothing', async () => {
+    const before = await goalRow(world.goal.id);
+    const coordinator = await agentOf('coordinator');
+    const response = await coordinator.patch(`${goalsUrl()}/${before.id}`).send({ status: 'achieved', version: before.version });
+    expect(response.status).toBe(200);
+    expect(goalSchema.parse(response.body)).toMatchObject({ status: 'achieved', version: before.version + 1 });
+
+    const after = await goalRow(before.id);
+    const stale = await coordinator.patch(`${goalsUrl()}/${before.id}`).send({ title: 'Vanha', version: before.version });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'version_conflict', current: { status: 'achieved', version: after.version } });
+    expect(await goalRow(before.id)).toEqual(after);
+  });
+
+  it.each<[PersonKey, number]>([
+    ['guardian', 403],
+    ['workerA', 403],
+    ['workerB', 404],
+  ])('when %s changes a goal, then %i and nothing changes', async (person, status) => {
+    const before = await goalRow(world.goal.id);
+    const response = await (
+      await agentOf(person)
+    )
+      .patch(`${goalsUrl()}/${before.id}`)
+      .send({ status: 'dropped', version: before.version });
+    expect(response.status).toBe(status);
+    expect(await goalRow(before.id)).toEqual(before);
+  });
+
+  it('when the input is bad, then 400 names the fields', async () => {
+    const agent = await agentOf('coordinator');
+    const created = await agent.post(goalsUrl()).send({ title: '', targetOn: '31.12.2025' });
+    expect(created.status).toBe(400);
+    expect(created.body.errors.map((error: { path: string }) => error.path).sort()).toEqual(['body.targetOn', 'body.title']);
+    const progress = await agent.post(`${goalsUrl()}/${world.goal.id}/progress`).send({ recordedOn: 'eilen' });
+    expect(progress.status).toBe(400);
+    const patched = await agent.patch(`${goalsUrl()}/${world.goal.id}`).send({ status: 'maybe', version: 1 });
+    expect(patched.status).toBe(400);
+  });
+
+  it('when the case is closed, then goals and progress cannot be added', async () => {
+    await testApp.database.db.update(families).set({ status: 'closed' }).where(eq(families.id, world.family.id));
+    const guardian = await agentOf('guardian');
+    const goal = await guardian.post(goalsUrl()).send({ title: 'Suljettu' });
+    const progress = await guardian
+      .post(`${goalsUrl()}/${world.goal.id}/progress`)
+      .send({ recordedOn: '2025-03-01', value: '1' });
+    await testApp.database.db.update(families).set({ status: 'active' }).where(eq(families.id, world.family.id));
+    expect([goal.status, goal.body.code, progress.status, progress.body.code]).toEqual([409, 'case_closed', 409, 'case_closed']);
+  });
+});

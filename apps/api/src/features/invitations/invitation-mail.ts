@@ -1,0 +1,94 @@
+import { INVITATION_VALID_HOURS, type LocalizedText } from '@yhdessa/shared';
+import type { Mail } from '../../mail/mailer';
+
+interface InvitationMail {
+  to: string;
+  name: string;
+  invitedBy: string;
+  link: string;
+  /** The worker's service; a family member's mail names no family and no service, as mail is not private. */
+  service?: LocalizedText;
+}
+
+/** Finnish first, then English: the invitee has not chosen a language yet. */
+export function invitationMail({ to, name, invitedBy, link, service }: InvitationMail): Mail {
+  const asFi = service ? ` palvelun ${service.fi} työntekijänä` : ' seuraamaan perheesi yhteistä suunnitelmaa';
+  const asEn = service ? ` as a worker of ${service.en ?? service.fi}` : " to follow your family's shared plan";
+  return {
+    to,
+    subject: 'Kutsu Yhdessä-palveluun / Invitation to Yhdessä',
+    text: [
+      `Hei ${name},`,
+      '',
+      `${invitedBy} kutsui sinut käyttämään Yhdessä-palvelua${asFi}.`,
+      `Aseta itsellesi salasana tämän linkin kautta ${INVITATION_VALID_HOURS} tunnin kuluessa:`,
+      '',
+      link,
+      '',
+      'Linkki toimii vain kerran. Jos et odottanut tätä viestiä, voit jättää sen huomiotta.',
+      '',
+      '---',
+      '',
+      `Hello ${name},`,
+      '',
+      `${invitedBy} invited you to use Yhdessä${asEn}.`,
+      `Set your password with this link within ${INVITATION_VALID_HOURS} hours:`,
+      '',
+      link,
+      '',
+      'The link works only once. If you did not expect this message, you can ignore it.',
+    ].join('\n'),
+  };
+}
+
+/** Someone tried to invite an address that has a login already: its holder hears of it, the inviter does not. */
+export function existingLoginMail({ to, invitedBy, signInLink }: { to: string; invitedBy: string; signInLink: string }): Mail {
+  return {
+    to,
+    subject: 'Kutsu Yhdessä-palveluun / Invitation to Yhdessä',
+    text: [
+      'Hei,',
+      '',
+      `${invitedBy} kutsui tämän osoitteen Yhdessä-palveluun, mutta osoitteella on jo tunnus.`,
+      `Kirjaudu sisään: ${signInLink}`,
+      'Jos et muista salasanaasi, pyydä uusi kirjautumissivulla. Jos et odottanut tätä viestiä, voit jättää sen huomiotta.',
+      '',
+      '---',
+      '',
+      'Hello,',
+      '',
+      `${invitedBy} invited this address to Yhdessä, but it has a login already.`,
+      `Sign in: ${signInLink}`,
+      'If you have forgotten your password, ask for a new one on the sign-in page. If you did not expect this message, you can ignore it.',
+    ].join('\n'),
+  };
+}
+
+/** A worker who signs in already was added to one more service. */
+export function addedToServiceMail({
+  to,
+  name,
+  service,
+  signInLink,
+}: {
+  to: string;
+  name: string;
+  service: LocalizedText;
+  signInLink: string;
+}): Mail {
+  return {
+    to,
+    subject: 'Sinut lisättiin palveluun / You were added to a service',
+    text: [
+      `Hei ${name},`,
+      '',
+      `Sinut lisättiin Yhdessä-palvelussa palvelun ${service.fi} työntekijäksi. Kirjaudu sisään: ${signInLink}`,
+      '',
+      '---',
+      '',
+      `Hello ${name},`,
+      '',
+      `You were added in Yhdessä as a worker of ${service.en ?? service.fi}. Sign in: ${signInLink}`,
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,41 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Plan } from '@yhdessa/shared';
+import type { Queryable } from '../../db/database';
+import { plans } from '../../db/tables/plans';
+import { planVersions } from '../../db/tables/plan-versions';
+
+export async function listPlanVersions(familyId: string, db: Queryable) {
+  return db
+    .select({ version: planVersions.version, reviewId: planVersions.reviewId, createdAt: planVersions.createdAt })
+    .from(planVersions)
+    .where(eq(planVersions.familyId, familyId))
+    .orderBy(asc(planVersions.version));
+}
+
+export async function findPlanVersion(familyId: string, version: number, db: Queryable) {
+  const [row] = await db
+    .select()
+    .from(planVersions)
+    .where(and(eq(planVersions.familyId, familyId), eq(planVersions.version, version)));
+  return row ? { ...row, snapshot: row.snapshot as unknown as Plan } : null;
+}
+
+/** The working plan's version, with its row locked until the transaction ends, so two freezes cannot interleave. */
+export async function lockPlanVersion(familyId: string, db: Queryable): Promise<number | null> {
+  const [row] = await db.select({ version: plans.version }).from(plans).where(eq(plans.familyId, familyId)).for('update');
+  return row?.version ?? null;
+}
+
+/** Stores the plan as frozen at `snapshot.version` and moves the working plan on to the next number. */
+export async function freezePlanVersion(familyId: string, reviewId: string, snapshot: Plan, db: Queryable) {
+  await db.insert(planVersions).values({
+    familyId,
+    version: snapshot.version,
+    reviewId,
+    snapshot: snapshot as unknown as Record<string, unknown>,
+  });
+  await db
+    .update(plans)
+    .set({ version: sql`${plans.version} + 1`, updatedAt: new Date() })
+    .where(eq(plans.familyId, familyId));
+}

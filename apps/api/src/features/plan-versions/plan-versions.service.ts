@@ -1,0 +1,81 @@
+import type {
+  FamilyParams,
+  Plan,
+  PlanPart,
+  PlanVersion,
+  PlanVersionCompareQuery,
+  PlanVersionComparison,
+  PlanVersionList,
+  PlanVersionParams,
+} from '@yhdessa/shared';
+import { visiblePlanParts } from '../../access/family-policy';
+import { requireFamilyPermission } from '../../access/require-family-permission';
+import { notFound } from '../../core/app-error';
+import type { RouteContext } from '../../http/route';
+import { comparePlans } from './plan-diff';
+import { findPlanVersion, listPlanVersions } from './plan-versions.repository';
+
+type FamilyContext = RouteContext<{ kind: 'family' }>;
+
+/** A frozen plan narrowed to what the caller may see now: a service without consent for goals sees none. */
+function narrowToVisible(plan: Plan, visible: ReadonlySet<PlanPart>): Plan {
+  return {
+    ...plan,
+    sharedParts: plan.sharedParts.filter((part) => visible.has(part)),
+    goals: visible.has('goals') ? plan.goals : [],
+  };
+}
+
+async function readVersion(familyId: string, version: number, context: FamilyContext) {
+  const row = await findPlanVersion(familyId, version, context.tx);
+  if (!row) throw notFound('plan version');
+  return {
+    version: row.version,
+    reviewId: row.reviewId,
+    frozenAt: row.createdAt.toISOString(),
+    plan: narrowToVisible(row.snapshot, visiblePlanParts(context.actor, context.family.relation)),
+  };
+}
+
+export async function listVersions({ familyId }: FamilyParams, context: FamilyContext): Promise<PlanVersionList> {
+  const basis = requireFamilyPermission(context, 'plan-version:read', { resource: 'plan-version', resourceId: familyId });
+  const rows = await listPlanVersions(familyId, context.tx);
+  await context.audit({ familyId, action: 'read', resource: 'plan-version', resourceId: familyId, outcome: 'allowed', basis });
+  return {
+    versions: rows.map((row) => ({ version: row.version, reviewId: row.reviewId, frozenAt: row.createdAt.toISOString() })),
+  };
+}
+
+export async function readPlanVersion({ familyId, version }: PlanVersionParams, context: FamilyContext): Promise<PlanVersion> {
+  const basis = requireFamilyPermission(context, 'plan-version:read', { resource: 'plan-version', resourceId: familyId });
+  const frozen = await readVersion(familyId, version, context);
+  await context.audit({
+    familyId,
+    action: 'read',
+    resource: 'plan-version',
+    resourceId: familyId,
+    outcome: 'allowed',
+    basis,
+    detail: { version, parts: frozen.plan.sharedParts },
+  });
+  return frozen;
+}
+
+export async function comparePlanVersions(
+  { familyId }: FamilyParams,
+  { from, to }: PlanVersionCompareQuery,
+  context: FamilyContext,
+): Promise<PlanVersionComparison> {
+  const basis = requireFamilyPermission(context, 'plan-version:read', { resource: 'plan-version', resourceId: familyId });
+  const [before, after] = [await readVersion(familyId, from, context), await readVersion(familyId, to, context)];
+  await context.audit({
+    familyId,
+    action: 'read',
+    resource: 'plan-version',
+    resourceId: familyId,
+    outcome: 'allowed',
+    basis,
+    detail: { compare: { from, to } },
+  });
+  return comparePlans(before.plan, after.plan);
+}

@@ -1,0 +1,33 @@
+import { familyParamsSchema, planSchema } from '@yhdessa/shared';
+import { visiblePlanParts } from '../../access/family-policy';
+import { notFound } from '../../core/app-error';
+import { defineRoute } from '../../http/route';
+import { presentPlan } from './plan.presenter';
+import { findPlanParts } from './plans.repository';
+
+export const plansRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/families/:familyId/plan',
+    summary: "The family's shared plan: members, goals, service roles with their actions",
+    tag: 'plans',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    response: { status: 200, schema: planSchema, description: 'The plan as the caller may see it' },
+    async handler({ params }, { tx, actor, family, audit }) {
+      const sharedParts = visiblePlanParts(actor, family.relation);
+      const parts = await findPlanParts(params.familyId, { withGoals: sharedParts.has('goals') }, tx);
+      if (!parts) throw notFound('plan');
+      await audit({
+        familyId: params.familyId,
+        action: 'read',
+        resource: 'plan',
+        resourceId: params.familyId,
+        outcome: 'allowed',
+        basis: family.basis,
+        detail: { parts: [...sharedParts] },
+      });
+      return presentPlan(parts, sharedParts);
+    },
+  }),
+];

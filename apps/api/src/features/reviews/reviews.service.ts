@@ -1,0 +1,161 @@
+import {
+  planParts,
+  type CompleteReview,
+  type CreateAgendaItem,
+  type CreateReview,
+  type FamilyParams,
+  type Review,
+  type ReviewList,
+  type ReviewParams,
+  type UpdateReview,
+} from '@yhdessa/shared';
+import { requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
+import { AppError, notFound } from '../../core/app-error';
+import type { RouteContext } from '../../http/route';
+import { freezePlanVersion, lockPlanVersion } from '../plan-versions/plan-versions.repository';
+import { presentPlan } from '../plans/plan.presenter';
+import { findPlanParts } from '../plans/plans.repository';
+import { presentReview } from './review.presenter';
+import {
+  findReview,
+  insertAgendaItem,
+  insertReview,
+  listAgendaItems,
+  listReviews,
+  updateReviewAt,
+  type ReviewRow,
+} from './reviews.repository';
+
+type FamilyContext = RouteContext<{ kind: 'family' }>;
+
+async function presentWithAgenda(review: ReviewRow, context: FamilyContext): Promise<Review> {
+  return presentReview(review, await listAgendaItems(review.familyId, context.tx, review.id));
+}
+
+async function requireReview(familyId: string, reviewId: string, context: FamilyContext): Promise<ReviewRow> {
+  const review = await findReview(familyId, reviewId, context.tx);
+  if (!review) throw notFound('review');
+  return review;
+}
+
+async function conflictWithCurrent(review: ReviewRow, context: FamilyContext): Promise<AppError> {
+  const current = (await findReview(review.familyId, review.id, context.tx)) ?? review;
+  return versionConflict('review', await presentWithAgenda(current, context));
+}
+
+/** A completed review is the record of its meeting: it is not changed afterwards. */
+async function requireScheduled(review: ReviewRow, context: FamilyContext): Promise<void> {
+  if (review.status === 'completed')
+    throw new AppError('version_conflict', 'The review is already completed and its plan version frozen.', {
+      current: await presentWithAgenda(review, context),
+    });
+}
+
+export async function listFamilyReviews({ familyId }: FamilyParams, context: FamilyContext): Promise<ReviewList> {
+  const basis = requireFamilyPermission(context, 'review:read', { resource: 'review', resourceId: familyId });
+  const [rows, agenda] = await Promise.all([listReviews(familyId, context.tx), listAgendaItems(familyId, context.tx)]);
+  await context.audit({ familyId, action: 'read', resource: 'review', resourceId: familyId, outcome: 'allowed', basis });
+  return { reviews: rows.map((row) => presentReview(row, agenda)) };
+}
+
+export async function createReview(familyId: string, body: CreateReview, context: FamilyContext): Promise<Review> {
+  const basis = requireFamilyPermission(context, 'review:manage', {
+    resource: 'review',
+    resourceId: familyId,
+    forbiddenDetail: 'The coordinator schedules reviews; you can propose agenda items.',
+  });
+  const review = await insertReview(familyId, body, context.tx);
+  await context.audit({ familyId, action: 'create', resource: 'review', resourceId: review.id, outcome: 'allowed', basis });
+  await context.recordFamilyEvent({ type: 'review.created', familyId, id: review.id, version: review.version });
+  return presentReview(review, []);
+}
+
+/** Reschedule, change who takes part, write the minutes and decisions. */
+export async function updateReview(
+  { familyId, reviewId }: ReviewParams,
+  { version, ...change }: UpdateReview,
+  context: FamilyContext,
+): Promise<Review> {
+  const review = await requireReview(familyId, reviewId, context);
+  const basis = requireFamilyPermission(context, 'review:manage', {
+    resource: 'review',
+    resourceId: reviewId,
+    forbiddenDetail: 'The coordinator runs the review.',
+  });
+  await requireScheduled(review, context);
+  if (review.version !== version) throw await conflictWithCurrent(review, context);
+  const updated = await updateReviewAt(familyId, reviewId, change, version, context.tx);
+  if (!updated) throw await conflictWithCurrent(review, context);
+  await context.audit({
+    familyId,
+    action: 'update',
+    resource: 'review',
+    resourceId: reviewId,
+    outcome: 'allowed',
+    basis,
+    detail: { fields: Object.keys(change) },
+  });
+  await context.recordFamilyEvent({ type: 'review.updated', familyId, id: reviewId, version: updated.version });
+  return presentWithAgenda(updated, context);
+}
+
+/** Anyone in the plan, the family too, puts a topic on the agenda of a coming review. */
+export async function proposeAgendaItem(
+  { familyId, reviewId }: ReviewParams,
+  body: CreateAgendaItem,
+  context: FamilyContext,
+): Promise<Review> {
+  const review = await requireReview(familyId, reviewId, context);
+  const basis = requireFamilyPermission(context, 'agenda:propose', { resource: 'agenda-item', resourceId: reviewId });
+  await requireScheduled(review, context);
+  const item = await insertAgendaItem(familyId, reviewId, { title: body.title, proposedBy: context.actor.accountId }, context.tx);
+  await context.audit({ familyId, action: 'create', resource: 'agenda-item', resourceId: item.id, outcome: 'allowed', basis });
+  await context.recordFamilyEvent({ type: 'agendaItem.created', familyId, id: item.id, version: 1 });
+  return presentWithAgenda(review, context);
+}
+
+/**
+ * The coordinator completes the review: the plan as it stands now (the coordinator's full view)
+ * is frozen as version N, the working plan moves on to N + 1, and the review records N.
+ */
+export async function completeReview(
+  { familyId, reviewId }: ReviewParams,
+  { version }: CompleteReview,
+  context: FamilyContext,
+): Promise<Review> {
+  const review = await requireReview(familyId, reviewId, context);
+  const basis = requireFamilyPermission(context, 'review:manage', {
+    resource: 'review',
+    resourceId: reviewId,
+    forbiddenDetail: 'The coordinator completes the review.',
+  });
+  await requireScheduled(review, context);
+  if (review.version !== version) throw await conflictWithCurrent(review, context);
+
+  const planVersion = await lockPlanVersion(familyId, context.tx);
+  const parts = await findPlanParts(familyId, { withGoals: true }, context.tx);
+  if (planVersion === null || !parts) throw notFound('plan');
+  const snapshot = presentPlan(parts, new Set(planParts));
+  const completed = await updateReviewAt(
+    familyId,
+    reviewId,
+    { status: 'completed', completedAt: new Date(), completedBy: context.actor.accountId, planVersion },
+    version,
+    context.tx,
+  );
+  if (!completed) throw await conflictWithCurrent(review, context);
+  await freezePlanVersion(familyId, reviewId, snapshot, context.tx);
+
+  await context.audit({
+    familyId,
+    action: 'update',
+    resource: 'review',
+    resourceId: reviewId,
+    outcome: 'allowed',
+    basis,
+    detail: { status: { from: 'scheduled', to: 'completed' }, planVersion },
+  });
+  await context.recordFamilyEvent({ type: 'review.updated', familyId, id: reviewId, version: completed.version });
+  await context.recordFamilyEvent({ type: 'plan.versioned', familyId, id: familyId, version: planVersion });
+  return presentWithAgenda(completed, context);
+}

@@ -1,0 +1,150 @@
+import { planVersionComparisonSchema, planVersionSchema, reviewListSchema, reviewSchema } from '@yhdessa/shared';
+import { eq } from 'drizzle-orm';
+import { plans } from '../../db/tables/plans';
+import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
+import { buildWorld, type PersonKey, type World } from '../../test/world';
+
+let testApp: TestApp;
+let world: World;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  world = await buildWorld(testApp.database.db);
+});
+afterAll(() => testApp.close());
+
+const agentOf = (person: PersonKey) => signInAs(testApp.app, world.people[person]);
+const url = (path: string) => `/api/families/${world.family.id}${path}`;
+
+async function scheduleAndComplete() {
+  const coordinator = await agentOf('coordinator');
+  const review = reviewSchema.parse(
+    (await coordinator.post(url('/reviews')).send({ scheduledOn: '2025-05-01' }).expect(201)).body,
+  );
+  return reviewSchema.parse(
+    (
+      await coordinator
+        .post(url(`/reviews/${review.id}/complete`))
+        .send({ version: review.version })
+        .expect(200)
+    ).body,
+  );
+}
+
+describe('reviews', () => {
+  it('when the coordinator schedules a review, then everyone in the plan, the family too, can propose agenda items', async () => {
+    const coordinator = await agentOf('coordinator');
+    const created = await coordinator.post(url('/reviews')).send({ scheduledOn: '2025-04-01', participants: ['Anna', 'Mikko'] });
+    expect(created.status).toBe(201);
+    const review = reviewSchema.parse(created.body);
+    for (const person of ['guardian', 'workerB', 'coordinator'] as const)
+      await (
+        await agentOf(person)
+      )
+        .post(url(`/reviews/${review.id}/agenda`))
+        .send({ title: `Aihe ${person}` })
+        .expect(201);
+
+    const list = reviewListSchema.parse((await (await agentOf('workerA')).get(url('/reviews'))).body);
+    expect(
+      list.reviews.find((entry) => entry.id === review.id)?.agenda.map((item) => [item.title, item.proposedBy.name]),
+    ).toEqual([
+      ['Aihe guardian', 'Huoltaja Testinen'],
+      ['Aihe workerB', 'Työntekijä B'],
+      ['Aihe coordinator', 'Koordinaattori Yksi'],
+    ]);
+  });
+
+  it.each<[PersonKey, number]>([
+    ['guardian', 403],
+    ['workerA', 403],
+    ['otherCoordinator', 404],
+  ])('when %s schedules a review, then %i', async (person, status) => {
+    expect((await (await agentOf(person)).post(url('/reviews')).send({ scheduledOn: '2025-04-01' })).status).toBe(status);
+  });
+
+  it('when a review is rescheduled on a stale version, then 409 with the current review and nothing changes', async () => {
+    const coordinator = await agentOf('coordinator');
+    const review = reviewSchema.parse((await coordinator.post(url('/reviews')).send({ scheduledOn: '2025-04-10' })).body);
+    const moved = await coordinator
+      .patch(url(`/reviews/${review.id}`))
+      .send({ scheduledOn: '2025-04-11', minutes: 'Alustava', version: 1 });
+    expect(moved.body).toMatchObject({ scheduledOn: '2025-04-11', minutes: 'Alustava', version: 2 });
+    const stale = await coordinator.patch(url(`/reviews/${review.id}`)).send({ scheduledOn: '2025-04-12', version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current).toMatchObject({ scheduledOn: '2025-04-11', version: 2 });
+  });
+
+  it('when a review is completed, then the plan is frozen as a numbered version that later edits do not change', async () => {
+    const [before] = await testApp.database.db.select().from(plans).where(eq(plans.familyId, world.family.id));
+    const completed = await scheduleAndComplete();
+    expect(completed).toMatchObject({ status: 'completed', planVersion: before!.version });
+    expect(testApp.published.at(-1)).toMatchObject({ type: 'plan.versioned', version: before!.version });
+    const [after] = await testApp.database.db.select().from(plans).where(eq(plans.familyId, world.family.id));
+    expect(after!.version).toBe(before!.version + 1);
+
+    const coordinator = await agentOf('coordinator');
+    const frozenBefore = planVersionSchema.parse((await coordinator.get(url(`/plan/versions/${completed.planVersion}`))).body);
+    expect(frozenBefore.plan.goals.map((goal) => goal.title)).toEqual(['Aamut sujuvat']);
+
+    await coordinator
+      .patch(url(`/goals/${world.goal.id}`))
+      .send({ title: 'Aamut sujuvat hyvin', version: 1 })
+      .expect(200);
+    const frozenAfter = planVersionSchema.parse((await coordinator.get(url(`/plan/versions/${completed.planVersion}`))).body);
+    expect(frozenAfter).toEqual(frozenBefore);
+
+    // A completed review is a record: it cannot be completed or changed again.
+    const again = await coordinator.post(url(`/reviews/${completed.id}/complete`)).send({ version: completed.version });
+    expect(again.status).toBe(409);
+    expect((await coordinator.post(url(`/reviews/${completed.id}/agenda`)).send({ title: 'Myöhässä' })).status).toBe(409);
+  });
+
+  it('when two versions are compared, then the changes between them are listed field by field', async () => {
+    const coordinator = await agentOf('coordinator');
+    const first = await scheduleAndComplete();
+    await coordinator.post(url('/goals')).send({ title: 'Uusi tavoite' }).expect(201);
+    const goal = (await coordinator.get(url('/plan'))).body.goals.find((entry: { id: string }) => entry.id === world.goal.id);
+    await coordinator
+      .patch(url(`/goals/${world.goal.id}`))
+      .send({ status: 'achieved', version: goal.version })
+      .expect(200);
+    const second = await scheduleAndComplete();
+
+    const response = await coordinator.get(url(`/plan/versions/compare?from=${first.planVersion}&to=${second.planVersion}`));
+    expect(response.status).toBe(200);
+    const comparison = planVersionComparisonSchema.parse(response.body);
+    expect(comparison.goals.added.map((entry) => entry.title)).toEqual(['Uusi tavoite']);
+    expect(comparison.goals.changed).toEqual([
+      expect.objectContaining({ id: world.goal.id, fields: [{ field: 'status', before: 'open', after: 'achieved' }] }),
+    ]);
+    expect(comparison.actions).toEqual({ added: [], removed: [], changed: [] });
+
+    const versions = (await (await agentOf('guardian')).get(url('/plan/versions'))).body.versions;
+    expect(versions.map((entry: { version: number }) => entry.version)).toEqual(
+      expect.arrayContaining([first.planVersion, second.planVersion]),
+    );
+  });
+
+  it('when a service without consent for goals reads a frozen version, then it gets no goals; unknown versions 404', async () => {
+    const completed = await scheduleAndComplete();
+    const workerB = await agentOf('workerB');
+    const frozen = planVersionSchema.parse((await workerB.get(url(`/plan/versions/${completed.planVersion}`))).body);
+    expect(frozen.plan.goals).toEqual([]);
+    expect((await workerB.get(url('/plan/versions/999'))).status).toBe(404);
+    expect((await workerB.get(url('/plan/versions/compare?from=1'))).status).toBe(400);
+  });
+
+  it.each<[PersonKey, number]>([
+    ['guardian', 403],
+    ['workerA', 403],
+  ])('when %s tries to complete a review, then %i and no version is frozen', async (person, status) => {
+    const review = reviewSchema.parse(
+      (await (await agentOf('coordinator')).post(url('/reviews')).send({ scheduledOn: '2025-06-01' })).body,
+    );
+    const [before] = await testApp.database.db.select().from(plans).where(eq(plans.familyId, world.family.id));
+    expect((await (await agentOf(person)).post(url(`/reviews/${review.id}/complete`)).send({ version: 1 })).status).toBe(status);
+    const [after] = await testApp.database.db.select().from(plans).where(eq(plans.familyId, world.family.id));
+    expect(after!.version).toBe(before!.version);
+  });
+});

@@ -1,0 +1,162 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { accounts, serviceMemberships } from '../../db/tables/accounts';
+import type { Queryable } from '../../db/database';
+import { families } from '../../db/tables/families';
+import { services } from '../../db/tables/services';
+import { serviceRoles } from '../../db/tables/service-roles';
+
+export async function findServiceRole(familyId: string, serviceRoleId: string, db: Queryable) {
+  const [row] = await db
+    .select()
+    .from(serviceRoles)
+    .where(and(eq(serviceRoles.familyId, familyId), eq(serviceRoles.id, serviceRoleId)));
+  return row ?? null;
+}
+
+export type ServiceRoleRow = NonNullable<Awaited<ReturnType<typeof findServiceRole>>>;
+
+export async function endServiceRoleAt(
+  familyId: string,
+  serviceRoleId: string,
+  change: { basedOnVersion: number; endsOn: string },
+  db: Queryable,
+) {
+  return updateServiceRoleAt(familyId, serviceRoleId, { status: 'ended', endsOn: change.endsOn }, change.basedOnVersion, db);
+}
+
+/** Changes the role only if it is still at `basedOnVersion`; null when someone else got there first. */
+export async function updateServiceRoleAt(
+  familyId: string,
+  serviceRoleId: string,
+  change: Partial<
+    Pick<
+      ServiceRoleRow,
+      'status' | 'description' | 'responsibleAccountId' | 'startsOn' | 'endsOn' | 'respondedAt' | 'declineReason'
+    >
+  >,
+  basedOnVersion: number,
+  db: Queryable,
+) {
+  const [row] = await db
+    .update(serviceRoles)
+    .set({ ...change, version: sql`${serviceRoles.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(serviceRoles.familyId, familyId), eq(serviceRoles.id, serviceRoleId), eq(serviceRoles.version, basedOnVersion)))
+    .returning();
+  return row ?? null;
+}
+
+/** The service's role in the plan that is still open (invited or accepted), if any. */
+export async function findOpenRoleOfService(familyId: string, serviceId: string, db: Queryable) {
+  const [row] = await db
+    .select()
+    .from(serviceRoles)
+    .where(
+      and(
+        eq(serviceRoles.familyId, familyId),
+        eq(serviceRoles.serviceId, serviceId),
+        inArray(serviceRoles.status, ['invited', 'accepted']),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertInvitedServiceRole(familyId: string, serviceId: string, invitedBy: string, db: Queryable) {
+  const [row] = await db
+    .insert(serviceRoles)
+    .values({ familyId, serviceId, status: 'invited', invitedBy, invitedAt: new Date() })
+    .returning();
+  return row!;
+}
+
+export async function serviceExists(serviceId: string, db: Queryable): Promise<boolean> {
+  const [row] = await db.select({ id: services.id }).from(services).where(eq(services.id, serviceId));
+  return Boolean(row);
+}
+
+/** The worker's name when they belong to the service; null otherwise. */
+export async function findWorkerOfService(serviceId: string, accountId: string, db: Queryable) {
+  const [row] = await db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(serviceMemberships)
+    .innerJoin(accounts, eq(accounts.id, serviceMemberships.accountId))
+    .where(and(eq(serviceMemberships.serviceId, serviceId), eq(serviceMemberships.accountId, accountId)));
+  return row ?? null;
+}
+
+/** The workers of the service whose accounts are in use, by name. */
+export async function listWorkersOfService(serviceId: string, db: Queryable) {
+  return db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(serviceMemberships)
+    .innerJoin(accounts, eq(accounts.id, serviceMemberships.accountId))
+    .where(and(eq(serviceMemberships.serviceId, serviceId), isNull(accounts.disabledAt)))
+    .orderBy(asc(accounts.name), asc(accounts.id));
+}
+
+/**
+ * Where news of an invitation for a service goes: its enabled workers, or, when it has none yet,
+ * the e-mail address in its contact details. Never a new login.
+ */
+export async function findServiceInvitationRecipients(serviceId: string, db: Queryable): Promise<string[]> {
+  const workers = await db
+    .select({ email: accounts.email })
+    .from(serviceMemberships)
+    .innerJoin(accounts, eq(accounts.id, serviceMemberships.accountId))
+    .where(and(eq(serviceMemberships.serviceId, serviceId), isNull(accounts.disabledAt)))
+    .orderBy(asc(accounts.email));
+  if (workers.length > 0) return workers.map((worker) => worker.email);
+  const [service] = await db.select({ contact: services.contact }).from(services).where(eq(services.id, serviceId));
+  const contactEmail = service?.contact.match(/[^\s,;<>]+@[^\s,;<>]+\.[^\s,;<>]+/)?.[0];
+  return contactEmail ? [contactEmail] : [];
+}
+
+export async function findAccountName(accountId: string | null, db: Queryable): Promise<string | null> {
+  if (!accountId) return null;
+  const [row] = await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, accountId));
+  return row?.name ?? null;
+}
+
+const invitationColumns = {
+  serviceRoleId: serviceRoles.id,
+  familyId: families.id,
+  familyName: families.name,
+  coordinatorId: accounts.id,
+  coordinatorName: accounts.name,
+  serviceId: services.id,
+  serviceName: services.name,
+  status: serviceRoles.status,
+  invitedAt: serviceRoles.invitedAt,
+  respondedAt: serviceRoles.respondedAt,
+  declineReason: serviceRoles.declineReason,
+  version: serviceRoles.version,
+};
+
+/** What an invited service sees of the family: its name and coordinator, nothing of the plan. */
+export async function findInvitationSummary(familyId: string, serviceRoleId: string, db: Queryable) {
+  const [row] = await db
+    .select(invitationColumns)
+    .from(serviceRoles)
+    .innerJoin(families, eq(families.id, serviceRoles.familyId))
+    .innerJoin(accounts, eq(accounts.id, families.coordinatorId))
+    .innerJoin(services, eq(services.id, serviceRoles.serviceId))
+    .where(and(eq(serviceRoles.familyId, familyId), eq(serviceRoles.id, serviceRoleId)));
+  return row ?? null;
+}
+
+export type InvitationSummaryRow = NonNullable<Awaited<ReturnType<typeof findInvitationSummary>>>;
+
+/** Cross-family read, on purpose: the open invitations of every service the worker belongs to. */
+export async function listOpenInvitationsAcrossFamiliesForWorker(accountId: string, db: Queryable) {
+  return db
+    .select(invitationColumns)
+    .from(serviceRoles)
+    .innerJoin(families, eq(families.id, serviceRoles.familyId))
+    .innerJoin(accounts, eq(accounts.id, families.coordinatorId))
+    .innerJoin(services, eq(services.id, serviceRoles.serviceId))
+    .innerJoin(serviceMemberships, eq(serviceMemberships.serviceId, serviceRoles.serviceId))
+    .where(
+      and(eq(serviceMemberships.accountId, accountId), eq(serviceRoles.status, 'invited'), sql`${families.status} <> 'closed'`),
+    )
+    .orderBy(asc(serviceRoles.invitedAt), asc(serviceRoles.id));
+}

@@ -1,0 +1,316 @@
+import type {
+  AcceptInvitation,
+  DeclineInvitation,
+  EndServiceRole,
+  InviteService,
+  ServiceInvitationList,
+  ServiceRoleParams,
+  ServiceRoleSummary,
+  ServiceRoleWorkers,
+  Role,
+  UpdateServiceRole,
+} from '@yhdessa/shared';
+import { requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
+import { todayIso } from '../actions/action.presenter';
+import { AppError, notFound } from '../../core/app-error';
+import type { RouteContext } from '../../http/route';
+import type { MailSettings } from '../../mail/mailer';
+import { serviceInvitedMail } from './service-invitation-mail';
+import { presentInvitation, presentServiceRoleSummary } from './service-role.presenter';
+import {
+  endServiceRoleAt,
+  findAccountName,
+  findInvitationSummary,
+  findOpenRoleOfService,
+  findServiceInvitationRecipients,
+  findServiceRole,
+  findWorkerOfService,
+  insertInvitedServiceRole,
+  listOpenInvitationsAcrossFamiliesForWorker,
+  listWorkersOfService,
+  serviceExists,
+  updateServiceRoleAt,
+  type ServiceRoleRow,
+} from './service-roles.repository';
+
+type FamilyContext = RouteContext<{ kind: 'family' }>;
+
+async function requireRole(familyId: string, serviceRoleId: string, context: FamilyContext): Promise<ServiceRoleRow> {
+  const role = await findServiceRole(familyId, serviceRoleId, context.tx);
+  if (!role) throw notFound('service role');
+  return role;
+}
+
+async function conflictWithCurrent(role: ServiceRoleRow, context: FamilyContext): Promise<AppError> {
+  const current = (await findServiceRole(role.familyId, role.id, context.tx)) ?? role;
+  return versionConflict(
+    'service role',
+    presentServiceRoleSummary(current, await findAccountName(current.responsibleAccountId, context.tx)),
+  );
+}
+
+/** The responsible worker must belong to the role's service. */
+async function requireWorkerOfService(serviceId: string, accountId: string, context: FamilyContext) {
+  const worker = await findWorkerOfService(serviceId, accountId, context.tx);
+  if (!worker)
+    throw new AppError('validation_failed', 'The responsible worker must be a worker of this service.', {
+      errors: [{ path: 'body.responsibleAccountId', message: 'Not a worker of this service' }],
+    });
+  return worker;
+}
+
+/**
+ * The coordinator invites a service from the catalogue; its workers see the invitation and answer
+ * it, and hear of it by mail (or the service's contact address, when it has no workers yet).
+ */
+export async function inviteService(
+  familyId: string,
+  { serviceId }: InviteService,
+  context: FamilyContext,
+  settings: MailSettings,
+) {
+  const basis = requireFamilyPermission(context, 'service-role:invite', {
+    resource: 'service-role',
+    resourceId: serviceId,
+    forbiddenDetail: 'Only the coordinator invites services into the plan.',
+  });
+  if (!(await serviceExists(serviceId, context.tx))) throw notFound('service');
+  const open = await findOpenRoleOfService(familyId, serviceId, context.tx);
+  if (open)
+    throw new AppError('service_already_in_plan', `The service is already in the plan (${open.status}).`, {
+      current: presentServiceRoleSummary(open),
+    });
+  const role = await insertInvitedServiceRole(familyId, serviceId, context.actor.accountId, context.tx);
+  const recipients = await findServiceInvitationRecipients(serviceId, context.tx);
+  for (const to of recipients) await settings.mailer.queue(context, serviceInvitedMail(to, settings.config.PUBLIC_URL));
+  await context.audit({
+    familyId,
+    action: 'create',
+    resource: 'service-role',
+    resourceId: role.id,
+    outcome: 'allowed',
+    basis,
+    detail: { mailedTo: recipients.length },
+  });
+  await context.recordFamilyEvent({ type: 'serviceRole.invited', familyId, id: role.id, version: role.version });
+  return presentServiceRoleSummary(role);
+}
+
+/** The minimal summary an invited service may read before it answers. */
+export async function readInvitation({ familyId, serviceRoleId }: ServiceRoleParams, context: FamilyContext) {
+  const basis = requireFamilyPermission(context, 'invitation:read', {
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    target: { serviceRoleId },
+    hideWhenForbidden: true,
+  });
+  const summary = await findInvitationSummary(familyId, serviceRoleId, context.tx);
+  if (!summary) throw notFound('service role');
+  await context.audit({
+    familyId,
+    action: 'read',
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    outcome: 'allowed',
+    basis,
+  });
+  return presentInvitation(summary);
+}
+
+/** Every open invitation of the worker's services, across families: only names, nothing of the plans. */
+export async function listMyInvitations(
+  context: RouteContext<{ kind: 'signed-in'; roles: readonly Role[] }>,
+): Promise<ServiceInvitationList> {
+  const rows = await listOpenInvitationsAcrossFamiliesForWorker(context.actor.accountId, context.tx);
+  for (const row of rows)
+    await context.audit({
+      familyId: row.familyId,
+      action: 'read',
+      resource: 'service-role',
+      resourceId: row.serviceRoleId,
+      outcome: 'allowed',
+      basis: 'invited-service',
+    });
+  return { invitations: rows.map(presentInvitation) };
+}
+
+/** Checks that the caller's service may answer this invitation, and that it is still open. */
+async function requireOpenInvitation(familyId: string, serviceRoleId: string, version: number, context: FamilyContext) {
+  const role = await requireRole(familyId, serviceRoleId, context);
+  requireFamilyPermission(context, 'invitation:read', {
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    target: { serviceRoleId },
+    hideWhenForbidden: true,
+  });
+  if (role.status !== 'invited')
+    throw new AppError('invitation_answered', `The invitation has already been answered (${role.status}).`, {
+      current: presentServiceRoleSummary(role),
+    });
+  const basis = requireFamilyPermission(context, 'invitation:answer', {
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    target: { serviceRoleId },
+    forbiddenDetail: 'Only the invited service answers its invitation.',
+  });
+  if (role.version !== version) throw await conflictWithCurrent(role, context);
+  return { role, basis };
+}
+
+/** The invited service accepts and names who is responsible; its workers then reach the plan. */
+export async function acceptInvitation(
+  { familyId, serviceRoleId }: ServiceRoleParams,
+  answer: AcceptInvitation,
+  context: FamilyContext,
+): Promise<ServiceRoleSummary> {
+  const { role, basis } = await requireOpenInvitation(familyId, serviceRoleId, answer.version, context);
+  const responsible = await requireWorkerOfService(role.serviceId, answer.responsibleAccountId, context);
+  const accepted = await updateServiceRoleAt(
+    familyId,
+    serviceRoleId,
+    {
+      status: 'accepted',
+      responsibleAccountId: responsible.id,
+      description: answer.description ?? role.description,
+      startsOn: answer.startsOn ?? todayIso(),
+      respondedAt: new Date(),
+    },
+    answer.version,
+    context.tx,
+  );
+  if (!accepted) throw await conflictWithCurrent(role, context);
+  await context.audit({
+    familyId,
+    action: 'update',
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    outcome: 'allowed',
+    basis,
+    detail: { status: { from: 'invited', to: 'accepted' } },
+  });
+  await context.recordFamilyEvent({ type: 'serviceRole.accepted', familyId, id: serviceRoleId, version: accepted.version });
+  return presentServiceRoleSummary(accepted, responsible.name);
+}
+
+/** The invited service declines with a reason; the coordinator sees it, and the service has no access. */
+export async function declineInvitation(
+  { familyId, serviceRoleId }: ServiceRoleParams,
+  answer: DeclineInvitation,
+  context: FamilyContext,
+): Promise<ServiceRoleSummary> {
+  const { role, basis } = await requireOpenInvitation(familyId, serviceRoleId, answer.version, context);
+  const declined = await updateServiceRoleAt(
+    familyId,
+    serviceRoleId,
+    { status: 'declined', declineReason: answer.reason, respondedAt: new Date() },
+    answer.version,
+    context.tx,
+  );
+  if (!declined) throw await conflictWithCurrent(role, context);
+  await context.audit({
+    familyId,
+    action: 'update',
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    outcome: 'allowed',
+    basis,
+    detail: { status: { from: 'invited', to: 'declined' } },
+  });
+  await context.recordFamilyEvent({ type: 'serviceRole.declined', familyId, id: serviceRoleId, version: declined.version });
+  return presentServiceRoleSummary(declined);
+}
+
+/** The coordinator, or a worker of the service on its own role, changes what the role is. */
+export async function updateServiceRole(
+  { familyId, serviceRoleId }: ServiceRoleParams,
+  { version, ...change }: UpdateServiceRole,
+  context: FamilyContext,
+): Promise<ServiceRoleSummary> {
+  const role = await requireRole(familyId, serviceRoleId, context);
+  const basis = requireFamilyPermission(context, 'service-role:update', {
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    target: { serviceRoleId },
+    forbiddenDetail: "You can change only your own service's role.",
+  });
+  if ('startsOn' in change || 'endsOn' in change)
+    requireFamilyPermission(context, 'service-role-dates:update', {
+      resource: 'service-role',
+      resourceId: serviceRoleId,
+      target: { serviceRoleId },
+      forbiddenDetail: "The coordinator sets when a service's role starts and ends.",
+    });
+  if (role.version !== version) throw await conflictWithCurrent(role, context);
+  if (change.responsibleAccountId) await requireWorkerOfService(role.serviceId, change.responsibleAccountId, context);
+  const updated = await updateServiceRoleAt(familyId, serviceRoleId, change, version, context.tx);
+  if (!updated) throw await conflictWithCurrent(role, context);
+  await context.audit({
+    familyId,
+    action: 'update',
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    outcome: 'allowed',
+    basis,
+    detail: { fields: Object.keys(change) },
+  });
+  await context.recordFamilyEvent({ type: 'serviceRole.updated', familyId, id: serviceRoleId, version: updated.version });
+  return presentServiceRoleSummary(updated, await findAccountName(updated.responsibleAccountId, context.tx));
+}
+
+/** Who may be named responsible for the role: the workers of its service. */
+export async function listRoleWorkers(
+  { familyId, serviceRoleId }: ServiceRoleParams,
+  context: FamilyContext,
+): Promise<ServiceRoleWorkers> {
+  const role = await requireRole(familyId, serviceRoleId, context);
+  const basis = requireFamilyPermission(context, 'service-role-workers:read', {
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    target: { serviceRoleId },
+    forbiddenDetail: "You can see the workers only of your own service's role.",
+  });
+  await context.audit({
+    familyId,
+    action: 'read',
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    outcome: 'allowed',
+    basis,
+  });
+  return { workers: await listWorkersOfService(role.serviceId, context.tx) };
+}
+
+/** The coordinator ends a service's part in the plan; its workers lose access at once. */
+export async function endServiceRole(
+  { familyId, serviceRoleId }: ServiceRoleParams,
+  change: EndServiceRole,
+  context: FamilyContext,
+): Promise<ServiceRoleSummary> {
+  const role = await requireRole(familyId, serviceRoleId, context);
+  const basis = requireFamilyPermission(context, 'service-role:end', {
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    forbiddenDetail: 'Only the coordinator can end a service role.',
+  });
+  const ended =
+    role.version === change.version
+      ? await endServiceRoleAt(
+          familyId,
+          serviceRoleId,
+          { basedOnVersion: change.version, endsOn: change.endsOn ?? todayIso() },
+          context.tx,
+        )
+      : null;
+  if (!ended) throw await conflictWithCurrent(role, context);
+  await context.audit({
+    familyId,
+    action: 'update',
+    resource: 'service-role',
+    resourceId: serviceRoleId,
+    outcome: 'allowed',
+    basis,
+    detail: { status: { from: role.status, to: 'ended' } },
+  });
+  await context.recordFamilyEvent({ type: 'serviceRole.ended', familyId, id: serviceRoleId, version: ended.version });
+  return presentServiceRoleSummary(ended);
+}

@@ -1,8 +1,0 @@
-import { pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, id } from '../db/columns';
-
-export const organisations = pgTable('organisations', {
-  id: id(),
-  name: text('name').notNull(),
-  createdAt: createdAt(),
-});
