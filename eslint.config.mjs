@@ -88,4 +88,76 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The API in layers (docs/architecture.md): db and core at the bottom; access, audit, realtime
+    // and mail on them; the route kit on those; features on the kernel, and on each other only
+    // through a feature's index.ts; the composition root and command-line entries on everything.
+    files: ['apps/api/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.js'] } },
+      'boundaries/include': ['apps/api/src/**/*'],
+      'boundaries/elements': [
+        { type: 'test-support', pattern: 'apps/api/src/test' },
+        { type: 'db', pattern: 'apps/api/src/db' },
+        { type: 'core', pattern: 'apps/api/src/core' },
+        { type: 'access', pattern: 'apps/api/src/access' },
+        { type: 'audit', pattern: 'apps/api/src/audit' },
+        { type: 'realtime', pattern: 'apps/api/src/realtime' },
+        { type: 'mail', pattern: 'apps/api/src/mail' },
+        { type: 'route-kit', pattern: 'apps/api/src/http' },
+        { type: 'feature', pattern: 'apps/api/src/features/*', capture: ['feature'] },
+      ],
+      'boundaries/files': [
+        { category: 'test', pattern: ['**/*.test.ts', 'apps/api/src/test/**', '**/*test-fixtures.ts'] },
+        // The composition root (app, server, route table, socket server, Redis adapter) and the command-line entries.
+        { category: 'entry', pattern: ['apps/api/src/*.ts', 'apps/api/src/**/*.cli.ts'] },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            { from: { element: { type: 'db' } }, allow: { to: { element: { type: 'db' } } } },
+            { from: { element: { type: 'core' } }, allow: { to: { element: { type: 'core' } } } },
+            {
+              from: { element: { types: { anyOf: ['access', 'audit', 'realtime', 'mail'] } } },
+              allow: {
+                to: [{ element: { type: '{{ from.element.type }}' } }, { element: { types: { anyOf: ['db', 'core'] } } }],
+              },
+            },
+            {
+              from: { element: { type: 'route-kit' } },
+              allow: {
+                to: { element: { types: { anyOf: ['route-kit', 'access', 'audit', 'realtime', 'mail', 'db', 'core'] } } },
+              },
+            },
+            {
+              from: { element: { type: 'feature' } },
+              allow: {
+                to: [
+                  { element: { types: { anyOf: ['route-kit', 'access', 'audit', 'realtime', 'mail', 'db', 'core'] } } },
+                  { element: { type: 'feature', captured: { feature: '{{ from.element.captured.feature }}' } } },
+                  // Another feature only through its public index.
+                  { element: { type: 'feature', fileInternalPath: 'index.ts' } },
+                ],
+              },
+            },
+            // The composition root and the command-line entries wire everything; tests may reach anything they test.
+            {
+              from: { file: { categories: { anyOf: ['entry', 'test'] } } },
+              allow: { to: [{ element: { type: '*' } }, { file: { categories: 'entry' } }] },
+            },
+            // Nothing but tests imports the composition root.
+            {
+              from: { file: { categories: { noneOf: ['entry', 'test'] } } },
+              disallow: { to: { file: { categories: 'entry' } } },
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

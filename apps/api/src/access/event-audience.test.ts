@@ -1,5 +1,6 @@
 import type { FamilyEventType, Role } from '@yhdessa/shared';
-import { audienceRoomsOf, eventRooms, type EventSubject } from './event-audience';
+import type { EventSubject } from '../core/event-subject';
+import { audienceRoomsOf, eventRooms } from './event-audience';
 import type { FamilyRelation } from './family-relation.repository';
 import { actor, ME, noRelation } from './policy-test-fixtures';
 

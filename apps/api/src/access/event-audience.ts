@@ -1,4 +1,5 @@
-import { familyRoom, type FamilyEventType, type NoteVisibility, type PlanPart } from '@yhdessa/shared';
+import { familyRoom, type FamilyEventType, type PlanPart } from '@yhdessa/shared';
+import type { EventSubject } from '../core/event-subject';
 import type { Actor } from '../core/actor';
 import { familyAccessBasis, opensCase, visiblePlanParts } from './family-policy';
 import type { FamilyRelation } from './family-relation.repository';
@@ -8,12 +9,6 @@ import type { FamilyRelation } from './family-relation.repository';
  * goes to audience rooms inside the family's room, and each socket joins the audience rooms its
  * relation to the family opens, so an id never reaches someone who may not see the item.
  */
-
-/** What the event names, when that decides who may read it: a note's visibility and service role. */
-export interface EventSubject {
-  visibility: NoteVisibility;
-  serviceRoleId: string | null;
-}
 
 /** Items of these types belong to a plan part that the family shares with a service by consent. */
 const partOfEvent: Partial<Record<FamilyEventType, PlanPart>> = {

@@ -1,8 +1,18 @@
+import type { AuditAction } from '@yhdessa/shared';
+import type { Actor } from '../core/actor';
 import { AppError, notFound } from '../core/app-error';
-import type { RouteContext } from '../http/route';
 import { authorizeFamily, type AccessBasis, type FamilyPermission, type FamilyTarget } from './family-policy';
+import type { FamilyRelation } from './family-relation.repository';
 
-type FamilyContext = RouteContext<{ kind: 'family' }>;
+/**
+ * What enforcing a decision needs of a request: who asks, their relation to the family, and a
+ * way to audit a refusal (a family route's context has all three).
+ */
+export interface FamilyContext {
+  actor: Actor;
+  family: { relation: FamilyRelation; basis: AccessBasis };
+  auditRefusal(refusal: { familyId: string; action: AuditAction; resource: string; resourceId: string; basis: string }): void;
+}
 
 interface Subject {
   /** Audit resource name, e.g. `goal`. */

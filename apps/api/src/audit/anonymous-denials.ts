@@ -2,8 +2,14 @@ import type { Request } from 'express';
 import { ipKeyGenerator, MemoryStore, type Options } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Database } from '../db/database';
-import type { AnyRoute } from '../http/route';
 import { appendAuditEvent } from './audit.repository';
+
+/** What the log says of the route that refused. */
+interface DeniedRoute {
+  method: string;
+  path: string;
+  tag: string;
+}
 
 /**
  * Each address gets this many audited anonymous denials a minute, and one more row saying the rest
@@ -20,7 +26,7 @@ perAddress.init({ windowMs: 60_000 } as Options);
  * id asked for without looking it up, so anonymous callers never write into a family's own chain
  * and the answer cannot depend on whether the family exists.
  */
-export async function auditAnonymousDenial(database: Database, route: AnyRoute, req: Request): Promise<void> {
+export async function auditAnonymousDenial(database: Database, route: DeniedRoute, req: Request): Promise<void> {
   const { totalHits } = await perAddress.increment(ipKeyGenerator(req.ip ?? 'unknown'));
   if (totalHits > AUDITED_ANONYMOUS_DENIALS_PER_MINUTE + 1) return;
   const asked = familyIdParam.safeParse(req.params);

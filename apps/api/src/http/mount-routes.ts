@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import type { FamilyEvent } from '@yhdessa/shared';
 import { z } from 'zod';
-import type { EventSubject } from '../access/event-audience';
+import type { EventSubject } from '../core/event-subject';
 import { familyAccessBasis, opensCase } from '../access/family-policy';
 import { findFamilyRelation } from '../access/family-relation.repository';
 import { auditAnonymousDenial } from '../audit/anonymous-denials';

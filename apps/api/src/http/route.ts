@@ -2,7 +2,7 @@ import type { Request, Response, Router } from 'express';
 import type { FamilyEvent, Role } from '@yhdessa/shared';
 import type { ZodType } from 'zod';
 import { type z } from 'zod';
-import type { EventSubject } from '../access/event-audience';
+import type { EventSubject } from '../core/event-subject';
 import type { AccessBasis } from '../access/family-policy';
 import type { FamilyRelation } from '../access/family-relation.repository';
 import type { AuditEntry } from '../audit/audit.repository';

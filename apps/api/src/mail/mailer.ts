@@ -1,8 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../core/config';
-import type { Database } from '../db/database';
-import type { RouteContext, RouteAccess } from '../http/route';
+import type { Database, Tx } from '../db/database';
 import { insertOutboxMail, markMailSent } from './mail-outbox.repository';
 
 export interface Mail {
@@ -18,11 +17,13 @@ export interface Mailer {
    * request waits for the sending unless `waitForSending` is false, for an answer whose timing
    * must not tell whether a mail went out.
    */
-  queue(
-    context: Pick<RouteContext<RouteAccess>, 'tx' | 'afterCommit'>,
-    mail: Mail,
-    options?: { waitForSending?: boolean },
-  ): Promise<void>;
+  queue(context: MailContext, mail: Mail, options?: { waitForSending?: boolean }): Promise<void>;
+}
+
+/** The request's transaction, and work that runs once it commits (the route kit's context has both). */
+export interface MailContext {
+  tx: Tx;
+  afterCommit(work: () => Promise<void>): void;
 }
 
 /** What a flow that sends mail needs: the mailer and the address its links point to. */

@@ -1,5 +1,5 @@
 import type { FamilyEvent } from '@yhdessa/shared';
-import type { EventSubject } from '../access/event-audience';
+import type { EventSubject } from '../core/event-subject';
 
 /** What the rest of the API may tell connected clients. Called only after a commit. */
 export interface RealtimePublisher {

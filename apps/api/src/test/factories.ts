@@ -11,7 +11,7 @@ import { organisations } from '../db/tables/organisations';
 import { plans } from '../db/tables/plans';
 import { serviceRoles } from '../db/tables/service-roles';
 import { services } from '../db/tables/services';
-import { needsSecondFactor } from '../features/auth/second-factor-state';
+import { needsSecondFactor } from '../features/accounts/second-factor-state';
 import { TEST_TOTP_SECRET } from './second-factor';
 
 export const TEST_PASSWORD = 'correct horse battery staple';

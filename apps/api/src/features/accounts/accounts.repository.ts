@@ -1,6 +1,6 @@
 import type { AdminAccount, Role } from '@yhdessa/shared';
 import { asc, count, eq, sql } from 'drizzle-orm';
-import { needsSecondFactor } from '../auth/second-factor-state';
+import { needsSecondFactor } from './second-factor-state';
 import type { Queryable } from '../../db/database';
 import { organisations } from '../../db/tables/organisations';
 import { services } from '../../db/tables/services';

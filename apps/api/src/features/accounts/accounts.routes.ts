@@ -1,7 +1,7 @@
 import { accountParamsSchema, adminAccountListSchema, adminAccountQuerySchema } from '@yhdessa/shared';
 import { z } from 'zod';
 import { administratorsOnly } from '../../http/administrators-only';
-import { endAllSessionsOf } from '../auth/sessions.repository';
+import { endAllSessionsOf } from '../auth';
 import { AppError, notFound } from '../../core/app-error';
 import { defineRoute } from '../../http/route';
 import { disableAccount, liftLocks, listAccountsForAdministration } from './accounts.repository';

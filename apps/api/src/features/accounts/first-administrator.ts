@@ -2,8 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { appendAuditEvent } from '../../audit/audit.repository';
 import type { Config } from '../../core/config';
 import type { Db } from '../../db/database';
-import { invitationLink, invitationTokenHash, newInvitationToken } from '../invitations/invitation-token';
-import { insertInvitation } from '../invitations/invitations.repository';
+import { invitationLink, invitationTokenHash, newInvitationToken } from '../invitations';
+import { insertInvitation } from '../invitations';
 import { findAccountByEmail, insertAccount } from './accounts.repository';
 import { accounts } from '../../db/tables/accounts';
 

@@ -1,10 +1,10 @@
 import type { Action, ActionParams, CreateAction, UpdateAction } from '@yhdessa/shared';
 import { visiblePlanParts } from '../../access/family-policy';
 import { requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
-import { findGoal } from '../goals/goals.repository';
+import { findGoal } from '../goals';
 import { AppError, notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
-import { findServiceRole } from '../service-roles/service-roles.repository';
+import { findServiceRole } from '../service-roles';
 import { presentAction } from './action.presenter';
 import { findAction, insertAction, updateActionAt } from './actions.repository';
 

@@ -1,10 +1,10 @@
 import type { LoginRequest } from '@yhdessa/shared';
-import { clearFailedLogins, findAccountByEmail, recordFailedLogin } from '../accounts/accounts.repository';
-import { verifyPassword } from '../accounts/passwords';
+import { clearFailedLogins, findAccountByEmail, recordFailedLogin } from '../accounts';
+import { verifyPassword } from '../accounts';
 import { appendAuditEvent } from '../../audit/audit.repository';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../core/app-error';
-import { needsSecondFactor } from './second-factor-state';
+import { needsSecondFactor } from '../accounts';
 import { startSession, type SessionPolicy } from './session.service';
 
 /** Five wrong passwords lock sign-in for 15 min; wrong second-factor codes have a count and lock of their own (`recordSecondFactorFailure`). */

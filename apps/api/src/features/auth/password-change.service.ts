@@ -1,7 +1,7 @@
 import type { ChangePassword } from '@yhdessa/shared';
-import { findAccountById, recordFailedLogin, setPasswordHash } from '../accounts/accounts.repository';
-import { requireStrongPassword } from '../accounts/password-policy';
-import { hashPassword, verifyPassword } from '../accounts/passwords';
+import { findAccountById, recordFailedLogin, setPasswordHash } from '../accounts';
+import { requireStrongPassword } from '../accounts';
+import { hashPassword, verifyPassword } from '../accounts';
 import { authorizePasswordChange } from '../../access/credentials-policy';
 import { appendAuditEvent } from '../../audit/audit.repository';
 import { AppError } from '../../core/app-error';

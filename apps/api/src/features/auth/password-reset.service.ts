@@ -1,11 +1,11 @@
 import { PASSWORD_RESET_VALID_HOURS, type PasswordResetRequest } from '@yhdessa/shared';
-import { findAccountByEmail, findAccountById } from '../accounts/accounts.repository';
+import { findAccountByEmail, findAccountById } from '../accounts';
 import { authorizePasswordReset } from '../../access/credentials-policy';
 import type { Config } from '../../core/config';
 import type { Tx } from '../../db/database';
 import type { RouteAccess, RouteContext } from '../../http/route';
-import { invitationTokenHash, newInvitationToken } from '../invitations/invitation-token';
-import { expireOpenInvitationsOf, insertInvitation } from '../invitations/invitations.repository';
+import { invitationTokenHash, newInvitationToken } from '../invitations';
+import { expireOpenInvitationsOf, insertInvitation } from '../invitations';
 import type { Mailer } from '../../mail/mailer';
 import { passwordResetMail } from './password-reset-mail';
 import { endAllSessionsOf } from './sessions.repository';

@@ -1,5 +1,5 @@
 import type { RecoveryCodes, SecondFactorEnrolment, VerifySecondFactor } from '@yhdessa/shared';
-import { clearSecondFactorFailures, recordSecondFactorFailure } from '../accounts/accounts.repository';
+import { clearSecondFactorFailures, recordSecondFactorFailure } from '../accounts';
 import { appendAuditEvent, type AuditEntry } from '../../audit/audit.repository';
 import type { Tx } from '../../db/database';
 import { AppError } from '../../core/app-error';

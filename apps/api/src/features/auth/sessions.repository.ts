@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/database';
 import type { Actor } from '../../core/actor';
-import { secondFactorStateOf } from './second-factor-state';
+import { secondFactorStateOf } from '../accounts';
 import { sessions } from '../../db/tables/sessions';
 
 interface SessionRow {

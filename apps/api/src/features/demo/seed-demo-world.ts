@@ -1,7 +1,7 @@
 import type { ActionStatus, FamilyStatus, LocalizedText, MemberRelation, PlanPart, ServiceRoleStatus } from '@yhdessa/shared';
 import { sql } from 'drizzle-orm';
 import { accounts, serviceMemberships } from '../../db/tables/accounts';
-import { hashPassword } from '../accounts/passwords';
+import { hashPassword } from '../accounts';
 import { actions } from '../../db/tables/actions';
 import { consentDecisions } from '../../db/tables/consent';
 import type { Db, Tx } from '../../db/database';

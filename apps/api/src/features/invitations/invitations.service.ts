@@ -12,10 +12,10 @@ import {
   insertAccount,
   setPasswordHash,
   updateAccountEmail,
-} from '../accounts/accounts.repository';
-import { requireStrongPassword } from '../accounts/password-policy';
-import { hashPassword } from '../accounts/passwords';
-import { finishPasswordReset, mayResetPassword } from '../auth/password-reset.service';
+} from '../accounts';
+import { requireStrongPassword } from '../accounts';
+import { hashPassword } from '../accounts';
+import { finishPasswordReset, mayResetPassword } from '../auth';
 import { authorizeFamily } from '../../access/family-policy';
 import { administersService, mayInvite } from '../../access/invitation-policy';
 import { findFamilyRelation } from '../../access/family-relation.repository';

@@ -3,7 +3,7 @@ import { readableNotes } from '../../access/family-policy';
 import { refuseUnseen, requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
 import { AppError, notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
-import { findServiceRole } from '../service-roles/service-roles.repository';
+import { findServiceRole } from '../service-roles';
 import { presentNote } from './note.presenter';
 import { findNote, insertNote, listNotes, updateNoteAt, type NoteRow } from './notes.repository';
 

@@ -1,6 +1,6 @@
 import { planParts, type Plan, type PlanPart } from '@yhdessa/shared';
-import { presentAction, todayIso } from '../actions/action.presenter';
-import { presentGoal } from '../goals/goal.presenter';
+import { presentAction, todayIso } from '../actions';
+import { presentGoal } from '../goals';
 import type { PlanParts } from './plans.repository';
 
 export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>, today = todayIso()): Plan {

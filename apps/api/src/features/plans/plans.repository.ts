@@ -3,7 +3,7 @@ import { accounts } from '../../db/tables/accounts';
 import { actions } from '../../db/tables/actions';
 import type { Queryable } from '../../db/database';
 import { familyMembers, families } from '../../db/tables/families';
-import { listGoalProgress } from '../goals/goals.repository';
+import { listGoalProgress } from '../goals';
 import { goals } from '../../db/tables/goals';
 import { serviceRoles } from '../../db/tables/service-roles';
 import { services } from '../../db/tables/services';

@@ -12,9 +12,9 @@ import {
 import { requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
 import { AppError, notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
-import { freezePlanVersion, lockPlanVersion } from '../plan-versions/plan-versions.repository';
-import { presentPlan } from '../plans/plan.presenter';
-import { findPlanParts } from '../plans/plans.repository';
+import { freezePlanVersion, lockPlanVersion } from '../plan-versions';
+import { presentPlan } from '../plans';
+import { findPlanParts } from '../plans';
 import { presentReview } from './review.presenter';
 import {
   findReview,

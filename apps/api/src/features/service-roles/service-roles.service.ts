@@ -11,7 +11,7 @@ import type {
   UpdateServiceRole,
 } from '@yhdessa/shared';
 import { requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
-import { todayIso } from '../actions/action.presenter';
+import { todayIso } from '../actions';
 import { AppError, notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
 import type { MailSettings } from '../../mail/mailer';

@@ -1,7 +1,7 @@
 import type { CoordinatorWorkspace, WorkerWorkspace, Workspace, WorkspaceAction, WorkspaceQuery } from '@yhdessa/shared';
-import { presentAction } from '../actions/action.presenter';
+import { presentAction } from '../actions';
 import type { AuditEntry } from '../../audit/audit.repository';
-import { listFamiliesVisibleTo } from '../families/families.repository';
+import { listFamiliesVisibleTo } from '../families';
 import { notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
 import {

@@ -1,0 +1,3 @@
+/** What other features may use of goals: an action's goal, progress in the plan, the goal as the plan shows it. */
+export { presentGoal } from './goal.presenter';
+export { findGoal, listGoalProgress } from './goals.repository';
