@@ -4,12 +4,10 @@ import { idSchema, isoDateTimeSchema, localizedTextSchema } from './ids';
 import { organisationSchema } from './organisations';
 
 export const accountParamsSchema = z.strictObject({ accountId: idSchema });
-export type AccountParams = z.infer<typeof accountParamsSchema>;
 
 /** `not_used`: family members sign in with a password only. */
 export const secondFactorEnrolments = ['enrolled', 'not_enrolled', 'not_used'] as const;
 export const secondFactorEnrolmentStateSchema = z.enum(secondFactorEnrolments);
-export type SecondFactorEnrolmentState = z.infer<typeof secondFactorEnrolmentStateSchema>;
 
 /**
  * An account as the administrator sees it. Nothing here links a family member's account to
@@ -33,7 +31,5 @@ export const adminAccountSchema = z.object({
 export type AdminAccount = z.infer<typeof adminAccountSchema>;
 
 export const adminAccountListSchema = z.object({ accounts: z.array(adminAccountSchema) });
-export type AdminAccountList = z.infer<typeof adminAccountListSchema>;
 
 export const adminAccountQuerySchema = z.strictObject({ role: roleSchema.optional() });
-export type AdminAccountQuery = z.infer<typeof adminAccountQuerySchema>;

@@ -5,13 +5,6 @@ import { actionStatusSchema } from './plans';
 export const actionParamsSchema = z.strictObject({ familyId: idSchema, actionId: idSchema });
 export type ActionParams = z.infer<typeof actionParamsSchema>;
 
-export const updateActionStatusSchema = z.strictObject({
-  status: actionStatusSchema,
-  /** The version the change is based on; a stale one answers 409. */
-  version: versionSchema,
-});
-export type UpdateActionStatus = z.infer<typeof updateActionStatusSchema>;
-
 const actionFields = {
   goalId: idSchema.nullable(),
   title: z.string().trim().min(1).max(300),
@@ -36,3 +29,5 @@ export const updateActionSchema = z.strictObject({
   version: versionSchema,
 });
 export type UpdateAction = z.infer<typeof updateActionSchema>;
+/** What the status control sends: a status change alone. */
+export type UpdateActionStatus = Required<Pick<UpdateAction, 'status' | 'version'>>;

@@ -22,14 +22,12 @@ export const accessLogQuerySchema = z.strictObject({
   before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type AccessLogQuery = z.infer<typeof accessLogQuerySchema>;
 
 export const accessLogSchema = z.object({
   entries: z.array(accessLogEntrySchema),
   /** Pass as `before` for the next (older) page; null at the end. */
   nextBefore: z.number().int().nullable(),
 });
-export type AccessLog = z.infer<typeof accessLogSchema>;
 
 export const auditExportQuerySchema = z.strictObject({
   from: isoDateTimeSchema,

@@ -58,7 +58,6 @@ export const secondFactorEnrolmentSchema = z.object({
 export type SecondFactorEnrolment = z.infer<typeof secondFactorEnrolmentSchema>;
 
 export const confirmSecondFactorSchema = z.strictObject({ code: totpCodeSchema });
-export type ConfirmSecondFactor = z.infer<typeof confirmSecondFactorSchema>;
 
 export const recoveryCodesSchema = z.object({
   /** Shown once: each code signs in once when the authenticator is lost. */

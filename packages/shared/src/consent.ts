@@ -18,7 +18,6 @@ export const serviceConsentSchema = z.object({
   serviceId: idSchema,
   parts: z.record(planPartSchema, z.boolean()),
 });
-export type ServiceConsent = z.infer<typeof serviceConsentSchema>;
 
 export const consentHistoryEntrySchema = z.object({
   serviceId: idSchema,

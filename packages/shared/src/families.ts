@@ -65,7 +65,6 @@ export const familyListQuerySchema = z.strictObject({
   q: z.string().trim().max(100).optional(),
   status: familyStatusSchema.optional(),
 });
-export type FamilyListQuery = z.infer<typeof familyListQuerySchema>;
 
 export const memberParamsSchema = z.strictObject({ familyId: idSchema, memberId: idSchema });
 export type MemberParams = z.infer<typeof memberParamsSchema>;

@@ -39,11 +39,9 @@ export const createdInvitationSchema = z.object({ expiresAt: isoDateTimeSchema }
 export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
 
 export const invitationTokenParamsSchema = z.strictObject({ token: z.string().min(1).max(100) });
-export type InvitationTokenParams = z.infer<typeof invitationTokenParamsSchema>;
 
 export const invitationStates = ['open', 'expired', 'used'] as const;
 export const invitationStateSchema = z.enum(invitationStates);
-export type InvitationState = z.infer<typeof invitationStateSchema>;
 
 /** What the invitation page shows: who is invited, as what, by whom, and whether the link still works. */
 export const invitationDetailsSchema = z.object({
@@ -60,7 +58,6 @@ export type InvitationDetails = z.infer<typeof invitationDetailsSchema>;
 export const newPasswordSchema = z.string().min(12, 'Use at least 12 characters.').max(200, 'Use at most 200 characters.');
 
 export const setInvitationPasswordSchema = z.strictObject({ password: newPasswordSchema });
-export type SetInvitationPassword = z.infer<typeof setInvitationPasswordSchema>;
 
 /** Hours a password-reset link works: shorter than an invitation, as it opens a working login. */
 export const PASSWORD_RESET_VALID_HOURS = 1;

@@ -6,4 +6,3 @@ export const organisationSchema = z.object({ id: idSchema, name: z.string() });
 export type Organisation = z.infer<typeof organisationSchema>;
 
 export const organisationListSchema = z.object({ organisations: z.array(organisationSchema) });
-export type OrganisationList = z.infer<typeof organisationListSchema>;

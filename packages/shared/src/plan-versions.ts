@@ -13,7 +13,6 @@ export const planVersionSummarySchema = z.object({
   reviewId: idSchema.nullable(),
   frozenAt: isoDateTimeSchema,
 });
-export type PlanVersionSummary = z.infer<typeof planVersionSummarySchema>;
 
 export const planVersionListSchema = z.object({ versions: z.array(planVersionSummarySchema) });
 export type PlanVersionList = z.infer<typeof planVersionListSchema>;
@@ -29,7 +28,6 @@ export const planVersionCompareQuerySchema = z.strictObject({
 export type PlanVersionCompareQuery = z.infer<typeof planVersionCompareQuerySchema>;
 
 export const fieldChangeSchema = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
-export type FieldChange = z.infer<typeof fieldChangeSchema>;
 
 const entityRefSchema = z.object({ id: idSchema, title: z.string() });
 

@@ -39,7 +39,6 @@ export const goalProgressSchema = z.object({
   note: z.string(),
   recordedBy: personRefSchema,
 });
-export type GoalProgress = z.infer<typeof goalProgressSchema>;
 
 export const goalSchema = z.object({
   id: idSchema,
@@ -63,7 +62,6 @@ export const serviceRefSchema = z.object({
   category: z.string(),
   contact: z.string(),
 });
-export type ServiceRef = z.infer<typeof serviceRefSchema>;
 
 export const serviceRoleSchema = z.object({
   id: idSchema,

@@ -4,7 +4,6 @@ import { personRefSchema } from './families';
 
 export const reviewStatuses = ['scheduled', 'completed'] as const;
 export const reviewStatusSchema = z.enum(reviewStatuses);
-export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
 
 export const reviewParamsSchema = z.strictObject({ familyId: idSchema, reviewId: idSchema });
 export type ReviewParams = z.infer<typeof reviewParamsSchema>;
@@ -15,7 +14,6 @@ export const agendaItemSchema = z.object({
   proposedBy: personRefSchema,
   createdAt: isoDateTimeSchema,
 });
-export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
 /** A plan review meeting (arviointipalaveri) with its agenda. */
 export const reviewSchema = z.object({

@@ -21,7 +21,6 @@ export const catalogueServiceSchema = z.object({
 export type CatalogueService = z.infer<typeof catalogueServiceSchema>;
 
 export const serviceCatalogueSchema = z.object({ services: z.array(catalogueServiceSchema) });
-export type ServiceCatalogue = z.infer<typeof serviceCatalogueSchema>;
 
 export const createServiceSchema = z.strictObject({
   /** The name in every language the product speaks. */
@@ -49,4 +48,3 @@ export const updateServiceSchema = z.strictObject({
 export type UpdateService = z.infer<typeof updateServiceSchema>;
 
 export const serviceParamsSchema = z.strictObject({ serviceId: idSchema });
-export type ServiceParams = z.infer<typeof serviceParamsSchema>;

@@ -6,7 +6,6 @@ const storyTextSchema = z.string().max(10_000);
 
 export const storyCommentKinds = ['comment', 'correction-request'] as const;
 export const storyCommentKindSchema = z.enum(storyCommentKinds);
-export type StoryCommentKind = z.infer<typeof storyCommentKindSchema>;
 
 /** A family member's comment on its story, or a request to correct it. Version 2 means resolved. */
 export const storyCommentSchema = z.object({

@@ -2,6 +2,7 @@ import type { FamilyStatus, MemberRelation, PlanPart } from '@yhdessa/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db/database';
 import type { Actor } from '../core/actor';
+import { municipalityToday } from '../core/clock';
 
 /** How the actor stands to one family: the facts every family-scoped decision is made on. */
 export interface FamilyRelation {
@@ -31,9 +32,6 @@ interface RelationRow {
   member_id: string | null;
   member_relation: MemberRelation | null;
 }
-
-/** Today in the municipality's time zone: a role that ends on a day ends at midnight in Helsinki, not in UTC. */
-export const municipalityToday = sql`(now() at time zone 'Europe/Helsinki')::date`;
 
 /** The actor's services with an accepted role in the family that has not ended. */
 const activeRolesOfActor = (actor: Actor) => sql`

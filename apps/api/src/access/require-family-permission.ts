@@ -61,10 +61,3 @@ export function refuseUnseen(
   });
   return notFound(subject.resource.replace('-', ' '));
 }
-
-/** 409 with the resource as it is now; the caller reloads and tries again. */
-export function versionConflict(what: string, current: unknown): AppError {
-  return new AppError('version_conflict', `The ${what} changed after you loaded it. Check the current state and try again.`, {
-    current,
-  });
-}

@@ -1,4 +1,4 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, Response } from 'express';
 import type { FamilyEvent, Role } from '@yhdessa/shared';
 import type { ZodType } from 'zod';
 import { type z } from 'zod';
@@ -97,5 +97,3 @@ export function defineRoute<
 }
 
 export type AnyRoute = RouteDefinition<RouteAccess, ZodType, ZodType, ZodType, ZodType>;
-
-export type RouteMounter = (router: Router, routes: readonly AnyRoute[]) => void;

@@ -1,12 +1,7 @@
 import type { Action } from '@yhdessa/shared';
-import type { actions } from '../../db/tables/actions';
+import type { ActionRow } from './actions.repository';
 
-/** Today's date in UTC, `YYYY-MM-DD`. */
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-export function presentAction(row: typeof actions.$inferSelect, today = todayIso()): Action {
+export function presentAction(row: ActionRow): Action {
   return {
     id: row.id,
     serviceRoleId: row.serviceRoleId,
@@ -15,7 +10,7 @@ export function presentAction(row: typeof actions.$inferSelect, today = todayIso
     ownerName: row.ownerName,
     dueOn: row.dueOn,
     status: row.status,
-    overdue: row.dueOn !== null && row.dueOn < today && row.status !== 'done',
+    overdue: row.overdue,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

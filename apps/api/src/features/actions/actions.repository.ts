@@ -1,11 +1,19 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { ActionStatus } from '@yhdessa/shared';
+import { municipalityToday } from '../../core/clock';
 import type { Queryable } from '../../db/database';
 import { actions } from '../../db/tables/actions';
 
-export async function findAction(familyId: string, actionId: string, db: Queryable) {
+/** Overdue: not done, and due before today in the municipality. Decided here, in SQL, for every read of an action. */
+export const actionIsOverdue = sql<boolean>`(${actions.status} <> 'done' and ${actions.dueOn} is not null and ${actions.dueOn} < ${municipalityToday})`;
+
+/** An action as every read returns it: its columns and whether it is overdue. */
+export const actionColumns = { ...getTableColumns(actions), overdue: actionIsOverdue };
+export type ActionRow = typeof actions.$inferSelect & { overdue: boolean };
+
+export async function findAction(familyId: string, actionId: string, db: Queryable): Promise<ActionRow | null> {
   const [row] = await db
-    .select()
+    .select(actionColumns)
     .from(actions)
     .where(and(eq(actions.familyId, familyId), eq(actions.id, actionId)));
   return row ?? null;
@@ -26,7 +34,7 @@ export async function insertAction(
   const [row] = await db
     .insert(actions)
     .values({ familyId, ...values })
-    .returning();
+    .returning(actionColumns);
   return row!;
 }
 
@@ -50,6 +58,6 @@ export async function updateActionAt(
     .update(actions)
     .set({ ...fields, version: sql`${actions.version} + 1`, updatedAt: new Date(), updatedBy })
     .where(and(eq(actions.familyId, familyId), eq(actions.id, actionId), eq(actions.version, basedOnVersion)))
-    .returning();
+    .returning(actionColumns);
   return row ?? null;
 }

@@ -1,6 +1,7 @@
 import type { Action, ActionParams, CreateAction, UpdateAction } from '@yhdessa/shared';
 import { visiblePlanParts } from '../../access/family-policy';
-import { requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
+import { requireFamilyPermission } from '../../access/require-family-permission';
+import { changeVersioned } from '../../http/versioned-change';
 import { findGoal } from '../goals';
 import { AppError, notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
@@ -61,26 +62,22 @@ export async function updateAction(
     target: action,
     forbiddenDetail,
   });
-  if (action.version !== version) throw versionConflict('action', presentAction(action));
-  if (change.goalId !== undefined && change.goalId !== action.goalId) await requireVisibleGoal(familyId, change.goalId, context);
-
-  const updated = await updateActionAt(
+  const updated = await changeVersioned(context, {
     familyId,
-    actionId,
-    { ...change, basedOnVersion: version, updatedBy: actor.accountId },
-    tx,
-  );
-  if (!updated) throw versionConflict('action', presentAction((await findAction(familyId, actionId, tx)) ?? action));
-  await context.audit({
-    familyId,
-    action: 'update',
     resource: 'action',
     resourceId: actionId,
-    outcome: 'allowed',
+    versionNow: action.version,
+    basedOn: version,
+    async update() {
+      if (change.goalId !== undefined && change.goalId !== action.goalId)
+        await requireVisibleGoal(familyId, change.goalId, context);
+      return updateActionAt(familyId, actionId, { ...change, basedOnVersion: version, updatedBy: actor.accountId }, tx);
+    },
+    current: async () => presentAction((await findAction(familyId, actionId, tx)) ?? action),
     basis,
-    detail: changedFields(action, updated),
+    detail: (after) => changedFields(action, after),
+    event: 'action.updated',
   });
-  await context.recordFamilyEvent({ type: 'action.updated', familyId, id: actionId, version: updated.version });
   return presentAction(updated);
 }
 

@@ -95,3 +95,30 @@ describe('PATCH: editing every field of an action', () => {
     expect(plan.familyActions.find((entry: { id: string }) => entry.id === action.id)).toMatchObject({ overdue: false });
   });
 });
+
+describe('overdue: one rule, on the municipality’s calendar', () => {
+  /** A date in Helsinki, computed apart from the server's rule: `YYYY-MM-DD`. */
+  const helsinkiDate = (daysFromToday: number) =>
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() + daysFromToday * 86_400_000));
+
+  it('when an action was due yesterday in Helsinki, then the plan, the workspace and the family list all call it overdue; due today, none do', async () => {
+    const yesterday = await buildAction(testApp.database.db, world.family.id, { title: 'Eilen', dueOn: helsinkiDate(-1) });
+    const today = await buildAction(testApp.database.db, world.family.id, { title: 'Tänään', dueOn: helsinkiDate(0) });
+    const coordinator = await agentOf('coordinator');
+
+    const plan = (await coordinator.get(`/api/families/${world.family.id}/plan`)).body;
+    const inPlan = (id: string) => plan.familyActions.find((entry: { id: string }) => entry.id === id).overdue;
+    expect([inPlan(yesterday.id), inPlan(today.id)]).toEqual([true, false]);
+
+    const workspace = (await coordinator.get('/api/workspace')).body;
+    const overdueIds = workspace.overdueActions.map((row: { action: { id: string } }) => row.action.id);
+    expect([overdueIds.includes(yesterday.id), overdueIds.includes(today.id)]).toEqual([true, false]);
+
+    const list = (await coordinator.get('/api/families')).body;
+    const summary = list.families.find((family: { id: string }) => family.id === world.family.id);
+    const overdueInPlan = plan.familyActions
+      .concat(plan.serviceRoles.flatMap((role: { actions: unknown[] }) => role.actions))
+      .filter((action: { overdue: boolean }) => action.overdue).length;
+    expect(summary.overdueActionCount).toBe(overdueInPlan);
+  });
+});

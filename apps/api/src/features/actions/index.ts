@@ -1,2 +1,3 @@
-/** What other features may use of actions: an action as the plan and the workspace show it. */
-export { presentAction, todayIso } from './action.presenter';
+/** What other features may use of actions: an action as the plan and the workspace read and show it. */
+export { presentAction } from './action.presenter';
+export { actionColumns, actionIsOverdue } from './actions.repository';

@@ -1,6 +1,7 @@
 import type { Assessment, AssessmentList, AssessmentRatingParams, CreateAssessment, UpdateRating } from '@yhdessa/shared';
 import { authorizeFamily } from '../../access/family-policy';
-import { requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
+import { requireFamilyPermission } from '../../access/require-family-permission';
+import { changeVersioned, versionConflict } from '../../http/versioned-change';
 import { notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
 import { presentAssessment } from './assessment.presenter';
@@ -76,33 +77,24 @@ export async function rateDomain(
   if (latestId !== assessmentId)
     throw versionConflict('assessment', presentAssessment((await findAssessment(familyId, latestId!, tx))!));
 
-  const updated =
-    assessment.assessment.version === change.version
-      ? await rateDomainAt(
-          familyId,
-          assessmentId,
-          {
-            domain,
-            rating: change.rating,
-            notes: change.notes,
-            basedOnVersion: change.version,
-            ratedBy: context.actor.accountId,
-          },
-          tx,
-        )
-      : null;
-  if (!updated)
-    throw versionConflict('assessment', presentAssessment((await findAssessment(familyId, assessmentId, tx)) ?? assessment));
   const before = assessment.ratings.find((row) => row.rating.domain === domain)?.rating.rating ?? null;
-  await context.audit({
+  await changeVersioned(context, {
     familyId,
-    action: 'update',
     resource: 'assessment',
     resourceId: assessmentId,
-    outcome: 'allowed',
+    versionNow: assessment.assessment.version,
+    basedOn: change.version,
+    update: () =>
+      rateDomainAt(
+        familyId,
+        assessmentId,
+        { domain, rating: change.rating, notes: change.notes, basedOnVersion: change.version, ratedBy: context.actor.accountId },
+        tx,
+      ),
+    current: async () => presentAssessment((await findAssessment(familyId, assessmentId, tx)) ?? assessment),
     basis,
-    detail: { domain, rating: { from: before, to: change.rating } },
+    detail: () => ({ domain, rating: { from: before, to: change.rating } }),
+    event: 'assessment.updated',
   });
-  await context.recordFamilyEvent({ type: 'assessment.updated', familyId, id: assessmentId, version: updated.version });
   return presentAssessment((await findAssessment(familyId, assessmentId, tx))!);
 }

@@ -4,6 +4,8 @@ import { visibleFamiliesCondition } from '../../access/family-relation.repositor
 import { accounts } from '../../db/tables/accounts';
 import { queryRows, type Queryable } from '../../db/database';
 import type { Actor } from '../../core/actor';
+import { municipalityToday } from '../../core/clock';
+import { actionIsOverdue } from '../actions';
 import { plans } from '../../db/tables/plans';
 import { stories } from '../../db/tables/stories';
 import { familyMembers, families } from '../../db/tables/families';
@@ -35,9 +37,9 @@ export async function listFamiliesVisibleTo(
       (select count(*)::int from family_members m where m.family_id = f.id) as member_count,
       (select count(*)::int from service_roles sr where sr.family_id = f.id and sr.status = 'accepted') as service_count,
       (select count(*)::int from actions a where a.family_id = f.id and a.status <> 'done') as open_action_count,
-      (select count(*)::int from actions a where a.family_id = f.id and a.status <> 'done' and a.due_on < current_date) as overdue_action_count,
+      (select count(*)::int from actions where actions.family_id = f.id and ${actionIsOverdue}) as overdue_action_count,
       (select min(r.scheduled_on)::text from reviews r
-        where r.family_id = f.id and r.status = 'scheduled' and r.scheduled_on >= current_date) as next_review_on
+        where r.family_id = f.id and r.status = 'scheduled' and r.scheduled_on >= ${municipalityToday}) as next_review_on
     from families f join accounts c on c.id = f.coordinator_id
     where ${visibleFamiliesCondition(actor)}
       ${filters.q ? sql`and position(lower(${filters.q}) in lower(f.name)) > 0` : sql``}

@@ -1,5 +1,6 @@
 import type { CreateFamily, FamilyDetail, UpdateFamily } from '@yhdessa/shared';
 import { requireFamilyPermission } from '../../access/require-family-permission';
+import { changeVersioned } from '../../http/versioned-change';
 import { appendAuditEvent } from '../../audit/audit.repository';
 import { AppError, notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
@@ -88,39 +89,33 @@ export async function updateFamily(familyId: string, change: UpdateFamily, conte
     resourceId: familyId,
     forbiddenDetail: 'Only the coordinator can change the case.',
   });
-  if (family.version !== change.version) throw await familyConflict(family, context);
-
   const closing = change.status === 'closed' && family.status !== 'closed';
-  const updated = await updateFamilyAt(
+  await changeVersioned(context, {
     familyId,
-    change.version,
-    {
-      ...(change.name !== undefined ? { name: change.name } : {}),
-      ...(change.status !== undefined ? { status: change.status } : {}),
-      // A closed case is handed over no more: a pending request lapses.
-      ...(closing ? { handoverToId: null, handoverRequestedAt: null } : {}),
-    },
-    tx,
-  );
-  if (!updated) throw await familyConflict((await findFamily(familyId, tx)) ?? family, context);
-  await context.audit({
-    familyId,
-    action: 'update',
     resource: 'family',
     resourceId: familyId,
-    outcome: 'allowed',
+    versionNow: family.version,
+    basedOn: change.version,
+    update: () =>
+      updateFamilyAt(
+        familyId,
+        change.version,
+        {
+          ...(change.name !== undefined ? { name: change.name } : {}),
+          ...(change.status !== undefined ? { status: change.status } : {}),
+          // A closed case is handed over no more: a pending request lapses.
+          ...(closing ? { handoverToId: null, handoverRequestedAt: null } : {}),
+        },
+        tx,
+      ),
+    current: async () => presentFamilyDetail((await findFamilyDetail(familyId, tx))!),
+    conflictDetail: 'The case changed after you loaded it. Check the current state and try again.',
     basis,
-    detail: {
+    detail: (updated: FamilyRow) => ({
       ...(change.status !== undefined ? { status: { from: family.status, to: updated.status } } : {}),
       ...(change.name !== undefined ? { renamed: family.name !== updated.name } : {}),
-    },
+    }),
+    event: 'family.updated',
   });
-  await context.recordFamilyEvent({ type: 'family.updated', familyId, id: familyId, version: updated.version });
   return presentFamilyDetail((await findFamilyDetail(familyId, tx))!);
-}
-
-async function familyConflict(current: FamilyRow, context: FamilyContext): Promise<AppError> {
-  return new AppError('version_conflict', 'The case changed after you loaded it. Check the current state and try again.', {
-    current: presentFamilyDetail((await findFamilyDetail(current.id, context.tx))!),
-  });
 }

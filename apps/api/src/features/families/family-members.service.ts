@@ -1,6 +1,7 @@
 import type { FamilyMemberDetail, MemberParams, NewMember, UpdateMember } from '@yhdessa/shared';
 import { requireFamilyPermission } from '../../access/require-family-permission';
-import { AppError, notFound } from '../../core/app-error';
+import { changeVersioned } from '../../http/versioned-change';
+import { notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
 import { presentMember } from './family.presenter';
 import { findMember, insertMember, updateMemberAt } from './families.repository';
@@ -35,22 +36,17 @@ export async function updateMember(
     forbiddenDetail,
   });
   const { version, ...fields } = change;
-  const updated = member.version === version ? await updateMemberAt(familyId, memberId, version, fields, tx) : null;
-  if (!updated) {
-    const current = (await findMember(familyId, memberId, tx)) ?? member;
-    throw new AppError('version_conflict', 'The member changed after you loaded it. Check the current state and try again.', {
-      current: presentMember(current),
-    });
-  }
-  await context.audit({
+  const updated = await changeVersioned(context, {
     familyId,
-    action: 'update',
     resource: 'family-member',
     resourceId: memberId,
-    outcome: 'allowed',
+    versionNow: member.version,
+    basedOn: version,
+    update: () => updateMemberAt(familyId, memberId, version, fields, tx),
+    current: async () => presentMember((await findMember(familyId, memberId, tx)) ?? member),
     basis,
-    detail: { fields: Object.keys(fields) },
+    detail: () => ({ fields: Object.keys(fields) }),
+    event: 'member.updated',
   });
-  await context.recordFamilyEvent({ type: 'member.updated', familyId, id: memberId, version: updated.version });
   return presentMember(updated);
 }

@@ -3,6 +3,7 @@ import type { FamilyPermission } from '../../access/family-policy';
 import { requireFamilyPermission } from '../../access/require-family-permission';
 import { AppError, notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
+import { changeVersioned } from '../../http/versioned-change';
 import { presentHandover } from './family.presenter';
 import {
   findCoordinatorNames,
@@ -44,46 +45,57 @@ export async function listHandoverCandidates(familyId: string, context: FamilyCo
 
 export async function requestHandover(familyId: string, request: RequestHandover, context: FamilyContext): Promise<Handover> {
   const { tx, actor } = context;
-  const { family, basis } = await beginHandoverChange(familyId, 'handover:request', request.version, context);
-  if (request.toCoordinatorId === actor.accountId || !(await isActiveCoordinator(request.toCoordinatorId, tx)))
-    throw new AppError('validation_failed', 'Hand the case over to another coordinator.', {
-      errors: [{ path: 'body.toCoordinatorId', message: 'Not another coordinator' }],
-    });
-  const updated = await updateFamilyAt(
-    familyId,
-    family.version,
-    { handoverToId: request.toCoordinatorId, handoverRequestedAt: new Date() },
-    tx,
+  const { family, basis } = await beginHandoverChange(familyId, 'handover:request', context);
+  return changeHandover(
+    family,
+    request.version,
+    'handover.requested',
+    basis,
+    { to: request.toCoordinatorId },
+    context,
+    async () => {
+      if (request.toCoordinatorId === actor.accountId || !(await isActiveCoordinator(request.toCoordinatorId, tx)))
+        throw new AppError('validation_failed', 'Hand the case over to another coordinator.', {
+          errors: [{ path: 'body.toCoordinatorId', message: 'Not another coordinator' }],
+        });
+      return updateFamilyAt(
+        familyId,
+        family.version,
+        { handoverToId: request.toCoordinatorId, handoverRequestedAt: new Date() },
+        tx,
+      );
+    },
   );
-  return finishHandoverChange(family, updated, 'handover.requested', basis, { to: request.toCoordinatorId }, context);
 }
 
 export async function acceptHandover(familyId: string, answer: AnswerHandover, context: FamilyContext): Promise<Handover> {
   const { tx, actor } = context;
-  const { family, basis } = await beginHandoverChange(familyId, 'handover:accept', answer.version, context);
-  const updated = await updateFamilyAt(
-    familyId,
-    family.version,
-    { coordinatorId: actor.accountId, handoverToId: null, handoverRequestedAt: null },
-    tx,
-  );
+  const { family, basis } = await beginHandoverChange(familyId, 'handover:accept', context);
   // The previous coordinator's access ends here; their open sockets are re-checked after commit.
-  return finishHandoverChange(
+  return changeHandover(
     family,
-    updated,
+    answer.version,
     'handover.accepted',
     basis,
     { from: family.coordinatorId, to: actor.accountId },
     context,
+    () =>
+      updateFamilyAt(
+        familyId,
+        family.version,
+        { coordinatorId: actor.accountId, handoverToId: null, handoverRequestedAt: null },
+        tx,
+      ),
   );
 }
 
 /** The named coordinator declines, or the current one withdraws the request. */
 export async function declineHandover(familyId: string, answer: AnswerHandover, context: FamilyContext): Promise<Handover> {
-  const { family, basis } = await beginHandoverChange(familyId, 'handover:decline', answer.version, context);
-  if (!family.handoverToId) throw notFound('pending handover');
-  const updated = await updateFamilyAt(familyId, family.version, { handoverToId: null, handoverRequestedAt: null }, context.tx);
-  return finishHandoverChange(family, updated, 'handover.declined', basis, { to: family.handoverToId }, context);
+  const { family, basis } = await beginHandoverChange(familyId, 'handover:decline', context);
+  return changeHandover(family, answer.version, 'handover.declined', basis, { to: family.handoverToId }, context, async () => {
+    if (!family.handoverToId) throw notFound('pending handover');
+    return updateFamilyAt(familyId, family.version, { handoverToId: null, handoverRequestedAt: null }, context.tx);
+  });
 }
 
 async function requireFamily(familyId: string, context: FamilyContext): Promise<FamilyRow> {
@@ -92,7 +104,7 @@ async function requireFamily(familyId: string, context: FamilyContext): Promise<
   return family;
 }
 
-async function beginHandoverChange(familyId: string, permission: FamilyPermission, version: number, context: FamilyContext) {
+async function beginHandoverChange(familyId: string, permission: FamilyPermission, context: FamilyContext) {
   const basis = requireFamilyPermission(context, permission, {
     resource: 'handover',
     resourceId: familyId,
@@ -101,35 +113,33 @@ async function beginHandoverChange(familyId: string, permission: FamilyPermissio
         ? 'Only the coordinator the case is handed to can accept it.'
         : 'Only the coordinator of the case can hand it over.',
   });
-  const family = await requireFamily(familyId, context);
-  if (family.version !== version) throw await handoverConflict(family, context);
-  return { family, basis };
+  return { family: await requireFamily(familyId, context), basis };
 }
 
-async function finishHandoverChange(
+async function changeHandover(
   before: FamilyRow,
-  updated: FamilyRow | null,
+  basedOn: number,
   type: 'handover.requested' | 'handover.accepted' | 'handover.declined',
   basis: string,
   detail: Record<string, unknown>,
   context: FamilyContext,
+  update: () => Promise<FamilyRow | null>,
 ): Promise<Handover> {
-  if (!updated) throw await handoverConflict((await findFamily(before.id, context.tx)) ?? before, context);
-  await context.audit({
+  const updated = await changeVersioned(context, {
     familyId: before.id,
-    action: 'update',
     resource: 'handover',
     resourceId: before.id,
-    outcome: 'allowed',
+    versionNow: before.version,
+    basedOn,
+    update,
+    current: async () => {
+      const current = (await findFamily(before.id, context.tx)) ?? before;
+      return presentHandover(current, await findCoordinatorNames(current, context.tx));
+    },
+    conflictDetail: 'The case changed after you loaded it. Check the handover and try again.',
     basis,
-    detail: { change: type, ...detail },
+    detail: () => ({ change: type, ...detail }),
+    event: type,
   });
-  await context.recordFamilyEvent({ type, familyId: before.id, id: before.id, version: updated.version });
   return presentHandover(updated, await findCoordinatorNames(updated, context.tx));
-}
-
-async function handoverConflict(current: FamilyRow, context: FamilyContext): Promise<AppError> {
-  return new AppError('version_conflict', 'The case changed after you loaded it. Check the handover and try again.', {
-    current: presentHandover(current, await findCoordinatorNames(current, context.tx)),
-  });
 }

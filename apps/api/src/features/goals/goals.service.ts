@@ -1,6 +1,7 @@
 import type { CreateGoal, CreateGoalProgress, Goal, GoalParams, UpdateGoal } from '@yhdessa/shared';
 import { visiblePlanParts } from '../../access/family-policy';
-import { refuseUnseen, requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
+import { refuseUnseen, requireFamilyPermission } from '../../access/require-family-permission';
+import { changeVersioned } from '../../http/versioned-change';
 import { notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
 import { presentGoal } from './goal.presenter';
@@ -42,23 +43,18 @@ export async function updateGoal({ familyId, goalId }: GoalParams, { version, ..
     resourceId: goalId,
     forbiddenDetail: 'Only the coordinator changes a goal; you can record progress on it.',
   });
-  if (goal.version !== version) throw versionConflict('goal', await presentWithProgress(familyId, goal, context));
-  const updated = await updateGoalAt(familyId, goalId, { ...change, basedOnVersion: version }, context.tx);
-  if (!updated)
-    throw versionConflict(
-      'goal',
-      await presentWithProgress(familyId, (await findGoal(familyId, goalId, context.tx)) ?? goal, context),
-    );
-  await context.audit({
+  const updated = await changeVersioned(context, {
     familyId,
-    action: 'update',
     resource: 'goal',
     resourceId: goalId,
-    outcome: 'allowed',
+    versionNow: goal.version,
+    basedOn: version,
+    update: () => updateGoalAt(familyId, goalId, { ...change, basedOnVersion: version }, context.tx),
+    current: async () => presentWithProgress(familyId, (await findGoal(familyId, goalId, context.tx)) ?? goal, context),
     basis,
-    detail: { fields: Object.keys(change) },
+    detail: () => ({ fields: Object.keys(change) }),
+    event: 'goal.updated',
   });
-  await context.recordFamilyEvent({ type: 'goal.updated', familyId, id: goalId, version: updated.version });
   return presentWithProgress(familyId, updated, context);
 }
 

@@ -1,6 +1,7 @@
 import type { CreateNote, FamilyParams, Note, NoteList, NoteListQuery, NoteParams, UpdateNote } from '@yhdessa/shared';
 import { readableNotes } from '../../access/family-policy';
-import { refuseUnseen, requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
+import { refuseUnseen, requireFamilyPermission } from '../../access/require-family-permission';
+import { changeVersioned } from '../../http/versioned-change';
 import { AppError, notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
 import { findServiceRole } from '../service-roles';
@@ -79,18 +80,18 @@ export async function updateNote({ familyId, noteId }: NoteParams, { version, ..
     target: { serviceRoleId: note.serviceRoleId, visibility: change.visibility ?? note.visibility },
     forbiddenDetail: 'You cannot give this note that visibility.',
   });
-  if (note.version !== version) throw versionConflict('note', presentNote(note));
-  const updated = await updateNoteAt(familyId, noteId, { ...change, basedOnVersion: version }, context.tx);
-  if (!updated) throw versionConflict('note', presentNote((await findNote(familyId, noteId, context.tx)) ?? note));
-  await context.audit({
+  const updated = await changeVersioned(context, {
     familyId,
-    action: 'update',
     resource: 'note',
     resourceId: noteId,
-    outcome: 'allowed',
+    versionNow: note.version,
+    basedOn: version,
+    update: () => updateNoteAt(familyId, noteId, { ...change, basedOnVersion: version }, context.tx),
+    current: async () => presentNote((await findNote(familyId, noteId, context.tx)) ?? note),
     basis,
-    detail: { fields: Object.keys(change) },
+    detail: () => ({ fields: Object.keys(change) }),
+    // Who hears of it follows the note's visibility after the change.
+    event: { type: 'note.updated', subject: (after) => after },
   });
-  await context.recordFamilyEvent({ type: 'note.updated', familyId, id: noteId, version: updated.version }, updated);
   return presentNote(updated);
 }

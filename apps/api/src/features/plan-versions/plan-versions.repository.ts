@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Plan } from '@yhdessa/shared';
+import { planSchema, type Plan } from '@yhdessa/shared';
 import type { Queryable } from '../../db/database';
 import { plans } from '../../db/tables/plans';
 import { planVersions } from '../../db/tables/plan-versions';
@@ -17,7 +17,8 @@ export async function findPlanVersion(familyId: string, version: number, db: Que
     .select()
     .from(planVersions)
     .where(and(eq(planVersions.familyId, familyId), eq(planVersions.version, version)));
-  return row ? { ...row, snapshot: row.snapshot as unknown as Plan } : null;
+  // The stored JSON is read back through the plan's own contract, like anything else from outside the code.
+  return row ? { ...row, snapshot: planSchema.parse(row.snapshot) } : null;
 }
 
 /** The working plan's version, with its row locked until the transaction ends, so two freezes cannot interleave. */
@@ -32,7 +33,7 @@ export async function freezePlanVersion(familyId: string, reviewId: string, snap
     familyId,
     version: snapshot.version,
     reviewId,
-    snapshot: snapshot as unknown as Record<string, unknown>,
+    snapshot,
   });
   await db
     .update(plans)

@@ -1,9 +1,9 @@
 import { planParts, type Plan, type PlanPart } from '@yhdessa/shared';
-import { presentAction, todayIso } from '../actions';
+import { presentAction } from '../actions';
 import { presentGoal } from '../goals';
 import type { PlanParts } from './plans.repository';
 
-export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>, today = todayIso()): Plan {
+export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>): Plan {
   const { header } = parts;
   return {
     family: {
@@ -27,8 +27,8 @@ export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>
       startsOn: role.startsOn,
       endsOn: role.endsOn,
       version: role.version,
-      actions: parts.actions.filter((action) => action.serviceRoleId === role.id).map((action) => presentAction(action, today)),
+      actions: parts.actions.filter((action) => action.serviceRoleId === role.id).map(presentAction),
     })),
-    familyActions: parts.actions.filter((action) => action.serviceRoleId === null).map((action) => presentAction(action, today)),
+    familyActions: parts.actions.filter((action) => action.serviceRoleId === null).map(presentAction),
   };
 }

@@ -4,6 +4,7 @@ import { actions } from '../../db/tables/actions';
 import type { Queryable } from '../../db/database';
 import { familyMembers, families } from '../../db/tables/families';
 import { listGoalProgress } from '../goals';
+import { actionColumns } from '../actions';
 import { goals } from '../../db/tables/goals';
 import { serviceRoles } from '../../db/tables/service-roles';
 import { services } from '../../db/tables/services';
@@ -56,7 +57,7 @@ export async function findPlanParts(familyId: string, options: { withGoals: bool
     .orderBy(asc(serviceRoles.createdAt), asc(serviceRoles.id));
 
   const actionRows = await db
-    .select()
+    .select(actionColumns)
     .from(actions)
     .where(eq(actions.familyId, familyId))
     .orderBy(asc(actions.dueOn), asc(actions.createdAt), asc(actions.id));

@@ -9,8 +9,9 @@ import {
   type ReviewParams,
   type UpdateReview,
 } from '@yhdessa/shared';
-import { requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
-import { AppError, notFound } from '../../core/app-error';
+import { requireFamilyPermission } from '../../access/require-family-permission';
+import { changeVersioned, versionConflict } from '../../http/versioned-change';
+import { notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
 import { freezePlanVersion, lockPlanVersion } from '../plan-versions';
 import { presentPlan } from '../plans';
@@ -38,17 +39,18 @@ async function requireReview(familyId: string, reviewId: string, context: Family
   return review;
 }
 
-async function conflictWithCurrent(review: ReviewRow, context: FamilyContext): Promise<AppError> {
-  const current = (await findReview(review.familyId, review.id, context.tx)) ?? review;
-  return versionConflict('review', await presentWithAgenda(current, context));
+async function currentReview(review: ReviewRow, context: FamilyContext) {
+  return presentWithAgenda((await findReview(review.familyId, review.id, context.tx)) ?? review, context);
 }
 
 /** A completed review is the record of its meeting: it is not changed afterwards. */
 async function requireScheduled(review: ReviewRow, context: FamilyContext): Promise<void> {
   if (review.status === 'completed')
-    throw new AppError('version_conflict', 'The review is already completed and its plan version frozen.', {
-      current: await presentWithAgenda(review, context),
-    });
+    throw versionConflict(
+      'review',
+      await presentWithAgenda(review, context),
+      'The review is already completed and its plan version frozen.',
+    );
 }
 
 export async function listFamilyReviews({ familyId }: FamilyParams, context: FamilyContext): Promise<ReviewList> {
@@ -83,19 +85,18 @@ export async function updateReview(
     forbiddenDetail: 'The coordinator runs the review.',
   });
   await requireScheduled(review, context);
-  if (review.version !== version) throw await conflictWithCurrent(review, context);
-  const updated = await updateReviewAt(familyId, reviewId, change, version, context.tx);
-  if (!updated) throw await conflictWithCurrent(review, context);
-  await context.audit({
+  const updated = await changeVersioned(context, {
     familyId,
-    action: 'update',
     resource: 'review',
     resourceId: reviewId,
-    outcome: 'allowed',
+    versionNow: review.version,
+    basedOn: version,
+    update: () => updateReviewAt(familyId, reviewId, change, version, context.tx),
+    current: () => currentReview(review, context),
     basis,
-    detail: { fields: Object.keys(change) },
+    detail: () => ({ fields: Object.keys(change) }),
+    event: 'review.updated',
   });
-  await context.recordFamilyEvent({ type: 'review.updated', familyId, id: reviewId, version: updated.version });
   return presentWithAgenda(updated, context);
 }
 
@@ -130,32 +131,32 @@ export async function completeReview(
     forbiddenDetail: 'The coordinator completes the review.',
   });
   await requireScheduled(review, context);
-  if (review.version !== version) throw await conflictWithCurrent(review, context);
-
-  const planVersion = await lockPlanVersion(familyId, context.tx);
-  const parts = await findPlanParts(familyId, { withGoals: true }, context.tx);
-  if (planVersion === null || !parts) throw notFound('plan');
-  const snapshot = presentPlan(parts, new Set(planParts));
-  const completed = await updateReviewAt(
+  const completed = await changeVersioned(context, {
     familyId,
-    reviewId,
-    { status: 'completed', completedAt: new Date(), completedBy: context.actor.accountId, planVersion },
-    version,
-    context.tx,
-  );
-  if (!completed) throw await conflictWithCurrent(review, context);
-  await freezePlanVersion(familyId, reviewId, snapshot, context.tx);
-
-  await context.audit({
-    familyId,
-    action: 'update',
     resource: 'review',
     resourceId: reviewId,
-    outcome: 'allowed',
+    versionNow: review.version,
+    basedOn: version,
+    async update() {
+      const planVersion = await lockPlanVersion(familyId, context.tx);
+      const parts = await findPlanParts(familyId, { withGoals: true }, context.tx);
+      if (planVersion === null || !parts) throw notFound('plan');
+      const snapshot = presentPlan(parts, new Set(planParts));
+      const row = await updateReviewAt(
+        familyId,
+        reviewId,
+        { status: 'completed', completedAt: new Date(), completedBy: context.actor.accountId, planVersion },
+        version,
+        context.tx,
+      );
+      if (row) await freezePlanVersion(familyId, reviewId, snapshot, context.tx);
+      return row;
+    },
+    current: () => currentReview(review, context),
     basis,
-    detail: { status: { from: 'scheduled', to: 'completed' }, planVersion },
+    detail: (after) => ({ status: { from: 'scheduled', to: 'completed' }, planVersion: after.planVersion }),
+    event: 'review.updated',
   });
-  await context.recordFamilyEvent({ type: 'review.updated', familyId, id: reviewId, version: completed.version });
-  await context.recordFamilyEvent({ type: 'plan.versioned', familyId, id: familyId, version: planVersion });
+  await context.recordFamilyEvent({ type: 'plan.versioned', familyId, id: familyId, version: completed.planVersion! });
   return presentWithAgenda(completed, context);
 }

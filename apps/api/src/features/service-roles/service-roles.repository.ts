@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { accounts, serviceMemberships } from '../../db/tables/accounts';
 import type { Queryable } from '../../db/database';
 import { families } from '../../db/tables/families';
@@ -18,21 +18,24 @@ export type ServiceRoleRow = NonNullable<Awaited<ReturnType<typeof findServiceRo
 export async function endServiceRoleAt(
   familyId: string,
   serviceRoleId: string,
-  change: { basedOnVersion: number; endsOn: string },
+  change: { basedOnVersion: number; endsOn: RoleDate },
   db: Queryable,
 ) {
   return updateServiceRoleAt(familyId, serviceRoleId, { status: 'ended', endsOn: change.endsOn }, change.basedOnVersion, db);
 }
+
+/** A date as `YYYY-MM-DD`, or the municipality's today read in SQL. */
+type RoleDate = string | SQL<string>;
 
 /** Changes the role only if it is still at `basedOnVersion`; null when someone else got there first. */
 export async function updateServiceRoleAt(
   familyId: string,
   serviceRoleId: string,
   change: Partial<
-    Pick<
-      ServiceRoleRow,
-      'status' | 'description' | 'responsibleAccountId' | 'startsOn' | 'endsOn' | 'respondedAt' | 'declineReason'
-    >
+    Pick<ServiceRoleRow, 'status' | 'description' | 'responsibleAccountId' | 'respondedAt' | 'declineReason'> & {
+      startsOn: RoleDate | null;
+      endsOn: RoleDate | null;
+    }
   >,
   basedOnVersion: number,
   db: Queryable,

@@ -10,8 +10,10 @@ import type {
   Role,
   UpdateServiceRole,
 } from '@yhdessa/shared';
-import { requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
-import { todayIso } from '../actions';
+import { requireFamilyPermission } from '../../access/require-family-permission';
+import { changeVersioned } from '../../http/versioned-change';
+import { municipalityToday } from '../../core/clock';
+
 import { AppError, notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
 import type { MailSettings } from '../../mail/mailer';
@@ -41,12 +43,10 @@ async function requireRole(familyId: string, serviceRoleId: string, context: Fam
   return role;
 }
 
-async function conflictWithCurrent(role: ServiceRoleRow, context: FamilyContext): Promise<AppError> {
+/** The role as it is now, for a 409. */
+async function currentRole(role: ServiceRoleRow, context: FamilyContext): Promise<ServiceRoleSummary> {
   const current = (await findServiceRole(role.familyId, role.id, context.tx)) ?? role;
-  return versionConflict(
-    'service role',
-    presentServiceRoleSummary(current, await findAccountName(current.responsibleAccountId, context.tx)),
-  );
+  return presentServiceRoleSummary(current, await findAccountName(current.responsibleAccountId, context.tx));
 }
 
 /** The responsible worker must belong to the role's service. */
@@ -135,7 +135,7 @@ export async function listMyInvitations(
 }
 
 /** Checks that the caller's service may answer this invitation, and that it is still open. */
-async function requireOpenInvitation(familyId: string, serviceRoleId: string, version: number, context: FamilyContext) {
+async function requireOpenInvitation(familyId: string, serviceRoleId: string, context: FamilyContext) {
   const role = await requireRole(familyId, serviceRoleId, context);
   requireFamilyPermission(context, 'invitation:read', {
     resource: 'service-role',
@@ -153,7 +153,6 @@ async function requireOpenInvitation(familyId: string, serviceRoleId: string, ve
     target: { serviceRoleId },
     forbiddenDetail: 'Only the invited service answers its invitation.',
   });
-  if (role.version !== version) throw await conflictWithCurrent(role, context);
   return { role, basis };
 }
 
@@ -163,33 +162,35 @@ export async function acceptInvitation(
   answer: AcceptInvitation,
   context: FamilyContext,
 ): Promise<ServiceRoleSummary> {
-  const { role, basis } = await requireOpenInvitation(familyId, serviceRoleId, answer.version, context);
-  const responsible = await requireWorkerOfService(role.serviceId, answer.responsibleAccountId, context);
-  const accepted = await updateServiceRoleAt(
+  const { role, basis } = await requireOpenInvitation(familyId, serviceRoleId, context);
+  const accepted = await changeVersioned(context, {
     familyId,
-    serviceRoleId,
-    {
-      status: 'accepted',
-      responsibleAccountId: responsible.id,
-      description: answer.description ?? role.description,
-      startsOn: answer.startsOn ?? todayIso(),
-      respondedAt: new Date(),
-    },
-    answer.version,
-    context.tx,
-  );
-  if (!accepted) throw await conflictWithCurrent(role, context);
-  await context.audit({
-    familyId,
-    action: 'update',
     resource: 'service-role',
     resourceId: serviceRoleId,
-    outcome: 'allowed',
+    versionNow: role.version,
+    basedOn: answer.version,
+    async update() {
+      const responsible = await requireWorkerOfService(role.serviceId, answer.responsibleAccountId, context);
+      return updateServiceRoleAt(
+        familyId,
+        serviceRoleId,
+        {
+          status: 'accepted',
+          responsibleAccountId: responsible.id,
+          description: answer.description ?? role.description,
+          startsOn: answer.startsOn ?? municipalityToday,
+          respondedAt: new Date(),
+        },
+        answer.version,
+        context.tx,
+      );
+    },
+    current: () => currentRole(role, context),
     basis,
-    detail: { status: { from: 'invited', to: 'accepted' } },
+    detail: () => ({ status: { from: 'invited', to: 'accepted' } }),
+    event: 'serviceRole.accepted',
   });
-  await context.recordFamilyEvent({ type: 'serviceRole.accepted', familyId, id: serviceRoleId, version: accepted.version });
-  return presentServiceRoleSummary(accepted, responsible.name);
+  return presentServiceRoleSummary(accepted, await findAccountName(accepted.responsibleAccountId, context.tx));
 }
 
 /** The invited service declines with a reason; the coordinator sees it, and the service has no access. */
@@ -198,25 +199,26 @@ export async function declineInvitation(
   answer: DeclineInvitation,
   context: FamilyContext,
 ): Promise<ServiceRoleSummary> {
-  const { role, basis } = await requireOpenInvitation(familyId, serviceRoleId, answer.version, context);
-  const declined = await updateServiceRoleAt(
+  const { role, basis } = await requireOpenInvitation(familyId, serviceRoleId, context);
+  const declined = await changeVersioned(context, {
     familyId,
-    serviceRoleId,
-    { status: 'declined', declineReason: answer.reason, respondedAt: new Date() },
-    answer.version,
-    context.tx,
-  );
-  if (!declined) throw await conflictWithCurrent(role, context);
-  await context.audit({
-    familyId,
-    action: 'update',
     resource: 'service-role',
     resourceId: serviceRoleId,
-    outcome: 'allowed',
+    versionNow: role.version,
+    basedOn: answer.version,
+    update: () =>
+      updateServiceRoleAt(
+        familyId,
+        serviceRoleId,
+        { status: 'declined', declineReason: answer.reason, respondedAt: new Date() },
+        answer.version,
+        context.tx,
+      ),
+    current: () => currentRole(role, context),
     basis,
-    detail: { status: { from: 'invited', to: 'declined' } },
+    detail: () => ({ status: { from: 'invited', to: 'declined' } }),
+    event: 'serviceRole.declined',
   });
-  await context.recordFamilyEvent({ type: 'serviceRole.declined', familyId, id: serviceRoleId, version: declined.version });
   return presentServiceRoleSummary(declined);
 }
 
@@ -240,20 +242,21 @@ export async function updateServiceRole(
       target: { serviceRoleId },
       forbiddenDetail: "The coordinator sets when a service's role starts and ends.",
     });
-  if (role.version !== version) throw await conflictWithCurrent(role, context);
-  if (change.responsibleAccountId) await requireWorkerOfService(role.serviceId, change.responsibleAccountId, context);
-  const updated = await updateServiceRoleAt(familyId, serviceRoleId, change, version, context.tx);
-  if (!updated) throw await conflictWithCurrent(role, context);
-  await context.audit({
+  const updated = await changeVersioned(context, {
     familyId,
-    action: 'update',
     resource: 'service-role',
     resourceId: serviceRoleId,
-    outcome: 'allowed',
+    versionNow: role.version,
+    basedOn: version,
+    async update() {
+      if (change.responsibleAccountId) await requireWorkerOfService(role.serviceId, change.responsibleAccountId, context);
+      return updateServiceRoleAt(familyId, serviceRoleId, change, version, context.tx);
+    },
+    current: () => currentRole(role, context),
     basis,
-    detail: { fields: Object.keys(change) },
+    detail: () => ({ fields: Object.keys(change) }),
+    event: 'serviceRole.updated',
   });
-  await context.recordFamilyEvent({ type: 'serviceRole.updated', familyId, id: serviceRoleId, version: updated.version });
   return presentServiceRoleSummary(updated, await findAccountName(updated.responsibleAccountId, context.tx));
 }
 
@@ -292,25 +295,23 @@ export async function endServiceRole(
     resourceId: serviceRoleId,
     forbiddenDetail: 'Only the coordinator can end a service role.',
   });
-  const ended =
-    role.version === change.version
-      ? await endServiceRoleAt(
-          familyId,
-          serviceRoleId,
-          { basedOnVersion: change.version, endsOn: change.endsOn ?? todayIso() },
-          context.tx,
-        )
-      : null;
-  if (!ended) throw await conflictWithCurrent(role, context);
-  await context.audit({
+  const ended = await changeVersioned(context, {
     familyId,
-    action: 'update',
     resource: 'service-role',
     resourceId: serviceRoleId,
-    outcome: 'allowed',
+    versionNow: role.version,
+    basedOn: change.version,
+    update: () =>
+      endServiceRoleAt(
+        familyId,
+        serviceRoleId,
+        { basedOnVersion: change.version, endsOn: change.endsOn ?? municipalityToday },
+        context.tx,
+      ),
+    current: () => currentRole(role, context),
     basis,
-    detail: { status: { from: role.status, to: 'ended' } },
+    detail: () => ({ status: { from: role.status, to: 'ended' } }),
+    event: 'serviceRole.ended',
   });
-  await context.recordFamilyEvent({ type: 'serviceRole.ended', familyId, id: serviceRoleId, version: ended.version });
   return presentServiceRoleSummary(ended);
 }

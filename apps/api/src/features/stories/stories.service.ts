@@ -8,7 +8,8 @@ import type {
   UpdateStory,
 } from '@yhdessa/shared';
 import { authorizeFamily } from '../../access/family-policy';
-import { requireFamilyPermission, versionConflict } from '../../access/require-family-permission';
+import { requireFamilyPermission } from '../../access/require-family-permission';
+import { changeVersioned } from '../../http/versioned-change';
 import { notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
 import { presentStory, presentStoryComment, presentStoryRevision } from './story.presenter';
@@ -49,24 +50,30 @@ export async function updateStory(familyId: string, change: UpdateStory, context
     forbiddenDetail: 'Only the coordinator writes the story; the family can comment on it.',
   });
   const existing = await findStory(familyId, tx);
-  const saved =
-    (existing?.story.version ?? 1) === change.version
-      ? await saveStoryAt(
-          familyId,
-          {
-            background: change.background,
-            situation: change.situation,
-            strengths: change.strengths,
-            basedOnVersion: change.version,
-            editedBy: actor.accountId,
-            exists: existing !== null,
-          },
-          tx,
-        )
-      : null;
-  if (!saved) throw versionConflict('story', await currentStory(familyId, context));
-  await context.audit({ familyId, action: 'update', resource: 'story', resourceId: familyId, outcome: 'allowed', basis });
-  await context.recordFamilyEvent({ type: 'story.updated', familyId, id: familyId, version: saved.version });
+  await changeVersioned(context, {
+    familyId,
+    resource: 'story',
+    resourceId: familyId,
+    // A story nobody has saved yet is at version 1.
+    versionNow: existing?.story.version ?? 1,
+    basedOn: change.version,
+    update: () =>
+      saveStoryAt(
+        familyId,
+        {
+          background: change.background,
+          situation: change.situation,
+          strengths: change.strengths,
+          basedOnVersion: change.version,
+          editedBy: actor.accountId,
+          exists: existing !== null,
+        },
+        tx,
+      ),
+    current: () => currentStory(familyId, context),
+    basis,
+    event: 'story.updated',
+  });
   return currentStory(familyId, context);
 }
 
@@ -117,19 +124,20 @@ export async function resolveStoryComment(
   });
   const before = await findStoryComment(familyId, commentId, tx);
   if (!before) throw notFound('story comment');
-  const current = presentStoryComment(before);
-  if (current.version !== change.version || !(await resolveStoryCommentAt(familyId, commentId, tx)))
-    throw versionConflict('comment', presentStoryComment((await findStoryComment(familyId, commentId, tx)) ?? before));
-  await context.audit({
+  return changeVersioned(context, {
     familyId,
-    action: 'update',
     resource: 'story-comment',
     resourceId: commentId,
-    outcome: 'allowed',
+    versionNow: presentStoryComment(before).version,
+    basedOn: change.version,
+    update: async () =>
+      (await resolveStoryCommentAt(familyId, commentId, tx))
+        ? presentStoryComment((await findStoryComment(familyId, commentId, tx))!)
+        : null,
+    current: async () => presentStoryComment((await findStoryComment(familyId, commentId, tx)) ?? before),
     basis,
+    event: 'story.commentResolved',
   });
-  await context.recordFamilyEvent({ type: 'story.commentResolved', familyId, id: commentId, version: 2 });
-  return presentStoryComment((await findStoryComment(familyId, commentId, tx))!);
 }
 
 async function currentStory(familyId: string, context: FamilyContext): Promise<Story> {

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, gte, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { accounts, serviceMemberships } from '../../db/tables/accounts';
+import { municipalityToday } from '../../core/clock';
 import { actions } from '../../db/tables/actions';
+import { actionColumns, actionIsOverdue } from '../actions';
 import type { Queryable } from '../../db/database';
 import { families } from '../../db/tables/families';
 import { familyEvents } from '../../db/tables/family-events';
@@ -14,16 +16,16 @@ import { services } from '../../db/tables/services';
  */
 
 const coordinatedBy = (accountId: string) => and(eq(families.coordinatorId, accountId), ne(families.status, 'closed'));
-const inDays = (days: number) => sql`current_date + ${days}::int`;
+const inDays = (days: number) => sql`${municipalityToday} + ${days}::int`;
 
 export async function listOverdueActionsOfCoordinator(accountId: string, db: Queryable) {
   return db
-    .select({ action: actions, familyName: families.name, serviceId: services.id, serviceName: services.name })
+    .select({ action: actionColumns, familyName: families.name, serviceId: services.id, serviceName: services.name })
     .from(actions)
     .innerJoin(families, eq(families.id, actions.familyId))
     .leftJoin(serviceRoles, eq(serviceRoles.id, actions.serviceRoleId))
     .leftJoin(services, eq(services.id, serviceRoles.serviceId))
-    .where(and(coordinatedBy(accountId), ne(actions.status, 'done'), lt(actions.dueOn, sql`current_date`)))
+    .where(and(coordinatedBy(accountId), actionIsOverdue))
     .orderBy(asc(actions.dueOn), asc(families.name), asc(actions.id));
 }
 
@@ -55,7 +57,7 @@ export async function listUpcomingReviewsOfCoordinator(accountId: string, days: 
       and(
         coordinatedBy(accountId),
         eq(reviews.status, 'scheduled'),
-        gte(reviews.scheduledOn, sql`current_date`),
+        gte(reviews.scheduledOn, municipalityToday),
         lte(reviews.scheduledOn, inDays(days)),
       ),
     )
@@ -102,7 +104,7 @@ export async function listHandoversTo(accountId: string, db: Queryable) {
 /** Open actions of the worker's services, in families where the service's role is active, due within `days` or overdue. */
 export async function listDueActionsOfWorker(accountId: string, days: number, db: Queryable) {
   return db
-    .select({ action: actions, familyName: families.name, serviceId: services.id, serviceName: services.name })
+    .select({ action: actionColumns, familyName: families.name, serviceId: services.id, serviceName: services.name })
     .from(actions)
     .innerJoin(serviceRoles, eq(serviceRoles.id, actions.serviceRoleId))
     .innerJoin(
@@ -114,7 +116,7 @@ export async function listDueActionsOfWorker(accountId: string, days: number, db
     .where(
       and(
         eq(serviceRoles.status, 'accepted'),
-        or(isNull(serviceRoles.endsOn), gte(serviceRoles.endsOn, sql`current_date`)),
+        or(isNull(serviceRoles.endsOn), gte(serviceRoles.endsOn, municipalityToday)),
         ne(families.status, 'closed'),
         ne(actions.status, 'done'),
         lte(actions.dueOn, inDays(days)),

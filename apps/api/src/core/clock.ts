@@ -1,0 +1,8 @@
+import { sql } from 'drizzle-orm';
+
+/**
+ * Today in the municipality's time zone, read in SQL: every date rule (a role that has ended, an
+ * overdue action, a coming review, a default start or end date) uses this one clock, so a day
+ * ends at midnight in Helsinki, not in UTC or in the database server's zone.
+ */
+export const municipalityToday = sql<string>`(now() at time zone 'Europe/Helsinki')::date`;
