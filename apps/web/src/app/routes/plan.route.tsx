@@ -11,11 +11,8 @@ import { LoadingState } from '../../components/loading-state';
 import { ActionStatusSelect } from '../../features/actions/components/action-status-select';
 import { ActionStatusText } from '../../features/actions/components/action-status-text';
 import { AddActionForm } from '../../features/actions/components/add-action-form';
-import { assessmentsQueryKey } from '../../features/assessments/api/assessments.query';
 import { AssessmentSection } from '../../features/assessments/components/assessment-section';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
-import { familiesQueryKey } from '../../features/families/api/families.query';
-import { familyQueryKey } from '../../features/families/api/family.query';
 import { handoverQueryOptions } from '../../features/families/api/handover.query';
 import { CaseStatusControl } from '../../features/families/components/case-status-control';
 import { FamilyMembers } from '../../features/families/components/family-members';
@@ -23,39 +20,35 @@ import { HandoverAnswer } from '../../features/families/components/handover-answ
 import { HandoverButton, PendingHandoverNotice } from '../../features/families/components/handover-control';
 import { AddGoalForm } from '../../features/goals/components/add-goal-form';
 import { AddProgressForm } from '../../features/goals/components/add-progress-form';
-import { notesQueryKey } from '../../features/notes/api/notes.query';
 import { InviteFamilyMemberForm } from '../../features/invitations/components/invite-family-member-form';
 import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
 import { applyFamilyEventToPlan, refreshPlan, storePlanAction } from '../../features/plans/api/plan-cache';
-import { planQueryKey, planQueryOptions } from '../../features/plans/api/plan.query';
+import { planQueryOptions } from '../../features/plans/api/plan.query';
 import { PlanView } from '../../features/plans/components/plan-view';
 import { ReviewsSection } from '../../features/reviews/components/reviews-section';
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
 import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
 import { InviteServiceForm } from '../../features/service-catalogue/components/invite-service-form';
 import { ServiceRoleControls } from '../../features/service-roles/components/service-role-controls';
-import { storyQueryKey } from '../../features/story/api/story.query';
 import { StorySection } from '../../features/story/components/story-section';
 import { isApiError } from '../../lib/api-client';
 import { localizeText, useLanguage } from '../../lib/locale';
 import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
+import { queryKeys } from '../../lib/query-keys';
 import { FamilyDataLinks } from '../family-data-links';
 import { planPermissions } from '../plan-permissions';
 import { useLeaveRevokedFamily } from '../use-leave-family';
 
 /** Which cached parts of the family an event makes stale, besides the plan itself. */
 function staleParts(event: FamilyEvent): (readonly unknown[])[] {
-  if (event.type.startsWith('note.')) return [notesQueryKey(event.familyId)];
-  if (event.type.startsWith('story.')) return [storyQueryKey(event.familyId)];
-  if (event.type.startsWith('assessment.')) return [assessmentsQueryKey(event.familyId)];
+  if (event.type.startsWith('note.')) return [queryKeys.notes(event.familyId)];
+  if (event.type.startsWith('story.')) return [queryKeys.story(event.familyId)];
+  if (event.type.startsWith('assessment.')) return [queryKeys.assessments(event.familyId)];
   if (event.type.startsWith('family.') || event.type.startsWith('member.') || event.type.startsWith('handover.'))
-    return [familyQueryKey(event.familyId)];
+    return [queryKeys.family(event.familyId)];
   if (event.type.startsWith('review.') || event.type === 'agendaItem.created' || event.type === 'plan.versioned')
-    return [
-      ['families', event.familyId, 'reviews'],
-      ['families', event.familyId, 'versions'],
-    ];
+    return [queryKeys.reviews(event.familyId), queryKeys.versions(event.familyId)];
   return [];
 }
 
@@ -90,12 +83,12 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   const storeAction = (action: Action) => {
     storePlanAction(queryClient, familyId, action);
     // The list's open and overdue counts follow from action statuses.
-    void queryClient.invalidateQueries({ queryKey: familiesQueryKey });
-    void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.families });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
   };
   const reloadPlan = () => {
-    void queryClient.invalidateQueries({ queryKey: planQueryKey(familyId) });
-    void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
   };
 
   const backLink = (
@@ -122,7 +115,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           me={currentUser.data}
           backLink={backLink}
           onAccepted={() => {
-            void queryClient.invalidateQueries({ queryKey: planQueryKey(familyId) });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
             onHandoverAccepted();
           }}
         />

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { familyMemberDetailSchema, type NewMember, type UpdateMember } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { familyPath, familyQueryKey } from './family.query';
+import { queryKeys } from '../../../lib/query-keys';
+import { familyPath } from './family.query';
 
 const membersPath = (familyId: string) => `${familyPath(familyId)}/members`;
 
@@ -19,6 +20,6 @@ export function useSaveMember(familyId: string) {
             body: change.body,
             schema: familyMemberDetailSchema,
           }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: familyQueryKey(familyId) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.family(familyId) }),
   });
 }

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Action, FamilyEvent, Plan } from '@yhdessa/shared';
-import { planQueryKey } from './plan.query';
+import { queryKeys } from '../../../lib/query-keys';
 
 function withAction(plan: Plan, action: Action): Plan {
   const replace = (actions: Action[]) => actions.map((each) => (each.id === action.id ? action : each));
@@ -17,7 +17,7 @@ export function findPlanAction(plan: Plan, actionId: string): Action | undefined
 
 /** Puts the server's answer into the cached plan; an older answer never overwrites a newer one. */
 export function storePlanAction(queryClient: QueryClient, familyId: string, action: Action): void {
-  queryClient.setQueryData<Plan>(planQueryKey(familyId), (plan) => {
+  queryClient.setQueryData<Plan>(queryKeys.plan(familyId), (plan) => {
     if (!plan) return plan;
     const cached = findPlanAction(plan, action.id);
     return cached && cached.version > action.version ? plan : withAction(plan, action);
@@ -26,10 +26,10 @@ export function storePlanAction(queryClient: QueryClient, familyId: string, acti
 
 /** Skips what the cache already has (usually our own change coming back); otherwise refetches what we may see. */
 export async function applyFamilyEventToPlan(queryClient: QueryClient, event: FamilyEvent): Promise<void> {
-  const plan = queryClient.getQueryData<Plan>(planQueryKey(event.familyId));
+  const plan = queryClient.getQueryData<Plan>(queryKeys.plan(event.familyId));
   const cached = plan && event.type === 'action.updated' ? findPlanAction(plan, event.id) : undefined;
   if (cached && cached.version >= event.version) return;
-  await queryClient.invalidateQueries({ queryKey: planQueryKey(event.familyId) });
+  await queryClient.invalidateQueries({ queryKey: queryKeys.plan(event.familyId) });
 }
 
 /**
@@ -37,6 +37,6 @@ export async function applyFamilyEventToPlan(queryClient: QueryClient, event: Fa
  * happened before the join, so it is dropped rather than trusted.
  */
 export async function refreshPlan(queryClient: QueryClient, familyId: string): Promise<void> {
-  await queryClient.cancelQueries({ queryKey: planQueryKey(familyId) });
-  await queryClient.invalidateQueries({ queryKey: planQueryKey(familyId) });
+  await queryClient.cancelQueries({ queryKey: queryKeys.plan(familyId) });
+  await queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
 }

@@ -1,12 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { planSchema } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-
-export const planQueryKey = (familyId: string) => ['families', familyId, 'plan'] as const;
+import { queryKeys } from '../../../lib/query-keys';
 
 export function planQueryOptions(familyId: string) {
   return queryOptions({
-    queryKey: planQueryKey(familyId),
+    queryKey: queryKeys.plan(familyId),
     queryFn: ({ signal }) => apiRequest(`/api/families/${encodeURIComponent(familyId)}/plan`, { schema: planSchema, signal }),
   });
 }

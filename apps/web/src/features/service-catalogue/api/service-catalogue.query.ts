@@ -1,10 +1,11 @@
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import { serviceCatalogueSchema, serviceRoleSummarySchema, type InviteService } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 export function serviceCatalogueQueryOptions() {
   return queryOptions({
-    queryKey: ['services', 'catalogue'] as const,
+    queryKey: queryKeys.serviceCatalogue,
     queryFn: async ({ signal }) => (await apiRequest('/api/services', { schema: serviceCatalogueSchema, signal })).services,
     staleTime: 5 * 60_000,
   });

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import { serviceRoleSummarySchema, serviceRoleWorkersSchema, type EndServiceRole, type UpdateServiceRole } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
 const rolePath = (familyId: string, serviceRoleId: string) =>
   `/api/families/${encodeURIComponent(familyId)}/service-roles/${encodeURIComponent(serviceRoleId)}`;
@@ -8,7 +9,7 @@ const rolePath = (familyId: string, serviceRoleId: string) =>
 /** The workers of the role's service: whom the role may name responsible. */
 export function serviceRoleWorkersQueryOptions(familyId: string, serviceRoleId: string) {
   return queryOptions({
-    queryKey: ['families', familyId, 'service-roles', serviceRoleId, 'workers'] as const,
+    queryKey: queryKeys.serviceRoleWorkers(familyId, serviceRoleId),
     queryFn: async ({ signal }) =>
       (await apiRequest(`${rolePath(familyId, serviceRoleId)}/workers`, { schema: serviceRoleWorkersSchema, signal })).workers,
   });
