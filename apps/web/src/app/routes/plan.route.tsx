@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Stack } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Action, CurrentUser, FamilyEvent } from '@yhdessa/shared';
+import type { Action, CurrentUser } from '@yhdessa/shared';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -22,7 +22,7 @@ import { AddGoalForm } from '../../features/goals/components/add-goal-form';
 import { AddProgressForm } from '../../features/goals/components/add-progress-form';
 import { InviteFamilyMemberForm } from '../../features/invitations/components/invite-family-member-form';
 import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
-import { applyFamilyEventToPlan, refreshPlan, storePlanAction } from '../../features/plans/api/plan-cache';
+import { refreshPlan, storePlanAction } from '../../features/plans/api/plan-cache';
 import { planQueryOptions } from '../../features/plans/api/plan.query';
 import { PlanView } from '../../features/plans/components/plan-view';
 import { ReviewsSection } from '../../features/reviews/components/reviews-section';
@@ -38,19 +38,8 @@ import { paths } from '../../lib/paths';
 import { queryKeys } from '../../lib/query-keys';
 import { FamilyDataLinks } from '../family-data-links';
 import { planPermissions } from '../plan-permissions';
+import { refreshAfterEvent } from '../refresh-on-event';
 import { useLeaveRevokedFamily } from '../use-leave-family';
-
-/** Which cached parts of the family an event makes stale, besides the plan itself. */
-function staleParts(event: FamilyEvent): (readonly unknown[])[] {
-  if (event.type.startsWith('note.')) return [queryKeys.notes(event.familyId)];
-  if (event.type.startsWith('story.')) return [queryKeys.story(event.familyId)];
-  if (event.type.startsWith('assessment.')) return [queryKeys.assessments(event.familyId)];
-  if (event.type.startsWith('family.') || event.type.startsWith('member.') || event.type.startsWith('handover.'))
-    return [queryKeys.family(event.familyId)];
-  if (event.type.startsWith('review.') || event.type === 'agendaItem.created' || event.type === 'plan.versioned')
-    return [queryKeys.reviews(event.familyId), queryKeys.versions(event.familyId)];
-  return [];
-}
 
 /** The shared plan, its controls by what the user may do, and live updates from the family's room. */
 export function PlanRoute() {
@@ -70,10 +59,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   const leave = useLeaveRevokedFamily(familyId);
   const { connected } = useFamilyRoom(familyId, {
     // Any change, a withdrawn consent too, refetches what this user may still see.
-    onEvent: (event) => {
-      void applyFamilyEventToPlan(queryClient, event);
-      for (const queryKey of staleParts(event)) void queryClient.invalidateQueries({ queryKey });
-    },
+    onEvent: (event) => refreshAfterEvent(queryClient, event),
     onJoined: () => void refreshPlan(queryClient, familyId),
     // The plan is dropped at once and the user is told plainly why it went.
     onRevoked: leave,

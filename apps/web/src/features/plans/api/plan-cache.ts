@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Action, FamilyEvent, Plan } from '@yhdessa/shared';
+import type { Action, Plan } from '@yhdessa/shared';
 import { queryKeys } from '../../../lib/query-keys';
 
 function withAction(plan: Plan, action: Action): Plan {
@@ -22,14 +22,6 @@ export function storePlanAction(queryClient: QueryClient, familyId: string, acti
     const cached = findPlanAction(plan, action.id);
     return cached && cached.version > action.version ? plan : withAction(plan, action);
   });
-}
-
-/** Skips what the cache already has (usually our own change coming back); otherwise refetches what we may see. */
-export async function applyFamilyEventToPlan(queryClient: QueryClient, event: FamilyEvent): Promise<void> {
-  const plan = queryClient.getQueryData<Plan>(queryKeys.plan(event.familyId));
-  const cached = plan && event.type === 'action.updated' ? findPlanAction(plan, event.id) : undefined;
-  if (cached && cached.version >= event.version) return;
-  await queryClient.invalidateQueries({ queryKey: queryKeys.plan(event.familyId) });
 }
 
 /**
