@@ -1,6 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { FamilyEvent, FamilyEventType, Plan } from '@yhdessa/shared';
-import { findPlanAction } from '../features/plans/api/plan-cache';
+import { findPlanAction } from '../features/actions/api/action-cache';
 import { queryKeys } from '../lib/query-keys';
 
 interface EventRefresh {

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { Role } from '@yhdessa/shared';
 
 const family = (familyId: string) => ['families', familyId] as const;
@@ -48,3 +49,9 @@ export const queryKeys = {
   accounts: ['accounts'] as const,
   accountsByRole: (role: Role | null) => ['accounts', { role }] as const,
 };
+
+/** A change to the plan: it is read again, and so is the workspace, whose counts and dates follow from it. */
+export function invalidatePlan(queryClient: QueryClient, familyId: string): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
+}

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Stack } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Action, CurrentUser } from '@yhdessa/shared';
+import type { CurrentUser } from '@yhdessa/shared';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -22,8 +22,7 @@ import { AddGoalForm } from '../../features/goals/components/add-goal-form';
 import { AddProgressForm } from '../../features/goals/components/add-progress-form';
 import { InviteFamilyMemberForm } from '../../features/invitations/components/invite-family-member-form';
 import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
-import { refreshPlan, storePlanAction } from '../../features/plans/api/plan-cache';
-import { planQueryOptions } from '../../features/plans/api/plan.query';
+import { planQueryOptions, refreshPlan } from '../../features/plans/api/plan.query';
 import { PlanView } from '../../features/plans/components/plan-view';
 import { ReviewsSection } from '../../features/reviews/components/reviews-section';
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
@@ -35,7 +34,6 @@ import { isApiError } from '../../lib/api-client';
 import { localizeText, useLanguage } from '../../lib/locale';
 import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
-import { queryKeys } from '../../lib/query-keys';
 import { FamilyDataLinks } from '../family-data-links';
 import { planPermissions } from '../plan-permissions';
 import { refreshAfterEvent } from '../refresh-on-event';
@@ -66,17 +64,6 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   });
   usePageTitle(plan.data?.family.name ?? t('plan.pageTitle'));
 
-  const storeAction = (action: Action) => {
-    storePlanAction(queryClient, familyId, action);
-    // The list's open and overdue counts follow from action statuses.
-    void queryClient.invalidateQueries({ queryKey: queryKeys.families });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
-  };
-  const reloadPlan = () => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
-  };
-
   const backLink = (
     <Anchor
       component={Link}
@@ -100,10 +87,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           familyId={familyId}
           me={currentUser.data}
           backLink={backLink}
-          onAccepted={() => {
-            void queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
-            onHandoverAccepted();
-          }}
+          onAccepted={onHandoverAccepted}
         />
       );
     return (
@@ -143,13 +127,13 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
                 {t('print.button')}
               </Button>
               {can.handOver && <HandoverButton familyId={familyId} />}
-              {can.changeCaseStatus && <CaseStatusControl familyId={familyId} onChanged={reloadPlan} />}
+              {can.changeCaseStatus && <CaseStatusControl familyId={familyId} />}
             </Group>
           </Stack>
         }
         renderActionStatus={(action) =>
           can.changeAction(action) ? (
-            <ActionStatusSelect familyId={familyId} action={action} disabled={closed} onStored={storeAction} />
+            <ActionStatusSelect familyId={familyId} action={action} disabled={closed} />
           ) : (
             <ActionStatusText action={action} />
           )
@@ -167,7 +151,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         goalsExtra={
           can.addGoal && (
             <DisclosureForm label={t('goals.add')}>
-              {(close) => <AddGoalForm familyId={familyId} onSaved={reloadPlan} onCancel={close} />}
+              {(close) => <AddGoalForm familyId={familyId} onCancel={close} />}
             </DisclosureForm>
           )
         }
@@ -175,7 +159,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           can.addProgress
             ? (goal) => (
                 <DisclosureForm label={t('goals.addProgress')} size="xs">
-                  {(close) => <AddProgressForm familyId={familyId} goal={goal} onSaved={reloadPlan} onCancel={close} />}
+                  {(close) => <AddProgressForm familyId={familyId} goal={goal} onCancel={close} />}
                 </DisclosureForm>
               )
             : undefined
@@ -195,7 +179,6 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
                 <InviteServiceForm
                   familyId={familyId}
                   serviceIdsInPlan={data.serviceRoles.filter((role) => role.status !== 'ended').map((role) => role.service.id)}
-                  onSaved={reloadPlan}
                   onCancel={close}
                 />
               )}
@@ -211,7 +194,6 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
                   serviceRoleId={role.id}
                   label={t('addAction.formLabel', { service: roleName(role) })}
                   goals={goals}
-                  onSaved={reloadPlan}
                   onCancel={close}
                 />
               )}
@@ -226,13 +208,10 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
               serviceName={roleName(role)}
               canEnd={can.endRole(role)}
               canSetDates={can.setRoleDates}
-              onSaved={reloadPlan}
             />
           )
         }
-        renderMembers={
-          can.editMembers ? (list) => <FamilyMembers familyId={familyId} placeholder={list} onSaved={reloadPlan} /> : undefined
-        }
+        renderMembers={can.editMembers ? (list) => <FamilyMembers familyId={familyId} placeholder={list} /> : undefined}
         reviews={<ReviewsSection familyId={familyId} canManage={can.manageReviews} canPropose={can.proposeAgenda} />}
         notes={
           <NotesSection

@@ -1,5 +1,4 @@
 import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import type { Action } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
@@ -13,17 +12,13 @@ interface AddActionFormProps {
   /** What the form is for, e.g. the service's name, so several forms on a page stay apart. */
   label: string;
   goals: { id: string; title: string }[];
-  onSaved: (action: Action) => void;
   onCancel: () => void;
 }
 
 /** A new action in one part of the plan: what, who, by when, towards which goal. */
-export function AddActionForm({ familyId, serviceRoleId, label, goals, onSaved, onCancel }: AddActionFormProps) {
+export function AddActionForm({ familyId, serviceRoleId, label, goals, onCancel }: AddActionFormProps) {
   const { t } = useTranslation();
-  const create = useCreateAction(familyId, (action) => {
-    onSaved(action);
-    onCancel();
-  });
+  const create = useCreateAction(familyId);
   const [title, setTitle] = useState('');
   const [ownerName, setOwnerName] = useState('');
   const [dueOn, setDueOn] = useState('');
@@ -40,13 +35,16 @@ export function AddActionForm({ familyId, serviceRoleId, label, goals, onSaved, 
           setMissing(true);
           return;
         }
-        create.mutate({
-          serviceRoleId,
-          title: title.trim(),
-          ownerName: ownerName.trim(),
-          dueOn: dueOn || null,
-          goalId: goalId || null,
-        });
+        create.mutate(
+          {
+            serviceRoleId,
+            title: title.trim(),
+            ownerName: ownerName.trim(),
+            dueOn: dueOn || null,
+            goalId: goalId || null,
+          },
+          { onSuccess: onCancel },
+        );
       }}
     >
       <Stack gap="xs">

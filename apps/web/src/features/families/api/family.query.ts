@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { familyDetailSchema, type FamilyDetail, type UpdateFamily } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
+import { invalidatePlan, queryKeys } from '../../../lib/query-keys';
 
 export const familyPath = (familyId: string) => `/api/families/${encodeURIComponent(familyId)}`;
 
@@ -20,7 +20,7 @@ export function useUpdateFamily(familyId: string) {
     onSuccess: (family: FamilyDetail) => {
       queryClient.setQueryData(queryKeys.family(familyId), family);
       void queryClient.invalidateQueries({ queryKey: queryKeys.families });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
+      invalidatePlan(queryClient, familyId);
     },
     // A conflict or a refusal means the cached case is out of date.
     onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.family(familyId) }),

@@ -40,7 +40,11 @@ export function useChangeHandover(familyId: string) {
             schema: handoverSchema,
           }),
     // The answer is the handover as it is now; the target's screen is drawn from it.
-    onSuccess: (handover: Handover) => queryClient.setQueryData(queryKeys.handover(familyId), handover),
+    onSuccess: (handover: Handover, change) => {
+      queryClient.setQueryData(queryKeys.handover(familyId), handover);
+      // The new coordinator may now read the plan.
+      if (change.kind === 'accept') void queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
+    },
     onError: (error) => {
       const current = isApiError(error, 'version_conflict') ? handoverSchema.safeParse(error.current) : null;
       if (current?.success) queryClient.setQueryData(queryKeys.handover(familyId), current.data);

@@ -1,5 +1,4 @@
 import { SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import type { Goal } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
@@ -8,17 +7,13 @@ import { FormButtons } from '../../../components/form-buttons';
 
 interface AddGoalFormProps {
   familyId: string;
-  onSaved: (goal: Goal) => void;
   onCancel: () => void;
 }
 
 /** A goal in the family's own words: only the title is needed. */
-export function AddGoalForm({ familyId, onSaved, onCancel }: AddGoalFormProps) {
+export function AddGoalForm({ familyId, onCancel }: AddGoalFormProps) {
   const { t } = useTranslation();
-  const create = useCreateGoal(familyId, (goal) => {
-    onSaved(goal);
-    onCancel();
-  });
+  const create = useCreateGoal(familyId);
   const [title, setTitle] = useState('');
   const [ownerName, setOwnerName] = useState('');
   const [indicator, setIndicator] = useState('');
@@ -36,14 +31,17 @@ export function AddGoalForm({ familyId, onSaved, onCancel }: AddGoalFormProps) {
           setMissing(true);
           return;
         }
-        create.mutate({
-          title: title.trim(),
-          ownerName: ownerName.trim(),
-          indicator: indicator.trim(),
-          baseline: baseline.trim(),
-          target: target.trim(),
-          targetOn: targetOn || null,
-        });
+        create.mutate(
+          {
+            title: title.trim(),
+            ownerName: ownerName.trim(),
+            indicator: indicator.trim(),
+            baseline: baseline.trim(),
+            target: target.trim(),
+            targetOn: targetOn || null,
+          },
+          { onSuccess: onCancel },
+        );
       }}
     >
       <Stack gap="sm">

@@ -10,17 +10,13 @@ import { FormButtons } from '../../../components/form-buttons';
 interface AddProgressFormProps {
   familyId: string;
   goal: Goal;
-  onSaved: (goal: Goal) => void;
   onCancel: () => void;
 }
 
 /** One dated entry of how a goal is going. */
-export function AddProgressForm({ familyId, goal, onSaved, onCancel }: AddProgressFormProps) {
+export function AddProgressForm({ familyId, goal, onCancel }: AddProgressFormProps) {
   const { t } = useTranslation();
-  const add = useAddGoalProgress(familyId, goal.id, (saved) => {
-    onSaved(saved);
-    onCancel();
-  });
+  const add = useAddGoalProgress(familyId, goal.id);
   const [recordedOn, setRecordedOn] = useState(todayIsoDate);
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
@@ -36,7 +32,7 @@ export function AddProgressForm({ familyId, goal, onSaved, onCancel }: AddProgre
           setMissing(true);
           return;
         }
-        add.mutate({ recordedOn, value: value.trim(), note: note.trim() });
+        add.mutate({ recordedOn, value: value.trim(), note: note.trim() }, { onSuccess: onCancel });
       }}
     >
       <Stack gap="xs">

@@ -1,7 +1,7 @@
-import { queryOptions, useMutation } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceCatalogueSchema, serviceRoleSummarySchema, type InviteService } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
+import { invalidatePlan, queryKeys } from '../../../lib/query-keys';
 
 export function serviceCatalogueQueryOptions() {
   return queryOptions({
@@ -11,7 +11,9 @@ export function serviceCatalogueQueryOptions() {
   });
 }
 
-export function useInviteService(familyId: string, onSaved: () => void) {
+/** The invited service shows in the plan at once, waiting for its answer. */
+export function useInviteService(familyId: string) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: InviteService) =>
       apiRequest(`/api/families/${encodeURIComponent(familyId)}/service-roles`, {
@@ -19,6 +21,6 @@ export function useInviteService(familyId: string, onSaved: () => void) {
         body,
         schema: serviceRoleSummarySchema,
       }),
-    onSuccess: onSaved,
+    onSuccess: () => invalidatePlan(queryClient, familyId),
   });
 }

@@ -13,21 +13,17 @@ interface InviteServiceFormProps {
   familyId: string;
   /** Services already in the plan are not offered again. */
   serviceIdsInPlan: string[];
-  onSaved: () => void;
   onCancel: () => void;
 }
 
 /** The coordinator picks a service from the catalogue; its workers get the invitation. */
-export function InviteServiceForm({ familyId, serviceIdsInPlan, onSaved, onCancel }: InviteServiceFormProps) {
+export function InviteServiceForm({ familyId, serviceIdsInPlan, onCancel }: InviteServiceFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const catalogue = useQuery(serviceCatalogueQueryOptions());
   const [serviceId, setServiceId] = useState('');
   const [missing, setMissing] = useState(false);
-  const invite = useInviteService(familyId, () => {
-    onSaved();
-    onCancel();
-  });
+  const invite = useInviteService(familyId);
 
   if (catalogue.isPending) return <LoadingState />;
   if (catalogue.isError) return <ErrorState title={t('invite.catalogueFailed')} onRetry={() => void catalogue.refetch()} />;
@@ -44,7 +40,7 @@ export function InviteServiceForm({ familyId, serviceIdsInPlan, onSaved, onCance
           setMissing(true);
           return;
         }
-        invite.mutate({ serviceId });
+        invite.mutate({ serviceId }, { onSuccess: onCancel });
       }}
     >
       <Stack gap="sm">

@@ -1,7 +1,7 @@
-import { queryOptions, useMutation } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceRoleSummarySchema, serviceRoleWorkersSchema, type EndServiceRole, type UpdateServiceRole } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
+import { invalidatePlan, queryKeys } from '../../../lib/query-keys';
 
 const rolePath = (familyId: string, serviceRoleId: string) =>
   `/api/families/${encodeURIComponent(familyId)}/service-roles/${encodeURIComponent(serviceRoleId)}`;
@@ -20,7 +20,8 @@ export type ServiceRoleChange =
   | { kind: 'end'; serviceRoleId: string; body: EndServiceRole };
 
 /** Changes what a role is, or ends it, against the version it was loaded at; 409 carries the role as it is now. */
-export function useChangeServiceRole(familyId: string, onSaved: () => void) {
+export function useChangeServiceRole(familyId: string) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: ServiceRoleChange) =>
       change.kind === 'update'
@@ -34,6 +35,6 @@ export function useChangeServiceRole(familyId: string, onSaved: () => void) {
             body: change.body,
             schema: serviceRoleSummarySchema,
           }),
-    onSuccess: onSaved,
+    onSuccess: () => invalidatePlan(queryClient, familyId),
   });
 }

@@ -22,13 +22,7 @@ export function storePlanAction(queryClient: QueryClient, familyId: string, acti
     const cached = findPlanAction(plan, action.id);
     return cached && cached.version > action.version ? plan : withAction(plan, action);
   });
-}
-
-/**
- * Reads the plan again after joining the family's room. A read already under way may have
- * happened before the join, so it is dropped rather than trusted.
- */
-export async function refreshPlan(queryClient: QueryClient, familyId: string): Promise<void> {
-  await queryClient.cancelQueries({ queryKey: queryKeys.plan(familyId) });
-  await queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
+  // The list's open and overdue counts follow from action statuses.
+  void queryClient.invalidateQueries({ queryKey: queryKeys.families });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
 }
