@@ -4,8 +4,8 @@ import type { CurrentUser } from '@yhdessa/shared';
 import type { i18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { currentUserQueryKey } from '../features/auth/api/current-user.query';
 import { createQueryClient } from '../lib/query-client';
+import { queryKeys } from '../lib/query-keys';
 import { SocketContext, type AppSocket } from '../lib/socket-client';
 import { cssVariablesResolver, theme } from '../lib/theme';
 
@@ -15,13 +15,13 @@ import { cssVariablesResolver, theme } from '../lib/theme';
  */
 export function createAppQueryClient(): QueryClient {
   const queryClient: QueryClient = createQueryClient({
-    onUnauthenticated: () => queryClient.setQueryData(currentUserQueryKey, null),
+    onUnauthenticated: () => queryClient.setQueryData(queryKeys.currentUser, null),
     onSecondFactorRequired: () => {
-      queryClient.setQueryData<CurrentUser | null>(currentUserQueryKey, (user) =>
+      queryClient.setQueryData<CurrentUser | null>(queryKeys.currentUser, (user) =>
         user && user.secondFactor === 'done' ? { ...user, secondFactor: 'required' } : user,
       );
       // The server knows whether a code or setting up the app is what is missing.
-      void queryClient.invalidateQueries({ queryKey: currentUserQueryKey });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.currentUser });
     },
   });
   return queryClient;

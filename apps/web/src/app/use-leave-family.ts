@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { familiesQueryKey } from '../features/families/api/families.query';
 import { paths } from '../lib/paths';
+import { queryKeys } from '../lib/query-keys';
 import type { NavigationState } from './navigation-state';
 
 /**
@@ -13,8 +13,8 @@ export function useLeaveRevokedFamily(familyId: string): () => void {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useCallback(() => {
-    queryClient.removeQueries({ queryKey: ['families', familyId] });
-    void queryClient.invalidateQueries({ queryKey: familiesQueryKey });
+    queryClient.removeQueries({ queryKey: queryKeys.familyAll(familyId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.families });
     const state: NavigationState = { notice: 'familyRevoked' };
     void navigate(paths.families, { replace: true, state });
   }, [queryClient, navigate, familyId]);

@@ -7,15 +7,16 @@ import { useParams } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
-import { consentsQueryKey, consentsQueryOptions } from '../../features/consents/api/consents.query';
+import { consentsQueryOptions } from '../../features/consents/api/consents.query';
 import { ConsentBoard, type ConsentReadOnlyReason } from '../../features/consents/components/consent-board';
 import { ConsentHistory } from '../../features/consents/components/consent-history';
-import { applyFamilyEventToPlan } from '../../features/plans/api/plan-cache';
 import { planQueryOptions } from '../../features/plans/api/plan.query';
 import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
 import { isApiError } from '../../lib/api-client';
 import { usePageTitle } from '../../lib/page-title';
+import { queryKeys } from '../../lib/query-keys';
 import { BackToPlanLink } from '../family-page-back-link';
+import { refreshAfterEvent } from '../refresh-on-event';
 import { useLeaveRevokedFamily } from '../use-leave-family';
 
 /** "Mitä palvelut näkevät": per service and plan part, what the family lets it see, and who changed it when. */
@@ -28,12 +29,9 @@ export function ConsentsRoute() {
   const consents = useQuery(consentsQueryOptions(familyId));
   const leave = useLeaveRevokedFamily(familyId);
   useFamilyRoom(familyId, {
-    onEvent: (event) => {
-      // Another guardian's decision shows here at once.
-      if (event.type === 'consent.changed') void queryClient.invalidateQueries({ queryKey: consentsQueryKey(familyId) });
-      void applyFamilyEventToPlan(queryClient, event);
-    },
-    onJoined: () => void queryClient.invalidateQueries({ queryKey: consentsQueryKey(familyId) }),
+    // Another guardian's decision shows here at once.
+    onEvent: (event) => refreshAfterEvent(queryClient, event),
+    onJoined: () => void queryClient.invalidateQueries({ queryKey: queryKeys.consents(familyId) }),
     onRevoked: leave,
   });
   usePageTitle(t('consents.title'));

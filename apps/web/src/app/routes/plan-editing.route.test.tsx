@@ -115,6 +115,22 @@ describe('plan editing: goals, services, actions, notes', () => {
     expect(within(goals).queryByRole('button', { name: 'Tallenna tavoite' })).not.toBeInTheDocument();
   });
 
+  it('when an action is saved without a title, then the field itself says what is missing and writing clears it', async () => {
+    planApi();
+    const { user } = renderApp(planPath);
+    const own = await screen.findByRole('region', { name: 'Lastensuojelun perhetyö' });
+    await user.click(within(own).getByRole('button', { name: 'Lisää tehtävä' }));
+    const form = within(own).getByRole('form', { name: 'Uusi tehtävä: Lastensuojelun perhetyö' });
+    const title = within(form).getByRole('textbox', { name: /^Tehtävä/ });
+    await user.click(within(form).getByRole('button', { name: 'Tallenna tehtävä' }));
+
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(title).toHaveAccessibleDescription('Kirjoita tehtävä.');
+    await user.type(title, 'S');
+    expect(title).not.toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).queryByText('Kirjoita tehtävä.')).not.toBeInTheDocument();
+  });
+
   it('when progress is recorded on a goal, then the entry is sent with its date', async () => {
     planApi();
     let entry: unknown;

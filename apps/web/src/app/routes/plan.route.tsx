@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Stack } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Action, CurrentUser, FamilyEvent } from '@yhdessa/shared';
+import type { CurrentUser } from '@yhdessa/shared';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -11,11 +11,8 @@ import { LoadingState } from '../../components/loading-state';
 import { ActionStatusSelect } from '../../features/actions/components/action-status-select';
 import { ActionStatusText } from '../../features/actions/components/action-status-text';
 import { AddActionForm } from '../../features/actions/components/add-action-form';
-import { assessmentsQueryKey } from '../../features/assessments/api/assessments.query';
 import { AssessmentSection } from '../../features/assessments/components/assessment-section';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
-import { familiesQueryKey } from '../../features/families/api/families.query';
-import { familyQueryKey } from '../../features/families/api/family.query';
 import { handoverQueryOptions } from '../../features/families/api/handover.query';
 import { CaseStatusControl } from '../../features/families/components/case-status-control';
 import { FamilyMembers } from '../../features/families/components/family-members';
@@ -23,18 +20,15 @@ import { HandoverAnswer } from '../../features/families/components/handover-answ
 import { HandoverButton, PendingHandoverNotice } from '../../features/families/components/handover-control';
 import { AddGoalForm } from '../../features/goals/components/add-goal-form';
 import { AddProgressForm } from '../../features/goals/components/add-progress-form';
-import { notesQueryKey } from '../../features/notes/api/notes.query';
 import { InviteFamilyMemberForm } from '../../features/invitations/components/invite-family-member-form';
 import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
-import { applyFamilyEventToPlan, refreshPlan, storePlanAction } from '../../features/plans/api/plan-cache';
-import { planQueryKey, planQueryOptions } from '../../features/plans/api/plan.query';
+import { planQueryOptions, refreshPlan } from '../../features/plans/api/plan.query';
 import { PlanView } from '../../features/plans/components/plan-view';
 import { ReviewsSection } from '../../features/reviews/components/reviews-section';
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
 import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
 import { InviteServiceForm } from '../../features/service-catalogue/components/invite-service-form';
 import { ServiceRoleControls } from '../../features/service-roles/components/service-role-controls';
-import { storyQueryKey } from '../../features/story/api/story.query';
 import { StorySection } from '../../features/story/components/story-section';
 import { isApiError } from '../../lib/api-client';
 import { localizeText, useLanguage } from '../../lib/locale';
@@ -42,22 +36,8 @@ import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
 import { FamilyDataLinks } from '../family-data-links';
 import { planPermissions } from '../plan-permissions';
+import { refreshAfterEvent } from '../refresh-on-event';
 import { useLeaveRevokedFamily } from '../use-leave-family';
-
-/** Which cached parts of the family an event makes stale, besides the plan itself. */
-function staleParts(event: FamilyEvent): (readonly unknown[])[] {
-  if (event.type.startsWith('note.')) return [notesQueryKey(event.familyId)];
-  if (event.type.startsWith('story.')) return [storyQueryKey(event.familyId)];
-  if (event.type.startsWith('assessment.')) return [assessmentsQueryKey(event.familyId)];
-  if (event.type.startsWith('family.') || event.type.startsWith('member.') || event.type.startsWith('handover.'))
-    return [familyQueryKey(event.familyId)];
-  if (event.type.startsWith('review.') || event.type === 'agendaItem.created' || event.type === 'plan.versioned')
-    return [
-      ['families', event.familyId, 'reviews'],
-      ['families', event.familyId, 'versions'],
-    ];
-  return [];
-}
 
 /** The shared plan, its controls by what the user may do, and live updates from the family's room. */
 export function PlanRoute() {
@@ -77,26 +57,12 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   const leave = useLeaveRevokedFamily(familyId);
   const { connected } = useFamilyRoom(familyId, {
     // Any change, a withdrawn consent too, refetches what this user may still see.
-    onEvent: (event) => {
-      void applyFamilyEventToPlan(queryClient, event);
-      for (const queryKey of staleParts(event)) void queryClient.invalidateQueries({ queryKey });
-    },
+    onEvent: (event) => refreshAfterEvent(queryClient, event),
     onJoined: () => void refreshPlan(queryClient, familyId),
     // The plan is dropped at once and the user is told plainly why it went.
     onRevoked: leave,
   });
   usePageTitle(plan.data?.family.name ?? t('plan.pageTitle'));
-
-  const storeAction = (action: Action) => {
-    storePlanAction(queryClient, familyId, action);
-    // The list's open and overdue counts follow from action statuses.
-    void queryClient.invalidateQueries({ queryKey: familiesQueryKey });
-    void queryClient.invalidateQueries({ queryKey: ['workspace'] });
-  };
-  const reloadPlan = () => {
-    void queryClient.invalidateQueries({ queryKey: planQueryKey(familyId) });
-    void queryClient.invalidateQueries({ queryKey: ['workspace'] });
-  };
 
   const backLink = (
     <Anchor
@@ -121,10 +87,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           familyId={familyId}
           me={currentUser.data}
           backLink={backLink}
-          onAccepted={() => {
-            void queryClient.invalidateQueries({ queryKey: planQueryKey(familyId) });
-            onHandoverAccepted();
-          }}
+          onAccepted={onHandoverAccepted}
         />
       );
     return (
@@ -164,13 +127,13 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
                 {t('print.button')}
               </Button>
               {can.handOver && <HandoverButton familyId={familyId} />}
-              {can.changeCaseStatus && <CaseStatusControl familyId={familyId} onChanged={reloadPlan} />}
+              {can.changeCaseStatus && <CaseStatusControl familyId={familyId} />}
             </Group>
           </Stack>
         }
         renderActionStatus={(action) =>
           can.changeAction(action) ? (
-            <ActionStatusSelect familyId={familyId} action={action} disabled={closed} onStored={storeAction} />
+            <ActionStatusSelect familyId={familyId} action={action} disabled={closed} />
           ) : (
             <ActionStatusText action={action} />
           )
@@ -188,7 +151,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         goalsExtra={
           can.addGoal && (
             <DisclosureForm label={t('goals.add')}>
-              {(close) => <AddGoalForm familyId={familyId} onSaved={reloadPlan} onCancel={close} />}
+              {(close) => <AddGoalForm familyId={familyId} onCancel={close} />}
             </DisclosureForm>
           )
         }
@@ -196,7 +159,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           can.addProgress
             ? (goal) => (
                 <DisclosureForm label={t('goals.addProgress')} size="xs">
-                  {(close) => <AddProgressForm familyId={familyId} goal={goal} onSaved={reloadPlan} onCancel={close} />}
+                  {(close) => <AddProgressForm familyId={familyId} goal={goal} onCancel={close} />}
                 </DisclosureForm>
               )
             : undefined
@@ -216,7 +179,6 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
                 <InviteServiceForm
                   familyId={familyId}
                   serviceIdsInPlan={data.serviceRoles.filter((role) => role.status !== 'ended').map((role) => role.service.id)}
-                  onSaved={reloadPlan}
                   onCancel={close}
                 />
               )}
@@ -232,7 +194,6 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
                   serviceRoleId={role.id}
                   label={t('addAction.formLabel', { service: roleName(role) })}
                   goals={goals}
-                  onSaved={reloadPlan}
                   onCancel={close}
                 />
               )}
@@ -247,13 +208,10 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
               serviceName={roleName(role)}
               canEnd={can.endRole(role)}
               canSetDates={can.setRoleDates}
-              onSaved={reloadPlan}
             />
           )
         }
-        renderMembers={
-          can.editMembers ? (list) => <FamilyMembers familyId={familyId} placeholder={list} onSaved={reloadPlan} /> : undefined
-        }
+        renderMembers={can.editMembers ? (list) => <FamilyMembers familyId={familyId} placeholder={list} /> : undefined}
         reviews={<ReviewsSection familyId={familyId} canManage={can.manageReviews} canPropose={can.proposeAgenda} />}
         notes={
           <NotesSection

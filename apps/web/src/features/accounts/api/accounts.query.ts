@@ -1,13 +1,12 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { adminAccountListSchema, type Role } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-
-export const accountsQueryKey = ['accounts'] as const;
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Every account, or those of one role (administrators only). */
 export function accountsQueryOptions(role: Role | null) {
   return queryOptions({
-    queryKey: [...accountsQueryKey, { role }] as const,
+    queryKey: queryKeys.accountsByRole(role),
     queryFn: async ({ signal }) =>
       (
         await apiRequest(`/api/admin/accounts${role ? `?role=${encodeURIComponent(role)}` : ''}`, {
@@ -25,7 +24,7 @@ export function useDisableAccount() {
   return useMutation({
     mutationFn: (accountId: string) =>
       apiRequest(`/api/admin/accounts/${encodeURIComponent(accountId)}/disable`, { method: 'POST' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountsQueryKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts }),
   });
 }
 
@@ -35,6 +34,6 @@ export function useUnlockAccount() {
   return useMutation({
     mutationFn: (accountId: string) =>
       apiRequest(`/api/admin/accounts/${encodeURIComponent(accountId)}/unlock`, { method: 'POST' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountsQueryKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts }),
   });
 }

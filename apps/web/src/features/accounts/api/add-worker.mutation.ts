@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createdInvitationSchema, type CreateInvitation } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { accountsQueryKey } from './accounts.query';
+import { queryKeys } from '../../../lib/query-keys';
 
 export type WorkerInvitation = Extract<CreateInvitation, { kind: 'worker' }>;
 
@@ -11,6 +11,6 @@ export function useAddWorker() {
   return useMutation({
     mutationFn: (body: WorkerInvitation) =>
       apiRequest('/api/invitations', { method: 'POST', body, schema: createdInvitationSchema }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountsQueryKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts }),
   });
 }

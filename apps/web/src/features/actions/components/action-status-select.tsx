@@ -9,7 +9,6 @@ interface ActionStatusSelectProps {
   familyId: string;
   action: Action;
   disabled?: boolean;
-  onStored: (action: Action) => void;
 }
 
 function errorKey(error: unknown): string {
@@ -25,9 +24,9 @@ function isActionStatus(value: string): value is ActionStatus {
 }
 
 /** Shows the chosen status while saving; after a refusal it falls back to what the server has. */
-export function ActionStatusSelect({ familyId, action, disabled, onStored }: ActionStatusSelectProps) {
+export function ActionStatusSelect({ familyId, action, disabled }: ActionStatusSelectProps) {
   const { t } = useTranslation();
-  const update = useUpdateActionStatus(familyId, { onStored });
+  const update = useUpdateActionStatus(familyId);
   const shown = update.isPending ? update.variables.status : action.status;
   const attempted = update.variables?.status;
   const canReapply = isApiError(update.error, 'version_conflict') && attempted !== undefined && attempted !== action.status;

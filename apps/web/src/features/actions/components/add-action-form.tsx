@@ -1,8 +1,8 @@
 import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import type { Action } from '@yhdessa/shared';
-import { useState } from 'react';
+import { isNotEmpty, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
+import { fieldError } from '../../../lib/form-errors';
 import { useCreateAction } from '../api/create-action.mutation';
 import { FormButtons } from '../../../components/form-buttons';
 
@@ -13,69 +13,52 @@ interface AddActionFormProps {
   /** What the form is for, e.g. the service's name, so several forms on a page stay apart. */
   label: string;
   goals: { id: string; title: string }[];
-  onSaved: (action: Action) => void;
   onCancel: () => void;
 }
 
 /** A new action in one part of the plan: what, who, by when, towards which goal. */
-export function AddActionForm({ familyId, serviceRoleId, label, goals, onSaved, onCancel }: AddActionFormProps) {
+export function AddActionForm({ familyId, serviceRoleId, label, goals, onCancel }: AddActionFormProps) {
   const { t } = useTranslation();
-  const create = useCreateAction(familyId, (action) => {
-    onSaved(action);
-    onCancel();
+  const create = useCreateAction(familyId);
+  const form = useForm({
+    initialValues: { title: '', ownerName: '', dueOn: '', goalId: '' },
+    validate: { title: isNotEmpty('addAction.titleRequired') },
   });
-  const [title, setTitle] = useState('');
-  const [ownerName, setOwnerName] = useState('');
-  const [dueOn, setDueOn] = useState('');
-  const [goalId, setGoalId] = useState('');
-  const [missing, setMissing] = useState(false);
 
   return (
     <form
       noValidate
       aria-label={label}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!title.trim()) {
-          setMissing(true);
-          return;
-        }
-        create.mutate({
-          serviceRoleId,
-          title: title.trim(),
-          ownerName: ownerName.trim(),
-          dueOn: dueOn || null,
-          goalId: goalId || null,
-        });
-      }}
+      onSubmit={form.onSubmit((values) =>
+        create.mutate(
+          {
+            serviceRoleId,
+            title: values.title.trim(),
+            ownerName: values.ownerName.trim(),
+            dueOn: values.dueOn || null,
+            goalId: values.goalId || null,
+          },
+          { onSuccess: onCancel },
+        ),
+      )}
     >
       <Stack gap="xs">
         <TextInput
           label={t('addAction.title')}
-          value={title}
-          onChange={(e) => {
-            setTitle(e.currentTarget.value);
-            setMissing(false);
-          }}
-          error={missing ? t('addAction.titleRequired') : undefined}
+          {...form.getInputProps('title')}
+          error={fieldError(t, form.errors, 'title')}
           required
           maxLength={300}
           data-autofocus
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          <TextInput
-            label={t('addAction.owner')}
-            value={ownerName}
-            onChange={(e) => setOwnerName(e.currentTarget.value)}
-            maxLength={200}
-          />
-          <TextInput label={t('addAction.dueOn')} type="date" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} />
+          <TextInput label={t('addAction.owner')} {...form.getInputProps('ownerName')} maxLength={200} />
+          <TextInput label={t('addAction.dueOn')} type="date" {...form.getInputProps('dueOn')} />
         </SimpleGrid>
         {goals.length > 0 && (
           <NativeSelect
             label={t('addAction.goal')}
-            value={goalId}
-            onChange={(e) => setGoalId(e.currentTarget.value)}
+            {...form.getInputProps('goalId')}
             data={[{ value: '', label: t('addAction.noGoal') }, ...goals.map((goal) => ({ value: goal.id, label: goal.title }))]}
           />
         )}

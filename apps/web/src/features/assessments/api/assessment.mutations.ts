@@ -7,7 +7,8 @@ import {
   type UpdateRating,
 } from '@yhdessa/shared';
 import { apiRequest, isApiError } from '../../../lib/api-client';
-import { assessmentsPath, assessmentsQueryKey } from './assessments.query';
+import { queryKeys } from '../../../lib/query-keys';
+import { assessmentsPath } from './assessments.query';
 
 /** Records a new joint assessment; it becomes the current one and the one before it stays for comparison. */
 export function useCreateAssessment(familyId: string) {
@@ -15,7 +16,7 @@ export function useCreateAssessment(familyId: string) {
   return useMutation({
     mutationFn: (body: CreateAssessment) =>
       apiRequest(assessmentsPath(familyId), { method: 'POST', body, schema: assessmentSchema }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: assessmentsQueryKey(familyId) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.assessments(familyId) }),
   });
 }
 
@@ -39,11 +40,12 @@ export function useRateDomain(familyId: string) {
         schema: assessmentSchema,
       }),
     onSuccess: (assessment: Assessment) =>
-      queryClient.setQueryData<Assessment[]>(assessmentsQueryKey(familyId), (list) =>
+      queryClient.setQueryData<Assessment[]>(queryKeys.assessments(familyId), (list) =>
         list?.map((each) => (each.id === assessment.id && each.version < assessment.version ? assessment : each)),
       ),
     onError: (error) => {
-      if (isApiError(error, 'version_conflict')) void queryClient.invalidateQueries({ queryKey: assessmentsQueryKey(familyId) });
+      if (isApiError(error, 'version_conflict'))
+        void queryClient.invalidateQueries({ queryKey: queryKeys.assessments(familyId) });
     },
   });
 }

@@ -1,4 +1,5 @@
 import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { isNotEmpty, useForm } from '@mantine/form';
 import { IconPencil } from '@tabler/icons-react';
 import { assessmentSchema, type Assessment, type AssessmentDomain, type AssessmentRating } from '@yhdessa/shared';
 import { useState } from 'react';
@@ -6,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ConflictAlert } from '../../../components/conflict-alert';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
+import { fieldError } from '../../../lib/form-errors';
 import { formatDate, formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { useRateDomain } from '../api/assessment.mutations';
 import { RatingInput, RatingValue } from './rating-scale';
@@ -87,20 +89,19 @@ function RatingForm({ familyId, assessment, domain, onDone }: RatingFormProps) {
   const language = useLanguage();
   const rate = useRateDomain(familyId);
   const initial = ratingOf(assessment, domain);
-  const [rating, setRating] = useState<number | null>(initial?.rating ?? null);
-  const [notes, setNotes] = useState(initial?.notes ?? '');
+  const form = useForm({
+    initialValues: { rating: (initial?.rating ?? null) as number | null, notes: initial?.notes ?? '' },
+    validate: { rating: isNotEmpty('assessment.ratingRequired') },
+  });
   // The assessment this edit began on; the list may meanwhile show a newer one.
   const [assessmentId] = useState(assessment.id);
   const [version, setVersion] = useState(assessment.version);
-  const [missing, setMissing] = useState(false);
   const [conflict, setConflict] = useState<Assessment | null>(null);
   const domainName = t(`assessment.domain.${domain}`);
 
   function save(onVersion: number) {
-    if (rating === null) {
-      setMissing(true);
-      return;
-    }
+    const { rating, notes } = form.getValues();
+    if (form.validate().hasErrors || rating === null) return;
     rate.mutate(
       { assessmentId, domain, body: { rating, notes: notes.trim(), version: onVersion } },
       {
@@ -129,18 +130,14 @@ function RatingForm({ familyId, assessment, domain, onDone }: RatingFormProps) {
       <Stack gap="xs">
         <RatingInput
           label={t('assessment.ratingLabel')}
-          value={rating}
-          onChange={(next) => {
-            setRating(next);
-            setMissing(false);
-          }}
-          error={missing ? t('assessment.ratingRequired') : undefined}
+          value={form.values.rating}
+          onChange={(next) => form.setFieldValue('rating', next)}
+          error={fieldError(t, form.errors, 'rating')}
         />
         <Textarea
           label={t('assessment.notes')}
           description={t('assessment.notesHint')}
-          value={notes}
-          onChange={(event) => setNotes(event.currentTarget.value)}
+          {...form.getInputProps('notes')}
           autosize
           minRows={2}
           maxLength={2000}

@@ -1,8 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { currentUserSchema, type CurrentUser } from '@yhdessa/shared';
 import { apiRequest, isApiError } from '../../../lib/api-client';
-
-export const currentUserQueryKey = ['auth', 'me'] as const;
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Being signed out is an answer, not an error: the query resolves to null. */
 async function fetchCurrentUser(): Promise<CurrentUser | null> {
@@ -15,5 +14,5 @@ async function fetchCurrentUser(): Promise<CurrentUser | null> {
 }
 
 export function currentUserQueryOptions() {
-  return queryOptions({ queryKey: currentUserQueryKey, queryFn: fetchCurrentUser, staleTime: 5 * 60_000 });
+  return queryOptions({ queryKey: queryKeys.currentUser, queryFn: fetchCurrentUser, staleTime: 5 * 60_000 });
 }

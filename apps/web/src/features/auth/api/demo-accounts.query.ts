@@ -2,8 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { demoAccountSchema, type DemoAccount } from '@yhdessa/shared';
 import { z } from 'zod';
 import { apiRequest, isApiError } from '../../../lib/api-client';
-
-export const demoAccountsQueryKey = ['demo', 'accounts'] as const;
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Outside demo mode the route does not exist (404): there is simply nothing to offer. */
 async function fetchDemoAccounts(): Promise<DemoAccount[]> {
@@ -16,5 +15,5 @@ async function fetchDemoAccounts(): Promise<DemoAccount[]> {
 }
 
 export function demoAccountsQueryOptions() {
-  return queryOptions({ queryKey: demoAccountsQueryKey, queryFn: fetchDemoAccounts, staleTime: Infinity, retry: false });
+  return queryOptions({ queryKey: queryKeys.demoAccounts, queryFn: fetchDemoAccounts, staleTime: Infinity, retry: false });
 }

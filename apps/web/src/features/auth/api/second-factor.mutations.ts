@@ -7,7 +7,7 @@ import {
   type VerifySecondFactor,
 } from '@yhdessa/shared';
 import { apiRequest, isApiError } from '../../../lib/api-client';
-import { currentUserQueryKey } from './current-user.query';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Step 1 of setting up the authenticator app: a new secret from the server. */
 export function useEnrolSecondFactor() {
@@ -30,7 +30,7 @@ export function useVerifySecondFactor({ onSessionEnded }: { onSessionEnded?: () 
   return useMutation({
     mutationFn: (input: VerifySecondFactor) =>
       apiRequest('/api/auth/second-factor/verify', { method: 'POST', body: input, schema: currentUserSchema }),
-    onSuccess: (user) => queryClient.setQueryData(currentUserQueryKey, user),
+    onSuccess: (user) => queryClient.setQueryData(queryKeys.currentUser, user),
     // Too many wrong codes end the session on the server.
     onError: (error) => {
       if (isApiError(error, 'unauthenticated')) onSessionEnded?.();
@@ -40,6 +40,8 @@ export function useVerifySecondFactor({ onSessionEnded }: { onSessionEnded?: () 
 
 /** After the recovery codes are saved, the session counts as signed in. */
 export function markSecondFactorDone(queryClient: ReturnType<typeof useQueryClient>): void {
-  queryClient.setQueryData<CurrentUser | null>(currentUserQueryKey, (user) => (user ? { ...user, secondFactor: 'done' } : user));
-  void queryClient.invalidateQueries({ queryKey: currentUserQueryKey });
+  queryClient.setQueryData<CurrentUser | null>(queryKeys.currentUser, (user) =>
+    user ? { ...user, secondFactor: 'done' } : user,
+  );
+  void queryClient.invalidateQueries({ queryKey: queryKeys.currentUser });
 }

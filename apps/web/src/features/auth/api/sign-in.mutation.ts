@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { currentUserSchema, type LoginRequest } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { currentUserQueryKey } from './current-user.query';
+import { queryKeys } from '../../../lib/query-keys';
 
 export function useSignIn() {
   const queryClient = useQueryClient();
@@ -11,7 +11,7 @@ export function useSignIn() {
     onSuccess: (user) => {
       // Nothing cached under a previous session may show through to the new one.
       queryClient.clear();
-      queryClient.setQueryData(currentUserQueryKey, user);
+      queryClient.setQueryData(queryKeys.currentUser, user);
     },
   });
 }

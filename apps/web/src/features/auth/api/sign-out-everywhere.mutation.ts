@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { currentUserQueryKey } from './current-user.query';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Ends every session of this account, on every device, with their live connections. */
 export function useSignOutEverywhere({ onSignedOut }: { onSignedOut?: () => void } = {}) {
@@ -12,7 +12,7 @@ export function useSignOutEverywhere({ onSignedOut }: { onSignedOut?: () => void
     onSuccess: () => {
       onSignedOut?.();
       queryClient.clear();
-      queryClient.setQueryData(currentUserQueryKey, null);
+      queryClient.setQueryData(queryKeys.currentUser, null);
     },
   });
 }

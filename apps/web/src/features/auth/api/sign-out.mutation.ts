@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { currentUserQueryKey } from './current-user.query';
+import { queryKeys } from '../../../lib/query-keys';
 
 export function useSignOut() {
   const queryClient = useQueryClient();
@@ -8,7 +8,7 @@ export function useSignOut() {
     mutationFn: () => apiRequest('/api/auth/logout', { method: 'POST' }),
     onSuccess: () => {
       queryClient.clear();
-      queryClient.setQueryData(currentUserQueryKey, null);
+      queryClient.setQueryData(queryKeys.currentUser, null);
     },
   });
 }

@@ -1,24 +1,22 @@
 import { Alert, Button, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconMailForward } from '@tabler/icons-react';
 import { passwordResetRequestSchema } from '@yhdessa/shared';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
+import { fieldError } from '../../../lib/form-errors';
 import { useRequestPasswordReset } from '../api/password.mutations';
 
 /** "Unohtunut salasana": the answer is the same whether or not the address has an account. */
 export function ForgotPasswordForm() {
   const { t } = useTranslation();
   const requestReset = useRequestPasswordReset();
-  const [email, setEmail] = useState('');
-  const [invalid, setInvalid] = useState(false);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = passwordResetRequestSchema.safeParse({ email });
-    setInvalid(!parsed.success);
-    if (parsed.success) requestReset.mutate(parsed.data.email);
-  };
+  const form = useForm({
+    initialValues: { email: '' },
+    validate: (values) => (passwordResetRequestSchema.safeParse(values).success ? {} : { email: 'password.emailInvalid' }),
+    // The error stays until the address is sent again.
+    clearInputErrorOnChange: false,
+  });
 
   if (requestReset.isSuccess)
     return (
@@ -28,7 +26,7 @@ export function ForgotPasswordForm() {
     );
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.onSubmit((values) => requestReset.mutate(passwordResetRequestSchema.parse(values).email))} noValidate>
       <Stack gap="md">
         {requestReset.isError && (
           <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">
@@ -39,9 +37,8 @@ export function ForgotPasswordForm() {
           label={t('password.email')}
           type="email"
           autoComplete="username"
-          value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
-          error={invalid && t('password.emailInvalid')}
+          {...form.getInputProps('email')}
+          error={fieldError(t, form.errors, 'email')}
           required
           withAsterisk={false}
           size="md"

@@ -1,12 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { familyConsentsSchema } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-
-export const consentsQueryKey = (familyId: string) => ['families', familyId, 'consents'] as const;
+import { queryKeys } from '../../../lib/query-keys';
 
 export function consentsQueryOptions(familyId: string) {
   return queryOptions({
-    queryKey: consentsQueryKey(familyId),
+    queryKey: queryKeys.consents(familyId),
     queryFn: ({ signal }) =>
       apiRequest(`/api/families/${encodeURIComponent(familyId)}/consents`, { schema: familyConsentsSchema, signal }),
   });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { familyConsentsSchema, type ConsentDecision } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { consentsQueryKey } from './consents.query';
+import { queryKeys } from '../../../lib/query-keys';
 
 /** A guardian gives or withdraws one consent; the answer is the family's consents after it. */
 export function useDecideConsent(familyId: string) {
@@ -13,6 +13,6 @@ export function useDecideConsent(familyId: string) {
         body: decision,
         schema: familyConsentsSchema,
       }),
-    onSuccess: (consents) => queryClient.setQueryData(consentsQueryKey(familyId), consents),
+    onSuccess: (consents) => queryClient.setQueryData(queryKeys.consents(familyId), consents),
   });
 }

@@ -1,12 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { familyListSchema } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-
-export const familiesQueryKey = ['families', 'list'] as const;
+import { queryKeys } from '../../../lib/query-keys';
 
 export function familiesQueryOptions() {
   return queryOptions({
-    queryKey: familiesQueryKey,
+    queryKey: queryKeys.families,
     queryFn: async () => (await apiRequest('/api/families', { schema: familyListSchema })).families,
   });
 }

@@ -1,16 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { familyDetailSchema, type FamilyDetail, type UpdateFamily } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { familiesQueryKey } from './families.query';
-
-/** The case itself: its coordinator, status, versioned members and any pending handover. */
-export const familyQueryKey = (familyId: string) => ['families', familyId, 'detail'] as const;
+import { invalidatePlan, queryKeys } from '../../../lib/query-keys';
 
 export const familyPath = (familyId: string) => `/api/families/${encodeURIComponent(familyId)}`;
 
 export function familyQueryOptions(familyId: string) {
   return queryOptions({
-    queryKey: familyQueryKey(familyId),
+    queryKey: queryKeys.family(familyId),
     queryFn: ({ signal }) => apiRequest(familyPath(familyId), { schema: familyDetailSchema, signal }),
   });
 }
@@ -21,11 +18,11 @@ export function useUpdateFamily(familyId: string) {
   return useMutation({
     mutationFn: (body: UpdateFamily) => apiRequest(familyPath(familyId), { method: 'PATCH', body, schema: familyDetailSchema }),
     onSuccess: (family: FamilyDetail) => {
-      queryClient.setQueryData(familyQueryKey(familyId), family);
-      void queryClient.invalidateQueries({ queryKey: familiesQueryKey });
-      void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+      queryClient.setQueryData(queryKeys.family(familyId), family);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.families });
+      invalidatePlan(queryClient, familyId);
     },
     // A conflict or a refusal means the cached case is out of date.
-    onError: () => queryClient.invalidateQueries({ queryKey: familyQueryKey(familyId) }),
+    onError: () => queryClient.invalidateQueries({ queryKey: queryKeys.family(familyId) }),
   });
 }

@@ -1,17 +1,14 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { handoverCandidatesSchema, handoverSchema, type Handover, type RequestHandover } from '@yhdessa/shared';
 import { apiRequest, isApiError } from '../../../lib/api-client';
-import { familiesQueryKey } from './families.query';
-import { familyPath, familyQueryKey } from './family.query';
-
-/** The pending handover: all its named new coordinator may see of the case before accepting. */
-export const handoverQueryKey = (familyId: string) => ['families', familyId, 'handover'] as const;
+import { queryKeys } from '../../../lib/query-keys';
+import { familyPath } from './family.query';
 
 const handoverPath = (familyId: string) => `${familyPath(familyId)}/handover`;
 
 export function handoverQueryOptions(familyId: string) {
   return queryOptions({
-    queryKey: handoverQueryKey(familyId),
+    queryKey: queryKeys.handover(familyId),
     queryFn: ({ signal }) => apiRequest(handoverPath(familyId), { schema: handoverSchema, signal }),
   });
 }
@@ -19,7 +16,7 @@ export function handoverQueryOptions(familyId: string) {
 /** The coordinators the case may be handed to. */
 export function handoverCandidatesQueryOptions(familyId: string) {
   return queryOptions({
-    queryKey: [...handoverQueryKey(familyId), 'candidates'] as const,
+    queryKey: queryKeys.handoverCandidates(familyId),
     queryFn: async ({ signal }) =>
       (await apiRequest(`${handoverPath(familyId)}/candidates`, { schema: handoverCandidatesSchema, signal })).coordinators,
   });
@@ -43,15 +40,19 @@ export function useChangeHandover(familyId: string) {
             schema: handoverSchema,
           }),
     // The answer is the handover as it is now; the target's screen is drawn from it.
-    onSuccess: (handover: Handover) => queryClient.setQueryData(handoverQueryKey(familyId), handover),
+    onSuccess: (handover: Handover, change) => {
+      queryClient.setQueryData(queryKeys.handover(familyId), handover);
+      // The new coordinator may now read the plan.
+      if (change.kind === 'accept') void queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
+    },
     onError: (error) => {
       const current = isApiError(error, 'version_conflict') ? handoverSchema.safeParse(error.current) : null;
-      if (current?.success) queryClient.setQueryData(handoverQueryKey(familyId), current.data);
+      if (current?.success) queryClient.setQueryData(queryKeys.handover(familyId), current.data);
     },
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: familiesQueryKey });
-      void queryClient.invalidateQueries({ queryKey: ['workspace'] });
-      void queryClient.invalidateQueries({ queryKey: familyQueryKey(familyId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.families });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.family(familyId) });
     },
   });
 }

@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { familyMemberDetailSchema, type NewMember, type UpdateMember } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { familyPath, familyQueryKey } from './family.query';
+import { invalidatePlan, queryKeys } from '../../../lib/query-keys';
+import { familyPath } from './family.query';
 
 const membersPath = (familyId: string) => `${familyPath(familyId)}/members`;
 
 export type MemberChange = { kind: 'add'; body: NewMember } | { kind: 'update'; memberId: string; body: UpdateMember };
 
-/** Adds a member or corrects one (against the version it was loaded at); the case is read again either way. */
+/** Adds a member or corrects one (against the version it was loaded at); the case is read again either way, the plan after a save. */
 export function useSaveMember(familyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -19,6 +20,7 @@ export function useSaveMember(familyId: string) {
             body: change.body,
             schema: familyMemberDetailSchema,
           }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: familyQueryKey(familyId) }),
+    onSuccess: () => invalidatePlan(queryClient, familyId),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.family(familyId) }),
   });
 }

@@ -1,24 +1,20 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconLock, IconLockOpen } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { familyDetailSchema, type FamilyDetail } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
+import { invalidatePlan } from '../../../lib/query-keys';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { familyQueryOptions, useUpdateFamily } from '../api/family.query';
-
-interface CaseStatusControlProps {
-  familyId: string;
-  /** After the case was closed or reopened, e.g. to read the plan again. */
-  onChanged: () => void;
-}
 
 type Wanted = Extract<FamilyDetail['status'], 'active' | 'closed'>;
 
 /** The coordinator closes the case (after a plain confirmation) or opens a closed one again. */
-export function CaseStatusControl({ familyId, onChanged }: CaseStatusControlProps) {
+export function CaseStatusControl({ familyId }: { familyId: string }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const family = useQuery(familyQueryOptions(familyId));
   const update = useUpdateFamily(familyId);
   const conflict = useVersionConflict(familyDetailSchema);
@@ -31,10 +27,7 @@ export function CaseStatusControl({ familyId, onChanged }: CaseStatusControlProp
     update.mutate(
       { status, version },
       {
-        onSuccess: () => {
-          setConfirming(false);
-          onChanged();
-        },
+        onSuccess: () => setConfirming(false),
         onError: conflict.capture,
       },
     );
@@ -54,7 +47,8 @@ export function CaseStatusControl({ familyId, onChanged }: CaseStatusControlProp
               conflict.clear();
               update.reset();
               setConfirming(false);
-              onChanged();
+              // The plan still shows the case as it was before the other change.
+              invalidatePlan(queryClient, familyId);
             }}
           >
             <Text size="sm">{t('caseStatus.statusNow', { status: t(`familyStatus.${current.status}`) })}</Text>

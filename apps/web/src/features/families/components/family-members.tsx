@@ -13,12 +13,10 @@ interface FamilyMembersProps {
   familyId: string;
   /** Shown while the members with their versions load, e.g. the plan's own list of them. */
   placeholder: ReactNode;
-  /** After a member is added or corrected, e.g. to read the plan again. */
-  onSaved: () => void;
 }
 
 /** The coordinator's members box: every member with a way to correct it, and a way to add one. */
-export function FamilyMembers({ familyId, placeholder, onSaved }: FamilyMembersProps) {
+export function FamilyMembers({ familyId, placeholder }: FamilyMembersProps) {
   const { t } = useTranslation();
   const family = useQuery(familyQueryOptions(familyId));
   const [editing, setEditing] = useState<string | null>(null);
@@ -37,7 +35,7 @@ export function FamilyMembers({ familyId, placeholder, onSaved }: FamilyMembersP
             <li key={member.id}>
               {editing === member.id ? (
                 <Paper withBorder p="sm" className="no-print">
-                  <MemberForm familyId={familyId} member={member} onSaved={onSaved} onDone={() => setEditing(null)} />
+                  <MemberForm familyId={familyId} member={member} onDone={() => setEditing(null)} />
                 </Paper>
               ) : (
                 <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
@@ -66,7 +64,7 @@ export function FamilyMembers({ familyId, placeholder, onSaved }: FamilyMembersP
         </Stack>
       )}
       <DisclosureForm label={t('members.add')} size="xs">
-        {(close) => <MemberForm familyId={familyId} onSaved={onSaved} onDone={close} />}
+        {(close) => <MemberForm familyId={familyId} onDone={close} />}
       </DisclosureForm>
     </Stack>
   );

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconArrowsExchange, IconClock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { handoverSchema, requestHandoverSchema, type FamilyDetail, type Handover } from '@yhdessa/shared';
@@ -8,6 +9,7 @@ import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { ErrorState } from '../../../components/error-state';
 import { SaveError } from '../../../components/save-error';
 import { LoadingState } from '../../../components/loading-state';
+import { fieldError } from '../../../lib/form-errors';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { familyQueryOptions } from '../api/family.query';
@@ -68,17 +70,20 @@ function HandoverForm({ family, onDone }: { family: FamilyDetail; onDone: () => 
   const candidates = useQuery(handoverCandidatesQueryOptions(family.id));
   const request = useChangeHandover(family.id);
   const conflict = useVersionConflict(handoverSchema);
-  const [toCoordinatorId, setToCoordinatorId] = useState('');
-  const [missing, setMissing] = useState(false);
+  const form = useForm({
+    initialValues: { toCoordinatorId: '' },
+    validate: {
+      toCoordinatorId: (id) => (requestHandoverSchema.shape.toCoordinatorId.safeParse(id).success ? null : 'handover.toRequired'),
+    },
+  });
 
   function submit(version: number) {
-    const parsed = requestHandoverSchema.safeParse({ toCoordinatorId, version });
-    if (!parsed.success) {
-      setMissing(true);
-      return;
-    }
+    if (form.validate().hasErrors) return;
     conflict.clear();
-    request.mutate({ kind: 'request', body: parsed.data }, { onSuccess: onDone, onError: conflict.capture });
+    request.mutate(
+      { kind: 'request', body: { toCoordinatorId: form.getValues().toCoordinatorId, version } },
+      { onSuccess: onDone, onError: conflict.capture },
+    );
   }
 
   if (candidates.isPending) return <LoadingState />;
@@ -107,12 +112,8 @@ function HandoverForm({ family, onDone }: { family: FamilyDetail; onDone: () => 
               { value: '', label: t('handover.choose'), disabled: true },
               ...candidates.data.map((coordinator) => ({ value: coordinator.id, label: coordinator.name })),
             ]}
-            value={toCoordinatorId}
-            onChange={(event) => {
-              setToCoordinatorId(event.currentTarget.value);
-              setMissing(false);
-            }}
-            error={missing ? t('handover.toRequired') : undefined}
+            {...form.getInputProps('toCoordinatorId')}
+            error={fieldError(t, form.errors, 'toCoordinatorId')}
             required
           />
         )}

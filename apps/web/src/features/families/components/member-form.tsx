@@ -1,4 +1,5 @@
 import { NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   familyMemberDetailSchema,
   memberRelations,
@@ -11,6 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { invalidFields } from '../../../lib/form-errors';
+import { invalidatePlan } from '../../../lib/query-keys';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useSaveMember, type MemberChange } from '../api/member.mutations';
 import { MemberLine } from './member-line';
@@ -20,7 +22,6 @@ interface MemberFormProps {
   familyId: string;
   /** The member to correct; without one, the form adds a member. */
   member?: FamilyMemberDetail;
-  onSaved: () => void;
   onDone: () => void;
 }
 
@@ -28,8 +29,9 @@ const thisYear = new Date().getFullYear();
 const isRelation = (value: string): value is MemberRelation => (memberRelations as readonly string[]).includes(value);
 
 /** Adds a member or corrects one; checked against the shared schema before it is sent. */
-export function MemberForm({ familyId, member, onSaved, onDone }: MemberFormProps) {
+export function MemberForm({ familyId, member, onDone }: MemberFormProps) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const save = useSaveMember(familyId);
   const conflict = useVersionConflict(familyMemberDetailSchema);
   const [name, setName] = useState(member?.name ?? '');
@@ -52,13 +54,7 @@ export function MemberForm({ familyId, member, onSaved, onDone }: MemberFormProp
     }
     setInvalid(faults);
     if (!change || faults.size > 0) return;
-    save.mutate(change, {
-      onSuccess: () => {
-        onSaved();
-        onDone();
-      },
-      onError: conflict.capture,
-    });
+    save.mutate(change, { onSuccess: onDone, onError: conflict.capture });
   }
 
   const current = conflict.current;
@@ -120,7 +116,8 @@ export function MemberForm({ familyId, member, onSaved, onDone }: MemberFormProp
                   submit(current.version);
                 }}
                 onDiscard={() => {
-                  onSaved();
+                  // The plan still shows the member as it was before the other change.
+                  invalidatePlan(queryClient, familyId);
                   onDone();
                 }}
               >

@@ -1,50 +1,41 @@
 import { SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import type { Goal } from '@yhdessa/shared';
-import { useState } from 'react';
+import { isNotEmpty, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
+import { fieldError } from '../../../lib/form-errors';
 import { useCreateGoal } from '../api/goal.mutations';
 import { FormButtons } from '../../../components/form-buttons';
 
 interface AddGoalFormProps {
   familyId: string;
-  onSaved: (goal: Goal) => void;
   onCancel: () => void;
 }
 
 /** A goal in the family's own words: only the title is needed. */
-export function AddGoalForm({ familyId, onSaved, onCancel }: AddGoalFormProps) {
+export function AddGoalForm({ familyId, onCancel }: AddGoalFormProps) {
   const { t } = useTranslation();
-  const create = useCreateGoal(familyId, (goal) => {
-    onSaved(goal);
-    onCancel();
+  const create = useCreateGoal(familyId);
+  const form = useForm({
+    initialValues: { title: '', ownerName: '', indicator: '', baseline: '', target: '', targetOn: '' },
+    validate: { title: isNotEmpty('goals.titleRequired') },
   });
-  const [title, setTitle] = useState('');
-  const [ownerName, setOwnerName] = useState('');
-  const [indicator, setIndicator] = useState('');
-  const [baseline, setBaseline] = useState('');
-  const [target, setTarget] = useState('');
-  const [targetOn, setTargetOn] = useState('');
-  const [missing, setMissing] = useState(false);
 
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!title.trim()) {
-          setMissing(true);
-          return;
-        }
-        create.mutate({
-          title: title.trim(),
-          ownerName: ownerName.trim(),
-          indicator: indicator.trim(),
-          baseline: baseline.trim(),
-          target: target.trim(),
-          targetOn: targetOn || null,
-        });
-      }}
+      onSubmit={form.onSubmit((values) =>
+        create.mutate(
+          {
+            title: values.title.trim(),
+            ownerName: values.ownerName.trim(),
+            indicator: values.indicator.trim(),
+            baseline: values.baseline.trim(),
+            target: values.target.trim(),
+            targetOn: values.targetOn || null,
+          },
+          { onSuccess: onCancel },
+        ),
+      )}
     >
       <Stack gap="sm">
         <Title order={3} size="h5">
@@ -53,47 +44,18 @@ export function AddGoalForm({ familyId, onSaved, onCancel }: AddGoalFormProps) {
         <TextInput
           label={t('goals.title')}
           description={t('goals.titleHint')}
-          value={title}
-          onChange={(event) => {
-            setTitle(event.currentTarget.value);
-            setMissing(false);
-          }}
-          error={missing ? t('goals.titleRequired') : undefined}
+          {...form.getInputProps('title')}
+          error={fieldError(t, form.errors, 'title')}
           required
           maxLength={300}
           data-autofocus
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label={t('goals.owner')}
-            value={ownerName}
-            onChange={(e) => setOwnerName(e.currentTarget.value)}
-            maxLength={200}
-          />
-          <TextInput
-            label={t('goals.indicator')}
-            value={indicator}
-            onChange={(e) => setIndicator(e.currentTarget.value)}
-            maxLength={500}
-          />
-          <TextInput
-            label={t('goals.baseline')}
-            value={baseline}
-            onChange={(e) => setBaseline(e.currentTarget.value)}
-            maxLength={500}
-          />
-          <TextInput
-            label={t('goals.target')}
-            value={target}
-            onChange={(e) => setTarget(e.currentTarget.value)}
-            maxLength={500}
-          />
-          <TextInput
-            label={t('goals.targetOn')}
-            type="date"
-            value={targetOn}
-            onChange={(e) => setTargetOn(e.currentTarget.value)}
-          />
+          <TextInput label={t('goals.owner')} {...form.getInputProps('ownerName')} maxLength={200} />
+          <TextInput label={t('goals.indicator')} {...form.getInputProps('indicator')} maxLength={500} />
+          <TextInput label={t('goals.baseline')} {...form.getInputProps('baseline')} maxLength={500} />
+          <TextInput label={t('goals.target')} {...form.getInputProps('target')} maxLength={500} />
+          <TextInput label={t('goals.targetOn')} type="date" {...form.getInputProps('targetOn')} />
         </SimpleGrid>
         {create.isError && <SaveError error={create.error} />}
         <FormButtons submitLabel={t('goals.save')} pending={create.isPending} onCancel={onCancel} />

@@ -1,13 +1,12 @@
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import { invitationDetailsSchema } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-
-export const invitationQueryKey = (token: string) => ['invitations', token] as const;
+import { queryKeys } from '../../../lib/query-keys';
 
 /** Public: the link is the invited person's only key. */
 export function invitationQueryOptions(token: string) {
   return queryOptions({
-    queryKey: invitationQueryKey(token),
+    queryKey: queryKeys.invitation(token),
     queryFn: ({ signal }) =>
       apiRequest(`/api/invitations/${encodeURIComponent(token)}`, { schema: invitationDetailsSchema, signal }),
     staleTime: 0,

@@ -1,14 +1,14 @@
 import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { noteListSchema, noteSchema, type CreateNote } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
-export const notesQueryKey = (familyId: string) => ['families', familyId, 'notes'] as const;
 const notesPath = (familyId: string) => `/api/families/${encodeURIComponent(familyId)}/notes`;
 
 /** Newest first, a page at a time; "older" pages follow `nextBefore`. */
 export function notesQueryOptions(familyId: string) {
   return infiniteQueryOptions({
-    queryKey: notesQueryKey(familyId),
+    queryKey: queryKeys.notes(familyId),
     queryFn: ({ pageParam, signal }) =>
       apiRequest(`${notesPath(familyId)}?limit=20${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`, {
         schema: noteListSchema,
@@ -23,6 +23,6 @@ export function useCreateNote(familyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateNote) => apiRequest(notesPath(familyId), { method: 'POST', body, schema: noteSchema }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: notesQueryKey(familyId) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.notes(familyId) }),
   });
 }

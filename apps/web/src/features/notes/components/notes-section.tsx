@@ -1,11 +1,12 @@
 import { Badge, Button, Card, Group, NativeSelect, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { isNotEmpty, useForm } from '@mantine/form';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { NoteVisibility } from '@yhdessa/shared';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { SaveError } from '../../../components/save-error';
+import { fieldError } from '../../../lib/form-errors';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { notesQueryOptions, useCreateNote } from '../api/notes.query';
 
@@ -87,33 +88,31 @@ export function NotesSection({ familyId, targets, canChooseVisibility, roleNames
 function NoteForm({ familyId, targets, canChooseVisibility }: Omit<NotesSectionProps, 'roleNames'>) {
   const { t } = useTranslation();
   const create = useCreateNote(familyId);
-  const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<NoteVisibility>(canChooseVisibility ? 'professionals' : 'family');
-  const [target, setTarget] = useState(targets[0]?.serviceRoleId ?? '');
-  const [missing, setMissing] = useState(false);
+  const form = useForm({
+    initialValues: {
+      body: '',
+      visibility: (canChooseVisibility ? 'professionals' : 'family') as NoteVisibility,
+      target: targets[0]?.serviceRoleId ?? '',
+    },
+    validate: { body: isNotEmpty('notes.bodyRequired') },
+  });
 
   return (
     <Card withBorder padding="md" className="no-print">
       <form
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!body.trim()) {
-            setMissing(true);
-            return;
-          }
-          create.mutate({ body: body.trim(), visibility, serviceRoleId: target || null }, { onSuccess: () => setBody('') });
-        }}
+        onSubmit={form.onSubmit(({ body, visibility, target }) =>
+          create.mutate(
+            { body: body.trim(), visibility, serviceRoleId: target || null },
+            { onSuccess: () => form.setFieldValue('body', '') },
+          ),
+        )}
       >
         <Stack gap="xs">
           <Textarea
             label={t('notes.body')}
-            value={body}
-            onChange={(e) => {
-              setBody(e.currentTarget.value);
-              setMissing(false);
-            }}
-            error={missing ? t('notes.bodyRequired') : undefined}
+            {...form.getInputProps('body')}
+            error={fieldError(t, form.errors, 'body')}
             required
             autosize
             minRows={2}
@@ -122,16 +121,15 @@ function NoteForm({ familyId, targets, canChooseVisibility }: Omit<NotesSectionP
           {targets.length > 1 && (
             <NativeSelect
               label={t('notes.target')}
-              value={target}
-              onChange={(e) => setTarget(e.currentTarget.value)}
+              {...form.getInputProps('target')}
               data={targets.map((each) => ({ value: each.serviceRoleId ?? '', label: each.label }))}
             />
           )}
           {canChooseVisibility ? (
             <Radio.Group
               label={t('notes.visibilityLabel')}
-              value={visibility}
-              onChange={(value) => setVisibility(value as NoteVisibility)}
+              value={form.values.visibility}
+              onChange={(value) => form.setFieldValue('visibility', value as NoteVisibility)}
             >
               <Group gap="lg" mt={4}>
                 <Radio value="professionals" label={t('notes.visibility.professionals')} />

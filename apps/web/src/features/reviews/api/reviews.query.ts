@@ -10,14 +10,13 @@ import {
   type UpdateReview,
 } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
-export const reviewsQueryKey = (familyId: string) => ['families', familyId, 'reviews'] as const;
-export const versionsQueryKey = (familyId: string) => ['families', familyId, 'versions'] as const;
 const familyPath = (familyId: string) => `/api/families/${encodeURIComponent(familyId)}`;
 
 export function reviewsQueryOptions(familyId: string) {
   return queryOptions({
-    queryKey: reviewsQueryKey(familyId),
+    queryKey: queryKeys.reviews(familyId),
     queryFn: async ({ signal }) =>
       (await apiRequest(`${familyPath(familyId)}/reviews`, { schema: reviewListSchema, signal })).reviews,
   });
@@ -25,7 +24,7 @@ export function reviewsQueryOptions(familyId: string) {
 
 export function planVersionsQueryOptions(familyId: string) {
   return queryOptions({
-    queryKey: versionsQueryKey(familyId),
+    queryKey: queryKeys.versions(familyId),
     queryFn: async ({ signal }) =>
       (await apiRequest(`${familyPath(familyId)}/plan/versions`, { schema: planVersionListSchema, signal })).versions,
   });
@@ -33,7 +32,7 @@ export function planVersionsQueryOptions(familyId: string) {
 
 export function planVersionComparisonQueryOptions(familyId: string, from: number, to: number) {
   return queryOptions({
-    queryKey: [...versionsQueryKey(familyId), 'compare', from, to] as const,
+    queryKey: queryKeys.versionComparison(familyId, from, to),
     queryFn: ({ signal }) =>
       apiRequest(`${familyPath(familyId)}/plan/versions/compare?from=${from}&to=${to}`, {
         schema: planVersionComparisonSchema,
@@ -81,12 +80,12 @@ export function useReviewChange(familyId: string) {
   return useMutation({
     mutationFn: (change: ReviewChange) => send(familyId, change),
     onSettled: (_review, _error, change) => {
-      void queryClient.invalidateQueries({ queryKey: reviewsQueryKey(familyId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.reviews(familyId) });
       if (change.kind === 'complete') {
-        void queryClient.invalidateQueries({ queryKey: versionsQueryKey(familyId) });
-        void queryClient.invalidateQueries({ queryKey: ['families', familyId, 'plan'] });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.versions(familyId) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
       }
-      void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
     },
   });
 }

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { isNotEmpty, useForm } from '@mantine/form';
 import { IconCheck, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { Review } from '@yhdessa/shared';
@@ -9,6 +10,7 @@ import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
+import { fieldError } from '../../../lib/form-errors';
 import { formatDate, formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { reviewsQueryOptions, useReviewChange } from '../api/reviews.query';
 import { PlanVersions } from './plan-versions';
@@ -61,20 +63,16 @@ export function ReviewsSection({ familyId, canManage, canPropose }: ReviewsSecti
 function ScheduleReviewForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const change = useReviewChange(familyId);
-  const [scheduledOn, setScheduledOn] = useState('');
-  const [participants, setParticipants] = useState('');
-  const [missing, setMissing] = useState(false);
+  const form = useForm({
+    initialValues: { scheduledOn: '', participants: '' },
+    validate: { scheduledOn: isNotEmpty('reviews.dateRequired') },
+  });
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!scheduledOn) {
-          setMissing(true);
-          return;
-        }
-        change.mutate({ kind: 'create', body: { scheduledOn, participants: splitLines(participants) } }, { onSuccess: onDone });
-      }}
+      onSubmit={form.onSubmit(({ scheduledOn, participants }) =>
+        change.mutate({ kind: 'create', body: { scheduledOn, participants: splitLines(participants) } }, { onSuccess: onDone }),
+      )}
     >
       <Stack gap="xs">
         <Title order={3} size="h5">
@@ -83,20 +81,15 @@ function ScheduleReviewForm({ familyId, onDone }: { familyId: string; onDone: ()
         <TextInput
           label={t('reviews.date')}
           type="date"
-          value={scheduledOn}
-          onChange={(e) => {
-            setScheduledOn(e.currentTarget.value);
-            setMissing(false);
-          }}
-          error={missing ? t('reviews.dateRequired') : undefined}
+          {...form.getInputProps('scheduledOn')}
+          error={fieldError(t, form.errors, 'scheduledOn')}
           required
           w={{ base: '100%', sm: 220 }}
         />
         <Textarea
           label={t('reviews.participants')}
           description={t('reviews.participantsHint')}
-          value={participants}
-          onChange={(e) => setParticipants(e.currentTarget.value)}
+          {...form.getInputProps('participants')}
           autosize
           minRows={2}
         />
@@ -166,32 +159,25 @@ function ScheduledReview({ familyId, review, canManage, canPropose }: ScheduledR
 function ProposeAgendaItem({ familyId, review }: { familyId: string; review: Review }) {
   const { t } = useTranslation();
   const change = useReviewChange(familyId);
-  const [title, setTitle] = useState('');
-  const [missing, setMissing] = useState(false);
+  const form = useForm({ initialValues: { title: '' }, validate: { title: isNotEmpty('reviews.proposeRequired') } });
   return (
     <form
       noValidate
       className="no-print"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!title.trim()) {
-          setMissing(true);
-          return;
-        }
-        change.mutate({ kind: 'agenda', reviewId: review.id, body: { title: title.trim() } }, { onSuccess: () => setTitle('') });
-      }}
+      onSubmit={form.onSubmit(({ title }) =>
+        change.mutate(
+          { kind: 'agenda', reviewId: review.id, body: { title: title.trim() } },
+          { onSuccess: () => form.setFieldValue('title', '') },
+        ),
+      )}
     >
       <Stack gap="xs">
         <Group gap="xs" align="flex-end" wrap="wrap">
           <TextInput
             label={t('reviews.propose')}
             description={t('reviews.proposeHint')}
-            value={title}
-            onChange={(e) => {
-              setTitle(e.currentTarget.value);
-              setMissing(false);
-            }}
-            error={missing ? t('reviews.proposeRequired') : undefined}
+            {...form.getInputProps('title')}
+            error={fieldError(t, form.errors, 'title')}
             maxLength={300}
             style={{ flex: '1 1 260px' }}
           />

@@ -1,16 +1,19 @@
-import { queryOptions, useMutation } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceCatalogueSchema, serviceRoleSummarySchema, type InviteService } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { invalidatePlan, queryKeys } from '../../../lib/query-keys';
 
 export function serviceCatalogueQueryOptions() {
   return queryOptions({
-    queryKey: ['services', 'catalogue'] as const,
+    queryKey: queryKeys.serviceCatalogue,
     queryFn: async ({ signal }) => (await apiRequest('/api/services', { schema: serviceCatalogueSchema, signal })).services,
     staleTime: 5 * 60_000,
   });
 }
 
-export function useInviteService(familyId: string, onSaved: () => void) {
+/** The invited service shows in the plan at once, waiting for its answer. */
+export function useInviteService(familyId: string) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: InviteService) =>
       apiRequest(`/api/families/${encodeURIComponent(familyId)}/service-roles`, {
@@ -18,6 +21,6 @@ export function useInviteService(familyId: string, onSaved: () => void) {
         body,
         schema: serviceRoleSummarySchema,
       }),
-    onSuccess: onSaved,
+    onSuccess: () => invalidatePlan(queryClient, familyId),
   });
 }

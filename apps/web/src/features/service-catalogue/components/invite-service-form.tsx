@@ -1,11 +1,12 @@
 import { Alert, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { isNotEmpty, useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
+import { fieldError } from '../../../lib/form-errors';
 import { localizeText, useLanguage } from '../../../lib/locale';
 import { serviceCatalogueQueryOptions, useInviteService } from '../api/service-catalogue.query';
 
@@ -13,40 +14,25 @@ interface InviteServiceFormProps {
   familyId: string;
   /** Services already in the plan are not offered again. */
   serviceIdsInPlan: string[];
-  onSaved: () => void;
   onCancel: () => void;
 }
 
 /** The coordinator picks a service from the catalogue; its workers get the invitation. */
-export function InviteServiceForm({ familyId, serviceIdsInPlan, onSaved, onCancel }: InviteServiceFormProps) {
+export function InviteServiceForm({ familyId, serviceIdsInPlan, onCancel }: InviteServiceFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const catalogue = useQuery(serviceCatalogueQueryOptions());
-  const [serviceId, setServiceId] = useState('');
-  const [missing, setMissing] = useState(false);
-  const invite = useInviteService(familyId, () => {
-    onSaved();
-    onCancel();
-  });
+  const form = useForm({ initialValues: { serviceId: '' }, validate: { serviceId: isNotEmpty('invite.serviceRequired') } });
+  const invite = useInviteService(familyId);
 
   if (catalogue.isPending) return <LoadingState />;
   if (catalogue.isError) return <ErrorState title={t('invite.catalogueFailed')} onRetry={() => void catalogue.refetch()} />;
   const available = catalogue.data.filter((service) => !serviceIdsInPlan.includes(service.id));
-  const chosen = available.find((service) => service.id === serviceId);
+  const chosen = available.find((service) => service.id === form.values.serviceId);
   const name = (service: (typeof available)[number]) => localizeText(service.name, language);
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!serviceId) {
-          setMissing(true);
-          return;
-        }
-        invite.mutate({ serviceId });
-      }}
-    >
+    <form noValidate onSubmit={form.onSubmit(({ serviceId }) => invite.mutate({ serviceId }, { onSuccess: onCancel }))}>
       <Stack gap="sm">
         <Title order={3} size="h5">
           {t('invite.title')}
@@ -56,13 +42,12 @@ export function InviteServiceForm({ familyId, serviceIdsInPlan, onSaved, onCance
         ) : (
           <NativeSelect
             label={t('invite.service')}
-            value={serviceId}
+            value={form.values.serviceId}
             onChange={(event) => {
-              setServiceId(event.currentTarget.value);
-              setMissing(false);
+              form.setFieldValue('serviceId', event.currentTarget.value);
               invite.reset();
             }}
-            error={missing ? t('invite.serviceRequired') : undefined}
+            error={fieldError(t, form.errors, 'serviceId')}
             data={[
               { value: '', label: t('invite.choose') },
               ...available.map((service) => ({

@@ -7,12 +7,11 @@ import {
   type ServiceInvitation,
 } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-
-export const serviceInvitationsQueryKey = ['service-invitations'] as const;
+import { queryKeys } from '../../../lib/query-keys';
 
 export function serviceInvitationsQueryOptions() {
   return queryOptions({
-    queryKey: serviceInvitationsQueryKey,
+    queryKey: queryKeys.serviceInvitations,
     queryFn: async ({ signal }) =>
       (await apiRequest('/api/service-roles/invitations', { schema: serviceInvitationListSchema, signal })).invitations,
   });
@@ -37,9 +36,9 @@ export function useAnswerInvitation() {
         schema: serviceRoleSummarySchema,
       }),
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: serviceInvitationsQueryKey });
-      void queryClient.invalidateQueries({ queryKey: ['workspace'] });
-      void queryClient.invalidateQueries({ queryKey: ['families'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.serviceInvitations });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.allFamilies });
     },
   });
 }

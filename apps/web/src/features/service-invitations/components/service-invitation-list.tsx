@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { isNotEmpty, useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import type { PersonRef, ServiceInvitation } from '@yhdessa/shared';
 import { useState } from 'react';
@@ -6,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { isApiError } from '../../../lib/api-client';
+import { fieldError } from '../../../lib/form-errors';
 import { formatDateTimeParts, localizeText, useLanguage } from '../../../lib/locale';
 import { serviceInvitationsQueryOptions, useAnswerInvitation } from '../api/service-invitations.query';
 
@@ -46,8 +48,10 @@ function InvitationCard({ invitation, me }: { invitation: ServiceInvitation; me:
   const answer = useAnswerInvitation();
   const [mode, setMode] = useState<'idle' | 'accept' | 'decline'>('idle');
   const [description, setDescription] = useState('');
-  const [reason, setReason] = useState('');
-  const [reasonMissing, setReasonMissing] = useState(false);
+  const declineForm = useForm({
+    initialValues: { reason: '' },
+    validate: { reason: isNotEmpty('serviceInvitations.reasonRequired') },
+  });
   const service = localizeText(invitation.service.name, language);
   const invited = invitation.invitedAt ? formatDateTimeParts(invitation.invitedAt, language) : null;
   const headingId = `invitation-${invitation.serviceRoleId}`;
@@ -117,25 +121,16 @@ function InvitationCard({ invitation, me }: { invitation: ServiceInvitation; me:
         {mode === 'decline' && (
           <form
             noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!reason.trim()) {
-                setReasonMissing(true);
-                return;
-              }
-              answer.mutate({ kind: 'decline', invitation, body: { reason: reason.trim() } });
-            }}
+            onSubmit={declineForm.onSubmit(({ reason }) =>
+              answer.mutate({ kind: 'decline', invitation, body: { reason: reason.trim() } }),
+            )}
           >
             <Stack gap="xs">
               <Textarea
                 label={t('serviceInvitations.reason')}
                 description={t('serviceInvitations.reasonHint')}
-                value={reason}
-                onChange={(event) => {
-                  setReason(event.currentTarget.value);
-                  setReasonMissing(false);
-                }}
-                error={reasonMissing ? t('serviceInvitations.reasonRequired') : undefined}
+                {...declineForm.getInputProps('reason')}
+                error={fieldError(t, declineForm.errors, 'reason')}
                 required
                 maxLength={2000}
                 autosize

@@ -1,6 +1,7 @@
-import { queryOptions, useMutation } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { serviceRoleSummarySchema, serviceRoleWorkersSchema, type EndServiceRole, type UpdateServiceRole } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { invalidatePlan, queryKeys } from '../../../lib/query-keys';
 
 const rolePath = (familyId: string, serviceRoleId: string) =>
   `/api/families/${encodeURIComponent(familyId)}/service-roles/${encodeURIComponent(serviceRoleId)}`;
@@ -8,7 +9,7 @@ const rolePath = (familyId: string, serviceRoleId: string) =>
 /** The workers of the role's service: whom the role may name responsible. */
 export function serviceRoleWorkersQueryOptions(familyId: string, serviceRoleId: string) {
   return queryOptions({
-    queryKey: ['families', familyId, 'service-roles', serviceRoleId, 'workers'] as const,
+    queryKey: queryKeys.serviceRoleWorkers(familyId, serviceRoleId),
     queryFn: async ({ signal }) =>
       (await apiRequest(`${rolePath(familyId, serviceRoleId)}/workers`, { schema: serviceRoleWorkersSchema, signal })).workers,
   });
@@ -19,7 +20,8 @@ export type ServiceRoleChange =
   | { kind: 'end'; serviceRoleId: string; body: EndServiceRole };
 
 /** Changes what a role is, or ends it, against the version it was loaded at; 409 carries the role as it is now. */
-export function useChangeServiceRole(familyId: string, onSaved: () => void) {
+export function useChangeServiceRole(familyId: string) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: ServiceRoleChange) =>
       change.kind === 'update'
@@ -33,6 +35,6 @@ export function useChangeServiceRole(familyId: string, onSaved: () => void) {
             body: change.body,
             schema: serviceRoleSummarySchema,
           }),
-    onSuccess: onSaved,
+    onSuccess: () => invalidatePlan(queryClient, familyId),
   });
 }

@@ -1,9 +1,11 @@
 import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { IconPencil, IconPlayerStop } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { serviceRoleSummarySchema, type ServiceRole } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
+import { invalidatePlan } from '../../../lib/query-keys';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useChangeServiceRole } from '../api/service-role.mutations';
 import { ServiceRoleForm } from './service-role-form';
@@ -17,12 +19,10 @@ interface ServiceRoleControlsProps {
   canEnd: boolean;
   /** Only the coordinator sets when a role starts and ends. */
   canSetDates: boolean;
-  /** After a change, e.g. to read the plan again. */
-  onSaved: () => void;
 }
 
 /** On a service's card: change what the role is, and (the coordinator) end it. */
-export function ServiceRoleControls({ familyId, role, serviceName, canEnd, canSetDates, onSaved }: ServiceRoleControlsProps) {
+export function ServiceRoleControls({ familyId, role, serviceName, canEnd, canSetDates }: ServiceRoleControlsProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [ending, setEnding] = useState(false);
@@ -34,7 +34,6 @@ export function ServiceRoleControls({ familyId, role, serviceName, canEnd, canSe
           role={role}
           serviceName={serviceName}
           canSetDates={canSetDates}
-          onSaved={onSaved}
           onDone={() => setEditing(false)}
         />
       </Paper>
@@ -68,7 +67,7 @@ export function ServiceRoleControls({ familyId, role, serviceName, canEnd, canSe
             title={t('serviceRole.endTitle', { service: serviceName })}
             closeButtonProps={{ 'aria-label': t('common.close') }}
           >
-            {ending && <EndServiceRole familyId={familyId} role={role} onSaved={onSaved} onDone={() => setEnding(false)} />}
+            {ending && <EndServiceRole familyId={familyId} role={role} onDone={() => setEnding(false)} />}
           </Modal>
         </>
       )}
@@ -79,20 +78,17 @@ export function ServiceRoleControls({ familyId, role, serviceName, canEnd, canSe
 interface EndServiceRoleProps {
   familyId: string;
   role: ServiceRole;
-  onSaved: () => void;
   onDone: () => void;
 }
 
-function EndServiceRole({ familyId, role, onSaved, onDone }: EndServiceRoleProps) {
+function EndServiceRole({ familyId, role, onDone }: EndServiceRoleProps) {
   const { t } = useTranslation();
-  const end = useChangeServiceRole(familyId, () => {
-    onSaved();
-    onDone();
-  });
+  const queryClient = useQueryClient();
+  const end = useChangeServiceRole(familyId);
   const conflict = useVersionConflict(serviceRoleSummarySchema);
   const send = (version: number) => {
     conflict.clear();
-    end.mutate({ kind: 'end', serviceRoleId: role.id, body: { version } }, { onError: conflict.capture });
+    end.mutate({ kind: 'end', serviceRoleId: role.id, body: { version } }, { onSuccess: onDone, onError: conflict.capture });
   };
   const current = conflict.current;
   return (
@@ -108,7 +104,8 @@ function EndServiceRole({ familyId, role, onSaved, onDone }: EndServiceRoleProps
               onReapply={current.status === 'ended' ? undefined : () => send(current.version)}
               reapplyLabel={t('serviceRole.endAnyway')}
               onDiscard={() => {
-                onSaved();
+                // The plan still shows the role as it was before the other change.
+                invalidatePlan(queryClient, familyId);
                 onDone();
               }}
             >

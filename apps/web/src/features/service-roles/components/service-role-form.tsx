@@ -1,11 +1,12 @@
 import { NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { serviceRoleSummarySchema, updateServiceRoleSchema, type ServiceRole } from '@yhdessa/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { invalidFields } from '../../../lib/form-errors';
 import { formatDate, useLanguage } from '../../../lib/locale';
+import { invalidatePlan } from '../../../lib/query-keys';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { serviceRoleWorkersQueryOptions, useChangeServiceRole } from '../api/service-role.mutations';
 import { ServiceRoleState } from './service-role-state';
@@ -18,19 +19,16 @@ interface ServiceRoleFormProps {
   serviceName: string;
   /** A worker sees the dates the coordinator set, and does not send them. */
   canSetDates: boolean;
-  onSaved: () => void;
   onDone: () => void;
 }
 
 /** What the service does in this plan, who answers for it, and from when to when. */
-export function ServiceRoleForm({ familyId, role, serviceName, canSetDates, onSaved, onDone }: ServiceRoleFormProps) {
+export function ServiceRoleForm({ familyId, role, serviceName, canSetDates, onDone }: ServiceRoleFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const workers = useQuery(serviceRoleWorkersQueryOptions(familyId, role.id));
-  const change = useChangeServiceRole(familyId, () => {
-    onSaved();
-    onDone();
-  });
+  const queryClient = useQueryClient();
+  const change = useChangeServiceRole(familyId);
   const conflict = useVersionConflict(serviceRoleSummarySchema);
   const [description, setDescription] = useState(role.description);
   const [responsibleAccountId, setResponsibleAccountId] = useState(role.responsibleWorker?.id ?? '');
@@ -52,7 +50,10 @@ export function ServiceRoleForm({ familyId, role, serviceName, canSetDates, onSa
     setInvalid(faults);
     if (!parsed.success || faults.size > 0) return;
     conflict.clear();
-    change.mutate({ kind: 'update', serviceRoleId: role.id, body: parsed.data }, { onError: conflict.capture });
+    change.mutate(
+      { kind: 'update', serviceRoleId: role.id, body: parsed.data },
+      { onSuccess: onDone, onError: conflict.capture },
+    );
   }
 
   // The current responsible worker stays on offer even when no longer listed among the service's workers.
@@ -140,7 +141,8 @@ export function ServiceRoleForm({ familyId, role, serviceName, canSetDates, onSa
                 pending={change.isPending}
                 onReapply={() => submit(current.version)}
                 onDiscard={() => {
-                  onSaved();
+                  // The plan still shows the role as it was before the other change.
+                  invalidatePlan(queryClient, familyId);
                   onDone();
                 }}
               >

@@ -1,21 +1,20 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { storyHistorySchema, storySchema, type Story, type UpdateStory } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-
-export const storyQueryKey = (familyId: string) => ['families', familyId, 'story'] as const;
+import { queryKeys } from '../../../lib/query-keys';
 
 const base = (familyId: string) => `/api/families/${encodeURIComponent(familyId)}/story`;
 
 export function storyQueryOptions(familyId: string) {
   return queryOptions({
-    queryKey: storyQueryKey(familyId),
+    queryKey: queryKeys.story(familyId),
     queryFn: ({ signal }) => apiRequest(base(familyId), { schema: storySchema, signal }),
   });
 }
 
 export function storyHistoryQueryOptions(familyId: string) {
   return queryOptions({
-    queryKey: [...storyQueryKey(familyId), 'history'] as const,
+    queryKey: queryKeys.storyHistory(familyId),
     queryFn: async ({ signal }) =>
       (await apiRequest(`${base(familyId)}/history`, { schema: storyHistorySchema, signal })).revisions,
     staleTime: 0,
@@ -28,8 +27,8 @@ export function useUpdateStory(familyId: string) {
   return useMutation({
     mutationFn: (body: UpdateStory) => apiRequest(base(familyId), { method: 'PUT', body, schema: storySchema }),
     onSuccess: (story: Story) => {
-      queryClient.setQueryData(storyQueryKey(familyId), story);
-      void queryClient.invalidateQueries({ queryKey: [...storyQueryKey(familyId), 'history'] });
+      queryClient.setQueryData(queryKeys.story(familyId), story);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.storyHistory(familyId) });
     },
   });
 }

@@ -1,8 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { workspaceSchema, type WorkspaceQuery } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-
-export const workspaceQueryKey = ['workspace'] as const;
+import { queryKeys } from '../../../lib/query-keys';
 
 /** The caller's workspace, narrowed by a name search and a status; the previous answer stays while a new one loads. */
 export function workspaceQueryOptions(filter: Pick<WorkspaceQuery, 'q' | 'status'> = {}) {
@@ -11,7 +10,7 @@ export function workspaceQueryOptions(filter: Pick<WorkspaceQuery, 'q' | 'status
   if (filter.status) search.set('status', filter.status);
   const query = search.toString();
   return queryOptions({
-    queryKey: [...workspaceQueryKey, filter.q ?? '', filter.status ?? ''] as const,
+    queryKey: queryKeys.workspaceView(filter.q ?? '', filter.status ?? ''),
     queryFn: ({ signal }) => apiRequest(`/api/workspace${query ? `?${query}` : ''}`, { schema: workspaceSchema, signal }),
     placeholderData: keepPreviousData,
   });

@@ -1,0 +1,72 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { FamilyEvent, FamilyEventType, Plan } from '@yhdessa/shared';
+import { findPlanAction } from '../features/actions/api/action-cache';
+import { queryKeys } from '../lib/query-keys';
+
+interface EventRefresh {
+  /**
+   * An event carries no case content, so the plan is never patched from it: it is read again
+   * (`refetch`), or left as it is when it already holds the event's action at that version or
+   * newer, usually our own change coming back (`unlessCurrent`).
+   */
+  plan: 'refetch' | 'unlessCurrent';
+  /** The other cached parts of the family the event makes stale. */
+  stale: readonly ((familyId: string) => QueryKey)[];
+}
+
+const planOnly: EventRefresh = { plan: 'refetch', stale: [] };
+const caseDetail: EventRefresh = { plan: 'refetch', stale: [queryKeys.family] };
+const reviews: EventRefresh = { plan: 'refetch', stale: [queryKeys.reviews, queryKeys.versions] };
+
+/**
+ * What each live event makes stale. Every event refetches the plan, a withdrawn consent too:
+ * what the user may still see can change with any of them. A new event type in
+ * `@yhdessa/shared` fails the typecheck here until the client says what it refreshes.
+ */
+export const refreshOnEvent = {
+  'action.updated': { plan: 'unlessCurrent', stale: [] },
+  'action.created': planOnly,
+  'consent.changed': { plan: 'refetch', stale: [queryKeys.consents] },
+  'serviceRole.ended': planOnly,
+  'serviceRole.invited': planOnly,
+  'serviceRole.accepted': planOnly,
+  'serviceRole.declined': planOnly,
+  'serviceRole.updated': planOnly,
+  'goal.created': planOnly,
+  'goal.updated': planOnly,
+  'goalProgress.created': planOnly,
+  'note.created': { plan: 'refetch', stale: [queryKeys.notes] },
+  'note.updated': { plan: 'refetch', stale: [queryKeys.notes] },
+  'review.created': reviews,
+  'review.updated': reviews,
+  'agendaItem.created': reviews,
+  'plan.versioned': reviews,
+  'family.created': caseDetail,
+  'family.updated': caseDetail,
+  'member.created': caseDetail,
+  'member.updated': caseDetail,
+  'handover.requested': caseDetail,
+  'handover.accepted': caseDetail,
+  'handover.declined': caseDetail,
+  // The story's key covers its history too.
+  'story.updated': { plan: 'refetch', stale: [queryKeys.story] },
+  'story.commented': { plan: 'refetch', stale: [queryKeys.story] },
+  'story.commentResolved': { plan: 'refetch', stale: [queryKeys.story] },
+  'assessment.created': { plan: 'refetch', stale: [queryKeys.assessments] },
+  'assessment.updated': { plan: 'refetch', stale: [queryKeys.assessments] },
+} satisfies Record<FamilyEventType, EventRefresh>;
+
+/** Whether the cached plan already holds the event's action at the event's version or newer. */
+function planIsCurrent(queryClient: QueryClient, event: FamilyEvent): boolean {
+  const plan = queryClient.getQueryData<Plan>(queryKeys.plan(event.familyId));
+  const cached = plan && findPlanAction(plan, event.id);
+  return cached !== undefined && cached.version >= event.version;
+}
+
+/** Refetches what a live event made stale, by the table above. */
+export function refreshAfterEvent(queryClient: QueryClient, event: FamilyEvent): void {
+  const refresh: EventRefresh = refreshOnEvent[event.type];
+  if (refresh.plan === 'refetch' || !planIsCurrent(queryClient, event))
+    void queryClient.invalidateQueries({ queryKey: queryKeys.plan(event.familyId) });
+  for (const staleKey of refresh.stale) void queryClient.invalidateQueries({ queryKey: staleKey(event.familyId) });
+}

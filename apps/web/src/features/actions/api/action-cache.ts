@@ -1,0 +1,28 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Action, Plan } from '@yhdessa/shared';
+import { queryKeys } from '../../../lib/query-keys';
+
+function withAction(plan: Plan, action: Action): Plan {
+  const replace = (actions: Action[]) => actions.map((each) => (each.id === action.id ? action : each));
+  return {
+    ...plan,
+    serviceRoles: plan.serviceRoles.map((role) => ({ ...role, actions: replace(role.actions) })),
+    familyActions: replace(plan.familyActions),
+  };
+}
+
+export function findPlanAction(plan: Plan, actionId: string): Action | undefined {
+  return [...plan.familyActions, ...plan.serviceRoles.flatMap((role) => role.actions)].find((action) => action.id === actionId);
+}
+
+/** Puts the server's answer into the cached plan; an older answer never overwrites a newer one. */
+export function storePlanAction(queryClient: QueryClient, familyId: string, action: Action): void {
+  queryClient.setQueryData<Plan>(queryKeys.plan(familyId), (plan) => {
+    if (!plan) return plan;
+    const cached = findPlanAction(plan, action.id);
+    return cached && cached.version > action.version ? plan : withAction(plan, action);
+  });
+  // The list's open and overdue counts follow from action statuses.
+  void queryClient.invalidateQueries({ queryKey: queryKeys.families });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
+}

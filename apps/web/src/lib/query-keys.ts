@@ -1,0 +1,57 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Role } from '@yhdessa/shared';
+
+const family = (familyId: string) => ['families', familyId] as const;
+
+/**
+ * Every react-query key of the client, in one place: a mutation in one feature and a live event
+ * invalidate what a query in another feature cached. Keys nest, so a shorter key invalidates or
+ * drops everything under it.
+ */
+export const queryKeys = {
+  currentUser: ['auth', 'me'] as const,
+  demoAccounts: ['demo', 'accounts'] as const,
+
+  /** Every workspace view, whatever its search and status filter. */
+  workspace: ['workspace'] as const,
+  workspaceView: (q: string, status: string) => ['workspace', q, status] as const,
+
+  /** The family list and everything cached of every family. */
+  allFamilies: ['families'] as const,
+  families: ['families', 'list'] as const,
+  /** Everything cached of one family: it all goes when the user loses access. */
+  familyAll: family,
+  /** The case itself: its coordinator, status, versioned members and any pending handover. */
+  family: (familyId: string) => [...family(familyId), 'detail'] as const,
+  /** The pending handover: all its named new coordinator may see of the case before accepting. */
+  handover: (familyId: string) => [...family(familyId), 'handover'] as const,
+  handoverCandidates: (familyId: string) => [...family(familyId), 'handover', 'candidates'] as const,
+  plan: (familyId: string) => [...family(familyId), 'plan'] as const,
+  notes: (familyId: string) => [...family(familyId), 'notes'] as const,
+  story: (familyId: string) => [...family(familyId), 'story'] as const,
+  storyHistory: (familyId: string) => [...family(familyId), 'story', 'history'] as const,
+  assessments: (familyId: string) => [...family(familyId), 'assessments'] as const,
+  reviews: (familyId: string) => [...family(familyId), 'reviews'] as const,
+  versions: (familyId: string) => [...family(familyId), 'versions'] as const,
+  versionComparison: (familyId: string, from: number, to: number) =>
+    [...family(familyId), 'versions', 'compare', from, to] as const,
+  consents: (familyId: string) => [...family(familyId), 'consents'] as const,
+  accessLog: (familyId: string) => [...family(familyId), 'access-log'] as const,
+  serviceRoleWorkers: (familyId: string, serviceRoleId: string) =>
+    [...family(familyId), 'service-roles', serviceRoleId, 'workers'] as const,
+
+  serviceInvitations: ['service-invitations'] as const,
+  serviceCatalogue: ['services', 'catalogue'] as const,
+  organisations: ['organisations'] as const,
+  invitation: (token: string) => ['invitations', token] as const,
+
+  /** Every account list, whatever its role filter. */
+  accounts: ['accounts'] as const,
+  accountsByRole: (role: Role | null) => ['accounts', { role }] as const,
+};
+
+/** A change to the plan: it is read again, and so is the workspace, whose counts and dates follow from it. */
+export function invalidatePlan(queryClient: QueryClient, familyId: string): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
+}
