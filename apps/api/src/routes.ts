@@ -1,12 +1,13 @@
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { actionsRoutes } from './features/actions/actions.routes';
 import { assessmentsRoutes } from './features/assessments/assessments.routes';
-import { auditRoutes } from './features/access-log/access-log.routes';
+import { accessLogRoutes } from './features/access-log/access-log.routes';
+import { auditExportRoutes } from './features/audit-export/audit-export.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { passwordRoutes } from './features/auth/password.routes';
 import { secondFactorRoutes } from './features/auth/second-factor.routes';
 import type { Config } from './core/config';
-import { consentRoutes } from './features/consent/consent.routes';
+import { consentsRoutes } from './features/consents/consents.routes';
 import { demoRoutes } from './features/demo/demo.routes';
 import { familiesRoutes } from './features/families/families.routes';
 import { goalsRoutes } from './features/goals/goals.routes';
@@ -20,7 +21,7 @@ import { plansRoutes } from './features/plans/plans.routes';
 import { reviewsRoutes } from './features/reviews/reviews.routes';
 import { serviceRolesRoutes } from './features/service-roles/service-roles.routes';
 import { servicesRoutes } from './features/services/services.routes';
-import { storiesRoutes } from './features/stories/stories.routes';
+import { storyRoutes } from './features/story/story.routes';
 import { workspaceRoutes } from './features/workspace/workspace.routes';
 
 /** Every `/api` route of the product. The route table test holds each one to its access rule. */
@@ -38,13 +39,14 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...notesRoutes,
     ...reviewsRoutes,
     ...planVersionsRoutes,
-    ...storiesRoutes,
+    ...storyRoutes,
     ...assessmentsRoutes,
     ...workspaceRoutes,
     ...servicesRoutes,
     ...organisationsRoutes,
-    ...consentRoutes,
-    ...auditRoutes,
+    ...consentsRoutes,
+    ...accessLogRoutes,
+    ...auditExportRoutes,
     ...accountsRoutes,
     ...(config.DEMO ? demoRoutes : []),
   ] as AnyRoute[];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, isoDateTimeSchema, localizedTextSchema, versionSchema } from './ids';
-import { planPartSchema } from './consent';
+import { planPartSchema } from './consents';
 import { familyMemberSchema, familyStatusSchema, personRefSchema } from './families';
 
 export const actionStatuses = ['planned', 'in_progress', 'done'] as const;

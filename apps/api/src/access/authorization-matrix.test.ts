@@ -8,7 +8,7 @@ import type { Database } from '../db/database';
 import { insertAssessment } from '../features/assessments/assessments.repository';
 import { updateFamilyAt } from '../features/families/families.repository';
 import { apiRoutes } from '../routes';
-import { insertStoryComment } from '../features/stories/stories.repository';
+import { insertStoryComment } from '../features/story/story.repository';
 import { startServer, type RunningServer } from '../server';
 import { insertNote } from '../features/notes/notes.repository';
 import { freezePlanVersion } from '../features/plan-versions/plan-versions.repository';

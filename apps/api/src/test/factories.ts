@@ -3,7 +3,7 @@ import type { ActionStatus, FamilyStatus, MemberRelation, PlanPart, Role, Servic
 import { accounts, serviceMemberships } from '../db/tables/accounts';
 import { hashPassword } from '../features/accounts/passwords';
 import { actions } from '../db/tables/actions';
-import { consentDecisions } from '../db/tables/consent';
+import { consentDecisions } from '../db/tables/consents';
 import type { Queryable } from '../db/database';
 import { familyMembers, families } from '../db/tables/families';
 import { goals } from '../db/tables/goals';

@@ -1,21 +1,13 @@
-import {
-  accessLogQuerySchema,
-  accessLogSchema,
-  auditExportQuerySchema,
-  auditExportSchema,
-  familyParamsSchema,
-} from '@yhdessa/shared';
-import { administratorsOnly } from '../../http/administrators-only';
+import { accessLogQuerySchema, accessLogSchema, familyParamsSchema } from '@yhdessa/shared';
 import { authorizeFamily } from '../../access/family-policy';
-import { AppError, notFound } from '../../core/app-error';
+import { listFamilyAccessLog } from '../../audit/audit.repository';
+import { notFound } from '../../core/app-error';
 import { defineRoute } from '../../http/route';
-import { listAuditEventsBetween, listFamilyAccessLog } from '../../audit/audit.repository';
 
 /** Families see two years back; the log itself is kept for twelve (docs/security.md). */
 const FAMILY_VIEW_DAYS = 2 * 365;
-const MAX_EXPORT_DAYS = 366;
 
-export const auditRoutes = [
+export const accessLogRoutes = [
   defineRoute({
     method: 'get',
     path: '/families/:familyId/access-log',
@@ -58,37 +50,6 @@ export const auditRoutes = [
           outcome: row.outcome,
         })),
         nextBefore: rows.length === query.limit ? rows[rows.length - 1]!.id : null,
-      };
-    },
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/audit/export',
-    summary: 'Administrators export the audit log of a time window (at most a year), with its hash chain',
-    tag: 'audit',
-    access: administratorsOnly,
-    query: auditExportQuerySchema,
-    response: { status: 200, schema: auditExportSchema, description: 'Audit events in the window, oldest first' },
-    async handler({ query }, context) {
-      const from = new Date(query.from);
-      const to = new Date(query.to);
-      if (to < from || to.getTime() - from.getTime() > MAX_EXPORT_DAYS * 86_400_000) {
-        throw new AppError('validation_failed', 'Choose a window of at most a year, `from` before `to`.', {
-          errors: [{ path: 'query.to', message: 'at most 366 days after from' }],
-        });
-      }
-      const rows = await listAuditEventsBetween(from, to, context.tx);
-      await context.audit({
-        familyId: null,
-        action: 'export',
-        resource: 'audit-log',
-        resourceId: null,
-        outcome: 'allowed',
-        basis: 'administrator',
-        detail: { from: query.from, to: query.to, count: rows.length },
-      });
-      return {
-        entries: rows.map(({ detail: _detail, occurredAt, ...row }) => ({ ...row, occurredAt: occurredAt.toISOString() })),
       };
     },
   }),

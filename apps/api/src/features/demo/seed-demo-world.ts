@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { accounts, serviceMemberships } from '../../db/tables/accounts';
 import { hashPassword } from '../accounts';
 import { actions } from '../../db/tables/actions';
-import { consentDecisions } from '../../db/tables/consent';
+import { consentDecisions } from '../../db/tables/consents';
 import type { Db, Tx } from '../../db/database';
 import { familyMembers, families } from '../../db/tables/families';
 import { goals } from '../../db/tables/goals';

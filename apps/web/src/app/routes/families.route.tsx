@@ -12,7 +12,7 @@ import { currentUserQueryOptions } from '../../features/auth/api/current-user.qu
 import { CreateFamilyForm } from '../../features/families/components/create-family-form';
 import { FamilyGrid } from '../../features/families/components/family-grid';
 import { FamilyList } from '../../features/families/components/family-list';
-import { ServiceInvitationList } from '../../features/service-invitations/components/service-invitation-list';
+import { ServiceInvitationList } from '../../features/service-roles/components/service-role-invitation-list';
 import { workspaceQueryOptions } from '../../features/workspace/api/workspace.query';
 import { CoordinatorAgenda } from '../../features/workspace/components/coordinator-agenda';
 import { FamilyFilters } from '../../features/workspace/components/family-filters';

@@ -9,7 +9,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { isApiError } from '../../../lib/api-client';
 import { fieldError } from '../../../lib/form-errors';
 import { formatDateTimeParts, localizeText, useLanguage } from '../../../lib/locale';
-import { serviceInvitationsQueryOptions, useAnswerInvitation } from '../api/service-invitations.query';
+import { serviceInvitationsQueryOptions, useAnswerInvitation } from '../api/service-role-invitations.query';
 
 /** A worker's open invitations: each is accepted (naming who answers for the role) or declined with a reason. */
 export function ServiceInvitationList({ me }: { me: PersonRef }) {

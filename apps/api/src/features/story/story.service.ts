@@ -21,7 +21,7 @@ import {
   listStoryRevisions,
   resolveStoryCommentAt,
   saveStoryAt,
-} from './stories.repository';
+} from './story.repository';
 
 /** The family tells its story once; every service it consents to share it with reads the same one. */
 type FamilyContext = RouteContext<{ kind: 'family' }>;

@@ -1,5 +1,5 @@
 import type { Story, StoryComment, StoryRevision } from '@yhdessa/shared';
-import type { findStory, listStoryComments, listStoryRevisions } from './stories.repository';
+import type { findStory, listStoryComments, listStoryRevisions } from './story.repository';
 
 type StoryRow = Awaited<ReturnType<typeof findStory>>;
 type CommentRow = Awaited<ReturnType<typeof listStoryComments>>[number];

@@ -2,7 +2,7 @@ import { planParts, type ConsentDecision, type FamilyConsents, type PlanPart } f
 import { authorizeFamily, type FamilyPermission } from '../../access/family-policy';
 import { AppError, notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
-import { insertConsentDecision, listConsentDecisions, listServicesInPlan } from './consent.repository';
+import { insertConsentDecision, listConsentDecisions, listServicesInPlan } from './consents.repository';
 
 type FamilyContext = RouteContext<{ kind: 'family' }>;
 

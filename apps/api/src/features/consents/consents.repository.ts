@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { accounts } from '../../db/tables/accounts';
 import type { Queryable } from '../../db/database';
 import { serviceRoles } from '../../db/tables/service-roles';
-import { consentDecisions } from '../../db/tables/consent';
+import { consentDecisions } from '../../db/tables/consents';
 
 /** Every decision ever made in the family, oldest first: the latest per service and part is in force. */
 export async function listConsentDecisions(familyId: string, db: Queryable) {

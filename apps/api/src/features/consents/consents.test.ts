@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { families } from '../../db/tables/families';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
-import { consentDecisions } from '../../db/tables/consent';
+import { consentDecisions } from '../../db/tables/consents';
 
 let testApp: TestApp;
 let world: World;

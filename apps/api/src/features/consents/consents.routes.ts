@@ -1,8 +1,8 @@
 import { consentDecisionSchema, familyConsentsSchema, familyParamsSchema } from '@yhdessa/shared';
 import { defineRoute } from '../../http/route';
-import { decideConsent, readFamilyConsents } from './consent.service';
+import { decideConsent, readFamilyConsents } from './consents.service';
 
-export const consentRoutes = [
+export const consentsRoutes = [
   defineRoute({
     method: 'get',
     path: '/families/:familyId/consents',

@@ -9,9 +9,9 @@ import {
   updateStorySchema,
 } from '@yhdessa/shared';
 import { defineRoute } from '../../http/route';
-import { commentOnStory, readStory, readStoryHistory, resolveStoryComment, updateStory } from './stories.service';
+import { commentOnStory, readStory, readStoryHistory, resolveStoryComment, updateStory } from './story.service';
 
-export const storiesRoutes = [
+export const storyRoutes = [
   defineRoute({
     method: 'get',
     path: '/families/:familyId/story',
