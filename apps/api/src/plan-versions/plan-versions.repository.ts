@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Plan } from '@yhdessa/shared';
+import type { PlanSnapshot } from '@yhdessa/shared';
 import type { Queryable } from '../db/database';
 import { plans } from '../plans/plans.schema';
 import { planVersions } from './plan-versions.schema';
@@ -17,7 +17,7 @@ export async function findPlanVersion(familyId: string, version: number, db: Que
     .select()
     .from(planVersions)
     .where(and(eq(planVersions.familyId, familyId), eq(planVersions.version, version)));
-  return row ? { ...row, snapshot: row.snapshot as unknown as Plan } : null;
+  return row ? { ...row, snapshot: row.snapshot as unknown as PlanSnapshot } : null;
 }
 
 /** The working plan's version, with its row locked until the transaction ends, so two freezes cannot interleave. */
@@ -27,7 +27,7 @@ export async function lockPlanVersion(familyId: string, db: Queryable): Promise<
 }
 
 /** Stores the plan as frozen at `snapshot.version` and moves the working plan on to the next number. */
-export async function freezePlanVersion(familyId: string, reviewId: string, snapshot: Plan, db: Queryable) {
+export async function freezePlanVersion(familyId: string, reviewId: string, snapshot: PlanSnapshot, db: Queryable) {
   await db.insert(planVersions).values({
     familyId,
     version: snapshot.version,

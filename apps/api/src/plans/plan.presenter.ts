@@ -1,9 +1,10 @@
-import { planParts, type Plan, type PlanPart } from '@yhdessa/shared';
+import { planParts, type PlanPart, type PlanSnapshot } from '@yhdessa/shared';
 import { presentAction, todayIso } from '../actions/action.presenter';
 import { presentGoal } from '../goals/goal.presenter';
 import type { PlanParts } from './plans.repository';
 
-export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>, today = todayIso()): Plan {
+/** The plan's content, as a plan version freezes it; the live read adds what the caller may do (`withPlanCapabilities`). */
+export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>, today = todayIso()): PlanSnapshot {
   const { header } = parts;
   return {
     family: {

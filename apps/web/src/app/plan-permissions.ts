@@ -1,4 +1,4 @@
-import type { Action, CurrentUser, Plan, ServiceRole } from '@yhdessa/shared';
+import type { Action, CurrentUser, Plan, PlanServiceRole as ServiceRole } from '@yhdessa/shared';
 
 /**
  * What the plan screen offers to whom. The server decides in the end; this only keeps controls
