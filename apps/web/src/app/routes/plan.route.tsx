@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Stack } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Action, CurrentUser, FamilyEvent } from '@yhdessa/shared';
+import { noteVisibilities, type Action, type CurrentUser, type FamilyEvent } from '@yhdessa/shared';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -41,7 +41,6 @@ import { localizeText, useLanguage } from '../../lib/locale';
 import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
 import { FamilyDataLinks } from '../family-data-links';
-import { planPermissions } from '../plan-permissions';
 import { useLeaveRevokedFamily } from '../use-leave-family';
 
 /** Which cached parts of the family an event makes stale, besides the plan itself. */
@@ -138,16 +137,17 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
     );
   }
   const data = plan.data;
-  const closed = data.family.status === 'closed';
-  const can = planPermissions(currentUser.data, data);
+  // What the user may do is the server's answer, on the plan, each role and each action.
+  const { can } = data;
   const roleName = (role: (typeof data.serviceRoles)[number]) => localizeText(role.service.name, language);
   const goals = data.goals.map((goal) => ({ id: goal.id, title: goal.title }));
-  const noteTargets: NoteTarget[] = can.writeNotes
-    ? [
-        ...(can.coordinator || can.family ? [{ serviceRoleId: null, label: t('notes.ownNote') }] : []),
-        ...can.ownRoles.map((role) => ({ serviceRoleId: role.id, label: roleName(role) })),
-      ]
-    : [];
+  const writable = [
+    { serviceRoleId: null, label: t('notes.ownNote'), visibilities: can.writeNotes },
+    ...data.serviceRoles.map((role) => ({ serviceRoleId: role.id, label: roleName(role), visibilities: role.can.writeNotes })),
+  ].filter((target) => target.visibilities.length > 0);
+  const noteTargets: NoteTarget[] = writable.map(({ serviceRoleId, label }) => ({ serviceRoleId, label }));
+  // The family writes only notes it can read itself: then there is no choice to offer.
+  const canChooseVisibility = writable.every((target) => noteVisibilities.every((each) => target.visibilities.includes(each)));
 
   return (
     <Stack gap="md">
@@ -169,20 +169,16 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           </Stack>
         }
         renderActionStatus={(action) =>
-          can.changeAction(action) ? (
-            <ActionStatusSelect familyId={familyId} action={action} disabled={closed} onStored={storeAction} />
+          action.can.changeStatus ? (
+            <ActionStatusSelect familyId={familyId} action={action} onStored={storeAction} />
           ) : (
             <ActionStatusText action={action} />
           )
         }
-        story={
-          data.sharedParts.includes('story') || can.coordinator ? (
-            <StorySection familyId={familyId} canEdit={can.editStory} />
-          ) : undefined
-        }
+        story={data.sharedParts.includes('story') ? <StorySection familyId={familyId} canEdit={can.editStory} /> : undefined}
         assessment={
           data.sharedParts.includes('assessment') ? (
-            <AssessmentSection familyId={familyId} canEdit={can.editAssessment} forFamily={can.family} />
+            <AssessmentSection familyId={familyId} canEdit={can.editAssessment} forFamily={currentUser.data?.role === 'family'} />
           ) : undefined
         }
         goalsExtra={
@@ -224,7 +220,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           )
         }
         renderRoleExtra={(role) =>
-          can.addAction(role) && (
+          role.can.addAction && (
             <DisclosureForm label={t('addAction.open')} size="xs">
               {(close) => (
                 <AddActionForm
@@ -240,13 +236,13 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           )
         }
         renderRoleControls={(role) =>
-          can.editRole(role) && (
+          role.can.edit && (
             <ServiceRoleControls
               familyId={familyId}
               role={role}
               serviceName={roleName(role)}
-              canEnd={can.endRole(role)}
-              canSetDates={can.setRoleDates}
+              canEnd={role.can.end}
+              canSetDates={role.can.setDates}
               onSaved={reloadPlan}
             />
           )
@@ -259,7 +255,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           <NotesSection
             familyId={familyId}
             targets={noteTargets}
-            canChooseVisibility={!can.family}
+            canChooseVisibility={canChooseVisibility}
             roleNames={Object.fromEntries(data.serviceRoles.map((role) => [role.id, roleName(role)]))}
           />
         }

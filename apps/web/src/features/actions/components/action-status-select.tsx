@@ -8,7 +8,6 @@ import { useUpdateActionStatus } from '../api/update-action-status.mutation';
 interface ActionStatusSelectProps {
   familyId: string;
   action: Action;
-  disabled?: boolean;
   onStored: (action: Action) => void;
 }
 
@@ -25,7 +24,7 @@ function isActionStatus(value: string): value is ActionStatus {
 }
 
 /** Shows the chosen status while saving; after a refusal it falls back to what the server has. */
-export function ActionStatusSelect({ familyId, action, disabled, onStored }: ActionStatusSelectProps) {
+export function ActionStatusSelect({ familyId, action, onStored }: ActionStatusSelectProps) {
   const { t } = useTranslation();
   const update = useUpdateActionStatus(familyId, { onStored });
   const shown = update.isPending ? update.variables.status : action.status;
@@ -40,7 +39,6 @@ export function ActionStatusSelect({ familyId, action, disabled, onStored }: Act
         aria-label={t('actions.statusLabel', { title: action.title })}
         data={actionStatuses.map((status) => ({ value: status, label: t(`actionStatus.${status}`) }))}
         value={shown}
-        disabled={disabled}
         onChange={(event) => {
           const status = event.currentTarget.value;
           if (isActionStatus(status) && status !== action.status) change(status);
