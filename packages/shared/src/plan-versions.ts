@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema, MAX_STORED_INTEGER } from './ids';
-import { planSchema } from './plans';
+import { planSnapshotSchema } from './plans';
 
 /** A plan version number as it comes in a path or query. */
 const versionNumberParam = z.coerce.number().int().min(1).max(MAX_STORED_INTEGER);
@@ -18,7 +18,7 @@ export const planVersionListSchema = z.object({ versions: z.array(planVersionSum
 export type PlanVersionList = z.infer<typeof planVersionListSchema>;
 
 /** A frozen plan version: the plan as it stood when its review was completed. */
-export const planVersionSchema = planVersionSummarySchema.extend({ plan: planSchema });
+export const planVersionSchema = planVersionSummarySchema.extend({ plan: planSnapshotSchema });
 export type PlanVersion = z.infer<typeof planVersionSchema>;
 
 export const planVersionCompareQuerySchema = z.strictObject({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, isoDateTimeSchema, localizedTextSchema, versionSchema } from './ids';
 import { planPartSchema } from './consents';
 import { familyMemberSchema, familyStatusSchema, personRefSchema } from './families';
+import { noteVisibilitySchema } from './notes';
 
 export const actionStatuses = ['planned', 'in_progress', 'done'] as const;
 export const actionStatusSchema = z.enum(actionStatuses);
@@ -76,8 +77,8 @@ export const serviceRoleSchema = z.object({
 });
 export type ServiceRole = z.infer<typeof serviceRoleSchema>;
 
-/** The family's one shared plan as the caller may see it. */
-export const planSchema = z.object({
+/** The plan's content, as it is frozen in a plan version: what it says, not who may change it. */
+export const planSnapshotSchema = z.object({
   family: z.object({
     id: idSchema,
     name: z.string(),
@@ -94,6 +95,80 @@ export const planSchema = z.object({
   serviceRoles: z.array(serviceRoleSchema),
   /** Actions the family does itself. */
   familyActions: z.array(actionSchema),
+});
+export type PlanSnapshot = z.infer<typeof planSnapshotSchema>;
+
+/**
+ * The note visibilities the caller may give a note written there; empty when they may not write
+ * there at all (the family writes only notes it can read itself).
+ */
+const noteVisibilitiesSchema = z.array(noteVisibilitySchema);
+
+/** What the caller may do with one action, as the server decides it. */
+export const actionCapabilitiesSchema = z.object({
+  /** Change its status (and its other fields). False on a closed case for everyone. */
+  changeStatus: z.boolean(),
+});
+export type ActionCapabilities = z.infer<typeof actionCapabilitiesSchema>;
+
+/** An action in the plan, with what the caller may do with it. */
+export const planActionSchema = actionSchema.extend({ can: actionCapabilitiesSchema });
+export type PlanAction = z.infer<typeof planActionSchema>;
+
+/** What the caller may do with one service's role, as the server decides it. */
+export const serviceRoleCapabilitiesSchema = z.object({
+  /** Change what the role is and who is responsible. */
+  edit: z.boolean(),
+  /** Set when the role starts and ends: how long its service sees the family. */
+  setDates: z.boolean(),
+  /** End the role; its workers lose access to the family. */
+  end: z.boolean(),
+  /** Add an action to the role (only an accepted role takes actions). */
+  addAction: z.boolean(),
+  writeNotes: noteVisibilitiesSchema,
+});
+export type ServiceRoleCapabilities = z.infer<typeof serviceRoleCapabilitiesSchema>;
+
+/** A service's role in the plan, with what the caller may do with it and its actions. */
+export const planServiceRoleSchema = serviceRoleSchema.extend({
+  can: serviceRoleCapabilitiesSchema,
+  actions: z.array(planActionSchema),
+});
+export type PlanServiceRole = z.infer<typeof planServiceRoleSchema>;
+
+/** What the caller may do with the plan as a whole, as the server decides it. */
+export const planCapabilitiesSchema = z.object({
+  editStory: z.boolean(),
+  editAssessment: z.boolean(),
+  addGoal: z.boolean(),
+  /** Record progress on the goals the caller sees. */
+  addProgress: z.boolean(),
+  inviteService: z.boolean(),
+  /** Give a family member a login of their own. */
+  inviteMember: z.boolean(),
+  /** On the family's own part of the plan, not on a service's role. */
+  writeNotes: noteVisibilitiesSchema,
+  /** Schedule, write up and complete plan reviews. */
+  manageReviews: z.boolean(),
+  /** Put a topic on a review's agenda. */
+  proposeAgenda: z.boolean(),
+  /** Add and correct the family's members. */
+  editMembers: z.boolean(),
+  /** Close an open case, or reopen a closed one. */
+  changeCaseStatus: z.boolean(),
+  /** Hand the case over to another coordinator. */
+  handOver: z.boolean(),
+});
+export type PlanCapabilities = z.infer<typeof planCapabilitiesSchema>;
+
+/**
+ * The family's one shared plan as the caller may see it, with what they may do in it (`can`, on
+ * the plan, each service role and each action). The server decides; the client only follows.
+ */
+export const planSchema = planSnapshotSchema.extend({
+  can: planCapabilitiesSchema,
+  serviceRoles: z.array(planServiceRoleSchema),
+  familyActions: z.array(planActionSchema),
 });
 export type Plan = z.infer<typeof planSchema>;
 

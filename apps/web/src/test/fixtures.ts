@@ -16,8 +16,12 @@ import type {
   Story,
   FamilySummary,
   Goal,
+  NoteVisibility,
   Plan,
+  PlanAction,
+  PlanCapabilities,
   ServiceRole,
+  ServiceRoleCapabilities,
 } from '@yhdessa/shared';
 
 /** A valid v4 uuid from a small number, so tests can name their ids. */
@@ -108,7 +112,102 @@ function buildServiceRole(overrides: Partial<ServiceRole> = {}): ServiceRole {
   };
 }
 
-export function buildPlan(overrides: Partial<Plan> = {}): Plan {
+/** Who reads the plan of `buildPlan()`: Sari its coordinator, Mikko of its family-work service, or Anna of the family. */
+export type PlanReader = 'coordinator' | 'worker' | 'family';
+
+/** The family-work role of `buildPlan()`, Mikko's own; the counselling role is only invited. */
+export const familyWorkRoleId = testId(200);
+
+const anyVisibility: NoteVisibility[] = ['professionals', 'family'];
+const noPlanChanges: PlanCapabilities = {
+  editStory: false,
+  editAssessment: false,
+  addGoal: false,
+  addProgress: false,
+  inviteService: false,
+  inviteMember: false,
+  writeNotes: [],
+  manageReviews: false,
+  proposeAgenda: false,
+  editMembers: false,
+  changeCaseStatus: false,
+  handOver: false,
+};
+const noRoleChanges: ServiceRoleCapabilities = { edit: false, setDates: false, end: false, addAction: false, writeNotes: [] };
+
+interface Answers {
+  plan: PlanCapabilities;
+  role: (role: ServiceRole) => ServiceRoleCapabilities;
+  changeStatus: (action: Action) => boolean;
+}
+
+/** What the server answers each reader may do in the open case of `buildPlan()` (the API tests hold it to its routes). */
+const openCaseAnswers: Record<PlanReader, Answers> = {
+  coordinator: {
+    plan: {
+      ...noPlanChanges,
+      editStory: true,
+      editAssessment: true,
+      addGoal: true,
+      addProgress: true,
+      inviteService: true,
+      inviteMember: true,
+      writeNotes: anyVisibility,
+      manageReviews: true,
+      proposeAgenda: true,
+      editMembers: true,
+      changeCaseStatus: true,
+      handOver: true,
+    },
+    role: (role) => ({ edit: true, setDates: true, end: true, addAction: role.status === 'accepted', writeNotes: anyVisibility }),
+    changeStatus: () => true,
+  },
+  worker: {
+    // The family shares its goals with Mikko's service.
+    plan: { ...noPlanChanges, addProgress: true, proposeAgenda: true },
+    role: (role) =>
+      role.id === familyWorkRoleId ? { ...noRoleChanges, edit: true, addAction: true, writeNotes: anyVisibility } : noRoleChanges,
+    changeStatus: (action) => action.serviceRoleId === familyWorkRoleId,
+  },
+  family: {
+    plan: { ...noPlanChanges, addGoal: true, addProgress: true, proposeAgenda: true, writeNotes: ['family'] },
+    role: () => noRoleChanges,
+    changeStatus: (action) => action.serviceRoleId === null,
+  },
+};
+
+/** A closed case takes no change; its coordinator may only reopen it. */
+const closedCaseAnswers = (reader: PlanReader): Answers => ({
+  plan: { ...noPlanChanges, changeCaseStatus: reader === 'coordinator' },
+  role: () => noRoleChanges,
+  changeStatus: () => false,
+});
+
+type PlanContent = Omit<Plan, 'can' | 'serviceRoles' | 'familyActions'> & {
+  serviceRoles: ServiceRole[];
+  familyActions: Action[];
+};
+
+/**
+ * The plan as the server answers `reader`, with what they may do in it; `can` overrides the
+ * plan-wide answers. Roles and actions may be given with or without their own `can`: they get the reader's.
+ */
+export function buildPlan(
+  { can, ...overrides }: Partial<PlanContent> & { can?: Partial<PlanCapabilities> } = {},
+  reader: PlanReader = 'coordinator',
+): Plan {
+  const content = buildPlanContent(overrides);
+  const answers = content.family.status === 'closed' ? closedCaseAnswers(reader) : openCaseAnswers[reader];
+  const withCan = (action: Action): PlanAction => ({ ...action, can: { changeStatus: answers.changeStatus(action) } });
+  return {
+    ...content,
+    can: { ...answers.plan, ...can },
+    serviceRoles: content.serviceRoles.map((role) => ({ ...role, can: answers.role(role), actions: role.actions.map(withCan) })),
+    familyActions: content.familyActions.map(withCan),
+  };
+}
+
+function buildPlanContent(overrides: Partial<PlanContent>): PlanContent {
   return {
     family: { id: familyId, name: 'Perhe Virtanen', status: 'active', coordinator: { id: testId(1), name: 'Sari Lehtonen' } },
     version: 3,

@@ -1,4 +1,4 @@
-import type { Plan } from '@yhdessa/shared';
+import type { PlanSnapshot } from '@yhdessa/shared';
 import { index, integer, jsonb, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from '../columns';
 import { families } from './families';
@@ -14,7 +14,7 @@ export const planVersions = pgTable(
       .references(() => families.id),
     version: integer('version').notNull(),
     reviewId: uuid('review_id').references(() => reviews.id),
-    snapshot: jsonb('snapshot').$type<Plan>().notNull(),
+    snapshot: jsonb('snapshot').$type<PlanSnapshot>().notNull(),
     createdAt: createdAt(),
   },
   (table) => [

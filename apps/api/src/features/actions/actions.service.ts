@@ -1,4 +1,4 @@
-import type { Action, ActionParams, CreateAction, UpdateAction } from '@yhdessa/shared';
+import type { Action, ActionParams, CreateAction, ServiceRoleStatus, UpdateAction } from '@yhdessa/shared';
 import { visiblePlanParts } from '../../access/family-policy';
 import { requireFamilyPermission } from '../../access/require-family-permission';
 import { changeVersioned } from '../../http/versioned-change';
@@ -23,12 +23,15 @@ async function requireVisibleGoal(familyId: string, goalId: string | null | unde
     });
 }
 
+/** Only a role its service has accepted (and not ended) takes new actions. */
+export const takesActions = (role: { status: ServiceRoleStatus }) => role.status === 'accepted';
+
 /** A service adds an action to its own role; the family to its own actions; the coordinator anywhere. */
 export async function createAction(familyId: string, body: CreateAction, context: FamilyContext): Promise<Action> {
   const { tx, actor } = context;
   if (body.serviceRoleId) {
     const role = await findServiceRole(familyId, body.serviceRoleId, tx);
-    if (!role || role.status !== 'accepted')
+    if (!role || !takesActions(role))
       throw new AppError('validation_failed', 'Actions belong to a service role that is active in this plan.', {
         errors: [{ path: 'body.serviceRoleId', message: 'No active service role with this id in this plan' }],
       });

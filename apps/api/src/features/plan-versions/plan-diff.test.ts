@@ -1,4 +1,4 @@
-import type { Action, Goal, Plan, ServiceRole } from '@yhdessa/shared';
+import type { Action, Goal, PlanSnapshot, ServiceRole } from '@yhdessa/shared';
 import { comparePlans, diffEntities } from './plan-diff';
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
@@ -40,7 +40,7 @@ const role = (n: number, change: Partial<ServiceRole> = {}): ServiceRole => ({
   actions: [],
   ...change,
 });
-const plan = (version: number, parts: Partial<Plan>): Plan => ({
+const plan = (version: number, parts: Partial<PlanSnapshot>): PlanSnapshot => ({
   family: { id: id(0), name: 'Perhe', status: 'active', coordinator: { id: id(0), name: 'K' } },
   version,
   updatedAt: '2025-01-01T00:00:00.000Z',

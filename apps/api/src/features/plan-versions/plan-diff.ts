@@ -1,4 +1,4 @@
-import type { Action, EntityChanges, Goal, Plan, PlanVersionComparison, ServiceRole } from '@yhdessa/shared';
+import type { Action, EntityChanges, Goal, PlanSnapshot, PlanVersionComparison, ServiceRole } from '@yhdessa/shared';
 
 type Fields = Record<string, unknown>;
 
@@ -67,10 +67,10 @@ const describeAction = (action: Action) => ({
   },
 });
 
-const allActions = (plan: Plan) => [...plan.serviceRoles.flatMap((role) => role.actions), ...plan.familyActions];
+const allActions = (plan: PlanSnapshot) => [...plan.serviceRoles.flatMap((role) => role.actions), ...plan.familyActions];
 
 /** Goals, service roles and actions added, removed or changed from one frozen plan to another. */
-export function comparePlans(from: Plan, to: Plan): PlanVersionComparison {
+export function comparePlans(from: PlanSnapshot, to: PlanSnapshot): PlanVersionComparison {
   return {
     from: from.version,
     to: to.version,

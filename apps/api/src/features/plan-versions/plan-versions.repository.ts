@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { planSchema, type Plan } from '@yhdessa/shared';
+import { planSnapshotSchema, type PlanSnapshot } from '@yhdessa/shared';
 import type { Queryable } from '../../db/database';
 import { plans } from '../../db/tables/plans';
 import { planVersions } from '../../db/tables/plan-versions';
@@ -18,7 +18,7 @@ export async function findPlanVersion(familyId: string, version: number, db: Que
     .from(planVersions)
     .where(and(eq(planVersions.familyId, familyId), eq(planVersions.version, version)));
   // The stored JSON is read back through the plan's own contract, like anything else from outside the code.
-  return row ? { ...row, snapshot: planSchema.parse(row.snapshot) } : null;
+  return row ? { ...row, snapshot: planSnapshotSchema.parse(row.snapshot) } : null;
 }
 
 /** The working plan's version, with its row locked until the transaction ends, so two freezes cannot interleave. */
@@ -28,7 +28,7 @@ export async function lockPlanVersion(familyId: string, db: Queryable): Promise<
 }
 
 /** Stores the plan as frozen at `snapshot.version` and moves the working plan on to the next number. */
-export async function freezePlanVersion(familyId: string, reviewId: string, snapshot: Plan, db: Queryable) {
+export async function freezePlanVersion(familyId: string, reviewId: string, snapshot: PlanSnapshot, db: Queryable) {
   await db.insert(planVersions).values({
     familyId,
     version: snapshot.version,

@@ -1,7 +1,7 @@
 import type {
   FamilyParams,
-  Plan,
   PlanPart,
+  PlanSnapshot,
   PlanVersion,
   PlanVersionCompareQuery,
   PlanVersionComparison,
@@ -18,7 +18,7 @@ import { findPlanVersion, listPlanVersions } from './plan-versions.repository';
 type FamilyContext = RouteContext<{ kind: 'family' }>;
 
 /** A frozen plan narrowed to what the caller may see now: a service without consent for goals sees none. */
-function narrowToVisible(plan: Plan, visible: ReadonlySet<PlanPart>): Plan {
+function narrowToVisible(plan: PlanSnapshot, visible: ReadonlySet<PlanPart>): PlanSnapshot {
   return {
     ...plan,
     sharedParts: plan.sharedParts.filter((part) => visible.has(part)),

@@ -1,9 +1,10 @@
-import { planParts, type Plan, type PlanPart } from '@yhdessa/shared';
+import { planParts, type PlanPart, type PlanSnapshot } from '@yhdessa/shared';
 import { presentAction } from '../actions';
 import { presentGoal } from '../goals';
 import type { PlanParts } from './plans.repository';
 
-export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>): Plan {
+/** The plan's content, as a plan version freezes it; the live read adds what the caller may do (`withPlanCapabilities`). */
+export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>): PlanSnapshot {
   const { header } = parts;
   return {
     family: {

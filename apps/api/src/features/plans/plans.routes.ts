@@ -2,6 +2,7 @@ import { familyParamsSchema, planSchema } from '@yhdessa/shared';
 import { visiblePlanParts } from '../../access/family-policy';
 import { notFound } from '../../core/app-error';
 import { defineRoute } from '../../http/route';
+import { withPlanCapabilities } from './plan-capabilities';
 import { presentPlan } from './plan.presenter';
 import { findPlanParts } from './plans.repository';
 
@@ -27,7 +28,7 @@ export const plansRoutes = [
         basis: family.basis,
         detail: { parts: [...sharedParts] },
       });
-      return presentPlan(parts, sharedParts);
+      return withPlanCapabilities(presentPlan(parts, sharedParts), actor, family.relation);
     },
   }),
 ];

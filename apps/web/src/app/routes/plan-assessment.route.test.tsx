@@ -203,7 +203,10 @@ describe('plan route, the joint assessment', () => {
   });
 
   it('when a family member opens the plan, then the assessment is explained in plain words and cannot be changed', async () => {
-    assessmentApi({ user: buildCurrentUser({ id: testId(5), name: 'Anna Virtanen', role: 'family' }) });
+    assessmentApi({
+      user: buildCurrentUser({ id: testId(5), name: 'Anna Virtanen', role: 'family' }),
+      plan: buildPlan({}, 'family'),
+    });
     renderApp(planPath);
 
     const assessment = await section();
@@ -218,7 +221,7 @@ describe('plan route, the joint assessment', () => {
   it('when the family has not shared the assessment with the worker’s service, then the worker sees no assessment and none is asked for', async () => {
     const api = assessmentApi({
       user: buildCurrentUser({ id: testId(3), name: 'Mikko Salo', role: 'worker', serviceIds: [testId(210)] }),
-      plan: buildPlan({ sharedParts: ['story', 'goals'] }),
+      plan: buildPlan({ sharedParts: ['story', 'goals'] }, 'worker'),
     });
     renderApp(planPath);
 
@@ -229,7 +232,10 @@ describe('plan route, the joint assessment', () => {
   });
 
   it('when a worker with the consent opens the plan, then the assessment is read-only', async () => {
-    assessmentApi({ user: buildCurrentUser({ id: testId(3), name: 'Mikko Salo', role: 'worker', serviceIds: [testId(210)] }) });
+    assessmentApi({
+      user: buildCurrentUser({ id: testId(3), name: 'Mikko Salo', role: 'worker', serviceIds: [testId(210)] }),
+      plan: buildPlan({}, 'worker'),
+    });
     renderApp(planPath);
 
     expect(within(await domainCard('Asuminen')).getByText('3/5 – Vähän huolta')).toBeInTheDocument();

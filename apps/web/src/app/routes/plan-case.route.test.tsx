@@ -109,7 +109,7 @@ describe('plan: closing and reopening the case', () => {
         const body = (await request.json()) as { status: 'active' | 'closed'; version: number };
         patches.push(body);
         api.family = { ...api.family, status: body.status, version: body.version + 1 };
-        api.plan = { ...api.plan, family: { ...api.plan.family, status: body.status } };
+        api.plan = buildPlan({ family: { ...api.plan.family, status: body.status } });
         return HttpResponse.json(api.family);
       }),
     );

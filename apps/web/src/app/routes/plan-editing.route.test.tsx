@@ -1,17 +1,26 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
-import { buildAction, buildCurrentUser, buildNote, buildPlan, buildStory, familyId, testId } from '../../test/fixtures';
+import {
+  buildAction,
+  buildCurrentUser,
+  buildNote,
+  buildPlan,
+  buildStory,
+  familyId,
+  testId,
+  type PlanReader,
+} from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
 import { planPartHandlers } from '../../test/plan-handlers';
 
 const base = `/api/families/${familyId}`;
 const planPath = `/families/${familyId}`;
 
-function planApi(user = buildCurrentUser()) {
+function planApi(user = buildCurrentUser(), reader: PlanReader = 'coordinator') {
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(user)),
-    http.get(`${base}/plan`, () => HttpResponse.json(buildPlan())),
+    http.get(`${base}/plan`, () => HttpResponse.json(buildPlan({}, reader))),
     ...planPartHandlers(),
   );
 }
@@ -84,7 +93,7 @@ describe('plan editing: story', () => {
   });
 
   it('when a worker reads the story, then there is no edit button', async () => {
-    planApi(buildCurrentUser({ id: testId(3), name: 'Mikko Salo', role: 'worker', serviceIds: [testId(210)] }));
+    planApi(buildCurrentUser({ id: testId(3), name: 'Mikko Salo', role: 'worker', serviceIds: [testId(210)] }), 'worker');
     renderApp(planPath);
     const story = await screen.findByRole('region', { name: 'Perheen tarina' });
     expect(await within(story).findByText('Aamut ovat raskaita.')).toBeInTheDocument();
@@ -94,7 +103,7 @@ describe('plan editing: story', () => {
 
 describe('plan editing: goals, services, actions, notes', () => {
   it('when the family adds a goal in its own words, then it is sent and the plan is read again', async () => {
-    planApi(buildCurrentUser({ id: testId(5), name: 'Anna Virtanen', role: 'family' }));
+    planApi(buildCurrentUser({ id: testId(5), name: 'Anna Virtanen', role: 'family' }), 'family');
     let created: unknown;
     server.use(
       http.post(`${base}/goals`, async ({ request }) => {
@@ -200,7 +209,7 @@ describe('plan editing: goals, services, actions, notes', () => {
   });
 
   it('when a worker adds an action, then only their own accepted role offers it', async () => {
-    planApi(buildCurrentUser({ id: testId(3), name: 'Mikko Salo', role: 'worker', serviceIds: [testId(210)] }));
+    planApi(buildCurrentUser({ id: testId(3), name: 'Mikko Salo', role: 'worker', serviceIds: [testId(210)] }), 'worker');
     let created: unknown;
     server.use(
       http.post(`${base}/actions`, async ({ request }) => {

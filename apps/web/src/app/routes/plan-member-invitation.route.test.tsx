@@ -91,8 +91,8 @@ describe('plan: inviting a family member', () => {
   it('when a worker, a family member or anyone on a closed case opens the plan, then there is no invitation control', async () => {
     const closed = buildPlan({ family: { ...buildPlan().family, status: 'closed' } });
     for (const [user, plan] of [
-      [buildCurrentUser({ id: testId(3), role: 'worker', serviceIds: [testId(210)] }), buildPlan()],
-      [buildCurrentUser({ id: testId(5), role: 'family' }), buildPlan()],
+      [buildCurrentUser({ id: testId(3), role: 'worker', serviceIds: [testId(210)] }), buildPlan({}, 'worker')],
+      [buildCurrentUser({ id: testId(5), role: 'family' }), buildPlan({}, 'family')],
       [buildCurrentUser(), closed],
     ] as const) {
       planApi(user, plan);

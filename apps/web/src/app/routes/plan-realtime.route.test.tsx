@@ -27,7 +27,7 @@ function planServer() {
 function withActionStatus(plan: Plan, status: 'planned' | 'in_progress' | 'done', version: number): Plan {
   const [role, ...rest] = plan.serviceRoles;
   if (!role) throw new Error('fixture has a service role');
-  return { ...plan, serviceRoles: [{ ...role, actions: [buildAction({ status, version })] }, ...rest] };
+  return buildPlan({ ...plan, serviceRoles: [{ ...role, actions: [buildAction({ status, version })] }, ...rest] });
 }
 
 const statusSelect = () => screen.findByRole('combobox', { name: 'Tila: Kotikäynti kahden viikon välein' });

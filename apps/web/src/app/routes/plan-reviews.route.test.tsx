@@ -1,17 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
-import { buildCurrentUser, buildPlan, buildReview, familyId, testId } from '../../test/fixtures';
+import { buildCurrentUser, buildPlan, buildReview, familyId, testId, type PlanReader } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
 import { planPartHandlers } from '../../test/plan-handlers';
 
 const base = `/api/families/${familyId}`;
 const planPath = `/families/${familyId}`;
 
-function planApi(user = buildCurrentUser()) {
+function planApi(user = buildCurrentUser(), reader: PlanReader = 'coordinator') {
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(user)),
-    http.get(`${base}/plan`, () => HttpResponse.json(buildPlan())),
+    http.get(`${base}/plan`, () => HttpResponse.json(buildPlan({}, reader))),
     ...planPartHandlers(),
   );
 }
@@ -48,7 +48,7 @@ describe('plan reviews', () => {
   });
 
   it('when the family proposes a topic, then it goes on the agenda; the family cannot complete the review', async () => {
-    planApi(buildCurrentUser({ id: testId(5), name: 'Anna Virtanen', role: 'family' }));
+    planApi(buildCurrentUser({ id: testId(5), name: 'Anna Virtanen', role: 'family' }), 'family');
     let review = buildReview();
     let proposed: unknown;
     server.use(

@@ -2,7 +2,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { CurrentUser } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
-import { buildCurrentUser, buildPlan, familyId, testId } from '../../test/fixtures';
+import { buildCurrentUser, buildPlan, familyId, testId, type PlanReader } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
 import { planPartHandlers } from '../../test/plan-handlers';
 
@@ -14,8 +14,8 @@ const familyWorkRole = `${base}/service-roles/${testId(200)}`;
 const mikko = buildCurrentUser({ id: testId(3), name: 'Mikko Salo', role: 'worker', serviceIds: [testId(210)] });
 const maija = { id: testId(4), name: 'Maija Perhetyö' };
 
-function planApi(user: CurrentUser) {
-  let plan = buildPlan();
+function planApi(user: CurrentUser, reader: PlanReader) {
+  let plan = buildPlan({}, reader);
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(user)),
     ...planPartHandlers(),
@@ -26,31 +26,34 @@ function planApi(user: CurrentUser) {
 }
 
 const roleSummary = (overrides: Record<string, unknown>) => {
-  const { actions: _actions, service, ...role } = buildPlan().serviceRoles[0]!;
+  const { actions: _actions, can: _can, service, ...role } = buildPlan().serviceRoles[0]!;
   return { ...role, serviceId: service.id, ...overrides };
 };
 
 describe('plan: a service role’s details', () => {
   it("when the service's own worker edits the role, then the change is sent without the coordinator's dates; the other service's card has no controls", async () => {
-    const api = planApi(mikko);
+    const api = planApi(mikko, 'worker');
     let sent: unknown;
     server.use(
       http.patch(familyWorkRole, async ({ request }) => {
         sent = await request.json();
         const role = buildPlan().serviceRoles[0]!;
         api.setPlan(
-          buildPlan({
-            serviceRoles: [
-              {
-                ...role,
-                description: 'Kotikäynnit joka toinen viikko.',
-                responsibleWorker: maija,
-                endsOn: '2026-06-30',
-                version: 2,
-              },
-              buildPlan().serviceRoles[1]!,
-            ],
-          }),
+          buildPlan(
+            {
+              serviceRoles: [
+                {
+                  ...role,
+                  description: 'Kotikäynnit joka toinen viikko.',
+                  responsibleWorker: maija,
+                  endsOn: '2026-06-30',
+                  version: 2,
+                },
+                buildPlan().serviceRoles[1]!,
+              ],
+            },
+            'worker',
+          ),
         );
         return HttpResponse.json(roleSummary({ version: 2 }));
       }),
@@ -83,7 +86,7 @@ describe('plan: a service role’s details', () => {
   });
 
   it('when the coordinator sets the dates of a role, then an end before the start is refused and the dates are sent', async () => {
-    planApi(buildCurrentUser());
+    planApi(buildCurrentUser(), 'coordinator');
     let sent: unknown;
     server.use(
       http.patch(familyWorkRole, async ({ request }) => {
@@ -106,7 +109,7 @@ describe('plan: a service role’s details', () => {
   });
 
   it('when the role changed meanwhile, then the saved role is shown and the edit can be saved on top of it', async () => {
-    planApi(mikko);
+    planApi(mikko, 'worker');
     const versions: number[] = [];
     server.use(
       http.patch(familyWorkRole, async ({ request }) => {
@@ -130,7 +133,7 @@ describe('plan: a service role’s details', () => {
   });
 
   it('when the coordinator ends a role, then a dialog says what it means and the end is sent', async () => {
-    planApi(buildCurrentUser());
+    planApi(buildCurrentUser(), 'coordinator');
     let ended: unknown;
     server.use(
       http.post(`${familyWorkRole}/end`, async ({ request }) => {
@@ -152,7 +155,7 @@ describe('plan: a service role’s details', () => {
   });
 
   it('when a family member opens the plan, then none of the case, member or role controls are there', async () => {
-    planApi(buildCurrentUser({ id: testId(5), name: 'Anna Virtanen', role: 'family' }));
+    planApi(buildCurrentUser({ id: testId(5), name: 'Anna Virtanen', role: 'family' }), 'family');
     renderApp(planPath);
     expect(await screen.findByRole('heading', { level: 1, name: 'Perhe Virtanen' })).toBeInTheDocument();
     for (const name of [/Muokkaa/, /Päätä/, /Siirrä asiakkuus/, /Lisää perheenjäsen/, /Avaa asiakkuus/])
@@ -160,7 +163,7 @@ describe('plan: a service role’s details', () => {
   });
 
   it('when a worker opens the plan, then the case and member controls are not there either', async () => {
-    planApi(mikko);
+    planApi(mikko, 'worker');
     renderApp(planPath);
     expect(await screen.findByRole('region', { name: 'Lastensuojelun perhetyö' })).toBeInTheDocument();
     for (const name of [/Päätä asiakkuus/, /Siirrä asiakkuus/, /Lisää perheenjäsen/, /^Muokkaa: /])

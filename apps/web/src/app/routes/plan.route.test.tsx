@@ -111,7 +111,7 @@ describe('plan route', () => {
   });
 
   it("when a worker opens the plan, then only their own service's actions have a status control; the rest show the status as text", async () => {
-    planApi();
+    planApi(buildPlan({}, 'worker'));
     server.use(
       http.get('/api/auth/me', () =>
         HttpResponse.json(buildCurrentUser({ id: testId(3), role: 'worker', serviceIds: [testId(210)] })),
@@ -127,7 +127,7 @@ describe('plan route', () => {
   });
 
   it("when a family member opens the plan, then they change only the family's own actions", async () => {
-    planApi();
+    planApi(buildPlan({}, 'family'));
     server.use(http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ name: 'Anna Virtanen', role: 'family' }))));
     renderApp(planPath);
 
@@ -146,12 +146,14 @@ describe('plan route', () => {
     expect(within(goals).getByText('Perhe ei ole jakanut tavoitteitaan palvelullesi.')).toBeInTheDocument();
   });
 
-  it('when the case is closed, then the plan says it is read-only', async () => {
+  it('when the case is closed, then the plan says it is read-only and the statuses are text', async () => {
     planApi(buildPlan({ family: { ...buildPlan().family, status: 'closed' } }));
     renderApp(planPath);
 
     expect(await screen.findByText('Suunnitelma on vain luettavissa. Sitä ei voi enää muuttaa.')).toBeInTheDocument();
-    expect(await statusSelect()).toBeDisabled();
+    const familyWork = screen.getByRole('region', { name: 'Lastensuojelun perhetyö' });
+    expect(within(familyWork).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(within(familyWork).getByText('Tila: Suunniteltu')).toBeInTheDocument();
   });
 
   it('when the family is not there or not visible, then one message covers both', async () => {
@@ -164,7 +166,7 @@ describe('plan route', () => {
   });
 
   it('when a family member opens the plan, then the consents and the access log are one tap away', async () => {
-    planApi();
+    planApi(buildPlan({}, 'family'));
     server.use(http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ name: 'Anna Virtanen', role: 'family' }))));
     const { user, router } = renderApp(planPath);
 

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Stack } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CurrentUser } from '@yhdessa/shared';
+import { noteVisibilities, type CurrentUser } from '@yhdessa/shared';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -35,7 +35,6 @@ import { localizeText, useLanguage } from '../../lib/locale';
 import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
 import { FamilyDataLinks } from '../family-data-links';
-import { planPermissions } from '../plan-permissions';
 import { refreshAfterEvent } from '../refresh-on-event';
 import { useLeaveRevokedFamily } from '../use-leave-family';
 
@@ -101,16 +100,17 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
     );
   }
   const data = plan.data;
-  const closed = data.family.status === 'closed';
-  const can = planPermissions(currentUser.data, data);
+  // What the user may do is the server's answer, on the plan, each role and each action.
+  const { can } = data;
   const roleName = (role: (typeof data.serviceRoles)[number]) => localizeText(role.service.name, language);
   const goals = data.goals.map((goal) => ({ id: goal.id, title: goal.title }));
-  const noteTargets: NoteTarget[] = can.writeNotes
-    ? [
-        ...(can.coordinator || can.family ? [{ serviceRoleId: null, label: t('notes.ownNote') }] : []),
-        ...can.ownRoles.map((role) => ({ serviceRoleId: role.id, label: roleName(role) })),
-      ]
-    : [];
+  const writable = [
+    { serviceRoleId: null, label: t('notes.ownNote'), visibilities: can.writeNotes },
+    ...data.serviceRoles.map((role) => ({ serviceRoleId: role.id, label: roleName(role), visibilities: role.can.writeNotes })),
+  ].filter((target) => target.visibilities.length > 0);
+  const noteTargets: NoteTarget[] = writable.map(({ serviceRoleId, label }) => ({ serviceRoleId, label }));
+  // The family writes only notes it can read itself: then there is no choice to offer.
+  const canChooseVisibility = writable.every((target) => noteVisibilities.every((each) => target.visibilities.includes(each)));
 
   return (
     <Stack gap="md">
@@ -132,20 +132,16 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           </Stack>
         }
         renderActionStatus={(action) =>
-          can.changeAction(action) ? (
-            <ActionStatusSelect familyId={familyId} action={action} disabled={closed} />
+          action.can.changeStatus ? (
+            <ActionStatusSelect familyId={familyId} action={action} />
           ) : (
             <ActionStatusText action={action} />
           )
         }
-        story={
-          data.sharedParts.includes('story') || can.coordinator ? (
-            <StorySection familyId={familyId} canEdit={can.editStory} />
-          ) : undefined
-        }
+        story={data.sharedParts.includes('story') ? <StorySection familyId={familyId} canEdit={can.editStory} /> : undefined}
         assessment={
           data.sharedParts.includes('assessment') ? (
-            <AssessmentSection familyId={familyId} canEdit={can.editAssessment} forFamily={can.family} />
+            <AssessmentSection familyId={familyId} canEdit={can.editAssessment} forFamily={currentUser.data?.role === 'family'} />
           ) : undefined
         }
         goalsExtra={
@@ -186,7 +182,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           )
         }
         renderRoleExtra={(role) =>
-          can.addAction(role) && (
+          role.can.addAction && (
             <DisclosureForm label={t('addAction.open')} size="xs">
               {(close) => (
                 <AddActionForm
@@ -201,13 +197,13 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           )
         }
         renderRoleControls={(role) =>
-          can.editRole(role) && (
+          role.can.edit && (
             <ServiceRoleControls
               familyId={familyId}
               role={role}
               serviceName={roleName(role)}
-              canEnd={can.endRole(role)}
-              canSetDates={can.setRoleDates}
+              canEnd={role.can.end}
+              canSetDates={role.can.setDates}
             />
           )
         }
@@ -217,7 +213,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           <NotesSection
             familyId={familyId}
             targets={noteTargets}
-            canChooseVisibility={!can.family}
+            canChooseVisibility={canChooseVisibility}
             roleNames={Object.fromEntries(data.serviceRoles.map((role) => [role.id, roleName(role)]))}
           />
         }

@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Action, Plan } from '@yhdessa/shared';
+import type { Action, Plan, PlanAction } from '@yhdessa/shared';
 import { queryKeys } from '../../../lib/query-keys';
 
 function withAction(plan: Plan, action: Action): Plan {
-  const replace = (actions: Action[]) => actions.map((each) => (each.id === action.id ? action : each));
+  // An action's own answer says nothing of what the user may do with it: that stays as the plan said.
+  const replace = (actions: PlanAction[]) => actions.map((each) => (each.id === action.id ? { ...action, can: each.can } : each));
   return {
     ...plan,
     serviceRoles: plan.serviceRoles.map((role) => ({ ...role, actions: replace(role.actions) })),
@@ -11,7 +12,7 @@ function withAction(plan: Plan, action: Action): Plan {
   };
 }
 
-export function findPlanAction(plan: Plan, actionId: string): Action | undefined {
+export function findPlanAction(plan: Plan, actionId: string): PlanAction | undefined {
   return [...plan.familyActions, ...plan.serviceRoles.flatMap((role) => role.actions)].find((action) => action.id === actionId);
 }
 

@@ -8,7 +8,6 @@ import { useUpdateActionStatus } from '../api/update-action-status.mutation';
 interface ActionStatusSelectProps {
   familyId: string;
   action: Action;
-  disabled?: boolean;
 }
 
 function errorKey(error: unknown): string {
@@ -24,7 +23,7 @@ function isActionStatus(value: string): value is ActionStatus {
 }
 
 /** Shows the chosen status while saving; after a refusal it falls back to what the server has. */
-export function ActionStatusSelect({ familyId, action, disabled }: ActionStatusSelectProps) {
+export function ActionStatusSelect({ familyId, action }: ActionStatusSelectProps) {
   const { t } = useTranslation();
   const update = useUpdateActionStatus(familyId);
   const shown = update.isPending ? update.variables.status : action.status;
@@ -39,7 +38,6 @@ export function ActionStatusSelect({ familyId, action, disabled }: ActionStatusS
         aria-label={t('actions.statusLabel', { title: action.title })}
         data={actionStatuses.map((status) => ({ value: status, label: t(`actionStatus.${status}`) }))}
         value={shown}
-        disabled={disabled}
         onChange={(event) => {
           const status = event.currentTarget.value;
           if (isActionStatus(status) && status !== action.status) change(status);

@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import type { Action } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 
-/** The status of an action the user may read but not change: another service's, or the family's own for a worker. */
+/** The status of an action the user may read but not change: another service's, the family's own for a worker, any on a closed case. */
 export function ActionStatusText({ action }: { action: Action }) {
   const { t } = useTranslation();
   return (

@@ -1,14 +1,14 @@
 import { Box, Group, Stack, Text } from '@mantine/core';
-import type { Action } from '@yhdessa/shared';
+import type { PlanAction } from '@yhdessa/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OverdueBadge } from '../../../components/overdue-badge';
 import { formatDate, useLanguage } from '../../../lib/locale';
 
-export type RenderActionStatus = (action: Action) => ReactNode;
+export type RenderActionStatus = (action: PlanAction) => ReactNode;
 
 interface ActionListProps {
-  actions: Action[];
+  actions: PlanAction[];
   renderStatus: RenderActionStatus;
 }
 
@@ -25,7 +25,7 @@ export function ActionList({ actions, renderStatus }: ActionListProps) {
 }
 
 interface ActionRowProps {
-  action: Action;
+  action: PlanAction;
   renderStatus: RenderActionStatus;
   divided: boolean;
 }

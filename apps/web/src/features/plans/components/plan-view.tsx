@@ -1,6 +1,6 @@
 import { Alert, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import type { Goal, Plan, ServiceRole } from '@yhdessa/shared';
+import type { Goal, Plan, PlanServiceRole } from '@yhdessa/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FamilyStatusBadge } from '../../../components/family-status-badge';
@@ -30,9 +30,9 @@ interface PlanViewProps {
   /** Under the services, e.g. inviting one from the catalogue. */
   servicesExtra?: ReactNode;
   /** Under one service role's actions, e.g. a form to add one. */
-  renderRoleExtra?: (role: ServiceRole) => ReactNode;
+  renderRoleExtra?: (role: PlanServiceRole) => ReactNode;
   /** Under one service role's details, e.g. changing or ending the role. */
-  renderRoleControls?: (role: ServiceRole) => ReactNode;
+  renderRoleControls?: (role: PlanServiceRole) => ReactNode;
   /** The members box's content when the user may change it, given the plain list; the plain list otherwise. */
   renderMembers?: (list: ReactNode) => ReactNode;
   /** The latest notes and how to add one. */

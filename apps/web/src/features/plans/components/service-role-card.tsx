@@ -1,5 +1,5 @@
 import { Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
-import type { ServiceRole } from '@yhdessa/shared';
+import type { PlanServiceRole } from '@yhdessa/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, localizeText, useLanguage } from '../../../lib/locale';
@@ -7,7 +7,7 @@ import { ActionList, type RenderActionStatus } from './action-list';
 import { ServiceRoleStatusBadge } from './service-role-status-badge';
 
 interface ServiceRoleCardProps {
-  role: ServiceRole;
+  role: PlanServiceRole;
   renderActionStatus: RenderActionStatus;
   /** Under the actions, e.g. a form to add one in the user's own role. */
   extra?: ReactNode;
