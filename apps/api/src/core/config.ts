@@ -20,7 +20,7 @@ const environmentSchema = z.object({
   DEMO: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The web client's build, served on the same origin. */
-  WEB_DIST: z.string().default(path.resolve(__dirname, '../../web/dist')),
+  WEB_DIST: z.string().default(path.resolve(__dirname, '../../../web/dist')),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   /** How often each live connection has its session and access checked again. */
