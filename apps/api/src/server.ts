@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './core/config';
 import { openDatabase, type Database } from './db/database';
 import { createOriginCheck } from './http/same-origin';
 import { countDemoAccounts } from './features/accounts/accounts.repository';
+import { seedDemoMunicipality } from './features/demo/seed-demo-municipality';
 import { seedDemoWorld } from './features/demo/seed-demo-world';
 import { useRedisAdapter } from './redis-adapter';
 import { createRealtimeServer, createSocketPublisher, startSocketRechecks } from './socket-server';
@@ -20,6 +21,7 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger, opened?: Database): Promise<RunningServer> {
   const database = opened ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   if (config.DEMO && (await seedDemoWorld(database.db))) logger.info('demo world seeded');
+  if (config.DEMO && (await seedDemoMunicipality(database.db))) logger.info('demo municipality seeded');
   if (!config.DEMO && (await countDemoAccounts(database.db)) > 0)
     logger.warn(
       { dataDir: config.DATA_DIR },

@@ -1,0 +1,104 @@
+import { asc, count, countDistinct, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/database';
+import { accounts } from '../../db/tables/accounts';
+import { families } from '../../db/tables/families';
+import { servicePrices } from '../../db/tables/service-prices';
+import { serviceUsage } from '../../db/tables/service-usage';
+import { services } from '../../db/tables/services';
+import { openTestDatabase } from '../../test/test-database';
+import { demoAccounts } from './demo-accounts';
+import { MUNICIPALITY_FAMILIES, monthStart, seedDemoMunicipality } from './seed-demo-municipality';
+import { seedDemoWorld } from './seed-demo-world';
+
+const THIS_MONTH = '2026-12';
+
+async function seededDatabase(): Promise<{ database: Database; seconds: number }> {
+  const database = await openTestDatabase();
+  await seedDemoWorld(database.db);
+  const started = performance.now();
+  await seedDemoMunicipality(database.db, THIS_MONTH);
+  return { database, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Everything the cost views draw on, in one comparable value. */
+async function fingerprint(database: Database) {
+  const usage = await database.db
+    .select({
+      rows: count(),
+      units: sql<string>`sum(${serviceUsage.units})::text`,
+      families: countDistinct(serviceUsage.familyId),
+    })
+    .from(serviceUsage);
+  const names = await database.db.select({ name: families.name }).from(families).orderBy(asc(families.name));
+  return { usage, names: names.map((row) => row.name) };
+}
+
+let database: Database;
+
+beforeAll(async () => {
+  const seeded = await seededDatabase();
+  database = seeded.database;
+  // A figure for the note, not an assertion: the issue asks for under 30 s on the embedded database.
+  console.error(`demo municipality seeded in ${seeded.seconds.toFixed(1)} s`);
+}, 120_000);
+afterAll(() => database.close());
+
+describe('the demo municipality', () => {
+  it('when seeded, then about 300 families over the last 36 months have usage, and the hand-written families stay as they were', async () => {
+    const [generated] = await database.db
+      .select({ count: count() })
+      .from(families)
+      .innerJoin(accounts, eq(accounts.id, families.coordinatorId))
+      .where(sql`${accounts.email} like '%@kunta-demo.invalid'`);
+    expect(generated!.count).toBe(MUNICIPALITY_FAMILIES);
+    const [sari] = await database.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.email, demoAccounts.coordinator.email));
+    const [sarisFamilies] = await database.db
+      .select({ count: count() })
+      .from(families)
+      .where(eq(families.coordinatorId, sari!.id));
+    expect(sarisFamilies!.count).toBeLessThan(10);
+
+    const [span] = await database.db
+      .select({ first: sql<string>`min(${serviceUsage.usedOn})::text`, last: sql<string>`max(${serviceUsage.usedOn})::text` })
+      .from(serviceUsage);
+    expect(span!.first >= monthStart(`${THIS_MONTH}-01`, -35)).toBe(true);
+    expect(span!.last).toBe(`${THIS_MONTH}-01`);
+  });
+
+  it('when seeded, then each service has three price periods, two of them changes inside the 36 months', async () => {
+    const periods = await database.db
+      .select({ service: servicePrices.serviceId, count: count() })
+      .from(servicePrices)
+      .groupBy(servicePrices.serviceId);
+    const catalogue = await database.db.select({ id: services.id }).from(services);
+    expect(periods).toHaveLength(catalogue.length);
+    expect(periods.every((row) => row.count === 3)).toBe(true);
+  });
+
+  it('when the families of a service in a month are counted, then some cells have five or more and the placement has fewer than five', async () => {
+    const cells = await database.db
+      .select({ service: services.name, month: serviceUsage.usedOn, families: countDistinct(serviceUsage.familyId) })
+      .from(serviceUsage)
+      .innerJoin(services, eq(services.id, serviceUsage.serviceId))
+      .groupBy(services.name, serviceUsage.usedOn);
+    expect(cells.some((cell) => cell.families >= 5)).toBe(true);
+    const placement = cells.filter((cell) => cell.service.fi === 'Sijaishuolto');
+    expect(placement.length).toBeGreaterThan(0);
+    expect(placement.every((cell) => cell.families < 5)).toBe(true);
+  });
+
+  it('when seeding runs again, then nothing is added twice; a second database seeded for the same month holds the same figures', async () => {
+    const before = await fingerprint(database);
+    expect(await seedDemoMunicipality(database.db, THIS_MONTH)).toBe(false);
+    expect(await fingerprint(database)).toEqual(before);
+    const other = await seededDatabase();
+    try {
+      expect(await fingerprint(other.database)).toEqual(before);
+    } finally {
+      await other.database.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,235 @@
+import type { FamilyStatus, MemberRelation } from '@yhdessa/shared';
+import { eq, sql } from 'drizzle-orm';
+import { municipalityToday } from '../../core/clock';
+import { queryRows, type Db, type Tx } from '../../db/database';
+import { accounts } from '../../db/tables/accounts';
+import { familyMembers, families } from '../../db/tables/families';
+import { organisations } from '../../db/tables/organisations';
+import { plans } from '../../db/tables/plans';
+import { servicePrices } from '../../db/tables/service-prices';
+import { serviceRoles } from '../../db/tables/service-roles';
+import { serviceUsage } from '../../db/tables/service-usage';
+import { services } from '../../db/tables/services';
+
+/**
+ * The demo municipality's caseload over the last 36 months: about 300 fictional families with
+ * plausible service mixes, monthly usage and yearly price changes, so the cost and caseload views
+ * have data to show. Deterministic (a fixed seed and a fixed reference month), so two demo
+ * databases seeded in the same month hold the same figures. Every name is invented.
+ */
+
+export const MUNICIPALITY_FAMILIES = 300;
+const MONTHS = 36;
+const SEED = 20_261_205;
+const DEMO_MUNICIPALITY_LOCK = 7_240_003;
+/** The generated families' coordinators have no login: they only carry the caseload. */
+const COORDINATORS = 8;
+const MARKER_EMAIL = 'koordinaattori.1@kunta-demo.invalid';
+
+/** mulberry32: a small, well-known seeded generator; `Math.random` would change the demo on every start. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * How often a family uses each service (share of families) and how many units a month while it
+ * does (low..high). Keyed by the catalogue's Finnish name, so the generator needs no ids. The heavy
+ * placement is rare on purpose: its monthly cells stay under five families.
+ */
+const serviceMix: Record<string, { share: number; units: [number, number] }> = {
+  Lastenneuvola: { share: 0.45, units: [1, 2] },
+  Varhaiskasvatus: { share: 0.4, units: [12, 20] },
+  'Koulun kuraattoripalvelut': { share: 0.5, units: [1, 4] },
+  'Lapsiperheiden sosiaalityö': { share: 0.7, units: [2, 8] },
+  'Lastensuojelun perhetyö': { share: 0.45, units: [3, 10] },
+  Perheneuvola: { share: 0.3, units: [1, 3] },
+  'Aikuisten mielenterveys- ja päihdepalvelut': { share: 0.25, units: [1, 4] },
+  Rinnallakulkija: { share: 0.2, units: [4, 12] },
+};
+const PLACEMENT_FAMILIES = 4;
+
+const surnames = [
+  'Aaltonen',
+  'Berg',
+  'Eskola',
+  'Hakala',
+  'Heino',
+  'Hirvonen',
+  'Huovinen',
+  'Ikonen',
+  'Jokela',
+  'Kallio',
+  'Karppinen',
+  'Kauppinen',
+  'Kiiski',
+  'Koivisto',
+  'Kokko',
+  'Kurki',
+  'Laakso',
+  'Lahti',
+  'Lindqvist',
+  'Lyytinen',
+  'Mattila',
+  'Miettinen',
+  'Niemi',
+  'Nurmi',
+  'Oksanen',
+  'Palo',
+  'Peltola',
+  'Pitkänen',
+  'Rantala',
+  'Rautio',
+  'Salmi',
+  'Sirola',
+  'Suominen',
+  'Tamminen',
+  'Tuominen',
+  'Turunen',
+  'Uotila',
+  'Vainio',
+  'Vesterinen',
+  'Ylönen',
+];
+const firstNames = ['Aino', 'Eino', 'Helmi', 'Ilmari', 'Kerttu', 'Leevi', 'Lilja', 'Niilo', 'Onni', 'Saga', 'Toivo', 'Venla'];
+const adultNames = ['Anu', 'Harri', 'Jenni', 'Kari', 'Marja', 'Mika', 'Niina', 'Sami', 'Tanja', 'Ville'];
+
+/** The first day of the month `offset` months from `month` (`YYYY-MM-01`). */
+export function monthStart(month: string, offset: number): string {
+  const [year, monthIndex] = month.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, monthIndex - 1 + offset, 1));
+  return date.toISOString().slice(0, 10);
+}
+
+/** Seeds the municipality once, after the hand-written demo world; does nothing when it exists. */
+export async function seedDemoMunicipality(db: Db, thisMonth?: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_MUNICIPALITY_LOCK})`);
+    const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, MARKER_EMAIL));
+    if (existing) return false;
+    const [now] = await queryRows<{ month: string }>(tx, sql`select to_char(${municipalityToday}, 'YYYY-MM') as month`);
+    await writeMunicipality(tx, thisMonth ?? now!.month);
+    return true;
+  });
+}
+
+async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
+  const random = seededRandom(SEED);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const between = (low: number, high: number) => low + random() * (high - low);
+  const current = `${thisMonth}-01`;
+  const firstMonth = monthStart(current, -(MONTHS - 1));
+
+  const catalogue = await tx
+    .select({ id: services.id, name: services.name, unitCostCents: services.unitCostCents })
+    .from(services);
+  const byName = new Map(catalogue.map((service) => [service.name.fi, service]));
+  const placement = catalogue.find((service) => service.name.fi === 'Sijaishuolto') ?? null;
+
+  // Prices rise at each new year of the period, so usage before and after a change is priced apart.
+  for (const service of catalogue) {
+    const periods = [0, 12, 24].map((offset, step) => ({
+      serviceId: service.id,
+      validFrom: step === 0 ? '2000-01-01' : monthStart(firstMonth, offset),
+      unitCostCents: Math.round(service.unitCostCents * 1.03 ** (step - 2)),
+    }));
+    await tx.insert(servicePrices).values(periods).onConflictDoNothing();
+  }
+
+  const [organisation] = await tx.select({ id: organisations.id }).from(organisations).limit(1);
+  const coordinatorIds: string[] = [];
+  for (let index = 1; index <= COORDINATORS; index++) {
+    const [row] = await tx
+      .insert(accounts)
+      .values({
+        email: `koordinaattori.${index}@kunta-demo.invalid`,
+        name: `Koordinaattori ${index} (demo)`,
+        role: 'coordinator',
+        organisationId: organisation?.id ?? null,
+        passwordHash: null,
+        isDemo: true,
+      })
+      .returning({ id: accounts.id });
+    coordinatorIds.push(row!.id);
+  }
+
+  const usageRows: (typeof serviceUsage.$inferInsert)[] = [];
+  for (let index = 0; index < MUNICIPALITY_FAMILIES; index++) {
+    const surname = surnames[index % surnames.length]!;
+    const openedMonth = monthStart(firstMonth, Math.floor(random() * MONTHS));
+    const lengthMonths = 3 + Math.floor(random() * 24);
+    const closedMonth = monthStart(openedMonth, lengthMonths);
+    const closed = closedMonth <= current;
+    const status: FamilyStatus = closed ? 'closed' : random() < 0.15 ? 'in_review' : 'active';
+    const coordinatorId = pick(coordinatorIds);
+    const [family] = await tx
+      .insert(families)
+      .values({
+        name: `Perhe ${surname} ${Math.floor(index / surnames.length) + 1}`,
+        status,
+        coordinatorId,
+        createdAt: new Date(`${openedMonth}T08:00:00Z`),
+      })
+      .returning({ id: families.id });
+    const familyId = family!.id;
+    await tx.insert(plans).values({ familyId });
+
+    const members: { name: string; relation: MemberRelation; birthYear: number }[] = [
+      { name: `${pick(adultNames)} ${surname}`, relation: 'guardian', birthYear: 1975 + Math.floor(random() * 25) },
+    ];
+    const children = 1 + Math.floor(random() * 3);
+    for (let child = 0; child < children; child++)
+      members.push({ name: `${pick(firstNames)} ${surname}`, relation: 'child', birthYear: 2008 + Math.floor(random() * 17) });
+    await tx.insert(familyMembers).values(members.map((member) => ({ familyId, ...member })));
+
+    const mix = Object.entries(serviceMix).filter(([, service]) => random() < service.share);
+    if (mix.length === 0) mix.push(['Lapsiperheiden sosiaalityö', serviceMix['Lapsiperheiden sosiaalityö']!]);
+    const withPlacement = placement !== null && index % Math.floor(MUNICIPALITY_FAMILIES / PLACEMENT_FAMILIES) === 7;
+    const roles = mix
+      .map(([name, usage]) => ({ service: byName.get(name), usage }))
+      .filter((role): role is { service: (typeof catalogue)[number]; usage: (typeof serviceMix)[string] } => !!role.service);
+    if (withPlacement) roles.push({ service: placement, usage: { share: 1, units: [20, 31] } });
+
+    for (const { service, usage } of roles) {
+      // A service joins a month or two after the case opens and stays until it closes, or leaves earlier.
+      const startOffset = Math.floor(random() * 2);
+      const months = Math.max(1, lengthMonths - startOffset - Math.floor(random() * 4));
+      const startsOn = monthStart(openedMonth, startOffset);
+      const endsOn = monthStart(startsOn, months);
+      const ended = endsOn <= current;
+      const [role] = await tx
+        .insert(serviceRoles)
+        .values({
+          familyId,
+          serviceId: service.id,
+          status: ended ? 'ended' : 'accepted',
+          startsOn,
+          endsOn: ended ? endsOn : null,
+          invitedBy: coordinatorId,
+          createdAt: new Date(`${startsOn}T08:00:00Z`),
+        })
+        .returning({ id: serviceRoles.id });
+      for (let month = 0; month < months; month++) {
+        const usedOn = monthStart(startsOn, month);
+        if (usedOn > current) break;
+        usageRows.push({
+          familyId,
+          serviceRoleId: role!.id,
+          serviceId: service.id,
+          usedOn,
+          period: 'month',
+          units: Math.round(between(usage.units[0], usage.units[1]) * 2) / 2,
+          recordedBy: coordinatorId,
+        });
+      }
+    }
+  }
+  for (let start = 0; start < usageRows.length; start += 1000)
+    await tx.insert(serviceUsage).values(usageRows.slice(start, start + 1000));
+}
