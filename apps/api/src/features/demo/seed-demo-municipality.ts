@@ -137,7 +137,7 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
     const periods = [0, 12, 24].map((offset, step) => ({
       serviceId: service.id,
       validFrom: step === 0 ? '2000-01-01' : monthStart(firstMonth, offset),
-      unitCostCents: Math.round(service.unitCostCents * 1.03 ** (step - 2)),
+      unitCostCents: Math.round(service.unitCostCents * 1.03 ** step),
     }));
     await tx.insert(servicePrices).values(periods).onConflictDoNothing();
   }
