@@ -35,6 +35,11 @@ export function formatEuros(cents: number, language: Language): string {
   return new Intl.NumberFormat(intlLocales[language], { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
+/** A month `YYYY-MM` by its short name, e.g. `tammi` in Finnish. */
+export function formatMonth(isoMonth: string, language: Language): string {
+  return new Intl.DateTimeFormat(intlLocales[language], { month: 'short' }).format(parseIsoDate(`${isoMonth}-01`));
+}
+
 /** The service keeps Finnish time, wherever the browser happens to be. */
 const TIME_ZONE = 'Europe/Helsinki';
 
