@@ -12,7 +12,11 @@ export function CostPerFamilySection({ figures, year }: { figures: CostPerFamily
   const euros = (cents: number | null) => (cents === null ? hidden : format.euros(cents));
   const csvEuros = (cents: number | null) => (cents === null ? hidden : (cents / 100).toFixed(2));
   const lines: [string, string, string | number][] = [
-    [t('insights.perFamily.families'), figures.families === null ? hidden : String(figures.families), figures.families ?? hidden],
+    [
+      t('insights.perFamily.families'),
+      figures.families === null ? hidden : format.number(figures.families),
+      figures.families ?? hidden,
+    ],
     [t('insights.perFamily.lowerQuartile'), euros(figures.lowerQuartileCents), csvEuros(figures.lowerQuartileCents)],
     [t('insights.perFamily.median'), euros(figures.medianCents), csvEuros(figures.medianCents)],
     [t('insights.perFamily.upperQuartile'), euros(figures.upperQuartileCents), csvEuros(figures.upperQuartileCents)],

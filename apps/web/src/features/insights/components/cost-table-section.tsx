@@ -54,16 +54,19 @@ export function CostTableSection({
         rows: [header, ...lines.map((line) => [line.label, ...line.cells.map(format.costForCsv), format.costForCsv(line.total)])],
       }}
       chart={
-        <BarChart
-          h={260}
-          data={chartData}
-          dataKey="column"
-          series={[{ name: 'cost', label: t('insights.cost'), color: 'indigo.6' }]}
-          xAxisLabel={columnHeading}
-          yAxisLabel={t('insights.costAxis')}
-          valueFormatter={(euros) => format.euros(Math.round(euros * 100))}
-          yAxisProps={{ width: 90 }}
-        />
+        // With every column total hidden or empty, a chart would draw nothing.
+        table.columnTotals.some((cell) => !cell.suppressed && cell.costCents > 0) && (
+          <BarChart
+            h={260}
+            data={chartData}
+            dataKey="column"
+            series={[{ name: 'cost', label: t('insights.cost'), color: 'indigo.6' }]}
+            xAxisLabel={columnHeading}
+            yAxisLabel={t('insights.costAxis')}
+            valueFormatter={(euros) => format.euros(Math.round(euros * 100))}
+            yAxisProps={{ width: 80, tickFormatter: format.axisEuros }}
+          />
+        )
       }
     >
       <Table.ScrollContainer minWidth={Math.max(600, 110 * header.length)}>

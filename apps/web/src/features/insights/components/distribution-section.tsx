@@ -40,18 +40,21 @@ export function DistributionSection({
       intro={intro}
       csv={{ fileName, rows: [[bucketHeading, families], ...lines.map((line) => [line.label, format.countForCsv(line.cell)])] }}
       chart={
-        <BarChart
-          h={220}
-          data={distribution.buckets.map((bucket) => ({
-            bucket: bucketLabel(bucket.label),
-            families: format.countForChart(bucket.families),
-          }))}
-          dataKey="bucket"
-          series={[{ name: 'families', label: families, color: 'teal.6' }]}
-          xAxisLabel={bucketHeading}
-          yAxisLabel={families}
-          yAxisProps={{ allowDecimals: false }}
-        />
+        // With every bucket hidden or empty, a chart would draw nothing.
+        distribution.buckets.some((bucket) => !bucket.families.suppressed && bucket.families.families > 0) && (
+          <BarChart
+            h={220}
+            data={distribution.buckets.map((bucket) => ({
+              bucket: bucketLabel(bucket.label),
+              families: format.countForChart(bucket.families),
+            }))}
+            dataKey="bucket"
+            series={[{ name: 'families', label: families, color: 'teal.6' }]}
+            xAxisLabel={bucketHeading}
+            yAxisLabel={families}
+            yAxisProps={{ allowDecimals: false }}
+          />
+        )
       }
     >
       <Table striped verticalSpacing="xs" maw={480} aria-labelledby={id}>

@@ -10,7 +10,7 @@ interface FigureSectionProps {
   intro?: string;
   /** The table's rows as exported, header first: the same figures the table shows. */
   csv: { fileName: string; rows: (string | number)[][] };
-  /** A chart of the figures, or nothing; the table below always holds them too. */
+  /** A chart of the figures, or nothing (false); the table below always holds them too. */
   chart?: ReactNode;
   children: ReactNode;
 }

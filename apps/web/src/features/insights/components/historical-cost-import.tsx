@@ -34,6 +34,7 @@ export function HistoricalCostImport() {
         </Text>
         <FileInput
           label={t('insights.import.file')}
+          placeholder={t('insights.import.choose')}
           accept=".csv,text/csv"
           clearable
           maw={420}

@@ -13,7 +13,7 @@ const csvEuros = (cents: number | null) => (cents === null ? '' : (cents / 100).
 export function HistoricalCostsSection({ file }: { file: HistoricalCostImport }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { euros } = useFigureFormat();
+  const { euros, axisEuros, number } = useFigureFormat();
   const id = `historical-${file.id}`;
   const serviceName = (service: HistoricalCostImport['rows'][number]['service']) => (language === 'en' ? service.en : service.fi);
   const optionalEuros = (cents: number | null) => (cents === null ? '–' : euros(cents));
@@ -59,7 +59,7 @@ export function HistoricalCostsSection({ file }: { file: HistoricalCostImport })
           xAxisLabel={t('insights.yearAxis')}
           yAxisLabel={t('insights.costAxis')}
           valueFormatter={(value) => euros(Math.round(value * 100))}
-          yAxisProps={{ width: 100 }}
+          yAxisProps={{ width: 80, tickFormatter: axisEuros }}
         />
       }
     >
@@ -83,7 +83,7 @@ export function HistoricalCostsSection({ file }: { file: HistoricalCostImport })
                     <Table.Th scope="row" fw={400}>
                       {serviceName(row.service)}
                     </Table.Th>
-                    <Table.Td ta="right">{row.clients}</Table.Td>
+                    <Table.Td ta="right">{number(row.clients)}</Table.Td>
                     <Table.Td ta="right">{euros(row.totalCostCents)}</Table.Td>
                     <Table.Td ta="right">{optionalEuros(row.reportedCostPerClientCents)}</Table.Td>
                     <Table.Td ta="right">{optionalEuros(row.computedCostPerClientCents)}</Table.Td>
@@ -92,7 +92,7 @@ export function HistoricalCostsSection({ file }: { file: HistoricalCostImport })
                 <Table.Tr fw={700} bg="gray.0">
                   <Table.Td>{total.year}</Table.Td>
                   <Table.Th scope="row">{yearTotal(total.year)}</Table.Th>
-                  <Table.Td ta="right">{total.clients}</Table.Td>
+                  <Table.Td ta="right">{number(total.clients)}</Table.Td>
                   <Table.Td ta="right">{euros(total.totalCostCents)}</Table.Td>
                   <Table.Td />
                   <Table.Td />
