@@ -12,60 +12,87 @@ export interface PricedUsage {
   costCents: number;
 }
 
-interface Bucket {
-  costCents: number;
-  families: Set<string>;
+/** How one table cuts the usage: what its rows and columns are, and what its columns add up to. */
+export interface CostTableLayout {
+  /** What a row is, e.g. `service`, and which row a usage row counts in. */
+  rows: { kind: string; of: (usage: PricedUsage) => { key: string; label: LocalizedText } };
+  /** What a column is, e.g. `month`, its columns in order (`2026-01` …) and which one a usage row counts in. */
+  columns: { kind: string; keys: readonly string[]; of: (usage: PricedUsage) => string };
+  /**
+   * The name of all its columns together: a year's months add up to `year:2026`, the same figure
+   * as that year's column in a table by year; every year adds up to `all`.
+   */
+  columnsTotal: string;
 }
-
-const emptyBucket = (): Bucket => ({ costCents: 0, families: new Set() });
-const add = (bucket: Bucket, usage: PricedUsage) => {
-  bucket.costCents += usage.costCents;
-  bucket.families.add(usage.familyId);
-};
 
 const hiddenCost: CostCell = { suppressed: true, costCents: null, families: null };
-const costCell = (bucket: Bucket, hidden: boolean): CostCell =>
-  hidden ? hiddenCost : { suppressed: false, costCents: bucket.costCents, families: bucket.families.size };
 
 /**
- * Costs by row and column with their totals, each total counting its families once however many
- * cells they appear in. Rows are in the order of their Finnish names.
+ * Cost tables by row and column with their totals, rows in the order of their Finnish names. A
+ * figure is named by what it adds up (e.g. `service:<id>|year:2026`), so one that two tables both
+ * show is one figure: it is hidden in both or in neither, and no table gives away what another
+ * hides. Each total counts its families once however many cells they appear in.
  */
-export function buildCostTable(
-  usage: readonly PricedUsage[],
-  columns: readonly string[],
-  columnOf: (usage: PricedUsage) => string,
-  rowOf: (usage: PricedUsage) => { key: string; label: LocalizedText },
-): CostTable {
-  const rows = new Map<string, { label: LocalizedText; cells: Bucket[]; total: Bucket }>();
-  const columnTotals = columns.map(emptyBucket);
-  const total = emptyBucket();
-  for (const item of usage) {
-    const column = columns.indexOf(columnOf(item));
-    if (column < 0) continue;
-    const { key, label } = rowOf(item);
-    const row = rows.get(key) ?? { label, cells: columns.map(emptyBucket), total: emptyBucket() };
-    rows.set(key, row);
-    for (const bucket of [row.cells[column]!, row.total, columnTotals[column]!, total]) add(bucket, item);
-  }
-  const sortedRows = [...rows.values()].sort((a, b) => a.label.fi.localeCompare(b.label.fi, 'fi'));
-  const laidOut = sortedRows.flatMap((row) => [...row.cells, row.total]).concat(columnTotals, [total]);
-  const hidden = suppressFigures(laidOut.map(facts), tableLines(rows.size, columns.length));
-  const cellAt = (index: number) => costCell(laidOut[index]!, hidden[index]!);
-  const width = columns.length + 1;
-  return {
-    columns: [...columns],
-    rows: sortedRows.map((row, r) => ({
-      label: row.label,
-      cells: columns.map((_, c) => cellAt(r * width + c)),
-      total: cellAt(r * width + columns.length),
-    })),
-    columnTotals: columns.map((_, c) => cellAt(rows.size * width + c)),
-    total: cellAt(rows.size * width + columns.length),
-  };
+export function buildCostTables(usage: readonly PricedUsage[], layouts: readonly CostTableLayout[]): CostTable[] {
+  const members = new Map<string, Set<number>>();
+  const tables = layouts.map((layout) => {
+    const labels = new Map<string, LocalizedText>();
+    usage.forEach((item, index) => {
+      const column = layout.columns.of(item);
+      if (!layout.columns.keys.includes(column)) return;
+      const row = layout.rows.of(item);
+      labels.set(row.key, row.label);
+      const rowKey = `${layout.rows.kind}:${row.key}`;
+      const columnKey = `${layout.columns.kind}:${column}`;
+      for (const key of [
+        `${rowKey}|${columnKey}`,
+        `${rowKey}|${layout.columnsTotal}`,
+        `all|${columnKey}`,
+        `all|${layout.columnsTotal}`,
+      ])
+        members.set(key, (members.get(key) ?? new Set()).add(index));
+    });
+    const rows = [...labels].sort(([, a], [, b]) => a.fi.localeCompare(b.fi, 'fi'));
+    const rowKeys = [...rows.map(([key]) => `${layout.rows.kind}:${key}`), 'all'];
+    const columnKeys = [...layout.columns.keys.map((column) => `${layout.columns.kind}:${column}`), layout.columnsTotal];
+    // Row by row, each row ending in its total, the column totals last: the layout of `tableLines`.
+    const grid = rowKeys.flatMap((row) => columnKeys.map((column) => `${row}|${column}`));
+    return { layout, labels: rows.map(([, label]) => label), grid };
+  });
+
+  const keys = [...new Set(tables.flatMap((table) => table.grid))];
+  const indexOf = new Map(keys.map((key, index) => [key, index]));
+  const figures = keys.map((key) => factsOf([...(members.get(key) ?? [])].map((index) => usage[index]!)));
+  const lines = tables.flatMap(({ layout, labels, grid }) =>
+    tableLines(labels.length, layout.columns.keys.length).map((line) => line.map((position) => indexOf.get(grid[position]!)!)),
+  );
+  const hidden = suppressFigures(figures, lines);
+
+  return tables.map(({ layout, labels, grid }) => {
+    const cellAt = (position: number): CostCell => {
+      const index = indexOf.get(grid[position]!)!;
+      const { families, value } = figures[index]!;
+      return hidden[index] ? hiddenCost : { suppressed: false, costCents: value, families };
+    };
+    const width = layout.columns.keys.length + 1;
+    const columns = layout.columns.keys.map((_, column) => column);
+    return {
+      columns: [...layout.columns.keys],
+      rows: labels.map((label, row) => ({
+        label,
+        cells: columns.map((column) => cellAt(row * width + column)),
+        total: cellAt(row * width + width - 1),
+      })),
+      columnTotals: columns.map((column) => cellAt(labels.length * width + column)),
+      total: cellAt(labels.length * width + width - 1),
+    };
+  });
 }
 
-const facts = (bucket: Bucket): FigureFacts => ({ families: bucket.families.size, value: bucket.costCents });
+const factsOf = (items: readonly PricedUsage[]): FigureFacts => ({
+  families: new Set(items.map((item) => item.familyId)).size,
+  value: items.reduce((sum, item) => sum + item.costCents, 0),
+});
 
 /**
  * The quartiles of a sample by linear interpolation between the closest ranks (R's type 7, as a

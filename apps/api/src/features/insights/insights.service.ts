@@ -1,6 +1,6 @@
 import type { InsightsCaseloads, InsightsCosts } from '@yhdessa/shared';
 import type { Queryable } from '../../db/database';
-import { buildCostTable, buildDistribution, costPerFamily, type PricedUsage } from './cost-figures';
+import { buildCostTables, buildDistribution, costPerFamily, type CostTableLayout, type PricedUsage } from './cost-figures';
 import {
   countOpenFamiliesPerCoordinator,
   countServicesOfOpenFamilies,
@@ -8,22 +8,47 @@ import {
 } from './insights.repository';
 
 const monthsOf = (year: number) => Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`);
-const byService = (usage: PricedUsage) => ({ key: usage.service.id, label: usage.service.name });
-const byOrganisation = (usage: PricedUsage) => ({ key: usage.organisation.id, label: { fi: usage.organisation.name } });
+const byService: CostTableLayout['rows'] = {
+  kind: 'service',
+  of: (usage) => ({ key: usage.service.id, label: usage.service.name }),
+};
+const byOrganisation: CostTableLayout['rows'] = {
+  kind: 'organisation',
+  of: (usage) => ({ key: usage.organisation.id, label: { fi: usage.organisation.name } }),
+};
+const monthsOfYear = (year: number): Pick<CostTableLayout, 'columns' | 'columnsTotal'> => ({
+  columns: { kind: 'month', keys: monthsOf(year), of: (usage: PricedUsage) => usage.usedOn.slice(0, 7) },
+  columnsTotal: `year:${year}`,
+});
 
-/** What the services cost: by service and month, by provider and month, by service and year, and per family. */
+/**
+ * What the services cost: by service and month, by provider and month, by service and year, and
+ * per family. The monthly tables of every year are suppressed together with the yearly one, so the
+ * tables of one year never give away what those of another year or the yearly table hide.
+ */
 export async function readCosts(db: Queryable, year: number): Promise<InsightsCosts> {
   const usage = await listPricedUsageOfAllFamilies(db);
   const years = [...new Set(usage.map((item) => Number(item.usedOn.slice(0, 4))))].sort((a, b) => a - b);
-  const inYear = usage.filter((item) => item.usedOn.startsWith(`${year}-`));
-  const month = (item: PricedUsage) => item.usedOn.slice(0, 7);
+  const monthlyYears = years.includes(year) ? years : [...years, year];
+  const [byServiceYear, ...monthly] = buildCostTables(usage, [
+    {
+      rows: byService,
+      columns: { kind: 'year', keys: years.map(String), of: (item) => item.usedOn.slice(0, 4) },
+      columnsTotal: 'all',
+    },
+    ...monthlyYears.flatMap((each) => [
+      { rows: byService, ...monthsOfYear(each) },
+      { rows: byOrganisation, ...monthsOfYear(each) },
+    ]),
+  ]);
+  const at = monthlyYears.indexOf(year) * 2;
   return {
     year,
     years,
-    byServiceMonth: buildCostTable(inYear, monthsOf(year), month, byService),
-    byOrganisationMonth: buildCostTable(inYear, monthsOf(year), month, byOrganisation),
-    byServiceYear: buildCostTable(usage, years.map(String), (item) => item.usedOn.slice(0, 4), byService),
-    perFamily: costPerFamily(inYear),
+    byServiceMonth: monthly[at]!,
+    byOrganisationMonth: monthly[at + 1]!,
+    byServiceYear: byServiceYear!,
+    perFamily: costPerFamily(usage.filter((item) => item.usedOn.startsWith(`${year}-`))),
   };
 }
 
