@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, localizedTextSchema } from './ids';
+import { idSchema, isoDateTimeSchema, localizedTextSchema } from './ids';
 
 /**
  * The manager's area: de-identified aggregates only. A figure drawn from fewer than
@@ -103,7 +103,7 @@ export const historicalYearTotalSchema = z.object({
 });
 
 export const historicalCostImportSchema = z.object({
-  id: z.string(),
+  id: idSchema,
   source: z.string(),
   importedAt: isoDateTimeSchema,
   rows: z.array(historicalServiceCostSchema),

@@ -21,7 +21,7 @@ const managersOnly = { kind: 'signed-in', roles: ['manager'] } as const satisfie
 /** Administrators may load a file for the managers, as they keep the other reference data. */
 const importers = { kind: 'signed-in', roles: ['manager', 'admin'] } as const satisfies RouteAccess;
 
-const aggregateOnly = `Aggregates only: a figure drawn from fewer than ${MIN_FAMILIES_PER_FIGURE} families comes as null with \`suppressed: true\`, and so does the next-smallest figure of a row or column that would otherwise give it away through the total.`;
+const aggregateOnly = `Aggregates only: a figure drawn from fewer than ${MIN_FAMILIES_PER_FIGURE} families comes as null with \`suppressed: true\`, and so does the next-smallest figure of a row or column that would otherwise give it away through the total. A figure that two tables both show (a year's monthly total is that year's cell by year) is hidden in both or in neither.`;
 
 const historicalCostFile = `The body is the file itself as \`text/csv\` (UTF-8): a header line \`year,service_fi,service_en,clients,total_cost_eur,reported_cost_per_client_eur\`, then one line per service and year. Euros take a dot before at most two decimals; \`reported_cost_per_client_eur\` may be empty. It is the source's own figure and is kept as given, beside the computed total / clients. Quote a field that holds a comma ("..."). Every line is checked and the file is imported whole or not at all: the errors name each bad line by its number in the file (the header is line 1) and the reason.`;
 
