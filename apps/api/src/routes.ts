@@ -12,6 +12,7 @@ import { demoRoutes } from './features/demo/demo.routes';
 import { familiesRoutes } from './features/families/families.routes';
 import { goalsRoutes } from './features/goals/goals.routes';
 import type { AnyRoute } from './http/route';
+import { insightsRoutes } from './features/insights/insights.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { outboxOnlyMailer, type Mailer } from './mail/mailer';
 import { notesRoutes } from './features/notes/notes.routes';
@@ -48,6 +49,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...accessLogRoutes,
     ...auditExportRoutes,
     ...accountsRoutes,
+    ...insightsRoutes,
     ...(config.DEMO ? demoRoutes : []),
   ] as AnyRoute[];
 }

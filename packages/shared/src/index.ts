@@ -21,3 +21,4 @@ export * from './service-roles';
 export * from './notes';
 export * from './reviews';
 export * from './plan-versions';
+export * from './insights';

@@ -516,6 +516,24 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: `/api/admin/accounts/${disposableAccountId}/disable`,
       expect: signedIn({ admin: 204 }),
     },
+    // Aggregates across families, never a family: managers only. An empty CSV body reaches validation (400) and stores nothing.
+    'GET /api/insights/costs': { method: 'GET', path: '/api/insights/costs', expect: signedIn({ manager: 200 }) },
+    'GET /api/insights/caseloads': { method: 'GET', path: '/api/insights/caseloads', expect: signedIn({ manager: 200 }) },
+    'GET /api/insights/historical-costs': {
+      method: 'GET',
+      path: '/api/insights/historical-costs',
+      expect: signedIn({ manager: 200 }),
+    },
+    'POST /api/insights/historical-costs/import/preview': {
+      method: 'POST',
+      path: '/api/insights/historical-costs/import/preview',
+      expect: signedIn({ manager: 400, admin: 400 }),
+    },
+    'POST /api/insights/historical-costs/import': {
+      method: 'POST',
+      path: '/api/insights/historical-costs/import',
+      expect: signedIn({ manager: 400, admin: 400 }),
+    },
     'POST /api/admin/accounts/:accountId/unlock': {
       method: 'POST',
       path: `/api/admin/accounts/${disposableAccountId}/unlock`,

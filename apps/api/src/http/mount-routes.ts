@@ -1,4 +1,4 @@
-import type { Request, Response, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { FamilyEvent } from '@yhdessa/shared';
 import { z } from 'zod';
 import type { EventSubject } from '../core/event-subject';
@@ -12,6 +12,7 @@ import type { RealtimePublisher } from '../realtime/realtime-publisher';
 import { AppError, notFound } from '../core/app-error';
 import type { Actor } from '../core/actor';
 import type { AnyRoute, FamilyAccess, RouteContext } from './route';
+import { requireBodyType } from './same-origin';
 import { parseRequestPart } from './validation';
 
 export interface RouteDependencies {
@@ -27,10 +28,16 @@ interface RecordedEvent {
 
 const familyIdParam = z.object({ familyId: z.uuid() });
 
+/** JSON bodies are parsed for the whole API in app.ts; a CSV file only on the routes that take one. */
+const bodyReaders: Record<'json' | 'csv', RequestHandler[]> = {
+  json: [requireBodyType('json')],
+  csv: [requireBodyType('csv'), express.text({ type: 'text/csv', limit: '1mb', defaultCharset: 'utf-8' })],
+};
+
 /** Mounts each route as the same chain: authenticate, validate, open a transaction, check access, handle, publish. */
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: RouteDependencies): void {
   for (const route of routes) {
-    router[route.method](route.path, async (req: Request, res: Response) => {
+    router[route.method](route.path, ...bodyReaders[route.bodyType ?? 'json'], async (req: Request, res: Response) => {
       const result = await runRoute(route, deps, req, res);
       if (route.response.status === 204) res.status(204).end();
       else res.status(route.response.status).json(result);

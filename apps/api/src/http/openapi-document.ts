@@ -18,12 +18,15 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]) {
       method: route.method,
       path: '/api' + route.path.replace(/:(\w+)/g, '{$1}'),
       summary: route.summary,
+      description: route.description,
       tags: [route.tag],
       security: route.access.kind === 'public' ? [] : [{ session: [] }],
       request: {
         params: route.params as z.ZodObject | undefined,
         query: route.query as z.ZodObject | undefined,
-        body: route.body ? { content: { 'application/json': { schema: route.body } } } : undefined,
+        body: route.body
+          ? { content: { [route.bodyType === 'csv' ? 'text/csv' : 'application/json']: { schema: route.body } } }
+          : undefined,
       },
       responses: {
         [route.response.status]: {

@@ -74,11 +74,19 @@ export interface RouteDefinition<
   /** Express path below `/api`, e.g. `/families/:familyId/plan`. */
   path: string;
   summary: string;
+  /** More than the summary says, for the OpenAPI document: e.g. a file's format and rules. */
+  description?: string;
   tag: string;
   access: A;
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The body's media type; JSON unless said. `csv` is for uploads of a table: the body is read as
+   * `text/csv` (UTF-8) into a string that `body` (e.g. `z.string()`) parses, and nothing else is
+   * accepted. Like JSON, a cross-site form cannot send it without a preflight we never grant.
+   */
+  bodyType?: 'json' | 'csv';
   response: { status: 200 | 201 | 204; schema: R; description: string };
   /** Error codes this route answers with beyond the common ones, for the OpenAPI document. */
   errors?: readonly number[];

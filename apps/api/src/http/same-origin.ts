@@ -67,12 +67,21 @@ export function requireSameOriginWrites(isSameOrigin: OriginCheck): RequestHandl
   };
 }
 
-/** Writes must send JSON: a cross-site form cannot, and a cross-site fetch with JSON needs a preflight we never grant. */
-export const requireJsonWrites: RequestHandler = (req, _res, next) => {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (writeMethods.has(req.method) && hasBody && !req.is('application/json')) {
-    next(new AppError('unsupported_media_type', 'Send the request body as application/json.'));
-    return;
-  }
-  next();
-};
+/** A write's body in the media type its route reads (see `RouteDefinition.bodyType`). */
+const mediaTypes = { json: 'application/json', csv: 'text/csv' } as const;
+
+/**
+ * Writes must send the media type their route reads: JSON, or CSV where a route takes a file. A
+ * cross-site form can send neither, and a cross-site fetch with them needs a preflight we never grant.
+ */
+export function requireBodyType(bodyType: keyof typeof mediaTypes): RequestHandler {
+  const mediaType = mediaTypes[bodyType];
+  return (req, _res, next) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (writeMethods.has(req.method) && hasBody && !req.is(mediaType)) {
+      next(new AppError('unsupported_media_type', `Send the request body as ${mediaType}.`));
+      return;
+    }
+    next();
+  };
+}

@@ -38,6 +38,11 @@ export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut }: 
             {t('admin.title')}
           </Anchor>
         )}
+        {user?.role === 'manager' && (
+          <Anchor component={NavLink} to={paths.insights} fw={600} className={classes.adminLink}>
+            {t('insights.title')}
+          </Anchor>
+        )}
         <div className={classes.languages}>
           <LanguageSwitcher />
         </div>

@@ -18,6 +18,7 @@ const FamiliesRoute = lazy(() => import('./routes/families.route').then((m) => (
 const PlanRoute = lazy(() => import('./routes/plan.route').then((m) => ({ default: m.PlanRoute })));
 const ConsentsRoute = lazy(() => import('./routes/consents.route').then((m) => ({ default: m.ConsentsRoute })));
 const AccessLogRoute = lazy(() => import('./routes/access-log.route').then((m) => ({ default: m.AccessLogRoute })));
+const InsightsRoute = lazy(() => import('./routes/insights.route').then((m) => ({ default: m.InsightsRoute })));
 const AdminRoute = lazy(() => import('./routes/admin.route').then((m) => ({ default: m.AdminRoute })));
 const AdminServicesRoute = lazy(() => import('./routes/admin-services.route').then((m) => ({ default: m.AdminServicesRoute })));
 const AdminAccountsRoute = lazy(() => import('./routes/admin-accounts.route').then((m) => ({ default: m.AdminAccountsRoute })));
@@ -47,6 +48,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'families/:familyId/consents', element: <ConsentsRoute /> },
       { path: 'families/:familyId/access-log', element: <AccessLogRoute /> },
       { path: 'password', element: <ChangePasswordRoute /> },
+      { path: 'insights', element: <InsightsRoute /> },
       {
         path: 'admin',
         element: <AdminRoute />,

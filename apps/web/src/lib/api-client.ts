@@ -37,6 +37,8 @@ export function isApiError(error: unknown, code?: ErrorCode): error is ApiError 
 interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A file upload sends its text as CSV; everything else is JSON. */
+  bodyType?: 'json' | 'csv';
   /** The shared contract the answer must satisfy; omit for an empty answer. */
   schema?: z.ZodType<T>;
   signal?: AbortSignal;
@@ -45,16 +47,19 @@ interface RequestOptions<T> {
 /** Same-origin JSON calls to `/api`: the session cookie rides along, responses are checked against the contract. */
 export async function apiRequest<T = void>(
   path: string,
-  { method = 'GET', body, schema, signal }: RequestOptions<T> = {},
+  { method = 'GET', body, bodyType = 'json', schema, signal }: RequestOptions<T> = {},
 ): Promise<T> {
+  const csv = bodyType === 'csv';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers:
-        body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': csv ? 'text/csv; charset=utf-8' : 'application/json' },
+      body: body === undefined ? undefined : csv ? String(body) : JSON.stringify(body),
       signal,
     });
   } catch (error) {

@@ -35,6 +35,21 @@ export function formatEuros(cents: number, language: Language): string {
   return new Intl.NumberFormat(intlLocales[language], { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
+/** A month `YYYY-MM` by its short name, e.g. `tammi` in Finnish. */
+export function formatMonth(isoMonth: string, language: Language): string {
+  return new Intl.DateTimeFormat(intlLocales[language], { month: 'short' }).format(parseIsoDate(`${isoMonth}-01`));
+}
+
+/** Euros rounded for an axis, e.g. `3 milj. €` in Finnish. */
+export function formatEurosCompact(euros: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocales[language], { style: 'currency', currency: 'EUR', notation: 'compact' }).format(euros);
+}
+
+/** A count with the language's digit grouping, e.g. `2 603` in Finnish. */
+export function formatCount(count: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocales[language]).format(count);
+}
+
 /** The service keeps Finnish time, wherever the browser happens to be. */
 const TIME_ZONE = 'Europe/Helsinki';
 

@@ -9,6 +9,7 @@ export const paths = {
   consents: (familyId: string) => `/families/${familyId}/consents`,
   accessLog: (familyId: string) => `/families/${familyId}/access-log`,
   invitation: (token: string) => `/kutsu/${token}`,
+  insights: '/insights',
   administration: '/admin',
   adminServices: '/admin/services',
   adminAccounts: '/admin/accounts',

@@ -45,6 +45,11 @@ export const queryKeys = {
   organisations: ['organisations'] as const,
   invitation: (token: string) => ['invitations', token] as const,
 
+  /** The manager's aggregates. */
+  insightsCosts: (year: number | null) => ['insights', 'costs', { year }] as const,
+  insightsCaseloads: ['insights', 'caseloads'] as const,
+  historicalCosts: ['insights', 'historical-costs'] as const,
+
   /** Every account list, whatever its role filter. */
   accounts: ['accounts'] as const,
   accountsByRole: (role: Role | null) => ['accounts', { role }] as const,

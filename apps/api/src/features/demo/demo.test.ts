@@ -1,7 +1,8 @@
-import { demoAccountSchema, familyListSchema, roles } from '@yhdessa/shared';
+import { demoAccountSchema, familyListSchema, historicalCostImportListSchema, roles } from '@yhdessa/shared';
 import request from 'supertest';
 import { organisations } from '../../db/tables/organisations';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
+import { demoAccounts } from './demo-accounts';
 import { seedDemoWorld } from './seed-demo-world';
 
 let testApp: TestApp;
@@ -21,10 +22,15 @@ describe('demo mode', () => {
     for (const account of accounts) await signInAs(testApp.app, account);
   });
 
-  it('when seeding runs again, then nothing is added twice', async () => {
+  it('when seeding runs again, then nothing is added twice, and the manager finds the Raahe figures imported once', async () => {
     const before = await testApp.database.db.select().from(organisations);
     expect(await seedDemoWorld(testApp.database.db)).toBe(false);
     expect(await testApp.database.db.select().from(organisations)).toHaveLength(before.length);
+    const manager = await signInAs(testApp.app, demoAccounts.manager);
+    const { imports } = historicalCostImportListSchema.parse((await manager.get('/api/insights/historical-costs')).body);
+    expect(imports.map((file) => [file.source, file.yearTotals.map((total) => total.totalCostCents)])).toEqual([
+      ['raahe-child-family-services-2011-2013.csv', [463_093_600, 526_369_200, 566_340_300]],
+    ]);
   });
 
   it('when the demo coordinator signs in, then they see families at every stage, one with six services', async () => {

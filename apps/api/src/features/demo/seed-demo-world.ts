@@ -13,6 +13,7 @@ import { reviews } from '../../db/tables/reviews';
 import { serviceRoles } from '../../db/tables/service-roles';
 import { services } from '../../db/tables/services';
 import { demoAccounts, type DemoAccountKey } from './demo-accounts';
+import { seedDemoHistoricalCosts } from './seed-demo-historical-costs';
 import { seedDemoPlan } from './seed-demo-plan';
 import { seedDemoStory } from './seed-demo-story';
 
@@ -549,4 +550,5 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
   }
   await seedDemoPlan(tx);
   await seedDemoStory(tx);
+  await seedDemoHistoricalCosts(tx, accountIds.manager);
 }

@@ -21,7 +21,7 @@ import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
 import { useSearchParamSetter } from '../../lib/use-search-param-setter';
 
-/** "/": professionals get their workspace (what needs them, then their families); family members their family; administrators their area. */
+/** "/": professionals get their workspace (what needs them, then their families); family members their family; administrators and managers their area. */
 export function FamiliesRoute() {
   const { t } = useTranslation();
   usePageTitle(t('families.title'));
@@ -30,6 +30,8 @@ export function FamiliesRoute() {
   if (user && (user.role === 'coordinator' || user.role === 'worker')) return <WorkspaceScreen user={user} />;
   // The administrator has no families: their home is the administration area.
   if (user?.role === 'admin') return <Navigate to={paths.adminServices} replace />;
+  // Nor has the manager: they see figures across families, never a family.
+  if (user?.role === 'manager') return <Navigate to={paths.insights} replace />;
   return (
     <Stack gap="md">
       <Title order={1}>{t('families.title')}</Title>

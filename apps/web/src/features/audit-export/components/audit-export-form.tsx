@@ -1,26 +1,14 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import type { AuditExport } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state';
+import { downloadFile } from '../../../lib/download-file';
 import { addDays, finnishToday, startOfFinnishDay } from '../../../lib/locale';
 import { useAuditExport } from '../api/audit-export.mutation';
 
 /** The server's limit: a window of at most 366 days. */
 const MAX_WINDOW_MS = 366 * 86_400_000;
-
-/** Hands the export to the browser as a file, exactly as the server sent it. */
-function saveAsFile(data: AuditExport, fileName: string) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
 
 /** Whole days in Finnish time: from the start of the first day to the end of the last. */
 function windowOf(fromDate: string, toDate: string) {
@@ -45,7 +33,8 @@ export function AuditExportForm() {
     const fileName = `audit-log-${fromDate}_${toDate}.json`;
     exportLog.mutate(window, {
       onSuccess: (data) => {
-        saveAsFile(data, fileName);
+        // Exactly as the server sent it.
+        downloadFile(JSON.stringify(data, null, 2), fileName, 'application/json');
         setSaved({ count: data.entries.length, fileName });
       },
     });

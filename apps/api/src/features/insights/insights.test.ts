@@ -1,0 +1,296 @@
+import fs from 'node:fs';
+import { historicalCostImportSchema, insightsCaseloadsSchema, insightsCostsSchema } from '@yhdessa/shared';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../../db/tables/audit';
+import { accounts } from '../../db/tables/accounts';
+import { familyMembers, families } from '../../db/tables/families';
+import { historicalCostImports } from '../../db/tables/historical-costs';
+import { servicePrices } from '../../db/tables/service-prices';
+import { serviceUsage } from '../../db/tables/service-usage';
+import { apiRoutes } from '../../routes';
+import { buildFamily, buildMember, buildServiceRole } from '../../test/factories';
+import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
+import { buildWorld, type PersonKey, type World } from '../../test/world';
+import { RAAHE_COSTS_FILE } from '../demo/seed-demo-historical-costs';
+
+jest.setTimeout(60_000);
+
+let testApp: TestApp;
+let world: World;
+let use: (
+  familyId: string,
+  serviceId: string,
+  usedOn: string,
+  units: number,
+  period?: 'day' | 'month',
+) => typeof serviceUsage.$inferInsert;
+
+/**
+ * Six families use service A (Perhetyö): one unit on 31 January 2026 at 100 EUR, and family i
+ * (0-5) i + 1 units on 1 February at the new price of 120 EUR; family 0 also 2.5 units in
+ * February as a month. Families 0-4 use service B (Koulukuraattori) once in January at 50 EUR.
+ * Service C has no price, so its usage is left out. A test below adds one family's use in 2025.
+ */
+beforeAll(async () => {
+  testApp = await startTestApp();
+  const { db } = testApp.database;
+  world = await buildWorld(db);
+  const { serviceA, serviceB, serviceC } = world.services;
+  await db.insert(servicePrices).values([
+    { serviceId: serviceA.id, validFrom: '2025-01-01', unitCostCents: 10_000 },
+    { serviceId: serviceA.id, validFrom: '2026-02-01', unitCostCents: 12_000 },
+    { serviceId: serviceB.id, validFrom: '2025-01-01', unitCostCents: 5_000 },
+  ]);
+  const using = [world.family];
+  for (const n of [1, 2, 3, 4, 5]) {
+    const family = await buildFamily(db, { coordinatorId: world.people.coordinator.id, name: `Perhe Käyttäjä${n}` });
+    await buildMember(db, family.id, { name: `Jäsen Käyttäjä${n}` });
+    await buildServiceRole(db, family.id, serviceA.id);
+    await buildServiceRole(db, family.id, serviceB.id);
+    using.push(family);
+  }
+  const recordedBy = world.people.workerA.id;
+  use = (familyId, serviceId, usedOn, units, period = 'day') => ({
+    familyId,
+    serviceRoleId: world.roles.roleA.id,
+    serviceId,
+    usedOn,
+    period,
+    units,
+    recordedBy,
+  });
+  await db
+    .insert(serviceUsage)
+    .values([
+      ...using.map((family) => use(family.id, serviceA.id, '2026-01-31', 1)),
+      ...using.map((family, i) => use(family.id, serviceA.id, '2026-02-01', i + 1)),
+      use(world.family.id, serviceA.id, '2026-02-01', 2.5, 'month'),
+      ...using.slice(0, 5).map((family) => use(family.id, serviceB.id, '2026-01-15', 1)),
+      use(world.family.id, serviceC.id, '2026-01-15', 3),
+    ]);
+});
+afterAll(() => testApp.close());
+
+const agentOf = (person: PersonKey) => signInAs(testApp.app, world.people[person]);
+const shown = (costCents: number, families: number) => ({ suppressed: false, costCents, families });
+const hidden = { suppressed: true, costCents: null, families: null };
+const empty = { suppressed: false, costCents: 0, families: 0 };
+
+describe('the cost of services', () => {
+  it('when the manager reads 2026, then each month is priced by the period its day falls in, totals count each family once, and the read is audited', async () => {
+    const response = await (await agentOf('manager')).get('/api/insights/costs?year=2026').expect(200);
+    const costs = insightsCostsSchema.parse(response.body);
+    expect(costs.years).toEqual([2026]);
+    const { byServiceMonth } = costs;
+    expect(byServiceMonth.columns.slice(0, 3)).toEqual(['2026-01', '2026-02', '2026-03']);
+    // A in January: 6 · 100 EUR; in February: 21 units · 120 EUR + 2.5 · 120 EUR.
+    expect(byServiceMonth.rows.map((row) => [row.label.fi, row.cells.slice(0, 3), row.total])).toEqual([
+      ['Koulukuraattori', [shown(25_000, 5), empty, empty], shown(25_000, 5)],
+      ['Perhetyö', [shown(60_000, 6), shown(282_000, 6), empty], shown(342_000, 6)],
+    ]);
+    expect(byServiceMonth.columnTotals.slice(0, 3)).toEqual([shown(85_000, 6), shown(282_000, 6), empty]);
+    expect(byServiceMonth.total).toEqual(shown(367_000, 6));
+    expect(costs.byOrganisationMonth.rows).toEqual([
+      { label: { fi: 'Testikunta' }, cells: expect.arrayContaining([shown(85_000, 6)]), total: shown(367_000, 6) },
+    ]);
+    // Per family: 390, 510, 570, 630, 750 and 820 EUR.
+    expect(costs.perFamily).toEqual({
+      suppressed: false,
+      families: 6,
+      lowerQuartileCents: 52_500,
+      medianCents: 60_000,
+      upperQuartileCents: 72_000,
+    });
+    const audit = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, world.people.manager.id), eq(auditEvents.resource, 'insights')));
+    expect(audit.map((row) => [row.action, row.resourceId, row.familyId, row.outcome])).toEqual([
+      ['read', 'costs', null, 'allowed'],
+    ]);
+  });
+
+  it('when one family alone used a service in 2025, then every table hides it, and every figure that would give it away, in every table alike', async () => {
+    await testApp.database.db.insert(serviceUsage).values(use(world.family.id, world.services.serviceA.id, '2025-12-31', 1));
+    const costs = insightsCostsSchema.parse((await (await agentOf('manager')).get('/api/insights/costs?year=2026')).body);
+    expect(costs.years).toEqual([2025, 2026]);
+    // By year: A 2025 (one family) hides A 2026 (342,000 < 352,000) and the 2025 total the 2026 total (367,000 < 377,000).
+    expect(costs.byServiceYear).toEqual({
+      columns: ['2025', '2026'],
+      rows: [
+        { label: { fi: 'Koulukuraattori', en: 'Koulukuraattori' }, cells: [empty, shown(25_000, 5)], total: shown(25_000, 5) },
+        { label: { fi: 'Perhetyö', en: 'Perhetyö' }, cells: [hidden, hidden], total: shown(352_000, 6) },
+      ],
+      columnTotals: [hidden, hidden],
+      total: shown(377_000, 6),
+    });
+    // By month, A's 2026 total and the 2026 total are those same two figures, so they are hidden here too (else
+    // 352,000 - 342,000 would give away A 2025), and with them the smaller January beside each.
+    const { byServiceMonth, byOrganisationMonth } = costs;
+    expect(byServiceMonth.rows.map((row) => [row.label.fi, row.cells.slice(0, 2), row.total])).toEqual([
+      ['Koulukuraattori', [shown(25_000, 5), empty], shown(25_000, 5)],
+      ['Perhetyö', [hidden, shown(282_000, 6)], hidden],
+    ]);
+    expect([byServiceMonth.columnTotals.slice(0, 2), byServiceMonth.total]).toEqual([[hidden, shown(282_000, 6)], hidden]);
+    expect(byOrganisationMonth.rows.map((row) => [row.cells.slice(0, 2), row.total])).toEqual([
+      [[hidden, shown(282_000, 6)], hidden],
+    ]);
+  });
+
+  it('when a year had usage of fewer than five families, then the per-family figures are not told', async () => {
+    const costs = insightsCostsSchema.parse((await (await agentOf('manager')).get('/api/insights/costs?year=2025')).body);
+    expect(costs.perFamily).toMatchObject({ suppressed: true, medianCents: null });
+    expect(costs.byServiceMonth.total).toEqual(hidden);
+  });
+});
+
+describe('caseloads', () => {
+  it('when the manager reads caseloads, then the single family of a coordinator and of a bucket are hidden with the cell that would give them away', async () => {
+    const response = await (await agentOf('manager')).get('/api/insights/caseloads').expect(200);
+    const { servicesPerFamily, caseloads } = insightsCaseloadsSchema.parse(response.body);
+    // Open families: the world's first family and five more with A and B (2 services), the other family with C (1).
+    expect(servicesPerFamily.buckets.map((bucket) => [bucket.label, bucket.families.families])).toEqual([
+      ['0', 0],
+      ['1', null],
+      ['2', null],
+      ['3', 0],
+      ['4', 0],
+      ['5', 0],
+      ['6+', 0],
+    ]);
+    expect(servicesPerFamily.total).toEqual({ suppressed: false, families: 7 });
+    expect(caseloads).toEqual({
+      buckets: [
+        { label: '1', families: { suppressed: true, families: null } },
+        { label: '2', families: { suppressed: true, families: null } },
+      ],
+      total: { suppressed: false, families: 7 },
+    });
+  });
+});
+
+describe('who sees the aggregates', () => {
+  it.each<[PersonKey, number]>([
+    ['manager', 200],
+    ['admin', 404],
+    ['coordinator', 404],
+    ['workerA', 404],
+    ['guardian', 404],
+  ])('when %s asks for costs, caseloads and historical costs, then %i', async (person, status) => {
+    const agent = await agentOf(person);
+    for (const path of ['/api/insights/costs', '/api/insights/caseloads', '/api/insights/historical-costs'])
+      expect((await agent.get(path)).status).toBe(status);
+  });
+});
+
+describe('nothing that names a person or a case reaches a manager', () => {
+  it('when the manager calls every GET route they may, then no response holds a name, an e-mail, a family, member or account id', async () => {
+    const { db } = testApp.database;
+    const manager = world.people.manager;
+    // Their own account is theirs to see (who am I); everyone else's is not.
+    const people = (await db.select().from(accounts)).filter((account) => account.id !== manager.id);
+    const forbidden = [
+      ...people.flatMap((account) => [account.id, account.name, account.email]),
+      ...(await db.select().from(families)).flatMap((family) => [family.id, family.name]),
+      ...(await db.select().from(familyMembers)).flatMap((member) => [member.id, member.name]),
+    ];
+    expect(forbidden.length).toBeGreaterThan(50);
+    const agent = await agentOf('manager');
+    const reachable = apiRoutes(testApp.config).filter(
+      (route) =>
+        route.method === 'get' &&
+        (route.access.kind === 'public' || (route.access.kind === 'signed-in' && route.access.roles.includes('manager'))),
+    );
+    expect(reachable.map((route) => route.path)).toEqual(
+      expect.arrayContaining(['/insights/costs', '/insights/caseloads', '/insights/historical-costs']),
+    );
+    const leaks: string[] = [];
+    const paths = reachable.map((route) => `/api${route.path.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000')}`);
+    for (const path of [...paths, '/api/insights/costs?year=2025', '/api/insights/costs?year=2026']) {
+      const response = await agent.get(path);
+      for (const value of forbidden) if (response.text.includes(value)) leaks.push(`${path} (${response.status}): ${value}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+});
+
+const RAAHE = fs.readFileSync(RAAHE_COSTS_FILE, 'utf8');
+
+describe('importing historical costs', () => {
+  const csv = (agent: Awaited<ReturnType<typeof agentOf>>, path: string, body: string) =>
+    agent.post(path).set('content-type', 'text/csv; charset=utf-8').send(body);
+  const storedImports = async () => (await testApp.database.db.select().from(historicalCostImports)).length;
+
+  it('when the manager previews the Raahe file, then every line is read with the yearly totals of the source, and nothing is stored', async () => {
+    const response = await csv(await agentOf('manager'), '/api/insights/historical-costs/import/preview', RAAHE).expect(200);
+    expect(response.body).toMatchObject({ valid: true, errors: [] });
+    expect(response.body.rows).toHaveLength(21);
+    expect(response.body.yearTotals.map((total: { totalCostCents: number }) => total.totalCostCents)).toEqual([
+      463_093_600, 526_369_200, 566_340_300,
+    ]);
+    expect(await storedImports()).toBe(0);
+  });
+
+  it('when a file has bad lines, then the import names each with its number and reason, and stores nothing', async () => {
+    const bad = RAAHE.replace('2012,Sosiaalityö,Social work,1050,', '2012,Sosiaalityö,Social work,many,').concat(
+      '2013,Jälkihuolto\n',
+    );
+    const response = await csv(await agentOf('manager'), '/api/insights/historical-costs/import', bad).expect(400);
+    expect(response.body).toMatchObject({
+      code: 'validation_failed',
+      errors: [
+        { path: 'line 10', message: 'clients must be a whole number, 0 or more' },
+        { path: 'line 23', message: 'expected 6 columns, found 2' },
+      ],
+    });
+    expect(await storedImports()).toBe(0);
+  });
+
+  it('when the file is sent as JSON, or CSV to a JSON route, then 415 and nothing is stored', async () => {
+    const agent = await agentOf('manager');
+    await agent.post('/api/insights/historical-costs/import').send({ file: RAAHE }).expect(415);
+    await agent.post('/api/auth/logout-everywhere').set('content-type', 'text/csv').send(RAAHE).expect(415);
+    expect(await storedImports()).toBe(0);
+  });
+
+  it('when the manager imports the Raahe file, then it is stored whole, audited, and read back per service and year with the source totals', async () => {
+    const manager = await agentOf('manager');
+    const response = await csv(
+      manager,
+      '/api/insights/historical-costs/import?source=raahe-child-family-services-2011-2013.csv',
+      RAAHE,
+    ).expect(201);
+    const stored = historicalCostImportSchema.parse(response.body);
+    expect(stored.yearTotals).toEqual([
+      { year: 2011, clients: 2_603, totalCostCents: 463_093_600 },
+      { year: 2012, clients: 3_208, totalCostCents: 526_369_200 },
+      { year: 2013, clients: 2_798, totalCostCents: 566_340_300 },
+    ]);
+    const read = (await manager.get('/api/insights/historical-costs').expect(200)).body;
+    expect(read.imports).toHaveLength(1);
+    expect(read.imports[0].source).toBe('raahe-child-family-services-2011-2013.csv');
+    expect(
+      read.imports[0].rows.find(
+        (row: { year: number; service: { en: string } }) => row.year === 2013 && row.service.en === 'Aftercare',
+      ),
+    ).toEqual({
+      year: 2013,
+      service: { fi: 'Jälkihuolto', en: 'Aftercare' },
+      clients: 28,
+      totalCostCents: 19_365_400,
+      reportedCostPerClientCents: 708_700,
+      computedCostPerClientCents: 691_621,
+    });
+    const audit = await testApp.database.db.select().from(auditEvents).where(eq(auditEvents.resource, 'historical-costs'));
+    expect(audit.map((row) => [row.action, row.resourceId, row.familyId])).toEqual([['create', stored.id, null]]);
+  });
+
+  it.each<[PersonKey, number]>([
+    ['admin', 200],
+    ['coordinator', 404],
+    ['workerA', 404],
+    ['guardian', 404],
+  ])('when %s previews a file, then %i', async (person, status) => {
+    await csv(await agentOf(person), '/api/insights/historical-costs/import/preview', RAAHE).expect(status);
+  });
+});

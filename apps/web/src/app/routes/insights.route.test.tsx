@@ -1,0 +1,267 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import type { CostCell, HistoricalCostImport, InsightsCaseloads, InsightsCosts, Role } from '@yhdessa/shared';
+import { http, HttpResponse } from 'msw';
+import { renderApp } from '../testing/render-app';
+import { buildCurrentUser, testId } from '../../test/fixtures';
+import { problem, server } from '../../test/msw-server';
+
+jest.setTimeout(60_000);
+
+// jsdom lays nothing out: recharts finds each chart 0 px wide and says so. Every other warning stays.
+// eslint-disable-next-line no-console
+const warn = console.warn;
+beforeEach(() =>
+  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    if (!String(args[0]).includes('width(0) and height(0) of chart')) warn(...args);
+  }),
+);
+afterEach(() => jest.restoreAllMocks());
+
+const manager = buildCurrentUser({
+  id: testId(7),
+  name: 'Päivi Kettunen',
+  email: 'paivi.johtaja@varkaus-demo.fi',
+  role: 'manager',
+});
+const shown = (costCents: number, families: number): CostCell => ({ suppressed: false, costCents, families });
+const hidden: CostCell = { suppressed: true, costCents: null, families: null };
+const empty = shown(0, 0);
+const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+const monthCells = (first: CostCell, second: CostCell) => [first, second, ...Array.from({ length: 10 }, () => empty)];
+
+const costs: InsightsCosts = {
+  year: 2026,
+  years: [2025, 2026],
+  byServiceMonth: {
+    columns: months,
+    rows: [
+      {
+        label: { fi: 'Lastenneuvola', en: 'Child health clinic' },
+        cells: monthCells(hidden, shown(40_000, 6)),
+        total: shown(65_000, 7),
+      },
+      { label: { fi: 'Perhetyö', en: 'Family work' }, cells: monthCells(hidden, shown(120_050, 8)), total: shown(160_050, 9) },
+    ],
+    columnTotals: monthCells(shown(65_000, 6), shown(160_050, 12)),
+    total: shown(225_050, 14),
+  },
+  byOrganisationMonth: {
+    columns: months,
+    rows: [
+      {
+        label: { fi: 'Demo-hyvinvointialue' },
+        cells: monthCells(shown(65_000, 6), shown(160_050, 12)),
+        total: shown(225_050, 14),
+      },
+    ],
+    columnTotals: monthCells(shown(65_000, 6), shown(160_050, 12)),
+    total: shown(225_050, 14),
+  },
+  byServiceYear: {
+    columns: ['2025', '2026'],
+    rows: [{ label: { fi: 'Perhetyö' }, cells: [hidden, hidden], total: shown(170_000, 9) }],
+    columnTotals: [hidden, hidden],
+    total: shown(170_000, 9),
+  },
+  perFamily: { suppressed: false, families: 14, lowerQuartileCents: 9_000, medianCents: 15_050, upperQuartileCents: 21_000 },
+};
+const caseloads: InsightsCaseloads = {
+  servicesPerFamily: {
+    buckets: [
+      { label: '0', families: { suppressed: false, families: 0 } },
+      { label: '1', families: { suppressed: true, families: null } },
+      { label: '2', families: { suppressed: false, families: 9 } },
+    ],
+    total: { suppressed: false, families: 12 },
+  },
+  caseloads: {
+    buckets: [
+      { label: '1', families: { suppressed: false, families: 7 } },
+      { label: '2', families: { suppressed: true, families: null } },
+    ],
+    total: { suppressed: false, families: 9 },
+  },
+};
+const raahe: HistoricalCostImport = {
+  id: testId(80),
+  source: 'raahe.csv',
+  importedAt: '2026-12-01T10:00:00.000Z',
+  rows: [
+    {
+      year: 2011,
+      service: { fi: 'Jälkihuolto', en: 'Aftercare' },
+      clients: 41,
+      totalCostCents: 5_699_800,
+      reportedCostPerClientCents: 299_200,
+      computedCostPerClientCents: 139_020,
+    },
+  ],
+  yearTotals: [{ year: 2011, clients: 41, totalCostCents: 5_699_800 }],
+};
+
+function signedInAsManager(imports: HistoricalCostImport[] = [raahe]) {
+  server.use(
+    http.get('/api/auth/me', () => HttpResponse.json(manager)),
+    http.get('/api/insights/costs', () => HttpResponse.json(costs)),
+    http.get('/api/insights/caseloads', () => HttpResponse.json(caseloads)),
+    http.get('/api/insights/historical-costs', () => HttpResponse.json({ imports })),
+  );
+}
+
+const rowOf = (table: HTMLElement, name: string) => within(table).getByRole('rowheader', { name }).closest('tr') as HTMLElement;
+
+describe("the manager's area", () => {
+  const createObjectURL = jest.fn((_blob: Blob) => 'blob:csv');
+  beforeEach(() => {
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  });
+
+  it('when the manager opens "/", then their area opens with costs in euros, small cells as "alle 5", and the header links to it', async () => {
+    signedInAsManager();
+    const { router } = renderApp('/');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Johdon näkymä' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/insights');
+    expect(screen.getByRole('link', { name: 'Johdon näkymä' })).toHaveAttribute('href', '/insights');
+    const byService = await screen.findByRole('table', { name: 'Kustannukset palveluittain 2026' });
+    expect(within(byService).getByRole('columnheader', { name: 'tammi' })).toBeInTheDocument();
+    const work = rowOf(byService, 'Perhetyö');
+    expect(within(work).getByText('alle 5')).toBeInTheDocument();
+    expect(within(work).getByText('1 200,50 €')).toBeInTheDocument();
+    expect(within(rowOf(byService, 'Yhteensä')).getByText('2 250,50 €')).toBeInTheDocument();
+    const perFamily = screen.getByRole('table', { name: 'Kustannus perhettä kohden 2026' });
+    expect(within(rowOf(perFamily, 'Mediaani')).getByText('150,50 €')).toBeInTheDocument();
+    const caseloadTable = await screen.findByRole('table', { name: 'Koordinaattorien asiakasmäärät' });
+    expect(within(rowOf(caseloadTable, 'Koordinaattori 2')).getByText('alle 5')).toBeInTheDocument();
+    const historical = await screen.findByRole('table', { name: 'Aiemmat kustannukset: raahe.csv' });
+    const aftercare = rowOf(historical, 'Jälkihuolto');
+    expect(within(aftercare).getByText('2 992,00 €')).toBeInTheDocument();
+    expect(within(aftercare).getByText('1 390,20 €')).toBeInTheDocument();
+    expect(within(rowOf(historical, 'Vuosi 2011 yhteensä')).getByText('56 998,00 €')).toBeInTheDocument();
+  });
+
+  it('when the manager downloads a table as CSV, then the file holds the same figures, a hidden one as "alle 5" and never its number', async () => {
+    signedInAsManager();
+    const { user } = renderApp('/insights');
+
+    await user.click(await screen.findByRole('button', { name: 'Lataa CSV: Kustannukset palveluittain 2026' }));
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    const csv = await createObjectURL.mock.calls[0]![0].text();
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^Palvelu,tammi,helmi,maalis,/);
+    expect(lines[0]).toMatch(/,Yhteensä$/);
+    expect(lines[2]).toBe('Perhetyö,alle 5,1200.50,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,1600.50');
+    expect(lines[3]).toMatch(/^Yhteensä,650.00,1600.50,/);
+  });
+
+  it('when the manager picks another year, then the figures of that year are asked for', async () => {
+    signedInAsManager();
+    const years: (string | null)[] = [];
+    server.use(
+      http.get('/api/insights/costs', ({ request }) => {
+        const year = new URL(request.url).searchParams.get('year');
+        years.push(year);
+        return HttpResponse.json({ ...costs, year: year ? Number(year) : 2026 });
+      }),
+    );
+    const { user } = renderApp('/insights');
+
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Vuosi' }), '2025');
+    expect(await screen.findByRole('table', { name: 'Kustannukset palveluittain 2025' })).toBeInTheDocument();
+    expect(years).toEqual([null, '2025']);
+  });
+
+  it.each<Role>(['coordinator', 'worker', 'family', 'admin'])(
+    "when someone in the %s role opens the manager's area, then there is no such page and nothing is asked for",
+    async (role) => {
+      let asked = false;
+      server.use(
+        http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ role }))),
+        http.get('/api/insights/*', () => {
+          asked = true;
+          return problem(404, 'not_found');
+        }),
+      );
+      renderApp('/insights');
+
+      expect(await screen.findByRole('heading', { level: 1, name: 'Sivua ei löydy' })).toBeInTheDocument();
+      expect(screen.queryByRole('link', { name: 'Johdon näkymä' })).not.toBeInTheDocument();
+      expect(asked).toBe(false);
+    },
+  );
+});
+
+describe('importing earlier costs', () => {
+  // jsdom's File has no text(), which every browser has.
+  beforeAll(() => {
+    File.prototype.text ??= function (this: File) {
+      return new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result));
+        reader.readAsText(this);
+      });
+    };
+  });
+  const file = (text: string) => new File([text], 'kustannukset.csv', { type: 'text/csv' });
+  const fileInput = () => document.querySelector('input[type="file"]') as HTMLInputElement;
+
+  it('when the file has bad lines, then each is listed with its number and reason, and nothing can be imported', async () => {
+    signedInAsManager([]);
+    server.use(
+      http.post('/api/insights/historical-costs/import/preview', () =>
+        HttpResponse.json({
+          valid: false,
+          rows: [],
+          yearTotals: [],
+          errors: [{ line: 3, reason: 'clients must be a whole number, 0 or more' }],
+        }),
+      ),
+    );
+    const { user } = renderApp('/insights');
+
+    await screen.findByRole('heading', { name: 'Tuo aiemmat kustannukset' });
+    await user.upload(fileInput(), file('year\n'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Tiedostoa ei voi tuoda: 1 virheellinen rivi');
+    expect(alert).toHaveTextContent('Rivi 3: clients must be a whole number, 0 or more');
+    expect(screen.queryByRole('button', { name: 'Tuo tiedot' })).not.toBeInTheDocument();
+  });
+
+  it('when the file is valid, then its yearly totals are shown, and importing sends it as CSV and shows the import', async () => {
+    let imports: HistoricalCostImport[] = [];
+    signedInAsManager(imports);
+    const sent: { type: string | null; body: string; source: string | null }[] = [];
+    server.use(
+      http.get('/api/insights/historical-costs', () => HttpResponse.json({ imports })),
+      http.post('/api/insights/historical-costs/import/preview', () =>
+        HttpResponse.json({ valid: true, rows: raahe.rows, yearTotals: raahe.yearTotals, errors: [] }),
+      ),
+      http.post('/api/insights/historical-costs/import', async ({ request }) => {
+        sent.push({
+          type: request.headers.get('content-type'),
+          body: await request.text(),
+          source: new URL(request.url).searchParams.get('source'),
+        });
+        imports = [raahe];
+        return HttpResponse.json(raahe, { status: 201 });
+      }),
+    );
+    const { user } = renderApp('/insights');
+
+    await screen.findByRole('heading', { name: 'Tuo aiemmat kustannukset' });
+    await user.upload(fileInput(), file('year,service_fi\n2011,Jälkihuolto'));
+    expect(await screen.findByText('Tiedostossa on 1 kelvollinen rivi.')).toBeInTheDocument();
+    expect(screen.getByText('2011: 56 998,00 €')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Tuo tiedot' }));
+
+    expect(await screen.findByText('Tuotiin 1 riviä tiedostosta raahe.csv.')).toBeInTheDocument();
+    expect(sent).toEqual([
+      { type: 'text/csv; charset=utf-8', body: 'year,service_fi\n2011,Jälkihuolto', source: 'kustannukset.csv' },
+    ]);
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Aiemmat kustannukset: raahe.csv' })).toBeInTheDocument());
+  });
+});

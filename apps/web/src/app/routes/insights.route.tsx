@@ -1,0 +1,141 @@
+import { NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/error-state';
+import { LoadingState } from '../../components/loading-state';
+import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
+import {
+  historicalCostsQueryOptions,
+  insightsCaseloadsQueryOptions,
+  insightsCostsQueryOptions,
+} from '../../features/insights/api/insights.query';
+import { CostPerFamilySection } from '../../features/insights/components/cost-per-family-section';
+import { CostTableSection } from '../../features/insights/components/cost-table-section';
+import { DistributionSection } from '../../features/insights/components/distribution-section';
+import { HistoricalCostImport } from '../../features/insights/components/historical-cost-import';
+import { HistoricalCostsSection } from '../../features/insights/components/historical-costs-section';
+import { formatMonth, useLanguage } from '../../lib/locale';
+import { usePageTitle } from '../../lib/page-title';
+import { NotFoundRoute } from './not-found.route';
+
+/** "/insights": the manager's area, figures without names. Anyone else finds no page here, as the API answers them 404. */
+export function InsightsRoute() {
+  const { t } = useTranslation();
+  usePageTitle(t('insights.title'));
+  const currentUser = useQuery(currentUserQueryOptions());
+  if (currentUser.data?.role !== 'manager') return <NotFoundRoute />;
+  return (
+    <Stack gap="lg">
+      <Stack gap={2}>
+        <Title order={1}>{t('insights.title')}</Title>
+        <Text size="sm" c="dimmed" maw={820}>
+          {t('insights.intro')}
+        </Text>
+      </Stack>
+      <CostFigures />
+      <CaseloadFigures />
+      <HistoricalFigures />
+    </Stack>
+  );
+}
+
+function CostFigures() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [year, setYear] = useState<number | null>(null);
+  const costs = useQuery(insightsCostsQueryOptions(year));
+  if (costs.isPending) return <LoadingState />;
+  if (costs.isError) return <ErrorState title={t('insights.loadFailed')} onRetry={() => void costs.refetch()} />;
+  const data = costs.data;
+  const years = [...new Set([...data.years, data.year])].sort((a, b) => b - a);
+  const month = (column: string) => formatMonth(column, language);
+  return (
+    <>
+      <NativeSelect
+        label={t('insights.year')}
+        maw={160}
+        data={years.map(String)}
+        value={String(data.year)}
+        onChange={(event) => setYear(Number(event.currentTarget.value))}
+      />
+      <CostTableSection
+        id="by-service-month-title"
+        title={t('insights.byServiceMonth.title', { year: data.year })}
+        intro={t('insights.byServiceMonth.intro')}
+        table={data.byServiceMonth}
+        rowHeading={t('insights.service')}
+        columnHeading={t('insights.monthAxis')}
+        columnLabel={month}
+        fileName={`costs-by-service-${data.year}.csv`}
+      />
+      <CostPerFamilySection figures={data.perFamily} year={data.year} />
+      <CostTableSection
+        id="by-organisation-month-title"
+        title={t('insights.byOrganisationMonth.title', { year: data.year })}
+        intro={t('insights.byOrganisationMonth.intro')}
+        table={data.byOrganisationMonth}
+        rowHeading={t('insights.organisation')}
+        columnHeading={t('insights.monthAxis')}
+        columnLabel={month}
+        fileName={`costs-by-provider-${data.year}.csv`}
+      />
+      <CostTableSection
+        id="by-service-year-title"
+        title={t('insights.byServiceYear.title')}
+        intro={t('insights.byServiceYear.intro')}
+        table={data.byServiceYear}
+        rowHeading={t('insights.service')}
+        columnHeading={t('insights.yearAxis')}
+        columnLabel={(column) => column}
+        fileName="costs-by-service-and-year.csv"
+      />
+    </>
+  );
+}
+
+function CaseloadFigures() {
+  const { t } = useTranslation();
+  const caseloads = useQuery(insightsCaseloadsQueryOptions());
+  if (caseloads.isPending) return <LoadingState />;
+  if (caseloads.isError) return <ErrorState title={t('insights.loadFailed')} onRetry={() => void caseloads.refetch()} />;
+  return (
+    <>
+      <DistributionSection
+        id="services-per-family-title"
+        title={t('insights.servicesPerFamily.title')}
+        intro={t('insights.servicesPerFamily.intro')}
+        distribution={caseloads.data.servicesPerFamily}
+        bucketHeading={t('insights.servicesPerFamily.axis')}
+        bucketLabel={(label) => label}
+        fileName="services-per-family.csv"
+      />
+      <DistributionSection
+        id="caseloads-title"
+        title={t('insights.caseloads.title')}
+        intro={t('insights.caseloads.intro')}
+        distribution={caseloads.data.caseloads}
+        bucketHeading={t('insights.caseloads.axis')}
+        bucketLabel={(label) => t('insights.caseloads.coordinator', { label })}
+        fileName="coordinator-caseloads.csv"
+      />
+    </>
+  );
+}
+
+function HistoricalFigures() {
+  const { t } = useTranslation();
+  const historical = useQuery(historicalCostsQueryOptions());
+  return (
+    <>
+      {historical.isPending ? (
+        <LoadingState />
+      ) : historical.isError ? (
+        <ErrorState title={t('insights.loadFailed')} onRetry={() => void historical.refetch()} />
+      ) : (
+        historical.data.map((file) => <HistoricalCostsSection key={file.id} file={file} />)
+      )}
+      <HistoricalCostImport />
+    </>
+  );
+}

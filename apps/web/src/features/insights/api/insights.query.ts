@@ -1,0 +1,61 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  historicalCostImportListSchema,
+  historicalCostImportSchema,
+  historicalCostPreviewSchema,
+  insightsCaseloadsSchema,
+  insightsCostsSchema,
+} from '@yhdessa/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+/** The cost tables of a year (this year when null) and of every year. */
+export function insightsCostsQueryOptions(year: number | null) {
+  return queryOptions({
+    queryKey: queryKeys.insightsCosts(year),
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/insights/costs${year === null ? '' : `?year=${year}`}`, { schema: insightsCostsSchema, signal }),
+  });
+}
+
+export function insightsCaseloadsQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.insightsCaseloads,
+    queryFn: ({ signal }) => apiRequest('/api/insights/caseloads', { schema: insightsCaseloadsSchema, signal }),
+  });
+}
+
+export function historicalCostsQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.historicalCosts,
+    queryFn: async ({ signal }) =>
+      (await apiRequest('/api/insights/historical-costs', { schema: historicalCostImportListSchema, signal })).imports,
+  });
+}
+
+/** Reads the file on the server and says what it would import; nothing is stored. */
+export function usePreviewHistoricalCosts() {
+  return useMutation({
+    mutationFn: (csv: string) =>
+      apiRequest('/api/insights/historical-costs/import/preview', {
+        method: 'POST',
+        body: csv,
+        bodyType: 'csv',
+        schema: historicalCostPreviewSchema,
+      }),
+  });
+}
+
+export function useImportHistoricalCosts() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ csv, source }: { csv: string; source: string }) =>
+      apiRequest(`/api/insights/historical-costs/import?${new URLSearchParams({ source }).toString()}`, {
+        method: 'POST',
+        body: csv,
+        bodyType: 'csv',
+        schema: historicalCostImportSchema,
+      }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.historicalCosts }),
+  });
+}

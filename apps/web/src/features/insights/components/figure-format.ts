@@ -1,0 +1,25 @@
+import type { CostCell, CountCell } from '@yhdessa/shared';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatEuros, formatEurosCompact, useLanguage } from '../../../lib/locale';
+
+/** Figures as shown and exported: a hidden one as "fewer than 5", never as a number. */
+export function useFigureFormat() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const hidden = t('insights.fewerThanFive');
+  return {
+    euros: (cents: number) => formatEuros(cents, language),
+    /** A chart's axis: euros rounded, so the ticks stay short. */
+    axisEuros: (euros: number) => formatEurosCompact(euros, language),
+    number: (count: number) => formatCount(count, language),
+    /** No usage at all is a dash: it reads apart from the figures around it. */
+    cost: (cell: CostCell) => (cell.suppressed ? hidden : cell.families === 0 ? '–' : formatEuros(cell.costCents, language)),
+    count: (cell: CountCell) => (cell.suppressed ? hidden : formatCount(cell.families, language)),
+    /** For a CSV file: euros with a decimal point, which every spreadsheet reads. */
+    costForCsv: (cell: CostCell) => (cell.suppressed ? hidden : (cell.costCents / 100).toFixed(2)),
+    countForCsv: (cell: CountCell) => (cell.suppressed ? hidden : cell.families),
+    /** For a chart: a hidden figure is left out, not drawn as zero. */
+    costForChart: (cell: CostCell) => (cell.suppressed ? null : cell.costCents / 100),
+    countForChart: (cell: CountCell) => (cell.suppressed ? null : cell.families),
+  };
+}

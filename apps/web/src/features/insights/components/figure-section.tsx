@@ -1,0 +1,52 @@
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadFile, toCsv } from '../../../lib/download-file';
+
+interface FigureSectionProps {
+  id: string;
+  title: string;
+  intro?: string;
+  /** The table's rows as exported, header first: the same figures the table shows. */
+  csv: { fileName: string; rows: (string | number)[][] };
+  /** A chart of the figures, or nothing (false); the table below always holds them too. */
+  chart?: ReactNode;
+  children: ReactNode;
+}
+
+/** One titled block of figures: a chart, the table with the same figures, and the table as a CSV file. */
+export function FigureSection({ id, title, intro, csv, chart, children }: FigureSectionProps) {
+  const { t } = useTranslation();
+  return (
+    <Card component="section" withBorder padding="lg" aria-labelledby={id}>
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={2}>
+            <Title order={2} size="h3" id={id}>
+              {title}
+            </Title>
+            {intro && (
+              <Text size="sm" c="dimmed" maw={760}>
+                {intro}
+              </Text>
+            )}
+          </Stack>
+          <Button
+            variant="light"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            onClick={() => downloadFile(toCsv(csv.rows), csv.fileName, 'text/csv')}
+            aria-label={t('insights.downloadCsvOf', { title })}
+          >
+            {t('insights.downloadCsv')}
+          </Button>
+        </Group>
+        {chart && (
+          // The chart is a picture of the table below, which screen readers read instead.
+          <div aria-hidden>{chart}</div>
+        )}
+        {children}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { idSchema, isoDateTimeSchema, localizedTextSchema } from './ids';
+
+/**
+ * The manager's area: de-identified aggregates only. A figure drawn from fewer than
+ * `MIN_FAMILIES_PER_FIGURE` families is never sent: it comes as null with `suppressed: true`,
+ * and so does any figure that would let it be worked out from a total and the other figures.
+ */
+export const MIN_FAMILIES_PER_FIGURE = 5;
+
+const suppressedSchema = z.object({ suppressed: z.literal(true), costCents: z.null(), families: z.null() });
+
+/** A cost, in cents, and how many families it was drawn from. */
+export const costCellSchema = z.discriminatedUnion('suppressed', [
+  z.object({ suppressed: z.literal(false), costCents: z.number().int(), families: z.number().int() }),
+  suppressedSchema,
+]);
+export type CostCell = z.infer<typeof costCellSchema>;
+
+/** A number of families. */
+export const countCellSchema = z.discriminatedUnion('suppressed', [
+  z.object({ suppressed: z.literal(false), families: z.number().int() }),
+  z.object({ suppressed: z.literal(true), families: z.null() }),
+]);
+export type CountCell = z.infer<typeof countCellSchema>;
+
+/** Costs by row (a service or an organisation) and column (a month `YYYY-MM` or a year `YYYY`), with totals. */
+export const costTableSchema = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.object({ label: localizedTextSchema, cells: z.array(costCellSchema), total: costCellSchema })),
+  columnTotals: z.array(costCellSchema),
+  total: costCellSchema,
+});
+export type CostTable = z.infer<typeof costTableSchema>;
+
+/** The spread of the yearly cost of one family's services: never a list of families. */
+export const costPerFamilySchema = z.discriminatedUnion('suppressed', [
+  z.object({
+    suppressed: z.literal(false),
+    families: z.number().int(),
+    lowerQuartileCents: z.number().int(),
+    medianCents: z.number().int(),
+    upperQuartileCents: z.number().int(),
+  }),
+  z.object({
+    suppressed: z.literal(true),
+    families: z.null(),
+    lowerQuartileCents: z.null(),
+    medianCents: z.null(),
+    upperQuartileCents: z.null(),
+  }),
+]);
+export type CostPerFamily = z.infer<typeof costPerFamilySchema>;
+
+export const insightsCostsQuerySchema = z.strictObject({
+  /** The year of the monthly tables and the per-family figures; this year by default. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export const insightsCostsSchema = z.object({
+  year: z.number().int(),
+  /** Years with priced usage, oldest first. */
+  years: z.array(z.number().int()),
+  byServiceMonth: costTableSchema,
+  byOrganisationMonth: costTableSchema,
+  byServiceYear: costTableSchema,
+  perFamily: costPerFamilySchema,
+});
+export type InsightsCosts = z.infer<typeof insightsCostsSchema>;
+
+/** Families by a count (services in the plan, or open families of a coordinator), with the total. */
+export const distributionSchema = z.object({
+  buckets: z.array(z.object({ label: z.string(), families: countCellSchema })),
+  total: countCellSchema,
+});
+export type Distribution = z.infer<typeof distributionSchema>;
+
+export const insightsCaseloadsSchema = z.object({
+  /** Open families by how many services have an accepted role in their plan; the last bucket is "6 or more". */
+  servicesPerFamily: distributionSchema,
+  /** Each coordinator's open families, largest first; coordinators are not named. */
+  caseloads: distributionSchema,
+});
+export type InsightsCaseloads = z.infer<typeof insightsCaseloadsSchema>;
+
+/** One line of an imported historical file, as the file gave it, with our own per-client figure beside it. */
+export const historicalServiceCostSchema = z.object({
+  year: z.number().int(),
+  service: z.object({ fi: z.string(), en: z.string() }),
+  clients: z.number().int(),
+  totalCostCents: z.number().int(),
+  /** The file's own figure, kept as reported: it need not be total / clients. */
+  reportedCostPerClientCents: z.number().int().nullable(),
+  /** total / clients, rounded to a cent; null with no clients. */
+  computedCostPerClientCents: z.number().int().nullable(),
+});
+export type HistoricalServiceCost = z.infer<typeof historicalServiceCostSchema>;
+
+export const historicalYearTotalSchema = z.object({
+  year: z.number().int(),
+  clients: z.number().int(),
+  totalCostCents: z.number().int(),
+});
+
+export const historicalCostImportSchema = z.object({
+  id: idSchema,
+  source: z.string(),
+  importedAt: isoDateTimeSchema,
+  rows: z.array(historicalServiceCostSchema),
+  yearTotals: z.array(historicalYearTotalSchema),
+});
+export type HistoricalCostImport = z.infer<typeof historicalCostImportSchema>;
+
+export const historicalCostImportListSchema = z.object({ imports: z.array(historicalCostImportSchema) });
+
+/** What a file would import: every line checked, nothing stored. */
+export const historicalCostPreviewSchema = z.object({
+  valid: z.boolean(),
+  rows: z.array(historicalServiceCostSchema),
+  yearTotals: z.array(historicalYearTotalSchema),
+  /** Every bad line with its number in the file (the header is line 1) and why. */
+  errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+});
+export type HistoricalCostPreview = z.infer<typeof historicalCostPreviewSchema>;
+
+export const historicalCostImportQuerySchema = z.strictObject({
+  /** Where the figures come from, e.g. the file's name. */
+  source: z.string().trim().min(1).max(200).optional(),
+});
+
+/** The columns a historical cost file has, in this order. */
+export const historicalCostColumns = [
+  'year',
+  'service_fi',
+  'service_en',
+  'clients',
+  'total_cost_eur',
+  'reported_cost_per_client_eur',
+] as const;
