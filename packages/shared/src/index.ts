@@ -21,3 +21,5 @@ export * from './service-roles';
 export * from './notes';
 export * from './reviews';
 export * from './plan-versions';
+export * from './service-usage';
+export * from './reference-costs';

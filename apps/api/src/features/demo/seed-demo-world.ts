@@ -11,7 +11,9 @@ import { organisations } from '../../db/tables/organisations';
 import { plans } from '../../db/tables/plans';
 import { reviews } from '../../db/tables/reviews';
 import { serviceRoles } from '../../db/tables/service-roles';
+import { servicePrices } from '../../db/tables/service-prices';
 import { services } from '../../db/tables/services';
+import { FIRST_PRICE_VALID_FROM } from '../services';
 import { demoAccounts, type DemoAccountKey } from './demo-accounts';
 import { seedDemoPlan } from './seed-demo-plan';
 import { seedDemoStory } from './seed-demo-story';
@@ -447,12 +449,14 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
         name: service.name,
         category: service.category,
         unit: service.unit,
-        unitCostCents: service.unitCostEur * 100,
         contact: service.contact,
         description: service.name.fi,
       })
       .returning({ id: services.id });
     serviceIds[key] = row!.id;
+    await tx
+      .insert(servicePrices)
+      .values({ serviceId: row!.id, validFrom: FIRST_PRICE_VALID_FROM, unitCostCents: service.unitCostEur * 100 });
   }
 
   const passwordHash = await hashPassword(demoAccounts.coordinator.password);
