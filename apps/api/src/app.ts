@@ -12,7 +12,7 @@ import type { Config } from './core/config';
 import { healthHandler } from './features/health/health.routes';
 import { AppError } from './core/app-error';
 import { createOriginCheck, requireJsonWrites, requireSameOriginWrites, trustedProxies } from './http/same-origin';
-import { mountRoutes, type RouteDependencies } from './http/mount-routes';
+import { csvRoutesOf, mountRoutes, type RouteDependencies } from './http/mount-routes';
 import { apiNotFound, problemMiddleware } from './http/problem.middleware';
 import { hideInvitationTokens } from './features/invitations/invitation-token';
 import { createMailer, createSmtpTransport } from './mail/mailer';
@@ -83,7 +83,7 @@ export function buildApp(deps: AppDependencies): Express {
     res.json(openApiDocument);
   });
   api.use(requireSameOriginWrites(createOriginCheck(config)));
-  api.use(requireJsonWrites);
+  api.use(requireJsonWrites(csvRoutesOf(routes)));
   api.use(express.json({ limit: '100kb' }));
   api.use(cookieParser());
   // Per address: guessing passwords, and asking for reset links (each writes a row and sends a mail).

@@ -1,4 +1,4 @@
-import type { Request, Response, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { FamilyEvent } from '@yhdessa/shared';
 import { z } from 'zod';
 import type { EventSubject } from '../core/event-subject';
@@ -27,10 +27,22 @@ interface RecordedEvent {
 
 const familyIdParam = z.object({ familyId: z.uuid() });
 
+/** The body reader of the routes that take a CSV file (`bodyType: 'text/csv'`); JSON is read for all routes in app.ts. */
+const readCsvBody: RequestHandler = express.text({ type: 'text/csv', limit: '1mb' });
+const noBodyReader: RequestHandler = (_req, _res, next) => next();
+
+/** The paths (below `/api`) and methods of the routes that take a CSV body, for the JSON-only write rule. */
+export function csvRoutesOf(routes: readonly AnyRoute[]): ReadonlySet<string> {
+  return new Set(
+    routes.filter((route) => route.bodyType === 'text/csv').map((route) => `${route.method.toUpperCase()} ${route.path}`),
+  );
+}
+
 /** Mounts each route as the same chain: authenticate, validate, open a transaction, check access, handle, publish. */
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: RouteDependencies): void {
   for (const route of routes) {
-    router[route.method](route.path, async (req: Request, res: Response) => {
+    const readBody = route.bodyType === 'text/csv' ? readCsvBody : noBodyReader;
+    router[route.method](route.path, readBody, async (req: Request, res: Response) => {
       const result = await runRoute(route, deps, req, res);
       if (route.response.status === 204) res.status(204).end();
       else res.status(route.response.status).json(result);

@@ -23,7 +23,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]) {
       request: {
         params: route.params as z.ZodObject | undefined,
         query: route.query as z.ZodObject | undefined,
-        body: route.body ? { content: { 'application/json': { schema: route.body } } } : undefined,
+        body: route.body ? { content: { [route.bodyType ?? 'application/json']: { schema: route.body } } } : undefined,
       },
       responses: {
         [route.response.status]: {

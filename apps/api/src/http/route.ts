@@ -79,6 +79,11 @@ export interface RouteDefinition<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * Every write sends JSON, except a route that takes a file as it is: `text/csv` is read as
+   * text (up to 1 MB) for that route alone and parsed by its `body` schema like any body.
+   */
+  bodyType?: 'text/csv';
   response: { status: 200 | 201 | 204; schema: R; description: string };
   /** Error codes this route answers with beyond the common ones, for the OpenAPI document. */
   errors?: readonly number[];

@@ -67,12 +67,20 @@ export function requireSameOriginWrites(isSameOrigin: OriginCheck): RequestHandl
   };
 }
 
-/** Writes must send JSON: a cross-site form cannot, and a cross-site fetch with JSON needs a preflight we never grant. */
-export const requireJsonWrites: RequestHandler = (req, _res, next) => {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (writeMethods.has(req.method) && hasBody && !req.is('application/json')) {
-    next(new AppError('unsupported_media_type', 'Send the request body as application/json.'));
-    return;
-  }
-  next();
-};
+/**
+ * Writes must send JSON: a cross-site form cannot, and a cross-site fetch with JSON needs a
+ * preflight we never grant. The one exception is `text/csv` to the routes that take a file
+ * (`csvRoutes`, as `METHOD /path` below `/api`): a cross-site fetch with that type needs a
+ * preflight too, and the same-origin check above refuses a page of another site anyway.
+ */
+export function requireJsonWrites(csvRoutes: ReadonlySet<string> = new Set()): RequestHandler {
+  return (req, _res, next) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    const csvAllowed = csvRoutes.has(`${req.method} ${req.path}`) && req.is('text/csv') !== false;
+    if (writeMethods.has(req.method) && hasBody && !req.is('application/json') && !csvAllowed) {
+      next(new AppError('unsupported_media_type', 'Send the request body as application/json.'));
+      return;
+    }
+    next();
+  };
+}
