@@ -83,7 +83,8 @@ export async function isBeforeToday(date: string, db: Queryable): Promise<boolea
 }
 
 /**
- * Starts a price period from `validFrom` (today when not given) and returns its start. A second
+ * Starts a price period from `validFrom` (today when not given) and returns its start, or null
+ * when the price is the one valid then already. A second
  * change with the same start date replaces that period's price: the price is fixed again on or
  * before its first day, never after.
  */
@@ -92,7 +93,7 @@ export async function startPricePeriod(
   period: { unitCostCents: number; validFrom?: string },
   setBy: string,
   db: Queryable,
-): Promise<{ validFrom: string; previousUnitCostCents: number | null }> {
+): Promise<{ validFrom: string; previousUnitCostCents: number | null } | null> {
   const validFrom = period.validFrom ?? sql<string>`${municipalityToday}`;
   const [previous] = await db
     .select({ unitCostCents: servicePrices.unitCostCents })
@@ -100,6 +101,8 @@ export async function startPricePeriod(
     .where(and(eq(servicePrices.serviceId, serviceId), sql`${servicePrices.validFrom} <= ${validFrom}`))
     .orderBy(sql`${servicePrices.validFrom} desc`)
     .limit(1);
+  // The form sends the price with every change: the same price starts no period.
+  if (previous?.unitCostCents === period.unitCostCents) return null;
   const [row] = await db
     .insert(servicePrices)
     .values({ serviceId, validFrom, unitCostCents: period.unitCostCents, setBy })

@@ -80,6 +80,12 @@ describe('the service catalogue', () => {
       .orderBy(desc(auditEvents.id))
       .limit(1);
     expect(audit!.detail).toMatchObject({ price: { validFrom: today, from: 4_500, to: 4_800 } });
+
+    const unchanged = await admin
+      .patch(`/api/services/${service.id}`)
+      .send({ unitCostCents: 4_800, contact: 'uusi' })
+      .expect(200);
+    expect(unchanged.body.prices).toHaveLength(2);
   });
 
   it('when a price change starts in the future, then today the old price still applies', async () => {
