@@ -112,8 +112,32 @@ export const familyUsageSummarySchema = z.object({
 });
 export type FamilyUsageSummary = z.infer<typeof familyUsageSummarySchema>;
 
-/** One line of a service's monthly usage file that cannot be stored, and why. */
-export const usageCsvErrorSchema = z.object({ line: z.number().int().min(1), reason: z.string() });
+/** Why a line of a usage file cannot be stored; the client words it by this code. */
+export const usageCsvProblems = [
+  'header',
+  'no_rows',
+  'too_many_rows',
+  'columns',
+  'unknown_family',
+  'unknown_service',
+  'bad_month',
+  'bad_units',
+  'note_too_long',
+  'duplicate_row',
+  'not_active_in_month',
+  'already_recorded',
+  'case_closed',
+] as const;
+
+/** One problem of one line of a service's monthly usage file (a line may have several). */
+export const usageCsvErrorSchema = z.object({
+  line: z.number().int().min(1),
+  problem: z.enum(usageCsvProblems),
+  /** The reason in English, for logs and API users. */
+  reason: z.string(),
+  /** With `duplicate_row`: the earlier line with the same family, service and month. */
+  duplicateOf: z.number().int().optional(),
+});
 export type UsageCsvError = z.infer<typeof usageCsvErrorSchema>;
 
 /** A parsed row of a usage file. */

@@ -27,27 +27,31 @@ async function checkUsageCsv(text: string, context: WorkerContext, options: { lo
   const ownServices = await listServicesOfWorker(context.actor.accountId, context.tx);
   const relations = new Map<string, FamilyRelation | null>();
   for (const row of parsed.rows) {
-    const reason = await rowProblem(row);
-    if (typeof reason === 'string') errors.push({ line: row.line, reason });
-    else checked.push({ row, serviceRoleId: reason.serviceRoleId });
+    const outcome = await rowProblem(row);
+    if ('problem' in outcome) errors.push({ line: row.line, ...outcome });
+    else checked.push({ row, serviceRoleId: outcome.serviceRoleId });
   }
   return { rows: parsed.rows, errors: errors.sort((a, b) => a.line - b.line), checked, relations };
 
-  async function rowProblem(row: UsageCsvRow): Promise<string | { serviceRoleId: string }> {
-    if (!ownServices.has(row.serviceId)) return 'Unknown service: you do not work in this service.';
+  async function rowProblem(row: UsageCsvRow): Promise<Omit<UsageCsvError, 'line'> | { serviceRoleId: string }> {
+    if (!ownServices.has(row.serviceId))
+      return { problem: 'unknown_service', reason: 'Unknown service: you do not work in this service.' };
     if (!relations.has(row.familyId))
       relations.set(row.familyId, await findFamilyRelation(row.familyId, context.actor, context.tx));
     const relation = relations.get(row.familyId)!;
     if (!relation || familyAccessBasis(context.actor, relation) !== 'service-role')
-      return 'Unknown family: none of your services has an active role in it.';
+      return { problem: 'unknown_family', reason: 'Unknown family: none of your services has an active role in it.' };
     const serviceRoleId = await findRoleIdOfService(row.serviceId, relation.actorServiceRoleIds, context.tx);
-    if (!serviceRoleId) return 'Not an active role: this service has no active role in this family.';
-    const decision = authorizeFamily(context.actor, 'usage:record', relation, { serviceRoleId });
-    if (!decision.allowed) return decision.reason === 'case_closed' ? 'The case is closed.' : 'You may not record usage here.';
+    if (!serviceRoleId)
+      return { problem: 'not_active_in_month', reason: 'Not an active role: this service has no active role in this family.' };
+    // The worker has an active role here: only a closed case refuses them.
+    if (!authorizeFamily(context.actor, 'usage:record', relation, { serviceRoleId }).allowed)
+      return { problem: 'case_closed', reason: 'The case is closed.' };
     const role = (await findUsageRole(row.familyId, serviceRoleId, context.tx, options))!;
     const problem = await usageRecordProblem(role, { period: 'month', usedOn: firstDayOf(row.month) }, context);
-    if (problem?.code === 'validation_failed') return `Not this service's active role in that month: ${problem.reason}`;
-    if (problem) return `Already recorded: ${problem.reason}`;
+    if (problem?.code === 'validation_failed')
+      return { problem: 'not_active_in_month', reason: `Not this service's active role in that month: ${problem.reason}` };
+    if (problem) return { problem: 'already_recorded', reason: `Already recorded: ${problem.reason}` };
     return { serviceRoleId };
   }
 }

@@ -39,23 +39,27 @@ describe('parseUsageCsv', () => {
     ].join('\n');
     const { rows, errors } = parseUsageCsv(text);
     expect(rows.map((row) => row.line)).toEqual([2]);
-    expect(errors).toEqual([
-      {
-        line: 3,
-        reason:
-          'Unknown family: the family reference is not a family id. Bad month: write it as YYYY-MM, e.g. 2026-03. Bad units: a number from 0 to 100000 with at most two decimals.',
-      },
-      { line: 4, reason: 'Duplicate row: line 2 has the same family, service and month.' },
-      { line: 5, reason: 'Expected 4 columns, found 2.' },
-      { line: 6, reason: 'Bad units: a number from 0 to 100000 with at most two decimals.' },
+    expect(errors.map(({ line, problem }) => [line, problem])).toEqual([
+      [3, 'unknown_family'],
+      [3, 'bad_month'],
+      [3, 'bad_units'],
+      [4, 'duplicate_row'],
+      [5, 'columns'],
+      [6, 'bad_units'],
     ]);
+    expect(errors[3]).toEqual({
+      line: 4,
+      problem: 'duplicate_row',
+      reason: 'Duplicate row: line 2 has the same family, service and month.',
+      duplicateOf: 2,
+    });
   });
 
   it.each([
-    ['no header', `${F},${S},2025-03,1`, 'The first line must be: family,service,month,units (,note).'],
-    ['only a header', 'family,service,month,units\n', 'The file has no rows.'],
-  ])('when the file has %s, then line 1 says so', (_case, text, reason) => {
-    expect(parseUsageCsv(text).errors).toEqual([{ line: 1, reason }]);
+    ['no header', `${F},${S},2025-03,1`, 'header'],
+    ['only a header', 'family,service,month,units\n', 'no_rows'],
+  ])('when the file has %s, then line 1 says so', (_case, text, problem) => {
+    expect(parseUsageCsv(text).errors).toEqual([expect.objectContaining({ line: 1, problem })]);
   });
 });
 
@@ -124,15 +128,16 @@ describe('POST /api/service-usage/csv and /csv/preview', () => {
     for (const path of ['/api/service-usage/csv/preview', '/api/service-usage/csv']) {
       const result = usageCsvResultSchema.parse((await send(path, text).expect(200)).body);
       expect(result.stored).toBe(false);
-      expect(result.errors.map((error) => [error.line, error.reason.split(':')[0]])).toEqual([
-        [3, 'Unknown family'],
-        [4, 'Unknown family'],
-        [5, 'Unknown service'],
-        [6, "Not this service's active role in that month"],
-        [7, 'Already recorded'],
-        [8, "Not this service's active role in that month"],
-        [9, 'Bad month'],
-        [10, 'Duplicate row'],
+      expect(result.errors.map((error) => [error.line, error.problem])).toEqual([
+        [3, 'unknown_family'],
+        [4, 'unknown_family'],
+        [5, 'unknown_service'],
+        [6, 'not_active_in_month'],
+        [7, 'already_recorded'],
+        [8, 'not_active_in_month'],
+        [9, 'bad_month'],
+        [9, 'bad_units'],
+        [10, 'duplicate_row'],
       ]);
     }
     expect(await stored()).toEqual(before);
@@ -143,7 +148,7 @@ describe('POST /api/service-usage/csv and /csv/preview', () => {
     await db.update(families).set({ status: 'closed' }).where(eq(families.id, world.family.id));
     const result = (await send('/api/service-usage/csv/preview', csv(`${world.family.id},${serviceA()},2025-05,1,`))).body;
     await db.update(families).set({ status: 'active' }).where(eq(families.id, world.family.id));
-    expect(result.errors).toEqual([{ line: 2, reason: 'The case is closed.' }]);
+    expect(result.errors).toEqual([{ line: 2, problem: 'case_closed', reason: 'The case is closed.' }]);
   });
 
   it.each(['coordinator', 'guardian', 'manager', 'admin'] as const)('when %s sends a file, then 404', async (person) => {

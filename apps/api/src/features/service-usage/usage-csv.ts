@@ -1,5 +1,7 @@
 import { idSchema, monthSchema, usageUnitsSchema, type UsageCsvError, type UsageCsvRow } from '@yhdessa/shared';
 
+type Problem = Omit<UsageCsvError, 'line'>;
+
 /** A file of more rows than this is refused whole: a service's month has far fewer families. */
 export const MAX_CSV_ROWS = 2_000;
 
@@ -56,19 +58,25 @@ export function parseUsageCsv(text: string): { rows: UsageCsvRow[]; errors: Usag
   if (!header || !headerOk)
     return {
       rows: [],
-      errors: [{ line: header?.line ?? 1, reason: 'The first line must be: family,service,month,units (,note).' }],
+      errors: [
+        { line: header?.line ?? 1, problem: 'header', reason: 'The first line must be: family,service,month,units (,note).' },
+      ],
     };
-  if (body.length === 0) return { rows: [], errors: [{ line: header.line, reason: 'The file has no rows.' }] };
+  if (body.length === 0)
+    return { rows: [], errors: [{ line: header.line, problem: 'no_rows', reason: 'The file has no rows.' }] };
   if (body.length > MAX_CSV_ROWS)
-    return { rows: [], errors: [{ line: header.line, reason: `The file has more than ${MAX_CSV_ROWS} rows.` }] };
+    return {
+      rows: [],
+      errors: [{ line: header.line, problem: 'too_many_rows', reason: `The file has more than ${MAX_CSV_ROWS} rows.` }],
+    };
 
   const rows: UsageCsvRow[] = [];
   const errors: UsageCsvError[] = [];
   const seen = new Map<string, number>();
   for (const { line, fields } of body) {
-    const reasons = rowProblems(fields, names.length);
-    if (reasons.length > 0) {
-      errors.push({ line, reason: reasons.join(' ') });
+    const problems = rowProblems(fields, names.length);
+    if (problems.length > 0) {
+      errors.push(...problems.map((problem) => ({ line, ...problem })));
       continue;
     }
     const [familyId, serviceId, month, units, note] = fields.map((value) => value.trim()) as [
@@ -81,7 +89,12 @@ export function parseUsageCsv(text: string): { rows: UsageCsvRow[]; errors: Usag
     const key = `${familyId.toLowerCase()} ${serviceId.toLowerCase()} ${month}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      errors.push({ line, reason: `Duplicate row: line ${earlier} has the same family, service and month.` });
+      errors.push({
+        line,
+        problem: 'duplicate_row',
+        reason: `Duplicate row: line ${earlier} has the same family, service and month.`,
+        duplicateOf: earlier,
+      });
       continue;
     }
     seen.set(key, line);
@@ -97,15 +110,20 @@ export function parseUsageCsv(text: string): { rows: UsageCsvRow[]; errors: Usag
   return { rows, errors };
 }
 
-function rowProblems(fields: string[], columns: number): string[] {
-  if (fields.length !== columns) return [`Expected ${columns} columns, found ${fields.length}.`];
+function rowProblems(fields: string[], columns: number): Problem[] {
+  if (fields.length !== columns) return [{ problem: 'columns', reason: `Expected ${columns} columns, found ${fields.length}.` }];
   const [familyId, serviceId, month, units, note] = fields.map((value) => value.trim());
-  const problems: string[] = [];
-  if (!idSchema.safeParse(familyId).success) problems.push('Unknown family: the family reference is not a family id.');
-  if (!idSchema.safeParse(serviceId).success) problems.push('Unknown service: the service reference is not a service id.');
-  if (!monthSchema.safeParse(month).success) problems.push('Bad month: write it as YYYY-MM, e.g. 2026-03.');
+  const problems: Problem[] = [];
+  if (!idSchema.safeParse(familyId).success)
+    problems.push({ problem: 'unknown_family', reason: 'Unknown family: the family reference is not a family id.' });
+  if (!idSchema.safeParse(serviceId).success)
+    problems.push({ problem: 'unknown_service', reason: 'Unknown service: the service reference is not a service id.' });
+  if (!monthSchema.safeParse(month).success)
+    problems.push({ problem: 'bad_month', reason: 'Bad month: write it as YYYY-MM, e.g. 2026-03.' });
   const unitsOk = /^\d+([.,]\d{1,2})?$/.test(units ?? '') && usageUnitsSchema.safeParse(Number(units!.replace(',', '.'))).success;
-  if (!unitsOk) problems.push('Bad units: a number from 0 to 100000 with at most two decimals.');
-  if ((note?.length ?? 0) > 1_000) problems.push('The note is longer than 1000 characters.');
+  if (!unitsOk)
+    problems.push({ problem: 'bad_units', reason: 'Bad units: a number from 0 to 100000 with at most two decimals.' });
+  if ((note?.length ?? 0) > 1_000)
+    problems.push({ problem: 'note_too_long', reason: 'The note is longer than 1000 characters.' });
   return problems;
 }
