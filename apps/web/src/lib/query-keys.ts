@@ -56,6 +56,13 @@ export const queryKeys = {
   accountsByRole: (role: Role | null) => ['accounts', { role }] as const,
 };
 
+/** A service's usage file may touch several families: the usage, costs and summaries of every cached family go stale. */
+export function invalidateAllServiceUsage(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({
+    predicate: (query) => query.queryKey[0] === 'families' && query.queryKey[2] === 'service-usage',
+  });
+}
+
 /** A change to the plan: it is read again, and so is the workspace, whose counts and dates follow from it. */
 export function invalidatePlan(queryClient: QueryClient, familyId: string): void {
   void queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
