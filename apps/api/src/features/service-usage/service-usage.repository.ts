@@ -1,4 +1,4 @@
-import type { LocalizedText, Month, UsagePeriod } from '@yhdessa/shared';
+import type { LocalizedText, Month, UsagePeriod, UsageService } from '@yhdessa/shared';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/database';
 import { municipalityToday } from '../../core/clock';
@@ -161,6 +161,19 @@ export async function sumUsageByMonth(familyId: string, scope: UsageScope, db: Q
         sum(u.units::numeric)::float8 as units, sum(u."costCents")::float8 as "costCents"
       from (${pricedUsage} where su.family_id = ${familyId} and ${inScope(scope, sql`su.service_role_id`)}) u
       group by 1, 2 order by 1, 2`,
+  );
+}
+
+/** The services with usage in the scope, by their Finnish name: the columns of the cost table. */
+export async function listUsedServices(familyId: string, scope: UsageScope, db: Queryable): Promise<UsageService[]> {
+  return queryRows<UsageService>(
+    db,
+    sql`select s.id, s.name, s.unit from services s
+      where s.id in (
+        select su.service_id from service_usage su
+        where su.family_id = ${familyId} and ${inScope(scope, sql`su.service_role_id`)}
+      )
+      order by s.name->>'fi', s.id`,
   );
 }
 

@@ -7,7 +7,6 @@ import type {
   ServiceUsage,
   ServiceUsageList,
   ServiceUsageParams,
-  UsageService,
 } from '@yhdessa/shared';
 import { readableUsage } from '../../access/family-policy';
 import { refuseUnseen, requireFamilyPermission } from '../../access/require-family-permission';
@@ -26,6 +25,7 @@ import {
   insertUsage,
   listRoleSpans,
   listUsage,
+  listUsedServices,
   sumUsageByMonth,
   summariseUsage,
   type UsageRole,
@@ -91,7 +91,7 @@ export async function storeUsage(
   familyId: string,
   entry: RecordServiceUsage & { serviceId: string; source: 'form' | 'csv' },
   basis: string,
-  context: Pick<RouteContext<{ kind: 'signed-in'; roles: readonly ['worker'] }>, 'tx' | 'actor' | 'audit' | 'recordFamilyEvent'>,
+  context: Pick<FamilyContext, 'tx' | 'actor' | 'audit' | 'recordFamilyEvent'>,
 ): Promise<UsageRow> {
   const usage = await insertUsage(familyId, { ...entry, recordedBy: context.actor.accountId }, context.tx);
   await context.audit({
@@ -184,9 +184,6 @@ export async function readFamilyCosts({ familyId }: FamilyParams, context: Famil
     usage,
     await listRoleSpans(familyId, scope, tx),
   );
-  const services = new Map<string, UsageService>();
-  for (const entry of await listUsage(familyId, scope, tx))
-    services.set(entry.serviceId, { id: entry.serviceId, name: entry.serviceName, unit: entry.serviceUnit });
   await context.audit({
     familyId,
     action: 'read',
@@ -199,7 +196,7 @@ export async function readFamilyCosts({ familyId }: FamilyParams, context: Famil
   return {
     scope: scope === 'any' ? 'family' : 'own-services',
     openedOn: span.openedOn,
-    services: [...services.values()],
+    services: await listUsedServices(familyId, scope, tx),
     ...costs,
     referenceCosts: await findCurrentReferenceCosts(tx),
   };
