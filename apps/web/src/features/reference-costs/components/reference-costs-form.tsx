@@ -56,6 +56,7 @@ function PeriodTable({ cost }: { cost: ReferenceCostEntry }) {
 
 function ReferenceCostForm({ cost }: { cost: ReferenceCostEntry }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const set = useSetReferenceCost(cost.kind);
   const [euros, setEuros] = useState<number | string>('');
   const [validFrom, setValidFrom] = useState('');
@@ -81,8 +82,8 @@ function ReferenceCostForm({ cost }: { cost: ReferenceCostEntry }) {
           onChange={setEuros}
           min={0}
           decimalScale={2}
-          thousandSeparator=" "
-          decimalSeparator=","
+          thousandSeparator={language === 'en' ? ',' : ' '}
+          decimalSeparator={language === 'en' ? '.' : ','}
           suffix=" €"
           error={invalid ? t('referenceCosts.invalid') : undefined}
           required

@@ -1,7 +1,7 @@
 import { Alert, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { FamilyCosts } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { formatEuros, formatMonth, localizeText, useLanguage } from '../../../lib/locale';
+import { formatDate, formatEuros, formatMonth, localizeText, useLanguage } from '../../../lib/locale';
 
 /**
  * What the family's services cost, month by month since the case opened: per service, the
@@ -17,7 +17,7 @@ export function FamilyCostsTable({ costs }: { costs: FamilyCosts }) {
       <Text>
         {t(costs.scope === 'family' ? 'costs.totalFamily' : 'costs.totalOwn', {
           total: euros(costs.totalCents),
-          date: costs.openedOn,
+          date: formatDate(costs.openedOn, language),
         })}
       </Text>
       <Table.ScrollContainer minWidth={480 + costs.services.length * 120}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
-import { finnishToday } from '../../../lib/locale';
+import { finnishToday, useLanguage } from '../../../lib/locale';
 import { useRecordServiceUsage } from '../api/service-usage.mutations';
 
 export interface UsageRoleOption {
@@ -15,6 +15,7 @@ export interface UsageRoleOption {
 /** A day, or a whole month in one entry: the units a service provided, with an optional note. */
 export function UsageForm({ familyId, roles }: { familyId: string; roles: readonly UsageRoleOption[] }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const record = useRecordServiceUsage(familyId);
   const [serviceRoleId, setServiceRoleId] = useState(roles[0]?.serviceRoleId ?? '');
   const [period, setPeriod] = useState<UsagePeriod>('month');
@@ -93,7 +94,7 @@ export function UsageForm({ familyId, roles }: { familyId: string; roles: readon
             min={0}
             max={100_000}
             decimalScale={2}
-            decimalSeparator=","
+            decimalSeparator={language === 'en' ? '.' : ','}
             error={invalid ? t('usage.form.unitsInvalid') : undefined}
             required
           />

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { RecordName, RecordTable } from '../../../components/record-table';
-import { formatDecimal, formatEuros, formatMonth, localizeText, useLanguage } from '../../../lib/locale';
+import { formatDate, formatDecimal, formatEuros, formatMonth, localizeText, useLanguage } from '../../../lib/locale';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useCorrectServiceUsage } from '../api/service-usage.mutations';
 
@@ -38,7 +38,9 @@ export function UsageList({ familyId, usage, correctable }: UsageListProps) {
       {usage.map((entry) => (
         <Table.Tr key={entry.id}>
           <RecordName title={localizeText(entry.service.name, language)} detail={entry.recordedBy.name} />
-          <Table.Td>{entry.period === 'month' ? formatMonth(entry.usedOn, language) : entry.usedOn}</Table.Td>
+          <Table.Td>
+            {entry.period === 'month' ? formatMonth(entry.usedOn, language) : formatDate(entry.usedOn, language)}
+          </Table.Td>
           <Table.Td ta="right">{`${formatDecimal(entry.units, language)} × ${entry.service.unit}`}</Table.Td>
           <Table.Td ta="right">{formatEuros(entry.unitCostCents, language)}</Table.Td>
           <Table.Td ta="right">{formatEuros(entry.costCents, language)}</Table.Td>
@@ -102,7 +104,7 @@ function CorrectionForm({ familyId, entry, onDone }: { familyId: string; entry: 
             min={0}
             max={100_000}
             decimalScale={2}
-            decimalSeparator=","
+            decimalSeparator={language === 'en' ? '.' : ','}
             w={120}
           />
           <TextInput label={t('usage.form.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
