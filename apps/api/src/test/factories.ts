@@ -11,6 +11,7 @@ import { organisations } from '../db/tables/organisations';
 import { plans } from '../db/tables/plans';
 import { serviceRoles } from '../db/tables/service-roles';
 import { servicePrices } from '../db/tables/service-prices';
+import { FIRST_PRICE_VALID_FROM } from '../features/services';
 import { services } from '../db/tables/services';
 import { needsSecondFactor } from '../features/accounts/second-factor-state';
 import { TEST_TOTP_SECRET } from './second-factor';
@@ -29,7 +30,7 @@ export async function buildService(db: Queryable, organisationId: string, name =
     .insert(services)
     .values({ organisationId, name: { fi: name, en: name }, category: 'social', unit: 'visit' })
     .returning();
-  await db.insert(servicePrices).values({ serviceId: row!.id, validFrom: '2000-01-01', unitCostCents: 10_000 });
+  await db.insert(servicePrices).values({ serviceId: row!.id, validFrom: FIRST_PRICE_VALID_FROM, unitCostCents: 10_000 });
   return row!;
 }
 

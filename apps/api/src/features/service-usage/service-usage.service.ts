@@ -31,7 +31,7 @@ import {
   type UsageRole,
   type UsageRow,
 } from './service-usage.repository';
-import { daysCovered, monthOf, takesUsage, usageDateProblem } from './usage-dates';
+import { firstDayOf, lastDayOf, monthOf, takesUsage, usageDateProblem } from './usage-dates';
 
 type FamilyContext = RouteContext<{ kind: 'family' }>;
 
@@ -49,8 +49,8 @@ export async function usageRecordProblem(
 ): Promise<{ code: 'validation_failed' | 'usage_already_recorded'; reason: string } | null> {
   const dateProblem = usageDateProblem(role, entry.period, entry.usedOn);
   if (dateProblem) return { code: 'validation_failed', reason: dateProblem };
-  const { first, last } = daysCovered('month', `${monthOf(entry.usedOn)}-01`);
-  const recorded = await findRecordedBetween(role.id, first, last, context.tx);
+  const month = monthOf(entry.usedOn);
+  const recorded = await findRecordedBetween(role.id, firstDayOf(month), lastDayOf(month), context.tx);
   const clash = recorded.find((other) => entry.period === 'month' || other.period === 'month' || other.usedOn === entry.usedOn);
   if (!clash) return null;
   return {

@@ -1,4 +1,4 @@
-import type { Month, UsagePeriod } from '@yhdessa/shared';
+import type { Month, ServiceRoleStatus, UsagePeriod } from '@yhdessa/shared';
 
 /** `YYYY-MM` of a `YYYY-MM-DD` date. */
 export const monthOf = (date: string): Month => date.slice(0, 7);
@@ -30,7 +30,7 @@ export function daysCovered(period: UsagePeriod, usedOn: string): { first: strin
 /** When a service's role ran in a family's case, and today, all as `YYYY-MM-DD` in the municipality. */
 export interface UsageWindow {
   /** A role that was accepted (and may have ended since) takes usage; invited or declined ones do not. */
-  roleStatus: 'invited' | 'accepted' | 'declined' | 'ended';
+  roleStatus: ServiceRoleStatus;
   startsOn: string | null;
   endsOn: string | null;
   /** The day the case opened. */
@@ -53,4 +53,4 @@ export function usageDateProblem(window: UsageWindow, period: UsagePeriod, usedO
 }
 
 /** Only a role the service accepted takes usage: an invitation or a declined one never ran. */
-export const takesUsage = (status: UsageWindow['roleStatus']): boolean => status === 'accepted' || status === 'ended';
+export const takesUsage = (status: ServiceRoleStatus): boolean => status === 'accepted' || status === 'ended';
