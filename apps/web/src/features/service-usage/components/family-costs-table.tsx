@@ -2,6 +2,7 @@ import { Alert, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { FamilyCosts } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatEuros, formatMonth, localizeText, useLanguage } from '../../../lib/locale';
+import { MonthlyCostChart } from './monthly-cost-chart';
 
 /**
  * What the family's services cost, month by month since the case opened: per service, the
@@ -20,6 +21,7 @@ export function FamilyCostsTable({ costs }: { costs: FamilyCosts }) {
           date: formatDate(costs.openedOn, language),
         })}
       </Text>
+      <MonthlyCostChart months={costs.months} />
       <Table.ScrollContainer minWidth={480 + costs.services.length * 120}>
         <Table striped verticalSpacing="xs" aria-label={t('costs.tableLabel')}>
           <Table.Thead>
