@@ -22,6 +22,8 @@ import { plansRoutes } from './features/plans/plans.routes';
 import { reviewsRoutes } from './features/reviews/reviews.routes';
 import { serviceRolesRoutes } from './features/service-roles/service-roles.routes';
 import { servicesRoutes } from './features/services/services.routes';
+import { serviceUsageRoutes } from './features/service-usage/service-usage.routes';
+import { referenceCostsRoutes } from './features/reference-costs/reference-costs.routes';
 import { storyRoutes } from './features/story/story.routes';
 import { workspaceRoutes } from './features/workspace/workspace.routes';
 
@@ -44,6 +46,8 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...assessmentsRoutes,
     ...workspaceRoutes,
     ...servicesRoutes,
+    ...serviceUsageRoutes,
+    ...referenceCostsRoutes,
     ...organisationsRoutes,
     ...consentsRoutes,
     ...accessLogRoutes,

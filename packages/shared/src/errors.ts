@@ -19,6 +19,7 @@ export const errorCodes = [
   'service_already_in_plan',
   'invitation_answered',
   'possible_duplicate',
+  'usage_already_recorded',
   'rate_limited',
   'internal',
 ] as const;

@@ -22,3 +22,5 @@ export * from './notes';
 export * from './reviews';
 export * from './plan-versions';
 export * from './insights';
+export * from './service-usage';
+export * from './reference-costs';

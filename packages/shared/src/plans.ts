@@ -126,6 +126,8 @@ export const serviceRoleCapabilitiesSchema = z.object({
   /** Add an action to the role (only an accepted role takes actions). */
   addAction: z.boolean(),
   writeNotes: noteVisibilitiesSchema,
+  /** Record and correct the units the service provided (only a role the service accepted takes usage). */
+  recordUsage: z.boolean(),
 });
 export type ServiceRoleCapabilities = z.infer<typeof serviceRoleCapabilitiesSchema>;
 
@@ -158,6 +160,10 @@ export const planCapabilitiesSchema = z.object({
   changeCaseStatus: z.boolean(),
   /** Hand the case over to another coordinator. */
   handOver: z.boolean(),
+  /** Read the recorded service usage and what it cost (a service: only its own). */
+  readCosts: z.boolean(),
+  /** Read the plain summary of the services the family received, without prices (the family). */
+  readUsageSummary: z.boolean(),
 });
 export type PlanCapabilities = z.infer<typeof planCapabilitiesSchema>;
 

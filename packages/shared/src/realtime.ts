@@ -32,6 +32,8 @@ export const familyEventTypes = [
   'story.commentResolved',
   'assessment.created',
   'assessment.updated',
+  'usage.recorded',
+  'usage.updated',
 ] as const;
 export const familyEventTypeSchema = z.enum(familyEventTypes);
 export type FamilyEventType = z.infer<typeof familyEventTypeSchema>;

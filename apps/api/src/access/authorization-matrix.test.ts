@@ -15,6 +15,7 @@ import { freezePlanVersion } from '../features/plan-versions/plan-versions.repos
 import { presentPlan } from '../features/plans/plan.presenter';
 import { findPlanParts } from '../features/plans/plans.repository';
 import { insertReview } from '../features/reviews/reviews.repository';
+import { insertUsage } from '../features/service-usage/service-usage.repository';
 import { buildAccount, buildGoal, buildMember, TEST_PASSWORD } from '../test/factories';
 import { fetchSessionCookie } from '../test/second-factor';
 import { openTestDatabase } from '../test/test-database';
@@ -86,6 +87,8 @@ interface Cell {
   method: string;
   path: string;
   body?: unknown;
+  /** A CSV body is sent as it is, with this type; any other body as JSON. */
+  contentType?: 'text/csv';
   /** The status expected for a persona who belongs to the family, by persona. */
   expect: (persona: Persona, target: Target) => number;
 }
@@ -110,15 +113,19 @@ const invitationScoped =
   (allowed: Partial<Record<Persona, number>>, invitedWorker: number) => (persona: Persona, target: Target) =>
     persona === 'workerC' && target === 'other' ? invitedWorker : familyScoped(allowed)(persona, target);
 
-/** Per family: a goal, a coordinator's professionals-only note and a scheduled review, made in `beforeAll`. */
+/**
+ * Per family: a goal, a coordinator's professionals-only note, a scheduled review and a usage
+ * entry on the service role the cells use (B's, C's), made in `beforeAll`.
+ */
 interface FamilyFixtures {
   goalId: string;
   noteId: string;
   reviewId: string;
+  usageId: string;
 }
 const fixtures: Record<'family' | 'otherFamily', FamilyFixtures> = {
-  family: { goalId: NOWHERE, noteId: NOWHERE, reviewId: NOWHERE },
-  otherFamily: { goalId: NOWHERE, noteId: NOWHERE, reviewId: NOWHERE },
+  family: { goalId: NOWHERE, noteId: NOWHERE, reviewId: NOWHERE, usageId: NOWHERE },
+  otherFamily: { goalId: NOWHERE, noteId: NOWHERE, reviewId: NOWHERE, usageId: NOWHERE },
 };
 
 /** One entry per declared route: adding a route without adding it here fails the test below. */
@@ -488,6 +495,58 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       body: { description: 'Matriisin kuvaus' },
       expect: signedIn({ admin: 200 }),
     },
+    'GET /api/families/:familyId/service-usage': {
+      method: 'GET',
+      path: `/api/families/${familyId}/service-usage`,
+      expect: familyScoped({ ...all(403), coordinator: 200, otherCoordinator: 200, workerA: 200, workerB: 200, workerC: 200 }),
+    },
+    // A day that has not come: an allowed caller reaches the date check (400) and nothing is stored.
+    'POST /api/families/:familyId/service-usage': {
+      method: 'POST',
+      path: `/api/families/${familyId}/service-usage`,
+      body: { serviceRoleId: family?.serviceRoleId ?? NOWHERE, period: 'day', usedOn: '2099-01-01', units: 1 },
+      expect: familyScoped({ ...all(403), coordinator: 400, otherCoordinator: 400, workerB: 400, workerC: 400 }),
+    },
+    // An entry on B's (C's) role: to the family and to other services it does not exist.
+    'PATCH /api/families/:familyId/service-usage/:usageId': {
+      method: 'PATCH',
+      path: `/api/families/${familyId}/service-usage/${family?.usageId ?? NOWHERE}`,
+      body: { units: 2, version: 999 },
+      expect: familyScoped({ coordinator: 409, otherCoordinator: 409, workerB: 409, workerC: 409 }),
+    },
+    'GET /api/families/:familyId/service-usage/costs': {
+      method: 'GET',
+      path: `/api/families/${familyId}/service-usage/costs`,
+      expect: familyScoped({ ...all(403), coordinator: 200, otherCoordinator: 200, workerA: 200, workerB: 200, workerC: 200 }),
+    },
+    'GET /api/families/:familyId/service-usage/summary': {
+      method: 'GET',
+      path: `/api/families/${familyId}/service-usage/summary`,
+      expect: familyScoped({ ...all(403), guardian: 200, youngMember: 200, otherGuardian: 200 }),
+    },
+    // A row for a month that has not begun: any worker may send a file, and it stores nothing (the line is at fault).
+    'POST /api/service-usage/csv/preview': {
+      method: 'POST',
+      path: '/api/service-usage/csv/preview',
+      contentType: 'text/csv',
+      body: `family,service,month,units\n${familyId},${world.services.serviceB.id},2099-01,1\n`,
+      expect: signedIn({ workerA: 200, workerB: 200, workerC: 200 }),
+    },
+    'POST /api/service-usage/csv': {
+      method: 'POST',
+      path: '/api/service-usage/csv',
+      contentType: 'text/csv',
+      body: `family,service,month,units\n${familyId},${world.services.serviceB.id},2099-01,1\n`,
+      expect: signedIn({ workerA: 200, workerB: 200, workerC: 200 }),
+    },
+    'GET /api/reference-costs': { method: 'GET', path: '/api/reference-costs', expect: signedIn(professionals(200)) },
+    // The figure it has already: a new period the same as the one before.
+    'POST /api/reference-costs/:kind/periods': {
+      method: 'POST',
+      path: '/api/reference-costs/prison/periods',
+      body: { yearlyCostCents: 7_800_000, validFrom: '2000-01-01' },
+      expect: signedIn({ manager: 201, admin: 201 }),
+    },
     'GET /api/families/:familyId/consents': {
       method: 'GET',
       path: `/api/families/${familyId}/consents`,
@@ -566,8 +625,8 @@ async function signIn(persona: Persona): Promise<string | null> {
 async function send(cell: Cell, cookie: string | null): Promise<number> {
   const response = await fetch(baseUrl + cell.path, {
     method: cell.method,
-    headers: { ...(cookie ? { cookie } : {}), ...(cell.body ? { 'content-type': 'application/json' } : {}) },
-    body: cell.body ? JSON.stringify(cell.body) : undefined,
+    headers: { ...(cookie ? { cookie } : {}), ...(cell.body ? { 'content-type': cell.contentType ?? 'application/json' } : {}) },
+    body: cell.body ? (cell.contentType ? String(cell.body) : JSON.stringify(cell.body)) : undefined,
   });
   await response.arrayBuffer();
   return response.status;
@@ -622,10 +681,24 @@ beforeAll(async () => {
       database.db,
     );
     const review = await insertReview(family.id, { scheduledOn: '2030-01-01', participants: [] }, database.db);
+    const usage = await insertUsage(
+      family.id,
+      {
+        serviceRoleId: key === 'family' ? world.roles.roleB.id : world.otherRole.id,
+        serviceId: key === 'family' ? world.services.serviceB.id : world.services.serviceC.id,
+        period: 'day',
+        usedOn: '2025-01-15',
+        units: 1,
+        note: '',
+        source: 'form',
+        recordedBy: coordinator.id,
+      },
+      database.db,
+    );
     const frozen = await insertReview(family.id, { scheduledOn: '2024-01-01', participants: [] }, database.db);
     const parts = await findPlanParts(family.id, { withGoals: true }, database.db);
     await freezePlanVersion(family.id, frozen.id, presentPlan(parts!, new Set(planParts)), database.db);
-    fixtures[key] = { goalId, noteId: note.id, reviewId: review.id };
+    fixtures[key] = { goalId, noteId: note.id, reviewId: review.id, usageId: usage.id };
   }
   const config = loadConfig({
     NODE_ENV: 'test',

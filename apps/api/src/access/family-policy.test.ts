@@ -1,5 +1,12 @@
 import type { Role } from '@yhdessa/shared';
-import { authorizeFamily, readableNotes, visiblePlanParts, type FamilyPermission, type FamilyTarget } from './family-policy';
+import {
+  authorizeFamily,
+  readableNotes,
+  readableUsage,
+  visiblePlanParts,
+  type FamilyPermission,
+  type FamilyTarget,
+} from './family-policy';
 import type { FamilyRelation } from './family-relation.repository';
 import { actor, ME, noRelation } from './policy-test-fixtures';
 
@@ -162,6 +169,23 @@ describe('authorizeFamily', () => {
     ['coordinator', 'coordinatorOfFamily', 'assessment:write', undefined, 'allowed'],
     ['worker', 'workerWithStory', 'assessment:write', undefined, 'forbidden'],
     ['family', 'guardian', 'assessment:write', undefined, 'forbidden'],
+    // service usage: a service records on its own role only; the family sees no prices
+    ['coordinator', 'coordinatorOfFamily', 'usage:record', { serviceRoleId: 'role-other' }, 'allowed'],
+    ['worker', 'workerWithRole', 'usage:record', { serviceRoleId: 'role-mine' }, 'allowed'],
+    ['worker', 'workerWithRole', 'usage:record', { serviceRoleId: 'role-other' }, 'forbidden'],
+    ['worker', 'invitedWorker', 'usage:record', { serviceRoleId: 'role-invited' }, 'not_found'],
+    ['family', 'guardian', 'usage:record', { serviceRoleId: 'role-mine' }, 'forbidden'],
+    ['coordinator', 'handoverTarget', 'usage:record', { serviceRoleId: 'role-other' }, 'not_found'],
+    ['manager', 'coordinatorOfFamily', 'usage:record', { serviceRoleId: 'role-other' }, 'not_found'],
+    ['coordinator', 'coordinatorOfFamily', 'usage:read', undefined, 'allowed'],
+    ['worker', 'workerWithRole', 'usage:read', undefined, 'allowed'],
+    ['family', 'guardian', 'usage:read', undefined, 'forbidden'],
+    ['family', 'youngMember', 'usage:read', undefined, 'forbidden'],
+    ['admin', 'coordinatorOfFamily', 'usage:read', undefined, 'not_found'],
+    ['family', 'guardian', 'usage-summary:read', undefined, 'allowed'],
+    ['family', 'youngMember', 'usage-summary:read', undefined, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'usage-summary:read', undefined, 'forbidden'],
+    ['worker', 'workerWithRole', 'usage-summary:read', undefined, 'forbidden'],
   ])('%s with relation %s asking %s %j: %s', (role, relationKey, permission, target, expected) => {
     const decision = authorizeFamily(actor(role), permission, relations[relationKey], target);
     expect(decision.allowed ? 'allowed' : decision.reason).toBe(expected);
@@ -177,6 +201,8 @@ describe('authorizeFamily', () => {
     ['coordinator', 'coordinatorOfFamily', 'assessment:write', undefined],
     ['coordinator', 'handoverTarget', 'handover:accept', undefined],
     ['family', 'guardian', 'story:comment', undefined],
+    ['coordinator', 'coordinatorOfFamily', 'usage:record', { serviceRoleId: 'role-other' }],
+    ['worker', 'workerWithRole', 'usage:record', { serviceRoleId: 'role-mine' }],
   ])('when the case is closed, %s with %s may not %s', (role, relationKey, permission, target) => {
     const decision = authorizeFamily(actor(role), permission, { ...relations[relationKey], status: 'closed' }, target);
     expect(decision).toMatchObject({ allowed: false, reason: 'case_closed' });
@@ -217,5 +243,18 @@ describe('readableNotes', () => {
     ['worker', 'invitedWorker', { visibility: 'family', serviceRoleIds: [] }],
   ])('%s with relation %s reads notes %j', (role, relationKey, scope) => {
     expect(readableNotes(actor(role), relations[relationKey])).toEqual(scope);
+  });
+});
+
+describe('readableUsage', () => {
+  it.each<[Role, keyof typeof relations, ReturnType<typeof readableUsage>]>([
+    ['coordinator', 'coordinatorOfFamily', 'any'],
+    ['worker', 'workerWithRole', ['role-mine']],
+    ['worker', 'invitedWorker', []],
+    ['family', 'guardian', []],
+    ['coordinator', 'handoverTarget', []],
+    ['manager', 'coordinatorOfFamily', []],
+  ])('%s with relation %s reads the usage of %j', (role, relationKey, scope) => {
+    expect(readableUsage(actor(role), relations[relationKey])).toEqual(scope);
   });
 });

@@ -49,7 +49,10 @@ export type FamilyPermission =
   | 'story:comment'
   | 'story:resolve-comment'
   | 'assessment:read'
-  | 'assessment:write';
+  | 'assessment:write'
+  | 'usage:record'
+  | 'usage:read'
+  | 'usage-summary:read';
 
 /** All a pending handover's target may do before accepting: see the handover (the family's name) and answer it. */
 const handoverTargetPermissions: ReadonlySet<FamilyPermission> = new Set([
@@ -190,6 +193,12 @@ const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
   'story:resolve-comment': { write: true, allows: (basis) => basis === 'coordinator' },
   'assessment:read': { write: false, allows: (basis, relation) => partVisible(basis, relation, 'assessment') },
   'assessment:write': { write: true, allows: (basis) => basis === 'coordinator' },
+  // A service records (and corrects) what it provided only on its own role; the coordinator on any.
+  'usage:record': { write: true, allows: coordinatorOrOwnRole },
+  // Usage with its prices and the family's costs; which entries each may read is narrowed by `readableUsage`.
+  'usage:read': { write: false, allows: (basis) => basis === 'coordinator' || basis === 'service-role' },
+  // The family sees the services it received, in units and months, never their prices.
+  'usage-summary:read': { write: false, allows: (basis) => basis === 'family-member' },
 };
 
 export function authorizeFamily(
@@ -242,4 +251,11 @@ export function readableNotes(
       ? { visibility: 'any', serviceRoleIds: 'any' }
       : { visibility: 'any', serviceRoleIds: relation.actorServiceRoleIds };
   return { visibility: 'family', serviceRoleIds: [] };
+}
+
+/** Whose usage and costs the actor may read: the coordinator all of the family's, a service only its own roles'. */
+export function readableUsage(actor: Actor, relation: FamilyRelation): 'any' | readonly string[] {
+  const basis = familyAccessBasis(actor, relation);
+  if (basis === 'coordinator') return 'any';
+  return basis === 'service-role' ? relation.actorServiceRoleIds : [];
 }

@@ -18,6 +18,7 @@ const statusByCode: Record<ErrorCode, number> = {
   service_already_in_plan: 409,
   invitation_answered: 409,
   possible_duplicate: 409,
+  usage_already_recorded: 409,
   rate_limited: 429,
   internal: 500,
 };
@@ -40,6 +41,7 @@ const titleByCode: Record<ErrorCode, string> = {
   service_already_in_plan: 'The service is already in the plan',
   invitation_answered: 'The invitation has already been answered',
   possible_duplicate: 'This family may already have a case',
+  usage_already_recorded: 'This usage is already recorded',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong',
 };

@@ -10,6 +10,8 @@ import { goals } from '../db/tables/goals';
 import { organisations } from '../db/tables/organisations';
 import { plans } from '../db/tables/plans';
 import { serviceRoles } from '../db/tables/service-roles';
+import { servicePrices } from '../db/tables/service-prices';
+import { FIRST_PRICE_VALID_FROM } from '../features/services';
 import { services } from '../db/tables/services';
 import { needsSecondFactor } from '../features/accounts/second-factor-state';
 import { TEST_TOTP_SECRET } from './second-factor';
@@ -22,11 +24,13 @@ export async function buildOrganisation(db: Queryable, name = 'Testikunta') {
   return row!;
 }
 
+/** A service whose visit costs 100 EUR from 2000 on. */
 export async function buildService(db: Queryable, organisationId: string, name = 'Perhetyö') {
   const [row] = await db
     .insert(services)
-    .values({ organisationId, name: { fi: name, en: name }, category: 'social', unit: 'visit', unitCostCents: 10_000 })
+    .values({ organisationId, name: { fi: name, en: name }, category: 'social', unit: 'visit' })
     .returning();
+  await db.insert(servicePrices).values({ serviceId: row!.id, validFrom: FIRST_PRICE_VALID_FROM, unitCostCents: 10_000 });
   return row!;
 }
 

@@ -22,6 +22,9 @@ function cachedFamily(): QueryClient {
     queryKeys.versionComparison(familyId, 1, 2),
     queryKeys.consents(familyId),
     queryKeys.handover(familyId),
+    queryKeys.serviceUsage(familyId),
+    queryKeys.familyCosts(familyId),
+    queryKeys.usageSummary(familyId),
     queryKeys.plan(otherFamilyId),
     queryKeys.workspace,
   ])
@@ -71,6 +74,15 @@ describe('refresh on a live event', () => {
     ['assessment.updated', [queryKeys.plan(familyId), queryKeys.assessments(familyId)]],
     ['consent.changed', [queryKeys.plan(familyId), queryKeys.consents(familyId)]],
     ['goal.created', [queryKeys.plan(familyId)]],
+    [
+      'usage.updated',
+      [
+        queryKeys.plan(familyId),
+        queryKeys.serviceUsage(familyId),
+        queryKeys.familyCosts(familyId),
+        queryKeys.usageSummary(familyId),
+      ],
+    ],
   ])('when %s arrives, then the plan and only its own parts of that family are stale', (type, expected) => {
     const queryClient = cachedFamily();
     refreshAfterEvent(queryClient, event(type));

@@ -54,6 +54,9 @@ export const refreshOnEvent = {
   'story.commentResolved': { plan: 'refetch', stale: [queryKeys.story] },
   'assessment.created': { plan: 'refetch', stale: [queryKeys.assessments] },
   'assessment.updated': { plan: 'refetch', stale: [queryKeys.assessments] },
+  // The entries, the costs and the family's summary all follow from the usage.
+  'usage.recorded': { plan: 'refetch', stale: [queryKeys.serviceUsageAll] },
+  'usage.updated': { plan: 'refetch', stale: [queryKeys.serviceUsageAll] },
 } satisfies Record<FamilyEventType, EventRefresh>;
 
 /** Whether the cached plan already holds the event's action at the event's version or newer. */

@@ -19,6 +19,11 @@ const PlanRoute = lazy(() => import('./routes/plan.route').then((m) => ({ defaul
 const ConsentsRoute = lazy(() => import('./routes/consents.route').then((m) => ({ default: m.ConsentsRoute })));
 const AccessLogRoute = lazy(() => import('./routes/access-log.route').then((m) => ({ default: m.AccessLogRoute })));
 const InsightsRoute = lazy(() => import('./routes/insights.route').then((m) => ({ default: m.InsightsRoute })));
+const FamilyCostsRoute = lazy(() => import('./routes/family-costs.route').then((m) => ({ default: m.FamilyCostsRoute })));
+const UsageCsvRoute = lazy(() => import('./routes/usage-csv.route').then((m) => ({ default: m.UsageCsvRoute })));
+const ReferenceCostsRoute = lazy(() =>
+  import('./routes/reference-costs.route').then((m) => ({ default: m.ReferenceCostsRoute })),
+);
 const AdminRoute = lazy(() => import('./routes/admin.route').then((m) => ({ default: m.AdminRoute })));
 const AdminServicesRoute = lazy(() => import('./routes/admin-services.route').then((m) => ({ default: m.AdminServicesRoute })));
 const AdminAccountsRoute = lazy(() => import('./routes/admin-accounts.route').then((m) => ({ default: m.AdminAccountsRoute })));
@@ -47,6 +52,9 @@ export const appRoutes: RouteObject[] = [
       { path: 'families/:familyId', element: <PlanRoute /> },
       { path: 'families/:familyId/consents', element: <ConsentsRoute /> },
       { path: 'families/:familyId/access-log', element: <AccessLogRoute /> },
+      { path: 'families/:familyId/costs', element: <FamilyCostsRoute /> },
+      { path: 'service-usage/csv', element: <UsageCsvRoute /> },
+      { path: 'reference-costs', element: <ReferenceCostsRoute /> },
       { path: 'password', element: <ChangePasswordRoute /> },
       { path: 'insights', element: <InsightsRoute /> },
       {

@@ -50,6 +50,19 @@ export function formatCount(count: number, language: Language): string {
   return new Intl.NumberFormat(intlLocales[language]).format(count);
 }
 
+/** A month (`YYYY-MM`, or a date in it) as "maaliskuu 2025" in the reader's language. */
+export function formatMonthYear(monthOrDate: string, language: Language): string {
+  const [year, month] = monthOrDate.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(intlLocales[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
+}
+
+/** A number with at most two decimals, e.g. `1,5` in Finnish. */
+export function formatDecimal(value: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocales[language], { maximumFractionDigits: 2 }).format(value);
+}
+
 /** The service keeps Finnish time, wherever the browser happens to be. */
 const TIME_ZONE = 'Europe/Helsinki';
 

@@ -37,11 +37,17 @@ export const queryKeys = {
     [...family(familyId), 'versions', 'compare', from, to] as const,
   consents: (familyId: string) => [...family(familyId), 'consents'] as const,
   accessLog: (familyId: string) => [...family(familyId), 'access-log'] as const,
+  /** The family's service usage: the entries, the costs and the family's summary, all under one key. */
+  serviceUsageAll: (familyId: string) => [...family(familyId), 'service-usage'] as const,
+  serviceUsage: (familyId: string) => [...family(familyId), 'service-usage', 'list'] as const,
+  familyCosts: (familyId: string) => [...family(familyId), 'service-usage', 'costs'] as const,
+  usageSummary: (familyId: string) => [...family(familyId), 'service-usage', 'summary'] as const,
   serviceRoleWorkers: (familyId: string, serviceRoleId: string) =>
     [...family(familyId), 'service-roles', serviceRoleId, 'workers'] as const,
 
   serviceInvitations: ['service-invitations'] as const,
   serviceCatalogue: ['services', 'catalogue'] as const,
+  referenceCosts: ['reference-costs'] as const,
   organisations: ['organisations'] as const,
   invitation: (token: string) => ['invitations', token] as const,
 
@@ -54,6 +60,13 @@ export const queryKeys = {
   accounts: ['accounts'] as const,
   accountsByRole: (role: Role | null) => ['accounts', { role }] as const,
 };
+
+/** A service's usage file may touch several families: the usage, costs and summaries of every cached family go stale. */
+export function invalidateAllServiceUsage(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({
+    predicate: (query) => query.queryKey[0] === 'families' && query.queryKey[2] === 'service-usage',
+  });
+}
 
 /** A change to the plan: it is read again, and so is the workspace, whose counts and dates follow from it. */
 export function invalidatePlan(queryClient: QueryClient, familyId: string): void {

@@ -132,8 +132,17 @@ const noPlanChanges: PlanCapabilities = {
   editMembers: false,
   changeCaseStatus: false,
   handOver: false,
+  readCosts: false,
+  readUsageSummary: false,
 };
-const noRoleChanges: ServiceRoleCapabilities = { edit: false, setDates: false, end: false, addAction: false, writeNotes: [] };
+const noRoleChanges: ServiceRoleCapabilities = {
+  edit: false,
+  setDates: false,
+  end: false,
+  addAction: false,
+  writeNotes: [],
+  recordUsage: false,
+};
 
 interface Answers {
   plan: PlanCapabilities;
@@ -158,19 +167,36 @@ const openCaseAnswers: Record<PlanReader, Answers> = {
       editMembers: true,
       changeCaseStatus: true,
       handOver: true,
+      readCosts: true,
     },
-    role: (role) => ({ edit: true, setDates: true, end: true, addAction: role.status === 'accepted', writeNotes: anyVisibility }),
+    role: (role) => ({
+      edit: true,
+      setDates: true,
+      end: true,
+      addAction: role.status === 'accepted',
+      writeNotes: anyVisibility,
+      recordUsage: role.status === 'accepted',
+    }),
     changeStatus: () => true,
   },
   worker: {
     // The family shares its goals with Mikko's service.
-    plan: { ...noPlanChanges, addProgress: true, proposeAgenda: true },
+    plan: { ...noPlanChanges, addProgress: true, proposeAgenda: true, readCosts: true },
     role: (role) =>
-      role.id === familyWorkRoleId ? { ...noRoleChanges, edit: true, addAction: true, writeNotes: anyVisibility } : noRoleChanges,
+      role.id === familyWorkRoleId
+        ? { ...noRoleChanges, edit: true, addAction: true, writeNotes: anyVisibility, recordUsage: true }
+        : noRoleChanges,
     changeStatus: (action) => action.serviceRoleId === familyWorkRoleId,
   },
   family: {
-    plan: { ...noPlanChanges, addGoal: true, addProgress: true, proposeAgenda: true, writeNotes: ['family'] },
+    plan: {
+      ...noPlanChanges,
+      addGoal: true,
+      addProgress: true,
+      proposeAgenda: true,
+      writeNotes: ['family'],
+      readUsageSummary: true,
+    },
     role: () => noRoleChanges,
     changeStatus: (action) => action.serviceRoleId === null,
   },
@@ -457,6 +483,7 @@ export function buildCatalogueService(overrides: Partial<CatalogueService> = {})
     organisation: { id: testId(20), name: 'Demo-hyvinvointialue' },
     unit: 'visit',
     unitCostCents: 9_500,
+    prices: [{ validFrom: '2000-01-01', unitCostCents: 9_500 }],
     description: 'Terveystarkastukset ja rokotukset',
     contact: 'neuvola@varkaus-demo.fi, 017 555 0101',
     ...overrides,

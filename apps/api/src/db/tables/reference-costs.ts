@@ -1,8 +1,8 @@
+import { referenceCostKinds } from '@yhdessa/shared';
 import { date, integer, pgEnum, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from '../columns';
 import { accounts } from './accounts';
 
-export const referenceCostKinds = ['placement-outside-home', 'substance-abuse-institution', 'prison'] as const;
 export const referenceCostKindEnum = pgEnum('reference_cost_kind', referenceCostKinds);
 
 /**

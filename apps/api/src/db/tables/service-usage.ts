@@ -1,12 +1,13 @@
-import { date, index, numeric, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { usagePeriods, usageSources } from '@yhdessa/shared';
+import { date, index, numeric, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from '../columns';
 import { accounts } from './accounts';
 import { families } from './families';
 import { serviceRoles } from './service-roles';
 import { services } from './services';
 
-export const usagePeriodEnum = pgEnum('usage_period', ['day', 'month']);
-export const usageSourceEnum = pgEnum('usage_source', ['form', 'csv']);
+export const usagePeriodEnum = pgEnum('usage_period', usagePeriods);
+export const usageSourceEnum = pgEnum('usage_source', usageSources);
 
 /**
  * Units of a service a family used: on a day, or in a month (`used_on` is then the month's first
@@ -41,5 +42,7 @@ export const serviceUsage = pgTable(
   (table) => [
     index('service_usage_family_idx').on(table.familyId, table.usedOn),
     index('service_usage_service_idx').on(table.serviceId, table.usedOn),
+    // A day or a month is recorded once per role; a second record would count it twice.
+    uniqueIndex('service_usage_role_period_idx').on(table.serviceRoleId, table.period, table.usedOn),
   ],
 );

@@ -1,4 +1,4 @@
-import { demoAccountSchema, familyListSchema, historicalCostImportListSchema, roles } from '@yhdessa/shared';
+import { demoAccountSchema, familyCostsSchema, familyListSchema, historicalCostImportListSchema, roles } from '@yhdessa/shared';
 import request from 'supertest';
 import { organisations } from '../../db/tables/organisations';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
@@ -39,5 +39,15 @@ describe('demo mode', () => {
     expect(new Set(families.map((family) => family.status))).toEqual(new Set(['new', 'active', 'in_review', 'closed']));
     expect(Math.max(...families.map((family) => family.serviceCount))).toBeGreaterThanOrEqual(6);
     expect(families.some((family) => family.overdueActionCount > 0)).toBe(true);
+  });
+
+  it("when the demo coordinator opens the busiest family's costs, then every month has usage priced and the running total adds up", async () => {
+    const agent = await signInAs(testApp.app, (await request(testApp.app).get('/api/demo/accounts')).body[0]);
+    const { families } = familyListSchema.parse((await agent.get('/api/families')).body);
+    const busiest = families.reduce((most, family) => (family.serviceCount > most.serviceCount ? family : most));
+    const costs = familyCostsSchema.parse((await agent.get(`/api/families/${busiest.id}/service-usage/costs`).expect(200)).body);
+    expect(costs.services.length).toBeGreaterThanOrEqual(6);
+    expect(costs.totalCents).toBe(costs.months.reduce((sum, month) => sum + month.costCents, 0));
+    expect(costs.months.at(-1)!.cumulativeCents).toBe(costs.totalCents);
   });
 });

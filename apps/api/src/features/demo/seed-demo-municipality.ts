@@ -1,5 +1,5 @@
 import type { FamilyStatus, MemberRelation } from '@yhdessa/shared';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { municipalityToday } from '../../core/clock';
 import { queryRows, type Db, type Tx } from '../../db/database';
 import { accounts } from '../../db/tables/accounts';
@@ -126,9 +126,11 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
   const current = `${thisMonth}-01`;
   const firstMonth = monthStart(current, -(MONTHS - 1));
 
+  // Each service's first price period: the catalogue's price before any change.
   const catalogue = await tx
-    .select({ id: services.id, name: services.name, unitCostCents: services.unitCostCents })
-    .from(services);
+    .select({ id: services.id, name: services.name, unitCostCents: servicePrices.unitCostCents })
+    .from(services)
+    .innerJoin(servicePrices, and(eq(servicePrices.serviceId, services.id), eq(servicePrices.validFrom, '2000-01-01')));
   const byName = new Map(catalogue.map((service) => [service.name.fi, service]));
   const placement = catalogue.find((service) => service.name.fi === 'Sijaishuolto') ?? null;
 

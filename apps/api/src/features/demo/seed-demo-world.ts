@@ -11,7 +11,10 @@ import { organisations } from '../../db/tables/organisations';
 import { plans } from '../../db/tables/plans';
 import { reviews } from '../../db/tables/reviews';
 import { serviceRoles } from '../../db/tables/service-roles';
+import { servicePrices } from '../../db/tables/service-prices';
 import { services } from '../../db/tables/services';
+import { FIRST_PRICE_VALID_FROM } from '../services';
+import { municipalityToday } from '../../core/clock';
 import { demoAccounts, type DemoAccountKey } from './demo-accounts';
 import { seedDemoHistoricalCosts } from './seed-demo-historical-costs';
 import { seedDemoPlan } from './seed-demo-plan';
@@ -432,6 +435,19 @@ export async function seedDemoWorld(db: Db): Promise<boolean> {
   });
 }
 
+/**
+ * A month's usage for each month the role has run through this one, a few units each (the
+ * month's first day prices it), so the cost views have something to show.
+ */
+async function seedMonthlyUsage(tx: Tx, serviceRoleId: string, recordedBy: string): Promise<void> {
+  await tx.execute(sql`
+    insert into service_usage (family_id, service_role_id, service_id, used_on, period, units, recorded_by)
+    select sr.family_id, sr.id, sr.service_id, month::date, 'month', 2 + (extract(month from month)::int % 3) * 1.5, ${recordedBy}
+    from service_roles sr,
+      generate_series(date_trunc('month', sr.starts_on), date_trunc('month', coalesce(sr.ends_on, ${municipalityToday})), interval '1 month') month
+    where sr.id = ${serviceRoleId}`);
+}
+
 async function writeDemoWorld(tx: Tx): Promise<void> {
   const [city, area, ngo] = await tx
     .insert(organisations)
@@ -448,12 +464,14 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
         name: service.name,
         category: service.category,
         unit: service.unit,
-        unitCostCents: service.unitCostEur * 100,
         contact: service.contact,
         description: service.name.fi,
       })
       .returning({ id: services.id });
     serviceIds[key] = row!.id;
+    await tx
+      .insert(servicePrices)
+      .values({ serviceId: row!.id, validFrom: FIRST_PRICE_VALID_FROM, unitCostCents: service.unitCostEur * 100 });
   }
 
   const passwordHash = await hashPassword(demoAccounts.coordinator.password);
@@ -473,7 +491,13 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
   for (const family of demoFamilies) {
     const [familyRow] = await tx
       .insert(families)
-      .values({ name: family.name, status: family.status, coordinatorId: accountIds[family.coordinator] })
+      // Opened before its services' roles started, so their usage falls within the case.
+      .values({
+        name: family.name,
+        status: family.status,
+        coordinatorId: accountIds[family.coordinator],
+        createdAt: sql`now() - interval '90 days'`,
+      })
       .returning({ id: families.id });
     const familyId = familyRow!.id;
     await tx.insert(plans).values({ familyId });
@@ -515,6 +539,8 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
           endsOn: role.status === 'ended' ? dayOffset(-20) : null,
         })
         .returning({ id: serviceRoles.id });
+      if (role.status === 'accepted' || role.status === 'ended')
+        await seedMonthlyUsage(tx, roleRow!.id, accountIds[role.responsible ?? family.coordinator]);
       // Families without a login of their own gave consent on paper; the coordinator recorded it.
       const consentGiver = accountIds[family.members.find((member) => member.login)?.login ?? family.coordinator];
       for (const part of role.status === 'accepted' ? (role.consent ?? ['story', 'goals', 'notes']) : []) {

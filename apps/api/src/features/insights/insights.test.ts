@@ -29,30 +29,35 @@ let use: (
  * Six families use service A (Perhetyö): one unit on 31 January 2026 at 100 EUR, and family i
  * (0-5) i + 1 units on 1 February at the new price of 120 EUR; family 0 also 2.5 units in
  * February as a month. Families 0-4 use service B (Koulukuraattori) once in January at 50 EUR.
- * Service C has no price, so its usage is left out. A test below adds one family's use in 2025.
+ * A test below adds one family's use in 2025.
  */
 beforeAll(async () => {
   testApp = await startTestApp();
   const { db } = testApp.database;
   world = await buildWorld(db);
-  const { serviceA, serviceB, serviceC } = world.services;
+  const { serviceA, serviceB } = world.services;
   await db.insert(servicePrices).values([
     { serviceId: serviceA.id, validFrom: '2025-01-01', unitCostCents: 10_000 },
     { serviceId: serviceA.id, validFrom: '2026-02-01', unitCostCents: 12_000 },
     { serviceId: serviceB.id, validFrom: '2025-01-01', unitCostCents: 5_000 },
   ]);
   const using = [world.family];
+  // Usage is recorded on the family's own role of the service (one entry per role, period and day).
+  const roleOf = new Map<string, string>([
+    [`${world.family.id}:${serviceA.id}`, world.roles.roleA.id],
+    [`${world.family.id}:${serviceB.id}`, world.roles.roleB.id],
+  ]);
   for (const n of [1, 2, 3, 4, 5]) {
     const family = await buildFamily(db, { coordinatorId: world.people.coordinator.id, name: `Perhe Käyttäjä${n}` });
     await buildMember(db, family.id, { name: `Jäsen Käyttäjä${n}` });
-    await buildServiceRole(db, family.id, serviceA.id);
-    await buildServiceRole(db, family.id, serviceB.id);
+    roleOf.set(`${family.id}:${serviceA.id}`, (await buildServiceRole(db, family.id, serviceA.id)).id);
+    roleOf.set(`${family.id}:${serviceB.id}`, (await buildServiceRole(db, family.id, serviceB.id)).id);
     using.push(family);
   }
   const recordedBy = world.people.workerA.id;
   use = (familyId, serviceId, usedOn, units, period = 'day') => ({
     familyId,
-    serviceRoleId: world.roles.roleA.id,
+    serviceRoleId: roleOf.get(`${familyId}:${serviceId}`)!,
     serviceId,
     usedOn,
     period,
@@ -66,7 +71,6 @@ beforeAll(async () => {
       ...using.map((family, i) => use(family.id, serviceA.id, '2026-02-01', i + 1)),
       use(world.family.id, serviceA.id, '2026-02-01', 2.5, 'month'),
       ...using.slice(0, 5).map((family) => use(family.id, serviceB.id, '2026-01-15', 1)),
-      use(world.family.id, serviceC.id, '2026-01-15', 3),
     ]);
 });
 afterAll(() => testApp.close());

@@ -4,6 +4,7 @@ import { updateFamilyAt } from '../families/families.repository';
 import { insertReview } from '../reviews/reviews.repository';
 import { buildAccount, buildAction, buildMember, buildService, buildServiceRole } from '../../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
+import { helsinkiToday } from '../../test/dates';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
 
 /**
@@ -51,11 +52,20 @@ afterAll(() => testApp.close());
 
 type Agent = Awaited<ReturnType<typeof signInAs>>;
 
-/** Whether the route let the caller through: refusals are 403, 404, 409 `case_closed`, or 400 for a role that takes no actions. */
+/**
+ * Whether the route let the caller through: refusals are 403, 404, 409 `case_closed`, or 400 for
+ * a role that takes no actions or usage. Usage on a day the role did not run (400 on the date) or
+ * recorded already (409) got past the access check.
+ */
 function allowed(response: Response): boolean {
   const code: unknown = response.body?.code;
   if (response.status < 300) return true;
-  if (response.status === 409 && (code === 'version_conflict' || code === 'service_already_in_plan')) return true;
+  if (
+    response.status === 409 &&
+    (code === 'version_conflict' || code === 'service_already_in_plan' || code === 'usage_already_recorded')
+  )
+    return true;
+  if (response.status === 400 && JSON.stringify(response.body.errors).includes('body.usedOn')) return true;
   if (response.status === 403 || response.status === 404 || code === 'case_closed') return false;
   if (response.status === 400 && JSON.stringify(response.body.errors).includes('body.serviceRoleId')) return false;
   throw new Error(`unexpected answer ${response.status}: ${JSON.stringify(response.body)}`);
@@ -148,6 +158,16 @@ function probesOf(plan: Plan, agent: Agent, otherCoordinatorId: string): Probe[]
       says: can.handOver,
       tryRoute: send('post', `${base}/handover`, { toCoordinatorId: otherCoordinatorId, version: 999 }),
     },
+    {
+      flag: 'plan.readCosts',
+      says: can.readCosts,
+      tryRoute: async () => allowed(await agent.get(`${base}/service-usage/costs`)),
+    },
+    {
+      flag: 'plan.readUsageSummary',
+      says: can.readUsageSummary,
+      tryRoute: async () => allowed(await agent.get(`${base}/service-usage/summary`)),
+    },
   ]
     .map((probe) => ({ subject: 'the plan', ...probe }))
     .concat(
@@ -175,6 +195,18 @@ function probesOf(plan: Plan, agent: Agent, otherCoordinatorId: string): Probe[]
             tryRoute: send('post', `${base}/actions`, { serviceRoleId: role.id, title: 'Uusi tehtävä' }),
           },
           ...noteProbes(subject, 'role.writeNotes', role.can.writeNotes, role.id),
+          {
+            flag: 'role.recordUsage',
+            says: role.can.recordUsage,
+            subject,
+            // Today: the first reader to get through records it, the next ones find it recorded (409).
+            tryRoute: send('post', `${base}/service-usage`, {
+              serviceRoleId: role.id,
+              period: 'day',
+              usedOn: helsinkiToday(),
+              units: 1,
+            }),
+          },
         ];
       }),
       [...plan.serviceRoles.flatMap((role) => role.actions), ...plan.familyActions].map((action) => ({
@@ -236,13 +268,20 @@ describe('GET /api/families/:familyId/plan, what the reader may do', () => {
 
   it('when every reader has been tried, then every flag was seen both allowed and refused', () => {
     expect([...seen].filter(([, values]) => values.size < 2).map(([flag]) => flag)).toEqual([]);
-    expect(seen.size).toBe(20);
+    expect(seen.size).toBe(23);
   });
 
   it("when a worker's role is past its end date, then nothing on it is theirs, though their active role is", async () => {
     const { plan } = await readPlanAs('workerAD');
     const roleD = plan.serviceRoles.find((role) => role.id === roleDId)!;
-    expect(roleD.can).toEqual({ edit: false, setDates: false, end: false, addAction: false, writeNotes: [] });
+    expect(roleD.can).toEqual({
+      edit: false,
+      setDates: false,
+      end: false,
+      addAction: false,
+      writeNotes: [],
+      recordUsage: false,
+    });
     expect(new Set(roleD.actions.map((action) => action.can.changeStatus))).toEqual(new Set([false]));
     const roleA = plan.serviceRoles.find((role) => role.id === world.roles.roleA.id)!;
     expect(roleA.can).toEqual({
@@ -251,6 +290,7 @@ describe('GET /api/families/:familyId/plan, what the reader may do', () => {
       end: false,
       addAction: true,
       writeNotes: ['professionals', 'family'],
+      recordUsage: true,
     });
   });
 
@@ -263,19 +303,21 @@ describe('GET /api/families/:familyId/plan, what the reader may do', () => {
       end: true,
       addAction: false,
       writeNotes: ['professionals', 'family'],
+      recordUsage: false,
     });
     expect(byId.get(roleDId)?.addAction).toBe(true);
     expect(plan.can.writeNotes).toEqual(['professionals', 'family']);
   });
 
-  it('when the case is closed, then nothing can be changed but its coordinator may reopen it', async () => {
+  it('when the case is closed, then nothing can be changed but its coordinator may reopen it; what was read stays readable', async () => {
     const granted = (can: object) =>
       Object.entries(can)
         .filter(([, value]) => value === true || (Array.isArray(value) && value.length > 0))
         .map(([flag]) => flag);
     for (const key of ['coordinator', 'workerA', 'guardian'] as const) {
       const { plan } = await readPlanAs({ key, case: 'closed' });
-      expect(granted(plan.can)).toEqual(key === 'coordinator' ? ['changeCaseStatus'] : []);
+      const reads = { coordinator: ['changeCaseStatus', 'readCosts'], workerA: ['readCosts'], guardian: ['readUsageSummary'] };
+      expect(granted(plan.can)).toEqual(reads[key]);
       expect(plan.serviceRoles.flatMap((role) => granted(role.can))).toEqual([]);
       const actions = [...plan.familyActions, ...plan.serviceRoles.flatMap((role) => role.actions)];
       expect(actions.flatMap((action) => granted(action.can))).toEqual([]);

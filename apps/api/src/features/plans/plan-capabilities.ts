@@ -2,6 +2,7 @@ import { noteVisibilities, type Action, type Plan, type PlanAction, type PlanSna
 import { authorizeFamily, type FamilyPermission, type FamilyTarget } from '../../access/family-policy';
 import type { FamilyRelation } from '../../access/family-relation.repository';
 import { takesActions } from '../actions';
+import { takesUsage } from '../service-usage';
 import type { Actor } from '../../core/actor';
 
 /**
@@ -34,6 +35,8 @@ export function withPlanCapabilities(plan: PlanSnapshot, actor: Actor, relation:
       editMembers: may('family:update'),
       changeCaseStatus: may(relation.status === 'closed' ? 'family:reopen' : 'family:update'),
       handOver: may('handover:request'),
+      readCosts: may('usage:read'),
+      readUsageSummary: may('usage-summary:read'),
     },
     serviceRoles: plan.serviceRoles.map((role) => ({
       ...role,
@@ -43,6 +46,7 @@ export function withPlanCapabilities(plan: PlanSnapshot, actor: Actor, relation:
         end: may('service-role:end'),
         addAction: takesActions(role) && may('action:create', { serviceRoleId: role.id }),
         writeNotes: noteVisibilitiesOn(role.id),
+        recordUsage: takesUsage(role.status) && may('usage:record', { serviceRoleId: role.id }),
       },
       actions: role.actions.map(withActionCapabilities),
     })),

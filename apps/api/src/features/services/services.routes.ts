@@ -8,7 +8,19 @@ import {
 import { administratorsOnly } from '../../http/administrators-only';
 import { AppError, notFound } from '../../core/app-error';
 import { defineRoute } from '../../http/route';
-import { insertService, listCatalogue, organisationExists, updateService } from './services.repository';
+import {
+  insertService,
+  isBeforeToday,
+  listCatalogue,
+  organisationExists,
+  startPricePeriod,
+  updateService,
+} from './services.repository';
+
+const pastPriceStart = () =>
+  new AppError('validation_failed', 'A price change cannot start in the past: recorded usage keeps its price.', {
+    errors: [{ path: 'body.priceValidFrom', message: 'Today or later' }],
+  });
 
 const unknownOrganisation = () =>
   new AppError('validation_failed', 'No such organisation.', {
@@ -34,9 +46,9 @@ export const servicesRoutes = [
     access: administratorsOnly,
     body: createServiceSchema,
     response: { status: 201, schema: catalogueServiceSchema, description: 'The new service' },
-    async handler({ body }, { tx, audit }) {
+    async handler({ body }, { tx, audit, actor }) {
       if (!(await organisationExists(body.organisationId, tx))) throw unknownOrganisation();
-      const serviceId = await insertService(body, tx);
+      const serviceId = await insertService(body, actor.accountId, tx);
       await audit({
         familyId: null,
         action: 'create',
@@ -51,15 +63,22 @@ export const servicesRoutes = [
   defineRoute({
     method: 'patch',
     path: '/services/:serviceId',
-    summary: 'Change a catalogue entry (administrators); the fields given replace the old ones',
+    summary:
+      'Change a catalogue entry (administrators); the fields given replace the old ones, a new unit cost starts a price period',
     tag: 'services',
     access: administratorsOnly,
     params: serviceParamsSchema,
     body: updateServiceSchema,
     response: { status: 200, schema: catalogueServiceSchema, description: 'The service after the change' },
-    async handler({ params, body }, { tx, audit }) {
-      if (body.organisationId && !(await organisationExists(body.organisationId, tx))) throw unknownOrganisation();
-      if (!(await updateService(params.serviceId, body, tx))) throw notFound('service');
+    async handler({ params, body }, { tx, audit, actor }) {
+      const { unitCostCents, priceValidFrom, ...fields } = body;
+      if (fields.organisationId && !(await organisationExists(fields.organisationId, tx))) throw unknownOrganisation();
+      if (priceValidFrom && (await isBeforeToday(priceValidFrom, tx))) throw pastPriceStart();
+      if (!(await updateService(params.serviceId, fields, tx))) throw notFound('service');
+      const price =
+        unitCostCents === undefined
+          ? null
+          : await startPricePeriod(params.serviceId, { unitCostCents, validFrom: priceValidFrom }, actor.accountId, tx);
       await audit({
         familyId: null,
         action: 'update',
@@ -67,7 +86,12 @@ export const servicesRoutes = [
         resourceId: params.serviceId,
         outcome: 'allowed',
         basis: 'administrator',
-        detail: { fields: Object.keys(body) },
+        detail: {
+          fields: Object.keys(fields),
+          ...(price && {
+            price: { validFrom: price.validFrom, from: price.previousUnitCostCents, to: unitCostCents },
+          }),
+        },
       });
       return (await listCatalogue(tx, params.serviceId))[0]!;
     },

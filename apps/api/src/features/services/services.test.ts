@@ -1,10 +1,11 @@
 import { catalogueServiceSchema, organisationListSchema, serviceCatalogueSchema } from '@yhdessa/shared';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import request from 'supertest';
 import { auditEvents } from '../../db/tables/audit';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
 import { services } from '../../db/tables/services';
+import { helsinkiToday } from '../../test/dates';
 
 jest.setTimeout(60_000);
 
@@ -56,6 +57,58 @@ describe('the service catalogue', () => {
       ['create', 'administrator', null],
       ['update', 'administrator', null],
     ]);
+  });
+
+  it('when the unit cost changes, then a price period starts today and the earlier one stays in the history', async () => {
+    const admin = await agentOf('admin');
+    const service = catalogueServiceSchema.parse((await admin.post('/api/services').send(newService())).body);
+    expect(service.prices).toEqual([{ validFrom: '2000-01-01', unitCostCents: 4_500 }]);
+    const today = helsinkiToday();
+
+    const changed = catalogueServiceSchema.parse(
+      (await admin.patch(`/api/services/${service.id}`).send({ unitCostCents: 4_800 }).expect(200)).body,
+    );
+    expect(changed.unitCostCents).toBe(4_800);
+    expect(changed.prices).toEqual([
+      { validFrom: '2000-01-01', unitCostCents: 4_500 },
+      { validFrom: today, unitCostCents: 4_800 },
+    ]);
+    const [audit] = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.resourceId, service.id))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(audit!.detail).toMatchObject({ price: { validFrom: today, from: 4_500, to: 4_800 } });
+
+    const unchanged = await admin
+      .patch(`/api/services/${service.id}`)
+      .send({ unitCostCents: 4_800, contact: 'uusi' })
+      .expect(200);
+    expect(unchanged.body.prices).toHaveLength(2);
+  });
+
+  it('when a price change starts in the future, then today the old price still applies', async () => {
+    const admin = await agentOf('admin');
+    const service = catalogueServiceSchema.parse((await admin.post('/api/services').send(newService())).body);
+    const changed = catalogueServiceSchema.parse(
+      (await admin.patch(`/api/services/${service.id}`).send({ unitCostCents: 9_000, priceValidFrom: '2099-01-01' }).expect(200))
+        .body,
+    );
+    expect(changed.unitCostCents).toBe(4_500);
+    expect(changed.prices.at(-1)).toEqual({ validFrom: '2099-01-01', unitCostCents: 9_000 });
+  });
+
+  it.each<[string, object]>([
+    ['starts in the past', { unitCostCents: 9_000, priceValidFrom: '2020-01-01' }],
+    ['has a start but no price', { priceValidFrom: '2099-01-01' }],
+  ])('when a price change %s, then 400 and the prices stay as they were', async (_case, body) => {
+    const admin = await agentOf('admin');
+    const before = (await admin.get('/api/services')).body;
+    const response = await admin.patch(`/api/services/${world.services.serviceA.id}`).send(body);
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].path).toBe('body.priceValidFrom');
+    expect((await admin.get('/api/services')).body).toEqual(before);
   });
 
   it.each<PersonKey>(['coordinator', 'workerA', 'manager', 'guardian'])(

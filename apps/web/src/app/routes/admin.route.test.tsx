@@ -178,6 +178,8 @@ describe('administration: the service catalogue', () => {
     await user.selectOptions(within(dialog).getByRole('combobox', { name: /Tuottaja/ }), 'Lapsikylä-demo ry');
     await user.clear(cost);
     await user.type(cost, '99,90');
+    const validFrom = within(dialog).getByLabelText(/Uusi hinta voimassa alkaen/);
+    await user.type(validFrom, '2099-01-01');
     await user.click(within(dialog).getByRole('button', { name: 'Tallenna muutokset' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -186,6 +188,7 @@ describe('administration: the service catalogue', () => {
         name: { fi: 'Lastenneuvola', sv: 'Barnrådgivningen', en: 'Child health clinic' },
         organisationId: testId(21),
         unitCostCents: 9_990,
+        priceValidFrom: '2099-01-01',
       },
     ]);
     const row = screen.getByRole('rowheader', { name: /Lastenneuvola/ }).closest('tr') as HTMLElement;

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconFileExport, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconFileExport, IconScale, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,9 @@ export function AdminRoute() {
         </AdminNavLink>
         <AdminNavLink to={paths.adminAudit} icon={<IconFileExport size={18} aria-hidden />}>
           {t('admin.audit')}
+        </AdminNavLink>
+        <AdminNavLink to={paths.referenceCosts} icon={<IconScale size={18} aria-hidden />}>
+          {t('referenceCosts.title')}
         </AdminNavLink>
       </Group>
       <Outlet />

@@ -201,7 +201,7 @@ describe('plan controls: each reader is offered exactly what the server says the
       ...plan,
       serviceRoles: plan.serviceRoles.map((role) => ({
         ...role,
-        can: { edit: false, setDates: false, end: false, addAction: false, writeNotes: [] },
+        can: { edit: false, setDates: false, end: false, addAction: false, writeNotes: [], recordUsage: false },
         actions: role.actions.map((action) => ({ ...action, can: { changeStatus: false } })),
       })),
     };

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Stack } from '@mantine/core';
-import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
+import { IconArrowLeft, IconPrinter, IconReceipt } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { noteVisibilities, type CurrentUser } from '@yhdessa/shared';
 import { useState, type ReactNode } from 'react';
@@ -126,6 +126,16 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
               <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
                 {t('print.button')}
               </Button>
+              {(can.readCosts || can.readUsageSummary) && (
+                <Button
+                  component={Link}
+                  to={paths.costs(familyId)}
+                  variant="default"
+                  leftSection={<IconReceipt size={16} aria-hidden />}
+                >
+                  {can.readUsageSummary ? t('usage.summary.title') : t('costs.title')}
+                </Button>
+              )}
               {can.handOver && <HandoverButton familyId={familyId} />}
               {can.changeCaseStatus && <CaseStatusControl familyId={familyId} />}
             </Group>

@@ -95,6 +95,8 @@ export function ServiceForm({ service, onDone }: ServiceFormProps) {
   const save = service ? update : create;
   const [draft, setDraft] = useState<Draft>(service ? draftOf(service) : emptyDraft);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  /** When an edited price starts; empty means today in the municipality. */
+  const [priceValidFrom, setPriceValidFrom] = useState('');
 
   if (organisations.isPending) return <LoadingState />;
   if (organisations.isError)
@@ -115,7 +117,10 @@ export function ServiceForm({ service, onDone }: ServiceFormProps) {
       return;
     }
     if (!service) return create.mutate(parsed.data, { onSuccess: onDone });
-    const changes = updateServiceSchema.parse(changesFrom(bodyOf(draftOf(service)), parsed.data));
+    const changed = changesFrom(bodyOf(draftOf(service)), parsed.data);
+    const changes = updateServiceSchema.parse(
+      changed.unitCostCents !== undefined && priceValidFrom ? { ...changed, priceValidFrom } : changed,
+    );
     if (Object.keys(changes).length === 0) return onDone();
     update.mutate(changes, { onSuccess: onDone });
   }
@@ -175,6 +180,15 @@ export function ServiceForm({ service, onDone }: ServiceFormProps) {
             thousandSeparator={commaDecimals ? ' ' : ','}
             hideControls
           />
+          {service && (
+            <TextInput
+              type="date"
+              label={t('catalogue.form.priceValidFrom')}
+              description={t('catalogue.form.priceValidFromHint')}
+              value={priceValidFrom}
+              onChange={(event) => setPriceValidFrom(event.currentTarget.value)}
+            />
+          )}
         </SimpleGrid>
         <Textarea
           {...bind('description')}

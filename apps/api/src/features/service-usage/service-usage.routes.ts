@@ -1,0 +1,107 @@
+import {
+  correctServiceUsageSchema,
+  familyCostsSchema,
+  familyParamsSchema,
+  familyUsageSummarySchema,
+  recordServiceUsageSchema,
+  serviceUsageListSchema,
+  serviceUsageParamsSchema,
+  serviceUsageSchema,
+  usageCsvResultSchema,
+  usageCsvSchema,
+} from '@yhdessa/shared';
+import { defineRoute } from '../../http/route';
+import {
+  correctServiceUsage,
+  readFamilyCosts,
+  readServiceUsage,
+  readUsageSummary,
+  recordServiceUsage,
+} from './service-usage.service';
+import { importUsageCsv, previewUsageCsv } from './usage-csv.service';
+
+const workers = { kind: 'signed-in', roles: ['worker'] } as const;
+
+export const serviceUsageRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/families/:familyId/service-usage',
+    summary: "The family's recorded service usage with prices, newest first (a service sees only its own)",
+    tag: 'service-usage',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    response: { status: 200, schema: serviceUsageListSchema, description: 'The entries the caller may read' },
+    errors: [403],
+    handler: ({ params }, context) => readServiceUsage(params, context),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/families/:familyId/service-usage',
+    summary: "Record the units a service provided on a day or in a month, on the service's own role while it runs",
+    tag: 'service-usage',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    body: recordServiceUsageSchema,
+    response: { status: 201, schema: serviceUsageSchema, description: 'The new entry, priced' },
+    errors: [403, 409],
+    handler: ({ params, body }, context) => recordServiceUsage(params.familyId, body, context),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/families/:familyId/service-usage/:usageId',
+    summary: 'Correct an entry (based on the version you saw); 0 units takes it back',
+    tag: 'service-usage',
+    access: { kind: 'family' },
+    params: serviceUsageParamsSchema,
+    body: correctServiceUsageSchema,
+    response: { status: 200, schema: serviceUsageSchema, description: 'The corrected entry' },
+    errors: [403, 409],
+    handler: ({ params, body }, context) => correctServiceUsage(params, body, context),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/families/:familyId/service-usage/costs',
+    summary: "The family's cost per service and month since the case opened, with the reference yearly costs of heavy services",
+    tag: 'service-usage',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    response: { status: 200, schema: familyCostsSchema, description: 'Month by month; a service sees only its own' },
+    errors: [403],
+    handler: ({ params }, context) => readFamilyCosts(params, context),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/families/:familyId/service-usage/summary',
+    summary: 'The services the family received, in units and months, without prices (for the family)',
+    tag: 'service-usage',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    response: { status: 200, schema: familyUsageSummarySchema, description: 'Per service, the months and units' },
+    errors: [403],
+    handler: ({ params }, context) => readUsageSummary(params, context),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/service-usage/csv/preview',
+    summary:
+      "Check a service's monthly usage file (text/csv: family,service,month,units[,note]); every line at fault is listed and nothing is stored",
+    tag: 'service-usage',
+    access: workers,
+    body: usageCsvSchema,
+    bodyType: 'csv',
+    response: { status: 200, schema: usageCsvResultSchema, description: 'The rows read and the lines at fault' },
+    handler: ({ body }, context) => previewUsageCsv(body, context),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/service-usage/csv',
+    summary:
+      "Import a service's monthly usage file (text/csv): all rows in one transaction, or none when any line is at fault (`stored: false`)",
+    tag: 'service-usage',
+    access: workers,
+    body: usageCsvSchema,
+    bodyType: 'csv',
+    response: { status: 200, schema: usageCsvResultSchema, description: 'Whether the file was stored, and the lines at fault' },
+    handler: ({ body }, context) => importUsageCsv(body, context),
+  }),
+];
