@@ -10,6 +10,7 @@ import { servicePrices } from '../../db/tables/service-prices';
 import { serviceRoles } from '../../db/tables/service-roles';
 import { serviceUsage } from '../../db/tables/service-usage';
 import { services } from '../../db/tables/services';
+import { FIRST_PRICE_VALID_FROM } from '../services';
 
 /**
  * The demo municipality's caseload over the last 36 months: about 300 fictional families with
@@ -130,18 +131,19 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
   const catalogue = await tx
     .select({ id: services.id, name: services.name, unitCostCents: servicePrices.unitCostCents })
     .from(services)
-    .innerJoin(servicePrices, and(eq(servicePrices.serviceId, services.id), eq(servicePrices.validFrom, '2000-01-01')));
+    .innerJoin(servicePrices, and(eq(servicePrices.serviceId, services.id), eq(servicePrices.validFrom, FIRST_PRICE_VALID_FROM)));
   const byName = new Map(catalogue.map((service) => [service.name.fi, service]));
   const placement = catalogue.find((service) => service.name.fi === 'Sijaishuolto') ?? null;
 
-  // Prices rise at each new year of the period, so usage before and after a change is priced apart.
+  // Prices rise 3 % at each new year of the period, so usage before and after a change is priced apart.
   for (const service of catalogue) {
-    const periods = [0, 12, 24].map((offset, step) => ({
-      serviceId: service.id,
-      validFrom: step === 0 ? '2000-01-01' : monthStart(firstMonth, offset),
-      unitCostCents: Math.round(service.unitCostCents * 1.03 ** step),
-    }));
-    await tx.insert(servicePrices).values(periods).onConflictDoNothing();
+    await tx.insert(servicePrices).values(
+      [12, 24].map((offset, step) => ({
+        serviceId: service.id,
+        validFrom: monthStart(firstMonth, offset),
+        unitCostCents: Math.round(service.unitCostCents * 1.03 ** (step + 1)),
+      })),
+    );
   }
 
   const [organisation] = await tx.select({ id: organisations.id }).from(organisations).limit(1);
