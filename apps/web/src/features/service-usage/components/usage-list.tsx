@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { RecordName, RecordTable } from '../../../components/record-table';
 import { formatDate, formatDecimal, formatEuros, formatMonthYear, localizeText, useLanguage } from '../../../lib/locale';
+import { unitAmount } from './unit-amount';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useCorrectServiceUsage } from '../api/service-usage.mutations';
 
@@ -41,7 +42,7 @@ export function UsageList({ familyId, usage, correctable }: UsageListProps) {
           <Table.Td>
             {entry.period === 'month' ? formatMonthYear(entry.usedOn, language) : formatDate(entry.usedOn, language)}
           </Table.Td>
-          <Table.Td ta="right">{`${formatDecimal(entry.units, language)} × ${entry.service.unit}`}</Table.Td>
+          <Table.Td ta="right">{unitAmount(t, entry.units, entry.service.unit, language)}</Table.Td>
           <Table.Td ta="right">{formatEuros(entry.unitCostCents, language)}</Table.Td>
           <Table.Td ta="right">{formatEuros(entry.costCents, language)}</Table.Td>
           <Table.Td>

@@ -1,7 +1,8 @@
 import { List, Stack, Text, Title } from '@mantine/core';
 import type { FamilyUsageSummary } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { formatDecimal, formatMonthYear, localizeText, useLanguage } from '../../../lib/locale';
+import { formatMonthYear, localizeText, useLanguage } from '../../../lib/locale';
+import { unitAmount } from './unit-amount';
 
 /** For the family: which services it has received and how much, month by month, in plain words and without prices. */
 export function UsageSummary({ summary }: { summary: FamilyUsageSummary }) {
@@ -20,8 +21,7 @@ export function UsageSummary({ summary }: { summary: FamilyUsageSummary }) {
               <List.Item key={month.month}>
                 {t('usage.summary.line', {
                   month: formatMonthYear(month.month, language),
-                  units: formatDecimal(month.units, language),
-                  unit: service.unit,
+                  amount: unitAmount(t, month.units, service.unit, language),
                 })}
               </List.Item>
             ))}
