@@ -2,6 +2,7 @@ import type { LocalizedText } from '@yhdessa/shared';
 import { asc, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/database';
 import { historicalCostImports, historicalServiceCosts } from '../../db/tables/historical-costs';
+import { unitCostOfUsage } from '../service-usage';
 import type { PricedUsage } from './cost-figures';
 import type { HistoricalCostLine } from './historical-costs-csv';
 
@@ -22,15 +23,10 @@ export async function listPricedUsageOfAllFamilies(db: Queryable): Promise<Price
   }>(
     db,
     sql`select u.family_id, u.service_id, s.name as service_name, o.id as organisation_id, o.name as organisation_name,
-          to_char(u.used_on, 'YYYY-MM-DD') as used_on, round(u.units * price.unit_cost_cents)::bigint as cost_cents
+          to_char(u.used_on, 'YYYY-MM-DD') as used_on, round(u.units * ${unitCostOfUsage('u')})::bigint as cost_cents
         from service_usage u
         join services s on s.id = u.service_id
         join organisations o on o.id = s.organisation_id
-        join lateral (
-          select p.unit_cost_cents from service_prices p
-          where p.service_id = u.service_id and p.valid_from <= u.used_on
-          order by p.valid_from desc limit 1
-        ) price on true
         order by u.used_on, s.id`,
   );
   return rows.map((row) => ({

@@ -6,6 +6,18 @@ import { serviceUsage } from '../../db/tables/service-usage';
 import type { MonthlyUsage, RoleSpan } from './family-costs';
 import type { UsageWindow } from './usage-dates';
 
+/**
+ * The unit price of a usage entry (`alias` names the service_usage row in the query): the price
+ * period valid on the entry's day, a month's on its first day. The one pricing rule for the
+ * family's costs and the manager's figures; every service has a period from FIRST_PRICE_VALID_FROM.
+ */
+export const unitCostOfUsage = (alias: string) => {
+  const usage = sql.raw(alias);
+  return sql`coalesce((select sp.unit_cost_cents from service_prices sp
+    where sp.service_id = ${usage}.service_id and sp.valid_from <= ${usage}.used_on
+    order by sp.valid_from desc limit 1), 0)`;
+};
+
 /** Whose entries a read covers: all of the family's, or those of some service roles. */
 export type UsageScope = 'any' | readonly string[];
 
@@ -21,16 +33,11 @@ const pricedUsage = sql`
     s.name as "serviceName", s.unit as "serviceUnit", su.period, to_char(su.used_on, 'YYYY-MM-DD') as "usedOn",
     su.units::float8 as units, su.note, su.source, su.recorded_by as "recordedById", a.name as "recordedByName",
     su.version, su.created_at as "createdAt", su.updated_at as "updatedAt",
-    coalesce(price.unit_cost_cents, 0) as "unitCostCents",
-    round(su.units * coalesce(price.unit_cost_cents, 0))::float8 as "costCents"
+    ${unitCostOfUsage('su')} as "unitCostCents",
+    round(su.units * ${unitCostOfUsage('su')})::float8 as "costCents"
   from service_usage su
   join services s on s.id = su.service_id
-  join accounts a on a.id = su.recorded_by
-  left join lateral (
-    select sp.unit_cost_cents from service_prices sp
-    where sp.service_id = su.service_id and sp.valid_from <= su.used_on
-    order by sp.valid_from desc limit 1
-  ) price on true`;
+  join accounts a on a.id = su.recorded_by`;
 
 export interface UsageRow {
   id: string;
