@@ -137,3 +137,47 @@ export const historicalCostColumns = [
   'total_cost_eur',
   'reported_cost_per_client_eur',
 ] as const;
+
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const forecastBandSchema = z.object({
+  expectedCents: z.number().int(),
+  /** The band's edges: the cost lies between them with the forecast's confidence, if the trend goes on. Never below 0. */
+  lowerCents: z.number().int(),
+  upperCents: z.number().int(),
+});
+
+/**
+ * Next year's cost of one service (or of all) from the trend of its published monthly costs. The
+ * history is the months the line was fitted to: only figures the monthly tables show, so a forecast
+ * gives away nothing they hide. Unavailable with fewer than 12 such months.
+ */
+export const costForecastSchema = z.discriminatedUnion('available', [
+  z.object({
+    available: z.literal(true),
+    fittedMonths: z.number().int(),
+    slopeCentsPerMonth: z.number().int(),
+    history: z.array(z.object({ month: monthSchema, costCents: z.number().int() })),
+    /** Each month of the forecast year with its own band. */
+    months: z.array(forecastBandSchema.extend({ month: monthSchema })),
+    year: forecastBandSchema,
+  }),
+  z.object({
+    available: z.literal(false),
+    fittedMonths: z.number().int(),
+    history: z.array(z.object({ month: monthSchema, costCents: z.number().int() })),
+  }),
+]);
+export type CostForecast = z.infer<typeof costForecastSchema>;
+
+export const insightsForecastSchema = z.object({
+  /** The year forecast: next year. */
+  year: z.number().int(),
+  /** The months the lines are fitted to: the last 36 complete months. */
+  fittedFrom: monthSchema,
+  fittedTo: monthSchema,
+  /** The probability that the band holds the year's cost, e.g. 0.8. */
+  confidence: z.number(),
+  total: costForecastSchema,
+  services: z.array(z.object({ label: localizedTextSchema, forecast: costForecastSchema })),
+});
+export type InsightsForecast = z.infer<typeof insightsForecastSchema>;

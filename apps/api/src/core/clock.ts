@@ -6,3 +6,7 @@ import { sql } from 'drizzle-orm';
  * ends at midnight in Helsinki, not in UTC or in the database server's zone.
  */
 export const municipalityToday = sql<string>`(now() at time zone 'Europe/Helsinki')::date`;
+
+/** This month (`YYYY-MM`) in the municipality's time zone, for rules computed outside SQL. */
+export const municipalityMonth = (now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit' }).format(now);

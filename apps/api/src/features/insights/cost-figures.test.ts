@@ -4,6 +4,7 @@ import {
   costPerFamily,
   quartiles,
   type CostTableLayout,
+  type KeyedCostTable,
   type PricedUsage,
 } from './cost-figures';
 
@@ -62,9 +63,9 @@ const empty = shown(0, 0);
 describe('cost tables', () => {
   it('when a family uses a service in two months, then each month counts it once and the total counts it once', () => {
     const rows = ['f1', 'f2', 'f3', 'f4', 'f5'].flatMap((id) => [usage(id, 100, '2026-01-10'), usage(id, 50, '2026-02-03')]);
-    const [table] = buildCostTables(rows, [{ rows: byService, ...months(['2026-01', '2026-02']) }]);
-    expect(table!.rows).toEqual([{ label: { fi: 'a' }, cells: [shown(500, 5), shown(250, 5)], total: shown(750, 5) }]);
-    expect(table!.total).toEqual(shown(750, 5));
+    const [{ table }] = buildCostTables(rows, [{ rows: byService, ...months(['2026-01', '2026-02']) }]) as [KeyedCostTable];
+    expect(table.rows).toEqual([{ label: { fi: 'a' }, cells: [shown(500, 5), shown(250, 5)], total: shown(750, 5) }]);
+    expect(table.total).toEqual(shown(750, 5));
   });
 
   it("when a year's total in a monthly table is a cell of the yearly table, then both tables hide it or neither does", () => {
@@ -78,7 +79,7 @@ describe('cost tables', () => {
     const [byYear, byMonth] = buildCostTables(rows, [
       { rows: byService, ...years(['2025', '2026']) },
       { rows: byService, ...months(['2026-01']) },
-    ]);
+    ]).map(({ table }) => table);
     // A 2025 (one family) hides A 2026 (600 < 650) and the 2025 total hides the 2026 total (650 < 700).
     // Shown alone, the monthly table's A total (600) would give away A 2025 as 650 - 600; it is A 2026, so it is hidden
     // too, and then A January beside it and the January total.

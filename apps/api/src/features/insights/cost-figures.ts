@@ -27,13 +27,19 @@ export interface CostTableLayout {
 
 const hiddenCost: CostCell = { suppressed: true, costCents: null, families: null };
 
+/** A published cost table with the key of each row (e.g. a service's id), which stays on the server. */
+export interface KeyedCostTable {
+  table: CostTable;
+  rowKeys: string[];
+}
+
 /**
  * Cost tables by row and column with their totals, rows in the order of their Finnish names. A
  * figure is named by what it adds up (e.g. `service:<id>|year:2026`), so one that two tables both
  * show is one figure: it is hidden in both or in neither, and no table gives away what another
  * hides. Each total counts its families once however many cells they appear in.
  */
-export function buildCostTables(usage: readonly PricedUsage[], layouts: readonly CostTableLayout[]): CostTable[] {
+export function buildCostTables(usage: readonly PricedUsage[], layouts: readonly CostTableLayout[]): KeyedCostTable[] {
   const members = new Map<string, Set<number>>();
   const tables = layouts.map((layout) => {
     const labels = new Map<string, LocalizedText>();
@@ -57,7 +63,7 @@ export function buildCostTables(usage: readonly PricedUsage[], layouts: readonly
     const columnKeys = [...layout.columns.keys.map((column) => `${layout.columns.kind}:${column}`), layout.columnsTotal];
     // Row by row, each row ending in its total, the column totals last: the layout of `tableLines`.
     const grid = rowKeys.flatMap((row) => columnKeys.map((column) => `${row}|${column}`));
-    return { layout, labels: rows.map(([, label]) => label), grid };
+    return { layout, rowKeys: rows.map(([key]) => key), labels: rows.map(([, label]) => label), grid };
   });
 
   const keys = [...new Set(tables.flatMap((table) => table.grid))];
@@ -68,7 +74,7 @@ export function buildCostTables(usage: readonly PricedUsage[], layouts: readonly
   );
   const hidden = suppressFigures(figures, lines);
 
-  return tables.map(({ layout, labels, grid }) => {
+  return tables.map(({ layout, rowKeys, labels, grid }) => {
     const cellAt = (position: number): CostCell => {
       const index = indexOf.get(grid[position]!)!;
       const { families, value } = figures[index]!;
@@ -76,7 +82,7 @@ export function buildCostTables(usage: readonly PricedUsage[], layouts: readonly
     };
     const width = layout.columns.keys.length + 1;
     const columns = layout.columns.keys.map((_, column) => column);
-    return {
+    const table: CostTable = {
       columns: [...layout.columns.keys],
       rows: labels.map((label, row) => ({
         label,
@@ -86,6 +92,7 @@ export function buildCostTables(usage: readonly PricedUsage[], layouts: readonly
       columnTotals: columns.map((column) => cellAt(labels.length * width + column)),
       total: cellAt(labels.length * width + width - 1),
     };
+    return { table, rowKeys };
   });
 }
 

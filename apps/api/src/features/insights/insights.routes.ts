@@ -6,12 +6,15 @@ import {
   insightsCaseloadsSchema,
   insightsCostsQuerySchema,
   insightsCostsSchema,
+  insightsForecastSchema,
   MIN_FAMILIES_PER_FIGURE,
 } from '@yhdessa/shared';
 import { z } from 'zod';
+import { municipalityMonth } from '../../core/clock';
 import { defineRoute, type RouteAccess } from '../../http/route';
+import { MIN_FITTED_MONTHS } from './cost-forecast';
 import { importHistoricalCosts, previewHistoricalCosts, readHistoricalCosts } from './historical-costs.service';
-import { readCaseloads, readCosts } from './insights.service';
+import { readCaseloads, readCosts, readForecast } from './insights.service';
 
 /**
  * Managers see aggregates across families, never a family: no name, no id, no figure drawn from
@@ -28,8 +31,7 @@ const historicalCostFile = `The body is the file itself as \`text/csv\` (UTF-8):
 const csvBody = z.string().min(1);
 
 /** This year in Finland, where the municipality keeps its books. */
-const thisYear = () =>
-  Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date()));
+const thisYear = () => Number(municipalityMonth().slice(0, 4));
 
 export const insightsRoutes = [
   defineRoute({
@@ -53,6 +55,27 @@ export const insightsRoutes = [
         detail: { year },
       });
       return readCosts(tx, year);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/insights/forecast',
+    summary:
+      "Next year's cost of each service and of all, from the trend of the last 36 complete months, with an 80 % band (managers)",
+    description: `A straight line is fitted by least squares to each service's monthly costs as the monthly cost tables publish them, over the last 36 complete months: months hidden there are left out, and so are the months before the service's first shown cost, so the forecast is built only from figures a manager can already see. Next year's cost is the sum of the line's twelve months; the band holds it with 80 % probability if the trend and the months' scatter around it go on as before (a Student t prediction interval; never below zero). With fewer than ${MIN_FITTED_MONTHS} months there is no forecast. ${aggregateOnly}`,
+    tag: 'insights',
+    access: managersOnly,
+    response: { status: 200, schema: insightsForecastSchema, description: "Next year's forecast, in total and per service" },
+    async handler(_input, { tx, audit }) {
+      await audit({
+        familyId: null,
+        action: 'read',
+        resource: 'insights',
+        resourceId: 'forecast',
+        outcome: 'allowed',
+        basis: 'manager',
+      });
+      return readForecast(tx, municipalityMonth());
     },
   }),
   defineRoute({

@@ -1,5 +1,6 @@
-import type { InsightsCaseloads, InsightsCosts } from '@yhdessa/shared';
+import type { CostCell, InsightsCaseloads, InsightsCosts, InsightsForecast, LocalizedText } from '@yhdessa/shared';
 import type { Queryable } from '../../db/database';
+import { FORECAST_CONFIDENCE, forecastYear, monthsBefore } from './cost-forecast';
 import { buildCostTables, buildDistribution, costPerFamily, type CostTableLayout, type PricedUsage } from './cost-figures';
 import {
   countOpenFamiliesPerCoordinator,
@@ -22,14 +23,14 @@ const monthsOfYear = (year: number): Pick<CostTableLayout, 'columns' | 'columnsT
 });
 
 /**
- * What the services cost: by service and month, by provider and month, by service and year, and
- * per family. The monthly tables of every year are suppressed together with the yearly one, so the
- * tables of one year never give away what those of another year or the yearly table hide.
+ * Every cost table the manager's area shows, suppressed together: by service and year, and by
+ * service and by provider for each month of each year with usage (and of `alsoYear`, which adds
+ * only empty tables and so changes no other figure). A figure two tables share is hidden in both
+ * or neither, and the tables of one year never give away what another's hide.
  */
-export async function readCosts(db: Queryable, year: number): Promise<InsightsCosts> {
-  const usage = await listPricedUsageOfAllFamilies(db);
+function publishCostTables(usage: readonly PricedUsage[], alsoYear?: number) {
   const years = [...new Set(usage.map((item) => Number(item.usedOn.slice(0, 4))))].sort((a, b) => a - b);
-  const monthlyYears = years.includes(year) ? years : [...years, year];
+  const monthlyYears = alsoYear === undefined || years.includes(alsoYear) ? years : [...years, alsoYear];
   const [byServiceYear, ...monthly] = buildCostTables(usage, [
     {
       rows: byService,
@@ -41,16 +42,76 @@ export async function readCosts(db: Queryable, year: number): Promise<InsightsCo
       { rows: byOrganisation, ...monthsOfYear(each) },
     ]),
   ]);
-  const at = monthlyYears.indexOf(year) * 2;
+  const monthlyOf = (year: number) => {
+    const at = monthlyYears.indexOf(year) * 2;
+    return at < 0 ? null : { byService: monthly[at]!, byOrganisation: monthly[at + 1]! };
+  };
+  return { years, byServiceYear: byServiceYear!, monthlyOf };
+}
+
+/** What the services cost: by service and month, by provider and month, by service and year, and per family. */
+export async function readCosts(db: Queryable, year: number): Promise<InsightsCosts> {
+  const usage = await listPricedUsageOfAllFamilies(db);
+  const { years, byServiceYear, monthlyOf } = publishCostTables(usage, year);
+  const { byService: byServiceMonth, byOrganisation: byOrganisationMonth } = monthlyOf(year)!;
   return {
     year,
     years,
-    byServiceMonth: monthly[at]!,
-    byOrganisationMonth: monthly[at + 1]!,
-    byServiceYear: byServiceYear!,
+    byServiceMonth: byServiceMonth.table,
+    byOrganisationMonth: byOrganisationMonth.table,
+    byServiceYear: byServiceYear.table,
     perFamily: costPerFamily(usage.filter((item) => item.usedOn.startsWith(`${year}-`))),
   };
 }
+
+/** The months a forecast is fitted to: the last three complete years' worth. */
+const FORECAST_WINDOW_MONTHS = 36;
+
+/**
+ * Next year's cost of each service and of all, each from a line fitted to its monthly costs as the
+ * monthly tables publish them over the last 36 complete months: hidden months are left out, and so
+ * are the months before a service's first shown cost. Built only from shown figures, a forecast
+ * cannot give away a hidden one.
+ */
+export function buildForecast(usage: readonly PricedUsage[], thisMonth: string): InsightsForecast {
+  const { monthlyOf } = publishCostTables(usage);
+  const window = monthsBefore(thisMonth, FORECAST_WINDOW_MONTHS);
+  const tableOf = (month: string) => monthlyOf(Number(month.slice(0, 4)))?.byService;
+  const columnOf = (month: string) => Number(month.slice(5, 7)) - 1;
+  const emptyCell: CostCell = { suppressed: false, costCents: 0, families: 0 };
+
+  const labels = new Map<string, LocalizedText>();
+  for (const month of window) {
+    const keyed = tableOf(month);
+    keyed?.rowKeys.forEach((key, row) => labels.set(key, keyed.table.rows[row]!.label));
+  }
+  const forecastOf = (cellAt: (month: string) => CostCell) => {
+    const shown = window.flatMap((month) => {
+      const cell = cellAt(month);
+      return cell.suppressed ? [] : [{ month, costCents: cell.costCents }];
+    });
+    const first = shown.findIndex((point) => point.costCents > 0);
+    return forecastYear(first < 0 ? [] : shown.slice(first), Number(thisMonth.slice(0, 4)) + 1);
+  };
+  const serviceCell = (key: string) => (month: string) => {
+    const keyed = tableOf(month);
+    const row = keyed?.rowKeys.indexOf(key) ?? -1;
+    return row < 0 ? emptyCell : keyed!.table.rows[row]!.cells[columnOf(month)]!;
+  };
+  return {
+    year: Number(thisMonth.slice(0, 4)) + 1,
+    fittedFrom: window[0]!,
+    fittedTo: window.at(-1)!,
+    confidence: FORECAST_CONFIDENCE,
+    total: forecastOf((month) => tableOf(month)?.table.columnTotals[columnOf(month)] ?? emptyCell),
+    services: [...labels]
+      .sort(([, a], [, b]) => a.fi.localeCompare(b.fi, 'fi'))
+      .map(([key, label]) => ({ label, forecast: forecastOf(serviceCell(key)) })),
+  };
+}
+
+export const readForecast = async (db: Queryable, thisMonth: string) =>
+  buildForecast(await listPricedUsageOfAllFamilies(db), thisMonth);
 
 /** Six services at once is typical for a family in child welfare: the last bucket gathers six or more. */
 const SERVICE_BUCKETS = ['0', '1', '2', '3', '4', '5', '6+'];
