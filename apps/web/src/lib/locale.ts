@@ -35,6 +35,13 @@ export function formatEuros(cents: number, language: Language): string {
   return new Intl.NumberFormat(intlLocales[language], { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
+/** Whole euros, for an estimate whose cents would claim a precision it does not have. */
+export function formatWholeEuros(cents: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocales[language], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
+    Math.round(cents / 100),
+  );
+}
+
 /** A month `YYYY-MM` by its short name, e.g. `tammi` in Finnish. */
 export function formatMonth(isoMonth: string, language: Language): string {
   return new Intl.DateTimeFormat(intlLocales[language], { month: 'short' }).format(parseIsoDate(`${isoMonth}-01`));

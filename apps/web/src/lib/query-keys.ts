@@ -54,6 +54,7 @@ export const queryKeys = {
   /** The manager's aggregates. */
   insightsCosts: (year: number | null) => ['insights', 'costs', { year }] as const,
   insightsCaseloads: ['insights', 'caseloads'] as const,
+  insightsForecast: ['insights', 'forecast'] as const,
   historicalCosts: ['insights', 'historical-costs'] as const,
 
   /** Every account list, whatever its role filter. */

@@ -1,5 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { CostCell, HistoricalCostImport, InsightsCaseloads, InsightsCosts, Role } from '@yhdessa/shared';
+import type {
+  CostCell,
+  HistoricalCostImport,
+  InsightsCaseloads,
+  InsightsCosts,
+  InsightsForecast,
+  Role,
+} from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import { buildCurrentUser, testId } from '../../test/fixtures';
@@ -99,11 +106,39 @@ const raahe: HistoricalCostImport = {
   yearTotals: [{ year: 2011, clients: 41, totalCostCents: 5_699_800 }],
 };
 
+const forecastMonths = months.map((month, index) => ({
+  month: month.replace('2026', '2027'),
+  expectedCents: 1_000_000 + index * 10_000,
+  lowerCents: 900_000 + index * 10_000,
+  upperCents: 1_100_000 + index * 10_000,
+}));
+const forecast: InsightsForecast = {
+  year: 2027,
+  fittedFrom: '2023-12',
+  fittedTo: '2026-11',
+  confidence: 0.8,
+  total: {
+    available: true,
+    fittedMonths: 12,
+    slopeCentsPerMonth: 10_000,
+    history: months.map((month, index) => ({ month, costCents: 880_000 + index * 10_000 })),
+    months: forecastMonths,
+    year: { expectedCents: 12_660_049, lowerCents: 11_500_000, upperCents: 13_800_000 },
+  },
+  services: [
+    {
+      label: { fi: 'Perhetyö', en: 'Family work' },
+      forecast: { available: false, fittedMonths: 7, history: [{ month: '2026-05', costCents: 40_000 }] },
+    },
+  ],
+};
+
 function signedInAsManager(imports: HistoricalCostImport[] = [raahe]) {
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(manager)),
     http.get('/api/insights/costs', () => HttpResponse.json(costs)),
     http.get('/api/insights/caseloads', () => HttpResponse.json(caseloads)),
+    http.get('/api/insights/forecast', () => HttpResponse.json(forecast)),
     http.get('/api/insights/historical-costs', () => HttpResponse.json({ imports })),
   );
 }
@@ -139,6 +174,30 @@ describe("the manager's area", () => {
     expect(within(aftercare).getByText('2 992,00 €')).toBeInTheDocument();
     expect(within(aftercare).getByText('1 390,20 €')).toBeInTheDocument();
     expect(within(rowOf(historical, 'Vuosi 2011 yhteensä')).getByText('56 998,00 €')).toBeInTheDocument();
+  });
+
+  it("when the manager opens the forecast, then next year's cost shows in whole euros with its band and method, and a service with too few months says so", async () => {
+    signedInAsManager();
+    const { user } = renderApp('/insights');
+
+    const table = await screen.findByRole('table', { name: 'Ennuste: kustannukset 2027' });
+    const total = rowOf(table, 'Yhteensä');
+    expect(within(total).getByText('126 600 €')).toBeInTheDocument();
+    expect(within(total).getByText('115 000 €')).toBeInTheDocument();
+    expect(within(total).getByText('138 000 €')).toBeInTheDocument();
+    expect(within(rowOf(table, 'Perhetyö')).getByText(/Ei ennustetta: 7 kuukautta/)).toBeInTheDocument();
+    expect(screen.getByText(/joulukuu 2023–marraskuu 2026/)).toBeInTheDocument();
+    expect(screen.getByText(/80 %:n todennäköisyydellä/)).toBeInTheDocument();
+
+    // The chart's figures are also a table, month by month, for the line drawn.
+    await user.click(screen.getByText('Kaavion luvut kuukausittain: Yhteensä'));
+    const january = screen.getByRole('rowheader', { name: 'tammikuu 2027' }).closest('tr') as HTMLElement;
+    expect(within(january).getByText('10 000 €')).toBeInTheDocument();
+    expect(within(january).getByText('9 000 € – 11 000 €')).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Kaaviossa näytetään'), 'Perhetyö');
+    expect(screen.queryByText(/Kaavion luvut kuukausittain/)).not.toBeInTheDocument();
+    expect(screen.getAllByText(/Ei ennustetta: 7 kuukautta/)).toHaveLength(2);
   });
 
   it('when the manager downloads a table as CSV, then the file holds the same figures, a hidden one as "alle 5" and never its number', async () => {

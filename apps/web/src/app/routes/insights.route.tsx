@@ -9,9 +9,11 @@ import {
   historicalCostsQueryOptions,
   insightsCaseloadsQueryOptions,
   insightsCostsQueryOptions,
+  insightsForecastQueryOptions,
 } from '../../features/insights/api/insights.query';
 import { CostPerFamilySection } from '../../features/insights/components/cost-per-family-section';
 import { CostTableSection } from '../../features/insights/components/cost-table-section';
+import { ForecastSection } from '../../features/insights/components/forecast-section';
 import { DistributionSection } from '../../features/insights/components/distribution-section';
 import { HistoricalCostImport } from '../../features/insights/components/historical-cost-import';
 import { HistoricalCostsSection } from '../../features/insights/components/historical-costs-section';
@@ -34,6 +36,7 @@ export function InsightsRoute() {
         </Text>
       </Stack>
       <CostFigures />
+      <ForecastFigures />
       <CaseloadFigures />
       <HistoricalFigures />
     </Stack>
@@ -92,6 +95,14 @@ function CostFigures() {
       />
     </>
   );
+}
+
+function ForecastFigures() {
+  const { t } = useTranslation();
+  const forecast = useQuery(insightsForecastQueryOptions());
+  if (forecast.isPending) return <LoadingState />;
+  if (forecast.isError) return <ErrorState title={t('insights.loadFailed')} onRetry={() => void forecast.refetch()} />;
+  return <ForecastSection forecast={forecast.data} />;
 }
 
 function CaseloadFigures() {

@@ -5,6 +5,7 @@ import {
   historicalCostPreviewSchema,
   insightsCaseloadsSchema,
   insightsCostsSchema,
+  insightsForecastSchema,
 } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
@@ -22,6 +23,14 @@ export function insightsCaseloadsQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.insightsCaseloads,
     queryFn: ({ signal }) => apiRequest('/api/insights/caseloads', { schema: insightsCaseloadsSchema, signal }),
+  });
+}
+
+/** Next year's cost from the trend of the last 36 complete months. */
+export function insightsForecastQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.insightsForecast,
+    queryFn: ({ signal }) => apiRequest('/api/insights/forecast', { schema: insightsForecastSchema, signal }),
   });
 }
 

@@ -1,6 +1,6 @@
 import type { CostCell, CountCell } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { formatCount, formatEuros, formatEurosCompact, useLanguage } from '../../../lib/locale';
+import { formatCount, formatEuros, formatEurosCompact, formatWholeEuros, useLanguage } from '../../../lib/locale';
 
 /** Figures as shown and exported: a hidden one as "fewer than 5", never as a number. */
 export function useFigureFormat() {
@@ -9,6 +9,8 @@ export function useFigureFormat() {
   const hidden = t('insights.fewerThanFive');
   return {
     euros: (cents: number) => formatEuros(cents, language),
+    /** An estimate, in whole euros. */
+    estimate: (cents: number) => formatWholeEuros(cents, language),
     /** A chart's axis: euros rounded, so the ticks stay short. */
     axisEuros: (euros: number) => formatEurosCompact(euros, language),
     number: (count: number) => formatCount(count, language),
