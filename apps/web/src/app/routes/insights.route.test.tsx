@@ -1,12 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type {
-  CostCell,
-  HistoricalCostImport,
-  InsightsCaseloads,
-  InsightsCosts,
-  InsightsForecast,
-  Role,
-} from '@yhdessa/shared';
+import type { CostCell, HistoricalCostImport, InsightsCaseloads, InsightsCosts, InsightsForecast, Role } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import { buildCurrentUser, testId } from '../../test/fixtures';
