@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema, localizedTextSchema } from './ids';
+import { monthSchema } from './service-usage';
 
 /**
  * The manager's area: de-identified aggregates only. A figure drawn from fewer than
@@ -138,7 +139,6 @@ export const historicalCostColumns = [
   'reported_cost_per_client_eur',
 ] as const;
 
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const forecastBandSchema = z.object({
   expectedCents: z.number().int(),
   /** The band's edges: the cost lies between them with the forecast's confidence, if the trend goes on. Never below 0. */
