@@ -85,6 +85,17 @@ describe('family costs route', () => {
     expect(screen.getByText(/Sijoitus kodin ulkopuolelle: noin 130\s000,00\s€ vuodessa/)).toBeInTheDocument();
   });
 
+  it('when the costs table is wider than the screen, then its scrolling area takes keyboard focus and is named like the table', async () => {
+    costsApi();
+    const { user } = renderApp(`/families/${familyId}/costs`);
+    const table = await screen.findByRole('table', { name: 'Kustannukset palveluittain ja kuukausittain' });
+    const scrolling = screen.getByRole('group', { name: 'Kustannukset palveluittain ja kuukausittain' });
+    expect(scrolling).toContainElement(table);
+    // Tab through the page from the top; the scrolling area is one of its stops.
+    for (let stop = 0; stop < 30 && document.activeElement !== scrolling; stop++) await user.tab();
+    expect(scrolling).toHaveFocus();
+  });
+
   it('when a worker records a month, then the units go to the server and the list shows the new entry', async () => {
     const sent = costsApi(worker, 'worker');
     const { user } = renderApp(`/families/${familyId}/costs`);

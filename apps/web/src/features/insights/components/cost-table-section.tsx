@@ -2,6 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
 import type { CostTable } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
+import { TableScrollContainer } from '../../../components/table-scroll-container';
 import { localizeText, useLanguage } from '../../../lib/locale';
 import { FigureSection } from './figure-section';
 import { useFigureFormat } from './figure-format';
@@ -69,7 +70,7 @@ export function CostTableSection({
         )
       }
     >
-      <Table.ScrollContainer minWidth={Math.max(600, 110 * header.length)}>
+      <TableScrollContainer label={title} minWidth={Math.max(600, 110 * header.length)}>
         <Table striped verticalSpacing="xs" aria-labelledby={id}>
           <Table.Thead>
             <Table.Tr>
@@ -95,7 +96,7 @@ export function CostTableSection({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScrollContainer>
     </FigureSection>
   );
 }
