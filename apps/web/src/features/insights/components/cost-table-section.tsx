@@ -1,10 +1,9 @@
-import { BarChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
 import type { CostTable } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { TableScrollContainer } from '../../../components/table-scroll-container';
 import { localizeText, useLanguage } from '../../../lib/locale';
-import { FigureSection } from './figure-section';
+import { FigureChart, FigureSection } from './figure-section';
 import { useFigureFormat } from './figure-format';
 
 interface CostTableSectionProps {
@@ -57,7 +56,7 @@ export function CostTableSection({
       chart={
         // With every column total hidden or empty, a chart would draw nothing.
         table.columnTotals.some((cell) => !cell.suppressed && cell.costCents > 0) && (
-          <BarChart
+          <FigureChart
             h={260}
             data={chartData}
             dataKey="column"

@@ -1,11 +1,10 @@
-import { BarChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
 import type { HistoricalCostImport } from '@yhdessa/shared';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScrollContainer } from '../../../components/table-scroll-container';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
-import { FigureSection } from './figure-section';
+import { FigureChart, FigureSection } from './figure-section';
 import { useFigureFormat } from './figure-format';
 
 const csvEuros = (cents: number | null) => (cents === null ? '' : (cents / 100).toFixed(2));
@@ -53,7 +52,7 @@ export function HistoricalCostsSection({ file }: { file: HistoricalCostImport })
         ],
       }}
       chart={
-        <BarChart
+        <FigureChart
           h={220}
           data={file.yearTotals.map((total) => ({ year: String(total.year), cost: total.totalCostCents / 100 }))}
           dataKey="year"
