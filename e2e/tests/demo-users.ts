@@ -6,6 +6,10 @@ export const coordinator = 'sari.koordinaattori@varkaus-demo.fi';
 export const familyWorker = 'mikko.perhetyo@varkaus-demo.fi';
 export const schoolWorker = 'hanna.koulu@varkaus-demo.fi';
 export const clinicWorker = 'liisa.neuvola@varkaus-demo.fi';
+export const manager = 'paivi.johtaja@varkaus-demo.fi';
+
+/** The heading of the first screen after signing in: professionals and families get their families, a manager the figures. */
+const landingHeading = (email: string) => (email === manager ? 'Johdon näkymä' : 'Perheet');
 
 export const laptop = { width: 1366, height: 900 };
 export const phone = { width: 390, height: 844 };
@@ -23,7 +27,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('textbox', { name: 'Sähköposti' }).fill(email);
   await page.getByRole('textbox', { name: 'Salasana' }).fill(password);
   await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Perheet' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: landingHeading(email) })).toBeVisible();
 }
 
 /** Fails the test if the page navigates (a reload, a new address) after this call. */

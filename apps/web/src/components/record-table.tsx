@@ -1,5 +1,6 @@
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { TableScrollContainer } from './table-scroll-container';
 
 interface RecordTableProps {
   /** Names the table for screen readers. */
@@ -15,7 +16,7 @@ interface RecordTableProps {
 /** A table of records, one per row, each named by its first cell, with a column of actions. */
 export function RecordTable({ label, minWidth, columns, actionsLabel, children }: RecordTableProps) {
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
+    <TableScrollContainer label={label} minWidth={minWidth}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
@@ -31,7 +32,7 @@ export function RecordTable({ label, minWidth, columns, actionsLabel, children }
         </Table.Thead>
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScrollContainer>
   );
 }
 

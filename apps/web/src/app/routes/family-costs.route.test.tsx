@@ -48,9 +48,9 @@ function entry(overrides: Partial<ServiceUsage> = {}): ServiceUsage {
   };
 }
 
-function costsApi(me = coordinator, reader: 'coordinator' | 'worker' | 'family' = 'coordinator') {
+function costsApi(me = coordinator, reader: 'coordinator' | 'worker' | 'family' = 'coordinator', recorded = [entry()]) {
   const sent: unknown[] = [];
-  let usage = [entry()];
+  let usage = recorded;
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(me)),
     http.get(`/api/families/${familyId}/plan`, () => HttpResponse.json(buildPlan({}, reader))),
@@ -85,6 +85,17 @@ describe('family costs route', () => {
     expect(screen.getByText(/Sijoitus kodin ulkopuolelle: noin 130\s000,00\s€ vuodessa/)).toBeInTheDocument();
   });
 
+  it('when the costs table is wider than the screen, then its scrolling area takes keyboard focus and is named like the table', async () => {
+    costsApi();
+    const { user } = renderApp(`/families/${familyId}/costs`);
+    const table = await screen.findByRole('table', { name: 'Kustannukset palveluittain ja kuukausittain' });
+    const scrolling = screen.getByRole('group', { name: 'Kustannukset palveluittain ja kuukausittain' });
+    expect(scrolling).toContainElement(table);
+    // Tab through the page from the top; the scrolling area is one of its stops.
+    for (let stop = 0; stop < 30 && document.activeElement !== scrolling; stop++) await user.tab();
+    expect(scrolling).toHaveFocus();
+  });
+
   it('when a worker records a month, then the units go to the server and the list shows the new entry', async () => {
     const sent = costsApi(worker, 'worker');
     const { user } = renderApp(`/families/${familyId}/costs`);
@@ -101,8 +112,8 @@ describe('family costs route', () => {
   it('when a correction meets a newer one, then what is saved now is shown and the user may save theirs on top', async () => {
     const sent = costsApi(worker, 'worker');
     const { user } = renderApp(`/families/${familyId}/costs`);
-    await user.click(await screen.findByRole('button', { name: 'Korjaa' }));
-    const form = screen.getByRole('form', { name: 'Korjaa kirjausta' });
+    await user.click(await screen.findByRole('button', { name: 'Korjaa kirjausta: Lastensuojelun perhetyö, tammikuu 2026' }));
+    const form = screen.getByRole('form', { name: 'Korjaa kirjausta: Lastensuojelun perhetyö, tammikuu 2026' });
     await user.clear(within(form).getByRole('textbox', { name: 'Määrä' }));
     await user.type(within(form).getByRole('textbox', { name: 'Määrä' }), '0');
     await user.click(within(form).getByRole('button', { name: 'Tallenna korjaus' }));
@@ -114,6 +125,26 @@ describe('family costs route', () => {
         { units: 0, note: '', version: 2 },
       ]),
     );
+  });
+
+  it("when a worker's list has several entries, then each correct button, and the form it opens, names its service and time", async () => {
+    costsApi(worker, 'worker', [
+      entry({ id: testId(702), period: 'day', usedOn: '2026-02-03' }),
+      entry({ id: testId(701), usedOn: '2026-02-01' }),
+      entry(),
+    ]);
+    const { user } = renderApp(`/families/${familyId}/costs`);
+    const list = await screen.findByRole('table', { name: 'Kirjattu palvelujen käyttö, uusimmat ensin' });
+    const buttons = await within(list).findAllByRole('button', { name: /^Korjaa/ });
+    expect(buttons.map((button) => button.getAttribute('aria-label'))).toEqual([
+      'Korjaa kirjausta: Lastensuojelun perhetyö, 3.2.2026',
+      'Korjaa kirjausta: Lastensuojelun perhetyö, helmikuu 2026',
+      'Korjaa kirjausta: Lastensuojelun perhetyö, tammikuu 2026',
+    ]);
+    await user.click(buttons[1]!);
+    expect(
+      within(list).getByRole('form', { name: 'Korjaa kirjausta: Lastensuojelun perhetyö, helmikuu 2026' }),
+    ).toBeInTheDocument();
   });
 
   it('when the family opens it, then it sees the services it received in plain words and no prices', async () => {

@@ -154,6 +154,10 @@ describe("the manager's area", () => {
     expect(screen.getByRole('link', { name: 'Johdon näkymä' })).toHaveAttribute('href', '/insights');
     const byService = await screen.findByRole('table', { name: 'Kustannukset palveluittain 2026' });
     expect(within(byService).getByRole('columnheader', { name: 'tammi' })).toBeInTheDocument();
+    // Thirteen columns of euros do not fit a laptop: the table scrolls, with the keyboard too.
+    const scrolling = screen.getByRole('group', { name: 'Kustannukset palveluittain 2026' });
+    expect(scrolling).toContainElement(byService);
+    expect(scrolling).toHaveAttribute('tabindex', '0');
     const work = rowOf(byService, 'Perhetyö');
     expect(within(work).getByText('alle 5')).toBeInTheDocument();
     expect(within(work).getByText('1 200,50 €')).toBeInTheDocument();

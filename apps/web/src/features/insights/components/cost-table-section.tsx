@@ -1,9 +1,9 @@
-import { BarChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
 import type { CostTable } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
+import { TableScrollContainer } from '../../../components/table-scroll-container';
 import { localizeText, useLanguage } from '../../../lib/locale';
-import { FigureSection } from './figure-section';
+import { FigureChart, FigureSection } from './figure-section';
 import { useFigureFormat } from './figure-format';
 
 interface CostTableSectionProps {
@@ -56,7 +56,7 @@ export function CostTableSection({
       chart={
         // With every column total hidden or empty, a chart would draw nothing.
         table.columnTotals.some((cell) => !cell.suppressed && cell.costCents > 0) && (
-          <BarChart
+          <FigureChart
             h={260}
             data={chartData}
             dataKey="column"
@@ -69,7 +69,7 @@ export function CostTableSection({
         )
       }
     >
-      <Table.ScrollContainer minWidth={Math.max(600, 110 * header.length)}>
+      <TableScrollContainer label={title} minWidth={Math.max(600, 110 * header.length)}>
         <Table striped verticalSpacing="xs" aria-labelledby={id}>
           <Table.Thead>
             <Table.Tr>
@@ -95,7 +95,7 @@ export function CostTableSection({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScrollContainer>
     </FigureSection>
   );
 }

@@ -1,8 +1,7 @@
-import { BarChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
 import type { Distribution } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { FigureSection } from './figure-section';
+import { FigureChart, FigureSection } from './figure-section';
 import { useFigureFormat } from './figure-format';
 
 interface DistributionSectionProps {
@@ -42,7 +41,7 @@ export function DistributionSection({
       chart={
         // With every bucket hidden or empty, a chart would draw nothing.
         distribution.buckets.some((bucket) => !bucket.families.suppressed && bucket.families.families > 0) && (
-          <BarChart
+          <FigureChart
             h={220}
             data={distribution.buckets.map((bucket) => ({
               bucket: bucketLabel(bucket.label),

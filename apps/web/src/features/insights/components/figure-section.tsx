@@ -1,3 +1,4 @@
+import { BarChart, type BarChartProps } from '@mantine/charts';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -10,7 +11,7 @@ interface FigureSectionProps {
   intro?: string;
   /** The table's rows as exported, header first: the same figures the table shows. */
   csv: { fileName: string; rows: (string | number)[][] };
-  /** A chart of the figures, or nothing (false); the table below always holds them too. */
+  /** A `FigureChart` of the figures, or nothing (false); the table below always holds them too. */
   chart?: ReactNode;
   children: ReactNode;
 }
@@ -49,4 +50,13 @@ export function FigureSection({ id, title, intro, csv, chart, children }: Figure
       </Stack>
     </Card>
   );
+}
+
+/**
+ * A bar chart for a figure section. The section hides it from screen readers, so it takes no
+ * keyboard focus either (recharts makes a chart focusable by default); the mouse still shows
+ * each bar's figure.
+ */
+export function FigureChart({ barChartProps, ...props }: BarChartProps) {
+  return <BarChart {...props} barChartProps={{ ...barChartProps, accessibilityLayer: false }} />;
 }

@@ -1,10 +1,10 @@
-import { BarChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
 import type { HistoricalCostImport } from '@yhdessa/shared';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScrollContainer } from '../../../components/table-scroll-container';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
-import { FigureSection } from './figure-section';
+import { FigureChart, FigureSection } from './figure-section';
 import { useFigureFormat } from './figure-format';
 
 const csvEuros = (cents: number | null) => (cents === null ? '' : (cents / 100).toFixed(2));
@@ -15,6 +15,7 @@ export function HistoricalCostsSection({ file }: { file: HistoricalCostImport })
   const language = useLanguage();
   const { euros, axisEuros, number } = useFigureFormat();
   const id = `historical-${file.id}`;
+  const title = t('insights.historical.title', { source: file.source });
   const serviceName = (service: HistoricalCostImport['rows'][number]['service']) => (language === 'en' ? service.en : service.fi);
   const optionalEuros = (cents: number | null) => (cents === null ? '–' : euros(cents));
   const header = [
@@ -31,7 +32,7 @@ export function HistoricalCostsSection({ file }: { file: HistoricalCostImport })
   return (
     <FigureSection
       id={id}
-      title={t('insights.historical.title', { source: file.source })}
+      title={title}
       intro={t('insights.historical.intro', { date: formatDateTimeParts(file.importedAt, language).date })}
       csv={{
         fileName: `historical-costs-${file.source.replace(/\.csv$/i, '')}.csv`,
@@ -51,7 +52,7 @@ export function HistoricalCostsSection({ file }: { file: HistoricalCostImport })
         ],
       }}
       chart={
-        <BarChart
+        <FigureChart
           h={220}
           data={file.yearTotals.map((total) => ({ year: String(total.year), cost: total.totalCostCents / 100 }))}
           dataKey="year"
@@ -63,7 +64,7 @@ export function HistoricalCostsSection({ file }: { file: HistoricalCostImport })
         />
       }
     >
-      <Table.ScrollContainer minWidth={820}>
+      <TableScrollContainer label={title} minWidth={820}>
         <Table verticalSpacing="xs" aria-labelledby={id}>
           <Table.Thead>
             <Table.Tr>
@@ -101,7 +102,7 @@ export function HistoricalCostsSection({ file }: { file: HistoricalCostImport })
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScrollContainer>
     </FigureSection>
   );
 }

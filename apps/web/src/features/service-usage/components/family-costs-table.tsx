@@ -1,6 +1,7 @@
 import { Alert, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { FamilyCosts } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
+import { TableScrollContainer } from '../../../components/table-scroll-container';
 import { formatDate, formatEuros, formatMonthYear, localizeText, useLanguage } from '../../../lib/locale';
 import { MonthlyCostChart } from './monthly-cost-chart';
 
@@ -22,7 +23,7 @@ export function FamilyCostsTable({ costs }: { costs: FamilyCosts }) {
         })}
       </Text>
       <MonthlyCostChart months={costs.months} />
-      <Table.ScrollContainer minWidth={480 + costs.services.length * 120}>
+      <TableScrollContainer label={t('costs.tableLabel')} minWidth={480 + costs.services.length * 120}>
         <Table striped verticalSpacing="xs" aria-label={t('costs.tableLabel')}>
           <Table.Thead>
             <Table.Tr>
@@ -64,7 +65,7 @@ export function FamilyCostsTable({ costs }: { costs: FamilyCosts }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScrollContainer>
       <ReferenceCosts costs={costs} />
     </Stack>
   );

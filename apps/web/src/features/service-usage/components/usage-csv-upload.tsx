@@ -3,6 +3,7 @@ import type { UsageCsvResult } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
+import { TableScrollContainer } from '../../../components/table-scroll-container';
 import { formatDecimal, formatMonthYear, useLanguage } from '../../../lib/locale';
 import { useImportUsageCsv, usePreviewUsageCsv } from '../api/service-usage.mutations';
 
@@ -93,7 +94,7 @@ function CsvResult({ result }: { result: UsageCsvResult }) {
         </Alert>
       )}
       {result.rows.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
+        <TableScrollContainer label={t('usageCsv.rowsLabel')} minWidth={560}>
           <Table striped aria-label={t('usageCsv.rowsLabel')}>
             <Table.Thead>
               <Table.Tr>
@@ -120,7 +121,7 @@ function CsvResult({ result }: { result: UsageCsvResult }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScrollContainer>
       )}
     </Stack>
   );

@@ -36,37 +36,49 @@ export function UsageList({ familyId, usage, correctable }: UsageListProps) {
         { label: t('usage.list.note') },
       ]}
     >
-      {usage.map((entry) => (
-        <Table.Tr key={entry.id}>
-          <RecordName title={localizeText(entry.service.name, language)} detail={entry.recordedBy.name} />
-          <Table.Td>
-            {entry.period === 'month' ? formatMonthYear(entry.usedOn, language) : formatDate(entry.usedOn, language)}
-          </Table.Td>
-          <Table.Td ta="right">{unitAmount(t, entry.units, entry.service.unit, language)}</Table.Td>
-          <Table.Td ta="right">{formatEuros(entry.unitCostCents, language)}</Table.Td>
-          <Table.Td ta="right">{formatEuros(entry.costCents, language)}</Table.Td>
-          <Table.Td>
-            {correcting === entry.id ? (
-              <CorrectionForm familyId={familyId} entry={entry} onDone={() => setCorrecting(null)} />
-            ) : (
-              entry.note
-            )}
-          </Table.Td>
-          <Table.Td>
-            {correctable.has(entry.serviceRoleId) && correcting !== entry.id && (
-              <Button size="xs" variant="default" onClick={() => setCorrecting(entry.id)}>
-                {t('usage.list.correct')}
-              </Button>
-            )}
-          </Table.Td>
-        </Table.Tr>
-      ))}
+      {usage.map((entry) => {
+        const service = localizeText(entry.service.name, language);
+        const when = entry.period === 'month' ? formatMonthYear(entry.usedOn, language) : formatDate(entry.usedOn, language);
+        // Every row has its own button: each says which entry it corrects.
+        const correctLabel = t('usage.list.correctNamed', { service, when });
+        return (
+          <Table.Tr key={entry.id}>
+            <RecordName title={service} detail={entry.recordedBy.name} />
+            <Table.Td>{when}</Table.Td>
+            <Table.Td ta="right">{unitAmount(t, entry.units, entry.service.unit, language)}</Table.Td>
+            <Table.Td ta="right">{formatEuros(entry.unitCostCents, language)}</Table.Td>
+            <Table.Td ta="right">{formatEuros(entry.costCents, language)}</Table.Td>
+            <Table.Td>
+              {correcting === entry.id ? (
+                <CorrectionForm familyId={familyId} entry={entry} label={correctLabel} onDone={() => setCorrecting(null)} />
+              ) : (
+                entry.note
+              )}
+            </Table.Td>
+            <Table.Td>
+              {correctable.has(entry.serviceRoleId) && correcting !== entry.id && (
+                <Button size="xs" variant="default" aria-label={correctLabel} onClick={() => setCorrecting(entry.id)}>
+                  {t('usage.list.correct')}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        );
+      })}
     </RecordTable>
   );
 }
 
+interface CorrectionFormProps {
+  familyId: string;
+  entry: ServiceUsage;
+  /** Names the entry corrected, as the button that opened the form did. */
+  label: string;
+  onDone: () => void;
+}
+
 /** Units and note of one entry; someone else's newer correction is shown and the user's own can go on top of it. */
-function CorrectionForm({ familyId, entry, onDone }: { familyId: string; entry: ServiceUsage; onDone: () => void }) {
+function CorrectionForm({ familyId, entry, label, onDone }: CorrectionFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const correct = useCorrectServiceUsage(familyId, entry.id);
@@ -90,7 +102,7 @@ function CorrectionForm({ familyId, entry, onDone }: { familyId: string; entry: 
 
   return (
     <form
-      aria-label={t('usage.list.correctLabel')}
+      aria-label={label}
       onSubmit={(event) => {
         event.preventDefault();
         save(basedOn.version);
