@@ -4,6 +4,7 @@ import type { CostForecast, InsightsForecast } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMonthYear, localizeText, useLanguage } from '../../../lib/locale';
+import { TableScrollContainer } from '../../../components/table-scroll-container';
 import { useFigureFormat } from './figure-format';
 import { FigureSection } from './figure-section';
 
@@ -101,12 +102,14 @@ export function ForecastSection({ forecast }: { forecast: InsightsForecast }) {
             valueFormatter={euros as (value: number) => string}
             yAxisProps={{ width: 80, tickFormatter: format.axisEuros }}
             areaProps={{ fillOpacity: 0.5, strokeWidth: 0, dot: false, activeDot: false }}
+            // Hidden from screen readers with the table beside it, so no keyboard focus either (as FigureChart).
+            composedChartProps={{ accessibilityLayer: false }}
           />
         </div>
       ) : (
         <Text size="sm">{notAvailable(line.forecast.fittedMonths)}</Text>
       )}
-      <Table.ScrollContainer minWidth={720}>
+      <TableScrollContainer label={t('insights.forecast.title', { year: forecast.year })} minWidth={720}>
         <Table striped verticalSpacing="xs" aria-labelledby="forecast-title">
           <Table.Thead>
             <Table.Tr>
@@ -139,7 +142,7 @@ export function ForecastSection({ forecast }: { forecast: InsightsForecast }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScrollContainer>
       {line.forecast.available && <MonthsTable label={line.label} forecast={line.forecast} />}
     </FigureSection>
   );
@@ -162,7 +165,7 @@ function MonthsTable({ label, forecast }: { label: string; forecast: Extract<Cos
   return (
     <details>
       <summary>{t('insights.forecast.monthsOf', { label })}</summary>
-      <Table.ScrollContainer minWidth={560} mah={400}>
+      <TableScrollContainer label={t('insights.forecast.monthsOf', { label })} minWidth={560}>
         <Table verticalSpacing={4} striped>
           <Table.Thead>
             <Table.Tr>
@@ -193,7 +196,7 @@ function MonthsTable({ label, forecast }: { label: string; forecast: Extract<Cos
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScrollContainer>
     </details>
   );
 }
