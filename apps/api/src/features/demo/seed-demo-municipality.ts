@@ -11,6 +11,8 @@ import { serviceRoles } from '../../db/tables/service-roles';
 import { serviceUsage } from '../../db/tables/service-usage';
 import { services } from '../../db/tables/services';
 import { FIRST_PRICE_VALID_FROM } from '../services';
+import { seededRandom } from './demo-figures';
+import { monthlyUnitsByName } from './seed-demo-world';
 
 /**
  * The demo municipality's caseload over the last 36 months: about 300 fictional families with
@@ -27,32 +29,20 @@ const DEMO_MUNICIPALITY_LOCK = 7_240_003;
 const COORDINATORS = 8;
 const MARKER_EMAIL = 'koordinaattori.1@kunta-demo.invalid';
 
-/** mulberry32: a small, well-known seeded generator; `Math.random` would change the demo on every start. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
- * How often a family uses each service (share of families) and how many units a month while it
- * does (low..high). Keyed by the catalogue's Finnish name, so the generator needs no ids. The heavy
- * placement is rare on purpose: its monthly cells stay under five families.
+ * How often a family uses each service (share of families), keyed by the catalogue's Finnish name,
+ * so the generator needs no ids. The heavy placement is rare on purpose: its monthly cells stay
+ * under five families.
  */
-const serviceMix: Record<string, { share: number; units: [number, number] }> = {
-  Lastenneuvola: { share: 0.45, units: [1, 2] },
-  Varhaiskasvatus: { share: 0.4, units: [12, 20] },
-  'Koulun kuraattoripalvelut': { share: 0.5, units: [1, 4] },
-  'Lapsiperheiden sosiaalityö': { share: 0.7, units: [2, 8] },
-  'Lastensuojelun perhetyö': { share: 0.45, units: [3, 10] },
-  Perheneuvola: { share: 0.3, units: [1, 3] },
-  'Aikuisten mielenterveys- ja päihdepalvelut': { share: 0.25, units: [1, 4] },
-  Rinnallakulkija: { share: 0.2, units: [4, 12] },
+const serviceShares: Record<string, number> = {
+  Lastenneuvola: 0.45,
+  Varhaiskasvatus: 0.4,
+  'Koulun kuraattoripalvelut': 0.5,
+  'Lapsiperheiden sosiaalityö': 0.7,
+  'Lastensuojelun perhetyö': 0.45,
+  Perheneuvola: 0.3,
+  'Aikuisten mielenterveys- ja päihdepalvelut': 0.25,
+  Rinnallakulkija: 0.2,
 };
 const PLACEMENT_FAMILIES = 4;
 
@@ -192,15 +182,16 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
       members.push({ name: `${pick(firstNames)} ${surname}`, relation: 'child', birthYear: 2008 + Math.floor(random() * 17) });
     await tx.insert(familyMembers).values(members.map((member) => ({ familyId, ...member })));
 
-    const mix = Object.entries(serviceMix).filter(([, service]) => random() < service.share);
-    if (mix.length === 0) mix.push(['Lapsiperheiden sosiaalityö', serviceMix['Lapsiperheiden sosiaalityö']!]);
-    const withPlacement = placement !== null && index % Math.floor(MUNICIPALITY_FAMILIES / PLACEMENT_FAMILIES) === 7;
-    const roles = mix
-      .map(([name, usage]) => ({ service: byName.get(name), usage }))
-      .filter((role): role is { service: (typeof catalogue)[number]; usage: (typeof serviceMix)[string] } => !!role.service);
-    if (withPlacement) roles.push({ service: placement, usage: { share: 1, units: [20, 31] } });
+    const names = Object.keys(serviceShares).filter((name) => random() < serviceShares[name]!);
+    if (names.length === 0) names.push('Lapsiperheiden sosiaalityö');
+    if (placement !== null && index % Math.floor(MUNICIPALITY_FAMILIES / PLACEMENT_FAMILIES) === 7) names.push(placement.name.fi);
+    const roles = names.flatMap((name) => {
+      const service = byName.get(name);
+      const units = monthlyUnitsByName.get(name);
+      return service && units ? [{ service, units }] : [];
+    });
 
-    for (const { service, usage } of roles) {
+    for (const { service, units } of roles) {
       // A service joins a month or two after the case opens and stays until it closes, or leaves earlier.
       const startOffset = Math.floor(random() * 2);
       const months = Math.max(1, lengthMonths - startOffset - Math.floor(random() * 4));
@@ -228,7 +219,7 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
           serviceId: service.id,
           usedOn,
           period: 'month',
-          units: Math.round(between(usage.units[0], usage.units[1]) * 2) / 2,
+          units: Math.round(between(units[0], units[1]) * 2) / 2,
           recordedBy: coordinatorId,
         });
       }
