@@ -18,3 +18,15 @@ export function roundUnits(units: number, unit: string): number {
   const step = unit === 'hour' ? 0.5 : 1;
   return Math.max(step, Math.round(units / step) * step);
 }
+
+/**
+ * A month's units around a family's usual level of a service, up to a fifth more or less from month
+ * to month, and never more than the service's most in a month (a month has only so many days).
+ */
+export function unitsOfMonth(
+  level: number,
+  service: { unit: string; monthlyUnits: readonly [number, number] },
+  random: () => number,
+): number {
+  return roundUnits(Math.min(service.monthlyUnits[1], level * (0.8 + random() * 0.4)), service.unit);
+}

@@ -17,7 +17,7 @@ import { services } from '../../db/tables/services';
 import { FIRST_PRICE_VALID_FROM } from '../services';
 import { municipalityToday } from '../../core/clock';
 import { demoAccounts, type DemoAccountKey } from './demo-accounts';
-import { roundUnits, seededRandom } from './demo-figures';
+import { seededRandom, unitsOfMonth } from './demo-figures';
 import { seedDemoHistoricalCosts } from './seed-demo-historical-costs';
 import { seedDemoPlan } from './seed-demo-plan';
 import { seedDemoStory } from './seed-demo-story';
@@ -486,7 +486,7 @@ async function seedMonthlyUsage(
       serviceId: role.serviceId,
       usedOn: month,
       period: 'month' as const,
-      units: roundUnits(level * (0.8 + random() * 0.4), role.service.unit),
+      units: unitsOfMonth(level, role.service, random),
       recordedBy,
     })),
   );
