@@ -1,9 +1,13 @@
 import { demoAccountSchema, familyCostsSchema, familyListSchema, historicalCostImportListSchema, roles } from '@yhdessa/shared';
+import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { organisations } from '../../db/tables/organisations';
+import { serviceUsage } from '../../db/tables/service-usage';
+import { services } from '../../db/tables/services';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { demoAccounts } from './demo-accounts';
-import { seedDemoWorld } from './seed-demo-world';
+import { roundUnits } from './demo-figures';
+import { monthlyUnitsByName, seedDemoWorld } from './seed-demo-world';
 
 let testApp: TestApp;
 
@@ -49,5 +53,22 @@ describe('demo mode', () => {
     expect(costs.services.length).toBeGreaterThanOrEqual(6);
     expect(costs.totalCents).toBe(costs.months.reduce((sum, month) => sum + month.costCents, 0));
     expect(costs.months.at(-1)!.cumulativeCents).toBe(costs.totalCents);
+  });
+
+  it("when the families' monthly usage is read, then the units differ between services and months, each near its service's usual range", async () => {
+    const usage = await testApp.database.db
+      .select({ service: services.name, unit: services.unit, month: serviceUsage.usedOn, units: serviceUsage.units })
+      .from(serviceUsage)
+      .innerJoin(services, eq(services.id, serviceUsage.serviceId));
+    expect(new Set(usage.map((entry) => entry.units)).size).toBeGreaterThan(6);
+    for (const month of new Set(usage.map((entry) => entry.month))) {
+      const units = usage.filter((entry) => entry.month === month).map((entry) => entry.units);
+      expect(new Set(units).size).toBeGreaterThan(2);
+    }
+    for (const entry of usage) {
+      const [low, high] = monthlyUnitsByName.get(entry.service.fi)!;
+      expect(entry.units).toBeGreaterThanOrEqual(roundUnits(low * 0.8, entry.unit));
+      expect(entry.units).toBeLessThanOrEqual(high);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { asc, count, countDistinct, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../db/database';
+import { queryRows, type Database } from '../../db/database';
 import { accounts } from '../../db/tables/accounts';
 import { families } from '../../db/tables/families';
 import { servicePrices } from '../../db/tables/service-prices';
@@ -88,6 +88,37 @@ describe('the demo municipality', () => {
     const placement = cells.filter((cell) => cell.service.fi === 'Sijaishuolto');
     expect(placement.length).toBeGreaterThan(0);
     expect(placement.every((cell) => cell.families < 5)).toBe(true);
+  });
+
+  it("when each family's usage is followed through its case, then its services are used less in case months 13-24 than in 1-6, by a plausible share", async () => {
+    const [taper] = await queryRows<{ pairs: number; ratio: number }>(
+      database.db,
+      sql`with usage as (
+            select u.family_id, u.service_id, u.units,
+              (extract(year from u.used_on) * 12 + extract(month from u.used_on))
+                - (extract(year from f.created_at) * 12 + extract(month from f.created_at)) + 1 as case_month
+            from service_usage u join families f on f.id = u.family_id
+          ), services_of_families as (
+            select avg(units) filter (where case_month <= 6) as early, avg(units) filter (where case_month between 13 and 24) as later
+            from usage group by family_id, service_id
+          )
+          select count(*)::int as pairs, avg(later / early)::float as ratio
+          from services_of_families where early is not null and later is not null`,
+    );
+    expect(taper!.pairs).toBeGreaterThanOrEqual(50);
+    expect(taper!.ratio).toBeGreaterThan(0.7);
+    expect(taper!.ratio).toBeLessThan(0.9);
+  });
+
+  it('when families opened in the first year of the 36 months are counted, then enough of them reach their 24th case month for a before-and-after view', async () => {
+    const [twoYears] = await queryRows<{ families: number }>(
+      database.db,
+      sql`select count(distinct f.id)::int as families
+          from families f join service_usage u on u.family_id = f.id
+          where f.created_at < ${monthStart(`${THIS_MONTH}-01`, -23)}::date
+            and u.used_on = (date_trunc('month', f.created_at) + interval '23 months')::date`,
+    );
+    expect(twoYears!.families).toBeGreaterThanOrEqual(10);
   });
 
   it('when seeding runs again, then nothing is added twice; a second database seeded for the same month holds the same figures', async () => {

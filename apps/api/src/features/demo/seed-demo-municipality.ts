@@ -11,12 +11,14 @@ import { serviceRoles } from '../../db/tables/service-roles';
 import { serviceUsage } from '../../db/tables/service-usage';
 import { services } from '../../db/tables/services';
 import { FIRST_PRICE_VALID_FROM } from '../services';
+import { seededRandom, unitsOfMonth } from './demo-figures';
+import { monthlyUnitsByName } from './seed-demo-world';
 
 /**
  * The demo municipality's caseload over the last 36 months: about 300 fictional families with
  * plausible service mixes, monthly usage and yearly price changes, so the cost and caseload views
  * have data to show. Deterministic (a fixed seed and a fixed reference month), so two demo
- * databases seeded in the same month hold the same figures. Every name is invented.
+ * databases seeded in the same month hold the same figures. Every name and figure is invented.
  */
 
 export const MUNICIPALITY_FAMILIES = 300;
@@ -27,34 +29,42 @@ const DEMO_MUNICIPALITY_LOCK = 7_240_003;
 const COORDINATORS = 8;
 const MARKER_EMAIL = 'koordinaattori.1@kunta-demo.invalid';
 
-/** mulberry32: a small, well-known seeded generator; `Math.random` would change the demo on every start. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
- * How often a family uses each service (share of families) and how many units a month while it
- * does (low..high). Keyed by the catalogue's Finnish name, so the generator needs no ids. The heavy
- * placement is rare on purpose: its monthly cells stay under five families.
+ * How often a family uses each service (share of families), keyed by the catalogue's Finnish name,
+ * so the generator needs no ids. The heavy placement is rare on purpose: its monthly cells stay
+ * under five families.
  */
-const serviceMix: Record<string, { share: number; units: [number, number] }> = {
-  Lastenneuvola: { share: 0.45, units: [1, 2] },
-  Varhaiskasvatus: { share: 0.4, units: [12, 20] },
-  'Koulun kuraattoripalvelut': { share: 0.5, units: [1, 4] },
-  'Lapsiperheiden sosiaalityö': { share: 0.7, units: [2, 8] },
-  'Lastensuojelun perhetyö': { share: 0.45, units: [3, 10] },
-  Perheneuvola: { share: 0.3, units: [1, 3] },
-  'Aikuisten mielenterveys- ja päihdepalvelut': { share: 0.25, units: [1, 4] },
-  Rinnallakulkija: { share: 0.2, units: [4, 12] },
+const serviceShares: Record<string, number> = {
+  Lastenneuvola: 0.45,
+  Varhaiskasvatus: 0.4,
+  'Koulun kuraattoripalvelut': 0.5,
+  'Lapsiperheiden sosiaalityö': 0.7,
+  'Lastensuojelun perhetyö': 0.45,
+  Perheneuvola: 0.3,
+  'Aikuisten mielenterveys- ja päihdepalvelut': 0.25,
+  Rinnallakulkija: 0.2,
 };
 const PLACEMENT_FAMILIES = 4;
+
+/**
+ * What coordinated support aims at, as the demo invents it: a family's services are most intensive
+ * in the first months of its case and then taper off, each family by its own share (15-35 %),
+ * reached gradually by the 18th case month, so a "first year against the second" view has a change
+ * to show. The figures are invented; they show no real municipality's results. A placement is not
+ * tapered: it lasts its days until it ends.
+ */
+const FULL_INTENSITY_MONTHS = 6;
+const TAPER_MONTHS = 12;
+const TAPER_SHARE: [number, number] = [0.15, 0.35];
+
+/** How much of its early intensity a family's service runs at in the given case month (1 = the month the case opened). */
+function caseIntensity(caseMonth: number, taperShare: number): number {
+  const tapered = Math.min(1, Math.max(0, (caseMonth - FULL_INTENSITY_MONTHS) / TAPER_MONTHS));
+  return 1 - taperShare * tapered;
+}
+
+/** Cases last 3 to 30 months, so a family opened in the first year of the window can have two full years. */
+const CASE_MONTHS: [number, number] = [3, 30];
 
 const surnames = [
   'Aaltonen',
@@ -129,7 +139,7 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
 
   // Each service's first price period: the catalogue's price before any change.
   const catalogue = await tx
-    .select({ id: services.id, name: services.name, unitCostCents: servicePrices.unitCostCents })
+    .select({ id: services.id, name: services.name, unit: services.unit, unitCostCents: servicePrices.unitCostCents })
     .from(services)
     .innerJoin(servicePrices, and(eq(servicePrices.serviceId, services.id), eq(servicePrices.validFrom, FIRST_PRICE_VALID_FROM)));
   const byName = new Map(catalogue.map((service) => [service.name.fi, service]));
@@ -167,7 +177,7 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
   for (let index = 0; index < MUNICIPALITY_FAMILIES; index++) {
     const surname = surnames[index % surnames.length]!;
     const openedMonth = monthStart(firstMonth, Math.floor(random() * MONTHS));
-    const lengthMonths = 3 + Math.floor(random() * 24);
+    const lengthMonths = CASE_MONTHS[0] + Math.floor(random() * (CASE_MONTHS[1] - CASE_MONTHS[0] + 1));
     const closedMonth = monthStart(openedMonth, lengthMonths);
     const closed = closedMonth <= current;
     const status: FamilyStatus = closed ? 'closed' : random() < 0.15 ? 'in_review' : 'active';
@@ -192,21 +202,24 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
       members.push({ name: `${pick(firstNames)} ${surname}`, relation: 'child', birthYear: 2008 + Math.floor(random() * 17) });
     await tx.insert(familyMembers).values(members.map((member) => ({ familyId, ...member })));
 
-    const mix = Object.entries(serviceMix).filter(([, service]) => random() < service.share);
-    if (mix.length === 0) mix.push(['Lapsiperheiden sosiaalityö', serviceMix['Lapsiperheiden sosiaalityö']!]);
-    const withPlacement = placement !== null && index % Math.floor(MUNICIPALITY_FAMILIES / PLACEMENT_FAMILIES) === 7;
-    const roles = mix
-      .map(([name, usage]) => ({ service: byName.get(name), usage }))
-      .filter((role): role is { service: (typeof catalogue)[number]; usage: (typeof serviceMix)[string] } => !!role.service);
-    if (withPlacement) roles.push({ service: placement, usage: { share: 1, units: [20, 31] } });
+    const names = Object.keys(serviceShares).filter((name) => random() < serviceShares[name]!);
+    if (names.length === 0) names.push('Lapsiperheiden sosiaalityö');
+    if (placement !== null && index % Math.floor(MUNICIPALITY_FAMILIES / PLACEMENT_FAMILIES) === 7) names.push(placement.name.fi);
+    const taperShare = between(...TAPER_SHARE);
+    const roles = names.flatMap((name) => {
+      const service = byName.get(name);
+      const units = monthlyUnitsByName.get(name);
+      return service && units ? [{ service, units }] : [];
+    });
 
-    for (const { service, usage } of roles) {
+    for (const { service, units } of roles) {
       // A service joins a month or two after the case opens and stays until it closes, or leaves earlier.
       const startOffset = Math.floor(random() * 2);
       const months = Math.max(1, lengthMonths - startOffset - Math.floor(random() * 4));
       const startsOn = monthStart(openedMonth, startOffset);
       const endsOn = monthStart(startsOn, months);
       const ended = endsOn <= current;
+      const level = between(...units);
       const [role] = await tx
         .insert(serviceRoles)
         .values({
@@ -222,13 +235,14 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
       for (let month = 0; month < months; month++) {
         const usedOn = monthStart(startsOn, month);
         if (usedOn > current) break;
+        const intensity = service.id === placement?.id ? 1 : caseIntensity(startOffset + month + 1, taperShare);
         usageRows.push({
           familyId,
           serviceRoleId: role!.id,
           serviceId: service.id,
           usedOn,
           period: 'month',
-          units: Math.round(between(usage.units[0], usage.units[1]) * 2) / 2,
+          units: unitsOfMonth(level * intensity, { unit: service.unit, monthlyUnits: units }, random),
           recordedBy: coordinatorId,
         });
       }

@@ -4,7 +4,7 @@ import { accounts, serviceMemberships } from '../../db/tables/accounts';
 import { hashPassword } from '../accounts';
 import { actions } from '../../db/tables/actions';
 import { consentDecisions } from '../../db/tables/consents';
-import type { Db, Tx } from '../../db/database';
+import { queryRows, type Db, type Tx } from '../../db/database';
 import { familyMembers, families } from '../../db/tables/families';
 import { goals } from '../../db/tables/goals';
 import { organisations } from '../../db/tables/organisations';
@@ -12,10 +12,12 @@ import { plans } from '../../db/tables/plans';
 import { reviews } from '../../db/tables/reviews';
 import { serviceRoles } from '../../db/tables/service-roles';
 import { servicePrices } from '../../db/tables/service-prices';
+import { serviceUsage } from '../../db/tables/service-usage';
 import { services } from '../../db/tables/services';
 import { FIRST_PRICE_VALID_FROM } from '../services';
 import { municipalityToday } from '../../core/clock';
 import { demoAccounts, type DemoAccountKey } from './demo-accounts';
+import { seededRandom, unitsOfMonth } from './demo-figures';
 import { seedDemoHistoricalCosts } from './seed-demo-historical-costs';
 import { seedDemoPlan } from './seed-demo-plan';
 import { seedDemoStory } from './seed-demo-story';
@@ -33,15 +35,24 @@ type ServiceKey =
   | 'walkAlongside'
   | 'placement';
 
-const serviceCatalogue: Record<
-  ServiceKey,
-  { name: LocalizedText; category: string; unit: string; unitCostEur: number; contact: string; provider: 'city' | 'area' | 'ngo' }
-> = {
+interface DemoService {
+  name: LocalizedText;
+  category: string;
+  unit: string;
+  unitCostEur: number;
+  /** Units a family uses in a month while the service works with it, low..high: invented, for the demo. */
+  monthlyUnits: [number, number];
+  contact: string;
+  provider: 'city' | 'area' | 'ngo';
+}
+
+const serviceCatalogue: Record<ServiceKey, DemoService> = {
   clinic: {
     name: { fi: 'Lastenneuvola', sv: 'Barnrådgivning', en: 'Child health clinic' },
     category: 'health',
     unit: 'visit',
     unitCostEur: 95,
+    monthlyUnits: [1, 2],
     contact: 'neuvola@varkaus-demo.fi, 017 555 0101',
     provider: 'area',
   },
@@ -50,6 +61,7 @@ const serviceCatalogue: Record<
     category: 'education',
     unit: 'day',
     unitCostEur: 62,
+    monthlyUnits: [12, 20],
     contact: 'paivakoti.keskusta@varkaus-demo.fi',
     provider: 'city',
   },
@@ -58,6 +70,7 @@ const serviceCatalogue: Record<
     category: 'education',
     unit: 'meeting',
     unitCostEur: 70,
+    monthlyUnits: [1, 4],
     contact: 'kuraattori@varkaus-demo.fi, 017 555 0202',
     provider: 'city',
   },
@@ -70,6 +83,7 @@ const serviceCatalogue: Record<
     category: 'social',
     unit: 'hour',
     unitCostEur: 75,
+    monthlyUnits: [2, 8],
     contact: 'sosiaalityo@varkaus-demo.fi',
     provider: 'area',
   },
@@ -78,6 +92,7 @@ const serviceCatalogue: Record<
     category: 'child-protection',
     unit: 'visit',
     unitCostEur: 110,
+    monthlyUnits: [3, 10],
     contact: 'perhetyo@varkaus-demo.fi, 017 555 0303',
     provider: 'area',
   },
@@ -86,6 +101,7 @@ const serviceCatalogue: Record<
     category: 'health',
     unit: 'session',
     unitCostEur: 160,
+    monthlyUnits: [1, 3],
     contact: 'perheneuvola@varkaus-demo.fi, 017 555 0404',
     provider: 'area',
   },
@@ -98,6 +114,7 @@ const serviceCatalogue: Record<
     category: 'health',
     unit: 'visit',
     unitCostEur: 140,
+    monthlyUnits: [1, 4],
     contact: 'mielenterveys@varkaus-demo.fi',
     provider: 'area',
   },
@@ -106,6 +123,7 @@ const serviceCatalogue: Record<
     category: 'ngo',
     unit: 'hour',
     unitCostEur: 55,
+    monthlyUnits: [4, 12],
     contact: 'rinnalla@lapsikyla-demo.fi, 040 555 0505',
     provider: 'ngo',
   },
@@ -114,10 +132,16 @@ const serviceCatalogue: Record<
     category: 'child-protection',
     unit: 'day',
     unitCostEur: 356,
+    monthlyUnits: [20, 31],
     contact: 'sijaishuolto@varkaus-demo.fi',
     provider: 'area',
   },
 };
+
+/** Each catalogue service's monthly units (low..high) by its Finnish name, for the generated municipality. */
+export const monthlyUnitsByName = new Map(
+  Object.values(serviceCatalogue).map((service) => [service.name.fi, service.monthlyUnits]),
+);
 
 const workerServices: Partial<Record<DemoAccountKey, ServiceKey[]>> = {
   familyWorker: ['familyWork'],
@@ -417,6 +441,7 @@ const demoFamilies: DemoFamily[] = [
 ];
 
 const DEMO_SEED_LOCK = 7_240_002;
+const USAGE_SEED = 20_260_101;
 
 function dayOffset(days: number): string {
   const date = new Date();
@@ -436,16 +461,35 @@ export async function seedDemoWorld(db: Db): Promise<boolean> {
 }
 
 /**
- * A month's usage for each month the role has run through this one, a few units each (the
- * month's first day prices it), so the cost views have something to show.
+ * A month's usage for each month the role has run through this one (the month's first day prices
+ * it), so the cost views have something to show: around a level of its own for each family and
+ * service, a little more or less from month to month, drawn from `random`.
  */
-async function seedMonthlyUsage(tx: Tx, serviceRoleId: string, recordedBy: string): Promise<void> {
-  await tx.execute(sql`
-    insert into service_usage (family_id, service_role_id, service_id, used_on, period, units, recorded_by)
-    select sr.family_id, sr.id, sr.service_id, month::date, 'month', 2 + (extract(month from month)::int % 3) * 1.5, ${recordedBy}
-    from service_roles sr,
+async function seedMonthlyUsage(
+  tx: Tx,
+  role: { id: string; familyId: string; serviceId: string; service: DemoService },
+  recordedBy: string,
+  random: () => number,
+): Promise<void> {
+  const months = await queryRows<{ month: string }>(
+    tx,
+    sql`select month::date::text as month from service_roles sr,
       generate_series(date_trunc('month', sr.starts_on), date_trunc('month', coalesce(sr.ends_on, ${municipalityToday})), interval '1 month') month
-    where sr.id = ${serviceRoleId}`);
+    where sr.id = ${role.id}`,
+  );
+  const [low, high] = role.service.monthlyUnits;
+  const level = low + random() * (high - low);
+  await tx.insert(serviceUsage).values(
+    months.map(({ month }) => ({
+      familyId: role.familyId,
+      serviceRoleId: role.id,
+      serviceId: role.serviceId,
+      usedOn: month,
+      period: 'month' as const,
+      units: unitsOfMonth(level, role.service, random),
+      recordedBy,
+    })),
+  );
 }
 
 async function writeDemoWorld(tx: Tx): Promise<void> {
@@ -488,6 +532,7 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
     }
   }
 
+  const usageRandom = seededRandom(USAGE_SEED);
   for (const family of demoFamilies) {
     const [familyRow] = await tx
       .insert(families)
@@ -540,7 +585,12 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
         })
         .returning({ id: serviceRoles.id });
       if (role.status === 'accepted' || role.status === 'ended')
-        await seedMonthlyUsage(tx, roleRow!.id, accountIds[role.responsible ?? family.coordinator]);
+        await seedMonthlyUsage(
+          tx,
+          { id: roleRow!.id, familyId, serviceId: serviceIds[role.service], service: serviceCatalogue[role.service] },
+          accountIds[role.responsible ?? family.coordinator],
+          usageRandom,
+        );
       // Families without a login of their own gave consent on paper; the coordinator recorded it.
       const consentGiver = accountIds[family.members.find((member) => member.login)?.login ?? family.coordinator];
       for (const part of role.status === 'accepted' ? (role.consent ?? ['story', 'goals', 'notes']) : []) {

@@ -38,21 +38,33 @@ describe('reading a file of yearly service costs', () => {
       '2014,Sosiaalityö,Social work again,10,10,1',
       '',
       '2014,Jälkihuolto,Aftercare,30',
-      '2014,"Lastenvalvoja,Child welfare supervisor,600,70000,117',
       '2014,Ehkäisevä,Preventive,10,1.999,',
+      '2014,"Lastenvalvoja,Child welfare supervisor,600,70000,117',
     ].join('\r\n');
     const { lines, errors } = parseHistoricalCosts(file);
     expect(errors).toEqual([
       { line: 3, reason: 'year must be a year such as 2013; clients must be a whole number, 0 or more' },
       { line: 5, reason: 'the same service and year as line 2' },
       { line: 7, reason: 'expected 6 columns, found 4' },
-      { line: 8, reason: 'a quoted field does not end' },
-      { line: 9, reason: 'total_cost_eur must be euros such as 597911 or 597911.50' },
+      { line: 8, reason: 'total_cost_eur must be euros such as 597911 or 597911.50' },
+      { line: 9, reason: 'a quoted field does not end' },
     ]);
     expect(lines.map((line) => [line.serviceFi, line.totalCostCents, line.reportedCostPerClientCents])).toEqual([
       ['Sosiaalityö', 65_000_050, null],
       ['Perheneuvola, Raahe', 50_000_000, 125_000],
     ]);
+  });
+
+  it('when a quote never closes, then the file is refused at that line, and the lines it swallows are not read as figures', () => {
+    const file = [HEADER, '2014,"Sosiaalityö,Social work,900,650000,', '2015,Avohuolto,Open care,10,1000,100', ''].join('\n');
+    expect(parseHistoricalCosts(file)).toEqual({ lines: [], errors: [{ line: 2, reason: 'a quoted field does not end' }] });
+  });
+
+  it('when a name is quoted with a comma or quotes in it, then it is read as written', () => {
+    const file = [HEADER, '2014,"Perhetyö ""Tuki"", Raahe",Family work,10,1000,', '2014,Koulu 5" näyttö,School,1,1,'].join('\n');
+    const { lines, errors } = parseHistoricalCosts(file);
+    expect(errors).toEqual([]);
+    expect(lines.map((line) => line.serviceFi)).toEqual(['Perhetyö "Tuki", Raahe', 'Koulu 5" näyttö']);
   });
 
   it('when the header is not the expected one or there are no lines, then the file is refused as a whole', () => {

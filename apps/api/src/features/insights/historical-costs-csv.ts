@@ -1,4 +1,5 @@
 import { historicalCostColumns, type HistoricalCostPreview, type HistoricalServiceCost } from '@yhdessa/shared';
+import { readCsvRecords } from '../../http/csv-records';
 
 export interface HistoricalCostLine {
   year: number;
@@ -16,30 +17,6 @@ const WHOLE_NUMBER = /^\d{1,9}$/;
 function toCents(euros: string): number {
   const [whole, fraction = ''] = euros.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
-
-/** One CSV record on one line (RFC 4180 quoting, without line breaks inside quotes); null when its quotes do not close. */
-function splitFields(line: string): string[] | null {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const char = line[i]!;
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === ',') {
-      fields.push(field);
-      field = '';
-    } else field += char;
-  }
-  if (quoted) return null;
-  fields.push(field);
-  return fields.map((value) => value.trim());
 }
 
 /** Why a line cannot be imported, or the line's figures. */
@@ -72,31 +49,30 @@ function readLine(fields: string[]): HistoricalCostLine | string {
  * imported whole or not at all, so each bad line is named with its number and reason.
  */
 export function parseHistoricalCosts(text: string): { lines: HistoricalCostLine[]; errors: { line: number; reason: string }[] } {
-  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const { records, fault } = readCsvRecords(text);
   const errors: { line: number; reason: string }[] = [];
   const lines: HistoricalCostLine[] = [];
-  const header = splitFields(rows[0] ?? '');
-  if (header?.join(',') !== historicalCostColumns.join(','))
+  const [header, ...body] = records;
+  if (header?.fields.map((name) => name.trim()).join(',') !== historicalCostColumns.join(','))
     return { lines, errors: [{ line: 1, reason: `the header must be ${historicalCostColumns.join(',')}` }] };
   const seen = new Map<string, number>();
-  rows.slice(1).forEach((row, index) => {
-    const lineNumber = index + 2;
-    if (row.trim() === '') return;
-    const fields = splitFields(row);
-    const read = fields ? readLine(fields) : 'a quoted field does not end';
+  for (const { line, fields } of body) {
+    if (fields.length === 1 && fields[0]!.trim() === '') continue;
+    const read = readLine(fields.map((value) => value.trim()));
     if (typeof read === 'string') {
-      errors.push({ line: lineNumber, reason: read });
-      return;
+      errors.push({ line, reason: read });
+      continue;
     }
     const key = `${read.year}|${read.serviceFi.toLowerCase()}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({ line: lineNumber, reason: `the same service and year as line ${first}` });
-      return;
+      errors.push({ line, reason: `the same service and year as line ${first}` });
+      continue;
     }
-    seen.set(key, lineNumber);
+    seen.set(key, line);
     lines.push(read);
-  });
+  }
+  if (fault) errors.push(fault);
   if (lines.length === 0 && errors.length === 0) errors.push({ line: 2, reason: 'the file has no lines of figures' });
   return { lines, errors };
 }

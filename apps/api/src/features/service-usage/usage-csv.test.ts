@@ -55,6 +55,34 @@ describe('parseUsageCsv', () => {
     });
   });
 
+  it('when a note has a quote inside it or a quoted note has doubled quotes, then the note is kept as written', () => {
+    const text = [
+      'family,service,month,units,note',
+      `${F},${S},2025-03,1,Koulu 5" kirja`,
+      `${F},${S},2025-04,1,"Sanoi ""ei"", sitten kyllä"`,
+    ].join('\n');
+    expect(parseUsageCsv(text).rows.map((row) => row.note)).toEqual(['Koulu 5" kirja', 'Sanoi "ei", sitten kyllä']);
+  });
+
+  it('when a quote never closes, then the lines before it are checked and its line is at fault, with the lines it swallows', () => {
+    const text = [
+      'family,service,month,units,note',
+      `${F},${S},2025-03,1,`,
+      `perhe,${S},2025-04,1,`,
+      `${F},${S},2025-05,1,"Auki`,
+      `${F},${S},2025-06,1,`,
+    ].join('\r\n');
+    const { rows, errors } = parseUsageCsv(text);
+    expect(rows.map((row) => row.line)).toEqual([2]);
+    expect(errors).toEqual([
+      expect.objectContaining({ line: 3, problem: 'unknown_family' }),
+      { line: 4, problem: 'columns', reason: 'The line cannot be split into columns: a quoted field does not end.' },
+    ]);
+    expect(parseUsageCsv(`family,service,month,units\n"${F},${S},2025-03,1`).errors).toEqual([
+      expect.objectContaining({ line: 2, problem: 'columns' }),
+    ]);
+  });
+
   it.each([
     ['no header', `${F},${S},2025-03,1`, 'header'],
     ['only a header', 'family,service,month,units\n', 'no_rows'],

@@ -1,4 +1,5 @@
 import { idSchema, monthSchema, usageUnitsSchema, type UsageCsvError, type UsageCsvRow } from '@yhdessa/shared';
+import { readCsvRecords } from '../../http/csv-records';
 
 type Problem = Omit<UsageCsvError, 'line'>;
 
@@ -7,40 +8,6 @@ export const MAX_CSV_ROWS = 2_000;
 
 const HEADER = ['family', 'service', 'month', 'units'];
 
-/** One record of a CSV text with the line it starts on; quoted fields may hold the delimiter, quotes and line breaks. */
-function* csvRecords(text: string, delimiter: string): Generator<{ line: number; fields: string[] }> {
-  let line = 1;
-  let start = 1;
-  let field = '';
-  let fields: string[] = [];
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line += 1;
-        field += char;
-      }
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === delimiter) {
-      fields.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      yield { line: start, fields: [...fields, field] };
-      line += 1;
-      start = line;
-      field = '';
-      fields = [];
-    } else field += char;
-  }
-  if (field !== '' || fields.length > 0) yield { line: start, fields: [...fields, field] };
-}
-
 /**
  * Reads a service's monthly usage file: a header `family,service,month,units` (and optionally
  * `note`), then one row per family, service and month. `;` works as the delimiter too, with a
@@ -48,11 +15,9 @@ function* csvRecords(text: string, delimiter: string): Generator<{ line: number;
  * reported with its number and why; blank lines are skipped.
  */
 export function parseUsageCsv(text: string): { rows: UsageCsvRow[]; errors: UsageCsvError[] } {
-  const content = text.replace(/^\uFEFF/, '');
-  const firstLine = content.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes(';') ? ';' : ',';
-  const records = [...csvRecords(content, delimiter)].filter((record) => record.fields.some((value) => value.trim() !== ''));
-  const [header, ...body] = records;
+  const firstLine = text.split(/\r\n|\r|\n/, 1)[0] ?? '';
+  const { records, fault } = readCsvRecords(text, firstLine.includes(';') ? ';' : ',');
+  const [header, ...body] = records.filter((record) => record.fields.some((value) => value.trim() !== ''));
   const names = header?.fields.map((name) => name.trim().toLowerCase()) ?? [];
   const headerOk = HEADER.every((name, index) => names[index] === name) && (names.length === 4 || names[4] === 'note');
   if (!header || !headerOk)
@@ -62,7 +27,7 @@ export function parseUsageCsv(text: string): { rows: UsageCsvRow[]; errors: Usag
         { line: header?.line ?? 1, problem: 'header', reason: 'The first line must be: family,service,month,units (,note).' },
       ],
     };
-  if (body.length === 0)
+  if (body.length === 0 && !fault)
     return { rows: [], errors: [{ line: header.line, problem: 'no_rows', reason: 'The file has no rows.' }] };
   if (body.length > MAX_CSV_ROWS)
     return {
@@ -107,6 +72,9 @@ export function parseUsageCsv(text: string): { rows: UsageCsvRow[]; errors: Usag
       note: note ?? '',
     });
   }
+  // The lines after a quote that never closes cannot be split into columns.
+  if (fault)
+    errors.push({ line: fault.line, problem: 'columns', reason: `The line cannot be split into columns: ${fault.reason}.` });
   return { rows, errors };
 }
 
