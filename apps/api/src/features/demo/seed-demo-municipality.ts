@@ -66,6 +66,23 @@ function caseIntensity(caseMonth: number, taperShare: number): number {
 /** Cases last 3 to 30 months, so a family opened in the first year of the window can have two full years. */
 const CASE_MONTHS: [number, number] = [3, 30];
 
+/**
+ * Cases open at the same pace in the two years before the window as in it. One from before that
+ * was still open when the municipality began to use the product was entered in the window's first
+ * month, its support as many months along: so the caseload is steady from the start, and a trend
+ * fitted to the costs does not read a caseload climbing from nothing as growth.
+ */
+const MONTHS_BEFORE_WINDOW = 24;
+
+/** When a family's case opened (months from the window's start, negative before it) and how long it lasts, while open in the window. */
+function drawCase(random: () => number): { openedOffset: number; lengthMonths: number } {
+  for (;;) {
+    const openedOffset = Math.floor(random() * (MONTHS_BEFORE_WINDOW + MONTHS)) - MONTHS_BEFORE_WINDOW;
+    const lengthMonths = CASE_MONTHS[0] + Math.floor(random() * (CASE_MONTHS[1] - CASE_MONTHS[0] + 1));
+    if (openedOffset + lengthMonths > 0) return { openedOffset, lengthMonths };
+  }
+}
+
 const surnames = [
   'Aaltonen',
   'Berg',
@@ -176,8 +193,12 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
   const usageRows: (typeof serviceUsage.$inferInsert)[] = [];
   for (let index = 0; index < MUNICIPALITY_FAMILIES; index++) {
     const surname = surnames[index % surnames.length]!;
-    const openedMonth = monthStart(firstMonth, Math.floor(random() * MONTHS));
-    const lengthMonths = CASE_MONTHS[0] + Math.floor(random() * (CASE_MONTHS[1] - CASE_MONTHS[0] + 1));
+    const drawn = drawCase(random);
+    const openAtStart = drawn.openedOffset < 0;
+    const monthsIntoCase = Math.max(0, -drawn.openedOffset);
+    const openedMonth = monthStart(firstMonth, Math.max(0, drawn.openedOffset));
+    // The months of the case left in the window.
+    const lengthMonths = drawn.lengthMonths - monthsIntoCase;
     const closedMonth = monthStart(openedMonth, lengthMonths);
     const closed = closedMonth <= current;
     const status: FamilyStatus = closed ? 'closed' : random() < 0.15 ? 'in_review' : 'active';
@@ -213,8 +234,9 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
     });
 
     for (const { service, units } of roles) {
-      // A service joins a month or two after the case opens and stays until it closes, or leaves earlier.
-      const startOffset = Math.floor(random() * 2);
+      // A service joins a month or two after the case opens (a case open at the start has its services
+      // running already) and stays until it closes, or leaves earlier.
+      const startOffset = openAtStart ? 0 : Math.floor(random() * 2);
       const months = Math.max(1, lengthMonths - startOffset - Math.floor(random() * 4));
       const startsOn = monthStart(openedMonth, startOffset);
       const endsOn = monthStart(startsOn, months);
@@ -235,7 +257,7 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
       for (let month = 0; month < months; month++) {
         const usedOn = monthStart(startsOn, month);
         if (usedOn > current) break;
-        const intensity = service.id === placement?.id ? 1 : caseIntensity(startOffset + month + 1, taperShare);
+        const intensity = service.id === placement?.id ? 1 : caseIntensity(monthsIntoCase + startOffset + month + 1, taperShare);
         usageRows.push({
           familyId,
           serviceRoleId: role!.id,

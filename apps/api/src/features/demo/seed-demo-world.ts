@@ -461,9 +461,10 @@ export async function seedDemoWorld(db: Db): Promise<boolean> {
 }
 
 /**
- * A month's usage for each month the role has run through this one (the month's first day prices
- * it), so the cost views have something to show: around a level of its own for each family and
- * service, a little more or less from month to month, drawn from `random`.
+ * A month's usage for each month the role has run through last month (the month's first day
+ * prices it), so the cost views have something to show: around a level of its own for each family
+ * and service, a little more or less from month to month, drawn from `random`. A service records
+ * a month once it is over, so this month is left for the workers to record.
  */
 async function seedMonthlyUsage(
   tx: Tx,
@@ -474,7 +475,7 @@ async function seedMonthlyUsage(
   const months = await queryRows<{ month: string }>(
     tx,
     sql`select month::date::text as month from service_roles sr,
-      generate_series(date_trunc('month', sr.starts_on), date_trunc('month', coalesce(sr.ends_on, ${municipalityToday})), interval '1 month') month
+      generate_series(date_trunc('month', sr.starts_on), least(date_trunc('month', coalesce(sr.ends_on, ${municipalityToday})), date_trunc('month', ${municipalityToday}) - interval '1 month'), interval '1 month') month
     where sr.id = ${role.id}`,
   );
   const [low, high] = role.service.monthlyUnits;
