@@ -1,9 +1,12 @@
-import type { InsightsCaseloads, InsightsCosts } from '@yhdessa/shared';
+import type { InsightsCaseloads, InsightsChange, InsightsChangeRequest, InsightsCosts } from '@yhdessa/shared';
+import { AppError } from '../../core/app-error';
 import type { Queryable } from '../../db/database';
+import { compareCaseYears, compareYears, completeCohorts } from './change-figures';
 import { buildCostTables, buildDistribution, costPerFamily, type CostTableLayout, type PricedUsage } from './cost-figures';
 import {
   countOpenFamiliesPerCoordinator,
   countServicesOfOpenFamilies,
+  listCaseOpeningsOfAllFamilies,
   listPricedUsageOfAllFamilies,
 } from './insights.repository';
 
@@ -27,8 +30,14 @@ const monthsOfYear = (year: number): Pick<CostTableLayout, 'columns' | 'columnsT
  * tables of one year never give away what those of another year or the yearly table hide.
  */
 export async function readCosts(db: Queryable, year: number): Promise<InsightsCosts> {
-  const usage = await listPricedUsageOfAllFamilies(db);
-  const years = [...new Set(usage.map((item) => Number(item.usedOn.slice(0, 4))))].sort((a, b) => a - b);
+  return costsOf(await listPricedUsageOfAllFamilies(db), year);
+}
+
+const yearsOf = (usage: readonly PricedUsage[]) =>
+  [...new Set(usage.map((item) => Number(item.usedOn.slice(0, 4))))].sort((a, b) => a - b);
+
+function costsOf(usage: readonly PricedUsage[], year: number): InsightsCosts {
+  const years = yearsOf(usage);
   const monthlyYears = years.includes(year) ? years : [...years, year];
   const [byServiceYear, ...monthly] = buildCostTables(usage, [
     {
@@ -51,6 +60,44 @@ export async function readCosts(db: Queryable, year: number): Promise<InsightsCo
     perFamily: costPerFamily(usage.filter((item) => item.usedOn.startsWith(`${year}-`))),
   };
 }
+
+/**
+ * The same cost figures before and after: two calendar years, taken from the published table by
+ * service and year (so nothing it hides shows here), or a cohort's first case year against its
+ * second. Only the years and cohorts listed in the answer can be asked for.
+ */
+export async function readChange(db: Queryable, request: InsightsChangeRequest, today: string): Promise<InsightsChange> {
+  const usage = await listPricedUsageOfAllFamilies(db);
+  const years = yearsOf(usage);
+  const openings = await listCaseOpeningsOfAllFamilies(db);
+  const cohorts = completeCohorts(openings, today.slice(0, 7));
+  const asked = request ?? defaultComparison(years, Number(today.slice(0, 4)));
+  if (asked === null) return { years, cohorts, comparison: null };
+  if (asked.mode === 'years') {
+    for (const field of ['before', 'after'] as const)
+      if (!years.includes(asked[field]))
+        throw invalidChoice(field, `Only years with recorded usage can be compared: ${years.join(', ') || 'none yet'}.`);
+    // The table by year is the same whichever year's months come with it.
+    const { byServiceYear } = costsOf(usage, asked.after);
+    return { years, cohorts, comparison: compareYears(byServiceYear, asked.before, asked.after) };
+  }
+  if (!cohorts.includes(asked.opened))
+    throw invalidChoice(
+      'opened',
+      `Only a year whose every family has had two case years can be compared: ${cohorts.join(', ') || 'none yet'}.`,
+    );
+  return { years, cohorts, comparison: compareCaseYears(usage, openings, asked.opened) };
+}
+
+/** The last two whole years with usage, else the last two years with any; none when there are not two. */
+function defaultComparison(years: readonly number[], thisYear: number): InsightsChangeRequest {
+  const whole = years.filter((year) => year < thisYear);
+  const [before, after] = (whole.length >= 2 ? whole : years).slice(-2);
+  return before === undefined || after === undefined ? null : { mode: 'years', before, after };
+}
+
+const invalidChoice = (field: string, message: string) =>
+  new AppError('validation_failed', message, { errors: [{ path: `query.${field}`, message }] });
 
 /** Six services at once is typical for a family in child welfare: the last bucket gathers six or more. */
 const SERVICE_BUCKETS = ['0', '1', '2', '3', '4', '5', '6+'];
