@@ -4,7 +4,9 @@ import {
   historicalCostImportSchema,
   historicalCostPreviewSchema,
   insightsCaseloadsSchema,
+  insightsChangeSchema,
   insightsCostsSchema,
+  type InsightsChangeRequest,
 } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
@@ -15,6 +17,16 @@ export function insightsCostsQueryOptions(year: number | null) {
     queryKey: queryKeys.insightsCosts(year),
     queryFn: ({ signal }) =>
       apiRequest(`/api/insights/costs${year === null ? '' : `?year=${year}`}`, { schema: insightsCostsSchema, signal }),
+  });
+}
+
+/** The figures before and after: the server's default comparison when null. */
+export function insightsChangeQueryOptions(request: InsightsChangeRequest) {
+  const query =
+    request === null ? '' : `?${new URLSearchParams(Object.entries(request).map(([key, value]) => [key, String(value)]))}`;
+  return queryOptions({
+    queryKey: queryKeys.insightsChange(request),
+    queryFn: ({ signal }) => apiRequest(`/api/insights/change${query}`, { schema: insightsChangeSchema, signal }),
   });
 }
 
