@@ -53,9 +53,11 @@ export const costPerFamilySchema = z.discriminatedUnion('suppressed', [
 ]);
 export type CostPerFamily = z.infer<typeof costPerFamilySchema>;
 
+const yearParam = z.coerce.number().int().min(2000).max(2100);
+
 export const insightsCostsQuerySchema = z.strictObject({
   /** The year of the monthly tables and the per-family figures; this year by default. */
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: yearParam.optional(),
 });
 
 export const insightsCostsSchema = z.object({
@@ -68,6 +70,102 @@ export const insightsCostsSchema = z.object({
   perFamily: costPerFamilySchema,
 });
 export type InsightsCosts = z.infer<typeof insightsCostsSchema>;
+
+/**
+ * What to compare: two calendar years (`mode=years&before=2024&after=2025`), or the first and
+ * second case year of the families whose case opened in a year (`mode=case-years&opened=2023`);
+ * nothing for the default. Arbitrary date ranges are refused on purpose: two overlapping ranges
+ * could be subtracted to give away a month that every table hides.
+ */
+export const insightsChangeQuerySchema = z
+  .strictObject({
+    mode: z.enum(['years', 'case-years']).optional(),
+    before: yearParam.optional(),
+    after: yearParam.optional(),
+    opened: yearParam.optional(),
+  })
+  .superRefine((query, context) => {
+    const needs = { years: ['before', 'after'], 'case-years': ['opened'] } as const;
+    const needed: readonly string[] = query.mode === undefined ? [] : needs[query.mode];
+    for (const field of ['before', 'after', 'opened'] as const) {
+      const given = query[field] !== undefined;
+      if (given && !needed.includes(field))
+        context.addIssue({ code: 'custom', path: [field], message: `Not a part of ${query.mode ?? 'the default'} comparison` });
+      if (!given && needed.includes(field)) context.addIssue({ code: 'custom', path: [field], message: 'Required' });
+    }
+    if (query.before !== undefined && query.after !== undefined && query.before >= query.after)
+      context.addIssue({ code: 'custom', path: ['after'], message: 'The year after must be later than the year before' });
+  })
+  .transform((query): { mode: 'years'; before: number; after: number } | { mode: 'case-years'; opened: number } | null =>
+    query.mode === 'years'
+      ? { mode: 'years', before: query.before!, after: query.after! }
+      : query.mode === 'case-years'
+        ? { mode: 'case-years', opened: query.opened! }
+        : null,
+  );
+/** A comparison asked for, or null for the default. */
+export type InsightsChangeRequest = z.output<typeof insightsChangeQuerySchema>;
+
+/** A change from before to after, in cents and in per cent of before. */
+export const differenceCellSchema = z.discriminatedUnion('suppressed', [
+  z.object({
+    suppressed: z.literal(false),
+    /** After minus before; null when the two cannot be compared (a cost per family with usage where one side had none). */
+    cents: z.number().int().nullable(),
+    /** Of before, one decimal; null when before is 0 or the cents are null. */
+    percent: z.number().nullable(),
+  }),
+  z.object({ suppressed: z.literal(true), cents: z.null(), percent: z.null() }),
+]);
+export type DifferenceCell = z.infer<typeof differenceCellSchema>;
+
+/** One line of a comparison: hidden wherever a figure it is drawn from is hidden. */
+export const changeFiguresSchema = z.object({
+  /** The cost before, with the families it was drawn from (those with usage). */
+  before: costCellSchema,
+  after: costCellSchema,
+  difference: differenceCellSchema,
+  /**
+   * The cost per family: per family with usage when years are compared, per family of the cohort
+   * when case years are. `families` is the same as in `before`.
+   */
+  perFamilyBefore: costCellSchema,
+  perFamilyAfter: costCellSchema,
+  perFamilyDifference: differenceCellSchema,
+});
+export type ChangeFigures = z.infer<typeof changeFiguresSchema>;
+
+const changeRowsSchema = z.array(changeFiguresSchema.extend({ label: localizedTextSchema }));
+
+export const changeComparisonSchema = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('years'),
+    before: z.number().int(),
+    after: z.number().int(),
+    rows: changeRowsSchema,
+    total: changeFiguresSchema,
+  }),
+  z.object({
+    mode: z.literal('case-years'),
+    /** The year the cohort's cases opened; before is each family's first 12 case months, after the next 12. */
+    opened: z.number().int(),
+    /** How many families the cohort has; the whole comparison is hidden when fewer than five. */
+    cohort: countCellSchema,
+    rows: changeRowsSchema,
+    total: changeFiguresSchema,
+  }),
+]);
+export type ChangeComparison = z.infer<typeof changeComparisonSchema>;
+
+export const insightsChangeSchema = z.object({
+  /** Years with priced usage, oldest first: the years `mode=years` can compare. */
+  years: z.array(z.number().int()),
+  /** Years of opening whose every family has had 24 case months before this month, oldest first. */
+  cohorts: z.array(z.number().int()),
+  /** Null when nothing was asked for and there are not two years with usage to compare. */
+  comparison: changeComparisonSchema.nullable(),
+});
+export type InsightsChange = z.infer<typeof insightsChangeSchema>;
 
 /** Families by a count (services in the plan, or open families of a coordinator), with the total. */
 export const distributionSchema = z.object({

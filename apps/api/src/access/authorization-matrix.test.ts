@@ -577,6 +577,7 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
     },
     // Aggregates across families, never a family: managers only. An empty CSV body reaches validation (400) and stores nothing.
     'GET /api/insights/costs': { method: 'GET', path: '/api/insights/costs', expect: signedIn({ manager: 200 }) },
+    'GET /api/insights/change': { method: 'GET', path: '/api/insights/change', expect: signedIn({ manager: 200 }) },
     'GET /api/insights/caseloads': { method: 'GET', path: '/api/insights/caseloads', expect: signedIn({ manager: 200 }) },
     'GET /api/insights/forecast': { method: 'GET', path: '/api/insights/forecast', expect: signedIn({ manager: 200 }) },
     'GET /api/insights/historical-costs': {

@@ -7,6 +7,9 @@ import { sql } from 'drizzle-orm';
  */
 export const municipalityToday = sql<string>`(now() at time zone 'Europe/Helsinki')::date`;
 
-/** This month (`YYYY-MM`) in the municipality's time zone, for rules computed outside SQL. */
-export const municipalityMonth = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit' }).format(now);
+/** Today (`YYYY-MM-DD`) in the municipality's time zone, for rules computed outside SQL. */
+export const municipalityDate = (now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(now);
+
+/** This month (`YYYY-MM`) in the municipality's time zone. */
+export const municipalityMonth = (now = new Date()) => municipalityDate(now).slice(0, 7);

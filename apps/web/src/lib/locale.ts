@@ -42,6 +42,23 @@ export function formatWholeEuros(cents: number, language: Language): string {
   );
 }
 
+/** Euro cents as a change, with its sign, e.g. `+95,00 €` or `−12,50 €` in Finnish. */
+export function formatEurosChange(cents: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocales[language], { style: 'currency', currency: 'EUR', signDisplay: 'exceptZero' }).format(
+    cents / 100,
+  );
+}
+
+/** A change in per cent, with its sign and one decimal, e.g. `+3,0 %` in Finnish. */
+export function formatPercentChange(percent: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocales[language], {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(percent / 100);
+}
+
 /** A month `YYYY-MM` by its short name, e.g. `tammi` in Finnish. */
 export function formatMonth(isoMonth: string, language: Language): string {
   return new Intl.DateTimeFormat(intlLocales[language], { month: 'short' }).format(parseIsoDate(`${isoMonth}-01`));

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Role } from '@yhdessa/shared';
+import type { InsightsChangeRequest, Role } from '@yhdessa/shared';
 
 const family = (familyId: string) => ['families', familyId] as const;
 
@@ -53,6 +53,7 @@ export const queryKeys = {
 
   /** The manager's aggregates. */
   insightsCosts: (year: number | null) => ['insights', 'costs', { year }] as const,
+  insightsChange: (request: InsightsChangeRequest) => ['insights', 'change', request] as const,
   insightsCaseloads: ['insights', 'caseloads'] as const,
   insightsForecast: ['insights', 'forecast'] as const,
   historicalCosts: ['insights', 'historical-costs'] as const,

@@ -3,6 +3,7 @@ import { asc, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/database';
 import { historicalCostImports, historicalServiceCosts } from '../../db/tables/historical-costs';
 import { unitCostOfUsage } from '../service-usage';
+import type { CaseOpening } from './change-figures';
 import type { PricedUsage } from './cost-figures';
 import type { HistoricalCostLine } from './historical-costs-csv';
 
@@ -36,6 +37,15 @@ export async function listPricedUsageOfAllFamilies(db: Queryable): Promise<Price
     usedOn: row.used_on,
     costCents: Number(row.cost_cents),
   }));
+}
+
+/** A cross-family read, on purpose: the month each family's case opened, in Finland. */
+export async function listCaseOpeningsOfAllFamilies(db: Queryable): Promise<CaseOpening[]> {
+  const rows = await queryRows<{ family_id: string; opened_in: string }>(
+    db,
+    sql`select id as family_id, to_char(created_at at time zone 'Europe/Helsinki', 'YYYY-MM') as opened_in from families`,
+  );
+  return rows.map((row) => ({ familyId: row.family_id, openedIn: row.opened_in }));
 }
 
 /** A cross-family read, on purpose: for each open family, how many services have an accepted role in its plan. */

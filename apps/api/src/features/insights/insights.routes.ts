@@ -4,17 +4,19 @@ import {
   historicalCostImportSchema,
   historicalCostPreviewSchema,
   insightsCaseloadsSchema,
+  insightsChangeQuerySchema,
+  insightsChangeSchema,
   insightsCostsQuerySchema,
   insightsCostsSchema,
   insightsForecastSchema,
   MIN_FAMILIES_PER_FIGURE,
 } from '@yhdessa/shared';
 import { z } from 'zod';
-import { municipalityMonth } from '../../core/clock';
+import { municipalityDate, municipalityMonth } from '../../core/clock';
 import { defineRoute, type RouteAccess } from '../../http/route';
 import { MIN_FITTED_MONTHS } from './cost-forecast';
 import { importHistoricalCosts, previewHistoricalCosts, readHistoricalCosts } from './historical-costs.service';
-import { readCaseloads, readCosts, readForecast } from './insights.service';
+import { readCaseloads, readChange, readCosts, readForecast } from './insights.service';
 
 /**
  * Managers see aggregates across families, never a family: no name, no id, no figure drawn from
@@ -30,8 +32,10 @@ const historicalCostFile = `The body is the file itself as \`text/csv\` (UTF-8):
 
 const csvBody = z.string().min(1);
 
+const changeMethod = `Compares the same cost figures for a period before and a period after, per service and in total: the cost, the families with usage, the cost per family, and the difference after minus before in cents and in per cent of before (null when before is 0). \`mode=years&before=YYYY&after=YYYY\` compares two calendar years with usage; every figure is a cell of the table by service and year of \`/insights/costs\` (with the same cells hidden) or is worked out from its cells, and the cost per family is per family with usage that year. \`mode=case-years&opened=YYYY\` takes the families whose case opened in that year (in Finnish time): each family's first 12 case months (the opening month and the 11 after it) against its next 12, added up over the cohort; a family whose case closed stays in with no cost after closing, and the cost per family is per family of the cohort. Only a cohort whose every family has had its 24 case months end before this month can be chosen, so its figures no longer change. Without a query: the last two whole years with usage, or the last two years with any. Arbitrary date ranges are not offered on purpose: two overlapping ranges could be subtracted to give away a month that every table hides. Each usage is priced at the price valid on the day used, so part of a change can be price rises. A difference is not proof of its cause: there is no control group. Aggregates only: a figure drawn from fewer than ${MIN_FAMILIES_PER_FIGURE} families comes as null with \`suppressed: true\`, and so does, in a cohort, a figure that leaves out 1 to ${MIN_FAMILIES_PER_FIGURE - 1} of its families, the next-smallest figure of a year's column that would give one away through the total, and a difference or cost per family drawn from a hidden figure. A cohort of fewer than ${MIN_FAMILIES_PER_FIGURE} families is hidden whole.`;
+
 /** This year in Finland, where the municipality keeps its books. */
-const thisYear = () => Number(municipalityMonth().slice(0, 4));
+const thisYear = () => Number(municipalityDate().slice(0, 4));
 
 export const insightsRoutes = [
   defineRoute({
@@ -76,6 +80,33 @@ export const insightsRoutes = [
         basis: 'manager',
       });
       return readForecast(tx, municipalityMonth());
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/insights/change',
+    summary:
+      "The cost figures before and after: two calendar years, or a cohort's first and second case year, with the difference in euros and per cent (managers)",
+    description: changeMethod,
+    tag: 'insights',
+    access: managersOnly,
+    query: insightsChangeQuerySchema,
+    response: {
+      status: 200,
+      schema: insightsChangeSchema,
+      description: 'The comparison, and the years and cohorts that can be compared',
+    },
+    async handler({ query }, { tx, audit }) {
+      await audit({
+        familyId: null,
+        action: 'read',
+        resource: 'insights',
+        resourceId: 'change',
+        outcome: 'allowed',
+        basis: 'manager',
+        detail: query ?? {},
+      });
+      return readChange(tx, query, municipalityDate());
     },
   }),
   defineRoute({

@@ -1,10 +1,21 @@
-import type { CostCell, InsightsCaseloads, InsightsCosts, InsightsForecast, LocalizedText } from '@yhdessa/shared';
+import type {
+  CostCell,
+  InsightsCaseloads,
+  InsightsChange,
+  InsightsChangeRequest,
+  InsightsCosts,
+  InsightsForecast,
+  LocalizedText,
+} from '@yhdessa/shared';
+import { AppError } from '../../core/app-error';
 import type { Queryable } from '../../db/database';
+import { compareCaseYears, compareYears, completeCohorts } from './change-figures';
 import { FORECAST_CONFIDENCE, forecastYear, monthsBefore } from './cost-forecast';
 import { buildCostTables, buildDistribution, costPerFamily, type CostTableLayout, type PricedUsage } from './cost-figures';
 import {
   countOpenFamiliesPerCoordinator,
   countServicesOfOpenFamilies,
+  listCaseOpeningsOfAllFamilies,
   listPricedUsageOfAllFamilies,
 } from './insights.repository';
 
@@ -22,6 +33,9 @@ const monthsOfYear = (year: number): Pick<CostTableLayout, 'columns' | 'columnsT
   columnsTotal: `year:${year}`,
 });
 
+const yearsOf = (usage: readonly PricedUsage[]) =>
+  [...new Set(usage.map((item) => Number(item.usedOn.slice(0, 4))))].sort((a, b) => a - b);
+
 /**
  * Every cost table the manager's area shows, suppressed together: by service and year, and by
  * service and by provider for each month of each year with usage (and of `alsoYear`, which adds
@@ -29,7 +43,7 @@ const monthsOfYear = (year: number): Pick<CostTableLayout, 'columns' | 'columnsT
  * or neither, and the tables of one year never give away what another's hide.
  */
 function publishCostTables(usage: readonly PricedUsage[], alsoYear?: number) {
-  const years = [...new Set(usage.map((item) => Number(item.usedOn.slice(0, 4))))].sort((a, b) => a - b);
+  const years = yearsOf(usage);
   const monthlyYears = alsoYear === undefined || years.includes(alsoYear) ? years : [...years, alsoYear];
   const [byServiceYear, ...monthly] = buildCostTables(usage, [
     {
@@ -112,6 +126,44 @@ export function buildForecast(usage: readonly PricedUsage[], thisMonth: string):
 
 export const readForecast = async (db: Queryable, thisMonth: string) =>
   buildForecast(await listPricedUsageOfAllFamilies(db), thisMonth);
+
+/**
+ * The same cost figures before and after: two calendar years, taken from the published table by
+ * service and year (so nothing it hides shows here), or a cohort's first case year against its
+ * second. Only the years and cohorts listed in the answer can be asked for.
+ */
+export async function readChange(db: Queryable, request: InsightsChangeRequest, today: string): Promise<InsightsChange> {
+  const usage = await listPricedUsageOfAllFamilies(db);
+  const years = yearsOf(usage);
+  const openings = await listCaseOpeningsOfAllFamilies(db);
+  const cohorts = completeCohorts(openings, today.slice(0, 7));
+  const asked = request ?? defaultComparison(years, Number(today.slice(0, 4)));
+  if (asked === null) return { years, cohorts, comparison: null };
+  if (asked.mode === 'years') {
+    for (const field of ['before', 'after'] as const)
+      if (!years.includes(asked[field]))
+        throw invalidChoice(field, `Only years with recorded usage can be compared: ${years.join(', ') || 'none yet'}.`);
+    // The table by year is the one `/insights/costs` publishes, whichever year's months it shows.
+    const { byServiceYear } = publishCostTables(usage);
+    return { years, cohorts, comparison: compareYears(byServiceYear.table, asked.before, asked.after) };
+  }
+  if (!cohorts.includes(asked.opened))
+    throw invalidChoice(
+      'opened',
+      `Only a year whose every family has had two case years can be compared: ${cohorts.join(', ') || 'none yet'}.`,
+    );
+  return { years, cohorts, comparison: compareCaseYears(usage, openings, asked.opened) };
+}
+
+/** The last two whole years with usage, else the last two years with any; none when there are not two. */
+function defaultComparison(years: readonly number[], thisYear: number): InsightsChangeRequest {
+  const whole = years.filter((year) => year < thisYear);
+  const [before, after] = (whole.length >= 2 ? whole : years).slice(-2);
+  return before === undefined || after === undefined ? null : { mode: 'years', before, after };
+}
+
+const invalidChoice = (field: string, message: string) =>
+  new AppError('validation_failed', message, { errors: [{ path: `query.${field}`, message }] });
 
 /** Six services at once is typical for a family in child welfare: the last bucket gathers six or more. */
 const SERVICE_BUCKETS = ['0', '1', '2', '3', '4', '5', '6+'];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import {
   historicalCostImportSchema,
   insightsCaseloadsSchema,
+  insightsChangeSchema,
   insightsCostsSchema,
   insightsForecastSchema,
 } from '@yhdessa/shared';
@@ -121,6 +122,11 @@ describe('the cost of services', () => {
     ]);
   });
 
+  it('when only one year has usage, then there is nothing to compare before and after', async () => {
+    const response = await (await agentOf('manager')).get('/api/insights/change').expect(200);
+    expect(insightsChangeSchema.parse(response.body)).toEqual({ years: [2026], cohorts: [], comparison: null });
+  });
+
   it('when one family alone used a service in 2025, then every table hides it, and every figure that would give it away, in every table alike', async () => {
     await testApp.database.db.insert(serviceUsage).values(use(world.family.id, world.services.serviceA.id, '2025-12-31', 1));
     const costs = insightsCostsSchema.parse((await (await agentOf('manager')).get('/api/insights/costs?year=2026')).body);
@@ -206,10 +212,11 @@ describe('who sees the aggregates', () => {
     ['coordinator', 404],
     ['workerA', 404],
     ['guardian', 404],
-  ])('when %s asks for costs, caseloads and historical costs, then %i', async (person, status) => {
+  ])('when %s asks for costs, the comparison, caseloads and historical costs, then %i', async (person, status) => {
     const agent = await agentOf(person);
     for (const path of [
       '/api/insights/costs',
+      '/api/insights/change',
       '/api/insights/caseloads',
       '/api/insights/forecast',
       '/api/insights/historical-costs',
@@ -237,11 +244,22 @@ describe('nothing that names a person or a case reaches a manager', () => {
         (route.access.kind === 'public' || (route.access.kind === 'signed-in' && route.access.roles.includes('manager'))),
     );
     expect(reachable.map((route) => route.path)).toEqual(
-      expect.arrayContaining(['/insights/costs', '/insights/caseloads', '/insights/forecast', '/insights/historical-costs']),
+      expect.arrayContaining([
+        '/insights/costs',
+        '/insights/change',
+        '/insights/caseloads',
+        '/insights/forecast',
+        '/insights/historical-costs',
+      ]),
     );
     const leaks: string[] = [];
     const paths = reachable.map((route) => `/api${route.path.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000')}`);
-    for (const path of [...paths, '/api/insights/costs?year=2025', '/api/insights/costs?year=2026']) {
+    const withQuery = [
+      '/api/insights/costs?year=2025',
+      '/api/insights/costs?year=2026',
+      '/api/insights/change?mode=years&before=2025&after=2026',
+    ];
+    for (const path of [...paths, ...withQuery]) {
       const response = await agent.get(path);
       for (const value of forbidden) if (response.text.includes(value)) leaks.push(`${path} (${response.status}): ${value}`);
     }

@@ -77,6 +77,24 @@ describe('suppressing small figures', () => {
     expect(hiddenAt(suppressFigures(table, tableLines(1, 2)))).toEqual([0, 2, 3, 5]);
   });
 
+  it('when a figure leaves out two families of a group whose size is shown, then it is hidden like one drawn from two', () => {
+    // One column of a cohort of ten: A (8 families, two left out), B (6) and their total (10, none left out).
+    const column = [
+      { families: 8, value: 800, familiesOutside: 2 },
+      { families: 6, value: 300, familiesOutside: 4 },
+      { families: 10, value: 1100, familiesOutside: 0 },
+    ];
+    expect(hiddenAt(suppressFigures(column, [[0, 1, 2]]))).toEqual([0, 1]);
+    expect(
+      hiddenAt(
+        suppressFigures(
+          column.map(({ families, value }) => ({ families, value })),
+          [[0, 1, 2]],
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it('when the table has one row and two columns, then its lines are the row, the totals row and the three columns', () => {
     expect(tableLines(1, 2)).toEqual([
       [0, 1, 2],

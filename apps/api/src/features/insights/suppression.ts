@@ -4,21 +4,27 @@ import { MIN_FAMILIES_PER_FIGURE } from '@yhdessa/shared';
 export interface FigureFacts {
   families: number;
   value: number;
+  /**
+   * In a group whose size is shown (a cohort), the families the figure was not drawn from: its
+   * count tells theirs by subtraction, so it is small too when they are 1 to 4.
+   */
+  familiesOutside?: number;
 }
 
 /**
- * Which figures must be hidden. Primary: drawn from 1 to 4 families (an empty cell, from none,
- * tells nothing and stays). Secondary: each line is a group of figure indexes whose last adds up
- * the others (a table row with its total, a column with its total); when exactly one figure of a
- * line is hidden, it could be worked out from the rest, so the next-smallest shown one is hidden
- * too, until no line has exactly one.
+ * Which figures must be hidden. Primary: drawn from 1 to 4 families, or leaving out 1 to 4 of a
+ * group whose size is shown (an empty cell, from none, tells nothing and stays). Secondary: each
+ * line is a group of figure indexes whose last adds up the others (a table row with its total, a
+ * column with its total); when exactly one figure of a line is hidden, it could be worked out from
+ * the rest, so the next-smallest shown one is hidden too, until no line has exactly one.
  */
 export function suppressFigures(
   figures: readonly FigureFacts[],
   lines: readonly (readonly number[])[],
   minFamilies = MIN_FAMILIES_PER_FIGURE,
 ): boolean[] {
-  const hidden = figures.map((figure) => figure.families > 0 && figure.families < minFamilies);
+  const small = (families: number) => families > 0 && families < minFamilies;
+  const hidden = figures.map((figure) => small(figure.families) || small(figure.familiesOutside ?? 0));
   for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {

@@ -1,5 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { CostCell, HistoricalCostImport, InsightsCaseloads, InsightsCosts, InsightsForecast, Role } from '@yhdessa/shared';
+import type {
+  ChangeFigures,
+  CostCell,
+  DifferenceCell,
+  HistoricalCostImport,
+  InsightsCaseloads,
+  InsightsChange,
+  InsightsCosts,
+  InsightsForecast,
+  Role,
+} from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import { buildCurrentUser, testId } from '../../test/fixtures';
@@ -126,10 +136,81 @@ const forecast: InsightsForecast = {
   ],
 };
 
+const change = (cents: number | null, percent: number | null): DifferenceCell => ({ suppressed: false, cents, percent });
+const hiddenChange: DifferenceCell = { suppressed: true, cents: null, percent: null };
+const allHidden: ChangeFigures = {
+  before: hidden,
+  after: hidden,
+  difference: hiddenChange,
+  perFamilyBefore: hidden,
+  perFamilyAfter: hidden,
+  perFamilyDifference: hiddenChange,
+};
+const yearChange: InsightsChange = {
+  years: [2021, 2022, 2023],
+  cohorts: [2021, 2022],
+  comparison: {
+    mode: 'years',
+    before: 2022,
+    after: 2023,
+    rows: [
+      { label: { fi: 'Koulukuraattori' }, ...allHidden },
+      {
+        label: { fi: 'Perhetyö', en: 'Family work' },
+        before: shown(100_000, 10),
+        after: shown(82_400, 6),
+        difference: change(-17_600, -17.6),
+        perFamilyBefore: shown(10_000, 10),
+        perFamilyAfter: shown(13_733, 6),
+        perFamilyDifference: change(3_733, 37.3),
+      },
+      {
+        label: { fi: 'Tukihenkilö' },
+        before: empty,
+        after: shown(50_000, 5),
+        difference: change(50_000, null),
+        perFamilyBefore: empty,
+        perFamilyAfter: shown(10_000, 5),
+        perFamilyDifference: change(null, null),
+      },
+    ],
+    total: {
+      before: shown(145_000, 10),
+      after: shown(182_400, 6),
+      difference: change(37_400, 25.8),
+      perFamilyBefore: shown(14_500, 10),
+      perFamilyAfter: shown(30_400, 6),
+      perFamilyDifference: change(15_900, 109.7),
+    },
+  },
+};
+const cohortChange: InsightsChange = {
+  ...yearChange,
+  comparison: {
+    mode: 'case-years',
+    opened: 2022,
+    cohort: { suppressed: false, families: 10 },
+    rows: [
+      {
+        label: { fi: 'Perhetyö' },
+        before: shown(120_600, 10),
+        after: shown(51_500, 5),
+        difference: change(-69_100, -57.3),
+        perFamilyBefore: shown(12_060, 10),
+        perFamilyAfter: shown(5_150, 5),
+        perFamilyDifference: change(-6_910, -57.3),
+      },
+    ],
+    total: allHidden,
+  },
+};
+
 function signedInAsManager(imports: HistoricalCostImport[] = [raahe]) {
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(manager)),
+    http.get('/api/demo/accounts', () => problem(404, 'not_found')),
     http.get('/api/insights/costs', () => HttpResponse.json(costs)),
+    http.get('/api/insights/change', () => HttpResponse.json(yearChange)),
     http.get('/api/insights/caseloads', () => HttpResponse.json(caseloads)),
     http.get('/api/insights/forecast', () => HttpResponse.json(forecast)),
     http.get('/api/insights/historical-costs', () => HttpResponse.json({ imports })),
@@ -249,6 +330,99 @@ describe("the manager's area", () => {
       expect(asked).toBe(false);
     },
   );
+});
+
+describe('before and after', () => {
+  const createObjectURL = jest.fn((_blob: Blob) => 'blob:csv');
+  beforeEach(() => {
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  });
+
+  it('when the manager opens their area in the demo, then two years show side by side with the change, hidden figures as "alle 5", and the method', async () => {
+    signedInAsManager();
+    server.use(
+      http.get('/api/demo/accounts', () =>
+        HttpResponse.json([
+          { email: 'paivi.johtaja@varkaus-demo.fi', password: 'demo', role: 'manager', name: 'Päivi Kettunen' },
+        ]),
+      ),
+    );
+    renderApp('/insights');
+
+    const table = await screen.findByRole('table', { name: 'Ennen ja jälkeen' });
+    expect(within(table).getByRole('columnheader', { name: 'Kustannus 2022' })).toBeInTheDocument();
+    expect(within(table).getByRole('columnheader', { name: 'Muutos perhettä kohden %' })).toBeInTheDocument();
+    const work = rowOf(table, 'Perhetyö');
+    for (const figure of ['1 000,00 €', '824,00 €', '−176,00 €', '−17,6 %', '137,33 €', '+37,33 €', '+37,3 %'])
+      expect(within(work).getByText(figure)).toBeInTheDocument();
+    expect(within(rowOf(table, 'Koulukuraattori')).getAllByText('alle 5')).toHaveLength(10);
+    // Nothing before: the change in euros, but no per cent of nothing and no cost per family to compare.
+    const support = rowOf(table, 'Tukihenkilö');
+    expect(within(support).getByText('+500,00 €')).toBeInTheDocument();
+    expect(within(support).getAllByText('–')).toHaveLength(5);
+    expect(within(rowOf(table, 'Yhteensä')).getByText('+25,8 %')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Aiempi vuosi' })).toHaveValue('2022');
+    expect(screen.getByRole('heading', { name: 'Näin luvut on laskettu' })).toBeInTheDocument();
+    expect(await screen.findByText(/Demossa hinnat nousevat 3 % vuodessa\./)).toBeInTheDocument();
+    expect(screen.getByText(/vertailuryhmää ei ole/)).toBeInTheDocument();
+  });
+
+  it('when the manager downloads the comparison, then the file holds the same figures with the sign of each change, a hidden one as "alle 5"', async () => {
+    signedInAsManager();
+    const { user } = renderApp('/insights');
+
+    await user.click(await screen.findByRole('button', { name: 'Lataa CSV: Ennen ja jälkeen' }));
+    const csv = await createObjectURL.mock.calls[0]![0].text();
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Palvelu,Kustannus 2022,Kustannus 2023,Muutos €,Muutos %,Käyttäneitä perheitä 2022,Käyttäneitä perheitä 2023,' +
+        'Perhettä kohden 2022,Perhettä kohden 2023,Muutos perhettä kohden €,Muutos perhettä kohden %',
+    );
+    expect(lines[1]).toBe('Koulukuraattori' + ',alle 5'.repeat(10));
+    expect(lines[2]).toBe('Perhetyö,1000.00,824.00,-176.00,-17.6,10,6,100.00,137.33,37.33,37.3');
+    expect(lines[3]).toBe('Tukihenkilö,0.00,500.00,500.00,,0,5,0.00,100.00,,');
+  });
+
+  it('when there are not two years of usage nor a complete cohort, then the section says so, and case years cannot be chosen', async () => {
+    signedInAsManager();
+    server.use(http.get('/api/insights/change', () => HttpResponse.json({ years: [2026], cohorts: [], comparison: null })));
+    renderApp('/insights');
+
+    expect(await screen.findByText('Vertailuun tarvitaan palvelujen käyttöä kahdelta vuodelta.')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Asiakkuusvuodet' })).toBeDisabled();
+    expect(screen.queryByRole('table', { name: 'Ennen ja jälkeen' })).not.toBeInTheDocument();
+  });
+
+  it('when the manager switches to case years, then the latest complete cohort is asked for, another can be picked, and calendar years come back', async () => {
+    signedInAsManager();
+    const asked: string[] = [];
+    server.use(
+      http.get('/api/insights/change', ({ request }) => {
+        const query = new URL(request.url).search;
+        asked.push(query);
+        return HttpResponse.json(query.includes('case-years') ? cohortChange : yearChange);
+      }),
+    );
+    const { user } = renderApp('/insights');
+
+    await screen.findByRole('table', { name: 'Ennen ja jälkeen' });
+    await user.click(screen.getByRole('radio', { name: 'Asiakkuusvuodet' }));
+    expect(await screen.findByText('Vuonna 2022 alkaneet asiakkuudet: 10 perhettä')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Ennen ja jälkeen' });
+    expect(within(table).getByRole('columnheader', { name: 'Kustannus 1. vuosi' })).toBeInTheDocument();
+    expect(within(rowOf(table, 'Yhteensä')).getAllByText('alle 5')).toHaveLength(10);
+    expect(screen.getByRole('combobox', { name: 'Asiakkuus alkoi vuonna' })).toHaveValue('2022');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Asiakkuus alkoi vuonna' }), '2021');
+    await user.click(screen.getByRole('radio', { name: 'Kalenterivuodet' }));
+    expect(await screen.findByRole('combobox', { name: 'Myöhempi vuosi' })).toHaveValue('2023');
+    // The default comparison is still fresh in the cache.
+    expect(asked).toEqual(['', '?mode=case-years&opened=2022', '?mode=case-years&opened=2021']);
+  });
 });
 
 describe('importing earlier costs', () => {

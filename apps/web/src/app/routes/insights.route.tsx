@@ -1,16 +1,20 @@
 import { NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { InsightsChangeRequest } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
+import { demoAccountsQueryOptions } from '../../features/auth/api/demo-accounts.query';
 import {
   historicalCostsQueryOptions,
   insightsCaseloadsQueryOptions,
+  insightsChangeQueryOptions,
   insightsCostsQueryOptions,
   insightsForecastQueryOptions,
 } from '../../features/insights/api/insights.query';
+import { ChangeSection } from '../../features/insights/components/change-section';
 import { CostPerFamilySection } from '../../features/insights/components/cost-per-family-section';
 import { CostTableSection } from '../../features/insights/components/cost-table-section';
 import { ForecastSection } from '../../features/insights/components/forecast-section';
@@ -37,6 +41,7 @@ export function InsightsRoute() {
       </Stack>
       <CostFigures />
       <ForecastFigures />
+      <ChangeFigures />
       <CaseloadFigures />
       <HistoricalFigures />
     </Stack>
@@ -103,6 +108,18 @@ function ForecastFigures() {
   if (forecast.isPending) return <LoadingState />;
   if (forecast.isError) return <ErrorState title={t('insights.loadFailed')} onRetry={() => void forecast.refetch()} />;
   return <ForecastSection forecast={forecast.data} />;
+}
+
+function ChangeFigures() {
+  const { t } = useTranslation();
+  const [request, setRequest] = useState<InsightsChangeRequest>(null);
+  // The last comparison stays on screen while the next one loads, and the choices with it.
+  const change = useQuery({ ...insightsChangeQueryOptions(request), placeholderData: keepPreviousData });
+  // Only the demo offers demo accounts; its prices rise 3 % a year, which the method then says.
+  const demo = (useQuery(demoAccountsQueryOptions()).data ?? []).length > 0;
+  if (change.isPending) return <LoadingState />;
+  if (change.isError) return <ErrorState title={t('insights.loadFailed')} onRetry={() => void change.refetch()} />;
+  return <ChangeSection change={change.data} onAsk={setRequest} demo={demo} />;
 }
 
 function CaseloadFigures() {

@@ -4,8 +4,10 @@ import {
   historicalCostImportSchema,
   historicalCostPreviewSchema,
   insightsCaseloadsSchema,
+  insightsChangeSchema,
   insightsCostsSchema,
   insightsForecastSchema,
+  type InsightsChangeRequest,
 } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
@@ -16,6 +18,16 @@ export function insightsCostsQueryOptions(year: number | null) {
     queryKey: queryKeys.insightsCosts(year),
     queryFn: ({ signal }) =>
       apiRequest(`/api/insights/costs${year === null ? '' : `?year=${year}`}`, { schema: insightsCostsSchema, signal }),
+  });
+}
+
+/** The figures before and after: the server's default comparison when null. */
+export function insightsChangeQueryOptions(request: InsightsChangeRequest) {
+  const query =
+    request === null ? '' : `?${new URLSearchParams(Object.entries(request).map(([key, value]) => [key, String(value)]))}`;
+  return queryOptions({
+    queryKey: queryKeys.insightsChange(request),
+    queryFn: ({ signal }) => apiRequest(`/api/insights/change${query}`, { schema: insightsChangeSchema, signal }),
   });
 }
 

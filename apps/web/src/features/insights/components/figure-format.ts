@@ -1,6 +1,14 @@
-import type { CostCell, CountCell } from '@yhdessa/shared';
+import type { CostCell, CountCell, DifferenceCell } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { formatCount, formatEuros, formatEurosCompact, formatWholeEuros, useLanguage } from '../../../lib/locale';
+import {
+  formatCount,
+  formatEuros,
+  formatEurosChange,
+  formatEurosCompact,
+  formatPercentChange,
+  formatWholeEuros,
+  useLanguage,
+} from '../../../lib/locale';
 
 /** Figures as shown and exported: a hidden one as "fewer than 5", never as a number. */
 export function useFigureFormat() {
@@ -17,9 +25,18 @@ export function useFigureFormat() {
     /** No usage at all is a dash: it reads apart from the figures around it. */
     cost: (cell: CostCell) => (cell.suppressed ? hidden : cell.families === 0 ? '–' : formatEuros(cell.costCents, language)),
     count: (cell: CountCell) => (cell.suppressed ? hidden : formatCount(cell.families, language)),
+    /** A change with its sign; a dash where there is nothing to compare (no per cent of nothing). */
+    changeEuros: (cell: DifferenceCell) =>
+      cell.suppressed ? hidden : cell.cents === null ? '–' : formatEurosChange(cell.cents, language),
+    changePercent: (cell: DifferenceCell) =>
+      cell.suppressed ? hidden : cell.percent === null ? '–' : formatPercentChange(cell.percent, language),
     /** For a CSV file: euros with a decimal point, which every spreadsheet reads. */
     costForCsv: (cell: CostCell) => (cell.suppressed ? hidden : (cell.costCents / 100).toFixed(2)),
     countForCsv: (cell: CountCell) => (cell.suppressed ? hidden : cell.families),
+    changeEurosForCsv: (cell: DifferenceCell) =>
+      cell.suppressed ? hidden : cell.cents === null ? '' : (cell.cents / 100).toFixed(2),
+    changePercentForCsv: (cell: DifferenceCell) =>
+      cell.suppressed ? hidden : cell.percent === null ? '' : cell.percent.toFixed(1),
     /** For a chart: a hidden figure is left out, not drawn as zero. */
     costForChart: (cell: CostCell) => (cell.suppressed ? null : cell.costCents / 100),
     countForChart: (cell: CountCell) => (cell.suppressed ? null : cell.families),

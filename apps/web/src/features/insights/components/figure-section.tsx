@@ -9,15 +9,17 @@ interface FigureSectionProps {
   id: string;
   title: string;
   intro?: string;
-  /** The table's rows as exported, header first: the same figures the table shows. */
-  csv: { fileName: string; rows: (string | number)[][] };
+  /** The table's rows as exported, header first: the same figures the table shows; none without a table. */
+  csv?: { fileName: string; rows: (string | number)[][] };
+  /** What the figures are of, when the reader can choose it: above the chart and the table. */
+  controls?: ReactNode;
   /** A `FigureChart` of the figures, or nothing (false); the table below always holds them too. */
   chart?: ReactNode;
   children: ReactNode;
 }
 
 /** One titled block of figures: a chart, the table with the same figures, and the table as a CSV file. */
-export function FigureSection({ id, title, intro, csv, chart, children }: FigureSectionProps) {
+export function FigureSection({ id, title, intro, csv, controls, chart, children }: FigureSectionProps) {
   const { t } = useTranslation();
   return (
     <Card component="section" withBorder padding="lg" aria-labelledby={id}>
@@ -33,15 +35,18 @@ export function FigureSection({ id, title, intro, csv, chart, children }: Figure
               </Text>
             )}
           </Stack>
-          <Button
-            variant="light"
-            leftSection={<IconDownload size={16} aria-hidden />}
-            onClick={() => downloadFile(toCsv(csv.rows), csv.fileName, 'text/csv')}
-            aria-label={t('insights.downloadCsvOf', { title })}
-          >
-            {t('insights.downloadCsv')}
-          </Button>
+          {csv && (
+            <Button
+              variant="light"
+              leftSection={<IconDownload size={16} aria-hidden />}
+              onClick={() => downloadFile(toCsv(csv.rows), csv.fileName, 'text/csv')}
+              aria-label={t('insights.downloadCsvOf', { title })}
+            >
+              {t('insights.downloadCsv')}
+            </Button>
+          )}
         </Group>
+        {controls}
         {chart && (
           // The chart is a picture of the table below, which screen readers read instead.
           <div aria-hidden>{chart}</div>
