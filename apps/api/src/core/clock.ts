@@ -10,3 +10,7 @@ export const municipalityToday = sql<string>`(now() at time zone 'Europe/Helsink
 /** This month (`YYYY-MM`) in the municipality's time zone, for rules computed outside SQL. */
 export const municipalityMonth = (now = new Date()) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit' }).format(now);
+
+/** The day (`YYYY-MM-DD`) a moment falls on in the municipality, for rules computed outside SQL. */
+export const municipalityDate = (at = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);

@@ -1,4 +1,4 @@
-import type { Goal } from '@yhdessa/shared';
+import { attainmentLevelSchema, type Goal } from '@yhdessa/shared';
 import type { GoalProgressRow, GoalRow } from './goals.repository';
 
 export function presentGoal(row: GoalRow, progress: readonly GoalProgressRow[]): Goal {
@@ -11,6 +11,10 @@ export function presentGoal(row: GoalRow, progress: readonly GoalProgressRow[]):
     target: row.target,
     targetOn: row.targetOn,
     status: row.status,
+    endedOn: row.endedOn,
+    attainmentScale: row.attainmentScale,
+    // A smallint column: the table's check keeps it within -2..+2, the parse says so to the type.
+    attainedLevel: attainmentLevelSchema.nullable().parse(row.attainedLevel),
     version: row.version,
     progress: progress
       .filter((entry) => entry.goalId === row.id)

@@ -32,6 +32,7 @@ export function AddGoalForm({ familyId, onCancel }: AddGoalFormProps) {
             baseline: values.baseline.trim(),
             target: values.target.trim(),
             targetOn: values.targetOn || null,
+            attainmentScale: null,
           },
           { onSuccess: onCancel },
         ),

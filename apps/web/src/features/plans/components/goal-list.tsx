@@ -16,8 +16,8 @@ function GoalCard({ goal, extra }: { goal: Goal; extra?: ReactNode }) {
             {goal.title}
           </Title>
           {goal.status !== 'open' && (
-            <Badge variant="light" color={goal.status === 'achieved' ? 'teal' : 'gray'} tt="none">
-              {t(`goalStatus.${goal.status}`)}
+            <Badge variant="light" color={goal.status === 'reached' ? 'teal' : 'gray'} tt="none">
+              {t(`ending.${goal.status}`)}
             </Badge>
           )}
         </Group>
