@@ -3,6 +3,8 @@ export * from './errors';
 export * from './auth';
 export * from './health';
 export * from './families';
+export * from './endings';
+export * from './goal-attainment';
 export * from './plans';
 export * from './actions';
 export * from './realtime';

@@ -3,12 +3,15 @@ import { idSchema, isoDateSchema, isoDateTimeSchema, localizedTextSchema, versio
 import { planPartSchema } from './consents';
 import { familyMemberSchema, familyStatusSchema, personRefSchema } from './families';
 import { noteVisibilitySchema } from './notes';
+import { endings } from './endings';
+import { attainmentLevelSchema, attainmentScaleSchema, goalAttainmentSchema } from './goal-attainment';
 
 export const actionStatuses = ['planned', 'in_progress', 'done'] as const;
 export const actionStatusSchema = z.enum(actionStatuses);
 export type ActionStatus = z.infer<typeof actionStatusSchema>;
 
-export const goalStatuses = ['open', 'achieved', 'dropped'] as const;
+/** A goal is open until it ends in one of the `endings`; reopening makes it open again. */
+export const goalStatuses = ['open', ...endings] as const;
 export const goalStatusSchema = z.enum(goalStatuses);
 export type GoalStatus = z.infer<typeof goalStatusSchema>;
 
@@ -51,6 +54,12 @@ export const goalSchema = z.object({
   target: z.string(),
   targetOn: isoDateSchema.nullable(),
   status: goalStatusSchema,
+  /** The day the goal ended; null while it is open (and on goals ended before endings had dates). */
+  endedOn: isoDateSchema.nullable(),
+  /** Goal attainment scaling: what each level looks like; null when the goal has no levels. */
+  attainmentScale: attainmentScaleSchema.nullable(),
+  /** The level the goal reached, recorded when a goal with levels ends (not when it is dropped). */
+  attainedLevel: attainmentLevelSchema.nullable(),
   version: versionSchema,
   /** Oldest first. */
   progress: z.array(goalProgressSchema),
@@ -145,6 +154,8 @@ export const planCapabilitiesSchema = z.object({
   addGoal: z.boolean(),
   /** Record progress on the goals the caller sees. */
   addProgress: z.boolean(),
+  /** Reword a goal, end it (reached, partly, not reached, dropped) or reopen it. */
+  changeGoals: z.boolean(),
   inviteService: z.boolean(),
   /** Give a family member a login of their own. */
   inviteMember: z.boolean(),
@@ -173,6 +184,8 @@ export type PlanCapabilities = z.infer<typeof planCapabilitiesSchema>;
  */
 export const planSchema = planSnapshotSchema.extend({
   can: planCapabilitiesSchema,
+  /** How the goals the caller sees have gone, counted; all zero when goals are not shared with them. */
+  attainment: goalAttainmentSchema,
   serviceRoles: z.array(planServiceRoleSchema),
   familyActions: z.array(planActionSchema),
 });

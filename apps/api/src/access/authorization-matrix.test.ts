@@ -257,8 +257,20 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
     'PATCH /api/families/:familyId/goals/:goalId': {
       method: 'PATCH',
       path: `/api/families/${familyId}/goals/${family?.goalId ?? NOWHERE}`,
-      body: { status: 'achieved', version: 999 },
+      body: { title: 'Matriisin sanat', version: 999 },
       // Goals are not shared with services B and C: to them the goal does not exist.
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409, workerB: 404, workerC: 404 }),
+    },
+    'POST /api/families/:familyId/goals/:goalId/end': {
+      method: 'POST',
+      path: `/api/families/${familyId}/goals/${family?.goalId ?? NOWHERE}/end`,
+      body: { ending: 'reached', version: 999 },
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409, workerB: 404, workerC: 404 }),
+    },
+    'POST /api/families/:familyId/goals/:goalId/reopen': {
+      method: 'POST',
+      path: `/api/families/${familyId}/goals/${family?.goalId ?? NOWHERE}/reopen`,
+      body: { version: 999 },
       expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409, workerB: 404, workerC: 404 }),
     },
     'POST /api/families/:familyId/goals/:goalId/progress': {

@@ -7,9 +7,8 @@ import { sql } from 'drizzle-orm';
  */
 export const municipalityToday = sql<string>`(now() at time zone 'Europe/Helsinki')::date`;
 
-/** Today (`YYYY-MM-DD`) in the municipality's time zone, for rules computed outside SQL. */
-export const municipalityDate = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(now);
+/** The day (`YYYY-MM-DD`) a moment falls on in the municipality, for rules computed outside SQL. */
+export const municipalityDate = (at = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(at);
 
 /** This month (`YYYY-MM`) in the municipality's time zone. */
 export const municipalityMonth = (now = new Date()) => municipalityDate(now).slice(0, 7);

@@ -1,4 +1,5 @@
 import type { FormErrors } from '@mantine/form';
+import { isApiError } from './api-client';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 
@@ -14,4 +15,19 @@ export function invalidFields(error: z.ZodError): ReadonlySet<string> {
 export function fieldError(t: TFunction, errors: FormErrors, field: string): string | undefined {
   const key = errors[field];
   return typeof key === 'string' ? t(key) : undefined;
+}
+
+/**
+ * After the API refused a save as invalid, puts the given translation key on each form field the
+ * refusal names (`body.endedOn` → `endedOn`); true when it named any of them.
+ */
+export function showRefusedFields(
+  form: { setFieldError: (path: string, error: string) => void },
+  error: unknown,
+  keys: Record<string, string>,
+): boolean {
+  if (!isApiError(error, 'validation_failed')) return false;
+  const named = Object.entries(keys).filter(([field]) => error.fields.includes(`body.${field}`));
+  for (const [field, key] of named) form.setFieldError(field, key);
+  return named.length > 0;
 }

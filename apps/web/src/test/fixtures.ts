@@ -1,4 +1,4 @@
-import { assessmentDomains } from '@yhdessa/shared';
+import { assessmentDomains, attainmentLevels } from '@yhdessa/shared';
 import type {
   AccessLogEntry,
   Assessment,
@@ -16,6 +16,7 @@ import type {
   Story,
   FamilySummary,
   Goal,
+  GoalAttainment,
   NoteVisibility,
   Plan,
   PlanAction,
@@ -74,7 +75,7 @@ export function buildAction(overrides: Partial<Action> = {}): Action {
   };
 }
 
-function buildGoal(overrides: Partial<Goal> = {}): Goal {
+export function buildGoal(overrides: Partial<Goal> = {}): Goal {
   return {
     id: testId(400),
     title: 'Aamut sujuvat ilman riitaa',
@@ -84,6 +85,9 @@ function buildGoal(overrides: Partial<Goal> = {}): Goal {
     target: '4 / 5',
     targetOn: '2026-06-30',
     status: 'open',
+    endedOn: null,
+    attainmentScale: null,
+    attainedLevel: null,
     version: 1,
     progress: [
       { id: testId(410), recordedOn: '2026-02-01', value: '2 / 5', note: '', recordedBy: { id: testId(3), name: 'Mikko Salo' } },
@@ -124,6 +128,7 @@ const noPlanChanges: PlanCapabilities = {
   editAssessment: false,
   addGoal: false,
   addProgress: false,
+  changeGoals: false,
   inviteService: false,
   inviteMember: false,
   writeNotes: [],
@@ -159,6 +164,7 @@ const openCaseAnswers: Record<PlanReader, Answers> = {
       editAssessment: true,
       addGoal: true,
       addProgress: true,
+      changeGoals: true,
       inviteService: true,
       inviteMember: true,
       writeNotes: anyVisibility,
@@ -209,17 +215,29 @@ const closedCaseAnswers = (reader: PlanReader): Answers => ({
   changeStatus: () => false,
 });
 
-type PlanContent = Omit<Plan, 'can' | 'serviceRoles' | 'familyActions'> & {
+type PlanContent = Omit<Plan, 'can' | 'attainment' | 'serviceRoles' | 'familyActions'> & {
   serviceRoles: ServiceRole[];
   familyActions: Action[];
 };
 
+/** The summary of goals that are all still open, as the server sums up a plan where nothing has ended. */
+const nothingEnded = (goals: readonly Goal[]): GoalAttainment => ({
+  total: goals.length,
+  open: goals.length,
+  reached: 0,
+  partlyReached: 0,
+  notReached: 0,
+  dropped: 0,
+  levels: attainmentLevels.map((level) => ({ level, count: 0 })),
+});
+
 /**
  * The plan as the server answers `reader`, with what they may do in it; `can` overrides the
  * plan-wide answers. Roles and actions may be given with or without their own `can`: they get the reader's.
+ * The attainment summary says nothing has ended unless `attainment` is given.
  */
 export function buildPlan(
-  { can, ...overrides }: Partial<PlanContent> & { can?: Partial<PlanCapabilities> } = {},
+  { can, attainment, ...overrides }: Partial<PlanContent> & { can?: Partial<PlanCapabilities>; attainment?: GoalAttainment } = {},
   reader: PlanReader = 'coordinator',
 ): Plan {
   const content = buildPlanContent(overrides);
@@ -228,6 +246,7 @@ export function buildPlan(
   return {
     ...content,
     can: { ...answers.plan, ...can },
+    attainment: attainment ?? nothingEnded(content.goals),
     serviceRoles: content.serviceRoles.map((role) => ({ ...role, can: answers.role(role), actions: role.actions.map(withCan) })),
     familyActions: content.familyActions.map(withCan),
   };

@@ -567,7 +567,7 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
           baseline: goal.baseline,
           target: goal.target,
           targetOn: dayOffset(goal.targetInDays),
-          status: goal.targetInDays < 0 ? 'achieved' : 'open',
+          ...(goal.targetInDays < 0 && { status: 'reached' as const, endedOn: dayOffset(0) }),
         })
         .returning({ id: goals.id });
       goalIds.push(row!.id);

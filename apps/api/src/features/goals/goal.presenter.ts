@@ -1,4 +1,4 @@
-import type { Goal } from '@yhdessa/shared';
+import { attainmentLevelSchema, attainmentScaleSchema, type Goal } from '@yhdessa/shared';
 import type { GoalProgressRow, GoalRow } from './goals.repository';
 
 export function presentGoal(row: GoalRow, progress: readonly GoalProgressRow[]): Goal {
@@ -11,6 +11,11 @@ export function presentGoal(row: GoalRow, progress: readonly GoalProgressRow[]):
     target: row.target,
     targetOn: row.targetOn,
     status: row.status,
+    endedOn: row.endedOn,
+    // jsonb keeps its keys in its own order; the scale reads back in the order of its levels.
+    attainmentScale: row.attainmentScale && attainmentScaleSchema.parse(row.attainmentScale),
+    // A smallint column: the table's check keeps it within -2..+2, the parse says so to the type.
+    attainedLevel: attainmentLevelSchema.nullable().parse(row.attainedLevel),
     version: row.version,
     progress: progress
       .filter((entry) => entry.goalId === row.id)

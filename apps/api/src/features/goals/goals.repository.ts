@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { GoalStatus } from '@yhdessa/shared';
+import type { AttainmentLevel, AttainmentScale, Ending } from '@yhdessa/shared';
 import { accounts } from '../../db/tables/accounts';
 import type { Queryable } from '../../db/database';
 import { goalProgress, goals } from '../../db/tables/goals';
@@ -14,11 +14,17 @@ export async function findGoal(familyId: string, goalId: string, db: Queryable) 
 
 export type GoalRow = NonNullable<Awaited<ReturnType<typeof findGoal>>>;
 
-export async function insertGoal(
-  familyId: string,
-  values: { title: string; ownerName: string; indicator: string; baseline: string; target: string; targetOn: string | null },
-  db: Queryable,
-) {
+export interface GoalWords {
+  title: string;
+  ownerName: string;
+  indicator: string;
+  baseline: string;
+  target: string;
+  targetOn: string | null;
+  attainmentScale: AttainmentScale | null;
+}
+
+export async function insertGoal(familyId: string, values: GoalWords, db: Queryable) {
   const [row] = await db
     .insert(goals)
     .values({ familyId, ...values })
@@ -26,21 +32,18 @@ export async function insertGoal(
   return row!;
 }
 
-export interface GoalChange {
-  title?: string;
-  ownerName?: string;
-  indicator?: string;
-  baseline?: string;
-  target?: string;
-  targetOn?: string | null;
-  status?: GoalStatus;
+/** How a goal ended; all null when it is open again. */
+interface GoalEnding {
+  status: 'open' | Ending;
+  endedOn: string | null;
+  attainedLevel: AttainmentLevel | null;
 }
 
 /** Changes the goal only if it is still at `basedOnVersion`; null when someone else got there first. */
 export async function updateGoalAt(
   familyId: string,
   goalId: string,
-  change: GoalChange & { basedOnVersion: number },
+  change: (Partial<GoalWords> | GoalEnding) & { basedOnVersion: number },
   db: Queryable,
 ) {
   const { basedOnVersion, ...fields } = change;

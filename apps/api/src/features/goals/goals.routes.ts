@@ -1,13 +1,15 @@
 import {
   createGoalProgressSchema,
   createGoalSchema,
+  endGoalSchema,
   familyParamsSchema,
   goalParamsSchema,
   goalSchema,
+  reopenGoalSchema,
   updateGoalSchema,
 } from '@yhdessa/shared';
 import { defineRoute } from '../../http/route';
-import { createGoal, recordGoalProgress, updateGoal } from './goals.service';
+import { createGoal, endGoal, recordGoalProgress, reopenGoal, updateGoal } from './goals.service';
 
 export const goalsRoutes = [
   defineRoute({
@@ -25,7 +27,7 @@ export const goalsRoutes = [
   defineRoute({
     method: 'patch',
     path: '/families/:familyId/goals/:goalId',
-    summary: 'Change a goal or its status (the coordinator, based on the version you saw)',
+    summary: 'Reword a goal or its attainment levels (the coordinator, based on the version you saw)',
     tag: 'goals',
     access: { kind: 'family' },
     params: goalParamsSchema,
@@ -33,6 +35,34 @@ export const goalsRoutes = [
     response: { status: 200, schema: goalSchema, description: 'The updated goal' },
     errors: [403, 409],
     handler: ({ params, body }, context) => updateGoal(params, body, context),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/families/:familyId/goals/:goalId/end',
+    summary: 'End a goal as reached, partly reached, not reached or dropped, on a day, with the attained level (the coordinator)',
+    description:
+      'The day is today in the municipality unless given; never in the future nor before the goal was made. A goal with ' +
+      'attainment levels that is not dropped needs `attainedLevel` (-2..+2); any other refuses one. An ended goal may be ' +
+      'ended again, to correct how or when.',
+    tag: 'goals',
+    access: { kind: 'family' },
+    params: goalParamsSchema,
+    body: endGoalSchema,
+    response: { status: 200, schema: goalSchema, description: 'The ended goal' },
+    errors: [403, 409],
+    handler: ({ params, body }, context) => endGoal(params, body, context),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/families/:familyId/goals/:goalId/reopen',
+    summary: 'Open an ended goal again; its ending, day and attained level are cleared (the coordinator)',
+    tag: 'goals',
+    access: { kind: 'family' },
+    params: goalParamsSchema,
+    body: reopenGoalSchema,
+    response: { status: 200, schema: goalSchema, description: 'The open goal' },
+    errors: [403, 409],
+    handler: ({ params, body }, context) => reopenGoal(params, body, context),
   }),
   defineRoute({
     method: 'post',

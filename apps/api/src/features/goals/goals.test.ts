@@ -1,7 +1,8 @@
-import { goalSchema, planSchema } from '@yhdessa/shared';
+import { goalFieldMaxLengths, goalSchema, planSchema } from '@yhdessa/shared';
 import { eq } from 'drizzle-orm';
 import { families } from '../../db/tables/families';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
+import { helsinkiToday } from '../../test/dates';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
 import { goalProgress, goals } from '../../db/tables/goals';
 
@@ -80,31 +81,63 @@ describe('goals in the family words', () => {
     expect(await testApp.database.db.select().from(goalProgress)).toHaveLength(before.length);
   });
 
-  it('when the coordinator marks a goal achieved, then it is versioned; a stale version answers 409 and changes nothing', async () => {
+  it('when the coordinator rewords a goal, then it is versioned; a stale version answers 409 and changes nothing', async () => {
     const before = await goalRow(world.goal.id);
     const coordinator = await agentOf('coordinator');
-    const response = await coordinator.patch(`${goalsUrl()}/${before.id}`).send({ status: 'achieved', version: before.version });
+    const response = await coordinator
+      .patch(`${goalsUrl()}/${before.id}`)
+      .send({ title: 'Aamut sujuvat rauhassa', indicator: '', version: before.version });
     expect(response.status).toBe(200);
-    expect(goalSchema.parse(response.body)).toMatchObject({ status: 'achieved', version: before.version + 1 });
+    expect(goalSchema.parse(response.body)).toMatchObject({
+      title: 'Aamut sujuvat rauhassa',
+      indicator: '',
+      status: 'open',
+      version: before.version + 1,
+    });
+    expect(testApp.published.at(-1)).toMatchObject({ type: 'goal.updated', id: before.id, version: before.version + 1 });
 
     const after = await goalRow(before.id);
     const stale = await coordinator.patch(`${goalsUrl()}/${before.id}`).send({ title: 'Vanha', version: before.version });
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ code: 'version_conflict', current: { status: 'achieved', version: after.version } });
+    expect(stale.body).toMatchObject({
+      code: 'version_conflict',
+      current: { title: 'Aamut sujuvat rauhassa', version: after.version },
+    });
     expect(await goalRow(before.id)).toEqual(after);
+  });
+
+  it('when a target date is in the past, then a new goal or a moved date answers 400 on it; a date kept as it was passes', async () => {
+    const coordinator = await agentOf('coordinator');
+    const created = await coordinator.post(goalsUrl()).send({ title: 'Menneeseen', targetOn: helsinkiToday(-1) });
+    expect(created.status).toBe(400);
+    expect(created.body.errors).toEqual([expect.objectContaining({ path: 'body.targetOn' })]);
+    const today = goalSchema.parse(
+      (await coordinator.post(goalsUrl()).send({ title: 'Tänään', targetOn: helsinkiToday() }).expect(201)).body,
+    );
+
+    // Days pass: the target date is now behind, and the goal is still reworded with it.
+    await testApp.database.db.update(goals).set({ targetOn: '2024-05-01' }).where(eq(goals.id, today.id));
+    const moved = await coordinator.patch(`${goalsUrl()}/${today.id}`).send({ targetOn: '2024-06-01', version: today.version });
+    expect(moved.status).toBe(400);
+    expect(moved.body.errors).toEqual([expect.objectContaining({ path: 'body.targetOn' })]);
+    const kept = await coordinator
+      .patch(`${goalsUrl()}/${today.id}`)
+      .send({ title: 'Tänään, sanat uusiksi', targetOn: '2024-05-01', version: today.version });
+    expect(kept.status).toBe(200);
   });
 
   it.each<[PersonKey, number]>([
     ['guardian', 403],
     ['workerA', 403],
     ['workerB', 404],
-  ])('when %s changes a goal, then %i and nothing changes', async (person, status) => {
+    ['otherGuardian', 404],
+  ])('when %s rewords a goal, then %i and nothing changes', async (person, status) => {
     const before = await goalRow(world.goal.id);
     const response = await (
       await agentOf(person)
     )
       .patch(`${goalsUrl()}/${before.id}`)
-      .send({ status: 'dropped', version: before.version });
+      .send({ title: 'Ei saa', version: before.version });
     expect(response.status).toBe(status);
     expect(await goalRow(before.id)).toEqual(before);
   });
@@ -116,8 +149,11 @@ describe('goals in the family words', () => {
     expect(created.body.errors.map((error: { path: string }) => error.path).sort()).toEqual(['body.targetOn', 'body.title']);
     const progress = await agent.post(`${goalsUrl()}/${world.goal.id}/progress`).send({ recordedOn: 'eilen' });
     expect(progress.status).toBe(400);
-    const patched = await agent.patch(`${goalsUrl()}/${world.goal.id}`).send({ status: 'maybe', version: 1 });
+    // How a goal ends is the end route's: a status is not a field to reword.
+    const patched = await agent.patch(`${goalsUrl()}/${world.goal.id}`).send({ status: 'reached', version: 1 });
     expect(patched.status).toBe(400);
+    const tooLong = await agent.post(goalsUrl()).send({ title: 'x'.repeat(goalFieldMaxLengths.title + 1) });
+    expect(tooLong.body.errors.map((error: { path: string }) => error.path)).toEqual(['body.title']);
   });
 
   it('when the case is closed, then goals and progress cannot be added', async () => {

@@ -11,6 +11,9 @@ const goal = (n: number, change: Partial<Goal> = {}): Goal => ({
   target: '5',
   targetOn: null,
   status: 'open',
+  endedOn: null,
+  attainmentScale: null,
+  attainedLevel: null,
   version: 1,
   progress: [],
   ...change,
@@ -87,7 +90,10 @@ describe('comparePlans', () => {
     const to = plan(2, {
       goals: [
         goal(1, {
-          status: 'achieved',
+          status: 'reached',
+          endedOn: '2025-02-03',
+          attainmentScale: { muchLess: '', less: '', expected: '5 / 5', more: '', muchMore: '' },
+          attainedLevel: 0,
           progress: [{ id: id(8), recordedOn: '2025-02-01', value: '4', note: '', recordedBy: { id: id(0), name: 'K' } }],
         }),
         goal(6),
@@ -104,7 +110,14 @@ describe('comparePlans', () => {
         id: id(1),
         title: 'Tavoite 1',
         fields: [
-          { field: 'status', before: 'open', after: 'achieved' },
+          { field: 'status', before: 'open', after: 'reached' },
+          { field: 'endedOn', before: null, after: '2025-02-03' },
+          {
+            field: 'attainmentScale',
+            before: null,
+            after: { muchLess: '', less: '', expected: '5 / 5', more: '', muchMore: '' },
+          },
+          { field: 'attainedLevel', before: null, after: 0 },
           { field: 'latestProgress', before: null, after: '4' },
         ],
       },

@@ -39,6 +39,9 @@ const describeGoal = (goal: Goal) => ({
     target: goal.target,
     targetOn: goal.targetOn,
     status: goal.status,
+    endedOn: goal.endedOn,
+    attainmentScale: goal.attainmentScale,
+    attainedLevel: goal.attainedLevel,
     // How it is going: the latest recorded value.
     latestProgress: goal.progress?.at(-1)?.value ?? null,
   },

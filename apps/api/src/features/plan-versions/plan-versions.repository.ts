@@ -1,8 +1,22 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { planSnapshotSchema, type PlanSnapshot } from '@yhdessa/shared';
+import { z } from 'zod';
 import type { Queryable } from '../../db/database';
 import { plans } from '../../db/tables/plans';
 import { planVersions } from '../../db/tables/plan-versions';
+
+/**
+ * A plan frozen before goals had endings (migration `goal_endings`) called a reached goal
+ * `achieved` and had no ending day or attainment levels: it reads as the goals it held then.
+ */
+const frozenGoalSchema = z.looseObject({ status: z.string() }).transform((goal) => ({
+  endedOn: null,
+  attainmentScale: null,
+  attainedLevel: null,
+  ...goal,
+  status: goal.status === 'achieved' ? 'reached' : goal.status,
+}));
+const olderFrozenPlanSchema = z.looseObject({ goals: z.array(frozenGoalSchema) });
 
 export async function listPlanVersions(familyId: string, db: Queryable) {
   return db
@@ -18,7 +32,7 @@ export async function findPlanVersion(familyId: string, version: number, db: Que
     .from(planVersions)
     .where(and(eq(planVersions.familyId, familyId), eq(planVersions.version, version)));
   // The stored JSON is read back through the plan's own contract, like anything else from outside the code.
-  return row ? { ...row, snapshot: planSnapshotSchema.parse(row.snapshot) } : null;
+  return row ? { ...row, snapshot: planSnapshotSchema.parse(olderFrozenPlanSchema.parse(row.snapshot)) } : null;
 }
 
 /** The working plan's version, with its row locked until the transaction ends, so two freezes cannot interleave. */

@@ -116,6 +116,15 @@ function probesOf(plan: Plan, agent: Agent, otherCoordinatorId: string): Probe[]
       says: can.addProgress,
       tryRoute: send('post', `${base}/goals/${worldOf(plan).goal.id}/progress`, { recordedOn: '2025-01-15', value: '3' }),
     },
+    ...(['', '/end', '/reopen'] as const).map((route) => ({
+      flag: 'plan.changeGoals',
+      says: can.changeGoals,
+      subject: `the plan (goal${route || ' words'})`,
+      tryRoute: send(route ? 'post' : 'patch', `${base}/goals/${worldOf(plan).goal.id}${route}`, {
+        ...(route === '/end' ? { ending: 'reached' } : route === '' ? { title: 'Uudet sanat' } : {}),
+        version: 999,
+      }),
+    })),
     {
       flag: 'plan.inviteService',
       says: can.inviteService,
@@ -268,7 +277,7 @@ describe('GET /api/families/:familyId/plan, what the reader may do', () => {
 
   it('when every reader has been tried, then every flag was seen both allowed and refused', () => {
     expect([...seen].filter(([, values]) => values.size < 2).map(([flag]) => flag)).toEqual([]);
-    expect(seen.size).toBe(23);
+    expect(seen.size).toBe(24);
   });
 
   it("when a worker's role is past its end date, then nothing on it is theirs, though their active role is", async () => {

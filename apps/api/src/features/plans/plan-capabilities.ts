@@ -10,7 +10,7 @@ import type { Actor } from '../../core/actor';
  * target, as each route that would do it: the client shows a control exactly when its route
  * would let the caller through. A closed case answers false to every change but reopening it.
  */
-export function withPlanCapabilities(plan: PlanSnapshot, actor: Actor, relation: FamilyRelation): Plan {
+export function withPlanCapabilities(plan: PlanSnapshot, actor: Actor, relation: FamilyRelation): Omit<Plan, 'attainment'> {
   const may = (permission: FamilyPermission, target?: FamilyTarget) =>
     authorizeFamily(actor, permission, relation, target).allowed;
   const noteVisibilitiesOn = (serviceRoleId: string | null) =>
@@ -27,6 +27,7 @@ export function withPlanCapabilities(plan: PlanSnapshot, actor: Actor, relation:
       editAssessment: may('assessment:write'),
       addGoal: may('goal:create'),
       addProgress: may('goal-progress:create'),
+      changeGoals: may('goal:update'),
       inviteService: may('service-role:invite'),
       inviteMember: may('member:invite'),
       writeNotes: noteVisibilitiesOn(null),

@@ -2,6 +2,7 @@ import { familyParamsSchema, planSchema } from '@yhdessa/shared';
 import { visiblePlanParts } from '../../access/family-policy';
 import { notFound } from '../../core/app-error';
 import { defineRoute } from '../../http/route';
+import { summarizeAttainment } from '../goals';
 import { withPlanCapabilities } from './plan-capabilities';
 import { presentPlan } from './plan.presenter';
 import { findPlanParts } from './plans.repository';
@@ -28,7 +29,8 @@ export const plansRoutes = [
         basis: family.basis,
         detail: { parts: [...sharedParts] },
       });
-      return withPlanCapabilities(presentPlan(parts, sharedParts), actor, family.relation);
+      const plan = presentPlan(parts, sharedParts);
+      return { ...withPlanCapabilities(plan, actor, family.relation), attainment: summarizeAttainment(plan.goals) };
     },
   }),
 ];

@@ -1,6 +1,8 @@
 import { planVersionComparisonSchema, planVersionSchema, reviewListSchema, reviewSchema } from '@yhdessa/shared';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { plans } from '../../db/tables/plans';
+import { planVersions } from '../../db/tables/plan-versions';
+import { helsinkiToday } from '../../test/dates';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
 
@@ -106,8 +108,8 @@ describe('reviews', () => {
     await coordinator.post(url('/goals')).send({ title: 'Uusi tavoite' }).expect(201);
     const goal = (await coordinator.get(url('/plan'))).body.goals.find((entry: { id: string }) => entry.id === world.goal.id);
     await coordinator
-      .patch(url(`/goals/${world.goal.id}`))
-      .send({ status: 'achieved', version: goal.version })
+      .post(url(`/goals/${world.goal.id}/end`))
+      .send({ ending: 'reached', version: goal.version })
       .expect(200);
     const second = await scheduleAndComplete();
 
@@ -116,7 +118,13 @@ describe('reviews', () => {
     const comparison = planVersionComparisonSchema.parse(response.body);
     expect(comparison.goals.added.map((entry) => entry.title)).toEqual(['Uusi tavoite']);
     expect(comparison.goals.changed).toEqual([
-      expect.objectContaining({ id: world.goal.id, fields: [{ field: 'status', before: 'open', after: 'achieved' }] }),
+      expect.objectContaining({
+        id: world.goal.id,
+        fields: [
+          { field: 'status', before: 'open', after: 'reached' },
+          { field: 'endedOn', before: null, after: helsinkiToday() },
+        ],
+      }),
     ]);
     expect(comparison.actions).toEqual({ added: [], removed: [], changed: [] });
 
@@ -133,6 +141,29 @@ describe('reviews', () => {
     expect(frozen.plan.goals).toEqual([]);
     expect((await workerB.get(url('/plan/versions/999'))).status).toBe(404);
     expect((await workerB.get(url('/plan/versions/compare?from=1'))).status).toBe(400);
+  });
+
+  it('when a version frozen before goals had endings is read, then its achieved goal reads as reached, without a day or levels', async () => {
+    const completed = await scheduleAndComplete();
+    const version = completed.planVersion!;
+    const where = and(eq(planVersions.familyId, world.family.id), eq(planVersions.version, version));
+    const [{ snapshot }] = (await testApp.database.db.select().from(planVersions).where(where)) as [
+      typeof planVersions.$inferSelect,
+    ];
+    const goals = snapshot.goals.map(({ endedOn: _ended, attainmentScale: _scale, attainedLevel: _level, ...goal }) => ({
+      ...goal,
+      status: 'achieved',
+    }));
+    // Written as plans were frozen then: `achieved`, and no ending day or levels.
+    await testApp.database.db
+      .update(planVersions)
+      .set({ snapshot: { ...snapshot, goals } as unknown as typeof snapshot })
+      .where(where);
+
+    const frozen = planVersionSchema.parse((await (await agentOf('guardian')).get(url(`/plan/versions/${version}`))).body);
+    expect(frozen.plan.goals.length).toBeGreaterThan(0);
+    for (const goal of frozen.plan.goals)
+      expect(goal).toMatchObject({ status: 'reached', endedOn: null, attainmentScale: null, attainedLevel: null });
   });
 
   it.each<[PersonKey, number]>([

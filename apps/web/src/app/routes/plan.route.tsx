@@ -20,6 +20,7 @@ import { HandoverAnswer } from '../../features/families/components/handover-answ
 import { HandoverButton, PendingHandoverNotice } from '../../features/families/components/handover-control';
 import { AddGoalForm } from '../../features/goals/components/add-goal-form';
 import { AddProgressForm } from '../../features/goals/components/add-progress-form';
+import { GoalControls } from '../../features/goals/components/goal-controls';
 import { InviteFamilyMemberForm } from '../../features/invitations/components/invite-family-member-form';
 import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
 import { planQueryOptions, refreshPlan } from '../../features/plans/api/plan.query';
@@ -157,16 +158,21 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         goalsExtra={
           can.addGoal && (
             <DisclosureForm label={t('goals.add')}>
-              {(close) => <AddGoalForm familyId={familyId} onCancel={close} />}
+              {(close) => <AddGoalForm familyId={familyId} offerLevels={can.changeGoals} onCancel={close} />}
             </DisclosureForm>
           )
         }
         renderGoalExtra={
-          can.addProgress
+          can.addProgress || can.changeGoals
             ? (goal) => (
-                <DisclosureForm label={t('goals.addProgress')} size="xs">
-                  {(close) => <AddProgressForm familyId={familyId} goal={goal} onCancel={close} />}
-                </DisclosureForm>
+                <Stack gap="xs" mt={4}>
+                  {can.changeGoals && <GoalControls familyId={familyId} goal={goal} />}
+                  {can.addProgress && (
+                    <DisclosureForm label={t('goals.addProgress')} size="xs">
+                      {(close) => <AddProgressForm familyId={familyId} goal={goal} onCancel={close} />}
+                    </DisclosureForm>
+                  )}
+                </Stack>
               )
             : undefined
         }

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FamilyStatusBadge } from '../../../components/family-status-badge';
 import { ActionList, type RenderActionStatus } from './action-list';
+import { GoalAttainmentSummary } from './goal-attainment-summary';
 import { GoalList } from './goal-list';
 import { MemberList } from './member-list';
 import { ServiceRoleCard } from './service-role-card';
@@ -96,7 +97,10 @@ export function PlanView({
         <Grid.Col span={{ base: 12, md: 8 }}>
           <PlanSection id="plan-goals" title={t('plan.goalsTitle')}>
             {plan.sharedParts.includes('goals') ? (
-              <GoalList goals={plan.goals} renderExtra={renderGoalExtra} />
+              <>
+                <GoalAttainmentSummary attainment={plan.attainment} />
+                <GoalList goals={plan.goals} renderExtra={renderGoalExtra} />
+              </>
             ) : (
               <Text size="sm">{t('plan.goalsNotShared')}</Text>
             )}

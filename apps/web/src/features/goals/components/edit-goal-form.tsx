@@ -1,0 +1,76 @@
+import { Stack } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { goalSchema, type Goal } from '@yhdessa/shared';
+import { useTranslation } from 'react-i18next';
+import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
+import { FormButtons } from '../../../components/form-buttons';
+import { showRefusedFields } from '../../../lib/form-errors';
+import { invalidatePlan } from '../../../lib/query-keys';
+import { useVersionConflict } from '../../../lib/use-version-conflict';
+import { useChangeGoal } from '../api/goal.mutations';
+import { GoalFields, goalWords, useGoalForm, type GoalFormValues } from './goal-fields';
+import { GoalState } from './goal-state';
+
+interface EditGoalFormProps {
+  familyId: string;
+  goal: Goal;
+  onDone: () => void;
+}
+
+/** Every word of a goal, and its attainment levels while it is open. */
+export function EditGoalForm({ familyId, goal, onDone }: EditGoalFormProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const change = useChangeGoal(familyId);
+  const conflict = useVersionConflict(goalSchema);
+  const form = useGoalForm(goal);
+  const open = goal.status === 'open';
+
+  function save(values: GoalFormValues, version: number) {
+    const { attainmentScale, ...words } = goalWords(values);
+    conflict.clear();
+    change.mutate(
+      // The levels of an ended goal stay as they ended.
+      { kind: 'update', goalId: goal.id, body: { ...words, ...(open && { attainmentScale }), version } },
+      {
+        onSuccess: onDone,
+        onError: (error) => {
+          conflict.capture(error);
+          showRefusedFields(form, error, { targetOn: 'goals.targetOnPast' });
+        },
+      },
+    );
+  }
+
+  const current = conflict.current;
+  return (
+    <form
+      noValidate
+      aria-label={t('goals.editNamed', { title: goal.title })}
+      onSubmit={form.onSubmit((values) => save(values, goal.version))}
+    >
+      <Stack gap="sm">
+        <GoalFields form={form} offerLevels={open} />
+        <SaveProblem
+          error={change.error}
+          conflict={
+            current && (
+              <ConflictAlert
+                pending={change.isPending}
+                onReapply={() => save(form.getValues(), current.version)}
+                onDiscard={() => {
+                  // The plan still shows the goal as it was before the other change.
+                  invalidatePlan(queryClient, familyId);
+                  onDone();
+                }}
+              >
+                <GoalState goal={current} />
+              </ConflictAlert>
+            )
+          }
+        />
+        {!current && <FormButtons submitLabel={t('goals.save')} pending={change.isPending} onCancel={onDone} />}
+      </Stack>
+    </form>
+  );
+}

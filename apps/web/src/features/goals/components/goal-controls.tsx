@@ -1,0 +1,104 @@
+import { Button, Group, Modal, Paper, Stack } from '@mantine/core';
+import { IconArrowBackUp, IconFlag, IconPencil } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { goalSchema, type Goal } from '@yhdessa/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
+import { invalidatePlan } from '../../../lib/query-keys';
+import { useVersionConflict } from '../../../lib/use-version-conflict';
+import { useChangeGoal } from '../api/goal.mutations';
+import { EditGoalForm } from './edit-goal-form';
+import { EndGoalForm } from './end-goal-form';
+import { GoalState } from './goal-state';
+
+interface GoalControlsProps {
+  familyId: string;
+  goal: Goal;
+}
+
+/** On a goal's card, for whoever may change goals: reword it, end it (or correct how it ended), reopen it. */
+export function GoalControls({ familyId, goal }: GoalControlsProps) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [ending, setEnding] = useState(false);
+  const queryClient = useQueryClient();
+  const reopen = useChangeGoal(familyId);
+  const conflict = useVersionConflict(goalSchema);
+  const open = goal.status === 'open';
+  // Reopening is undone by ending the goal again: it asks nothing first.
+  const sendReopen = (version: number) => {
+    conflict.clear();
+    reopen.mutate({ kind: 'reopen', goalId: goal.id, body: { version } }, { onError: conflict.capture });
+  };
+  const current = conflict.current;
+  if (editing)
+    return (
+      <Paper withBorder p="sm" className="no-print">
+        <EditGoalForm familyId={familyId} goal={goal} onDone={() => setEditing(false)} />
+      </Paper>
+    );
+  return (
+    <Stack gap="xs" className="no-print">
+      <Group gap="xs">
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconPencil size={14} aria-hidden />}
+          aria-label={t('goals.editNamed', { title: goal.title })}
+          onClick={() => setEditing(true)}
+        >
+          {t('goals.edit')}
+        </Button>
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconFlag size={14} aria-hidden />}
+          aria-label={t(open ? 'goals.endNamed' : 'goals.changeEndingNamed', { title: goal.title })}
+          onClick={() => setEnding(true)}
+        >
+          {t(open ? 'goals.end' : 'goals.changeEnding')}
+        </Button>
+        {!open && (
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconArrowBackUp size={14} aria-hidden />}
+            aria-label={t('goals.reopenNamed', { title: goal.title })}
+            loading={reopen.isPending}
+            onClick={() => sendReopen(goal.version)}
+          >
+            {t('goals.reopen')}
+          </Button>
+        )}
+      </Group>
+      <SaveProblem
+        error={reopen.error}
+        conflict={
+          current && (
+            <ConflictAlert
+              pending={reopen.isPending}
+              onReapply={current.status === 'open' ? undefined : () => sendReopen(current.version)}
+              reapplyLabel={t('goals.reopen')}
+              onDiscard={() => {
+                conflict.clear();
+                reopen.reset();
+                invalidatePlan(queryClient, familyId);
+              }}
+            >
+              <GoalState goal={current} />
+            </ConflictAlert>
+          )
+        }
+      />
+      <Modal
+        opened={ending}
+        onClose={() => setEnding(false)}
+        title={t(open ? 'goals.endTitle' : 'goals.changeEndingTitle', { title: goal.title })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        {ending && <EndGoalForm familyId={familyId} goal={goal} onDone={() => setEnding(false)} />}
+      </Modal>
+    </Stack>
+  );
+}
