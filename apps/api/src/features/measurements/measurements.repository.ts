@@ -68,7 +68,7 @@ export async function findLastReviewCompletion(familyId: string, db: Queryable):
 
 export async function insertMeasurement(
   familyId: string,
-  values: Omit<RecordMeasurement, 'comment'> & { comment: string; memberId: string; recordedBy: string },
+  values: RecordMeasurement & { memberId: string; recordedBy: string },
   db: Queryable,
 ) {
   const { scores, ...head } = values;
