@@ -13,6 +13,7 @@ import { familiesRoutes } from './features/families/families.routes';
 import { goalsRoutes } from './features/goals/goals.routes';
 import type { AnyRoute } from './http/route';
 import { insightsRoutes } from './features/insights/insights.routes';
+import { measurementsRoutes } from './features/measurements/measurements.routes';
 import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { outboxOnlyMailer, type Mailer } from './mail/mailer';
 import { notesRoutes } from './features/notes/notes.routes';
@@ -44,6 +45,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...planVersionsRoutes,
     ...storyRoutes,
     ...assessmentsRoutes,
+    ...measurementsRoutes,
     ...workspaceRoutes,
     ...servicesRoutes,
     ...serviceUsageRoutes,

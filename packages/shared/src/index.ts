@@ -14,6 +14,7 @@ export * from './invitations';
 export * from './mail';
 export * from './story';
 export * from './assessments';
+export * from './measurements';
 export * from './workspace';
 export * from './services';
 export * from './organisations';

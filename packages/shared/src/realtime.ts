@@ -34,6 +34,8 @@ export const familyEventTypes = [
   'assessment.updated',
   'usage.recorded',
   'usage.updated',
+  'measurement.recorded',
+  'measurement.updated',
 ] as const;
 export const familyEventTypeSchema = z.enum(familyEventTypes);
 export type FamilyEventType = z.infer<typeof familyEventTypeSchema>;

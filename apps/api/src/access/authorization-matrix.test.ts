@@ -6,6 +6,8 @@ import { planParts, socketEvents, type JoinFamilyAck } from '@yhdessa/shared';
 import { loadConfig } from '../core/config';
 import type { Database } from '../db/database';
 import { insertAssessment } from '../features/assessments/assessments.repository';
+import { insertMeasurement } from '../features/measurements/measurements.repository';
+import { familyMembers } from '../db/tables/families';
 import { updateFamilyAt } from '../features/families/families.repository';
 import { apiRoutes } from '../routes';
 import { insertStoryComment } from '../features/story/story.repository';
@@ -483,6 +485,32 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       body: { rating: 2, version: 999 },
       expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409, workerA: 404, workerB: 404, workerC: 404 }),
     },
+    // No service has the family's consent for the measurements; only the family fills them in.
+    'GET /api/families/:familyId/measurements': {
+      method: 'GET',
+      path: `/api/families/${familyId}/measurements`,
+      expect: familyScoped({ ...all(200), workerA: 404, workerB: 404, workerC: 404 }),
+    },
+    // A day that has not come: a member reaches the date check (400) and nothing is kept.
+    'POST /api/families/:familyId/measurements': {
+      method: 'POST',
+      path: `/api/families/${familyId}/measurements`,
+      body: { takenOn: '2099-01-01', respondentVersion: 'adult', occasion: 'own', scores: [{ domain: 'safety', score: 4 }] },
+      expect: familyScoped({ guardian: 400, youngMember: 400, otherGuardian: 400, coordinator: 403, otherCoordinator: 403 }),
+    },
+    // The guardian's own measurement of today: the guardian reaches the version check, another member may not correct it.
+    'PATCH /api/families/:familyId/measurements/:measurementId': {
+      method: 'PATCH',
+      path: `/api/families/${familyId}/measurements/${caseFixturesOf(family?.id).measurementId}`,
+      body: { respondentVersion: 'adult', scores: [{ domain: 'safety', score: 2 }], comment: '', version: 999 },
+      expect: familyScoped({
+        guardian: 409,
+        otherGuardian: 409,
+        youngMember: 403,
+        coordinator: 403,
+        otherCoordinator: 403,
+      }),
+    },
     'GET /api/workspace': {
       method: 'GET',
       path: '/api/workspace',
@@ -615,15 +643,11 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
   };
 }
 let disposableAccountId = NOWHERE;
-/** Per family: a member, a family comment on the story and an assessment, made in `beforeAll`. */
-const caseFixtures = {
-  family: { memberId: NOWHERE, commentId: NOWHERE, assessmentId: NOWHERE },
-  otherFamily: { memberId: NOWHERE, commentId: NOWHERE, assessmentId: NOWHERE },
-};
+/** Per family: a member, a family comment on the story, an assessment and the guardian's measurement, made in `beforeAll`. */
+const noCaseFixtures = { memberId: NOWHERE, commentId: NOWHERE, assessmentId: NOWHERE, measurementId: NOWHERE };
+const caseFixtures = { family: noCaseFixtures, otherFamily: noCaseFixtures };
 const caseFixturesOf = (familyId: string | undefined) =>
-  familyId === undefined
-    ? { memberId: NOWHERE, commentId: NOWHERE, assessmentId: NOWHERE }
-    : caseFixtures[familyId === world.family.id ? 'family' : 'otherFamily'];
+  familyId === undefined ? noCaseFixtures : caseFixtures[familyId === world.family.id ? 'family' : 'otherFamily'];
 /** `family` has a handover pending to otherCoordinator: to them it is the other family, where they reach only the handover. */
 const handoverScoped =
   (allowed: Partial<Record<Persona, number>>, handoverTarget: number) => (persona: Persona, target: Target) =>
@@ -674,7 +698,29 @@ beforeAll(async () => {
       { assessedOn: '2025-01-01', ratings: [{ domain: 'housing', rating: 3, notes: '' }], createdBy: coordinator.id },
       database.db,
     );
-    caseFixtures[key] = { memberId: member.id, commentId: comment.id, assessmentId: assessment.id };
+    const [guardianMember] = await database.db
+      .select({ id: familyMembers.id })
+      .from(familyMembers)
+      .where(eq(familyMembers.accountId, guardian.id));
+    const measurement = await insertMeasurement(
+      family.id,
+      {
+        takenOn: '2025-01-01',
+        respondentVersion: 'adult',
+        occasion: 'start',
+        scores: [{ domain: 'safety', score: 3 }],
+        comment: '',
+        memberId: guardianMember!.id,
+        recordedBy: guardian.id,
+      },
+      database.db,
+    );
+    caseFixtures[key] = {
+      memberId: member.id,
+      commentId: comment.id,
+      assessmentId: assessment.id,
+      measurementId: measurement.id,
+    };
   }
   await updateFamilyAt(
     world.family.id,

@@ -16,6 +16,7 @@ const coordinator = { ...base, coordinatorId: ME };
 const guardian = { ...base, actorMember: { id: 'm', relation: 'guardian' as const } };
 const workerWithGoals = { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['goals' as const] };
 const workerWithNotes = { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['notes' as const] };
+const workerWithMeasurements = { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['measurements' as const] };
 const invitedWorker = { ...base, actorInvitedServiceRoleIds: ['role-mine'] };
 const professionalsNote = (serviceRoleId: string | null): EventSubject => ({ visibility: 'professionals', serviceRoleId });
 const familyNote = (serviceRoleId: string | null): EventSubject => ({ visibility: 'family', serviceRoleId });
@@ -45,6 +46,10 @@ it.each<[string, Role, FamilyRelation, FamilyEventType, EventSubject | undefined
   ['worker without goals consent, a goal', 'worker', workerWithNotes, 'goalProgress.created', undefined, false],
   ['worker without story consent, the story', 'worker', workerWithGoals, 'story.updated', undefined, false],
   ['guardian, the assessment', 'family', guardian, 'assessment.updated', undefined, true],
+  ['guardian, a measurement', 'family', guardian, 'measurement.recorded', undefined, true],
+  ['coordinator, a measurement', 'coordinator', coordinator, 'measurement.updated', undefined, true],
+  ['worker with measurements consent, a measurement', 'worker', workerWithMeasurements, 'measurement.recorded', undefined, true],
+  ['worker without measurements consent, a measurement', 'worker', workerWithGoals, 'measurement.recorded', undefined, false],
   ['worker, an action', 'worker', workerWithGoals, 'action.updated', undefined, true],
   ['invited worker, anything', 'worker', invitedWorker, 'action.updated', undefined, false],
   ['manager, anything', 'manager', base, 'action.updated', undefined, false],

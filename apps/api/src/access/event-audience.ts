@@ -22,6 +22,8 @@ const partOfEvent: Partial<Record<FamilyEventType, PlanPart>> = {
   'goalProgress.created': 'goals',
   'note.created': 'notes',
   'note.updated': 'notes',
+  'measurement.recorded': 'measurements',
+  'measurement.updated': 'measurements',
 };
 
 const coordinatorRoom = (familyId: string) => `${familyRoom(familyId)}:coordinator`;

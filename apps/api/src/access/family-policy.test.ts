@@ -21,6 +21,7 @@ const relations = {
   youngMember: { ...base, actorMember: { id: 'm', relation: 'child' } },
   handoverTarget: { ...base, handoverToId: ME },
   workerWithStory: { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['story', 'assessment'] },
+  workerWithMeasurements: { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['measurements'] },
   none: base,
 } satisfies Record<string, FamilyRelation>;
 
@@ -169,6 +170,22 @@ describe('authorizeFamily', () => {
     ['coordinator', 'coordinatorOfFamily', 'assessment:write', undefined, 'allowed'],
     ['worker', 'workerWithStory', 'assessment:write', undefined, 'forbidden'],
     ['family', 'guardian', 'assessment:write', undefined, 'forbidden'],
+    // the family's wellbeing meter: the family's own, read by services only with consent
+    ['family', 'guardian', 'measurement:read', undefined, 'allowed'],
+    ['family', 'youngMember', 'measurement:read', undefined, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'measurement:read', undefined, 'allowed'],
+    ['worker', 'workerWithMeasurements', 'measurement:read', undefined, 'allowed'],
+    ['worker', 'workerWithStory', 'measurement:read', undefined, 'forbidden'],
+    ['worker', 'invitedWorker', 'measurement:read', undefined, 'not_found'],
+    ['manager', 'coordinatorOfFamily', 'measurement:read', undefined, 'not_found'],
+    ['family', 'guardian', 'measurement:record', undefined, 'allowed'],
+    ['family', 'youngMember', 'measurement:record', undefined, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'measurement:record', undefined, 'forbidden'],
+    ['worker', 'workerWithMeasurements', 'measurement:record', undefined, 'forbidden'],
+    ['family', 'guardian', 'measurement:correct', { authorId: 'acc-me' }, 'allowed'],
+    ['family', 'youngMember', 'measurement:correct', { authorId: 'someone-else' }, 'forbidden'],
+    ['coordinator', 'coordinatorOfFamily', 'measurement:correct', { authorId: 'acc-me' }, 'forbidden'],
+    ['worker', 'workerWithMeasurements', 'measurement:correct', { authorId: 'acc-me' }, 'forbidden'],
     // service usage: a service records on its own role only; the family sees no prices
     ['coordinator', 'coordinatorOfFamily', 'usage:record', { serviceRoleId: 'role-other' }, 'allowed'],
     ['worker', 'workerWithRole', 'usage:record', { serviceRoleId: 'role-mine' }, 'allowed'],
@@ -201,6 +218,7 @@ describe('authorizeFamily', () => {
     ['coordinator', 'coordinatorOfFamily', 'assessment:write', undefined],
     ['coordinator', 'handoverTarget', 'handover:accept', undefined],
     ['family', 'guardian', 'story:comment', undefined],
+    ['family', 'youngMember', 'measurement:record', undefined],
     ['coordinator', 'coordinatorOfFamily', 'usage:record', { serviceRoleId: 'role-other' }],
     ['worker', 'workerWithRole', 'usage:record', { serviceRoleId: 'role-mine' }],
   ])('when the case is closed, %s with %s may not %s', (role, relationKey, permission, target) => {
@@ -226,6 +244,7 @@ describe('visiblePlanParts', () => {
     ['coordinator', 'coordinatorOfFamily', ['story', 'assessment', 'goals', 'notes', 'measurements']],
     ['family', 'guardian', ['story', 'assessment', 'goals', 'notes', 'measurements']],
     ['worker', 'workerWithRole', ['goals']],
+    ['worker', 'workerWithMeasurements', ['measurements']],
     ['worker', 'none', []],
     ['coordinator', 'handoverTarget', []],
     ['manager', 'coordinatorOfFamily', []],

@@ -50,6 +50,9 @@ export type FamilyPermission =
   | 'story:resolve-comment'
   | 'assessment:read'
   | 'assessment:write'
+  | 'measurement:read'
+  | 'measurement:record'
+  | 'measurement:correct'
   | 'usage:record'
   | 'usage:read'
   | 'usage-summary:read';
@@ -193,6 +196,14 @@ const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
   'story:resolve-comment': { write: true, allows: (basis) => basis === 'coordinator' },
   'assessment:read': { write: false, allows: (basis, relation) => partVisible(basis, relation, 'assessment') },
   'assessment:write': { write: true, allows: (basis) => basis === 'coordinator' },
+  // The wellbeing meter is the family's own voice: professionals read it (with consent), never write it.
+  'measurement:read': { write: false, allows: (basis, relation) => partVisible(basis, relation, 'measurements') },
+  'measurement:record': { write: true, allows: (basis) => basis === 'family-member' },
+  // Only the member who answered corrects their answer (and only on its day: `measurement_final`).
+  'measurement:correct': {
+    write: true,
+    allows: (basis, _relation, target, actor) => basis === 'family-member' && target?.authorId === actor.accountId,
+  },
   // A service records (and corrects) what it provided only on its own role; the coordinator on any.
   'usage:record': { write: true, allows: coordinatorOrOwnRole },
   // Usage with its prices and the family's costs; which entries each may read is narrowed by `readableUsage`.

@@ -19,6 +19,7 @@ const statusByCode: Record<ErrorCode, number> = {
   invitation_answered: 409,
   possible_duplicate: 409,
   usage_already_recorded: 409,
+  measurement_final: 409,
   rate_limited: 429,
   internal: 500,
 };
@@ -42,6 +43,7 @@ const titleByCode: Record<ErrorCode, string> = {
   invitation_answered: 'The invitation has already been answered',
   possible_duplicate: 'This family may already have a case',
   usage_already_recorded: 'This usage is already recorded',
+  measurement_final: 'The measurement can no longer be corrected',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong',
 };

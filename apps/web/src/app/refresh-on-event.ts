@@ -17,6 +17,7 @@ interface EventRefresh {
 const planOnly: EventRefresh = { plan: 'refetch', stale: [] };
 const caseDetail: EventRefresh = { plan: 'refetch', stale: [queryKeys.family] };
 const reviews: EventRefresh = { plan: 'refetch', stale: [queryKeys.reviews, queryKeys.versions] };
+const measurements: EventRefresh = { plan: 'refetch', stale: [queryKeys.measurements] };
 
 /**
  * What each live event makes stale. Every event refetches the plan, a withdrawn consent too:
@@ -26,7 +27,8 @@ const reviews: EventRefresh = { plan: 'refetch', stale: [queryKeys.reviews, quer
 export const refreshOnEvent = {
   'action.updated': { plan: 'unlessCurrent', stale: [] },
   'action.created': planOnly,
-  'consent.changed': { plan: 'refetch', stale: [queryKeys.consents] },
+  // A withdrawn consent takes the measurements off an open screen too.
+  'consent.changed': { plan: 'refetch', stale: [queryKeys.consents, queryKeys.measurements] },
   'serviceRole.ended': planOnly,
   'serviceRole.invited': planOnly,
   'serviceRole.accepted': planOnly,
@@ -40,7 +42,8 @@ export const refreshOnEvent = {
   'review.created': reviews,
   'review.updated': reviews,
   'agendaItem.created': reviews,
-  'plan.versioned': reviews,
+  // A completed review freezes a version and asks the family for a new wellbeing meter.
+  'plan.versioned': { plan: 'refetch', stale: [...reviews.stale, queryKeys.measurements] },
   'family.created': caseDetail,
   'family.updated': caseDetail,
   'member.created': caseDetail,
@@ -57,6 +60,8 @@ export const refreshOnEvent = {
   // The entries, the costs and the family's summary all follow from the usage.
   'usage.recorded': { plan: 'refetch', stale: [queryKeys.serviceUsageAll] },
   'usage.updated': { plan: 'refetch', stale: [queryKeys.serviceUsageAll] },
+  'measurement.recorded': measurements,
+  'measurement.updated': measurements,
 } satisfies Record<FamilyEventType, EventRefresh>;
 
 /** Whether the cached plan already holds the event's action at the event's version or newer. */

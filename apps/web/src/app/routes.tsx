@@ -19,6 +19,7 @@ const PlanRoute = lazy(() => import('./routes/plan.route').then((m) => ({ defaul
 const ConsentsRoute = lazy(() => import('./routes/consents.route').then((m) => ({ default: m.ConsentsRoute })));
 const AccessLogRoute = lazy(() => import('./routes/access-log.route').then((m) => ({ default: m.AccessLogRoute })));
 const InsightsRoute = lazy(() => import('./routes/insights.route').then((m) => ({ default: m.InsightsRoute })));
+const MeasurementsRoute = lazy(() => import('./routes/measurements.route').then((m) => ({ default: m.MeasurementsRoute })));
 const FamilyCostsRoute = lazy(() => import('./routes/family-costs.route').then((m) => ({ default: m.FamilyCostsRoute })));
 const UsageCsvRoute = lazy(() => import('./routes/usage-csv.route').then((m) => ({ default: m.UsageCsvRoute })));
 const ReferenceCostsRoute = lazy(() =>
@@ -53,6 +54,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'families/:familyId/consents', element: <ConsentsRoute /> },
       { path: 'families/:familyId/access-log', element: <AccessLogRoute /> },
       { path: 'families/:familyId/costs', element: <FamilyCostsRoute /> },
+      { path: 'families/:familyId/measurements', element: <MeasurementsRoute /> },
       { path: 'service-usage/csv', element: <UsageCsvRoute /> },
       { path: 'reference-costs', element: <ReferenceCostsRoute /> },
       { path: 'password', element: <ChangePasswordRoute /> },

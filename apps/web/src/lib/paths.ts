@@ -9,6 +9,7 @@ export const paths = {
   consents: (familyId: string) => `/families/${familyId}/consents`,
   accessLog: (familyId: string) => `/families/${familyId}/access-log`,
   costs: (familyId: string) => `/families/${familyId}/costs`,
+  measurements: (familyId: string) => `/families/${familyId}/measurements`,
   usageCsv: '/service-usage/csv',
   referenceCosts: '/reference-costs',
   invitation: (token: string) => `/kutsu/${token}`,

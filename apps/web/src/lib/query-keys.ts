@@ -31,6 +31,8 @@ export const queryKeys = {
   story: (familyId: string) => [...family(familyId), 'story'] as const,
   storyHistory: (familyId: string) => [...family(familyId), 'story', 'history'] as const,
   assessments: (familyId: string) => [...family(familyId), 'assessments'] as const,
+  /** The family's wellbeing meter: its measurements and whether it is asked to fill one in. */
+  measurements: (familyId: string) => [...family(familyId), 'measurements'] as const,
   reviews: (familyId: string) => [...family(familyId), 'reviews'] as const,
   versions: (familyId: string) => [...family(familyId), 'versions'] as const,
   versionComparison: (familyId: string, from: number, to: number) =>

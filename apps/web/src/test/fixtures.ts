@@ -17,6 +17,8 @@ import type {
   FamilySummary,
   Goal,
   GoalAttainment,
+  Measurement,
+  MeasurementList,
   NoteVisibility,
   Plan,
   PlanAction,
@@ -313,6 +315,29 @@ export function buildAssessment(rating = 3, overrides: Partial<Assessment> = {})
     version: 1,
     ...overrides,
   };
+}
+
+/** Anna's adult answer on 2 March 2026 at the start, every question at `score`. */
+export function buildMeasurement(score = 3, overrides: Partial<Measurement> = {}): Measurement {
+  return {
+    id: testId(950),
+    takenOn: '2026-03-02',
+    occasion: 'start',
+    respondentVersion: 'adult',
+    takenBy: { id: testId(500), name: 'Anna Virtanen', relation: 'guardian' },
+    scores: assessmentDomains.map((domain) => ({ domain, score })),
+    comment: '',
+    createdAt: '2026-03-02T09:00:00.000Z',
+    correctedAt: null,
+    version: 1,
+    can: { correct: false },
+    ...overrides,
+  };
+}
+
+/** The meter with nothing in it and nothing asked, as a reader who may not fill it in sees it. */
+export function buildMeasurementList(overrides: Partial<MeasurementList> = {}): MeasurementList {
+  return { measurements: [], prompt: null, can: { record: false }, ...overrides };
 }
 
 /** The case behind `buildPlan()`: the same members, now with their versions. */

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { problem } from './msw-server';
-import { buildFamilyDetail, buildStory, familyId as defaultFamilyId } from './fixtures';
+import { buildFamilyDetail, buildMeasurementList, buildStory, familyId as defaultFamilyId } from './fixtures';
 
 /** The parts of the plan screen besides the plan itself, answered quietly so a test can focus on one. */
 export function planPartHandlers(familyId = defaultFamilyId) {
@@ -12,6 +12,7 @@ export function planPartHandlers(familyId = defaultFamilyId) {
     http.get(`${base}/reviews`, () => HttpResponse.json({ reviews: [] })),
     http.get(`${base}/plan/versions`, () => HttpResponse.json({ versions: [] })),
     http.get(`${base}/assessments`, () => HttpResponse.json({ assessments: [] })),
+    http.get(`${base}/measurements`, () => HttpResponse.json(buildMeasurementList())),
     // No handover is waiting for the caller: to anyone but the coordinator it is not there.
     http.get(`${base}/handover`, () => problem(404, 'not_found')),
   ];

@@ -21,6 +21,8 @@ import { HandoverButton, PendingHandoverNotice } from '../../features/families/c
 import { AddGoalForm } from '../../features/goals/components/add-goal-form';
 import { AddProgressForm } from '../../features/goals/components/add-progress-form';
 import { GoalControls } from '../../features/goals/components/goal-controls';
+import { MeasurementPrompt } from '../../features/measurements/components/measurement-prompt';
+import { MeasurementsSection } from '../../features/measurements/components/measurements-section';
 import { InviteFamilyMemberForm } from '../../features/invitations/components/invite-family-member-form';
 import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
 import { planQueryOptions, refreshPlan } from '../../features/plans/api/plan.query';
@@ -103,6 +105,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   const data = plan.data;
   // What the user may do is the server's answer, on the plan, each role and each action.
   const { can } = data;
+  const forFamily = currentUser.data?.role === 'family';
   const roleName = (role: (typeof data.serviceRoles)[number]) => localizeText(role.service.name, language);
   const goals = data.goals.map((goal) => ({ id: goal.id, title: goal.title }));
   const writable = [
@@ -122,6 +125,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         toolbar={
           <Stack gap="sm">
             {can.handOver && <PendingHandoverNotice familyId={familyId} />}
+            {forFamily && data.sharedParts.includes('measurements') && <MeasurementPrompt familyId={familyId} />}
             {currentUser.data && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
             <Group>
               <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
@@ -152,8 +156,11 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         story={data.sharedParts.includes('story') ? <StorySection familyId={familyId} canEdit={can.editStory} /> : undefined}
         assessment={
           data.sharedParts.includes('assessment') ? (
-            <AssessmentSection familyId={familyId} canEdit={can.editAssessment} forFamily={currentUser.data?.role === 'family'} />
+            <AssessmentSection familyId={familyId} canEdit={can.editAssessment} forFamily={forFamily} />
           ) : undefined
+        }
+        measurements={
+          <MeasurementsSection familyId={familyId} shared={data.sharedParts.includes('measurements')} forFamily={forFamily} />
         }
         goalsExtra={
           can.addGoal && (

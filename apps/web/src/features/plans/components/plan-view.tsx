@@ -22,6 +22,8 @@ interface PlanViewProps {
   story?: ReactNode;
   /** The joint needs assessment by domain; the app layer supplies it. */
   assessment?: ReactNode;
+  /** The family's own wellbeing meter over time, or that it is not shared; the app layer supplies it. */
+  measurements?: ReactNode;
   /** Under the goals, e.g. a form to add one. */
   goalsExtra?: ReactNode;
   /** Under one goal, e.g. a form to record progress. */
@@ -61,6 +63,7 @@ export function PlanView({
   toolbar,
   story,
   assessment,
+  measurements,
   goalsExtra,
   renderGoalExtra,
   membersExtra,
@@ -139,6 +142,11 @@ export function PlanView({
       {assessment && (
         <PlanSection id="plan-assessment" title={t('assessment.sectionTitle')}>
           {assessment}
+        </PlanSection>
+      )}
+      {measurements && (
+        <PlanSection id="plan-measurements" title={t('measurements.title')}>
+          {measurements}
         </PlanSection>
       )}
       {reviews && (
