@@ -20,6 +20,7 @@ export const errorCodes = [
   'invitation_answered',
   'possible_duplicate',
   'usage_already_recorded',
+  'feedback_already_answered',
   'rate_limited',
   'internal',
 ] as const;

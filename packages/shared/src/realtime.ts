@@ -34,6 +34,9 @@ export const familyEventTypes = [
   'assessment.updated',
   'usage.recorded',
   'usage.updated',
+  'feedback.requested',
+  'feedback.answered',
+  'feedback.updated',
 ] as const;
 export const familyEventTypeSchema = z.enum(familyEventTypes);
 export type FamilyEventType = z.infer<typeof familyEventTypeSchema>;

@@ -19,6 +19,7 @@ const statusByCode: Record<ErrorCode, number> = {
   invitation_answered: 409,
   possible_duplicate: 409,
   usage_already_recorded: 409,
+  feedback_already_answered: 409,
   rate_limited: 429,
   internal: 500,
 };
@@ -42,6 +43,7 @@ const titleByCode: Record<ErrorCode, string> = {
   invitation_answered: 'The invitation has already been answered',
   possible_duplicate: 'This family may already have a case',
   usage_already_recorded: 'This usage is already recorded',
+  feedback_already_answered: 'This feedback has already been answered',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong',
 };

@@ -17,6 +17,7 @@ interface EventRefresh {
 const planOnly: EventRefresh = { plan: 'refetch', stale: [] };
 const caseDetail: EventRefresh = { plan: 'refetch', stale: [queryKeys.family] };
 const reviews: EventRefresh = { plan: 'refetch', stale: [queryKeys.reviews, queryKeys.versions] };
+const feedback: EventRefresh = { plan: 'refetch', stale: [queryKeys.feedback] };
 
 /**
  * What each live event makes stale. Every event refetches the plan, a withdrawn consent too:
@@ -57,6 +58,10 @@ export const refreshOnEvent = {
   // The entries, the costs and the family's summary all follow from the usage.
   'usage.recorded': { plan: 'refetch', stale: [queryKeys.serviceUsageAll] },
   'usage.updated': { plan: 'refetch', stale: [queryKeys.serviceUsageAll] },
+  // Only the family and its coordinator hear of feedback: a new request, an answer, a permission given or taken back.
+  'feedback.requested': feedback,
+  'feedback.answered': feedback,
+  'feedback.updated': feedback,
 } satisfies Record<FamilyEventType, EventRefresh>;
 
 /** Whether the cached plan already holds the event's action at the event's version or newer. */

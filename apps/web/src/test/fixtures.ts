@@ -134,6 +134,7 @@ const noPlanChanges: PlanCapabilities = {
   handOver: false,
   readCosts: false,
   readUsageSummary: false,
+  readFeedback: false,
 };
 const noRoleChanges: ServiceRoleCapabilities = {
   edit: false,
@@ -168,6 +169,7 @@ const openCaseAnswers: Record<PlanReader, Answers> = {
       changeCaseStatus: true,
       handOver: true,
       readCosts: true,
+      readFeedback: true,
     },
     role: (role) => ({
       edit: true,
@@ -196,6 +198,7 @@ const openCaseAnswers: Record<PlanReader, Answers> = {
       proposeAgenda: true,
       writeNotes: ['family'],
       readUsageSummary: true,
+      readFeedback: true,
     },
     role: () => noRoleChanges,
     changeStatus: (action) => action.serviceRoleId === null,
@@ -204,7 +207,7 @@ const openCaseAnswers: Record<PlanReader, Answers> = {
 
 /** A closed case takes no change; its coordinator may only reopen it. */
 const closedCaseAnswers = (reader: PlanReader): Answers => ({
-  plan: { ...noPlanChanges, changeCaseStatus: reader === 'coordinator' },
+  plan: { ...noPlanChanges, changeCaseStatus: reader === 'coordinator', readFeedback: reader !== 'worker' },
   role: () => noRoleChanges,
   changeStatus: () => false,
 });

@@ -168,6 +168,11 @@ function probesOf(plan: Plan, agent: Agent, otherCoordinatorId: string): Probe[]
       says: can.readUsageSummary,
       tryRoute: async () => allowed(await agent.get(`${base}/service-usage/summary`)),
     },
+    {
+      flag: 'plan.readFeedback',
+      says: can.readFeedback,
+      tryRoute: async () => allowed(await agent.get(`${base}/feedback`)),
+    },
   ]
     .map((probe) => ({ subject: 'the plan', ...probe }))
     .concat(
@@ -268,7 +273,7 @@ describe('GET /api/families/:familyId/plan, what the reader may do', () => {
 
   it('when every reader has been tried, then every flag was seen both allowed and refused', () => {
     expect([...seen].filter(([, values]) => values.size < 2).map(([flag]) => flag)).toEqual([]);
-    expect(seen.size).toBe(23);
+    expect(seen.size).toBe(24);
   });
 
   it("when a worker's role is past its end date, then nothing on it is theirs, though their active role is", async () => {
@@ -316,7 +321,11 @@ describe('GET /api/families/:familyId/plan, what the reader may do', () => {
         .map(([flag]) => flag);
     for (const key of ['coordinator', 'workerA', 'guardian'] as const) {
       const { plan } = await readPlanAs({ key, case: 'closed' });
-      const reads = { coordinator: ['changeCaseStatus', 'readCosts'], workerA: ['readCosts'], guardian: ['readUsageSummary'] };
+      const reads = {
+        coordinator: ['changeCaseStatus', 'readCosts', 'readFeedback'],
+        workerA: ['readCosts'],
+        guardian: ['readUsageSummary', 'readFeedback'],
+      };
       expect(granted(plan.can)).toEqual(reads[key]);
       expect(plan.serviceRoles.flatMap((role) => granted(role.can))).toEqual([]);
       const actions = [...plan.familyActions, ...plan.serviceRoles.flatMap((role) => role.actions)];
