@@ -11,6 +11,7 @@ import type {
   CurrentUser,
   FamilyConsents,
   FamilyDetail,
+  FeedbackRequest,
   Note,
   Review,
   Story,
@@ -474,6 +475,19 @@ export function buildReview(overrides: Partial<Review> = {}): Review {
         createdAt: '2026-01-09T10:00:00.000Z',
       },
     ],
+    ...overrides,
+  };
+}
+
+/** A request for the family's experience, opened after a review and not answered yet. */
+export function buildFeedbackRequest(overrides: Partial<FeedbackRequest> = {}): FeedbackRequest {
+  return {
+    id: testId(950),
+    occasion: 'review',
+    openedAt: '2026-02-10T12:00:00.000Z',
+    answered: false,
+    answer: null,
+    can: { answer: false, changePermission: false },
     ...overrides,
   };
 }

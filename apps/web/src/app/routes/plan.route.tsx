@@ -18,6 +18,8 @@ import { CaseStatusControl } from '../../features/families/components/case-statu
 import { FamilyMembers } from '../../features/families/components/family-members';
 import { HandoverAnswer } from '../../features/families/components/handover-answer';
 import { HandoverButton, PendingHandoverNotice } from '../../features/families/components/handover-control';
+import { CoordinatorFeedback } from '../../features/feedback/components/coordinator-feedback';
+import { FamilyFeedback } from '../../features/feedback/components/family-feedback';
 import { AddGoalForm } from '../../features/goals/components/add-goal-form';
 import { AddProgressForm } from '../../features/goals/components/add-progress-form';
 import { InviteFamilyMemberForm } from '../../features/invitations/components/invite-family-member-form';
@@ -111,6 +113,8 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   const noteTargets: NoteTarget[] = writable.map(({ serviceRoleId, label }) => ({ serviceRoleId, label }));
   // The family writes only notes it can read itself: then there is no choice to offer.
   const canChooseVisibility = writable.every((target) => noteVisibilities.every((each) => target.visibilities.includes(each)));
+  // The family is asked first thing on its plan; the coordinator finds the answers beside the reviews.
+  const forFamily = currentUser.data?.role === 'family';
 
   return (
     <Stack gap="md">
@@ -120,6 +124,9 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         headerExtra={<LiveIndicator connected={connected} />}
         toolbar={
           <Stack gap="sm">
+            {can.readFeedback && forFamily && (
+              <FamilyFeedback familyId={familyId} coordinatorName={data.family.coordinator.name} />
+            )}
             {can.handOver && <PendingHandoverNotice familyId={familyId} />}
             {currentUser.data && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
             <Group>
@@ -151,7 +158,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         story={data.sharedParts.includes('story') ? <StorySection familyId={familyId} canEdit={can.editStory} /> : undefined}
         assessment={
           data.sharedParts.includes('assessment') ? (
-            <AssessmentSection familyId={familyId} canEdit={can.editAssessment} forFamily={currentUser.data?.role === 'family'} />
+            <AssessmentSection familyId={familyId} canEdit={can.editAssessment} forFamily={forFamily} />
           ) : undefined
         }
         goalsExtra={
@@ -219,6 +226,9 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         }
         renderMembers={can.editMembers ? (list) => <FamilyMembers familyId={familyId} placeholder={list} /> : undefined}
         reviews={<ReviewsSection familyId={familyId} canManage={can.manageReviews} canPropose={can.proposeAgenda} />}
+        feedback={
+          can.readFeedback && currentUser.data?.role === 'coordinator' ? <CoordinatorFeedback familyId={familyId} /> : undefined
+        }
         notes={
           <NotesSection
             familyId={familyId}
