@@ -101,7 +101,7 @@ describe('the family tells how the work went', () => {
     expect(within(thanks).getByRole('switch', { name: /Koordinaattori saa nähdä vastauksemme/ })).not.toBeChecked();
   });
 
-  it('when the family sends nothing at all, then it is asked to answer something and nothing is sent', async () => {
+  it('when the family sends nothing at all, then it is asked to answer something, nothing is sent, and it may answer later', async () => {
     const request = buildFeedbackRequest({ can: { answer: true, changePermission: false } });
     planApi('family', () => [request]);
     const { user } = renderApp(planPath);
@@ -110,6 +110,9 @@ describe('the family tells how the work went', () => {
     await user.click(within(ask).getByRole('button', { name: 'Lähetä vastaus' }));
     expect(await within(ask).findByText('Vastaa ainakin yhteen kysymykseen tai kirjoita jotain.')).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // Answering later closes the form and gives the focus back to the button that opened it.
+    await user.click(within(ask).getByRole('button', { name: 'Vastaan myöhemmin' }));
+    expect(within(ask).getByRole('button', { name: 'Vastaa kysymyksiin' })).toHaveFocus();
   });
 
   it('when another member answered first, then the family is told and sees that answer', async () => {

@@ -2,7 +2,7 @@ import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconMessageHeart } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { FeedbackAnswer, FeedbackRequest } from '@yhdessa/shared';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../lib/locale';
 import { feedbackQueryOptions } from '../api/feedback.query';
@@ -94,6 +94,12 @@ function FeedbackRequestCard({ familyId, request, coordinatorName, answeredBy, o
   const { t } = useTranslation();
   const language = useLanguage();
   const [answering, setAnswering] = useState(false);
+  // "Answer later" gives the keyboard focus back to the button that opened the form.
+  const answerButton = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
+  useEffect(() => {
+    if (!answering && cancelled.current) answerButton.current?.focus();
+  }, [answering]);
   const headingId = `feedback-${request.id}`;
   return (
     <Paper withBorder p="md" bg="indigo.0" component="section" aria-labelledby={headingId}>
@@ -121,18 +127,19 @@ function FeedbackRequestCard({ familyId, request, coordinatorName, answeredBy, o
               {requestedOn(t, request, language)}
             </Text>
             {answering ? (
-              <Paper withBorder p="md">
-                <FeedbackForm
-                  familyId={familyId}
-                  request={request}
-                  coordinatorName={coordinatorName}
-                  onCancel={() => setAnswering(false)}
-                  onAnswered={() => onAnswered('me')}
-                  onAnsweredByOther={() => onAnswered('other')}
-                />
-              </Paper>
+              <FeedbackForm
+                familyId={familyId}
+                request={request}
+                coordinatorName={coordinatorName}
+                onCancel={() => {
+                  cancelled.current = true;
+                  setAnswering(false);
+                }}
+                onAnswered={() => onAnswered('me')}
+                onAnsweredByOther={() => onAnswered('other')}
+              />
             ) : (
-              <Button size="lg" onClick={() => setAnswering(true)} style={{ alignSelf: 'flex-start' }}>
+              <Button ref={answerButton} size="lg" onClick={() => setAnswering(true)} style={{ alignSelf: 'flex-start' }}>
                 {t('feedback.family.answer')}
               </Button>
             )}

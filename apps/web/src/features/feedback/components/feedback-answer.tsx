@@ -7,6 +7,18 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { useChangeFeedbackPermission } from '../api/feedback.query';
 
+/**
+ * The permission switch's look: Mantine's pale off track is under the 3:1 a control needs against
+ * white (WCAG 1.4.11), so off is drawn darker; the description is kept readable.
+ */
+export function permissionSwitchStyles(checked: boolean) {
+  return {
+    body: { alignItems: 'flex-start' },
+    track: { backgroundColor: checked ? undefined : 'var(--mantine-color-gray-6)' },
+    description: { color: 'var(--mantine-color-gray-8)' },
+  } as const;
+}
+
 /** "Kysytty 10.2.2026 arviointipalaverin jälkeen": when the family was asked, and why. */
 export function requestedOn(t: TFunction, request: FeedbackRequest, language: Language): string {
   return t(`feedback.requestedOn.${request.occasion}`, { date: formatDateTimeParts(request.openedAt, language).date });
@@ -22,11 +34,11 @@ export function FeedbackAnswerView({ answer }: { answer: FeedbackAnswer }) {
         {feedbackQuestions.map((question) => {
           const score = answer[question];
           return (
-            <Group key={question} gap={6} wrap="nowrap" align="baseline">
+            <Group key={question} gap={6} align="baseline">
               <Text component="dt" size="sm">
                 {t('feedback.answer.question', { question: t(`feedback.question.${question}.short`) })}
               </Text>
-              <Text component="dd" size="sm" fw={600} m={0}>
+              <Text component="dd" size="sm" fw={600} m={0} style={{ whiteSpace: 'nowrap' }}>
                 {score === null ? t('feedback.answer.skipped') : t('feedback.answer.score', { score, max: FEEDBACK_SCORE_MAX })}
               </Text>
             </Group>
@@ -80,7 +92,7 @@ export function FeedbackPermission({ familyId, request, coordinatorName }: Feedb
           if (!change.isPending)
             change.mutate({ requestId: request.id, coordinatorMaySee: event.currentTarget.checked, version: answer.version });
         }}
-        styles={{ body: { alignItems: 'flex-start' }, description: { color: 'var(--mantine-color-gray-8)' } }}
+        styles={permissionSwitchStyles(maySee)}
       />
       {change.isError && (
         <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} role="alert">

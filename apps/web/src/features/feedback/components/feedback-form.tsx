@@ -2,11 +2,12 @@ import { Alert, Button, Group, Modal, Stack, Switch, Text, Textarea } from '@man
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { FEEDBACK_WORDS_MAX, feedbackQuestions, type AnswerFeedback, type FeedbackRequest } from '@yhdessa/shared';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
 import { useAnswerFeedback } from '../api/feedback.query';
+import { permissionSwitchStyles } from './feedback-answer';
 import { ScoreScale } from './score-scale';
 
 interface FeedbackFormProps {
@@ -33,6 +34,9 @@ export function FeedbackForm({ familyId, request, coordinatorName, onCancel, onA
   const { t } = useTranslation();
   const answer = useAnswerFeedback(familyId);
   const [confirming, setConfirming] = useState(false);
+  // The button that opened the form is gone: the keyboard focus moves to the form itself.
+  const formElement = useRef<HTMLFormElement>(null);
+  useEffect(() => formElement.current?.focus(), []);
   const form = useForm<AnswerFeedback>({
     initialValues: emptyAnswer,
     validate: (values) =>
@@ -54,7 +58,14 @@ export function FeedbackForm({ familyId, request, coordinatorName, onCancel, onA
     );
 
   return (
-    <form noValidate onSubmit={form.onSubmit(() => setConfirming(true))}>
+    <form
+      ref={formElement}
+      tabIndex={-1}
+      aria-label={t('feedback.family.title')}
+      noValidate
+      onSubmit={form.onSubmit(() => setConfirming(true))}
+      style={{ outline: 'none' }}
+    >
       <Stack gap="lg">
         <Text size="sm">{t('feedback.form.skipHint')}</Text>
         {feedbackQuestions.map((question) => (
@@ -85,9 +96,9 @@ export function FeedbackForm({ familyId, request, coordinatorName, onCancel, onA
           description={t('feedback.permission.explain', { coordinator: coordinatorName })}
           checked={form.values.coordinatorMaySee}
           onChange={(event) => form.setFieldValue('coordinatorMaySee', event.currentTarget.checked)}
-          styles={{ body: { alignItems: 'flex-start' }, description: { color: 'var(--mantine-color-gray-8)' } }}
+          styles={permissionSwitchStyles(form.values.coordinatorMaySee)}
         />
-        <Alert color="indigo" variant="light" icon={<IconInfoCircle aria-hidden />}>
+        <Alert color="indigo" variant="white" icon={<IconInfoCircle aria-hidden />}>
           {t('feedback.form.final')}
         </Alert>
         {answer.isError && !confirming && <SaveError error={answer.error} />}
