@@ -10,6 +10,7 @@ import type { Config } from './core/config';
 import { consentsRoutes } from './features/consents/consents.routes';
 import { demoRoutes } from './features/demo/demo.routes';
 import { familiesRoutes } from './features/families/families.routes';
+import { feedbackRoutes } from './features/feedback/feedback.routes';
 import { goalsRoutes } from './features/goals/goals.routes';
 import type { AnyRoute } from './http/route';
 import { insightsRoutes } from './features/insights/insights.routes';
@@ -53,6 +54,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...organisationsRoutes,
     ...consentsRoutes,
     ...accessLogRoutes,
+    ...feedbackRoutes,
     ...auditExportRoutes,
     ...accountsRoutes,
     ...insightsRoutes,

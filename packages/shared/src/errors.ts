@@ -21,6 +21,7 @@ export const errorCodes = [
   'possible_duplicate',
   'usage_already_recorded',
   'measurement_final',
+  'feedback_already_answered',
   'rate_limited',
   'internal',
 ] as const;

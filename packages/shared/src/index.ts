@@ -27,3 +27,4 @@ export * from './plan-versions';
 export * from './insights';
 export * from './service-usage';
 export * from './reference-costs';
+export * from './feedback';

@@ -175,6 +175,8 @@ export const planCapabilitiesSchema = z.object({
   readCosts: z.boolean(),
   /** Read the plain summary of the services the family received, without prices (the family). */
   readUsageSummary: z.boolean(),
+  /** Read the family's feedback requests (the family, and the coordinator; never a service). */
+  readFeedback: z.boolean(),
 });
 export type PlanCapabilities = z.infer<typeof planCapabilitiesSchema>;
 

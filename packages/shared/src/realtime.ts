@@ -36,6 +36,9 @@ export const familyEventTypes = [
   'usage.updated',
   'measurement.recorded',
   'measurement.updated',
+  'feedback.requested',
+  'feedback.answered',
+  'feedback.updated',
 ] as const;
 export const familyEventTypeSchema = z.enum(familyEventTypes);
 export type FamilyEventType = z.infer<typeof familyEventTypeSchema>;

@@ -9,6 +9,7 @@ import { insertAssessment } from '../features/assessments/assessments.repository
 import { insertMeasurement } from '../features/measurements/measurements.repository';
 import { familyMembers } from '../db/tables/families';
 import { updateFamilyAt } from '../features/families/families.repository';
+import { answerFeedbackRequest, insertFeedbackRequest } from '../features/feedback/feedback.repository';
 import { apiRoutes } from '../routes';
 import { insertStoryComment } from '../features/story/story.repository';
 import { startServer, type RunningServer } from '../server';
@@ -116,19 +117,25 @@ const invitationScoped =
     persona === 'workerC' && target === 'other' ? invitedWorker : familyScoped(allowed)(persona, target);
 
 /**
- * Per family: a goal, a coordinator's professionals-only note, a scheduled review and a usage
- * entry on the service role the cells use (B's, C's), made in `beforeAll`.
+ * Per family: a goal, a coordinator's professionals-only note, a scheduled review, a usage
+ * entry on the service role the cells use (B's, C's) and a feedback request its guardian has
+ * answered, made in `beforeAll`.
  */
 interface FamilyFixtures {
   goalId: string;
   noteId: string;
   reviewId: string;
   usageId: string;
+  feedbackRequestId: string;
 }
-const fixtures: Record<'family' | 'otherFamily', FamilyFixtures> = {
-  family: { goalId: NOWHERE, noteId: NOWHERE, reviewId: NOWHERE, usageId: NOWHERE },
-  otherFamily: { goalId: NOWHERE, noteId: NOWHERE, reviewId: NOWHERE, usageId: NOWHERE },
+const noFixtures: FamilyFixtures = {
+  goalId: NOWHERE,
+  noteId: NOWHERE,
+  reviewId: NOWHERE,
+  usageId: NOWHERE,
+  feedbackRequestId: NOWHERE,
 };
+const fixtures: Record<'family' | 'otherFamily', FamilyFixtures> = { family: noFixtures, otherFamily: noFixtures };
 
 /** One entry per declared route: adding a route without adding it here fails the test below. */
 function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
@@ -603,6 +610,25 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: `/api/families/${familyId}/access-log`,
       expect: familyScoped({ coordinator: 200, otherCoordinator: 200, guardian: 200, youngMember: 200, otherGuardian: 200 }),
     },
+    // The family's experience: services never see it; the coordinator only reads it. The request is
+    // answered already (409 to the family), and only its guardian, who answered, changes the permission.
+    'GET /api/families/:familyId/feedback': {
+      method: 'GET',
+      path: `/api/families/${familyId}/feedback`,
+      expect: familyScoped({ coordinator: 200, otherCoordinator: 200, guardian: 200, youngMember: 200, otherGuardian: 200 }),
+    },
+    'POST /api/families/:familyId/feedback/:requestId/answer': {
+      method: 'POST',
+      path: `/api/families/${familyId}/feedback/${family?.feedbackRequestId ?? NOWHERE}/answer`,
+      body: { wouldRecommend: 10 },
+      expect: familyScoped({ coordinator: 403, otherCoordinator: 403, guardian: 409, youngMember: 409, otherGuardian: 409 }),
+    },
+    'PATCH /api/families/:familyId/feedback/:requestId/answer': {
+      method: 'PATCH',
+      path: `/api/families/${familyId}/feedback/${family?.feedbackRequestId ?? NOWHERE}/answer`,
+      body: { coordinatorMaySee: true, version: 999 },
+      expect: familyScoped({ coordinator: 403, otherCoordinator: 403, guardian: 409, youngMember: 403, otherGuardian: 409 }),
+    },
     'GET /api/audit/export': {
       method: 'GET',
       path: `/api/audit/export?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`,
@@ -730,9 +756,9 @@ beforeAll(async () => {
   );
   for (const key of ['family', 'otherFamily'] as const)
     inviteeMembers[key] = (await buildMember(database.db, world[key].id, { name: 'Kutsuttava Jäsen' })).id;
-  for (const [key, family, coordinator] of [
-    ['family', world.family, world.people.coordinator],
-    ['otherFamily', world.otherFamily, world.people.otherCoordinator],
+  for (const [key, family, coordinator, guardian] of [
+    ['family', world.family, world.people.coordinator, world.people.guardian],
+    ['otherFamily', world.otherFamily, world.people.otherCoordinator, world.people.otherGuardian],
   ] as const) {
     const goalId = key === 'family' ? world.goal.id : (await buildGoal(database.db, family.id)).id;
     const note = await insertNote(
@@ -758,7 +784,15 @@ beforeAll(async () => {
     const frozen = await insertReview(family.id, { scheduledOn: '2024-01-01', participants: [] }, database.db);
     const parts = await findPlanParts(family.id, { withGoals: true }, database.db);
     await freezePlanVersion(family.id, frozen.id, presentPlan(parts!, new Set(planParts)), database.db);
-    fixtures[key] = { goalId, noteId: note.id, reviewId: review.id, usageId: usage.id };
+    const feedback = await insertFeedbackRequest(family.id, { occasion: 'review', reviewId: frozen.id }, database.db);
+    await answerFeedbackRequest(
+      family.id,
+      feedback!.id,
+      { workedTogether: 7, noRetelling: null, wouldRecommend: null, words: '', coordinatorMaySee: false },
+      guardian.id,
+      database.db,
+    );
+    fixtures[key] = { goalId, noteId: note.id, reviewId: review.id, usageId: usage.id, feedbackRequestId: feedback!.id };
   }
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -1,4 +1,4 @@
-import type { FamilyEventType, Role } from '@yhdessa/shared';
+import { planParts, type FamilyEventType, type Role } from '@yhdessa/shared';
 import type { EventSubject } from '../core/event-subject';
 import { audienceRoomsOf, eventRooms } from './event-audience';
 import type { FamilyRelation } from './family-relation.repository';
@@ -17,6 +17,7 @@ const guardian = { ...base, actorMember: { id: 'm', relation: 'guardian' as cons
 const workerWithGoals = { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['goals' as const] };
 const workerWithNotes = { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['notes' as const] };
 const workerWithMeasurements = { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['measurements' as const] };
+const workerWithEverything = { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: [...planParts] };
 const invitedWorker = { ...base, actorInvitedServiceRoleIds: ['role-mine'] };
 const professionalsNote = (serviceRoleId: string | null): EventSubject => ({ visibility: 'professionals', serviceRoleId });
 const familyNote = (serviceRoleId: string | null): EventSubject => ({ visibility: 'family', serviceRoleId });
@@ -53,6 +54,9 @@ it.each<[string, Role, FamilyRelation, FamilyEventType, EventSubject | undefined
   ['worker, an action', 'worker', workerWithGoals, 'action.updated', undefined, true],
   ['invited worker, anything', 'worker', invitedWorker, 'action.updated', undefined, false],
   ['manager, anything', 'manager', base, 'action.updated', undefined, false],
+  ['coordinator, feedback answered', 'coordinator', coordinator, 'feedback.answered', undefined, true],
+  ['guardian, feedback requested', 'family', guardian, 'feedback.requested', undefined, true],
+  ['worker with every consent, feedback', 'worker', workerWithEverything, 'feedback.updated', undefined, false],
 ])('when the event reaches the %s, then it is heard: %#', (_label, role, relation, type, subject, expected) => {
   expect(hears(role, relation, type, subject)).toBe(expected);
 });

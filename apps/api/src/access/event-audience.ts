@@ -26,6 +26,13 @@ const partOfEvent: Partial<Record<FamilyEventType, PlanPart>> = {
   'measurement.updated': 'measurements',
 };
 
+/** The family's experience: only the family and its coordinator hear of it, never a service. */
+const familyAndCoordinatorEvents: ReadonlySet<FamilyEventType> = new Set([
+  'feedback.requested',
+  'feedback.answered',
+  'feedback.updated',
+]);
+
 const coordinatorRoom = (familyId: string) => `${familyRoom(familyId)}:coordinator`;
 const membersRoom = (familyId: string) => `${familyRoom(familyId)}:members`;
 const partRoom = (familyId: string, part: PlanPart) => `${familyRoom(familyId)}:part:${part}`;
@@ -55,9 +62,10 @@ export function audienceRoomsOf(actor: Actor, relation: FamilyRelation): string[
  * The rooms an event goes to. Notes follow `readableNotes`: the family hears only of notes
  * written for it; a service of its own role's notes, and of all only when notes are shared with
  * it. Other items in a consented part reach the coordinator, the family and the services that
- * part is shared with; everything else the whole family room.
+ * part is shared with; feedback only the coordinator and the family; everything else the whole family room.
  */
 export function eventRooms(familyId: string, type: FamilyEventType, subject?: EventSubject): string[] {
+  if (familyAndCoordinatorEvents.has(type)) return [coordinatorRoom(familyId), membersRoom(familyId)];
   const part = partOfEvent[type];
   if (!part) return [familyRoom(familyId)];
   const rooms = [coordinatorRoom(familyId), partRoom(familyId, part)];

@@ -1,6 +1,7 @@
 import type { Role } from '@yhdessa/shared';
 import {
   authorizeFamily,
+  readableFeedbackAnswer,
   readableNotes,
   readableUsage,
   visiblePlanParts,
@@ -203,6 +204,18 @@ describe('authorizeFamily', () => {
     ['family', 'youngMember', 'usage-summary:read', undefined, 'allowed'],
     ['coordinator', 'coordinatorOfFamily', 'usage-summary:read', undefined, 'forbidden'],
     ['worker', 'workerWithRole', 'usage-summary:read', undefined, 'forbidden'],
+    // feedback: the family's experience; a service never reads it, only the family answers it
+    ['family', 'youngMember', 'feedback:read', undefined, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'feedback:read', undefined, 'allowed'],
+    ['worker', 'workerWithNotes', 'feedback:read', undefined, 'forbidden'],
+    ['coordinator', 'handoverTarget', 'feedback:read', undefined, 'not_found'],
+    ['manager', 'coordinatorOfFamily', 'feedback:read', undefined, 'not_found'],
+    ['family', 'youngMember', 'feedback:answer', undefined, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'feedback:answer', undefined, 'forbidden'],
+    ['worker', 'workerWithRole', 'feedback:answer', undefined, 'forbidden'],
+    ['family', 'guardian', 'feedback-permission:change', { authorId: 'acc-me' }, 'allowed'],
+    ['family', 'guardian', 'feedback-permission:change', { authorId: 'someone-else' }, 'forbidden'],
+    ['coordinator', 'coordinatorOfFamily', 'feedback-permission:change', { authorId: 'acc-me' }, 'forbidden'],
   ])('%s with relation %s asking %s %j: %s', (role, relationKey, permission, target, expected) => {
     const decision = authorizeFamily(actor(role), permission, relations[relationKey], target);
     expect(decision.allowed ? 'allowed' : decision.reason).toBe(expected);
@@ -230,6 +243,13 @@ describe('authorizeFamily', () => {
     expect(
       authorizeFamily(actor('coordinator'), 'family:reopen', { ...relations.coordinatorOfFamily, status: 'closed' }).allowed,
     ).toBe(true);
+  });
+
+  it.each<[FamilyPermission, FamilyTarget | undefined]>([
+    ['feedback:answer', undefined],
+    ['feedback-permission:change', { authorId: 'acc-me' }],
+  ])('when the case is closed, the family may still %s: its closing request is asked then', (permission, target) => {
+    expect(authorizeFamily(actor('family'), permission, { ...relations.guardian, status: 'closed' }, target).allowed).toBe(true);
   });
 
   it('when the case is closed, reading is still allowed', () => {
@@ -275,5 +295,18 @@ describe('readableUsage', () => {
     ['manager', 'coordinatorOfFamily', []],
   ])('%s with relation %s reads the usage of %j', (role, relationKey, scope) => {
     expect(readableUsage(actor(role), relations[relationKey])).toEqual(scope);
+  });
+});
+
+describe('readableFeedbackAnswer', () => {
+  it.each<[Role, keyof typeof relations, boolean, boolean]>([
+    ['family', 'youngMember', false, true],
+    ['coordinator', 'coordinatorOfFamily', true, true],
+    ['coordinator', 'coordinatorOfFamily', false, false],
+    ['worker', 'workerWithNotes', true, false],
+    ['coordinator', 'handoverTarget', true, false],
+    ['manager', 'coordinatorOfFamily', true, false],
+  ])('%s with relation %s, the coordinator may see: %s, reads the answer: %s', (role, relationKey, coordinatorMaySee, reads) => {
+    expect(readableFeedbackAnswer(actor(role), relations[relationKey], { coordinatorMaySee })).toBe(reads);
   });
 });

@@ -55,7 +55,10 @@ export type FamilyPermission =
   | 'measurement:correct'
   | 'usage:record'
   | 'usage:read'
-  | 'usage-summary:read';
+  | 'usage-summary:read'
+  | 'feedback:read'
+  | 'feedback:answer'
+  | 'feedback-permission:change';
 
 /** All a pending handover's target may do before accepting: see the handover (the family's name) and answer it. */
 const handoverTargetPermissions: ReadonlySet<FamilyPermission> = new Set([
@@ -210,6 +213,16 @@ const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
   'usage:read': { write: false, allows: (basis) => basis === 'coordinator' || basis === 'service-role' },
   // The family sees the services it received, in units and months, never their prices.
   'usage-summary:read': { write: false, allows: (basis) => basis === 'family-member' },
+  // The family's experience is never a service's to read; which answers the coordinator sees is `readableFeedbackAnswer`.
+  'feedback:read': { write: false, allows: (basis) => basis === 'coordinator' || basis === 'family-member' },
+  // Any member with a login answers for the family. Not a change to the plan, so a closed case takes
+  // it: the closing request is asked just as the case closes.
+  'feedback:answer': { write: false, allows: (basis) => basis === 'family-member' },
+  // Who answered decides who else sees it, and may take the permission back, after the case closed too.
+  'feedback-permission:change': {
+    write: false,
+    allows: (basis, _relation, target, actor) => basis === 'family-member' && target?.authorId === actor.accountId,
+  },
 };
 
 export function authorizeFamily(
@@ -269,4 +282,10 @@ export function readableUsage(actor: Actor, relation: FamilyRelation): 'any' | r
   const basis = familyAccessBasis(actor, relation);
   if (basis === 'coordinator') return 'any';
   return basis === 'service-role' ? relation.actorServiceRoleIds : [];
+}
+
+/** Whether the actor may read one answer of the family's feedback: the family always, the coordinator only when the family allows it. */
+export function readableFeedbackAnswer(actor: Actor, relation: FamilyRelation, answer: { coordinatorMaySee: boolean }): boolean {
+  const basis = familyAccessBasis(actor, relation);
+  return basis === 'family-member' || (basis === 'coordinator' && answer.coordinatorMaySee);
 }

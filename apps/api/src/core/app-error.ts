@@ -20,6 +20,7 @@ const statusByCode: Record<ErrorCode, number> = {
   possible_duplicate: 409,
   usage_already_recorded: 409,
   measurement_final: 409,
+  feedback_already_answered: 409,
   rate_limited: 429,
   internal: 500,
 };
@@ -44,6 +45,7 @@ const titleByCode: Record<ErrorCode, string> = {
   possible_duplicate: 'This family may already have a case',
   usage_already_recorded: 'This usage is already recorded',
   measurement_final: 'The measurement can no longer be corrected',
+  feedback_already_answered: 'This feedback has already been answered',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong',
 };

@@ -26,6 +26,7 @@ function cachedFamily(): QueryClient {
     queryKeys.serviceUsage(familyId),
     queryKeys.familyCosts(familyId),
     queryKeys.usageSummary(familyId),
+    queryKeys.feedback(familyId),
     queryKeys.plan(otherFamilyId),
     queryKeys.workspace,
   ])
@@ -87,6 +88,7 @@ describe('refresh on a live event', () => {
         queryKeys.usageSummary(familyId),
       ],
     ],
+    ['feedback.answered', [queryKeys.plan(familyId), queryKeys.feedback(familyId)]],
   ])('when %s arrives, then the plan and only its own parts of that family are stale', (type, expected) => {
     const queryClient = cachedFamily();
     refreshAfterEvent(queryClient, event(type));

@@ -18,6 +18,7 @@ const planOnly: EventRefresh = { plan: 'refetch', stale: [] };
 const caseDetail: EventRefresh = { plan: 'refetch', stale: [queryKeys.family] };
 const reviews: EventRefresh = { plan: 'refetch', stale: [queryKeys.reviews, queryKeys.versions] };
 const measurements: EventRefresh = { plan: 'refetch', stale: [queryKeys.measurements] };
+const feedback: EventRefresh = { plan: 'refetch', stale: [queryKeys.feedback] };
 
 /**
  * What each live event makes stale. Every event refetches the plan, a withdrawn consent too:
@@ -62,6 +63,10 @@ export const refreshOnEvent = {
   'usage.updated': { plan: 'refetch', stale: [queryKeys.serviceUsageAll] },
   'measurement.recorded': measurements,
   'measurement.updated': measurements,
+  // Only the family and its coordinator hear of feedback: a new request, an answer, a permission given or taken back.
+  'feedback.requested': feedback,
+  'feedback.answered': feedback,
+  'feedback.updated': feedback,
 } satisfies Record<FamilyEventType, EventRefresh>;
 
 /** Whether the cached plan already holds the event's action at the event's version or newer. */

@@ -39,6 +39,7 @@ export const queryKeys = {
     [...family(familyId), 'versions', 'compare', from, to] as const,
   consents: (familyId: string) => [...family(familyId), 'consents'] as const,
   accessLog: (familyId: string) => [...family(familyId), 'access-log'] as const,
+  feedback: (familyId: string) => [...family(familyId), 'feedback'] as const,
   /** The family's service usage: the entries, the costs and the family's summary, all under one key. */
   serviceUsageAll: (familyId: string) => [...family(familyId), 'service-usage'] as const,
   serviceUsage: (familyId: string) => [...family(familyId), 'service-usage', 'list'] as const,

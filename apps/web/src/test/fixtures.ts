@@ -11,6 +11,7 @@ import type {
   CurrentUser,
   FamilyConsents,
   FamilyDetail,
+  FeedbackRequest,
   Note,
   Review,
   Story,
@@ -141,6 +142,7 @@ const noPlanChanges: PlanCapabilities = {
   handOver: false,
   readCosts: false,
   readUsageSummary: false,
+  readFeedback: false,
 };
 const noRoleChanges: ServiceRoleCapabilities = {
   edit: false,
@@ -176,6 +178,7 @@ const openCaseAnswers: Record<PlanReader, Answers> = {
       changeCaseStatus: true,
       handOver: true,
       readCosts: true,
+      readFeedback: true,
     },
     role: (role) => ({
       edit: true,
@@ -204,6 +207,7 @@ const openCaseAnswers: Record<PlanReader, Answers> = {
       proposeAgenda: true,
       writeNotes: ['family'],
       readUsageSummary: true,
+      readFeedback: true,
     },
     role: () => noRoleChanges,
     changeStatus: (action) => action.serviceRoleId === null,
@@ -212,7 +216,7 @@ const openCaseAnswers: Record<PlanReader, Answers> = {
 
 /** A closed case takes no change; its coordinator may only reopen it. */
 const closedCaseAnswers = (reader: PlanReader): Answers => ({
-  plan: { ...noPlanChanges, changeCaseStatus: reader === 'coordinator' },
+  plan: { ...noPlanChanges, changeCaseStatus: reader === 'coordinator', readFeedback: reader !== 'worker' },
   role: () => noRoleChanges,
   changeStatus: () => false,
 });
@@ -515,6 +519,19 @@ export function buildReview(overrides: Partial<Review> = {}): Review {
         createdAt: '2026-01-09T10:00:00.000Z',
       },
     ],
+    ...overrides,
+  };
+}
+
+/** A request for the family's experience, opened after a review and not answered yet. */
+export function buildFeedbackRequest(overrides: Partial<FeedbackRequest> = {}): FeedbackRequest {
+  return {
+    id: testId(950),
+    occasion: 'review',
+    openedAt: '2026-02-10T12:00:00.000Z',
+    answered: false,
+    answer: null,
+    can: { answer: false, changePermission: false },
     ...overrides,
   };
 }

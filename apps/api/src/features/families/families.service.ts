@@ -4,6 +4,7 @@ import { changeVersioned } from '../../http/versioned-change';
 import { appendAuditEvent } from '../../audit/audit.repository';
 import { AppError, notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
+import { openFeedbackRequest } from '../feedback';
 import { presentFamilyDetail } from './family.presenter';
 import {
   findFamily,
@@ -77,7 +78,8 @@ export async function readFamily(familyId: string, context: FamilyContext): Prom
 
 /**
  * The coordinator renames the case, activates or closes it. A closed case is read-only to
- * everyone; the one change it takes is its coordinator reopening it.
+ * everyone; the one change it takes is its coordinator reopening it. Closing asks the family how
+ * the work went for it, a question it can answer after the case has closed.
  */
 export async function updateFamily(familyId: string, change: UpdateFamily, context: FamilyContext): Promise<FamilyDetail> {
   const { tx } = context;
@@ -117,5 +119,6 @@ export async function updateFamily(familyId: string, change: UpdateFamily, conte
     }),
     event: 'family.updated',
   });
+  if (closing) await openFeedbackRequest(context, familyId, { occasion: 'closing' }, basis);
   return presentFamilyDetail((await findFamilyDetail(familyId, tx))!);
 }

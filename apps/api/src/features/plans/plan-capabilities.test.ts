@@ -177,6 +177,11 @@ function probesOf(plan: Plan, agent: Agent, otherCoordinatorId: string): Probe[]
       says: can.readUsageSummary,
       tryRoute: async () => allowed(await agent.get(`${base}/service-usage/summary`)),
     },
+    {
+      flag: 'plan.readFeedback',
+      says: can.readFeedback,
+      tryRoute: async () => allowed(await agent.get(`${base}/feedback`)),
+    },
   ]
     .map((probe) => ({ subject: 'the plan', ...probe }))
     .concat(
@@ -325,7 +330,11 @@ describe('GET /api/families/:familyId/plan, what the reader may do', () => {
         .map(([flag]) => flag);
     for (const key of ['coordinator', 'workerA', 'guardian'] as const) {
       const { plan } = await readPlanAs({ key, case: 'closed' });
-      const reads = { coordinator: ['changeCaseStatus', 'readCosts'], workerA: ['readCosts'], guardian: ['readUsageSummary'] };
+      const reads = {
+        coordinator: ['changeCaseStatus', 'readCosts', 'readFeedback'],
+        workerA: ['readCosts'],
+        guardian: ['readUsageSummary', 'readFeedback'],
+      };
       expect(granted(plan.can)).toEqual(reads[key]);
       expect(plan.serviceRoles.flatMap((role) => granted(role.can))).toEqual([]);
       const actions = [...plan.familyActions, ...plan.serviceRoles.flatMap((role) => role.actions)];

@@ -38,6 +38,7 @@ export function withPlanCapabilities(plan: PlanSnapshot, actor: Actor, relation:
       handOver: may('handover:request'),
       readCosts: may('usage:read'),
       readUsageSummary: may('usage-summary:read'),
+      readFeedback: may('feedback:read'),
     },
     serviceRoles: plan.serviceRoles.map((role) => ({
       ...role,

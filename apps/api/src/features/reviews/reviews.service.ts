@@ -13,6 +13,7 @@ import { requireFamilyPermission } from '../../access/require-family-permission'
 import { changeVersioned, versionConflict } from '../../http/versioned-change';
 import { notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
+import { openFeedbackRequest } from '../feedback';
 import { freezePlanVersion, lockPlanVersion } from '../plan-versions';
 import { presentPlan } from '../plans';
 import { findPlanParts } from '../plans';
@@ -117,7 +118,8 @@ export async function proposeAgendaItem(
 
 /**
  * The coordinator completes the review: the plan as it stands now (the coordinator's full view)
- * is frozen as version N, the working plan moves on to N + 1, and the review records N.
+ * is frozen as version N, the working plan moves on to N + 1, and the review records N. The
+ * family is asked how the work has gone for it.
  */
 export async function completeReview(
   { familyId, reviewId }: ReviewParams,
@@ -158,5 +160,6 @@ export async function completeReview(
     event: 'review.updated',
   });
   await context.recordFamilyEvent({ type: 'plan.versioned', familyId, id: familyId, version: completed.planVersion! });
+  await openFeedbackRequest(context, familyId, { occasion: 'review', reviewId }, basis);
   return presentWithAgenda(completed, context);
 }

@@ -18,6 +18,8 @@ import { CaseStatusControl } from '../../features/families/components/case-statu
 import { FamilyMembers } from '../../features/families/components/family-members';
 import { HandoverAnswer } from '../../features/families/components/handover-answer';
 import { HandoverButton, PendingHandoverNotice } from '../../features/families/components/handover-control';
+import { CoordinatorFeedback } from '../../features/feedback/components/coordinator-feedback';
+import { FamilyFeedback } from '../../features/feedback/components/family-feedback';
 import { AddGoalForm } from '../../features/goals/components/add-goal-form';
 import { AddProgressForm } from '../../features/goals/components/add-progress-form';
 import { GoalControls } from '../../features/goals/components/goal-controls';
@@ -105,6 +107,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   const data = plan.data;
   // What the user may do is the server's answer, on the plan, each role and each action.
   const { can } = data;
+  // The family is asked first thing on its plan (feedback, the meter); the coordinator finds the answers beside the reviews.
   const forFamily = currentUser.data?.role === 'family';
   const roleName = (role: (typeof data.serviceRoles)[number]) => localizeText(role.service.name, language);
   const goals = data.goals.map((goal) => ({ id: goal.id, title: goal.title }));
@@ -124,6 +127,9 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         headerExtra={<LiveIndicator connected={connected} />}
         toolbar={
           <Stack gap="sm">
+            {can.readFeedback && forFamily && (
+              <FamilyFeedback familyId={familyId} coordinatorName={data.family.coordinator.name} />
+            )}
             {can.handOver && <PendingHandoverNotice familyId={familyId} />}
             {forFamily && data.sharedParts.includes('measurements') && <MeasurementPrompt familyId={familyId} />}
             {currentUser.data && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
@@ -232,6 +238,9 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         }
         renderMembers={can.editMembers ? (list) => <FamilyMembers familyId={familyId} placeholder={list} /> : undefined}
         reviews={<ReviewsSection familyId={familyId} canManage={can.manageReviews} canPropose={can.proposeAgenda} />}
+        feedback={
+          can.readFeedback && currentUser.data?.role === 'coordinator' ? <CoordinatorFeedback familyId={familyId} /> : undefined
+        }
         notes={
           <NotesSection
             familyId={familyId}

@@ -28,6 +28,7 @@ const knownResources = [
   'handover',
   'invitation',
   'measurement',
+  'feedback',
 ] as const;
 const resourceAliases: Record<string, (typeof knownResources)[number]> = {
   plans: 'plan',

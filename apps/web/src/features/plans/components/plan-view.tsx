@@ -42,6 +42,8 @@ interface PlanViewProps {
   notes?: ReactNode;
   /** The reviews and plan versions. */
   reviews?: ReactNode;
+  /** What the family has said of its experience, as the reader may see it. */
+  feedback?: ReactNode;
 }
 
 function PlanSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -73,6 +75,7 @@ export function PlanView({
   renderMembers,
   notes,
   reviews,
+  feedback,
 }: PlanViewProps) {
   const { t } = useTranslation();
   return (
@@ -152,6 +155,11 @@ export function PlanView({
       {reviews && (
         <PlanSection id="plan-reviews" title={t('reviews.sectionTitle')}>
           {reviews}
+        </PlanSection>
+      )}
+      {feedback && (
+        <PlanSection id="plan-feedback" title={t('feedback.sectionTitle')}>
+          {feedback}
         </PlanSection>
       )}
       {notes && (
