@@ -14,18 +14,11 @@ import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import { buildCurrentUser, testId } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
+import { quietChartSizeWarnings } from '../../test/quiet-chart-warnings';
 
 jest.setTimeout(60_000);
 
-// jsdom lays nothing out: recharts finds each chart 0 px wide and says so. Every other warning stays.
-// eslint-disable-next-line no-console
-const warn = console.warn;
-beforeEach(() =>
-  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).includes('width(0) and height(0) of chart')) warn(...args);
-  }),
-);
-afterEach(() => jest.restoreAllMocks());
+quietChartSizeWarnings();
 
 const manager = buildCurrentUser({
   id: testId(7),
