@@ -51,7 +51,7 @@ async function insightsCell(request: APIRequestContext, month: string): Promise<
 /** The cell of the service and the month in the manager's table "Kustannukset palveluittain <year>". */
 async function insightsCellOnPage(page: Page, month: string): Promise<Locator> {
   const year = month.slice(0, 4);
-  await page.getByRole('combobox', { name: 'Vuosi' }).selectOption(year);
+  await page.getByRole('combobox', { name: 'Vuosi', exact: true }).selectOption(year);
   const table = page.getByRole('table', { name: `Kustannukset palveluittain ${year}` });
   const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: SERVICE, exact: true }) });
   return row.getByRole('cell').nth(Number(month.slice(5, 7)) - 1);

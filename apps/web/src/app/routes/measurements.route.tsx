@@ -92,7 +92,7 @@ export function MeasurementsRoute() {
         >
           <Stack gap="sm" align="flex-start">
             {saved.kind === 'recorded' && <Text size="sm">{t('measurements.form.saved')}</Text>}
-            <Button component={Link} to={paths.family(familyId)} color="teal.8">
+            <Button component={Link} to={paths.family(familyId)} color="teal">
               {t('measurements.form.backToPlan')}
             </Button>
           </Stack>

@@ -1,4 +1,3 @@
-import { BarChart } from '@mantine/charts';
 import { Group, List, NativeSelect, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import type {
   ChangeComparison,
@@ -10,7 +9,8 @@ import type {
 } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { localizeText, useLanguage } from '../../../lib/locale';
-import { FigureSection } from './figure-section';
+import { TableScrollContainer } from '../../../components/table-scroll-container';
+import { FigureChart, FigureSection } from './figure-section';
 import { useFigureFormat } from './figure-format';
 
 interface ChangeSectionProps {
@@ -120,7 +120,7 @@ export function ChangeSection({ change, onAsk, demo }: ChangeSectionProps) {
       chart={
         // With every service's figures hidden or empty, a chart would draw nothing.
         chartData.some((data) => (data.before ?? 0) > 0 || (data.after ?? 0) > 0) && (
-          <BarChart
+          <FigureChart
             h={80 + 48 * chartData.length}
             data={chartData}
             dataKey="service"
@@ -141,7 +141,7 @@ export function ChangeSection({ change, onAsk, demo }: ChangeSectionProps) {
         )
       }
     >
-      <Table.ScrollContainer minWidth={1200}>
+      <TableScrollContainer label={title} minWidth={1200}>
         <Table striped verticalSpacing="xs" aria-labelledby={ID}>
           <Table.Thead>
             <Table.Tr>
@@ -172,7 +172,7 @@ export function ChangeSection({ change, onAsk, demo }: ChangeSectionProps) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScrollContainer>
       <ChangeMethod comparison={comparison} demo={demo} />
     </FigureSection>
   );

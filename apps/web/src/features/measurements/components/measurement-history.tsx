@@ -65,6 +65,8 @@ export function MeasurementHistory({ measurements }: { measurements: Measurement
               yAxisProps={{ domain: [1, 5], ticks: [1, 2, 3, 4, 5], allowDecimals: false, width: 48 }}
               curveType="linear"
               strokeWidth={3}
+              // Hidden from screen readers, so no keyboard focus either.
+              lineChartProps={{ accessibilityLayer: false }}
             />
           </div>
           <Table striped withTableBorder fz="sm" aria-labelledby={captionId}>

@@ -32,7 +32,7 @@ export function MeasurementPrompt({ familyId }: { familyId: string }) {
           component={Link}
           to={paths.measurements(familyId)}
           size="lg"
-          color="teal.8"
+          color="teal"
           leftSection={<IconHeartbeat size={22} aria-hidden />}
         >
           {t('measurements.prompt.button')}
