@@ -1,4 +1,13 @@
-import { demoAccountSchema, familyCostsSchema, familyListSchema, historicalCostImportListSchema, roles } from '@yhdessa/shared';
+import {
+  demoAccountSchema,
+  familyCostsSchema,
+  familyListSchema,
+  feedbackListSchema,
+  historicalCostImportListSchema,
+  measurementListSchema,
+  planSchema,
+  roles,
+} from '@yhdessa/shared';
 import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { organisations } from '../../db/tables/organisations';
@@ -70,5 +79,38 @@ describe('demo mode', () => {
       expect(entry.units).toBeGreaterThanOrEqual(roundUnits(low * 0.8, entry.unit));
       expect(entry.units).toBeLessThanOrEqual(high);
     }
+  });
+
+  it("when Perhe Virtanen's outcomes are opened, then Anna finds her meters over time, Eetu's among them, the shared ones reach family work but not the school, Sari reads the permitted feedback, and the goals have ended in two ways", async () => {
+    const anna = await signInAs(testApp.app, demoAccounts.guardian);
+    const { families } = familyListSchema.parse((await anna.get('/api/families')).body);
+    const familyUrl = `/api/families/${families.find((family) => family.name === 'Perhe Virtanen')!.id}`;
+
+    const { measurements } = measurementListSchema.parse((await anna.get(`${familyUrl}/measurements`).expect(200)).body);
+    const days = measurements.map((measurement) => measurement.takenOn).sort();
+    expect(days.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(days).size).toBe(days.length);
+    expect(days.at(-1)! < new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(measurements.some((measurement) => measurement.respondentVersion === 'young')).toBe(true);
+    const mean = (day: string) => {
+      const { scores } = measurements.find((measurement) => measurement.takenOn === day)!;
+      return scores.reduce((sum, score) => sum + score.score, 0) / scores.length;
+    };
+    expect(mean(days.at(-2)!)).toBeGreaterThan(mean(days[0]!));
+
+    await (await signInAs(testApp.app, demoAccounts.familyWorker)).get(`${familyUrl}/measurements`).expect(200);
+    await (await signInAs(testApp.app, demoAccounts.schoolWorker)).get(`${familyUrl}/measurements`).expect(404);
+
+    const coordinator = await signInAs(testApp.app, demoAccounts.coordinator);
+    const { requests } = feedbackListSchema.parse((await coordinator.get(`${familyUrl}/feedback`).expect(200)).body);
+    expect(requests.map((request) => [request.occasion, request.answer?.coordinatorMaySee])).toEqual([['review', true]]);
+
+    const plan = planSchema.parse((await coordinator.get(`${familyUrl}/plan`).expect(200)).body);
+    const statuses = plan.goals.map((goal) => goal.status).sort();
+    expect(statuses).toEqual(['open', 'open', 'partly_reached', 'reached']);
+    const reached = plan.goals.find((goal) => goal.status === 'reached')!;
+    expect(reached.attainmentScale).not.toBeNull();
+    expect(reached.attainedLevel).toBe(0);
+    expect(plan.goals.some((goal) => goal.status === 'open' && goal.attainmentScale !== null)).toBe(true);
   });
 });

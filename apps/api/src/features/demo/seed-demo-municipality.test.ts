@@ -2,6 +2,9 @@ import { asc, count, countDistinct, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/database';
 import { accounts } from '../../db/tables/accounts';
 import { families } from '../../db/tables/families';
+import { feedbackRequests } from '../../db/tables/feedback';
+import { goals } from '../../db/tables/goals';
+import { measurementScores } from '../../db/tables/measurements';
 import { servicePrices } from '../../db/tables/service-prices';
 import { serviceUsage } from '../../db/tables/service-usage';
 import { services } from '../../db/tables/services';
@@ -30,7 +33,21 @@ async function fingerprint(database: Database) {
     })
     .from(serviceUsage);
   const names = await database.db.select({ name: families.name }).from(families).orderBy(asc(families.name));
-  return { usage, names: names.map((row) => row.name) };
+  const meters = await database.db
+    .select({ rows: count(), scores: sql<string>`sum(${measurementScores.score})::text` })
+    .from(measurementScores);
+  const feedback = await database.db
+    .select({
+      rows: count(),
+      scores: sql<string>`sum(coalesce(${feedbackRequests.workedTogether}, 0) + coalesce(${feedbackRequests.wouldRecommend}, 0))::text`,
+    })
+    .from(feedbackRequests);
+  const endings = await database.db
+    .select({ status: goals.status, count: count(), levels: sql<string>`sum(${goals.attainedLevel})::text` })
+    .from(goals)
+    .groupBy(goals.status)
+    .orderBy(goals.status);
+  return { usage, names: names.map((row) => row.name), meters, feedback, endings };
 }
 
 let database: Database;
@@ -119,6 +136,74 @@ describe('the demo municipality', () => {
             and u.used_on = (date_trunc('month', f.created_at) + interval '23 months')::date`,
     );
     expect(twoYears!.families).toBeGreaterThanOrEqual(10);
+  });
+
+  it('when the cases are followed, then most families have wellbeing meters, never in the future, that get better on average with some getting worse', async () => {
+    const [meters] = await queryRows<{ families: number; young: number; future: number; better: number; worse: number }>(
+      database.db,
+      sql`with generated as (
+            select f.id from families f join accounts a on a.id = f.coordinator_id where a.email like '%@kunta-demo.invalid'
+          ), adult as (
+            select m.family_id, m.taken_on, avg(s.score) as mean,
+              row_number() over (partition by m.family_id order by m.taken_on) as first,
+              row_number() over (partition by m.family_id order by m.taken_on desc) as last
+            from measurements m join measurement_scores s on s.measurement_id = m.id
+            where m.respondent_version = 'adult' and m.family_id in (select id from generated)
+            group by m.id
+          ), change as (
+            select family_id, max(mean) filter (where last = 1) - max(mean) filter (where first = 1) as change
+            from adult group by family_id having count(*) > 1
+          )
+          select (select count(distinct family_id)::int from measurements where family_id in (select id from generated)) as families,
+            (select count(*)::int from measurements where respondent_version = 'young') as young,
+            (select count(*)::int from measurements where taken_on >= ${`${THIS_MONTH}-01`}::date) as future,
+            (select count(*)::int from change where change > 0) as better,
+            (select count(*)::int from change where change < 0) as worse`,
+    );
+    expect(meters!.families).toBeGreaterThan(MUNICIPALITY_FAMILIES * 0.75);
+    expect(meters!.young).toBeGreaterThan(10);
+    expect(meters!.future).toBe(0);
+    expect(meters!.better).toBeGreaterThan(meters!.worse * 2);
+    expect(meters!.worse).toBeGreaterThan(0);
+  });
+
+  it('when the closed families are asked about their experience, then most answered, mostly well but not all, some questions skipped, about half letting the coordinator see', async () => {
+    const [closed] = await database.db.select({ count: count() }).from(families).where(eq(families.status, 'closed'));
+    const answers = await database.db
+      .select()
+      .from(feedbackRequests)
+      .where(sql`${feedbackRequests.occasion} = 'closing' and ${feedbackRequests.answeredAt} is not null`);
+    expect(answers.length).toBeGreaterThan(closed!.count * 0.6);
+    const scores = answers.flatMap((answer) => [answer.workedTogether, answer.noRetelling, answer.wouldRecommend]);
+    const given = scores.filter((score) => score !== null);
+    expect(given.length).toBeLessThan(scores.length);
+    expect(given.reduce((sum, score) => sum + score, 0) / given.length).toBeGreaterThan(6);
+    expect(given.some((score) => score <= 4)).toBe(true);
+    const shown = answers.filter((answer) => answer.coordinatorMaySee).length / answers.length;
+    expect(shown).toBeGreaterThan(0.35);
+    expect(shown).toBeLessThan(0.65);
+  });
+
+  it('when the goals are counted, then every ending kind is there, closed families have no open goal, and ended scaled goals carry their level', async () => {
+    const endings = await database.db.select({ status: goals.status, count: count() }).from(goals).groupBy(goals.status);
+    const counts = Object.fromEntries(endings.map((row) => [row.status, row.count]));
+    for (const status of ['open', 'reached', 'partly_reached', 'not_reached', 'dropped'])
+      expect(counts[status]).toBeGreaterThan(5);
+    expect(counts.reached).toBeGreaterThan(counts.not_reached!);
+    const [openInClosed] = await database.db
+      .select({ count: count() })
+      .from(goals)
+      .innerJoin(families, eq(families.id, goals.familyId))
+      .where(sql`${families.status} = 'closed' and ${goals.status} = 'open'`);
+    expect(openInClosed!.count).toBe(0);
+    const [levels] = await queryRows<{ scaled: number; levelled: number; distinct: number }>(
+      database.db,
+      sql`select count(*)::int as scaled, count(attained_level)::int as levelled, count(distinct attained_level)::int as distinct
+          from goals where attainment_scale is not null and status in ('reached', 'partly_reached', 'not_reached')`,
+    );
+    expect(levels!.scaled).toBeGreaterThan(20);
+    expect(levels!.levelled).toBe(levels!.scaled);
+    expect(levels!.distinct).toBe(5);
   });
 
   it('when seeding runs again, then nothing is added twice; a second database seeded for the same month holds the same figures', async () => {

@@ -12,12 +12,14 @@ import { serviceUsage } from '../../db/tables/service-usage';
 import { services } from '../../db/tables/services';
 import { FIRST_PRICE_VALID_FROM } from '../services';
 import { seededRandom, unitsOfMonth } from './demo-figures';
+import { seedMunicipalityOutcomes, type MunicipalityCase } from './seed-demo-outcomes';
 import { monthlyUnitsByName } from './seed-demo-world';
 
 /**
  * The demo municipality's caseload over the last 36 months: about 300 fictional families with
  * plausible service mixes, monthly usage and yearly price changes, so the cost and caseload views
- * have data to show. Deterministic (a fixed seed and a fixed reference month), so two demo
+ * have data to show, and what the cases came to (wellbeing meters, feedback at closing, goal
+ * endings: seed-demo-outcomes.ts). Deterministic (a fixed seed and a fixed reference month), so two demo
  * databases seeded in the same month hold the same figures. Every name and figure is invented.
  */
 
@@ -191,6 +193,7 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
   }
 
   const usageRows: (typeof serviceUsage.$inferInsert)[] = [];
+  const cases: MunicipalityCase[] = [];
   for (let index = 0; index < MUNICIPALITY_FAMILIES; index++) {
     const surname = surnames[index % surnames.length]!;
     const drawn = drawCase(random);
@@ -221,7 +224,17 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
     const children = 1 + Math.floor(random() * 3);
     for (let child = 0; child < children; child++)
       members.push({ name: `${pick(firstNames)} ${surname}`, relation: 'child', birthYear: 2008 + Math.floor(random() * 17) });
-    await tx.insert(familyMembers).values(members.map((member) => ({ familyId, ...member })));
+    const memberRows = await tx
+      .insert(familyMembers)
+      .values(members.map((member) => ({ familyId, ...member })))
+      .returning({ id: familyMembers.id, relation: familyMembers.relation, birthYear: familyMembers.birthYear });
+    cases.push({
+      familyId,
+      coordinatorId,
+      openedOn: openedMonth,
+      closedOn: closed ? closedMonth : null,
+      members: memberRows.map((member) => ({ ...member, birthYear: member.birthYear ?? 0 })),
+    });
 
     const names = Object.keys(serviceShares).filter((name) => random() < serviceShares[name]!);
     if (names.length === 0) names.push('Lapsiperheiden sosiaalityö');
@@ -272,4 +285,5 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
   }
   for (let start = 0; start < usageRows.length; start += 1000)
     await tx.insert(serviceUsage).values(usageRows.slice(start, start + 1000));
+  await seedMunicipalityOutcomes(tx, cases, current);
 }

@@ -1,8 +1,9 @@
-import { planParts, type NoteVisibility } from '@yhdessa/shared';
+import { planParts, type AttainmentLevel, type GoalStatus, type NoteVisibility } from '@yhdessa/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { accounts } from '../../db/tables/accounts';
 import type { Tx } from '../../db/database';
 import { families } from '../../db/tables/families';
+import { feedbackRequests } from '../../db/tables/feedback';
 import { goalProgress, goals } from '../../db/tables/goals';
 import { notes } from '../../db/tables/notes';
 import { freezePlanVersion } from '../plan-versions';
@@ -14,9 +15,11 @@ import { services } from '../../db/tables/services';
 import { demoAccounts, type DemoAccountKey } from './demo-accounts';
 
 /**
- * The living part of "Perhe Virtanen"'s plan: whose goals they are and how they are going, notes
- * from several services, a review that froze plan version 1, the next review's agenda (one item
- * from Anna herself), and an invitation to early education still waiting for its answer.
+ * The living part of "Perhe Virtanen"'s plan: whose goals they are and how they are going (the
+ * bills goal ended partly reached at the review, the mornings goal reached since, on its attainment
+ * scale), notes from several services, a review that froze plan version 1 and that Anna gave
+ * feedback on, the next review's agenda (one item from Anna herself), and an invitation to early
+ * education still waiting for its answer.
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,10 +37,14 @@ function workingDaysAgo(days: number): Date {
   return new Date(moment);
 }
 
+/** The review a month ago: goals that ended this many days ago or earlier are ended in its plan version. */
+const REVIEW_DAYS_AGO = 30;
+
 const goalStory: Array<{
   owner: string;
   progressBeforeReview: Array<[number, string, string]>;
   progressAfter: Array<[number, string, string]>;
+  ending?: { status: Exclude<GoalStatus, 'open'>; daysAgo: number; attainedLevel?: AttainmentLevel };
 }> = [
   {
     owner: 'Eetu ja Anna',
@@ -46,9 +53,17 @@ const goalStory: Array<{
       [20, '2', 'Herätyskello ja aamupala illalla auttavat.'],
       [5, '1', 'Vain yksi myöhästyminen tällä viikolla!'],
     ],
+    // One late morning a week is what the scale expects (0).
+    ending: { status: 'reached', daysAgo: 3, attainedLevel: 0 },
   },
   { owner: 'Anna', progressBeforeReview: [[40, '3', '']], progressAfter: [[10, '5', 'Nukun paremmin.']] },
   { owner: 'Ella ja Anna', progressBeforeReview: [], progressAfter: [[7, '0', 'Hakemus jätetty päiväkotiin.']] },
+  {
+    owner: 'Jukka ja Anna',
+    progressBeforeReview: [[60, '1', 'Kaksi laskua maksettu, sähkölaskulle maksusuunnitelma.']],
+    progressAfter: [],
+    ending: { status: 'partly_reached', daysAgo: REVIEW_DAYS_AGO },
+  },
 ];
 
 const demoNotes: Array<{
@@ -120,22 +135,35 @@ export async function seedDemoPlan(tx: Tx): Promise<void> {
     tx
       .insert(goalProgress)
       .values({ familyId, goalId, recordedOn: dateDaysAgo(days), value, note, recordedBy: accountId('guardian') });
+  /** Ends the goals whose story ends them in the given span of days ago. */
+  const endGoals = async (ended: (daysAgo: number) => boolean) => {
+    for (const [index, goal] of goalRows.entries()) {
+      const ending = goalStory[index]?.ending;
+      if (!ending || !ended(ending.daysAgo)) continue;
+      await tx
+        .update(goals)
+        .set({ status: ending.status, endedOn: dateDaysAgo(ending.daysAgo), attainedLevel: ending.attainedLevel ?? null })
+        .where(eq(goals.id, goal.id));
+    }
+  };
   for (const [index, goal] of goalRows.entries()) {
     const story = goalStory[index];
     if (!story) continue;
     await tx.update(goals).set({ ownerName: story.owner }).where(eq(goals.id, goal.id));
     for (const entry of story.progressBeforeReview) await recordProgress(goal.id, entry);
   }
+  await endGoals((days) => days >= REVIEW_DAYS_AGO);
 
   // The review a month ago froze the plan as it stood then: version 1.
   const [completed] = await tx
     .insert(reviews)
     .values({
       familyId,
-      scheduledOn: dateDaysAgo(30),
+      scheduledOn: dateDaysAgo(REVIEW_DAYS_AGO),
       participants: ['Anna Virtanen', 'Jukka Virtanen', 'Sari Lehtonen', 'Mikko Salo', 'Hanna Kivelä'],
       minutes: 'Käytiin läpi perheen tarina ja tavoitteet. Anna kertoi aamujen olevan raskaimpia.',
-      decisions: 'Perhetyö aloittaa viikoittaiset kotikäynnit. Koulu lähettää viikkoviestin kotiin.',
+      decisions:
+        'Perhetyö aloittaa viikoittaiset kotikäynnit. Koulu lähettää viikkoviestin kotiin. Laskutavoite päätetään osittain saavutettuna: vanhat laskut ovat maksusuunnitelmassa.',
     })
     .returning();
   const parts = await findPlanParts(familyId, { withGoals: true }, tx);
@@ -145,15 +173,31 @@ export async function seedDemoPlan(tx: Tx): Promise<void> {
     .update(reviews)
     .set({
       status: 'completed',
-      completedAt: daysAgo(30),
+      completedAt: daysAgo(REVIEW_DAYS_AGO),
       completedBy: accountId('coordinator'),
       planVersion: snapshot.version,
       version: 2,
     })
     .where(eq(reviews.id, completed!.id));
 
+  // Anna answered the review's feedback request two days later and let Sari see her answer.
+  await tx.insert(feedbackRequests).values({
+    familyId,
+    occasion: 'review',
+    reviewId: completed!.id,
+    openedAt: daysAgo(REVIEW_DAYS_AGO),
+    answeredAt: daysAgo(REVIEW_DAYS_AGO - 2),
+    answeredBy: accountId('guardian'),
+    workedTogether: 8,
+    noRetelling: 9,
+    wouldRecommend: 8,
+    words: 'Oli helpotus, kun kaikki olivat samassa palaverissa eikä tarvinnut kertoa asioita monta kertaa.',
+    coordinatorMaySee: true,
+  });
+
   for (const [index, goal] of goalRows.entries())
     for (const entry of goalStory[index]?.progressAfter ?? []) await recordProgress(goal.id, entry);
+  await endGoals((days) => days < REVIEW_DAYS_AGO);
 
   for (const note of demoNotes) {
     const role = note.service ? roleRows.find((row) => row.serviceName === note.service) : null;

@@ -1,15 +1,17 @@
-import type { AssessmentDomain } from '@yhdessa/shared';
-import { eq, inArray } from 'drizzle-orm';
+import type { AssessmentDomain, MeasurementOccasion, RespondentVersion } from '@yhdessa/shared';
+import { and, eq, inArray } from 'drizzle-orm';
 import { accounts } from '../../db/tables/accounts';
 import { assessmentRatings, assessments } from '../../db/tables/assessments';
 import type { Tx } from '../../db/database';
-import { families } from '../../db/tables/families';
+import { familyMembers, families } from '../../db/tables/families';
+import { measurementScores, measurements } from '../../db/tables/measurements';
 import { stories, storyComments, storyRevisions } from '../../db/tables/stories';
 import { demoAccounts } from './demo-accounts';
 
 /**
  * "Perhe Virtanen" told its story once: written with the coordinator, corrected once since, with
- * a comment from Anna; and two joint assessments, at the start and now, to compare.
+ * a comment from Anna; two joint assessments, at the start and now, to compare; and the family's
+ * own wellbeing meters since the start, one of them Eetu's in the young person's words.
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -51,6 +53,89 @@ const currentRatings: Ratings = {
   'social-network-and-leisure': [3, 'Eetu aloitti jalkapallon, Anna käy perhekahvilassa.'],
   safety: [5, 'Ei huolta turvallisuudesta.'],
 };
+
+/**
+ * The meters over the case's 90 days: mornings, school and Anna's own strength get better, money
+ * gets worse while Jukka is laid off. Eetu filled in his after the review on Anna's login and
+ * skipped what he did not want to answer.
+ */
+const meters: Array<{
+  daysAgo: number;
+  member: string;
+  version: RespondentVersion;
+  occasion: MeasurementOccasion;
+  scores: Partial<Record<AssessmentDomain, number>>;
+  comment: string;
+}> = [
+  {
+    daysAgo: 86,
+    member: 'Anna Virtanen',
+    version: 'adult',
+    occasion: 'start',
+    scores: {
+      'daily-life': 2,
+      parenting: 3,
+      'child-development-and-school': 2,
+      'physical-health': 4,
+      'mental-health-and-substances': 2,
+      'finances-and-work': 2,
+      housing: 4,
+      'social-network-and-leisure': 2,
+      safety: 4,
+    },
+    comment: 'Aamut ovat raskaimpia. Olen väsynyt.',
+  },
+  {
+    daysAgo: 58,
+    member: 'Anna Virtanen',
+    version: 'adult',
+    occasion: 'own',
+    scores: {
+      'daily-life': 3,
+      parenting: 3,
+      'child-development-and-school': 2,
+      'physical-health': 4,
+      'mental-health-and-substances': 2,
+      'finances-and-work': 1,
+      housing: 4,
+      'social-network-and-leisure': 2,
+      safety: 4,
+    },
+    comment: 'Lomautus jatkuu, rahasta on huoli.',
+  },
+  {
+    daysAgo: 27,
+    member: 'Anna Virtanen',
+    version: 'adult',
+    occasion: 'review',
+    scores: {
+      'daily-life': 4,
+      parenting: 4,
+      'child-development-and-school': 3,
+      'physical-health': 4,
+      'mental-health-and-substances': 3,
+      'finances-and-work': 1,
+      housing: 4,
+      'social-network-and-leisure': 3,
+      safety: 5,
+    },
+    comment: 'Aamut sujuvat jo paremmin. Nukun paremmin kuin keväällä.',
+  },
+  {
+    daysAgo: 26,
+    member: 'Eetu Virtanen',
+    version: 'young',
+    occasion: 'review',
+    scores: {
+      'daily-life': 4,
+      'child-development-and-school': 3,
+      'physical-health': 5,
+      'social-network-and-leisure': 3,
+      safety: 5,
+    },
+    comment: 'Reppu on valmiina illalla, niin aamulla ei tarvitse kiirehtiä.',
+  },
+];
 
 export async function seedDemoStory(tx: Tx): Promise<void> {
   const [family] = await tx.select().from(families).where(eq(families.name, 'Perhe Virtanen'));
@@ -99,6 +184,34 @@ export async function seedDemoStory(tx: Tx): Promise<void> {
         notes,
         ratedBy: coordinatorId,
         ratedAt: daysAgo(days),
+      })),
+    );
+  }
+
+  for (const meter of meters) {
+    const [member] = await tx
+      .select({ id: familyMembers.id })
+      .from(familyMembers)
+      .where(and(eq(familyMembers.familyId, familyId), eq(familyMembers.name, meter.member)));
+    const [measurement] = await tx
+      .insert(measurements)
+      .values({
+        familyId,
+        takenOn: daysAgo(meter.daysAgo).toISOString().slice(0, 10),
+        occasion: meter.occasion,
+        respondentVersion: meter.version,
+        memberId: member!.id,
+        recordedBy: guardianId,
+        comment: meter.comment,
+        createdAt: daysAgo(meter.daysAgo),
+      })
+      .returning({ id: measurements.id });
+    await tx.insert(measurementScores).values(
+      Object.entries(meter.scores).map(([domain, score]) => ({
+        measurementId: measurement!.id,
+        familyId,
+        domain: domain as AssessmentDomain,
+        score,
       })),
     );
   }

@@ -1,4 +1,12 @@
-import type { ActionStatus, FamilyStatus, LocalizedText, MemberRelation, PlanPart, ServiceRoleStatus } from '@yhdessa/shared';
+import type {
+  ActionStatus,
+  AttainmentScale,
+  FamilyStatus,
+  LocalizedText,
+  MemberRelation,
+  PlanPart,
+  ServiceRoleStatus,
+} from '@yhdessa/shared';
 import { sql } from 'drizzle-orm';
 import { accounts, serviceMemberships } from '../../db/tables/accounts';
 import { hashPassword } from '../accounts';
@@ -6,6 +14,7 @@ import { actions } from '../../db/tables/actions';
 import { consentDecisions } from '../../db/tables/consents';
 import { queryRows, type Db, type Tx } from '../../db/database';
 import { familyMembers, families } from '../../db/tables/families';
+import { feedbackRequests } from '../../db/tables/feedback';
 import { goals } from '../../db/tables/goals';
 import { organisations } from '../../db/tables/organisations';
 import { plans } from '../../db/tables/plans';
@@ -167,7 +176,14 @@ interface DemoFamily {
   status: FamilyStatus;
   coordinator: DemoAccountKey;
   members: Array<{ name: string; relation: MemberRelation; birthYear: number; login?: DemoAccountKey }>;
-  goals?: Array<{ title: string; indicator: string; baseline: string; target: string; targetInDays: number }>;
+  goals?: Array<{
+    title: string;
+    indicator: string;
+    baseline: string;
+    target: string;
+    targetInDays: number;
+    attainmentScale?: AttainmentScale;
+  }>;
   roles?: DemoRole[];
   familyActions?: Array<{ title: string; owner: string; dueInDays: number; status: ActionStatus; goal?: number }>;
   reviewInDays?: number;
@@ -191,6 +207,13 @@ const demoFamilies: DemoFamily[] = [
         baseline: '4',
         target: '0–1',
         targetInDays: 90,
+        attainmentScale: {
+          muchLess: 'Myöhästymisiä 4 tai enemmän viikossa',
+          less: 'Myöhästymisiä 2–3 viikossa',
+          expected: 'Myöhästymisiä 0–1 viikossa',
+          more: 'Ei myöhästymisiä kahteen viikkoon',
+          muchMore: 'Ei myöhästymisiä kuukauteen, ja Eetu herää itse',
+        },
       },
       {
         title: 'Annalla on voimia arkeen',
@@ -198,6 +221,13 @@ const demoFamilies: DemoFamily[] = [
         baseline: '3',
         target: '7',
         targetInDays: 180,
+        attainmentScale: {
+          muchLess: 'Jaksaminen 3 tai alle',
+          less: 'Jaksaminen 4–5',
+          expected: 'Jaksaminen 6–7',
+          more: 'Jaksaminen 8',
+          muchMore: 'Jaksaminen 9–10',
+        },
       },
       {
         title: 'Ellalla on turvallinen päiväkotipaikka',
@@ -206,14 +236,21 @@ const demoFamilies: DemoFamily[] = [
         target: '5',
         targetInDays: 60,
       },
+      {
+        title: 'Laskut maksetaan ajallaan',
+        indicator: 'Myöhässä olevat laskut',
+        baseline: '3',
+        target: '0',
+        targetInDays: 30,
+      },
     ],
     roles: [
       {
         service: 'familyWork',
         status: 'accepted',
         responsible: 'familyWorker',
-        // Anna shared the joint assessment with family work, whose worker visits every week.
-        consent: ['story', 'assessment', 'goals', 'notes'],
+        // Anna shared the joint assessment and her wellbeing meters with family work, whose worker visits every week.
+        consent: ['story', 'assessment', 'goals', 'notes', 'measurements'],
         description: 'Perhetyöntekijä käy kotona kerran viikossa: aamurutiinit ja vanhemmuuden tuki.',
         actions: [
           {
@@ -567,6 +604,7 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
           baseline: goal.baseline,
           target: goal.target,
           targetOn: dayOffset(goal.targetInDays),
+          attainmentScale: goal.attainmentScale ?? null,
           ...(goal.targetInDays < 0 && { status: 'reached' as const, endedOn: dayOffset(0) }),
         })
         .returning({ id: goals.id });
@@ -624,6 +662,8 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
     }
     if (family.reviewInDays !== undefined)
       await tx.insert(reviews).values({ familyId, scheduledOn: dayOffset(family.reviewInDays) });
+    // Closing the case asked the family about its experience; it has not answered yet.
+    if (family.status === 'closed') await tx.insert(feedbackRequests).values({ familyId, occasion: 'closing' });
   }
   await seedDemoPlan(tx);
   await seedDemoStory(tx);
