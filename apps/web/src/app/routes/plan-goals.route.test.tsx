@@ -219,9 +219,9 @@ describe('plan goals: edit, end and reopen', () => {
     expect(within(goals).getByText('Saavutettu 1.3.2026')).toBeInTheDocument();
     expect(within(goals).getByText('Toteutui: +1 Odotettua paremmin – Viisi hyvää aamua')).toBeInTheDocument();
     expect(within(goals).queryByRole('button', { name: /^Päätä tavoite/ })).not.toBeInTheDocument();
-    expect(within(goals).getByRole('button', { name: /^Muuta tavoitteen päättymistä/ })).toBeInTheDocument();
+    expect(within(goals).getByRole('button', { name: /^Muuta päättymistä:/ })).toBeInTheDocument();
 
-    await user.click(within(goals).getByRole('button', { name: 'Avaa tavoite uudelleen: Aamut sujuvat ilman riitaa' }));
+    await user.click(within(goals).getByRole('button', { name: 'Avaa uudelleen: Aamut sujuvat ilman riitaa' }));
     await waitFor(() => expect(sent).toEqual([{ version: 3 }]));
     const conflict = await within(goals).findByRole('alert');
     expect(conflict).toHaveTextContent('Aamut sujuvat aina');
