@@ -18,6 +18,8 @@ import { demoAccounts } from './demo-accounts';
 import { roundUnits } from './demo-figures';
 import { monthlyUnitsByName, seedDemoWorld } from './seed-demo-world';
 
+// Seeding the demo (300 generated families with their usage and outcomes) takes 8-18 s on a busy 2-core machine.
+jest.setTimeout(90_000);
 let testApp: TestApp;
 
 beforeAll(async () => {

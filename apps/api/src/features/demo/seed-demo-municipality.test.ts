@@ -50,6 +50,8 @@ async function fingerprint(database: Database) {
   return { usage, names: names.map((row) => row.name), meters, feedback, endings };
 }
 
+// Seeding the demo (300 generated families with their usage and outcomes) takes 8-18 s on a busy 2-core machine.
+jest.setTimeout(90_000);
 let database: Database;
 
 beforeAll(async () => {
