@@ -1,15 +1,13 @@
 import { Stack } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { goalSchema, type Goal } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
+import { SaveProblem } from '../../../components/conflict-alert';
 import { FormButtons } from '../../../components/form-buttons';
 import { showRefusedFields } from '../../../lib/form-errors';
-import { invalidatePlan } from '../../../lib/query-keys';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useChangeGoal } from '../api/goal.mutations';
 import { GoalFields, goalWords, useGoalForm, type GoalFormValues } from './goal-fields';
-import { GoalState } from './goal-state';
+import { GoalConflict } from './goal-state';
 
 interface EditGoalFormProps {
   familyId: string;
@@ -20,7 +18,6 @@ interface EditGoalFormProps {
 /** Every word of a goal, and its attainment levels while it is open. */
 export function EditGoalForm({ familyId, goal, onDone }: EditGoalFormProps) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const change = useChangeGoal(familyId);
   const conflict = useVersionConflict(goalSchema);
   const form = useGoalForm(goal);
@@ -55,17 +52,13 @@ export function EditGoalForm({ familyId, goal, onDone }: EditGoalFormProps) {
           error={change.error}
           conflict={
             current && (
-              <ConflictAlert
+              <GoalConflict
+                familyId={familyId}
+                current={current}
                 pending={change.isPending}
                 onReapply={() => save(form.getValues(), current.version)}
-                onDiscard={() => {
-                  // The plan still shows the goal as it was before the other change.
-                  invalidatePlan(queryClient, familyId);
-                  onDone();
-                }}
-              >
-                <GoalState goal={current} />
-              </ConflictAlert>
+                onDone={onDone}
+              />
             )
           }
         />

@@ -1,16 +1,14 @@
 import { Button, Group, Radio, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
 import { attainmentLevels, attainmentScaleKeys, goalSchema, type AttainmentLevel, type Ending, type Goal } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
+import { SaveProblem } from '../../../components/conflict-alert';
 import { EndingFields } from '../../../components/ending-fields';
 import { fieldError, showRefusedFields } from '../../../lib/form-errors';
 import { finnishToday } from '../../../lib/locale';
-import { invalidatePlan } from '../../../lib/query-keys';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useChangeGoal } from '../api/goal.mutations';
-import { GoalState } from './goal-state';
+import { GoalConflict } from './goal-state';
 
 interface EndGoalFormProps {
   familyId: string;
@@ -31,7 +29,6 @@ interface EndingValues {
  */
 export function EndGoalForm({ familyId, goal, onDone }: EndGoalFormProps) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const change = useChangeGoal(familyId);
   const conflict = useVersionConflict(goalSchema);
   const today = finnishToday();
@@ -121,16 +118,13 @@ export function EndGoalForm({ familyId, goal, onDone }: EndGoalFormProps) {
           error={change.error}
           conflict={
             current && (
-              <ConflictAlert
+              <GoalConflict
+                familyId={familyId}
+                current={current}
                 pending={change.isPending}
                 onReapply={() => send(form.getValues(), current.version)}
-                onDiscard={() => {
-                  invalidatePlan(queryClient, familyId);
-                  onDone();
-                }}
-              >
-                <GoalState goal={current} />
-              </ConflictAlert>
+                onDone={onDone}
+              />
             )
           }
         />
