@@ -28,3 +28,4 @@ export * from './insights';
 export * from './service-usage';
 export * from './reference-costs';
 export * from './feedback';
+export * from './programs';
