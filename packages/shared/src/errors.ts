@@ -22,6 +22,10 @@ export const errorCodes = [
   'usage_already_recorded',
   'measurement_final',
   'feedback_already_answered',
+  'not_in_target_group',
+  'already_enrolled',
+  'enrolment_ended',
+  'program_metrics_fixed',
   'rate_limited',
   'internal',
 ] as const;

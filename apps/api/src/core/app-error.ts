@@ -21,6 +21,10 @@ const statusByCode: Record<ErrorCode, number> = {
   usage_already_recorded: 409,
   measurement_final: 409,
   feedback_already_answered: 409,
+  not_in_target_group: 422,
+  already_enrolled: 409,
+  enrolment_ended: 409,
+  program_metrics_fixed: 409,
   rate_limited: 429,
   internal: 500,
 };
@@ -46,6 +50,10 @@ const titleByCode: Record<ErrorCode, string> = {
   usage_already_recorded: 'This usage is already recorded',
   measurement_final: 'The measurement can no longer be corrected',
   feedback_already_answered: 'This feedback has already been answered',
+  not_in_target_group: "The family is not in the programme's target group",
+  already_enrolled: 'The family is already enrolled in this programme',
+  enrolment_ended: 'The enrolment has already ended',
+  program_metrics_fixed: "The programme's metrics are fixed once a family is enrolled",
   rate_limited: 'Too many requests',
   internal: 'Something went wrong',
 };
