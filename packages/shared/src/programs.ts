@@ -168,7 +168,7 @@ export type EnrolmentOutcome = z.infer<typeof enrolmentOutcomeSchema>;
 /** A family's enrolment, as its coordinator and its members see it. */
 export const programEnrolmentSchema = z.object({
   id: idSchema,
-  program: z.object({ id: idSchema, name: z.string(), provider: z.string() }),
+  program: z.object({ id: idSchema, name: z.string(), provider: z.string(), metrics: z.array(programMetricSchema) }),
   payer: programPayerSchema,
   enrolledOn: isoDateSchema,
   /** The guardian who consented, and the day. */
