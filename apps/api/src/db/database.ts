@@ -22,19 +22,23 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = path.resolve(__dirname, '../../drizzle');
 /** Serialises migrations when several API instances start against one server. */
 const MIGRATION_LOCK = 7_240_001;
 
-/** Opens PGlite in `dataDir` (`memory://` for tests) or, with a URL, a PostgreSQL server, and migrates it. */
-export async function openDatabase(options: { url?: string; dataDir: string }): Promise<Database> {
-  return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
+export const migrationsFolder = path.resolve(__dirname, '../../drizzle');
+
+/**
+ * Opens PGlite in `dataDir` (`memory://` for tests) or, with a URL, a PostgreSQL server, and migrates it.
+ * `copyOf` starts an in-memory PGlite from a dumped data directory (tests: one migrated template).
+ */
+export async function openDatabase(options: { url?: string; dataDir: string; copyOf?: Blob }): Promise<Database> {
+  return options.url ? openPostgres(options.url) : openPglite(options.dataDir, options.copyOf);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, copyOf?: Blob): Promise<Database> {
   // PGlite makes only the last folder itself; `./.data/demo` on a fresh checkout needs `./.data` first.
   if (dataDir !== 'memory://') fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = await PGlite.create(dataDir === 'memory://' ? undefined : path.resolve(dataDir));
+  const client = await PGlite.create(dataDir === 'memory://' ? { loadDataDir: copyOf } : { dataDir: path.resolve(dataDir) });
   const db = drizzlePglite(client) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder });
   return {
