@@ -265,16 +265,14 @@ describe('outcomes', () => {
             recordedBy: world.people.coordinator.id,
           })
           .returning();
-        await db
-          .insert(measurementScores)
-          .values(
-            (['daily-life', 'housing', 'safety'] as const).map((domain) => ({
-              measurementId: meter!.id,
-              familyId,
-              domain,
-              score,
-            })),
-          );
+        await db.insert(measurementScores).values(
+          (['daily-life', 'housing', 'safety'] as const).map((domain) => ({
+            measurementId: meter!.id,
+            familyId,
+            domain,
+            score,
+          })),
+        );
       }
       await db.insert(feedbackRequests).values({
         familyId,
