@@ -99,7 +99,7 @@ export type OutcomeGroup = z.infer<typeof outcomeGroupSchema>;
 export const insightsOutcomesSchema = z.object({
   /** Years with outcomes or priced usage, oldest first. */
   years: z.array(z.number().int()),
-  /** Municipalities first, then services in the order of their Finnish names. */
+  /** Municipalities first, the one with the most families first; then services in the order of their Finnish names. */
   groups: z.array(outcomeGroupSchema),
 });
 export type InsightsOutcomes = z.infer<typeof insightsOutcomesSchema>;

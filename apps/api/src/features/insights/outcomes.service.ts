@@ -51,13 +51,18 @@ export async function readOutcomes(db: Queryable): Promise<InsightsOutcomes> {
     ]),
   ].sort((a, b) => a - b);
 
-  const municipalities = new Map([...municipalityOf.values()].map((municipality) => [municipality.id, municipality]));
-  const municipalityGroups = [...municipalities.values()].map((municipality): OutcomeGroupSource => ({
-    kind: 'municipality',
-    label: { fi: municipality.name },
-    includes: (familyId) => municipalityOf.get(familyId)?.id === municipality.id,
-    costOf: costIn(byMunicipalityYear, municipality.id),
-  }));
+  // Municipalities with the most families first: the one a manager most likely means opens first.
+  const municipalities = new Map<string, { id: string; name: string; families: number }>();
+  for (const { id, name } of municipalityOf.values())
+    municipalities.set(id, { id, name, families: (municipalities.get(id)?.families ?? 0) + 1 });
+  const municipalityGroups = [...municipalities.values()]
+    .sort((a, b) => b.families - a.families || a.name.localeCompare(b.name, 'fi'))
+    .map((municipality): OutcomeGroupSource => ({
+      kind: 'municipality',
+      label: { fi: municipality.name },
+      includes: (familyId) => municipalityOf.get(familyId)?.id === municipality.id,
+      costOf: costIn(byMunicipalityYear, municipality.id),
+    }));
   // A family is in a service's group in the years it used the service.
   const used = new Set(usage.map((item) => `${item.service.id}|${item.familyId}|${item.usedOn.slice(0, 4)}`));
   const services = new Map(usage.map((item) => [item.service.id, item.service.name]));
@@ -69,7 +74,7 @@ export async function readOutcomes(db: Queryable): Promise<InsightsOutcomes> {
   }));
   return {
     years,
-    groups: [...municipalityGroups.sort(byFinnishName), ...serviceGroups.sort(byFinnishName)].map((group) =>
+    groups: [...municipalityGroups, ...serviceGroups.sort(byFinnishName)].map((group) =>
       buildOutcomeGroup(group, years, outcomes),
     ),
   };

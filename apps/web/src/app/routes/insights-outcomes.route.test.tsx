@@ -115,13 +115,13 @@ describe("the manager's outcome views", () => {
     const domains = screen.getByRole('table', { name: 'Hyvinvoinnin muutos lähtötasosta: Varkaus demo' });
     expect(within(rowOf(domains, 'Asuminen')).getAllByText('alle 5')).toHaveLength(2);
     expect(within(rowOf(domains, 'Turvallisuus')).getAllByText('−0,25')).toHaveLength(2);
-    expect(within(rowOf(domains, 'Arki ja päivärytmi')).getAllByText('+0,5')).toHaveLength(2);
+    expect(within(rowOf(domains, 'Arki ja päivärytmi')).getAllByText('+0,50')).toHaveLength(2);
     const improved = screen.getByRole('table', { name: 'Perheet, joiden tilanne parani: Varkaus demo' });
-    expect(within(rowOf(improved, '2025')).getByText('55 %')).toBeInTheDocument();
+    expect(within(rowOf(improved, '2025')).getByText('55,0 %')).toBeInTheDocument();
     const goals = screen.getByRole('table', { name: 'Tavoitteiden saavuttaminen: Varkaus demo' });
     const thisYear = rowOf(goals, '2025');
     expect(within(thisYear).getAllByText('alle 5')).toHaveLength(3);
-    expect(within(thisYear).getByText('+0,4')).toBeInTheDocument();
+    expect(within(thisYear).getByText('+0,40')).toBeInTheDocument();
     const experience = screen.getByRole('table', { name: 'Asiakaskokemus: Varkaus demo' });
     expect(within(rowOf(experience, 'Kaikki vuodet')).getByText('8,25')).toBeInTheDocument();
     const costs = screen.getByRole('table', { name: 'Hinta per saavutettu tulos: Varkaus demo' });

@@ -12,10 +12,10 @@ import {
 } from '../../../lib/locale';
 
 /**
- * What an outcome figure is: a count, a mean, a change on the 1-5 scale or in per cent points
- * (with its sign), a share in per cent, or a cost in cents.
+ * What an outcome figure is: a count, a mean (two decimals), a change on the 1-5 scale (two
+ * decimals) or in per cent points (one), both with their sign, a share in per cent, or a cost in cents.
  */
-export type OutcomeKind = 'count' | 'mean' | 'change' | 'percent' | 'euros';
+export type OutcomeKind = 'count' | 'mean' | 'change' | 'points' | 'percent' | 'euros';
 
 /** Figures as shown and exported: a hidden one as "fewer than 5", never as a number. */
 export function useFigureFormat() {
@@ -25,9 +25,9 @@ export function useFigureFormat() {
   const outcomeText = (value: number, kind: OutcomeKind) => {
     if (kind === 'euros') return formatEuros(value, language);
     if (kind === 'count') return formatCount(value, language);
-    const text = formatDecimal(value, language);
+    const text = formatDecimal(value, language, kind === 'percent' || kind === 'points' ? 1 : 2);
     if (kind === 'percent') return `${text} %`;
-    return kind === 'change' && value > 0 ? `+${text}` : text;
+    return kind !== 'mean' && value > 0 ? `+${text}` : text;
   };
   return {
     /** An outcome figure; a dash when it is drawn from no family (a mean of nothing). */

@@ -29,6 +29,11 @@ function usePeriodRows(group: OutcomeGroup, cells: (period: OutcomePeriod) => Fi
   }));
 }
 
+/** A chart's legend in the order of its series: recharts would sort it by the series' keys. */
+const inSeriesOrder = (series: readonly { name: string }[]) => ({
+  itemSorter: (item: { dataKey?: unknown }) => series.findIndex((each) => each.name === item.dataKey),
+});
+
 const years = (group: OutcomeGroup) => group.periods.filter((period) => period.year !== null);
 const anyShown = (cells: OutcomeCell[]) => cells.some((cell) => !cell.suppressed && cell.value !== null && cell.value !== 0);
 
@@ -160,6 +165,7 @@ export function GoalSection({ group, name, fileKey }: GroupSectionProps) {
             yAxisLabel={t('outcomes.goals.axis')}
             yAxisProps={{ allowDecimals: false }}
             withLegend
+            legendProps={inSeriesOrder(endingSeries)}
           />
         )
       }
@@ -180,7 +186,7 @@ export function ExperienceSection({ group, name, fileKey }: GroupSectionProps) {
   const rows = usePeriodRows(group, ({ experience }) => [
     values.outcome(experience.answers, 'count'),
     ...questions.map((question) => values.outcome(experience[question.name], 'mean')),
-    values.outcome(experience.recommendScore, 'change'),
+    values.outcome(experience.recommendScore, 'points'),
   ]);
   return (
     <FigureTableSection
@@ -207,8 +213,9 @@ export function ExperienceSection({ group, name, fileKey }: GroupSectionProps) {
             series={questions.map((question) => ({ ...question, label: t(`outcomes.experience.${question.name}`) }))}
             xAxisLabel={t('outcomes.year')}
             yAxisLabel={t('outcomes.experience.axis')}
-            yAxisProps={{ domain: [0, 10] }}
+            yAxisProps={{ domain: [0, 10], ticks: [0, 2, 4, 6, 8, 10] }}
             withLegend
+            legendProps={inSeriesOrder(questions)}
           />
         )
       }

@@ -82,7 +82,7 @@ function ServiceComparison({ outcomes }: { outcomes: InsightsOutcomes }) {
         values.outcome(wellbeing.improvedShare, 'percent'),
         values.outcome(goals.reached, 'count'),
         values.outcome(goals.attainmentRate, 'percent'),
-        values.outcome(experience.recommendScore, 'change'),
+        values.outcome(experience.recommendScore, 'points'),
         values.cost(costPerOutcome.cost),
         values.outcome(costPerOutcome.costPerGoalReached, 'euros'),
       ],
