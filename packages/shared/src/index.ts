@@ -29,3 +29,4 @@ export * from './service-usage';
 export * from './reference-costs';
 export * from './feedback';
 export * from './programs';
+export * from './outcomes';

@@ -82,9 +82,12 @@ export function formatMonthYear(monthOrDate: string, language: Language): string
   );
 }
 
-/** A number with at most two decimals, e.g. `1,5` in Finnish. */
-export function formatDecimal(value: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocales[language], { maximumFractionDigits: 2 }).format(value);
+/** A number with at most two decimals, e.g. `1,5` in Finnish; with `digits`, exactly that many (`1,50`). */
+export function formatDecimal(value: number, language: Language, digits?: number): string {
+  return new Intl.NumberFormat(intlLocales[language], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits ?? 2,
+  }).format(value);
 }
 
 /** The service keeps Finnish time, wherever the browser happens to be. */

@@ -59,6 +59,7 @@ export const queryKeys = {
   insightsChange: (request: InsightsChangeRequest) => ['insights', 'change', request] as const,
   insightsCaseloads: ['insights', 'caseloads'] as const,
   insightsForecast: ['insights', 'forecast'] as const,
+  insightsOutcomes: ['insights', 'outcomes'] as const,
   historicalCosts: ['insights', 'historical-costs'] as const,
 
   /** Every account list, whatever its role filter. */

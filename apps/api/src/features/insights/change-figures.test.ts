@@ -83,6 +83,7 @@ describe("a cohort's first case year against its second", () => {
     familyId,
     service: { id: service, name: { fi: service } },
     organisation: { id: 'o', name: 'Kunta' },
+    municipality: null,
     usedOn,
     costCents,
   });

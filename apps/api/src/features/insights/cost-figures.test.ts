@@ -12,6 +12,7 @@ const usage = (familyId: string, costCents: number, usedOn = '2026-01-15', servi
   familyId,
   service: { id: service, name: { fi: service } },
   organisation: { id: 'o', name: 'Kunta' },
+  municipality: null,
   usedOn,
   costCents,
 });

@@ -6,7 +6,10 @@ import { suppressFigures, tableLines, type FigureFacts } from './suppression';
 export interface PricedUsage {
   familyId: string;
   service: { id: string; name: LocalizedText };
+  /** The provider: the organisation the service belongs to. */
   organisation: { id: string; name: string };
+  /** The family's municipality: its coordinator's organisation; null when the coordinator has none. */
+  municipality: { id: string; name: string } | null;
   /** `YYYY-MM-DD`. */
   usedOn: string;
   costCents: number;

@@ -61,6 +61,7 @@ describe('the forecast the manager sees', () => {
     familyId,
     service: { id: service, name: { fi: service } },
     organisation: { id: 'o', name: 'Kunta' },
+    municipality: null,
     usedOn,
     costCents,
   });

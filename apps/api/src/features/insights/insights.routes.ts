@@ -9,7 +9,10 @@ import {
   insightsCostsQuerySchema,
   insightsCostsSchema,
   insightsForecastSchema,
+  insightsOutcomesSchema,
   MIN_FAMILIES_PER_FIGURE,
+  WELLBEING_FOLLOW_UP_DAYS,
+  WELLBEING_IMPROVED_DOMAINS,
 } from '@yhdessa/shared';
 import { z } from 'zod';
 import { municipalityDate, municipalityMonth } from '../../core/clock';
@@ -17,6 +20,7 @@ import { defineRoute, type RouteAccess } from '../../http/route';
 import { MIN_FITTED_MONTHS } from './cost-forecast';
 import { importHistoricalCosts, previewHistoricalCosts, readHistoricalCosts } from './historical-costs.service';
 import { readCaseloads, readChange, readCosts, readForecast } from './insights.service';
+import { readOutcomes } from './outcomes.service';
 
 /**
  * Managers see aggregates across families, never a family: no name, no id, no figure drawn from
@@ -33,6 +37,8 @@ const historicalCostFile = `The body is the file itself as \`text/csv\` (UTF-8):
 const csvBody = z.string().min(1);
 
 const changeMethod = `Compares the same cost figures for a period before and a period after, per service and in total: the cost, the families with usage, the cost per family, and the difference after minus before in cents and in per cent of before (null when before is 0). \`mode=years&before=YYYY&after=YYYY\` compares two calendar years with usage; every figure is a cell of the table by service and year of \`/insights/costs\` (with the same cells hidden) or is worked out from its cells, and the cost per family is per family with usage that year. \`mode=case-years&opened=YYYY\` takes the families whose case opened in that year (in Finnish time): each family's first 12 case months (the opening month and the 11 after it) against its next 12, added up over the cohort; a family whose case closed stays in with no cost after closing, and the cost per family is per family of the cohort. Only a cohort whose every family has had its 24 case months end before this month can be chosen, so its figures no longer change. Without a query: the last two whole years with usage, or the last two years with any. Arbitrary date ranges are not offered on purpose: two overlapping ranges could be subtracted to give away a month that every table hides. Each usage is priced at the price valid on the day used, so part of a change can be price rises. A difference is not proof of its cause: there is no control group. Aggregates only: a figure drawn from fewer than ${MIN_FAMILIES_PER_FIGURE} families comes as null with \`suppressed: true\`, and so does, in a cohort, a figure that leaves out 1 to ${MIN_FAMILIES_PER_FIGURE - 1} of its families, the next-smallest figure of a year's column that would give one away through the total, and a difference or cost per family drawn from a hidden figure. A cohort of fewer than ${MIN_FAMILIES_PER_FIGURE} families is hidden whole.`;
+
+const outcomesMethod = `What the families' cases came to, in each calendar year (Finnish time) with data and in every year together, for each municipality (the families whose coordinator belongs to it) and for each service (the families that used it that year, by recorded usage; a family's outcome of a year counts in a service's figures when the family used the service that year). Wellbeing: each family's first wellbeing meter is its baseline, against the latest meter of the same member taken at least ${WELLBEING_FOLLOW_UP_DAYS} days later (when several members have such a pair, the member with the earliest baseline); the family counts once, in the year of that latest meter. The mean change per domain is the mean of the score differences of the families that answered the domain both times; a family improved when at least ${WELLBEING_IMPROVED_DOMAINS} domains rose by a step or more. Goals: goals ended in the year by their ending; the attainment rate is reached of those ended and not dropped; the mean attained level is of goals with an attainment scale. Experience: answers given in the year, the mean of each question (0-10), and the recommend score (share of 9-10 minus share of 0-6, in per cent points, as NPS). Cost per outcome: the group's cost as the cost tables by year show it (a municipality: every service its families used; a service: that service alone), divided by the goals reached, and by the families improved, in the group that year. There is no control group: a difference is not proof of its cause. Aggregates only: a figure drawn from fewer than ${MIN_FAMILIES_PER_FIGURE} families comes as null with \`suppressed: true\`; so does the next-smallest count of a year's endings, or of a count's years, that would give a hidden count away through the total, every figure of a year whose count is hidden, and a rate, share or cost per outcome drawn from a hidden figure. No family, member or person is named.`;
 
 /** This year in Finland, where the municipality keeps its books. */
 const thisYear = () => Number(municipalityDate().slice(0, 4));
@@ -96,6 +102,24 @@ export const insightsRoutes = [
     async handler({ query }, { tx, audit }) {
       await audit(managerRead('change', query ?? {}));
       return readChange(tx, query, municipalityDate());
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/insights/outcomes',
+    summary:
+      'Wellbeing change from baseline, goal attainment, experience and cost per outcome reached, per municipality, service and year (managers)',
+    description: outcomesMethod,
+    tag: 'insights',
+    access: managersOnly,
+    response: {
+      status: 200,
+      schema: insightsOutcomesSchema,
+      description: 'Outcome figures of each group, year by year and in all',
+    },
+    async handler(_input, { tx, audit }) {
+      await audit(managerRead('outcomes'));
+      return readOutcomes(tx);
     },
   }),
   defineRoute({

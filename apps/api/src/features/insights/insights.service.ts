@@ -28,6 +28,14 @@ const byOrganisation: CostTableLayout['rows'] = {
   kind: 'organisation',
   of: (usage) => ({ key: usage.organisation.id, label: { fi: usage.organisation.name } }),
 };
+/** The family's municipality; a family whose coordinator has none is a row of its own, never shown. */
+const byMunicipality: CostTableLayout['rows'] = {
+  kind: 'municipality',
+  of: (usage) =>
+    usage.municipality
+      ? { key: usage.municipality.id, label: { fi: usage.municipality.name } }
+      : { key: 'none', label: { fi: '' } },
+};
 const monthsOfYear = (year: number): Pick<CostTableLayout, 'columns' | 'columnsTotal'> => ({
   columns: { kind: 'month', keys: monthsOf(year), of: (usage: PricedUsage) => usage.usedOn.slice(0, 7) },
   columnsTotal: `year:${year}`,
@@ -37,20 +45,22 @@ const yearsOf = (usage: readonly PricedUsage[]) =>
   [...new Set(usage.map((item) => Number(item.usedOn.slice(0, 4))))].sort((a, b) => a - b);
 
 /**
- * Every cost table the manager's area shows, suppressed together: by service and year, and by
- * service and by provider for each month of each year with usage (and of `alsoYear`, which adds
- * only empty tables and so changes no other figure). A figure two tables share is hidden in both
- * or neither, and the tables of one year never give away what another's hide.
+ * Every cost table the manager's area shows, suppressed together: by service and year, by the
+ * families' municipality and year (the outcome views' cost per outcome), and by service and by
+ * provider for each month of each year with usage (and of `alsoYear`, which adds only empty tables
+ * and so changes no other figure). A figure two tables share is hidden in both or neither, and the
+ * tables of one year never give away what another's hide.
  */
-function publishCostTables(usage: readonly PricedUsage[], alsoYear?: number) {
+export function publishCostTables(usage: readonly PricedUsage[], alsoYear?: number) {
   const years = yearsOf(usage);
   const monthlyYears = alsoYear === undefined || years.includes(alsoYear) ? years : [...years, alsoYear];
-  const [byServiceYear, ...monthly] = buildCostTables(usage, [
-    {
-      rows: byService,
-      columns: { kind: 'year', keys: years.map(String), of: (item) => item.usedOn.slice(0, 4) },
-      columnsTotal: 'all',
-    },
+  const byYear: Pick<CostTableLayout, 'columns' | 'columnsTotal'> = {
+    columns: { kind: 'year', keys: years.map(String), of: (item) => item.usedOn.slice(0, 4) },
+    columnsTotal: 'all',
+  };
+  const [byServiceYear, byMunicipalityYear, ...monthly] = buildCostTables(usage, [
+    { rows: byService, ...byYear },
+    { rows: byMunicipality, ...byYear },
     ...monthlyYears.flatMap((each) => [
       { rows: byService, ...monthsOfYear(each) },
       { rows: byOrganisation, ...monthsOfYear(each) },
@@ -60,7 +70,7 @@ function publishCostTables(usage: readonly PricedUsage[], alsoYear?: number) {
     const at = monthlyYears.indexOf(year) * 2;
     return at < 0 ? null : { byService: monthly[at]!, byOrganisation: monthly[at + 1]! };
   };
-  return { years, byServiceYear: byServiceYear!, monthlyOf };
+  return { years, byServiceYear: byServiceYear!, byMunicipalityYear: byMunicipalityYear!, monthlyOf };
 }
 
 /** What the services cost: by service and month, by provider and month, by service and year, and per family. */

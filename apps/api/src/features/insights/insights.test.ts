@@ -5,11 +5,16 @@ import {
   insightsChangeSchema,
   insightsCostsSchema,
   insightsForecastSchema,
+  insightsOutcomesSchema,
+  type OutcomeGroup,
 } from '@yhdessa/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { auditEvents } from '../../db/tables/audit';
 import { accounts } from '../../db/tables/accounts';
 import { familyMembers, families } from '../../db/tables/families';
+import { feedbackRequests } from '../../db/tables/feedback';
+import { goals } from '../../db/tables/goals';
+import { measurementScores, measurements } from '../../db/tables/measurements';
 import { historicalCostImports } from '../../db/tables/historical-costs';
 import { servicePrices } from '../../db/tables/service-prices';
 import { serviceUsage } from '../../db/tables/service-usage';
@@ -205,6 +210,137 @@ describe('forecast', () => {
   });
 });
 
+describe('outcomes', () => {
+  /**
+   * Each of the six families using A reaches a goal on 1 March 2026; the five also using B (0-4) took a wellbeing
+   * meter on 1 October 2025 and a better one on 1 February 2026, and answered the experience questions in 2026.
+   * The other family (no usage) reached a goal and dropped one. By now one family used A in 2025 as well.
+   */
+  beforeAll(async () => {
+    const { db } = testApp.database;
+    const usedA = await db
+      .selectDistinct({ familyId: serviceUsage.familyId })
+      .from(serviceUsage)
+      .where(and(eq(serviceUsage.serviceId, world.services.serviceA.id), eq(serviceUsage.usedOn, '2026-02-01')));
+    const usedB = await db
+      .selectDistinct({ familyId: serviceUsage.familyId })
+      .from(serviceUsage)
+      .where(eq(serviceUsage.serviceId, world.services.serviceB.id));
+    expect([usedA.length, usedB.length]).toEqual([6, 5]);
+    const ending = (familyId: string, status: 'reached' | 'dropped') => ({
+      familyId,
+      title: 'Tavoite',
+      status,
+      endedOn: '2026-03-01',
+    });
+    await db
+      .insert(goals)
+      .values([
+        ...[...usedA, { familyId: world.otherFamily.id }].map(({ familyId }) => ending(familyId, 'reached')),
+        ending(world.otherFamily.id, 'dropped'),
+      ]);
+    const members = await db
+      .select()
+      .from(familyMembers)
+      .where(
+        inArray(
+          familyMembers.familyId,
+          usedB.map((row) => row.familyId),
+        ),
+      );
+    for (const { familyId } of usedB) {
+      const member = members.find((each) => each.familyId === familyId)!;
+      for (const [takenOn, score] of [
+        ['2025-10-01', 2],
+        ['2026-02-01', 3],
+      ] as const) {
+        const [meter] = await db
+          .insert(measurements)
+          .values({
+            familyId,
+            takenOn,
+            occasion: 'own',
+            respondentVersion: 'adult',
+            memberId: member.id,
+            recordedBy: world.people.coordinator.id,
+          })
+          .returning();
+        await db.insert(measurementScores).values(
+          (['daily-life', 'housing', 'safety'] as const).map((domain) => ({
+            measurementId: meter!.id,
+            familyId,
+            domain,
+            score,
+          })),
+        );
+      }
+      await db.insert(feedbackRequests).values({
+        familyId,
+        occasion: 'closing',
+        answeredAt: new Date('2026-03-10T10:00:00Z'),
+        answeredBy: world.people.coordinator.id,
+        workedTogether: 9,
+        noRetelling: 8,
+        wouldRecommend: 10,
+      });
+    }
+  });
+
+  const shown = (value: number | null, families: number) => ({ suppressed: false, value, families });
+  const hiddenFigure = { suppressed: true, value: null, families: null };
+  const period = (group: OutcomeGroup | undefined, year: number | null) => group!.periods.find((each) => each.year === year)!;
+
+  it('when the manager reads the outcomes, then each municipality and service has its figures, costs as the cost tables show them, and the read is audited', async () => {
+    const response = await (await agentOf('manager')).get('/api/insights/outcomes').expect(200);
+    const outcomes = insightsOutcomesSchema.parse(response.body);
+    expect(outcomes.years).toEqual([2025, 2026]);
+    expect(outcomes.groups.map((group) => [group.kind, group.label.fi])).toEqual([
+      ['municipality', 'Testikunta'],
+      ['service', 'Koulukuraattori'],
+      ['service', 'Perhetyö'],
+    ]);
+    const [municipality, serviceB, serviceA] = outcomes.groups;
+    const thisYear = period(municipality, 2026);
+    // One family dropped a goal: hidden; 8 ended - 7 not dropped would tell it, so the 7 are hidden, and then the 7
+    // reached, the one other count of those 7 (the rate would tell it too).
+    expect(thisYear.goals).toMatchObject({
+      reached: hiddenFigure,
+      dropped: hiddenFigure,
+      notReached: shown(0, 0),
+      ended: shown(8, 7),
+      attainmentRate: hiddenFigure,
+    });
+    // Service A's six families, without the one who dropped a goal: all shown.
+    expect(period(serviceA, 2026).goals).toMatchObject({ reached: shown(6, 6), attainmentRate: shown(100, 6) });
+    expect(thisYear.wellbeing).toMatchObject({ measured: shown(5, 5), improvedShare: shown(100, 5) });
+    expect(thisYear.wellbeing.domains.find((domain) => domain.domain === 'housing')!.meanChange).toEqual(shown(1, 5));
+    expect(thisYear.experience).toMatchObject({ answers: shown(5, 5), noRetelling: shown(8, 5), recommendScore: shown(100, 5) });
+    // The cost tables hide 2026's total (one family alone used A in 2025), so its cost per outcome is hidden too;
+    // every year's 377,000 EUR shows, per family improved 3,770 / 5 EUR (the goals reached are hidden).
+    expect(thisYear.costPerOutcome).toEqual({
+      cost: { suppressed: true, costCents: null, families: null },
+      costPerGoalReached: hiddenFigure,
+      costPerFamilyImproved: hiddenFigure,
+    });
+    expect(period(municipality, null).costPerOutcome).toEqual({
+      cost: { suppressed: false, costCents: 377_000, families: 6 },
+      costPerGoalReached: hiddenFigure,
+      costPerFamilyImproved: shown(75_400, 5),
+    });
+    // B alone: 250 EUR in 2026 for the five families that used it, who reached five goals.
+    expect(period(serviceB, 2026).costPerOutcome).toEqual({
+      cost: { suppressed: false, costCents: 25_000, families: 5 },
+      costPerGoalReached: shown(5_000, 5),
+      costPerFamilyImproved: shown(5_000, 5),
+    });
+    const [audited] = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.resource, 'insights'), eq(auditEvents.resourceId, 'outcomes')));
+    expect(audited).toMatchObject({ actorId: world.people.manager.id, action: 'read', outcome: 'allowed', familyId: null });
+  });
+});
+
 describe('who sees the aggregates', () => {
   it.each<[PersonKey, number]>([
     ['manager', 200],
@@ -212,7 +348,7 @@ describe('who sees the aggregates', () => {
     ['coordinator', 404],
     ['workerA', 404],
     ['guardian', 404],
-  ])('when %s asks for costs, the comparison, caseloads and historical costs, then %i', async (person, status) => {
+  ])('when %s asks for costs, the comparison, caseloads, historical costs and outcomes, then %i', async (person, status) => {
     const agent = await agentOf(person);
     for (const path of [
       '/api/insights/costs',
@@ -220,6 +356,7 @@ describe('who sees the aggregates', () => {
       '/api/insights/caseloads',
       '/api/insights/forecast',
       '/api/insights/historical-costs',
+      '/api/insights/outcomes',
     ])
       expect((await agent.get(path)).status).toBe(status);
   });
@@ -250,6 +387,7 @@ describe('nothing that names a person or a case reaches a manager', () => {
         '/insights/caseloads',
         '/insights/forecast',
         '/insights/historical-costs',
+        '/insights/outcomes',
       ]),
     );
     const leaks: string[] = [];

@@ -1,8 +1,9 @@
-import { NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { NativeSelect, Stack, Tabs, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { InsightsChangeRequest } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
@@ -13,6 +14,7 @@ import {
   insightsChangeQueryOptions,
   insightsCostsQueryOptions,
   insightsForecastQueryOptions,
+  insightsOutcomesQueryOptions,
 } from '../../features/insights/api/insights.query';
 import { ChangeSection } from '../../features/insights/components/change-section';
 import { CostPerFamilySection } from '../../features/insights/components/cost-per-family-section';
@@ -21,8 +23,10 @@ import { ForecastSection } from '../../features/insights/components/forecast-sec
 import { DistributionSection } from '../../features/insights/components/distribution-section';
 import { HistoricalCostImport } from '../../features/insights/components/historical-cost-import';
 import { HistoricalCostsSection } from '../../features/insights/components/historical-costs-section';
+import { OutcomesPart } from '../../features/insights/components/outcomes-part';
 import { formatMonth, useLanguage } from '../../lib/locale';
 import { usePageTitle } from '../../lib/page-title';
+import { useSearchParamSetter } from '../../lib/use-search-param-setter';
 import { NotFoundRoute } from './not-found.route';
 
 /** "/insights": the manager's area, figures without names. Anyone else finds no page here, as the API answers them 404. */
@@ -30,6 +34,9 @@ export function InsightsRoute() {
   const { t } = useTranslation();
   usePageTitle(t('insights.title'));
   const currentUser = useQuery(currentUserQueryOptions());
+  // Costs and outcomes are two long pages in one: the address keeps which one is open.
+  const view = useSearchParams()[0].get('view') === 'outcomes' ? 'outcomes' : 'costs';
+  const setParam = useSearchParamSetter();
   if (currentUser.data?.role !== 'manager') return <NotFoundRoute />;
   return (
     <Stack gap="lg">
@@ -39,11 +46,24 @@ export function InsightsRoute() {
           {t('insights.intro')}
         </Text>
       </Stack>
-      <CostFigures />
-      <ForecastFigures />
-      <ChangeFigures />
-      <CaseloadFigures />
-      <HistoricalFigures />
+      <Tabs value={view} onChange={(next) => setParam('view', next === 'outcomes' ? next : null)} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="costs">{t('outcomes.costsTab')}</Tabs.Tab>
+          <Tabs.Tab value="outcomes">{t('outcomes.tab')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="costs" pt="lg">
+          <Stack gap="lg">
+            <CostFigures />
+            <ForecastFigures />
+            <ChangeFigures />
+            <CaseloadFigures />
+            <HistoricalFigures />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="outcomes" pt="lg">
+          <OutcomeFigures />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }
@@ -100,6 +120,14 @@ function CostFigures() {
       />
     </>
   );
+}
+
+function OutcomeFigures() {
+  const { t } = useTranslation();
+  const outcomes = useQuery(insightsOutcomesQueryOptions());
+  if (outcomes.isPending) return <LoadingState />;
+  if (outcomes.isError) return <ErrorState title={t('insights.loadFailed')} onRetry={() => void outcomes.refetch()} />;
+  return <OutcomesPart outcomes={outcomes.data} />;
 }
 
 function ForecastFigures() {

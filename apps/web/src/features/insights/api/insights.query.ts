@@ -7,6 +7,7 @@ import {
   insightsChangeSchema,
   insightsCostsSchema,
   insightsForecastSchema,
+  insightsOutcomesSchema,
   type InsightsChangeRequest,
 } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
@@ -43,6 +44,14 @@ export function insightsForecastQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.insightsForecast,
     queryFn: ({ signal }) => apiRequest('/api/insights/forecast', { schema: insightsForecastSchema, signal }),
+  });
+}
+
+/** Wellbeing change, goal attainment, experience and cost per outcome, per municipality, service and year. */
+export function insightsOutcomesQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.insightsOutcomes,
+    queryFn: ({ signal }) => apiRequest('/api/insights/outcomes', { schema: insightsOutcomesSchema, signal }),
   });
 }
 

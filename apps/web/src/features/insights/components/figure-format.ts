@@ -1,7 +1,8 @@
-import type { CostCell, CountCell, DifferenceCell } from '@yhdessa/shared';
+import type { CostCell, CountCell, DifferenceCell, OutcomeCell } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import {
   formatCount,
+  formatDecimal,
   formatEuros,
   formatEurosChange,
   formatEurosCompact,
@@ -10,12 +11,31 @@ import {
   useLanguage,
 } from '../../../lib/locale';
 
+/**
+ * What an outcome figure is: a count, a mean (two decimals), a change on the 1-5 scale (two
+ * decimals) or in per cent points (one), both with their sign, a share in per cent, or a cost in cents.
+ */
+export type OutcomeKind = 'count' | 'mean' | 'change' | 'points' | 'percent' | 'euros';
+
 /** Figures as shown and exported: a hidden one as "fewer than 5", never as a number. */
 export function useFigureFormat() {
   const { t } = useTranslation();
   const language = useLanguage();
   const hidden = t('insights.fewerThanFive');
+  const outcomeText = (value: number, kind: OutcomeKind) => {
+    if (kind === 'euros') return formatEuros(value, language);
+    if (kind === 'count') return formatCount(value, language);
+    const text = formatDecimal(value, language, kind === 'percent' || kind === 'points' ? 1 : 2);
+    if (kind === 'percent') return `${text} %`;
+    return kind !== 'mean' && value > 0 ? `+${text}` : text;
+  };
   return {
+    /** An outcome figure; a dash when it is drawn from no family (a mean of nothing). */
+    outcome: (cell: OutcomeCell, kind: OutcomeKind) =>
+      cell.suppressed ? hidden : cell.value === null ? '–' : outcomeText(cell.value, kind),
+    outcomeForCsv: (cell: OutcomeCell, kind: OutcomeKind) =>
+      cell.suppressed ? hidden : cell.value === null ? '' : kind === 'euros' ? (cell.value / 100).toFixed(2) : cell.value,
+    outcomeForChart: (cell: OutcomeCell) => (cell.suppressed ? null : cell.value),
     euros: (cents: number) => formatEuros(cents, language),
     /** An estimate, in whole euros. */
     estimate: (cents: number) => formatWholeEuros(cents, language),

@@ -1,0 +1,81 @@
+import type { CostCell, InsightsOutcomes, LocalizedText } from '@yhdessa/shared';
+import type { Queryable } from '../../db/database';
+import type { KeyedCostTable } from './cost-figures';
+import { listPricedUsageOfAllFamilies } from './insights.repository';
+import { publishCostTables } from './insights.service';
+import { buildOutcomeGroup, wellbeingChanges, type OutcomeGroupSource } from './outcome-figures';
+import {
+  listExperienceAnswersOfAllFamilies,
+  listGoalEndingsOfAllFamilies,
+  listMunicipalitiesOfAllFamilies,
+  listWellbeingMetersOfAllFamilies,
+} from './outcomes.repository';
+
+const noCost: CostCell = { suppressed: false, costCents: 0, families: 0 };
+
+/** A row's cost in a year (null: every year) as a published cost table shows it; none when it has no such row or year. */
+const costIn =
+  ({ table, rowKeys }: KeyedCostTable, key: string) =>
+  (year: number | null): CostCell => {
+    const row = table.rows[rowKeys.indexOf(key)];
+    if (!row) return noCost;
+    if (year === null) return row.total;
+    const column = table.columns.indexOf(String(year));
+    return column < 0 ? noCost : row.cells[column]!;
+  };
+
+const byFinnishName = (a: { label: LocalizedText }, b: { label: LocalizedText }) => a.label.fi.localeCompare(b.label.fi, 'fi');
+
+/**
+ * What the families' cases came to, per municipality and per service, in each year and in all:
+ * wellbeing change, goal endings, experience, and the cost per outcome reached. Costs are the
+ * cells of the published cost tables (with what they hide hidden), so no view gives away another's.
+ */
+export async function readOutcomes(db: Queryable): Promise<InsightsOutcomes> {
+  const usage = await listPricedUsageOfAllFamilies(db);
+  const outcomes = {
+    changes: wellbeingChanges(await listWellbeingMetersOfAllFamilies(db)),
+    endings: await listGoalEndingsOfAllFamilies(db),
+    answers: await listExperienceAnswersOfAllFamilies(db),
+  };
+  const municipalityOf = new Map(
+    (await listMunicipalitiesOfAllFamilies(db)).map(({ familyId, municipality }) => [familyId, municipality]),
+  );
+  const { years: usageYears, byServiceYear, byMunicipalityYear } = publishCostTables(usage);
+  const years = [
+    ...new Set([
+      ...usageYears,
+      ...outcomes.changes.map((change) => change.year),
+      ...outcomes.endings.map((ending) => Number(ending.endedOn.slice(0, 4))),
+      ...outcomes.answers.map((answer) => Number(answer.answeredOn.slice(0, 4))),
+    ]),
+  ].sort((a, b) => a - b);
+
+  // Municipalities with the most families first: the one a manager most likely means opens first.
+  const municipalities = new Map<string, { id: string; name: string; families: number }>();
+  for (const { id, name } of municipalityOf.values())
+    municipalities.set(id, { id, name, families: (municipalities.get(id)?.families ?? 0) + 1 });
+  const municipalityGroups = [...municipalities.values()]
+    .sort((a, b) => b.families - a.families || a.name.localeCompare(b.name, 'fi'))
+    .map((municipality): OutcomeGroupSource => ({
+      kind: 'municipality',
+      label: { fi: municipality.name },
+      includes: (familyId) => municipalityOf.get(familyId)?.id === municipality.id,
+      costOf: costIn(byMunicipalityYear, municipality.id),
+    }));
+  // A family is in a service's group in the years it used the service.
+  const used = new Set(usage.map((item) => `${item.service.id}|${item.familyId}|${item.usedOn.slice(0, 4)}`));
+  const services = new Map(usage.map((item) => [item.service.id, item.service.name]));
+  const serviceGroups = [...services].map(([id, label]): OutcomeGroupSource => ({
+    kind: 'service',
+    label,
+    includes: (familyId, year) => used.has(`${id}|${familyId}|${year}`),
+    costOf: costIn(byServiceYear, id),
+  }));
+  return {
+    years,
+    groups: [...municipalityGroups, ...serviceGroups.sort(byFinnishName)].map((group) =>
+      buildOutcomeGroup(group, years, outcomes),
+    ),
+  };
+}
