@@ -187,9 +187,15 @@ export function errorKeyOf(field: string): string {
   return `programs.errors.${name}`;
 }
 
-/** A failed parse as form errors: one translation key per field at fault. */
-export function formErrorsOf(error: z.ZodError): Record<string, string> {
+/**
+ * A failed parse as form errors: one translation key per field at fault. The contract checks the
+ * order of the dates and of the ages only once every field is valid, so the form checks them too.
+ */
+export function formErrorsOf(error: z.ZodError, values: ProgramFormValues): Record<string, string> {
   const errors: Record<string, string> = {};
+  if (values.startsOn && values.endsOn && values.endsOn < values.startsOn) errors.endsOn = errorKeyOf('endsOn');
+  if (values.childAgeMin !== '' && values.childAgeMax !== '' && Number(values.childAgeMax) < Number(values.childAgeMin))
+    errors.childAgeMax = errorKeyOf('childAgeMax');
   for (const issue of error.issues) {
     const field = formFieldOf(issue.path);
     errors[field] ??= errorKeyOf(field);

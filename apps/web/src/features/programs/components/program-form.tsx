@@ -64,7 +64,7 @@ export function ProgramForm({ program, services, onSaved, onCancel }: ProgramFor
   /** Saves the form over the given saved programme (after a conflict, the one saved now). */
   function submit(over: Program | undefined) {
     const parsed = over ? parseProgramChange(form.values, over, over.version) : parseNewProgram(form.values);
-    if (!parsed.success) return form.setErrors(formErrorsOf(parsed.error));
+    if (!parsed.success) return form.setErrors(formErrorsOf(parsed.error, form.values));
     form.clearErrors();
     const options = { onSuccess: onSaved, onError: refused };
     if (over && 'version' in parsed.data) update.mutate(parsed.data, options);
