@@ -20,6 +20,11 @@ export function PeriodChooser({ period, presets, onChoose }: PeriodChooserProps)
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);
   const [invalid, setInvalid] = useState(false);
+  const show = () => {
+    const parsed = programReportQuerySchema.safeParse({ from, to });
+    setInvalid(!parsed.success);
+    if (parsed.success) onChoose(parsed.data);
+  };
   return (
     <Group align="flex-end" gap="sm">
       <NativeSelect
@@ -38,37 +43,27 @@ export function PeriodChooser({ period, presets, onChoose }: PeriodChooserProps)
         }}
       />
       {(custom || !preset) && (
-        <form
-          noValidate
-          aria-label={t('programs.periods.custom')}
-          onSubmit={(event) => {
-            event.preventDefault();
-            const parsed = programReportQuerySchema.safeParse({ from, to });
-            setInvalid(!parsed.success);
-            if (parsed.success) onChoose(parsed.data);
-          }}
-        >
-          <Group align="flex-start" gap="sm">
-            <TextInput
-              type="date"
-              label={t('programs.periods.from')}
-              value={from}
-              onChange={(event) => setFrom(event.currentTarget.value)}
-              required
-            />
-            <TextInput
-              type="date"
-              label={t('programs.periods.to')}
-              value={to}
-              onChange={(event) => setTo(event.currentTarget.value)}
-              error={invalid ? t('programs.periods.invalid') : undefined}
-              required
-            />
-            <Button type="submit" mt={25}>
-              {t('programs.periods.show')}
-            </Button>
-          </Group>
-        </form>
+        // Not a form: choosing a period changes the address, which is not a submission.
+        <Group align="flex-start" gap="sm" role="group" aria-label={t('programs.periods.custom')}>
+          <TextInput
+            type="date"
+            label={t('programs.periods.from')}
+            value={from}
+            onChange={(event) => setFrom(event.currentTarget.value)}
+            required
+          />
+          <TextInput
+            type="date"
+            label={t('programs.periods.to')}
+            value={to}
+            onChange={(event) => setTo(event.currentTarget.value)}
+            error={invalid ? t('programs.periods.invalid') : undefined}
+            required
+          />
+          <Button mt={25} onClick={show}>
+            {t('programs.periods.show')}
+          </Button>
+        </Group>
       )}
     </Group>
   );
