@@ -43,6 +43,11 @@ export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut }: 
             {t('insights.title')}
           </Anchor>
         )}
+        {(user?.role === 'manager' || user?.role === 'coordinator') && (
+          <Anchor component={NavLink} to={paths.programs} fw={600} className={classes.adminLink}>
+            {t('programs.title')}
+          </Anchor>
+        )}
         <div className={classes.languages}>
           <LanguageSwitcher />
         </div>

@@ -19,6 +19,10 @@ const PlanRoute = lazy(() => import('./routes/plan.route').then((m) => ({ defaul
 const ConsentsRoute = lazy(() => import('./routes/consents.route').then((m) => ({ default: m.ConsentsRoute })));
 const AccessLogRoute = lazy(() => import('./routes/access-log.route').then((m) => ({ default: m.AccessLogRoute })));
 const InsightsRoute = lazy(() => import('./routes/insights.route').then((m) => ({ default: m.InsightsRoute })));
+const ProgramsRoute = lazy(() => import('./routes/programs.route').then((m) => ({ default: m.ProgramsRoute })));
+const ProgramReportRoute = lazy(() => import('./routes/program-report.route').then((m) => ({ default: m.ProgramReportRoute })));
+const NewProgramRoute = lazy(() => import('./routes/program-form.route').then((m) => ({ default: m.NewProgramRoute })));
+const EditProgramRoute = lazy(() => import('./routes/program-form.route').then((m) => ({ default: m.EditProgramRoute })));
 const MeasurementsRoute = lazy(() => import('./routes/measurements.route').then((m) => ({ default: m.MeasurementsRoute })));
 const FamilyCostsRoute = lazy(() => import('./routes/family-costs.route').then((m) => ({ default: m.FamilyCostsRoute })));
 const UsageCsvRoute = lazy(() => import('./routes/usage-csv.route').then((m) => ({ default: m.UsageCsvRoute })));
@@ -59,6 +63,10 @@ export const appRoutes: RouteObject[] = [
       { path: 'reference-costs', element: <ReferenceCostsRoute /> },
       { path: 'password', element: <ChangePasswordRoute /> },
       { path: 'insights', element: <InsightsRoute /> },
+      { path: 'programs', element: <ProgramsRoute /> },
+      { path: 'programs/new', element: <NewProgramRoute /> },
+      { path: 'programs/:programId', element: <ProgramReportRoute /> },
+      { path: 'programs/:programId/edit', element: <EditProgramRoute /> },
       {
         path: 'admin',
         element: <AdminRoute />,

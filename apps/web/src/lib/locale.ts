@@ -59,6 +59,24 @@ export function formatPercentChange(percent: number, language: Language): string
   }).format(percent / 100);
 }
 
+/** A share in per cent with one decimal, e.g. `42,5 %` in Finnish. */
+export function formatPercent(percent: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocales[language], {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(percent / 100);
+}
+
+/** A difference of two shares, in percentage points with its sign and one decimal, e.g. `+3,5`. */
+export function formatPointsChange(points: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocales[language], {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(points);
+}
+
 /** A month `YYYY-MM` by its short name, e.g. `tammi` in Finnish. */
 export function formatMonth(isoMonth: string, language: Language): string {
   return new Intl.DateTimeFormat(intlLocales[language], { month: 'short' }).format(parseIsoDate(`${isoMonth}-01`));

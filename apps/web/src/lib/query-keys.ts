@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { InsightsChangeRequest, Role } from '@yhdessa/shared';
+import type { InsightsChangeRequest, ProgramReportQuery, ProgramReportRowsQuery, Role } from '@yhdessa/shared';
 
 const family = (familyId: string) => ['families', familyId] as const;
 
@@ -61,6 +61,13 @@ export const queryKeys = {
   insightsForecast: ['insights', 'forecast'] as const,
   insightsOutcomes: ['insights', 'outcomes'] as const,
   historicalCosts: ['insights', 'historical-costs'] as const,
+
+  /** Outcome-based programmes: everything cached of them goes stale when one is saved. */
+  programs: ['programs'] as const,
+  programList: ['programs', 'list'] as const,
+  program: (programId: string) => ['programs', programId, 'detail'] as const,
+  programReport: (programId: string, period: ProgramReportQuery) => ['programs', programId, 'report', period] as const,
+  programReportRows: (programId: string, query: ProgramReportRowsQuery) => ['programs', programId, 'rows', query] as const,
 
   /** Every account list, whatever its role filter. */
   accounts: ['accounts'] as const,

@@ -10,7 +10,7 @@ import type {
 import { useTranslation } from 'react-i18next';
 import { localizeText, useLanguage } from '../../../lib/locale';
 import { TableScrollContainer } from '../../../components/table-scroll-container';
-import { FigureChart, FigureSection } from './figure-section';
+import { FigureChart, FigureSection } from '../../../components/figure-section';
 import { useFigureFormat } from './figure-format';
 
 interface ChangeSectionProps {

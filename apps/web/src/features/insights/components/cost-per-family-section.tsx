@@ -1,7 +1,7 @@
 import { Table } from '@mantine/core';
 import type { CostPerFamily } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { FigureSection } from './figure-section';
+import { FigureSection } from '../../../components/figure-section';
 import { useFigureFormat } from './figure-format';
 
 /** The spread of a family's yearly cost: quartiles and median, never a family. */

@@ -3,7 +3,7 @@ import type { CostTable } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { TableScrollContainer } from '../../../components/table-scroll-container';
 import { localizeText, useLanguage } from '../../../lib/locale';
-import { FigureChart, FigureSection } from './figure-section';
+import { FigureChart, FigureSection } from '../../../components/figure-section';
 import { useFigureFormat } from './figure-format';
 
 interface CostTableSectionProps {

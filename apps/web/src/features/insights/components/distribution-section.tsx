@@ -1,7 +1,7 @@
 import { Table } from '@mantine/core';
 import type { Distribution } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { FigureChart, FigureSection } from './figure-section';
+import { FigureChart, FigureSection } from '../../../components/figure-section';
 import { useFigureFormat } from './figure-format';
 
 interface DistributionSectionProps {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMonthYear, localizeText, useLanguage } from '../../../lib/locale';
 import { TableScrollContainer } from '../../../components/table-scroll-container';
 import { useFigureFormat } from './figure-format';
-import { FigureSection } from './figure-section';
+import { FigureSection } from '../../../components/figure-section';
 
 const TOTAL = 'total';
 

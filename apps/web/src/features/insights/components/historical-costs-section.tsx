@@ -4,7 +4,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScrollContainer } from '../../../components/table-scroll-container';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
-import { FigureChart, FigureSection } from './figure-section';
+import { FigureChart, FigureSection } from '../../../components/figure-section';
 import { useFigureFormat } from './figure-format';
 
 const csvEuros = (cents: number | null) => (cents === null ? '' : (cents / 100).toFixed(2));

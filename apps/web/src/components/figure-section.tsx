@@ -3,7 +3,7 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadFile, toCsv } from '../../../lib/download-file';
+import { downloadFile, toCsv } from '../lib/download-file';
 
 interface FigureSectionProps {
   id: string;
