@@ -132,7 +132,9 @@ describe("the coordinator's programmes on the plan", () => {
     renderApp(planPath);
     const programs = await section();
     const card = await within(programs).findByRole('article', { name: 'Kotona yhdessä' });
-    const facts = within(card).getAllByRole('term').map((term) => `${term.textContent}: ${term.nextSibling?.textContent}`);
+    const facts = within(card)
+      .getAllByRole('term')
+      .map((term) => `${term.textContent}: ${term.nextSibling?.textContent}`);
     expect(facts).toEqual([
       'Järjestäjä: Lastensuojelun tulosrahasto',
       'Maksaja: Varkauden kaupunki',
@@ -140,7 +142,9 @@ describe("the coordinator's programmes on the plan", () => {
       'Suostumus: Anna Virtanen antoi 20.2.2025',
       'Tilanne: Mukana nyt',
     ]);
-    const outcomes = within(card).getAllByRole('listitem').map((item) => item.textContent);
+    const outcomes = within(card)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
     expect(outcomes).toEqual([
       'Lapsi asuu kotona 12 kuukautta ohjelmaan liittymisen jälkeen' +
         'Ohjelman mittari: Kotona asuminen 12 kk' +
@@ -221,7 +225,11 @@ describe("the coordinator's programmes on the plan", () => {
     expect(within(dialog).queryByRole('radiogroup', { name: /Maksaja/ })).not.toBeInTheDocument();
     await user.click(within(programChoice).getByRole('radio', { name: 'Vahvat vanhemmat (Perhekeskus ry)' }));
     const payers = within(dialog).getByRole('radiogroup', { name: /Maksaja/ });
-    expect(within(payers).getAllByRole('radio').map((radio) => radio.getAttribute('value'))).toEqual([testId(741), testId(742)]);
+    expect(
+      within(payers)
+        .getAllByRole('radio')
+        .map((radio) => radio.getAttribute('value')),
+    ).toEqual([testId(741), testId(742)]);
     await user.click(within(payers).getByRole('radio', { name: 'Pieksämäen kaupunki' }));
     // The plan's one guardian is chosen already; its child is not offered.
     const guardians = within(dialog).getByRole('radiogroup', { name: /Huoltaja, joka antoi suostumuksen/ });
@@ -307,7 +315,12 @@ describe("the coordinator's programmes on the plan", () => {
     server.use(
       http.post(`${base}/${testId(730)}/end`, async ({ request }) => {
         sent = await request.json();
-        const ended = buildEnrolment({ endedOn: '2026-01-31', endReason: 'moved', version: 2, can: { end: false, withdrawConsent: true } });
+        const ended = buildEnrolment({
+          endedOn: '2026-01-31',
+          endReason: 'moved',
+          version: 2,
+          can: { end: false, withdrawConsent: true },
+        });
         api.list = { ...api.list, enrolments: [ended] };
         return HttpResponse.json(ended);
       }),
@@ -318,11 +331,11 @@ describe("the coordinator's programmes on the plan", () => {
     const dialog = await screen.findByRole('dialog', { name: 'Osallistumisen päättyminen: Kotona yhdessä' });
     expect(within(dialog).getByRole('button', { name: 'Sulje' })).toBeInTheDocument();
     // Consent withdrawal has its own way: it is not one of the reasons here.
-    expect(within(dialog).getAllByRole('radio').map((radio) => radio.getAttribute('value'))).toEqual([
-      'left',
-      'case_closed',
-      'moved',
-    ]);
+    expect(
+      within(dialog)
+        .getAllByRole('radio')
+        .map((radio) => radio.getAttribute('value')),
+    ).toEqual(['left', 'case_closed', 'moved']);
     await user.click(within(dialog).getByRole('button', { name: 'Päätä osallistuminen' }));
     expect(await within(dialog).findByText('Valitse syy.')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('radio', { name: 'Perhe muutti pois' }));
@@ -405,7 +418,11 @@ describe("the family's programmes on its plan", () => {
     expect(within(card).getByText('Tarkistetaan 1.3.2026')).toBeInTheDocument();
     expect(within(card).getByText('Anna Virtanen antoi 20.2.2025')).toBeInTheDocument();
     expect(within(card).queryByText(/Ohjelman mittari/)).not.toBeInTheDocument();
-    expect(within(programs).getAllByRole('button').map((button) => button.textContent)).toEqual(['Peru suostumuksemme']);
+    expect(
+      within(programs)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Peru suostumuksemme']);
   });
 
   it('when the guardian withdraws consent, then the dialog says what happens, going back sends nothing, and confirming ends the enrolment by withdrawal', async () => {
@@ -428,7 +445,11 @@ describe("the family's programmes on its plan", () => {
     const programs = await section('Perheenne ohjelmat');
     await user.click(within(programs).getByRole('button', { name: 'Peru suostumuksemme' }));
     let dialog = await screen.findByRole('dialog', { name: 'Perutaanko suostumuksenne?' });
-    expect(within(dialog).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
       'Perheenne lähtee ohjelmasta tänään.',
       'Tietojanne ei enää käytetä ohjelman raporteissa, ei myöskään aiemmilta ajoilta.',
       'Perheenne saama tuki ei muutu.',
@@ -453,7 +474,10 @@ describe("the family's programmes on its plan", () => {
   });
 
   it('when the family already left and then withdraws, then the dialog says it has left already', async () => {
-    programsApi('family', familyList(buildEnrolment({ endedOn: '2025-09-30', endReason: 'left', can: { end: false, withdrawConsent: true } })));
+    programsApi(
+      'family',
+      familyList(buildEnrolment({ endedOn: '2025-09-30', endReason: 'left', can: { end: false, withdrawConsent: true } })),
+    );
     const { user } = renderApp(planPath);
     await user.click(await within(await section('Perheenne ohjelmat')).findByRole('button', { name: 'Peru suostumuksemme' }));
     const dialog = await screen.findByRole('dialog', { name: 'Perutaanko suostumuksenne?' });
@@ -470,7 +494,7 @@ describe("the family's programmes on its plan", () => {
 });
 
 describe('programmes and other readers', () => {
-  it("when a service worker opens the plan, then there is no programme section and the enrolments are never asked for", async () => {
+  it('when a service worker opens the plan, then there is no programme section and the enrolments are never asked for', async () => {
     const api = programsApi('worker', coordinatorList());
     renderApp(planPath);
     expect(await screen.findByRole('region', { name: 'Arviointipalaverit ja versiot' })).toBeInTheDocument();
@@ -479,17 +503,20 @@ describe('programmes and other readers', () => {
     expect(api.reads).toBe(0);
   });
 
-  it.each(['program.enrolled', 'program.ended'] as const)('when %s arrives, then the list is read again and shows the change', async (type) => {
-    const api = programsApi('coordinator', coordinatorList({ enrolments: [] }));
-    const { socket } = renderApp(planPath);
-    const programs = await section();
-    await within(programs).findByText(/Perhe ei ole vielä mukana/);
-    const reads = api.reads;
-    api.list = coordinatorList();
-    act(() => socket.receive({ type, familyId, id: testId(730), version: 1, seq: 12 }));
-    expect(await within(programs).findByRole('article', { name: 'Kotona yhdessä' })).toBeInTheDocument();
-    expect(api.reads).toBe(reads + 1);
-  });
+  it.each(['program.enrolled', 'program.ended'] as const)(
+    'when %s arrives, then the list is read again and shows the change',
+    async (type) => {
+      const api = programsApi('coordinator', coordinatorList({ enrolments: [] }));
+      const { socket } = renderApp(planPath);
+      const programs = await section();
+      await within(programs).findByText(/Perhe ei ole vielä mukana/);
+      const reads = api.reads;
+      api.list = coordinatorList();
+      act(() => socket.receive({ type, familyId, id: testId(730), version: 1, seq: 12 }));
+      expect(await within(programs).findByRole('article', { name: 'Kotona yhdessä' })).toBeInTheDocument();
+      expect(api.reads).toBe(reads + 1);
+    },
+  );
 });
 
 describe('programmes in every language', () => {
@@ -501,34 +528,50 @@ describe('programmes in every language', () => {
   });
 
   it.each([
-    ['SV svenska', 'Resultatbaserade program', 'Barnet bor hemma 12 månader efter anslutningen till programmet', 'Avsluta deltagandet'],
-    ['EN English', 'Outcome-based programmes', 'The child lives at home for 12 months after joining the programme', 'End enrolment'],
-  ])('when the coordinator switches to %s, then the section is in that language with no raw keys', async (language, title, metric, end) => {
-    programsApi('coordinator', coordinatorList());
-    const { user } = renderApp(planPath);
-    await section();
-    await user.click(screen.getByRole('button', { name: language }));
-    const programs = await section(title);
-    expect(within(programs).getByText(metric)).toBeInTheDocument();
-    expect(within(programs).getByRole('button', { name: end })).toBeInTheDocument();
-    expect(programs.textContent).not.toMatch(/programEnrolment\./);
-    await user.click(within(programs).getByRole('button', { name: end }));
-    expect((await screen.findByRole('dialog')).textContent).not.toMatch(/programEnrolment\./);
-  });
+    [
+      'SV svenska',
+      'Resultatbaserade program',
+      'Barnet bor hemma 12 månader efter anslutningen till programmet',
+      'Avsluta deltagandet',
+    ],
+    [
+      'EN English',
+      'Outcome-based programmes',
+      'The child lives at home for 12 months after joining the programme',
+      'End enrolment',
+    ],
+  ])(
+    'when the coordinator switches to %s, then the section is in that language with no raw keys',
+    async (language, title, metric, end) => {
+      programsApi('coordinator', coordinatorList());
+      const { user } = renderApp(planPath);
+      await section();
+      await user.click(screen.getByRole('button', { name: language }));
+      const programs = await section(title);
+      expect(within(programs).getByText(metric)).toBeInTheDocument();
+      expect(within(programs).getByRole('button', { name: end })).toBeInTheDocument();
+      expect(programs.textContent).not.toMatch(/programEnrolment\./);
+      await user.click(within(programs).getByRole('button', { name: end }));
+      expect((await screen.findByRole('dialog')).textContent).not.toMatch(/programEnrolment\./);
+    },
+  );
 
   it.each([
     ['SV svenska', 'Er familjs program', 'Återkalla vårt samtycke'],
     ['EN English', "Your family's programmes", 'Withdraw our consent'],
-  ])('when the guardian switches to %s, then the plain words and the dialog have no raw keys', async (language, title, withdraw) => {
-    programsApi('family', familyList());
-    const { user } = renderApp(planPath);
-    await section('Perheenne ohjelmat');
-    await user.click(screen.getByRole('button', { name: language }));
-    const programs = await section(title);
-    expect(programs.textContent).not.toMatch(/programEnrolment\./);
-    await user.click(within(programs).getByRole('button', { name: withdraw }));
-    expect((await screen.findByRole('dialog')).textContent).not.toMatch(/programEnrolment\./);
-  });
+  ])(
+    'when the guardian switches to %s, then the plain words and the dialog have no raw keys',
+    async (language, title, withdraw) => {
+      programsApi('family', familyList());
+      const { user } = renderApp(planPath);
+      await section('Perheenne ohjelmat');
+      await user.click(screen.getByRole('button', { name: language }));
+      const programs = await section(title);
+      expect(programs.textContent).not.toMatch(/programEnrolment\./);
+      await user.click(within(programs).getByRole('button', { name: withdraw }));
+      expect((await screen.findByRole('dialog')).textContent).not.toMatch(/programEnrolment\./);
+    },
+  );
 });
 
 function flatten(value: unknown, prefix = ''): Record<string, unknown> {

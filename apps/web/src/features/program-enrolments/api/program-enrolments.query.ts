@@ -3,8 +3,7 @@ import { programEnrolmentListSchema } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
-export const programEnrolmentsPath = (familyId: string) =>
-  `/api/families/${encodeURIComponent(familyId)}/program-enrolments`;
+export const programEnrolmentsPath = (familyId: string) => `/api/families/${encodeURIComponent(familyId)}/program-enrolments`;
 
 /** The query key of the family's enrolments; a live `program.*` event makes it stale. */
 export const programEnrolmentsQueryKey = queryKeys.programEnrolments;

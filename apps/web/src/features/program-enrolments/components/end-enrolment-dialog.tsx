@@ -37,7 +37,15 @@ export function EndEnrolmentDialog({ familyId, enrolment, opened, onClose }: End
   );
 }
 
-function EndEnrolmentForm({ familyId, enrolment, onDone }: { familyId: string; enrolment: ProgramEnrolment; onDone: () => void }) {
+function EndEnrolmentForm({
+  familyId,
+  enrolment,
+  onDone,
+}: {
+  familyId: string;
+  enrolment: ProgramEnrolment;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const end = useEndEnrolment(familyId);
   const today = finnishToday();

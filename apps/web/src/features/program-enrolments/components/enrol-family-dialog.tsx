@@ -54,7 +54,12 @@ const refusedFieldKeys = {
 const onlyOne = (items: readonly { id: string }[]) => (items.length === 1 ? items[0]!.id : '');
 
 /** The coordinator enrols the family in an open programme, naming the guardian who consented and when. */
-function EnrolFamilyForm({ familyId, open, guardians, onDone }: Omit<EnrolFamilyDialogProps, 'opened' | 'onClose'> & { onDone: () => void }) {
+function EnrolFamilyForm({
+  familyId,
+  open,
+  guardians,
+  onDone,
+}: Omit<EnrolFamilyDialogProps, 'opened' | 'onClose'> & { onDone: () => void }) {
   const { t } = useTranslation();
   const enrol = useEnrolFamily(familyId);
   const today = finnishToday();
@@ -87,7 +92,8 @@ function EnrolFamilyForm({ familyId, open, guardians, onDone }: Omit<EnrolFamily
   const error = enrol.error;
   // A refused field shows its own error by the field; the alert is for the rest.
   const fieldsRefused =
-    isApiError(error, 'validation_failed') && Object.keys(refusedFieldKeys).some((field) => error.fields.includes(`body.${field}`));
+    isApiError(error, 'validation_failed') &&
+    Object.keys(refusedFieldKeys).some((field) => error.fields.includes(`body.${field}`));
   const refusal = isApiError(error, 'not_in_target_group')
     ? t('programEnrolment.enrol.notInTargetGroup', {
         min: program?.targetGroup.childAgeMin,

@@ -85,12 +85,7 @@ export function EnrolmentCard({ familyId, enrolment, forFamily }: EnrolmentCardP
           </Stack>
         )}
       </Stack>
-      <EndEnrolmentDialog
-        familyId={familyId}
-        enrolment={enrolment}
-        opened={dialog === 'end'}
-        onClose={() => setDialog(null)}
-      />
+      <EndEnrolmentDialog familyId={familyId} enrolment={enrolment} opened={dialog === 'end'} onClose={() => setDialog(null)} />
       <WithdrawConsentDialog
         familyId={familyId}
         enrolment={enrolment}

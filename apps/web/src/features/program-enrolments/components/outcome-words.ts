@@ -34,4 +34,3 @@ export function outcomeStatusText(t: TFunction, outcome: EnrolmentOutcome, langu
         : t('programEnrolment.outcome.notMeasurable.unknown');
   }
 }
-

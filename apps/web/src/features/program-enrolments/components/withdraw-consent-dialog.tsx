@@ -39,9 +39,7 @@ export function WithdrawConsentDialog({ familyId, enrolment, forFamily, opened, 
         <Text>{t(`programEnrolment.withdraw.${who}Intro`)}</Text>
         <List spacing="xs">
           <List.Item>
-            {enrolment.endedOn
-              ? t(`programEnrolment.withdraw.${who}AlreadyLeft`)
-              : t(`programEnrolment.withdraw.${who}Leaves`)}
+            {enrolment.endedOn ? t(`programEnrolment.withdraw.${who}AlreadyLeft`) : t(`programEnrolment.withdraw.${who}Leaves`)}
           </List.Item>
           <List.Item>{t(`programEnrolment.withdraw.${who}Reports`)}</List.Item>
           <List.Item>{t(`programEnrolment.withdraw.${who}Support`)}</List.Item>
