@@ -1,4 +1,4 @@
-import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ProgramEnrolment } from '@yhdessa/shared';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,9 @@ import { formatDate, useLanguage } from '../../../lib/locale';
 import { EndEnrolmentDialog } from './end-enrolment-dialog';
 import { EnrolmentOutcomes } from './enrolment-outcomes';
 import { WithdrawConsentDialog } from './withdraw-consent-dialog';
+
+/** Each term beside its value, the values lined up, on a phone too. */
+const factGrid = { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 16, rowGap: 4 } as const;
 
 interface EnrolmentCardProps {
   familyId: string;
@@ -47,7 +50,7 @@ export function EnrolmentCard({ familyId, enrolment, forFamily }: EnrolmentCardP
         <Title order={3} size="h4" id={headingId}>
           {enrolment.program.name}
         </Title>
-        <SimpleGrid component="dl" cols={{ base: 1, xs: 2 }} spacing={4} verticalSpacing={4} m={0}>
+        <Box component="dl" m={0} style={factGrid}>
           {facts.map(([term, value]) => (
             <Fragment key={term}>
               <Text component="dt" size="sm" fw={600}>
@@ -58,32 +61,33 @@ export function EnrolmentCard({ familyId, enrolment, forFamily }: EnrolmentCardP
               </Text>
             </Fragment>
           ))}
-        </SimpleGrid>
+        </Box>
         {forFamily && withdrawn && <Text>{t('programEnrolment.family.withdrawn')}</Text>}
         <Title order={4} size="h5">
           {forFamily ? t('programEnrolment.family.followedTitle') : t('programEnrolment.followedTitle')}
         </Title>
         {forFamily && !withdrawn && <Text>{t('programEnrolment.family.explanation', { payer: enrolment.payer.name })}</Text>}
         <EnrolmentOutcomes enrolment={enrolment} showMetricNames={!forFamily} />
-        {(enrolment.can.end || enrolment.can.withdrawConsent) && (
-          <Stack gap="sm" className="no-print" align={forFamily ? 'stretch' : 'flex-start'}>
-            {enrolment.can.end && (
-              <Button variant="default" onClick={() => setDialog('end')}>
-                {t('programEnrolment.end.open')}
+        {forFamily
+          ? enrolment.can.withdrawConsent && (
+              <Button className="no-print" variant="outline" size="md" fullWidth onClick={() => setDialog('withdraw')}>
+                {t('programEnrolment.withdraw.familyOpen')}
               </Button>
+            )
+          : (enrolment.can.end || enrolment.can.withdrawConsent) && (
+              <Group gap="sm" className="no-print">
+                {enrolment.can.end && (
+                  <Button variant="default" onClick={() => setDialog('end')}>
+                    {t('programEnrolment.end.open')}
+                  </Button>
+                )}
+                {enrolment.can.withdrawConsent && (
+                  <Button variant="default" onClick={() => setDialog('withdraw')}>
+                    {t('programEnrolment.withdraw.coordinatorOpen')}
+                  </Button>
+                )}
+              </Group>
             )}
-            {enrolment.can.withdrawConsent && (
-              <Button
-                variant={forFamily ? 'outline' : 'default'}
-                size={forFamily ? 'md' : 'sm'}
-                fullWidth={forFamily}
-                onClick={() => setDialog('withdraw')}
-              >
-                {forFamily ? t('programEnrolment.withdraw.familyOpen') : t('programEnrolment.withdraw.coordinatorOpen')}
-              </Button>
-            )}
-          </Stack>
-        )}
       </Stack>
       <EndEnrolmentDialog familyId={familyId} enrolment={enrolment} opened={dialog === 'end'} onClose={() => setDialog(null)} />
       <WithdrawConsentDialog
