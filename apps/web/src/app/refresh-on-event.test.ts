@@ -27,6 +27,7 @@ function cachedFamily(): QueryClient {
     queryKeys.familyCosts(familyId),
     queryKeys.usageSummary(familyId),
     queryKeys.feedback(familyId),
+    queryKeys.programEnrolments(familyId),
     queryKeys.plan(otherFamilyId),
     queryKeys.workspace,
   ])
@@ -89,6 +90,8 @@ describe('refresh on a live event', () => {
       ],
     ],
     ['feedback.answered', [queryKeys.plan(familyId), queryKeys.feedback(familyId)]],
+    ['program.enrolled', [queryKeys.plan(familyId), queryKeys.programEnrolments(familyId)]],
+    ['program.ended', [queryKeys.plan(familyId), queryKeys.programEnrolments(familyId)]],
   ])('when %s arrives, then the plan and only its own parts of that family are stale', (type, expected) => {
     const queryClient = cachedFamily();
     refreshAfterEvent(queryClient, event(type));

@@ -19,6 +19,7 @@ const caseDetail: EventRefresh = { plan: 'refetch', stale: [queryKeys.family] };
 const reviews: EventRefresh = { plan: 'refetch', stale: [queryKeys.reviews, queryKeys.versions] };
 const measurements: EventRefresh = { plan: 'refetch', stale: [queryKeys.measurements] };
 const feedback: EventRefresh = { plan: 'refetch', stale: [queryKeys.feedback] };
+const programEnrolments: EventRefresh = { plan: 'refetch', stale: [queryKeys.programEnrolments] };
 
 /**
  * What each live event makes stale. Every event refetches the plan, a withdrawn consent too:
@@ -67,6 +68,9 @@ export const refreshOnEvent = {
   'feedback.requested': feedback,
   'feedback.answered': feedback,
   'feedback.updated': feedback,
+  // The family and its coordinator hear when the family joins or leaves a programme.
+  'program.enrolled': programEnrolments,
+  'program.ended': programEnrolments,
 } satisfies Record<FamilyEventType, EventRefresh>;
 
 /** Whether the cached plan already holds the event's action at the event's version or newer. */

@@ -14,6 +14,7 @@ export function planPartHandlers(familyId = defaultFamilyId) {
     http.get(`${base}/assessments`, () => HttpResponse.json({ assessments: [] })),
     http.get(`${base}/measurements`, () => HttpResponse.json(buildMeasurementList())),
     http.get(`${base}/feedback`, () => HttpResponse.json({ requests: [] })),
+    http.get(`${base}/program-enrolments`, () => HttpResponse.json({ enrolments: [], open: [], can: { enrol: false } })),
     // No handover is waiting for the caller: to anyone but the coordinator it is not there.
     http.get(`${base}/handover`, () => problem(404, 'not_found')),
   ];

@@ -29,6 +29,7 @@ import { InviteFamilyMemberForm } from '../../features/invitations/components/in
 import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
 import { planQueryOptions, refreshPlan } from '../../features/plans/api/plan.query';
 import { PlanView } from '../../features/plans/components/plan-view';
+import { ProgramEnrolmentsSection } from '../../features/program-enrolments/components/program-enrolments-section';
 import { ReviewsSection } from '../../features/reviews/components/reviews-section';
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
 import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
@@ -167,6 +168,12 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         }
         measurements={
           <MeasurementsSection familyId={familyId} shared={data.sharedParts.includes('measurements')} forFamily={forFamily} />
+        }
+        // Only the family and its coordinator may read its programmes; the API refuses services.
+        programs={
+          (forFamily || currentUser.data?.role === 'coordinator') && (
+            <ProgramEnrolmentsSection familyId={familyId} members={data.members} forFamily={forFamily} />
+          )
         }
         goalsExtra={
           can.addGoal && (

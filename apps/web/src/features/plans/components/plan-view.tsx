@@ -24,6 +24,8 @@ interface PlanViewProps {
   assessment?: ReactNode;
   /** The family's own wellbeing meter over time, or that it is not shared; the app layer supplies it. */
   measurements?: ReactNode;
+  /** The family's outcome-based programmes, a whole section with its own heading (it may render nothing). */
+  programs?: ReactNode;
   /** Under the goals, e.g. a form to add one. */
   goalsExtra?: ReactNode;
   /** Under one goal, e.g. a form to record progress. */
@@ -66,6 +68,7 @@ export function PlanView({
   story,
   assessment,
   measurements,
+  programs,
   goalsExtra,
   renderGoalExtra,
   membersExtra,
@@ -152,6 +155,7 @@ export function PlanView({
           {measurements}
         </PlanSection>
       )}
+      {programs}
       {reviews && (
         <PlanSection id="plan-reviews" title={t('reviews.sectionTitle')}>
           {reviews}
