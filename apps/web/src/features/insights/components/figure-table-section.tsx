@@ -1,7 +1,7 @@
 import { Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { TableScrollContainer } from '../../../components/table-scroll-container';
-import { FigureSection } from './figure-section';
+import { FigureSection } from '../../../components/figure-section';
 
 /** One figure as the table shows it and the CSV file holds it; a hidden one reads "fewer than 5" in both. */
 export interface FigureValue {

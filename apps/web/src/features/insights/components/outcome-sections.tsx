@@ -1,6 +1,6 @@
 import { assessmentDomains, type CostCell, type OutcomeCell, type OutcomeGroup, type OutcomePeriod } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { FigureChart } from './figure-section';
+import { FigureChart } from '../../../components/figure-section';
 import { useFigureFormat, type OutcomeKind } from './figure-format';
 import { FigureTableSection, type FigureValue } from './figure-table-section';
 
