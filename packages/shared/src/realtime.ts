@@ -39,6 +39,8 @@ export const familyEventTypes = [
   'feedback.requested',
   'feedback.answered',
   'feedback.updated',
+  'program.enrolled',
+  'program.ended',
 ] as const;
 export const familyEventTypeSchema = z.enum(familyEventTypes);
 export type FamilyEventType = z.infer<typeof familyEventTypeSchema>;
