@@ -93,12 +93,12 @@ describe('wellbeing improved by one step in three domains', () => {
     takenOn,
     scores,
   });
-  const baseline = meter(GUARDIAN, '2024-02-01', { housing: 2, 'daily-life': 2, safety: 3, health: 3 });
+  const baseline = meter(GUARDIAN, '2024-02-01', { housing: 2, 'daily-life': 2, safety: 3, 'physical-health': 3 });
 
   it('when the same member scores one step higher in 3 of the 4 domains both answered, then it is reached on that day', () => {
     const measurements = [
       baseline,
-      meter(GUARDIAN, '2024-09-10', { housing: 3, 'daily-life': 3, safety: 4, health: 3, finances: 5 }),
+      meter(GUARDIAN, '2024-09-10', { housing: 3, 'daily-life': 3, safety: 4, 'physical-health': 3, 'finances-and-work': 5 }),
     ];
     expect(decideOutcome(facts({ measurements }), wellbeing, AFTER_DUE)).toEqual({
       status: 'reached',
@@ -110,8 +110,8 @@ describe('wellbeing improved by one step in three domains', () => {
   it("when only another member's meter improved, then it is ignored and the outcome is missed on the due day", () => {
     const measurements = [
       baseline,
-      meter(CHILD, '2024-09-10', { housing: 5, 'daily-life': 5, safety: 5, health: 5 }),
-      meter(GUARDIAN, '2024-09-10', { housing: 3, 'daily-life': 3, safety: 3, health: 3 }),
+      meter(CHILD, '2024-09-10', { housing: 5, 'daily-life': 5, safety: 5, 'physical-health': 5 }),
+      meter(GUARDIAN, '2024-09-10', { housing: 3, 'daily-life': 3, safety: 3, 'physical-health': 3 }),
     ];
     expect(decideOutcome(facts({ measurements }), wellbeing, AFTER_DUE)).toEqual({
       status: 'missed',
@@ -121,7 +121,7 @@ describe('wellbeing improved by one step in three domains', () => {
   });
 
   it('when a domain improved only in a later meter that skipped another, then only domains answered in both count', () => {
-    const measurements = [baseline, meter(GUARDIAN, '2024-09-10', { housing: 3, 'daily-life': 3, finances: 5 })];
+    const measurements = [baseline, meter(GUARDIAN, '2024-09-10', { housing: 3, 'daily-life': 3, 'finances-and-work': 5 })];
     expect(decideOutcome(facts({ measurements }), wellbeing, AFTER_DUE).status).toBe('missed');
   });
 
