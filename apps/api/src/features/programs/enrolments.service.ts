@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { EndEnrolment, EnrolFamily, ProgramEnrolment, ProgramEnrolmentList } from '@yhdessa/shared';
 import { authorizeFamily, type FamilyPermission } from '../../access/family-policy';
 import { requireFamilyPermission } from '../../access/require-family-permission';
@@ -7,6 +6,7 @@ import { municipalityDate } from '../../core/clock';
 import type { RouteContext } from '../../http/route';
 import { changeVersioned } from '../../http/versioned-change';
 import { presentEnrolment } from './program.presenter';
+import { newPseudonym } from './pseudonym';
 import {
   endEnrolmentAt,
   findEnrolmentOfFamily,
@@ -40,11 +40,6 @@ const present = (context: FamilyContext, today: string) => (enrolment: FamilyEnr
     end: enrolment.endedOn === null && may(context, 'program-enrolment:end'),
     withdrawConsent: enrolment.endReason !== 'consent_withdrawn' && may(context, 'program-consent:withdraw'),
   });
-
-/** Unambiguous letters and digits: 32^8 pseudonyms, drawn by a cryptographic generator, so none tells of the family or the day. */
-const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const newPseudonym = () =>
-  `R-${Array.from({ length: 8 }, () => PSEUDONYM_ALPHABET[randomInt(PSEUDONYM_ALPHABET.length)]).join('')}`;
 
 const invalid = (path: string, message: string) => new AppError('validation_failed', message, { errors: [{ path, message }] });
 
