@@ -877,7 +877,10 @@ beforeAll(async () => {
       createdBy: world.people.manager.id,
     })
     .returning();
-  const [payer] = await database.db.insert(programPayers).values({ programId: program!.id, name: 'Kunta', position: 0 }).returning();
+  const [payer] = await database.db
+    .insert(programPayers)
+    .values({ programId: program!.id, name: 'Kunta', position: 0 })
+    .returning();
   programFixture.programId = program!.id;
   for (const [key, family, coordinator, guardian] of [
     ['family', world.family, world.people.coordinator, world.people.guardian],

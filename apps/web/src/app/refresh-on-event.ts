@@ -67,6 +67,9 @@ export const refreshOnEvent = {
   'feedback.requested': feedback,
   'feedback.answered': feedback,
   'feedback.updated': feedback,
+  // Only the family and its coordinator hear of its programme enrolments.
+  'program.enrolled': planOnly,
+  'program.ended': planOnly,
 } satisfies Record<FamilyEventType, EventRefresh>;
 
 /** Whether the cached plan already holds the event's action at the event's version or newer. */

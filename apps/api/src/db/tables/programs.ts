@@ -1,6 +1,19 @@
 import { enrolmentEndReasons, type ProgramMetricDefinition, type ProgramTargetGroup } from '@yhdessa/shared';
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, version } from '../columns';
 import { accounts } from './accounts';
 import { familyMembers, families } from './families';

@@ -29,7 +29,9 @@ function summary(report: ProgramReport): string {
       (metric) =>
         `  ${names.get(metric.metricId)}: reached ${metric.total.reached}, missed ${metric.total.missed}, rate ${metric.total.rate ?? '-'} %, due ${euros(metric.total.paymentDueCents)}`,
     ),
-    ...report.payers.map((payer) => `  ${payers.get(payer.payerId)}: enrolled ${payer.enrolledAtEnd}, due ${euros(payer.paymentDueCents)}`),
+    ...report.payers.map(
+      (payer) => `  ${payers.get(payer.payerId)}: enrolled ${payer.enrolledAtEnd}, due ${euros(payer.paymentDueCents)}`,
+    ),
   ].join('\n');
 }
 
@@ -48,7 +50,9 @@ describe('the demo programme', () => {
     });
     expect(program!.payers.map((payer) => payer.name)).toHaveLength(7);
     expect(program!.payers[0]!.name).toBe('Varkaus demo');
-    expect(program!.metrics.map((metric) => [metric.definition.kind, metric.baselineRate, metric.targetRate, metric.paymentCents])).toEqual([
+    expect(
+      program!.metrics.map((metric) => [metric.definition.kind, metric.baselineRate, metric.targetRate, metric.paymentCents]),
+    ).toEqual([
       ['lives_at_home', 80, 90, 800_000],
       ['wellbeing_improved', 30, 50, 200_000],
       ['goal_reached', 40, 60, 150_000],
@@ -67,7 +71,9 @@ describe('the demo programme', () => {
     const manager = await signInAs(testApp.app, demoAccounts.manager);
     const [program] = programListSchema.parse((await manager.get('/api/programs').expect(200)).body).programs;
     const read = async (from: string, to: string) =>
-      programReportSchema.parse((await manager.get(`/api/programs/${program!.id}/report?from=${from}&to=${to}`).expect(200)).body);
+      programReportSchema.parse(
+        (await manager.get(`/api/programs/${program!.id}/report?from=${from}&to=${to}`).expect(200)).body,
+      );
     const year2025 = await read('2025-01-01', '2025-12-31');
     const thisYear = await read(`${municipalityDate().slice(0, 4)}-01-01`, municipalityDate());
     process.stdout.write(`demo programme report\n${summary(year2025)}\n${summary(thisYear)}\n`);
@@ -82,7 +88,9 @@ describe('the demo programme', () => {
   it('when Sari and Anna open Perhe Virtanen, then they see its enrolment, Anna may withdraw the consent and Sari may end it', async () => {
     const [virtanen] = await testApp.database.db.select().from(families).where(eq(families.name, 'Perhe Virtanen'));
     const url = `/api/families/${virtanen!.id}/program-enrolments`;
-    const asSari = programEnrolmentListSchema.parse((await (await signInAs(testApp.app, demoAccounts.coordinator)).get(url).expect(200)).body);
+    const asSari = programEnrolmentListSchema.parse(
+      (await (await signInAs(testApp.app, demoAccounts.coordinator)).get(url).expect(200)).body,
+    );
     expect(asSari.enrolments).toHaveLength(1);
     expect(asSari.enrolments[0]).toMatchObject({
       program: { name: 'Lapset ja perheet -tulosohjelma (demo)' },
@@ -90,7 +98,9 @@ describe('the demo programme', () => {
       consentGivenBy: { name: 'Anna Virtanen' },
       can: { end: true, withdrawConsent: true },
     });
-    const asAnna = programEnrolmentListSchema.parse((await (await signInAs(testApp.app, demoAccounts.guardian)).get(url).expect(200)).body);
+    const asAnna = programEnrolmentListSchema.parse(
+      (await (await signInAs(testApp.app, demoAccounts.guardian)).get(url).expect(200)).body,
+    );
     expect(asAnna.enrolments[0]!.can).toEqual({ end: false, withdrawConsent: true });
   });
 });

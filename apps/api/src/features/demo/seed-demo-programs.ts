@@ -68,7 +68,8 @@ const metrics = (placementServiceId: string): NewProgramMetric[] => [
 ];
 
 const DAY_MS = 86_400_000;
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const hasChildUnder18 = (members: MunicipalityCase['members'], day: string) =>
   members.some((member) => member.relation === 'child' && Number(day.slice(0, 4)) - member.birthYear <= 17);
 
@@ -118,9 +119,12 @@ export async function seedDemoPrograms(tx: Tx, cases: MunicipalityCase[], until:
 
   // The target group is families at risk of a placement: those whose child was placed are always in.
   const placed = new Set(
-    (await tx.selectDistinct({ familyId: serviceUsage.familyId }).from(serviceUsage).where(eq(serviceUsage.serviceId, placement.id))).map(
-      (row) => row.familyId,
-    ),
+    (
+      await tx
+        .selectDistinct({ familyId: serviceUsage.familyId })
+        .from(serviceUsage)
+        .where(eq(serviceUsage.serviceId, placement.id))
+    ).map((row) => row.familyId),
   );
   const rows: (typeof programEnrolments.$inferInsert)[] = [];
   for (const { familyId, coordinatorId, openedOn, closedOn, members } of cases) {

@@ -47,7 +47,9 @@ const invalid = (path: string, message: string) => new AppError('validation_fail
 const inTargetGroup = (program: StoredProgram, children: ReadonlyArray<{ birthYear: number | null }>, day: string) => {
   const year = Number(day.slice(0, 4));
   const { childAgeMin, childAgeMax } = program.targetGroup;
-  return children.some((child) => child.birthYear !== null && year - child.birthYear >= childAgeMin && year - child.birthYear <= childAgeMax);
+  return children.some(
+    (child) => child.birthYear !== null && year - child.birthYear >= childAgeMin && year - child.birthYear <= childAgeMax,
+  );
 };
 
 async function openProgramsFor(familyId: string, context: FamilyContext, today: string) {
@@ -96,7 +98,8 @@ export async function enrolFamily(familyId: string, body: EnrolFamily, context: 
   const today = municipalityDate();
   const program = context.actor.organisationId ? await findProgram(context.actor.organisationId, body.programId, tx) : null;
   if (!program) throw notFound('programme');
-  if (!program.payers.some((payer) => payer.id === body.payerId)) throw invalid('body.payerId', 'No such payer in this programme.');
+  if (!program.payers.some((payer) => payer.id === body.payerId))
+    throw invalid('body.payerId', 'No such payer in this programme.');
   if (body.enrolledOn > today) throw invalid('body.enrolledOn', 'The day is in the future.');
   if (body.enrolledOn < program.startsOn || body.enrolledOn > program.endsOn)
     throw invalid('body.enrolledOn', `The programme runs from ${program.startsOn} to ${program.endsOn}.`);
@@ -139,7 +142,11 @@ async function requireEnrolment({ familyId, enrolmentId }: EnrolmentParams, cont
   return enrolment;
 }
 
-export async function endEnrolment(params: EnrolmentParams, body: EndEnrolment, context: FamilyContext): Promise<ProgramEnrolment> {
+export async function endEnrolment(
+  params: EnrolmentParams,
+  body: EndEnrolment,
+  context: FamilyContext,
+): Promise<ProgramEnrolment> {
   const basis = requireFamilyPermission(context, 'program-enrolment:end', {
     resource: 'program-enrolment',
     resourceId: params.enrolmentId,
@@ -189,7 +196,8 @@ export async function withdrawConsent(
   });
   const enrolment = await requireEnrolment(params, context);
   const today = municipalityDate();
-  if (enrolment.endReason === 'consent_withdrawn') throw new AppError('enrolment_ended', 'The consent has been withdrawn already.');
+  if (enrolment.endReason === 'consent_withdrawn')
+    throw new AppError('enrolment_ended', 'The consent has been withdrawn already.');
   await changeVersioned(context, {
     familyId: params.familyId,
     resource: 'program-enrolment',

@@ -53,8 +53,12 @@ beforeAll(async () => {
   const manager = await agentOf('manager');
   program = programSchema.parse((await manager.post('/api/programs').send(programBody(placement.id)).expect(201)).body);
   otherProgram = programSchema.parse(
-    (await manager.post('/api/programs').send(programBody(placement.id, { name: 'Toinen ohjelma', payers: ['Kunta C'] })).expect(201))
-      .body,
+    (
+      await manager
+        .post('/api/programs')
+        .send(programBody(placement.id, { name: 'Toinen ohjelma', payers: ['Kunta C'] }))
+        .expect(201)
+    ).body,
   );
   const foreign = await buildOrganisation(db, 'Kaukainen kunta');
   foreignManager = await buildAccount(db, { role: 'manager', organisationId: foreign.id });
@@ -118,7 +122,11 @@ describe('enrolling a family', () => {
     ['consent by a child of the family', () => ({ consentGivenBy: members.young }), 'body.consentGivenBy'],
     ['consent by a guardian of another family', () => ({ consentGivenBy: members.otherGuardian }), 'body.consentGivenBy'],
     ['an enrolment day in the future', () => ({ enrolledOn: helsinkiToday(1), consentGivenOn: today }), 'body.enrolledOn'],
-    ['an enrolment day before the programme starts', () => ({ enrolledOn: '2023-12-31', consentGivenOn: '2023-12-01' }), 'body.enrolledOn'],
+    [
+      'an enrolment day before the programme starts',
+      () => ({ enrolledOn: '2023-12-31', consentGivenOn: '2023-12-01' }),
+      'body.enrolledOn',
+    ],
     ['consent given after the enrolment day', () => ({ consentGivenOn: '2024-03-16' }), 'body.consentGivenOn'],
     ['consent given in the future', () => ({ consentGivenOn: helsinkiToday(2) }), 'body.consentGivenOn'],
     ['a date that is not a date', () => ({ enrolledOn: '15.3.2024' }), 'body.enrolledOn'],
@@ -133,7 +141,9 @@ describe('enrolling a family', () => {
   });
 
   it('when the programme is another organisation’s, then 404 and nothing is stored', async () => {
-    const response = await (await agentOf('coordinator'))
+    const response = await (
+      await agentOf('coordinator')
+    )
       .post(url())
       .send(enrolment({ programId: foreignProgram.id, payerId: foreignProgram.payers[0]!.id }));
     expect(response.status).toBe(404);
@@ -141,13 +151,17 @@ describe('enrolling a family', () => {
   });
 
   it('when the family has no child of the age the programme is for, then 422 not_in_target_group', async () => {
-    const response = await (await agentOf('otherCoordinator'))
+    const response = await (
+      await agentOf('otherCoordinator')
+    )
       .post(url(world.otherFamily.id))
       .send(enrolment({ consentGivenBy: members.otherGuardian }));
     expect(response.status).toBe(422);
     expect(response.body.code).toBe('not_in_target_group');
     // Born 2009 and 2015, the children were 12 and 6 in 2021: too young for a programme for 13-17.
-    const teens = await (await agentOf('manager'))
+    const teens = await (
+      await agentOf('manager')
+    )
       .post('/api/programs')
       .send(
         programBody(placementId, {
@@ -158,7 +172,9 @@ describe('enrolling a family', () => {
       )
       .expect(201);
     const payerId = teens.body.payers[0].id;
-    const old = await (await agentOf('coordinator'))
+    const old = await (
+      await agentOf('coordinator')
+    )
       .post(url())
       .send(enrolment({ programId: teens.body.id, payerId, enrolledOn: '2021-06-01', consentGivenOn: '2021-06-01' }));
     expect(old.body.code).toBe('not_in_target_group');
@@ -209,7 +225,12 @@ describe('enrolling a family', () => {
     const [stored] = await testApp.database.db.select().from(programEnrolments);
     expect(stored!.pseudonym).toMatch(/^R-[A-HJ-NP-Z2-9]{8}$/);
     expect(await auditSince(before)).toContainEqual(
-      expect.objectContaining({ familyId: world.family.id, action: 'create', resource: 'program-enrolment', resourceId: enrolled.id }),
+      expect.objectContaining({
+        familyId: world.family.id,
+        action: 'create',
+        resource: 'program-enrolment',
+        resourceId: enrolled.id,
+      }),
     );
     expect(testApp.published).toContainEqual(
       expect.objectContaining({ type: 'program.enrolled', familyId: world.family.id, id: enrolled.id, version: 1 }),
@@ -242,7 +263,11 @@ describe('leaving the programme and withdrawing consent', () => {
     ['manager', 404],
   ])('when %s tries to end the enrolment, then %i and it stays', async (person, status) => {
     const before = await current();
-    const response = await (await agentOf(person)).post(endUrl(before.id)).send({ version: 1, endedOn: '2024-09-01', reason: 'left' });
+    const response = await (
+      await agentOf(person)
+    )
+      .post(endUrl(before.id))
+      .send({ version: 1, endedOn: '2024-09-01', reason: 'left' });
     expect(response.status).toBe(status);
     expect(await current()).toEqual(before);
   });
@@ -255,7 +280,9 @@ describe('leaving the programme and withdrawing consent', () => {
     ['a stale version', { version: 7 }, 409, 'version_conflict'],
   ])('when the coordinator ends it with %s, then %s and it stays', async (_case, change, status, code) => {
     const before = await current();
-    const response = await (await agentOf('coordinator'))
+    const response = await (
+      await agentOf('coordinator')
+    )
       .post(endUrl(before.id))
       .send({ version: 1, endedOn: '2024-09-01', reason: 'moved', ...change });
     expect(response.status).toBe(status);
@@ -266,14 +293,27 @@ describe('leaving the programme and withdrawing consent', () => {
 
   it('when the coordinator records that the family moved, then it ended that day, announced; ending it again is 409', async () => {
     const { id } = await current();
-    const response = await (await agentOf('coordinator')).post(endUrl(id)).send({ version: 1, endedOn: '2024-09-01', reason: 'moved' });
+    const response = await (
+      await agentOf('coordinator')
+    )
+      .post(endUrl(id))
+      .send({ version: 1, endedOn: '2024-09-01', reason: 'moved' });
     expect(response.status).toBe(200);
     const ended = programEnrolmentSchema.parse(response.body);
-    expect(ended).toMatchObject({ endedOn: '2024-09-01', endReason: 'moved', version: 2, can: { end: false, withdrawConsent: true } });
+    expect(ended).toMatchObject({
+      endedOn: '2024-09-01',
+      endReason: 'moved',
+      version: 2,
+      can: { end: false, withdrawConsent: true },
+    });
     // It left before any outcome was due.
     expect(ended.outcomes.map((outcome) => outcome.reason)).toEqual(['ended_before_due', 'no_baseline', 'ended_before_due']);
     expect(testApp.published).toContainEqual(expect.objectContaining({ type: 'program.ended', id, version: 2 }));
-    const again = await (await agentOf('coordinator')).post(endUrl(id)).send({ version: 2, endedOn: '2024-09-01', reason: 'left' });
+    const again = await (
+      await agentOf('coordinator')
+    )
+      .post(endUrl(id))
+      .send({ version: 2, endedOn: '2024-09-01', reason: 'left' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('enrolment_ended');
   });
@@ -289,9 +329,18 @@ describe('leaving the programme and withdrawing consent', () => {
     const before = await lastAuditId();
     const response = await (await agentOf('guardian')).post(withdrawUrl(id)).send({ version });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ endedOn: '2024-09-01', endReason: 'consent_withdrawn', can: { withdrawConsent: false } });
+    expect(response.body).toMatchObject({
+      endedOn: '2024-09-01',
+      endReason: 'consent_withdrawn',
+      can: { withdrawConsent: false },
+    });
     expect(await auditSince(before)).toContainEqual(
-      expect.objectContaining({ actorId: world.people.guardian.id, action: 'update', resource: 'program-enrolment', resourceId: id }),
+      expect.objectContaining({
+        actorId: world.people.guardian.id,
+        action: 'update',
+        resource: 'program-enrolment',
+        resourceId: id,
+      }),
     );
     const again = await (await agentOf('guardian')).post(withdrawUrl(id)).send({ version: version + 1 });
     expect(again.status).toBe(409);
@@ -299,7 +348,9 @@ describe('leaving the programme and withdrawing consent', () => {
   });
 
   it('when the family is enrolled again and the coordinator records a withdrawal, then the new enrolment ends today', async () => {
-    const created = await (await agentOf('coordinator'))
+    const created = await (
+      await agentOf('coordinator')
+    )
       .post(url())
       .send(enrolment({ enrolledOn: '2025-01-10', consentGivenOn: '2025-01-10', payerId: program.payers[1]!.id }))
       .expect(201);

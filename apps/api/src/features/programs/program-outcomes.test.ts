@@ -68,7 +68,11 @@ describe('lives at home 12 months after enrolment', () => {
   });
 
   it('when the due day is after today, then it is pending with its due day', () => {
-    expect(decideOutcome(facts(), livesAtHome, '2025-03-14')).toEqual({ status: 'pending', decidedOn: '2025-03-15', reason: null });
+    expect(decideOutcome(facts(), livesAtHome, '2025-03-14')).toEqual({
+      status: 'pending',
+      decidedOn: '2025-03-15',
+      reason: null,
+    });
   });
 
   it('when the family left before the due day, then it is not measurable, whatever happened', () => {
@@ -151,9 +155,9 @@ describe('wellbeing improved by one step in three domains', () => {
     expect(decideOutcome(facts({ measurements, endedOn: '2024-10-01', endReason: 'moved' }), wellbeing, AFTER_DUE).status).toBe(
       'reached',
     );
-    expect(
-      decideOutcome(facts({ measurements, endedOn: '2024-09-01', endReason: 'moved' }), wellbeing, AFTER_DUE).reason,
-    ).toBe('ended_before_due');
+    expect(decideOutcome(facts({ measurements, endedOn: '2024-09-01', endReason: 'moved' }), wellbeing, AFTER_DUE).reason).toBe(
+      'ended_before_due',
+    );
   });
 });
 
@@ -185,7 +189,11 @@ describe('a goal reached within 12 months', () => {
   });
 
   it.each([
-    ['a scaled goal partly reached at the expected level 0', ending({ status: 'partly_reached', hasScale: true, attainedLevel: 0 }), 'reached'],
+    [
+      'a scaled goal partly reached at the expected level 0',
+      ending({ status: 'partly_reached', hasScale: true, attainedLevel: 0 }),
+      'reached',
+    ],
     ['a scaled goal partly reached at -1', ending({ status: 'partly_reached', hasScale: true, attainedLevel: -1 }), 'missed'],
     ['a scaled goal reached at +2', ending({ hasScale: true, attainedLevel: 2 }), 'reached'],
     ['a goal partly reached without a scale', ending({ status: 'partly_reached' }), 'missed'],

@@ -54,7 +54,11 @@ const BASELINE_DAYS_BEFORE = 90;
 const BASELINE_DAYS_AFTER = 30;
 
 const pending = (dueOn: string): Outcome => ({ status: 'pending', decidedOn: dueOn, reason: null });
-const notMeasurable = (reason: 'ended_before_due' | 'no_baseline'): Outcome => ({ status: 'not_measurable', decidedOn: null, reason });
+const notMeasurable = (reason: 'ended_before_due' | 'no_baseline'): Outcome => ({
+  status: 'not_measurable',
+  decidedOn: null,
+  reason,
+});
 
 /**
  * An enrolment is in the programme up to its ending day: an outcome decided on that day still
@@ -65,7 +69,9 @@ const endedBefore = (facts: EnrolmentFacts, day: string) => facts.endedOn !== nu
 /** Reached on `reachedOn` when something happened in time; otherwise missed on the due day, once it has come. */
 function decide(facts: EnrolmentFacts, dueOn: string, reachedOn: string | null, today: string): Outcome {
   if (reachedOn !== null)
-    return endedBefore(facts, reachedOn) ? notMeasurable('ended_before_due') : { status: 'reached', decidedOn: reachedOn, reason: null };
+    return endedBefore(facts, reachedOn)
+      ? notMeasurable('ended_before_due')
+      : { status: 'reached', decidedOn: reachedOn, reason: null };
   if (endedBefore(facts, dueOn)) return notMeasurable('ended_before_due');
   return dueOn > today ? pending(dueOn) : { status: 'missed', decidedOn: dueOn, reason: null };
 }
@@ -108,7 +114,8 @@ function wellbeingImproved(
 
 /** A goal counts when it ended reached; one with attainment levels when it attained the expected level (0) or above. */
 const goalCounts = (goal: EnrolmentFacts['goalEndings'][number]) =>
-  goal.status !== 'dropped' && (goal.hasScale ? goal.attainedLevel !== null && goal.attainedLevel >= 0 : goal.status === 'reached');
+  goal.status !== 'dropped' &&
+  (goal.hasScale ? goal.attainedLevel !== null && goal.attainedLevel >= 0 : goal.status === 'reached');
 
 function goalReached(facts: EnrolmentFacts, dueOn: string, today: string): Outcome {
   const first = facts.goalEndings

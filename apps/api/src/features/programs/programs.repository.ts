@@ -1,4 +1,10 @@
-import type { AssessmentDomain, EnrolmentEndReason, NewProgramMetric, ProgramMetricDefinition, ProgramTargetGroup } from '@yhdessa/shared';
+import type {
+  AssessmentDomain,
+  EnrolmentEndReason,
+  NewProgramMetric,
+  ProgramMetricDefinition,
+  ProgramTargetGroup,
+} from '@yhdessa/shared';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { municipalityToday } from '../../core/clock';
 import { queryRows, type Queryable } from '../../db/database';
@@ -133,7 +139,10 @@ export async function updateProgramAt(programId: string, basedOnVersion: number,
 /** Which of the ids are services in the catalogue. */
 export async function findExistingServiceIds(ids: readonly string[], db: Queryable): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: services.id }).from(services).where(inArray(services.id, [...ids]));
+  const rows = await db
+    .select({ id: services.id })
+    .from(services)
+    .where(inArray(services.id, [...ids]));
   return new Set(rows.map((row) => row.id));
 }
 
@@ -191,7 +200,14 @@ async function withFacts(
             from service_usage where family_id in ${familyIds} and service_id in ${[...placementServiceIds]}`,
       )
     : [];
-  const scores = await queryRows<{ familyId: string; measurementId: string; memberId: string; takenOn: string; domain: AssessmentDomain; score: number }>(
+  const scores = await queryRows<{
+    familyId: string;
+    measurementId: string;
+    memberId: string;
+    takenOn: string;
+    domain: AssessmentDomain;
+    score: number;
+  }>(
     db,
     sql`select m.family_id as "familyId", m.id as "measurementId", m.member_id as "memberId", m.taken_on::text as "takenOn",
           s.domain, s.score
@@ -316,7 +332,12 @@ export async function listProgramsOpenToFamily(organisationId: string, familyId:
 /** The family's members, as enrolment needs them: who may consent, and the children's birth years. */
 export async function listMembersOfFamily(familyId: string, db: Queryable) {
   return db
-    .select({ id: familyMembers.id, name: familyMembers.name, relation: familyMembers.relation, birthYear: familyMembers.birthYear })
+    .select({
+      id: familyMembers.id,
+      name: familyMembers.name,
+      relation: familyMembers.relation,
+      birthYear: familyMembers.birthYear,
+    })
     .from(familyMembers)
     .where(eq(familyMembers.familyId, familyId));
 }
@@ -325,7 +346,13 @@ export async function hasOpenEnrolment(familyId: string, programId: string, db: 
   const [row] = await db
     .select({ id: programEnrolments.id })
     .from(programEnrolments)
-    .where(and(eq(programEnrolments.familyId, familyId), eq(programEnrolments.programId, programId), sql`${programEnrolments.endedOn} is null`));
+    .where(
+      and(
+        eq(programEnrolments.familyId, familyId),
+        eq(programEnrolments.programId, programId),
+        sql`${programEnrolments.endedOn} is null`,
+      ),
+    );
   return row !== undefined;
 }
 

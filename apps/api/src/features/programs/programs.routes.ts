@@ -84,8 +84,7 @@ export const programsRoutes = [
   defineRoute({
     method: 'get',
     path: '/programs/:programId/report/rows',
-    summary:
-      "The outcomes behind a count: a manager sees pseudonyms and months, a coordinator only their own families, named",
+    summary: 'The outcomes behind a count: a manager sees pseudonyms and months, a coordinator only their own families, named',
     description: exactCounts,
     tag: 'programs',
     access: readers,

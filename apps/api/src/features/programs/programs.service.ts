@@ -58,7 +58,10 @@ const programRead = (context: ProgramContext, programId: string, detail: Record<
 export async function readPrograms(context: ProgramContext): Promise<ProgramList> {
   const { organisationId } = context.actor;
   const programs = organisationId ? await listPrograms(organisationId, context.tx) : [];
-  return { programs: programs.map((program) => presentProgram(program, isManager(context))), can: { create: isManager(context) } };
+  return {
+    programs: programs.map((program) => presentProgram(program, isManager(context))),
+    can: { create: isManager(context) },
+  };
 }
 
 export async function readProgram(programId: string, context: ProgramContext): Promise<Program> {
@@ -67,7 +70,9 @@ export async function readProgram(programId: string, context: ProgramContext): P
 
 /** Every placement service a metric names must be in the catalogue, or the outcome could never be missed. */
 async function checkMetrics(metrics: readonly NewProgramMetric[], context: ProgramContext): Promise<void> {
-  const named = metrics.flatMap((metric) => (metric.definition.kind === 'lives_at_home' ? metric.definition.placementServiceIds : []));
+  const named = metrics.flatMap((metric) =>
+    metric.definition.kind === 'lives_at_home' ? metric.definition.placementServiceIds : [],
+  );
   const existing = await findExistingServiceIds(named, context.tx);
   const errors = metrics.flatMap((metric, index) =>
     metric.definition.kind === 'lives_at_home' && metric.definition.placementServiceIds.some((id) => !existing.has(id))

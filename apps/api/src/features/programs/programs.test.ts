@@ -72,26 +72,51 @@ beforeAll(async () => {
     name: 'Kaukainen Johtaja',
     organisationId: (await buildOrganisation(db, 'Kaukainen kunta')).id,
   });
-  program = programSchema.parse((await (await agentOf('manager')).post('/api/programs').send(programBody(placement.id)).expect(201)).body);
+  program = programSchema.parse(
+    (await (await agentOf('manager')).post('/api/programs').send(programBody(placement.id)).expect(201)).body,
+  );
 
   const usage = async (familyId: string, serviceId: string, usedOn: string, units: number, period: 'day' | 'month' = 'day') => {
     const role = await buildServiceRole(db, familyId, serviceId);
-    await db.insert(serviceUsage).values({ familyId, serviceRoleId: role.id, serviceId, usedOn, period, units, recordedBy: coordinator.id });
+    await db
+      .insert(serviceUsage)
+      .values({ familyId, serviceRoleId: role.id, serviceId, usedOn, period, units, recordedBy: coordinator.id });
   };
   const meter = async (familyId: string, memberId: string, takenOn: string, scores: Record<string, number>) => {
     const [row] = await db
       .insert(measurements)
       .values({ familyId, takenOn, occasion: 'own', respondentVersion: 'adult', memberId, recordedBy: coordinator.id })
       .returning();
-    await db.insert(measurementScores).values(
-      Object.entries(scores).map(([domain, score]) => ({ measurementId: row!.id, familyId, domain: domain as 'housing', score })),
-    );
+    await db
+      .insert(measurementScores)
+      .values(
+        Object.entries(scores).map(([domain, score]) => ({
+          measurementId: row!.id,
+          familyId,
+          domain: domain as 'housing',
+          score,
+        })),
+      );
   };
-  const enrol = async (who: 'coordinator' | 'otherCoordinator', familyId: string, guardianId: string, payer: number, enrolledOn: string) =>
+  const enrol = async (
+    who: 'coordinator' | 'otherCoordinator',
+    familyId: string,
+    guardianId: string,
+    payer: number,
+    enrolledOn: string,
+  ) =>
     (
-      await (await agentOf(who))
+      await (
+        await agentOf(who)
+      )
         .post(`/api/families/${familyId}/program-enrolments`)
-        .send({ programId: program.id, payerId: payerId(payer), enrolledOn, consentGivenBy: guardianId, consentGivenOn: enrolledOn })
+        .send({
+          programId: program.id,
+          payerId: payerId(payer),
+          enrolledOn,
+          consentGivenBy: guardianId,
+          consentGivenOn: enrolledOn,
+        })
         .expect(201)
     ).body as { id: string; version: number };
   const familyWithChild = async (name: string, coordinatorId: string, birthYear: number) => {
@@ -130,7 +155,12 @@ beforeAll(async () => {
     .values({ familyId: f2.familyId, title: 'Koti', createdAt: new Date('2024-01-02T10:00:00Z') })
     .returning();
   const goalUrl = `/api/families/${f2.familyId}/goals/${reopened!.id}`;
-  const ended = await (await agentOf('coordinator')).post(`${goalUrl}/end`).send({ ending: 'reached', endedOn: '2024-09-01', version: 1 }).expect(200);
+  const ended = await (
+    await agentOf('coordinator')
+  )
+    .post(`${goalUrl}/end`)
+    .send({ ending: 'reached', endedOn: '2024-09-01', version: 1 })
+    .expect(200);
   await (await agentOf('coordinator')).post(`${goalUrl}/reopen`).send({ version: ended.body.version }).expect(200);
 
   const f3 = await familyWithChild('Perhe Kolme', otherCoordinator.id, 2014);
@@ -155,7 +185,9 @@ beforeAll(async () => {
   });
   await usage(f3.familyId, world.services.serviceA.id, '2025-02-20', 1);
   await usage(f3.familyId, world.services.serviceB.id, '2025-04-10', 1);
-  await (await agentOf('otherCoordinator'))
+  await (
+    await agentOf('otherCoordinator')
+  )
     .post(`/api/families/${f3.familyId}/program-enrolments/${f3Enrolment.id}/end`)
     .send({ version: 1, endedOn: '2025-03-01', reason: 'left' })
     .expect(200);
@@ -250,23 +282,34 @@ const fieldsOf = ({ name, provider, description, targetGroup, startsOn, endsOn, 
 describe('setting up a programme', () => {
   const placementId = () => (program.metrics[0]!.definition as { placementServiceIds: string[] }).placementServiceIds[0]!;
 
-  it.each<PersonKey>(['coordinator', 'workerA', 'guardian', 'admin'])('when %s tries to set one up, then 404 and nothing is stored', async (person) => {
-    const before = (await testApp.database.db.select().from(programs)).length;
-    expect((await (await agentOf(person)).post('/api/programs').send(programBody(placementId()))).status).toBe(404);
-    expect((await testApp.database.db.select().from(programs)).length).toBe(before);
-  });
+  it.each<PersonKey>(['coordinator', 'workerA', 'guardian', 'admin'])(
+    'when %s tries to set one up, then 404 and nothing is stored',
+    async (person) => {
+      const before = (await testApp.database.db.select().from(programs)).length;
+      expect((await (await agentOf(person)).post('/api/programs').send(programBody(placementId()))).status).toBe(404);
+      expect((await testApp.database.db.select().from(programs)).length).toBe(before);
+    },
+  );
 
   it.each<[string, () => Record<string, unknown>, string]>([
     ['an end before the start', () => ({ startsOn: '2025-01-01', endsOn: '2024-12-31' }), 'body.endsOn'],
     ['no payer', () => ({ payers: [] }), 'body.payers'],
     ['no metric', () => ({ metrics: [] }), 'body.metrics'],
-    ['an oldest age below the youngest', () => ({ targetGroup: { description: '', childAgeMin: 10, childAgeMax: 5 } }), 'body.targetGroup'],
+    [
+      'an oldest age below the youngest',
+      () => ({ targetGroup: { description: '', childAgeMin: 10, childAgeMax: 5 } }),
+      'body.targetGroup',
+    ],
     [
       'a metric of an unknown kind',
       () => ({ metrics: [{ ...programBody(placementId()).metrics[2]!, definition: { kind: 'happiness', months: 12 } }] }),
       'body.metrics',
     ],
-    ['a negative payment', () => ({ metrics: [{ ...programBody(placementId()).metrics[2]!, paymentCents: -1 }] }), 'body.metrics'],
+    [
+      'a negative payment',
+      () => ({ metrics: [{ ...programBody(placementId()).metrics[2]!, paymentCents: -1 }] }),
+      'body.metrics',
+    ],
     [
       'a placement service that does not exist',
       () => ({ metrics: [programBody('00000000-0000-4000-8000-000000000000').metrics[0]!] }),
@@ -282,17 +325,28 @@ describe('setting up a programme', () => {
 
   it('when no family is enrolled yet, then the manager may change the metrics; once one is, 409 program_metrics_fixed', async () => {
     const manager = await agentOf('manager');
-    const fresh = programSchema.parse((await manager.post('/api/programs').send(programBody(placementId(), { name: 'Uusi' })).expect(201)).body);
+    const fresh = programSchema.parse(
+      (
+        await manager
+          .post('/api/programs')
+          .send(programBody(placementId(), { name: 'Uusi' }))
+          .expect(201)
+      ).body,
+    );
     expect(fresh.can).toEqual({ edit: true, changeMetrics: true });
     const changed = await manager
       .patch(`/api/programs/${fresh.id}`)
       .send({ ...fieldsOf(fresh), metrics: [programBody(placementId()).metrics[2]!] })
       .expect(200);
-    expect(changed.body.metrics.map((metric: { definition: { kind: string } }) => metric.definition.kind)).toEqual(['goal_reached']);
+    expect(changed.body.metrics.map((metric: { definition: { kind: string } }) => metric.definition.kind)).toEqual([
+      'goal_reached',
+    ]);
 
     const before = await lastAuditId();
     const programFields = fieldsOf(program);
-    const fixed = await manager.patch(`/api/programs/${program.id}`).send({ ...programFields, metrics: [programBody(placementId()).metrics[2]!] });
+    const fixed = await manager
+      .patch(`/api/programs/${program.id}`)
+      .send({ ...programFields, metrics: [programBody(placementId()).metrics[2]!] });
     expect(fixed.status).toBe(409);
     expect(fixed.body.code).toBe('program_metrics_fixed');
     const stale = await manager.patch(`/api/programs/${program.id}`).send({ ...programFields, version: 9 });
@@ -307,7 +361,13 @@ describe('setting up a programme', () => {
     expect(renamed.body.metrics).toEqual(program.metrics);
     program = programSchema.parse(renamed.body);
     expect(await auditSince(before)).toContainEqual(
-      expect.objectContaining({ familyId: null, action: 'update', resource: 'program', resourceId: program.id, outcome: 'allowed' }),
+      expect.objectContaining({
+        familyId: null,
+        action: 'update',
+        resource: 'program',
+        resourceId: program.id,
+        outcome: 'allowed',
+      }),
     );
     expect((await (await agentOf('coordinator')).patch(`/api/programs/${program.id}`).send(fieldsOf(program))).status).toBe(404);
   });
@@ -373,7 +433,11 @@ describe('the report', () => {
 
   it('when the period is 2024, then nothing was decided: the reopened goal of 1 September 2024 does not count', async () => {
     const read = await report('coordinator', 'from=2024-01-01&to=2024-12-31');
-    expect(read.metrics.map((metric) => metric.total)).toEqual([figures(0, 0, null, 0), figures(0, 0, null, 0), figures(0, 0, null, 0)]);
+    expect(read.metrics.map((metric) => metric.total)).toEqual([
+      figures(0, 0, null, 0),
+      figures(0, 0, null, 0),
+      figures(0, 0, null, 0),
+    ]);
     expect(read.enrolledAtEnd).toBe(4);
     expect(read.costPerOutcomeCents).toBeNull();
   });
@@ -417,7 +481,9 @@ describe('the rows behind a count', () => {
     const pseudonyms = (await testApp.database.db.select().from(programEnrolments)).map((row) => row.pseudonym);
     expect(rows.every((row) => pseudonyms.includes(row.pseudonym))).toBe(true);
     expect(Object.keys(rows[0]!).sort()).toEqual(['decidedMonth', 'enrolledMonth', 'metricId', 'payerId', 'pseudonym', 'status']);
-    expect((await (await agentOf('manager')).get(rowsUrl(`${year2025}&payerId=${payerId(0)}&status=reached`))).body.rows).toHaveLength(6);
+    expect(
+      (await (await agentOf('manager')).get(rowsUrl(`${year2025}&payerId=${payerId(0)}&status=reached`))).body.rows,
+    ).toHaveLength(6);
   });
 
   it('when the coordinator asks, then only their own families, named, each read in that family’s log; the others only counted', async () => {
@@ -437,9 +503,12 @@ describe('the rows behind a count', () => {
       ].sort(),
     );
     const audited = await auditSince(before);
-    expect(audited.filter((row) => row.familyId !== null).map((row) => row.familyId).sort()).toEqual(
-      [familyIds.f1, familyIds.f2, familyIds.f4].sort(),
-    );
+    expect(
+      audited
+        .filter((row) => row.familyId !== null)
+        .map((row) => row.familyId)
+        .sort(),
+    ).toEqual([familyIds.f1, familyIds.f2, familyIds.f4].sort());
     expect(audited.every((row) => row.actorId === world.people.coordinator.id && row.action === 'read')).toBe(true);
 
     const theirs = programReportRowsSchema.parse((await (await agentOf('otherCoordinator')).get(rowsUrl()).expect(200)).body);
