@@ -87,16 +87,14 @@ beforeAll(async () => {
       .insert(measurements)
       .values({ familyId, takenOn, occasion: 'own', respondentVersion: 'adult', memberId, recordedBy: coordinator.id })
       .returning();
-    await db
-      .insert(measurementScores)
-      .values(
-        Object.entries(scores).map(([domain, score]) => ({
-          measurementId: row!.id,
-          familyId,
-          domain: domain as 'housing',
-          score,
-        })),
-      );
+    await db.insert(measurementScores).values(
+      Object.entries(scores).map(([domain, score]) => ({
+        measurementId: row!.id,
+        familyId,
+        domain: domain as 'housing',
+        score,
+      })),
+    );
   };
   const enrol = async (
     who: 'coordinator' | 'otherCoordinator',
@@ -139,17 +137,7 @@ beforeAll(async () => {
   familyIds.f2 = f2.familyId;
   await enrol('coordinator', f2.familyId, f2.guardianId, 1, '2024-03-01');
   await usage(f2.familyId, placement.id, '2024-06-01', 1, 'month');
-  await db.update(serviceUsage).set({ serviceId: placement.id }).where(eq(serviceUsage.familyId, f2.familyId));
-  const [placementRole] = await db.select().from(serviceUsage).where(eq(serviceUsage.familyId, f2.familyId));
-  await db.insert(serviceUsage).values({
-    familyId: f2.familyId,
-    serviceRoleId: placementRole!.serviceRoleId,
-    serviceId: placement.id,
-    usedOn: '2025-02-01',
-    period: 'month',
-    units: 1,
-    recordedBy: coordinator.id,
-  });
+  await usage(f2.familyId, placement.id, '2025-02-01', 1, 'month');
   const [reopened] = await db
     .insert(goals)
     .values({ familyId: f2.familyId, title: 'Koti', createdAt: new Date('2024-01-02T10:00:00Z') })
