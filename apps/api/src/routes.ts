@@ -21,6 +21,7 @@ import { notesRoutes } from './features/notes/notes.routes';
 import { organisationsRoutes } from './features/organisations/organisations.routes';
 import { planVersionsRoutes } from './features/plan-versions/plan-versions.routes';
 import { plansRoutes } from './features/plans/plans.routes';
+import { programsRoutes } from './features/programs/programs.routes';
 import { reviewsRoutes } from './features/reviews/reviews.routes';
 import { serviceRolesRoutes } from './features/service-roles/service-roles.routes';
 import { servicesRoutes } from './features/services/services.routes';
@@ -58,6 +59,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...auditExportRoutes,
     ...accountsRoutes,
     ...insightsRoutes,
+    ...programsRoutes,
     ...(config.DEMO ? demoRoutes : []),
   ] as AnyRoute[];
 }

@@ -8,6 +8,7 @@ import type { Database } from '../db/database';
 import { insertAssessment } from '../features/assessments/assessments.repository';
 import { insertMeasurement } from '../features/measurements/measurements.repository';
 import { familyMembers } from '../db/tables/families';
+import { programEnrolments, programPayers, programs } from '../db/tables/programs';
 import { updateFamilyAt } from '../features/families/families.repository';
 import { answerFeedbackRequest, insertFeedbackRequest } from '../features/feedback/feedback.repository';
 import { apiRoutes } from '../routes';
@@ -29,7 +30,7 @@ import { buildWorld, type PersonKey, type World } from '../test/world';
  * family, another family and one that does not exist. Allowed writes are sent with a stale
  * version, so they reach the version check (409) without changing anything.
  */
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 type Persona = PersonKey | 'anonymous';
 type Target = 'own' | 'other' | 'none';
@@ -662,6 +663,67 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: '/api/insights/historical-costs/import',
       expect: signedIn({ manager: 400, admin: 400 }),
     },
+    // Programmes are the organisation's (managers write, coordinators read); enrolments are between the
+    // family and its coordinator. Writes stop at validation (400) or the version check (409).
+    'GET /api/programs': { method: 'GET', path: '/api/programs', expect: signedIn(programReaders(200)) },
+    'POST /api/programs': { method: 'POST', path: '/api/programs', body: {}, expect: signedIn({ manager: 400 }) },
+    'GET /api/programs/:programId': {
+      method: 'GET',
+      path: `/api/programs/${programFixture.programId}`,
+      expect: signedIn(programReaders(200)),
+    },
+    'PATCH /api/programs/:programId': {
+      method: 'PATCH',
+      path: `/api/programs/${programFixture.programId}`,
+      body: {
+        name: 'Matriisi',
+        provider: 'Rahasto',
+        targetGroup: { description: '', childAgeMin: 0, childAgeMax: 17 },
+        startsOn: '2024-01-01',
+        endsOn: '2031-12-31',
+        version: 999,
+      },
+      expect: signedIn({ manager: 409 }),
+    },
+    'GET /api/programs/:programId/report': {
+      method: 'GET',
+      path: `/api/programs/${programFixture.programId}/report?from=2025-01-01&to=2025-12-31`,
+      expect: signedIn(programReaders(200)),
+    },
+    'GET /api/programs/:programId/report/rows': {
+      method: 'GET',
+      path: `/api/programs/${programFixture.programId}/report/rows?from=2025-01-01&to=2025-12-31`,
+      expect: signedIn(programReaders(200)),
+    },
+    'GET /api/families/:familyId/program-enrolments': {
+      method: 'GET',
+      path: `/api/families/${familyId}/program-enrolments`,
+      expect: familyScoped({ coordinator: 200, otherCoordinator: 200, guardian: 200, youngMember: 200, otherGuardian: 200 }),
+    },
+    'POST /api/families/:familyId/program-enrolments': {
+      method: 'POST',
+      path: `/api/families/${familyId}/program-enrolments`,
+      body: {
+        programId: programFixture.programId,
+        payerId: NOWHERE,
+        enrolledOn: '2025-01-01',
+        consentGivenBy: NOWHERE,
+        consentGivenOn: '2025-01-01',
+      },
+      expect: familyScoped({ coordinator: 400, otherCoordinator: 400, guardian: 403, youngMember: 403, otherGuardian: 403 }),
+    },
+    'POST /api/families/:familyId/program-enrolments/:enrolmentId/end': {
+      method: 'POST',
+      path: `/api/families/${familyId}/program-enrolments/${enrolmentOf(family?.id)}/end`,
+      body: { version: 999, endedOn: '2025-02-01', reason: 'left' },
+      expect: familyScoped({ coordinator: 409, otherCoordinator: 409, guardian: 403, youngMember: 403, otherGuardian: 403 }),
+    },
+    'POST /api/families/:familyId/program-enrolments/:enrolmentId/withdraw-consent': {
+      method: 'POST',
+      path: `/api/families/${familyId}/program-enrolments/${enrolmentOf(family?.id)}/withdraw-consent`,
+      body: { version: 999 },
+      expect: familyScoped({ coordinator: 409, otherCoordinator: 409, guardian: 409, youngMember: 403, otherGuardian: 409 }),
+    },
     'POST /api/admin/accounts/:accountId/unlock': {
       method: 'POST',
       path: `/api/admin/accounts/${disposableAccountId}/unlock`,
@@ -670,6 +732,15 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
   };
 }
 let disposableAccountId = NOWHERE;
+/** A programme of the world's municipality, and per family an enrolment in it, made in `beforeAll`. */
+const programFixture = { programId: NOWHERE, enrolments: { family: NOWHERE, otherFamily: NOWHERE } };
+const enrolmentOf = (familyId: string | undefined) =>
+  familyId === undefined ? NOWHERE : programFixture.enrolments[familyId === world.family.id ? 'family' : 'otherFamily'];
+const programReaders = (status: number): Partial<Record<Persona, number>> => ({
+  manager: status,
+  coordinator: status,
+  otherCoordinator: status,
+});
 /** Per family: a member, a family comment on the story, an assessment and the guardian's measurement, made in `beforeAll`. */
 const noCaseFixtures = { memberId: NOWHERE, commentId: NOWHERE, assessmentId: NOWHERE, measurementId: NOWHERE };
 const caseFixtures = { family: noCaseFixtures, otherFamily: noCaseFixtures };
@@ -794,6 +865,43 @@ beforeAll(async () => {
       database.db,
     );
     fixtures[key] = { goalId, noteId: note.id, reviewId: review.id, usageId: usage.id, feedbackRequestId: feedback!.id };
+  }
+  const [program] = await database.db
+    .insert(programs)
+    .values({
+      organisationId: world.services.serviceA.organisationId,
+      name: 'Matriisin ohjelma',
+      provider: 'Rahasto',
+      targetGroup: { description: '', childAgeMin: 0, childAgeMax: 17 },
+      startsOn: '2024-01-01',
+      endsOn: '2031-12-31',
+      createdBy: world.people.manager.id,
+    })
+    .returning();
+  const [payer] = await database.db
+    .insert(programPayers)
+    .values({ programId: program!.id, name: 'Kunta', position: 0 })
+    .returning();
+  programFixture.programId = program!.id;
+  for (const [key, family, coordinator, guardian] of [
+    ['family', world.family, world.people.coordinator, world.people.guardian],
+    ['otherFamily', world.otherFamily, world.people.otherCoordinator, world.people.otherGuardian],
+  ] as const) {
+    const [guardianMember] = await database.db.select().from(familyMembers).where(eq(familyMembers.accountId, guardian.id));
+    const [enrolment] = await database.db
+      .insert(programEnrolments)
+      .values({
+        programId: program!.id,
+        familyId: family.id,
+        payerId: payer!.id,
+        pseudonym: `R-MATRIX0${key === 'family' ? 1 : 2}`,
+        enrolledOn: '2025-01-01',
+        consentGivenBy: guardianMember!.id,
+        consentGivenOn: '2025-01-01',
+        recordedBy: coordinator.id,
+      })
+      .returning();
+    programFixture.enrolments[key] = enrolment!.id;
   }
   const config = loadConfig({
     NODE_ENV: 'test',

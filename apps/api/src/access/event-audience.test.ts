@@ -57,6 +57,9 @@ it.each<[string, Role, FamilyRelation, FamilyEventType, EventSubject | undefined
   ['coordinator, feedback answered', 'coordinator', coordinator, 'feedback.answered', undefined, true],
   ['guardian, feedback requested', 'family', guardian, 'feedback.requested', undefined, true],
   ['worker with every consent, feedback', 'worker', workerWithEverything, 'feedback.updated', undefined, false],
+  ['coordinator, a programme enrolment', 'coordinator', coordinator, 'program.enrolled', undefined, true],
+  ['guardian, a programme enrolment ended', 'family', guardian, 'program.ended', undefined, true],
+  ['worker with every consent, a programme enrolment', 'worker', workerWithEverything, 'program.enrolled', undefined, false],
 ])('when the event reaches the %s, then it is heard: %#', (_label, role, relation, type, subject, expected) => {
   expect(hears(role, relation, type, subject)).toBe(expected);
 });

@@ -26,11 +26,13 @@ const partOfEvent: Partial<Record<FamilyEventType, PlanPart>> = {
   'measurement.updated': 'measurements',
 };
 
-/** The family's experience: only the family and its coordinator hear of it, never a service. */
+/** The family's experience and its programme enrolments: only the family and its coordinator hear of them, never a service. */
 const familyAndCoordinatorEvents: ReadonlySet<FamilyEventType> = new Set([
   'feedback.requested',
   'feedback.answered',
   'feedback.updated',
+  'program.enrolled',
+  'program.ended',
 ]);
 
 const coordinatorRoom = (familyId: string) => `${familyRoom(familyId)}:coordinator`;

@@ -216,6 +216,19 @@ describe('authorizeFamily', () => {
     ['family', 'guardian', 'feedback-permission:change', { authorId: 'acc-me' }, 'allowed'],
     ['family', 'guardian', 'feedback-permission:change', { authorId: 'someone-else' }, 'forbidden'],
     ['coordinator', 'coordinatorOfFamily', 'feedback-permission:change', { authorId: 'acc-me' }, 'forbidden'],
+    // programme enrolments: between the family and its coordinator; a guardian may withdraw the consent
+    ['coordinator', 'coordinatorOfFamily', 'program-enrolment:read', undefined, 'allowed'],
+    ['family', 'youngMember', 'program-enrolment:read', undefined, 'allowed'],
+    ['worker', 'workerWithNotes', 'program-enrolment:read', undefined, 'forbidden'],
+    ['manager', 'coordinatorOfFamily', 'program-enrolment:read', undefined, 'not_found'],
+    ['coordinator', 'coordinatorOfFamily', 'program-enrolment:enrol', undefined, 'allowed'],
+    ['family', 'guardian', 'program-enrolment:enrol', undefined, 'forbidden'],
+    ['coordinator', 'coordinatorOfFamily', 'program-enrolment:end', undefined, 'allowed'],
+    ['worker', 'workerWithRole', 'program-enrolment:end', undefined, 'forbidden'],
+    ['family', 'guardian', 'program-consent:withdraw', undefined, 'allowed'],
+    ['family', 'youngMember', 'program-consent:withdraw', undefined, 'forbidden'],
+    ['coordinator', 'coordinatorOfFamily', 'program-consent:withdraw', undefined, 'allowed'],
+    ['coordinator', 'handoverTarget', 'program-consent:withdraw', undefined, 'not_found'],
   ])('%s with relation %s asking %s %j: %s', (role, relationKey, permission, target, expected) => {
     const decision = authorizeFamily(actor(role), permission, relations[relationKey], target);
     expect(decision.allowed ? 'allowed' : decision.reason).toBe(expected);
@@ -234,6 +247,8 @@ describe('authorizeFamily', () => {
     ['family', 'youngMember', 'measurement:record', undefined],
     ['coordinator', 'coordinatorOfFamily', 'usage:record', { serviceRoleId: 'role-other' }],
     ['worker', 'workerWithRole', 'usage:record', { serviceRoleId: 'role-mine' }],
+    ['coordinator', 'coordinatorOfFamily', 'program-enrolment:enrol', undefined],
+    ['coordinator', 'coordinatorOfFamily', 'program-enrolment:end', undefined],
   ])('when the case is closed, %s with %s may not %s', (role, relationKey, permission, target) => {
     const decision = authorizeFamily(actor(role), permission, { ...relations[relationKey], status: 'closed' }, target);
     expect(decision).toMatchObject({ allowed: false, reason: 'case_closed' });
@@ -248,6 +263,7 @@ describe('authorizeFamily', () => {
   it.each<[FamilyPermission, FamilyTarget | undefined]>([
     ['feedback:answer', undefined],
     ['feedback-permission:change', { authorId: 'acc-me' }],
+    ['program-consent:withdraw', undefined],
   ])('when the case is closed, the family may still %s: its closing request is asked then', (permission, target) => {
     expect(authorizeFamily(actor('family'), permission, { ...relations.guardian, status: 'closed' }, target).allowed).toBe(true);
   });

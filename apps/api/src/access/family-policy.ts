@@ -58,7 +58,11 @@ export type FamilyPermission =
   | 'usage-summary:read'
   | 'feedback:read'
   | 'feedback:answer'
-  | 'feedback-permission:change';
+  | 'feedback-permission:change'
+  | 'program-enrolment:read'
+  | 'program-enrolment:enrol'
+  | 'program-enrolment:end'
+  | 'program-consent:withdraw';
 
 /** All a pending handover's target may do before accepting: see the handover (the family's name) and answer it. */
 const handoverTargetPermissions: ReadonlySet<FamilyPermission> = new Set([
@@ -222,6 +226,16 @@ const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
   'feedback-permission:change': {
     write: false,
     allows: (basis, _relation, target, actor) => basis === 'family-member' && target?.authorId === actor.accountId,
+  },
+  // An outcome-based programme is between the family and its coordinator: services are not told of it.
+  'program-enrolment:read': { write: false, allows: (basis) => basis === 'coordinator' || basis === 'family-member' },
+  'program-enrolment:enrol': { write: true, allows: (basis) => basis === 'coordinator' },
+  'program-enrolment:end': { write: true, allows: (basis) => basis === 'coordinator' },
+  // A guardian takes the consent back, or the coordinator records it; after the case closed too.
+  'program-consent:withdraw': {
+    write: false,
+    allows: (basis, relation) =>
+      basis === 'coordinator' || (basis === 'family-member' && relation.actorMember?.relation === 'guardian'),
   },
 };
 

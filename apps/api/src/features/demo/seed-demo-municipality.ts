@@ -13,13 +13,15 @@ import { services } from '../../db/tables/services';
 import { FIRST_PRICE_VALID_FROM } from '../services';
 import { seededRandom, unitsOfMonth } from './demo-figures';
 import { seedMunicipalityOutcomes, type MunicipalityCase } from './seed-demo-outcomes';
+import { seedDemoPrograms } from './seed-demo-programs';
 import { monthlyUnitsByName } from './seed-demo-world';
 
 /**
  * The demo municipality's caseload over the last 36 months: about 300 fictional families with
  * plausible service mixes, monthly usage and yearly price changes, so the cost and caseload views
  * have data to show, and what the cases came to (wellbeing meters, feedback at closing, goal
- * endings: seed-demo-outcomes.ts). Deterministic (a fixed seed and a fixed reference month), so two demo
+ * endings: seed-demo-outcomes.ts), and an outcome-based programme that about half of the families opened from 2024 on are in
+ * (seed-demo-programs.ts). Deterministic (a fixed seed and a fixed reference month), so two demo
  * databases seeded in the same month hold the same figures. Every name and figure is invented.
  */
 
@@ -286,4 +288,5 @@ async function writeMunicipality(tx: Tx, thisMonth: string): Promise<void> {
   for (let start = 0; start < usageRows.length; start += 1000)
     await tx.insert(serviceUsage).values(usageRows.slice(start, start + 1000));
   await seedMunicipalityOutcomes(tx, cases, current);
+  await seedDemoPrograms(tx, cases, current);
 }
