@@ -7,6 +7,7 @@ export const familyWorker = 'mikko.perhetyo@varkaus-demo.fi';
 export const schoolWorker = 'hanna.koulu@varkaus-demo.fi';
 export const clinicWorker = 'liisa.neuvola@varkaus-demo.fi';
 export const manager = 'paivi.johtaja@varkaus-demo.fi';
+export const guardian = 'anna.virtanen@example.fi';
 
 /** The heading of the first screen after signing in: professionals and families get their families, a manager the figures. */
 const landingHeading = (email: string) => (email === manager ? 'Johdon näkymä' : 'Perheet');

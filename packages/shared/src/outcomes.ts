@@ -86,7 +86,7 @@ export type OutcomePeriod = z.infer<typeof outcomePeriodSchema>;
  * or the families that used a service in the year (their outcomes of that year, beside what that
  * service alone cost).
  */
-export const outcomeGroupKinds = ['municipality', 'service'] as const;
+export const outcomeGroupKinds = ['municipality', 'program', 'service'] as const;
 
 export const outcomeGroupSchema = z.object({
   kind: z.enum(outcomeGroupKinds),

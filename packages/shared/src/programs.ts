@@ -21,7 +21,7 @@ const monthsSchema = z.number().int().min(1).max(60);
  *   usage recorded per month counts when its month overlaps that span); missed otherwise.
  * - `wellbeing_improved`: the baseline is the earliest wellbeing meter taken from 90 days before
  *   to 30 days after the enrolment day; reached on the day of the first later meter by the same
- *   member, taken by `months` after enrolment, that scores at least `steps` higher in at least
+ *   member, taken from the enrolment day to `months` after it, that scores at least `steps` higher in at least
  *   `domains` domains answered in both; missed when none has by then.
  * - `goal_reached`: reached on the ending day of the first goal of the family that ended reached
  *   (or, with an attainment scale, at the expected level or above) from the enrolment day to

@@ -98,6 +98,10 @@ describe('the demo programme', () => {
       consentGivenBy: { name: 'Anna Virtanen' },
       can: { end: true, withdrawConsent: true },
     });
+    // Anna's meters came before she joined: her next one decides the wellbeing outcome.
+    const [enrolment] = asSari.enrolments;
+    const wellbeing = enrolment!.program.metrics.find((metric) => metric.definition.kind === 'wellbeing_improved');
+    expect(enrolment!.outcomes.find((outcome) => outcome.metricId === wellbeing!.id)?.status).toBe('pending');
     const asAnna = programEnrolmentListSchema.parse(
       (await (await signInAs(testApp.app, demoAccounts.guardian)).get(url).expect(200)).body,
     );

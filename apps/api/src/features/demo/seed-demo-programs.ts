@@ -155,14 +155,15 @@ export async function seedDemoPrograms(tx: Tx, cases: MunicipalityCase[], until:
     row.endReason = 'consent_withdrawn';
   }
 
-  // Sari's Perhe Virtanen is in too, so the coordinator and Anna see an enrolment.
+  // Sari's Perhe Virtanen is in too, so the coordinator and Anna see an enrolment. Anna agreed after
+  // the review: her meters so far came before, so the programme waits for her next one.
   const [virtanen] = await tx
     .select({ id: families.id, coordinatorId: families.coordinatorId, guardianId: familyMembers.id })
     .from(families)
     .innerJoin(familyMembers, and(eq(familyMembers.familyId, families.id), eq(familyMembers.name, 'Anna Virtanen')))
     .where(eq(families.name, 'Perhe Virtanen'));
   if (virtanen) {
-    const enrolledOn = addDays(lastDay, -45);
+    const enrolledOn = addDays(lastDay, -10);
     rows.push({
       programId: program!.id,
       familyId: virtanen.id,

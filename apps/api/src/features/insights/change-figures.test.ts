@@ -84,6 +84,7 @@ describe("a cohort's first case year against its second", () => {
     service: { id: service, name: { fi: service } },
     organisation: { id: 'o', name: 'Kunta' },
     municipality: null,
+    period: 'day',
     usedOn,
     costCents,
   });

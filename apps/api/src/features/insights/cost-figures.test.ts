@@ -13,6 +13,7 @@ const usage = (familyId: string, costCents: number, usedOn = '2026-01-15', servi
   service: { id: service, name: { fi: service } },
   organisation: { id: 'o', name: 'Kunta' },
   municipality: null,
+  period: 'day',
   usedOn,
   costCents,
 });

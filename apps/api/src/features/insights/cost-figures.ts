@@ -1,4 +1,4 @@
-import type { CostCell, CostPerFamily, CostTable, CountCell, Distribution, LocalizedText } from '@yhdessa/shared';
+import type { CostCell, CostPerFamily, CostTable, CountCell, Distribution, LocalizedText, UsagePeriod } from '@yhdessa/shared';
 import { MIN_FAMILIES_PER_FIGURE } from '@yhdessa/shared';
 import { suppressFigures, tableLines, type FigureFacts } from './suppression';
 
@@ -10,8 +10,9 @@ export interface PricedUsage {
   organisation: { id: string; name: string };
   /** The family's municipality: its coordinator's organisation; null when the coordinator has none. */
   municipality: { id: string; name: string } | null;
-  /** `YYYY-MM-DD`. */
+  /** `YYYY-MM-DD`; a month's usage is dated on the month's first day. */
   usedOn: string;
+  period: UsagePeriod;
   costCents: number;
 }
 

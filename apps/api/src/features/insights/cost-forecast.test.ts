@@ -62,6 +62,7 @@ describe('the forecast the manager sees', () => {
     service: { id: service, name: { fi: service } },
     organisation: { id: 'o', name: 'Kunta' },
     municipality: null,
+    period: 'day',
     usedOn,
     costCents,
   });

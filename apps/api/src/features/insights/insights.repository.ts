@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@yhdessa/shared';
+import type { LocalizedText, UsagePeriod } from '@yhdessa/shared';
 import { asc, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/database';
 import { historicalCostImports, historicalServiceCosts } from '../../db/tables/historical-costs';
@@ -22,12 +22,13 @@ export async function listPricedUsageOfAllFamilies(db: Queryable): Promise<Price
     municipality_id: string | null;
     municipality_name: string | null;
     used_on: string;
+    period: UsagePeriod;
     cost_cents: string;
   }>(
     db,
     sql`select u.family_id, u.service_id, s.name as service_name, o.id as organisation_id, o.name as organisation_name,
           m.id as municipality_id, m.name as municipality_name,
-          to_char(u.used_on, 'YYYY-MM-DD') as used_on, round(u.units * ${unitCostOfUsage('u')})::bigint as cost_cents
+          to_char(u.used_on, 'YYYY-MM-DD') as used_on, u.period, round(u.units * ${unitCostOfUsage('u')})::bigint as cost_cents
         from service_usage u
         join services s on s.id = u.service_id
         join organisations o on o.id = s.organisation_id
@@ -42,6 +43,7 @@ export async function listPricedUsageOfAllFamilies(db: Queryable): Promise<Price
     organisation: { id: row.organisation_id, name: row.organisation_name },
     municipality: row.municipality_id === null ? null : { id: row.municipality_id, name: row.municipality_name! },
     usedOn: row.used_on,
+    period: row.period,
     costCents: Number(row.cost_cents),
   }));
 }

@@ -1,6 +1,7 @@
 import type { CostCell, InsightsOutcomes, LocalizedText } from '@yhdessa/shared';
 import type { Queryable } from '../../db/database';
 import type { KeyedCostTable } from './cost-figures';
+import { listEnrolmentSpansOfAllFamilies } from '../programs';
 import { listPricedUsageOfAllFamilies } from './insights.repository';
 import { publishCostTables } from './insights.service';
 import { buildOutcomeGroup, wellbeingChanges, type OutcomeGroupSource } from './outcome-figures';
@@ -10,6 +11,7 @@ import {
   listMunicipalitiesOfAllFamilies,
   listWellbeingMetersOfAllFamilies,
 } from './outcomes.repository';
+import { programGroups } from './program-groups';
 
 const noCost: CostCell = { suppressed: false, costCents: 0, families: 0 };
 
@@ -27,11 +29,12 @@ const costIn =
 const byFinnishName = (a: { label: LocalizedText }, b: { label: LocalizedText }) => a.label.fi.localeCompare(b.label.fi, 'fi');
 
 /**
- * What the families' cases came to, per municipality and per service, in each year and in all:
+ * What the families' cases came to, per municipality, programme (the organisation's) and service, in each year and in all:
  * wellbeing change, goal endings, experience, and the cost per outcome reached. Costs are the
  * cells of the published cost tables (with what they hide hidden), so no view gives away another's.
  */
-export async function readOutcomes(db: Queryable): Promise<InsightsOutcomes> {
+/** `organisationId`: the manager's, whose programmes are grouped; none without one. */
+export async function readOutcomes(db: Queryable, organisationId: string | null): Promise<InsightsOutcomes> {
   const usage = await listPricedUsageOfAllFamilies(db);
   const outcomes = {
     changes: wellbeingChanges(await listWellbeingMetersOfAllFamilies(db)),
@@ -74,8 +77,10 @@ export async function readOutcomes(db: Queryable): Promise<InsightsOutcomes> {
   }));
   return {
     years,
-    groups: [...municipalityGroups, ...serviceGroups.sort(byFinnishName)].map((group) =>
-      buildOutcomeGroup(group, years, outcomes),
-    ),
+    groups: [
+      ...municipalityGroups,
+      ...programGroups(organisationId ? await listEnrolmentSpansOfAllFamilies(organisationId, db) : [], usage, years),
+      ...serviceGroups.sort(byFinnishName),
+    ].map((group) => buildOutcomeGroup(group, years, outcomes)),
   };
 }

@@ -129,6 +129,11 @@ describe('wellbeing improved by one step in three domains', () => {
     expect(decideOutcome(facts({ measurements }), wellbeing, AFTER_DUE).status).toBe('missed');
   });
 
+  it("when the improvement was measured before the enrolment day, then it is not the programme's and the outcome is missed", () => {
+    const measurements = [baseline, meter(GUARDIAN, '2024-03-14', { housing: 3, 'daily-life': 3, safety: 4 })];
+    expect(decideOutcome(facts({ measurements }), wellbeing, AFTER_DUE).status).toBe('missed');
+  });
+
   it('when the improvement came after the due day, then it is missed', () => {
     const measurements = [baseline, meter(GUARDIAN, '2025-03-16', { housing: 3, 'daily-life': 3, safety: 4 })];
     expect(decideOutcome(facts({ measurements }), wellbeing, AFTER_DUE).status).toBe('missed');
@@ -196,6 +201,7 @@ describe('a goal reached within 12 months', () => {
     ],
     ['a scaled goal partly reached at -1', ending({ status: 'partly_reached', hasScale: true, attainedLevel: -1 }), 'missed'],
     ['a scaled goal reached at +2', ending({ hasScale: true, attainedLevel: 2 }), 'reached'],
+    ['a scaled goal reached with no level given', ending({ hasScale: true, attainedLevel: null }), 'reached'],
     ['a goal partly reached without a scale', ending({ status: 'partly_reached' }), 'missed'],
     ['a dropped goal', ending({ status: 'dropped' }), 'missed'],
     ['a goal reached before the enrolment', ending({ endedOn: '2024-03-14' }), 'missed'],

@@ -102,7 +102,9 @@ function wellbeingImproved(
     return mayStillCome ? pending(dueOn) : notMeasurable('no_baseline');
   }
   const improved = byDay.find((meter) => {
-    if (meter.memberId !== baseline.memberId || meter.takenOn <= baseline.takenOn || meter.takenOn > dueOn) return false;
+    // A change is the programme's only from the enrolment day on, though the baseline may be older.
+    const inTime = meter.takenOn > baseline.takenOn && meter.takenOn >= facts.enrolledOn && meter.takenOn <= dueOn;
+    if (meter.memberId !== baseline.memberId || !inTime) return false;
     const better = (Object.keys(meter.scores) as AssessmentDomain[]).filter((domain) => {
       const before = baseline.scores[domain];
       return before !== undefined && meter.scores[domain]! - before >= rule.steps;
@@ -112,10 +114,10 @@ function wellbeingImproved(
   return decide(facts, dueOn, improved?.takenOn ?? null, today);
 }
 
-/** A goal counts when it ended reached; one with attainment levels when it attained the expected level (0) or above. */
+/** A goal counts when it ended reached, or, with attainment levels, at the expected level (0) or above. */
 const goalCounts = (goal: EnrolmentFacts['goalEndings'][number]) =>
-  goal.status !== 'dropped' &&
-  (goal.hasScale ? goal.attainedLevel !== null && goal.attainedLevel >= 0 : goal.status === 'reached');
+  goal.status === 'reached' ||
+  (goal.status !== 'dropped' && goal.hasScale && goal.attainedLevel !== null && goal.attainedLevel >= 0);
 
 function goalReached(facts: EnrolmentFacts, dueOn: string, today: string): Outcome {
   const first = facts.goalEndings

@@ -418,3 +418,39 @@ export async function sumCostOfEnrolledFamilies(programId: string, period: { fro
   );
   return Number(row!.cost);
 }
+
+export interface EnrolmentSpan {
+  program: { id: string; name: string };
+  familyId: string;
+  enrolledOn: string;
+  /** The last day in the programme; null while enrolled. */
+  endedOn: string | null;
+}
+
+/**
+ * A cross-family read, on purpose, for the manager's outcome figures per programme: when each
+ * family of the organisation's programmes was in, leaving out families that withdrew their consent.
+ * Only aggregates of these rows ever leave the insights feature.
+ */
+export async function listEnrolmentSpansOfAllFamilies(organisationId: string, db: Queryable): Promise<EnrolmentSpan[]> {
+  const rows = await queryRows<{
+    program_id: string;
+    program_name: string;
+    family_id: string;
+    enrolled_on: string;
+    ended_on: string | null;
+  }>(
+    db,
+    sql`select p.id as program_id, p.name as program_name, e.family_id,
+          to_char(e.enrolled_on, 'YYYY-MM-DD') as enrolled_on, to_char(e.ended_on, 'YYYY-MM-DD') as ended_on
+        from program_enrolments e join programs p on p.id = e.program_id
+        where p.organisation_id = ${organisationId} and e.end_reason is distinct from 'consent_withdrawn'
+        order by p.name, e.enrolled_on`,
+  );
+  return rows.map((row) => ({
+    program: { id: row.program_id, name: row.program_name },
+    familyId: row.family_id,
+    enrolledOn: row.enrolled_on,
+    endedOn: row.ended_on,
+  }));
+}

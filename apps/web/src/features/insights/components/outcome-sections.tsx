@@ -238,7 +238,7 @@ export function CostPerOutcomeSection({ group, name, fileKey }: GroupSectionProp
     <FigureTableSection
       id="outcomes-cost-title"
       title={t('outcomes.cost.title', { group: name })}
-      intro={t(group.kind === 'service' ? 'outcomes.cost.introService' : 'outcomes.cost.introMunicipality')}
+      intro={t(`outcomes.cost.intro.${group.kind}`)}
       rowHeading={t('outcomes.year')}
       columns={[
         t('outcomes.cost.cost'),

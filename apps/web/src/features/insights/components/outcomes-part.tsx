@@ -31,6 +31,7 @@ export function OutcomesPart({ outcomes }: { outcomes: InsightsOutcomes }) {
             onChange={(event) => setChosen(Number(event.currentTarget.value))}
             data={[
               { group: t('outcomes.municipalities'), items: options('municipality') },
+              { group: t('outcomes.programs'), items: options('program') },
               { group: t('outcomes.services'), items: options('service') },
             ].filter((each) => each.items.length > 0)}
           />
