@@ -77,3 +77,8 @@ export class AppError extends Error {
 export function notFound(what = 'resource'): AppError {
   return new AppError('not_found', `No such ${what}, or you may not see it.`);
 }
+
+/** A 400 about one field of the request, e.g. `invalidField('body.endsOn', 'The day is before the start.')`. */
+export function invalidField(path: string, message: string): AppError {
+  return new AppError('validation_failed', message, { errors: [{ path, message }] });
+}

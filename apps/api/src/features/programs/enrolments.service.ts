@@ -1,7 +1,7 @@
 import type { EndEnrolment, EnrolFamily, ProgramEnrolment, ProgramEnrolmentList } from '@yhdessa/shared';
 import { authorizeFamily, type FamilyPermission } from '../../access/family-policy';
 import { requireFamilyPermission } from '../../access/require-family-permission';
-import { AppError, notFound } from '../../core/app-error';
+import { AppError, invalidField, notFound } from '../../core/app-error';
 import { municipalityDate } from '../../core/clock';
 import type { RouteContext } from '../../http/route';
 import { changeVersioned } from '../../http/versioned-change';
@@ -11,7 +11,7 @@ import {
   endEnrolmentAt,
   findEnrolmentOfFamily,
   findProgram,
-  hasOpenEnrolment,
+  findEnrolmentHistory,
   insertEnrolment,
   listEnrolmentsOfFamily,
   listMembersOfFamily,
@@ -40,8 +40,6 @@ const present = (context: FamilyContext, today: string) => (enrolment: FamilyEnr
     end: enrolment.endedOn === null && may(context, 'program-enrolment:end'),
     withdrawConsent: enrolment.endReason !== 'consent_withdrawn' && may(context, 'program-consent:withdraw'),
   });
-
-const invalid = (path: string, message: string) => new AppError('validation_failed', message, { errors: [{ path, message }] });
 
 /** Age by birth year in the enrolment year, as the target group is defined. */
 const inTargetGroup = (program: StoredProgram, children: ReadonlyArray<{ birthYear: number | null }>, day: string) => {
@@ -99,15 +97,15 @@ export async function enrolFamily(familyId: string, body: EnrolFamily, context: 
   const program = context.actor.organisationId ? await findProgram(context.actor.organisationId, body.programId, tx) : null;
   if (!program) throw notFound('programme');
   if (!program.payers.some((payer) => payer.id === body.payerId))
-    throw invalid('body.payerId', 'No such payer in this programme.');
-  if (body.enrolledOn > today) throw invalid('body.enrolledOn', 'The day is in the future.');
+    throw invalidField('body.payerId', 'No such payer in this programme.');
+  if (body.enrolledOn > today) throw invalidField('body.enrolledOn', 'The day is in the future.');
   if (body.enrolledOn < program.startsOn || body.enrolledOn > program.endsOn)
-    throw invalid('body.enrolledOn', `The programme runs from ${program.startsOn} to ${program.endsOn}.`);
+    throw invalidField('body.enrolledOn', `The programme runs from ${program.startsOn} to ${program.endsOn}.`);
   if (body.consentGivenOn > body.enrolledOn)
-    throw invalid('body.consentGivenOn', 'The guardian consents before the family is enrolled, or on the day.');
+    throw invalidField('body.consentGivenOn', 'The guardian consents before the family is enrolled, or on the day.');
   const members = await listMembersOfFamily(familyId, tx);
   const guardian = members.find((member) => member.id === body.consentGivenBy && member.relation === 'guardian');
-  if (!guardian) throw invalid('body.consentGivenBy', 'Consent is given by a guardian of the family.');
+  if (!guardian) throw invalidField('body.consentGivenBy', 'Consent is given by a guardian of the family.');
   if (
     !inTargetGroup(
       program,
@@ -116,8 +114,14 @@ export async function enrolFamily(familyId: string, body: EnrolFamily, context: 
     )
   )
     throw new AppError('not_in_target_group', 'No child of the family is of the age the programme is for in the enrolment year.');
-  if (await hasOpenEnrolment(familyId, program.id, tx))
-    throw new AppError('already_enrolled', 'The family is in this programme already.');
+  const history = await findEnrolmentHistory(familyId, program.id, tx);
+  if (history.open) throw new AppError('already_enrolled', 'The family is in this programme already.');
+  // Two enrolments over the same days would count the family's outcomes twice, and be paid twice.
+  if (history.lastEndedOn !== null && body.enrolledOn <= history.lastEndedOn)
+    throw invalidField(
+      'body.enrolledOn',
+      `The family was in this programme until ${history.lastEndedOn}: a new enrolment starts after it.`,
+    );
   const { id, version } = await insertEnrolment(
     familyId,
     { ...body, pseudonym: newPseudonym(), recordedBy: context.actor.accountId },
@@ -156,8 +160,8 @@ export async function endEnrolment(
   const enrolment = await requireEnrolment(params, context);
   const today = municipalityDate();
   if (enrolment.endedOn !== null) throw new AppError('enrolment_ended', 'The enrolment has ended already.');
-  if (body.endedOn > today) throw invalid('body.endedOn', 'The day is in the future.');
-  if (body.endedOn < enrolment.enrolledOn) throw invalid('body.endedOn', 'The enrolment cannot end before it began.');
+  if (body.endedOn > today) throw invalidField('body.endedOn', 'The day is in the future.');
+  if (body.endedOn < enrolment.enrolledOn) throw invalidField('body.endedOn', 'The enrolment cannot end before it began.');
   await changeVersioned(context, {
     familyId: params.familyId,
     resource: 'program-enrolment',

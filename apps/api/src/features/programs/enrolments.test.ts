@@ -347,6 +347,17 @@ describe('leaving the programme and withdrawing consent', () => {
     expect(again.body.code).toBe('enrolment_ended');
   });
 
+  it('when the family is enrolled again from a day it was still in, then 400: its outcomes would count twice', async () => {
+    const response = await (
+      await agentOf('coordinator')
+    )
+      .post(url())
+      .send(enrolment({ enrolledOn: '2024-09-01', consentGivenOn: '2024-09-01' }));
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ path: 'body.enrolledOn', message: expect.stringContaining('2024-09-01') }]);
+    expect(await countEnrolments()).toBe(1);
+  });
+
   it('when the family is enrolled again and the coordinator records a withdrawal, then the new enrolment ends today', async () => {
     const created = await (
       await agentOf('coordinator')

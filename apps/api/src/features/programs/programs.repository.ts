@@ -342,18 +342,28 @@ export async function listMembersOfFamily(familyId: string, db: Queryable) {
     .where(eq(familyMembers.familyId, familyId));
 }
 
-export async function hasOpenEnrolment(familyId: string, programId: string, db: Queryable): Promise<boolean> {
-  const [row] = await db
-    .select({ id: programEnrolments.id })
-    .from(programEnrolments)
-    .where(
-      and(
-        eq(programEnrolments.familyId, familyId),
-        eq(programEnrolments.programId, programId),
-        sql`${programEnrolments.endedOn} is null`,
-      ),
-    );
-  return row !== undefined;
+/** The first and last day a family was enrolled in the programme on; null when none ever was. */
+export async function findEnrolmentDays(programId: string, db: Queryable): Promise<{ first: string; last: string } | null> {
+  const [row] = await queryRows<{ first: string | null; last: string | null }>(
+    db,
+    sql`select to_char(min(enrolled_on), 'YYYY-MM-DD') as first, to_char(max(enrolled_on), 'YYYY-MM-DD') as last
+        from program_enrolments where program_id = ${programId}`,
+  );
+  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+}
+
+/** The family's enrolments in the programme: whether one is still open, and the last day of those ended. */
+export async function findEnrolmentHistory(
+  familyId: string,
+  programId: string,
+  db: Queryable,
+): Promise<{ open: boolean; lastEndedOn: string | null }> {
+  const [row] = await queryRows<{ open: boolean; last_ended_on: string | null }>(
+    db,
+    sql`select coalesce(bool_or(ended_on is null), false) as open, to_char(max(ended_on), 'YYYY-MM-DD') as last_ended_on
+        from program_enrolments where family_id = ${familyId} and program_id = ${programId}`,
+  );
+  return { open: row?.open ?? false, lastEndedOn: row?.last_ended_on ?? null };
 }
 
 export async function insertEnrolment(

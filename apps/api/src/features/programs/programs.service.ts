@@ -10,13 +10,14 @@ import type {
   Role,
   UpdateProgram,
 } from '@yhdessa/shared';
-import { AppError, notFound } from '../../core/app-error';
+import { AppError, invalidField, notFound } from '../../core/app-error';
 import { municipalityDate } from '../../core/clock';
 import type { RouteContext } from '../../http/route';
 import { versionConflict } from '../../http/versioned-change';
 import { outcomesOf, presentProgram } from './program.presenter';
 import { buildReportFigures, decidedRowsOf, type Period } from './program-report';
 import {
+  findEnrolmentDays,
   findExistingServiceIds,
   findProgram,
   insertPayers,
@@ -110,6 +111,15 @@ export async function updateProgram(programId: string, body: UpdateProgram, cont
   if (metrics && program.anyEnrolment)
     throw new AppError('program_metrics_fixed', 'A family is enrolled: the metrics are part of the contract now.');
   if (metrics) await checkMetrics(metrics, context);
+  // An enrolment outside the period would be a family in a contract that did not run on its day.
+  const enrolled = await findEnrolmentDays(programId, context.tx);
+  if (enrolled && fields.startsOn > enrolled.first)
+    throw invalidField(
+      'body.startsOn',
+      `A family was enrolled on ${enrolled.first}: the programme starts on that day or before.`,
+    );
+  if (enrolled && fields.endsOn < enrolled.last)
+    throw invalidField('body.endsOn', `A family was enrolled on ${enrolled.last}: the programme ends on that day or after.`);
   const updated = await updateProgramAt(programId, version, fields, context.tx);
   if (!updated) throw versionConflict('programme', presentProgram(await requireProgram(programId, context), true));
   await insertPayers(programId, addPayers, context.tx);

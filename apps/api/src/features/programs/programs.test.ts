@@ -311,6 +311,21 @@ describe('setting up a programme', () => {
     expect((await testApp.database.db.select().from(programs)).length).toBe(before);
   });
 
+  it('when the manager moves the period off an enrolment day, then 400 names the day and nothing changes', async () => {
+    const manager = await agentOf('manager');
+    const read = async () => programSchema.parse((await manager.get(`/api/programs/${program.id}`).expect(200)).body);
+    const current = await read();
+    for (const [change, field, day] of [
+      [{ startsOn: '2024-03-01' }, 'body.startsOn', '2024-02-10'],
+      [{ endsOn: '2025-05-31' }, 'body.endsOn', '2025-06-01'],
+    ] as const) {
+      const response = await manager.patch(`/api/programs/${program.id}`).send({ ...fieldsOf(current), ...change });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ path: field, message: expect.stringContaining(day) }]);
+    }
+    expect(await read()).toEqual(current);
+  });
+
   it('when no family is enrolled yet, then the manager may change the metrics; once one is, 409 program_metrics_fixed', async () => {
     const manager = await agentOf('manager');
     const fresh = programSchema.parse(
