@@ -96,6 +96,7 @@ const endings: GoalEnding[] = [
 const changes: WellbeingChange[] = [
   ...families(1, 5).map((id, i) => change(id, 2025, { 'daily-life': [1, 1, 2, 0, -1][i]!, housing: 1 }, true)),
   change('f6', 2025, { 'daily-life': 3 }, false),
+  ...families(11, 14).map((id) => change(id, 2025, { safety: 0 }, false)),
 ];
 const answers: ExperienceAnswer[] = [
   answer('f1', '2025-02-01', [8, 6, 10]),
@@ -148,8 +149,8 @@ describe('outcome figures of a group', () => {
     expect(all!.goals).toMatchObject({ reached: shown(11, 6), partlyReached: hidden, dropped: hidden, ended: shown(28, 10) });
   });
 
-  it('when six families were measured twice, then the share improved and the mean change per domain show, a domain of four hidden', () => {
-    expect(y2025!.wellbeing).toMatchObject({ measured: shown(6, 6), improved: shown(5, 5), improvedShare: shown(83.3, 6) });
+  it('when ten families were measured twice, then the share improved and the mean change per domain show, a domain of four hidden', () => {
+    expect(y2025!.wellbeing).toMatchObject({ measured: shown(10, 10), improved: shown(5, 5), improvedShare: shown(50, 10) });
     const domains = Object.fromEntries(y2025!.wellbeing.domains.map((domain) => [domain.domain, domain.meanChange]));
     // daily-life: (1 + 1 + 2 + 0 - 1 + 3) / 6; housing: five families, parenting: none.
     expect(domains).toMatchObject({ 'daily-life': shown(1, 6), housing: shown(1, 5), parenting: shown(null, 0) });
@@ -191,6 +192,20 @@ describe('outcome figures of a group', () => {
 });
 
 describe('suppression of outcome figures', () => {
+  it('when six of seven families improved, then how many improved is hidden: it would tell of the one that did not', () => {
+    const sevenMeasured = [
+      ...families(1, 6).map((id) => change(id, 2025, { housing: 1 }, true)),
+      change('f7', 2025, { housing: 0 }, false),
+    ];
+    const [y2025] = buildOutcomeGroup(everyone({ 2025: cost(0, 0), all: cost(0, 0) }), [2025], {
+      changes: sevenMeasured,
+      endings: [],
+      answers: [],
+    }).periods;
+    expect(y2025!.wellbeing).toMatchObject({ measured: shown(7, 7), improved: hidden, improvedShare: hidden });
+    expect(y2025!.costPerOutcome.costPerFamilyImproved).toEqual(hidden);
+  });
+
   it('when a service was used by four families, then none of their figures is told', () => {
     const service: OutcomeGroupSource = {
       kind: 'service',

@@ -175,6 +175,9 @@ export function buildOutcomeGroup(
     const improved = measured.filter((change) => change.improved);
     book.add(`${period}|measured`, families(measured), measured.length);
     book.add(`${period}|improved`, families(improved), improved.length);
+    // Those not improved are a figure too: "6 of 7 improved" tells of the one family that did not.
+    const notImproved = measured.filter((change) => !change.improved);
+    book.add(`${period}|notImproved`, families(notImproved), notImproved.length);
     for (const domain of assessmentDomains) {
       const answered = measured.filter((change) => change.changes[domain] !== undefined);
       book.add(`${period}|${domain}`, families(answered), meanOf(answered.map((change) => change.changes[domain]!)));
@@ -206,10 +209,11 @@ export function buildOutcomeGroup(
     book.add(`${period}|recommendScore`, families(answered.filter((answer) => answer.wouldRecommend !== null)), recommendScore);
   }
   // The years add up to every year; a year's endings add up to its counted goals and its total.
-  for (const count of ['measured', 'improved', ...endings, 'counted', 'ended', 'answers'])
+  for (const count of ['measured', 'improved', 'notImproved', ...endings, 'counted', 'ended', 'answers'])
     book.line(periods.map((period) => `${period}|${count}`));
   for (const period of periods) {
     const at = (name: string) => `${period}|${name}`;
+    book.line([at('improved'), at('notImproved'), at('measured')]);
     book.line([at('reached'), at('partly_reached'), at('not_reached'), at('counted')]);
     book.line([at('counted'), at('dropped'), at('ended')]);
     book.line([...endings.map(at), at('ended')]);
