@@ -1,5 +1,6 @@
 import { languages, type Language } from '@yhdessa/shared';
 import i18next, { type i18n } from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import en from '../locales/en.json';
 import fi from '../locales/fi.json';
@@ -11,27 +12,31 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
-function storedLanguage(): Language {
-  try {
-    const stored = window.localStorage.getItem(STORAGE_KEY);
-    return isLanguage(stored) ? stored : 'fi';
-  } catch {
-    return 'fi';
-  }
-}
-
-/** Finnish first; the user's choice is remembered on this device and mirrored into `<html lang>`. */
-export function createI18n(language: Language = storedLanguage()): i18n {
+/**
+ * The user's own choice on this device first, then the first of the browser's languages we have
+ * ('sv-FI' counts as Swedish), else Finnish. The choice is mirrored into `<html lang>`; only a
+ * choice the user makes is remembered, so a detected language follows the browser's settings.
+ */
+export function createI18n(language?: Language): i18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } },
-    lng: language,
-    fallbackLng: 'fi',
-    supportedLngs: [...languages],
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  document.documentElement.lang = language;
+  void instance
+    .use(LanguageDetector)
+    .use(initReactI18next)
+    .init({
+      resources: { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } },
+      lng: language,
+      fallbackLng: 'fi',
+      supportedLngs: [...languages],
+      detection: {
+        order: ['localStorage', 'navigator'],
+        lookupLocalStorage: STORAGE_KEY,
+        caches: [],
+        convertDetectedLanguage: (detected: string) => detected.split('-')[0]!.toLowerCase(),
+      },
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    });
+  document.documentElement.lang = instance.language;
   instance.on('languageChanged', (next) => {
     document.documentElement.lang = next;
     try {

@@ -1,0 +1,56 @@
+import en from '../locales/en.json';
+import fi from '../locales/fi.json';
+import sv from '../locales/sv.json';
+import { createI18n } from './i18n';
+
+const cancel = { fi: fi.common.cancel, sv: sv.common.cancel, en: en.common.cancel };
+
+const STORAGE_KEY = 'yhdessa.language';
+
+function browserLanguages(list: string[]) {
+  jest.spyOn(window.navigator, 'languages', 'get').mockReturnValue(list);
+  jest.spyOn(window.navigator, 'language', 'get').mockReturnValue(list[0] ?? '');
+}
+
+describe('the first language', () => {
+  beforeEach(() => window.localStorage.clear());
+  afterEach(() => jest.restoreAllMocks());
+
+  it('is the language the user chose on this device, whatever the browser says', () => {
+    window.localStorage.setItem(STORAGE_KEY, 'en');
+    browserLanguages(['sv-FI', 'fi']);
+    const i18n = createI18n();
+    expect(i18n.language).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it.each([
+    [['sv-FI', 'fi-FI'], 'sv'],
+    [['en-US', 'en'], 'en'],
+    [['de-DE', 'en-GB'], 'en'],
+    [['fi'], 'fi'],
+    [['de-DE'], 'fi'],
+    [[], 'fi'],
+  ] as const)('from the browser languages %j is %s', (list, expected) => {
+    browserLanguages([...list]);
+    const i18n = createI18n();
+    expect(i18n.language).toBe(expected);
+    expect(i18n.t('common.cancel')).toBe(cancel[expected]);
+    expect(document.documentElement.lang).toBe(expected);
+  });
+
+  it('skips a stored value that is no language of ours', () => {
+    window.localStorage.setItem(STORAGE_KEY, 'xx');
+    browserLanguages(['sv-FI']);
+    expect(createI18n().language).toBe('sv');
+  });
+
+  it('remembers a language the user picks, not one detected from the browser', async () => {
+    browserLanguages(['sv-FI']);
+    const i18n = createI18n();
+    expect(window.localStorage.getItem(STORAGE_KEY)).toBeNull();
+    await i18n.changeLanguage('en');
+    expect(window.localStorage.getItem(STORAGE_KEY)).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+});
