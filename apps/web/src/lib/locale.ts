@@ -14,14 +14,27 @@ export function localizeText(text: LocalizedText, language: Language): string {
   return text[language] || text.fi;
 }
 
+/**
+ * The one way a date is written in each language, on every screen and for days and moments alike:
+ * `27.11.2026` in Finnish and Swedish (as in Finland), `27 Nov 2026` in English (never read as 11/27).
+ */
+const dateOptions: Record<Language, Intl.DateTimeFormatOptions> = {
+  fi: { day: 'numeric', month: 'numeric', year: 'numeric' },
+  sv: { day: 'numeric', month: 'numeric', year: 'numeric' },
+  en: { day: 'numeric', month: 'short', year: 'numeric' },
+};
+
+/** A calendar day `YYYY-MM-DD` (or a month `YYYY-MM`) as a UTC midnight, to be formatted in UTC: no time-zone shift. */
 function parseIsoDate(isoDate: string): Date {
   const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);
-  return new Date(year, month - 1, day);
+  return new Date(Date.UTC(year, month - 1, day));
 }
 
-/** A `YYYY-MM-DD` date as people in that language write it, without a time-zone shift. */
+/** A `YYYY-MM-DD` date as people in that language write it, e.g. `27.11.2026` in Finnish. */
 export function formatDate(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocales[language], { dateStyle: 'medium' }).format(parseIsoDate(isoDate));
+  return new Intl.DateTimeFormat(intlLocales[language], { ...dateOptions[language], timeZone: 'UTC' }).format(
+    parseIsoDate(isoDate),
+  );
 }
 
 /** Today as `YYYY-MM-DD` in the user's own calendar, the default of a date field. */
@@ -79,7 +92,7 @@ export function formatPointsChange(points: number, language: Language): string {
 
 /** A month `YYYY-MM` by its short name, e.g. `tammi` in Finnish. */
 export function formatMonth(isoMonth: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocales[language], { month: 'short' }).format(parseIsoDate(`${isoMonth}-01`));
+  return new Intl.DateTimeFormat(intlLocales[language], { month: 'short', timeZone: 'UTC' }).format(parseIsoDate(isoMonth));
 }
 
 /** Euros rounded for an axis, e.g. `3 milj. €` in Finnish. */
@@ -94,9 +107,8 @@ export function formatCount(count: number, language: Language): string {
 
 /** A month (`YYYY-MM`, or a date in it) as "maaliskuu 2025" in the reader's language. */
 export function formatMonthYear(monthOrDate: string, language: Language): string {
-  const [year, month] = monthOrDate.split('-').map(Number) as [number, number];
   return new Intl.DateTimeFormat(intlLocales[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
+    parseIsoDate(monthOrDate.slice(0, 7)),
   );
 }
 
@@ -136,14 +148,17 @@ export function startOfFinnishDay(isoDate: string): string {
   return new Date(utcMidnight - offsetAt(guess)).toISOString();
 }
 
-/** A moment as a date and a time of day, e.g. `23.11.2026` and `14.05` in Finnish. */
+/**
+ * A moment in Finnish time as its date, written as `formatDate` writes days, and its time of day:
+ * `27.11.2026` and `17.55` in Finnish and Swedish, `27 Nov 2026` and `17:55` in English. The
+ * translations join them, always the same way in a language: "27.11.2026 klo 17.55",
+ * "27.11.2026 kl. 17.55", "27 Nov 2026 at 17:55".
+ */
 export function formatDateTimeParts(isoDateTime: string, language: Language): { date: string; time: string } {
   const moment = new Date(isoDateTime);
   const locale = intlLocales[language];
   return {
-    date: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: TIME_ZONE }).format(
-      moment,
-    ),
+    date: new Intl.DateTimeFormat(locale, { ...dateOptions[language], timeZone: TIME_ZONE }).format(moment),
     time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(moment),
   };
 }
