@@ -64,7 +64,7 @@ export function AccessLogRoute() {
           checked={shownOwn === 'show'}
           onChange={(event) => setOwn(event.currentTarget.checked ? 'show' : 'hide')}
         />
-        {isFamily && (
+        {isFamily && shownOwn === 'hide' && (
           <Text size="sm" c="dimmed">
             {t('accessLogGroups.showOwnFamilyHint')}
           </Text>
