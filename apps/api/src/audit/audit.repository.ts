@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditAction } from '@yhdessa/shared';
-import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db/database';
 import type { Actor } from '../core/actor';
 import {
@@ -11,8 +11,6 @@ import {
   type ChainedFields,
   type HashVersion,
 } from './audit-hash';
-import { accounts } from '../db/tables/accounts';
-import { organisations } from '../db/tables/organisations';
 import { auditChainHeads, auditEvents } from '../db/tables/audit';
 
 export interface AuditEntry {
@@ -183,37 +181,6 @@ async function walkChain(db: Queryable, chain: string, headHash: string | undefi
   }
   if (headHash !== prevHash) return broken(afterId, 'the newest links are missing: the chain head names another link');
   return { events, broken: null };
-}
-
-/** The family's own view of its chain, newest first, within the retention window shown to families. */
-export async function listFamilyAccessLog(
-  familyId: string,
-  page: { before?: number; limit: number; since: Date },
-  db: Queryable,
-) {
-  return db
-    .select({
-      id: auditEvents.id,
-      occurredAt: auditEvents.occurredAt,
-      action: auditEvents.action,
-      resource: auditEvents.resource,
-      outcome: auditEvents.outcome,
-      actorName: accounts.name,
-      actorRole: accounts.role,
-      organisation: organisations.name,
-    })
-    .from(auditEvents)
-    .leftJoin(accounts, eq(accounts.id, auditEvents.actorId))
-    .leftJoin(organisations, eq(organisations.id, auditEvents.organisationId))
-    .where(
-      and(
-        eq(auditEvents.chain, auditChainOf(familyId)),
-        gte(auditEvents.occurredAt, page.since),
-        page.before ? lt(auditEvents.id, page.before) : undefined,
-      ),
-    )
-    .orderBy(desc(auditEvents.id))
-    .limit(page.limit);
 }
 
 /** Cross-family read for administrators: every event in a time window, for export. */

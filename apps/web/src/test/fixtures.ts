@@ -1,6 +1,6 @@
 import { assessmentDomains, attainmentLevels } from '@yhdessa/shared';
 import type {
-  AccessLogEntry,
+  AccessLogGroup,
   Assessment,
   AdminAccount,
   CatalogueService,
@@ -391,15 +391,29 @@ export function buildConsents(overrides: Partial<FamilyConsents> = {}): FamilyCo
   };
 }
 
-export function buildAccessLogEntry(overrides: Partial<AccessLogEntry> = {}): AccessLogEntry {
+/** Mikko Salo read the plan once; pass `events` to change what happened and the rest follows. */
+export function buildAccessLogGroup(
+  overrides: Partial<Omit<AccessLogGroup, 'count' | 'refused' | 'things' | 'firstAt' | 'lastAt'>> = {},
+): AccessLogGroup {
+  const events = overrides.events ?? [
+    { id: 100, occurredAt: '2026-11-23T12:05:00.000Z', action: 'read', resource: 'plan', outcome: 'allowed' },
+  ];
+  const things = new Map<string, AccessLogGroup['things'][number]>();
+  for (const event of events) {
+    const key = `${event.outcome}|${event.action}|${event.resource}`;
+    const thing = things.get(key) ?? { action: event.action, resource: event.resource, outcome: event.outcome, count: 0 };
+    things.set(key, { ...thing, count: thing.count + 1 });
+  }
   return {
-    id: 100,
-    occurredAt: '2026-11-23T12:05:00.000Z',
     actor: { name: 'Mikko Salo', role: 'worker', organisation: 'Demo-hyvinvointialue' },
-    action: 'read',
-    resource: 'plan',
-    outcome: 'allowed',
+    day: events[0]!.occurredAt.slice(0, 10),
     ...overrides,
+    events,
+    count: events.length,
+    refused: events.some((event) => event.outcome === 'denied'),
+    things: [...things.values()].sort((a, b) => Number(b.outcome === 'denied') - Number(a.outcome === 'denied')),
+    firstAt: events[events.length - 1]!.occurredAt,
+    lastAt: events[0]!.occurredAt,
   };
 }
 
