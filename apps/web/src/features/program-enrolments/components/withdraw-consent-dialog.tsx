@@ -1,9 +1,10 @@
-import { Button, List, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ProgramEnrolment } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
 import { useWithdrawEnrolmentConsent } from '../api/program-enrolment.mutations';
+import { NamedModal } from '../../../components/named-modal';
 
 interface WithdrawConsentDialogProps {
   familyId: string;
@@ -28,11 +29,10 @@ export function WithdrawConsentDialog({ familyId, enrolment, forFamily, opened, 
     withdraw.mutate({ enrolmentId: enrolment.id, version: enrolment.version }, { onSuccess: () => onClose() });
 
   return (
-    <Modal
+    <NamedModal
       opened={opened}
       onClose={close}
       title={t(`programEnrolment.withdraw.${who}Title`)}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       centered
     >
       <Stack gap="md">
@@ -59,6 +59,6 @@ export function WithdrawConsentDialog({ familyId, enrolment, forFamily, opened, 
           </Button>
         </SimpleGrid>
       </Stack>
-    </Modal>
+    </NamedModal>
   );
 }
