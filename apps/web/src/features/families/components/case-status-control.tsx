@@ -90,11 +90,7 @@ export function CaseStatusControl({ familyId }: { familyId: string }) {
       >
         {t('caseStatus.close')}
       </Button>
-      <NamedModal
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        title={t('caseStatus.confirmTitle')}
-      >
+      <NamedModal opened={confirming} onClose={() => setConfirming(false)} title={t('caseStatus.confirmTitle')}>
         <Stack gap="sm">
           <Text size="sm">{t('caseStatus.confirmText')}</Text>
           <Text size="sm">{t('caseStatus.confirmReopen')}</Text>

@@ -54,11 +54,7 @@ export function HandoverButton({ familyId }: { familyId: string }) {
       <Button variant="default" leftSection={<IconArrowsExchange size={16} aria-hidden />} onClick={() => setOpen(true)}>
         {t('handover.open')}
       </Button>
-      <NamedModal
-        opened={open}
-        onClose={() => setOpen(false)}
-        title={t('handover.title')}
-      >
+      <NamedModal opened={open} onClose={() => setOpen(false)} title={t('handover.title')}>
         {open && <HandoverForm family={family.data} onDone={() => setOpen(false)} />}
       </NamedModal>
     </>

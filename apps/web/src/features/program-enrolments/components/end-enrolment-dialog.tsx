@@ -27,11 +27,7 @@ interface EndValues {
 export function EndEnrolmentDialog({ familyId, enrolment, opened, onClose }: EndEnrolmentDialogProps) {
   const { t } = useTranslation();
   return (
-    <NamedModal
-      opened={opened}
-      onClose={onClose}
-      title={t('programEnrolment.end.title', { program: enrolment.program.name })}
-    >
+    <NamedModal opened={opened} onClose={onClose} title={t('programEnrolment.end.title', { program: enrolment.program.name })}>
       {opened && <EndEnrolmentForm familyId={familyId} enrolment={enrolment} onDone={onClose} />}
     </NamedModal>
   );

@@ -23,12 +23,7 @@ interface EnrolFamilyDialogProps {
 export function EnrolFamilyDialog({ opened, onClose, ...props }: EnrolFamilyDialogProps) {
   const { t } = useTranslation();
   return (
-    <NamedModal
-      opened={opened}
-      onClose={onClose}
-      title={t('programEnrolment.enrol.title')}
-      size="lg"
-    >
+    <NamedModal opened={opened} onClose={onClose} title={t('programEnrolment.enrol.title')} size="lg">
       {opened && <EnrolFamilyForm {...props} onDone={onClose} />}
     </NamedModal>
   );

@@ -29,12 +29,7 @@ export function WithdrawConsentDialog({ familyId, enrolment, forFamily, opened, 
     withdraw.mutate({ enrolmentId: enrolment.id, version: enrolment.version }, { onSuccess: () => onClose() });
 
   return (
-    <NamedModal
-      opened={opened}
-      onClose={close}
-      title={t(`programEnrolment.withdraw.${who}Title`)}
-      centered
-    >
+    <NamedModal opened={opened} onClose={close} title={t(`programEnrolment.withdraw.${who}Title`)} centered>
       <Stack gap="md">
         <Text>{t(`programEnrolment.withdraw.${who}Intro`)}</Text>
         <List spacing="xs">
