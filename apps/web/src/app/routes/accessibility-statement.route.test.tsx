@@ -20,12 +20,12 @@ function signedInAsCoordinator() {
 
 describe('accessibility statement route', () => {
   it.each([
-    ['FI suomi', 'Saavutettavuusseloste', 'Tunnetut puutteet', 'Valvontaviranomainen'],
-    ['SV svenska', 'Tillgänglighetsutlåtande', 'Kända brister', 'Tillsynsmyndighet'],
-    ['EN English', 'Accessibility statement', 'Known shortcomings', 'Supervisory authority'],
+    ['FI suomi', 'Saavutettavuusseloste', 'Tunnetut puutteet', 'Valvontaviranomainen', 'Palvelun tiedot'],
+    ['SV svenska', 'Tillgänglighetsutlåtande', 'Kända brister', 'Tillsynsmyndighet', 'Om tjänsten'],
+    ['EN English', 'Accessibility statement', 'Known shortcomings', 'Supervisory authority', 'About the service'],
   ])(
     'when a signed-out reader opens it in %s, then every section of the model statement is there with no raw keys',
-    async (language, title, issues, authority) => {
+    async (language, title, issues, authority, footer) => {
       signedOut();
       const { user, router } = renderApp('/accessibility');
       await screen.findByRole('heading', { level: 1, name: 'Saavutettavuusseloste' });
@@ -46,6 +46,7 @@ describe('accessibility statement route', () => {
         'https://www.saavutettavuusvaatimukset.fi',
       );
       expect(main).toHaveTextContent('WCAG 2.1');
+      expect(screen.getByRole('contentinfo', { name: footer })).toHaveTextContent(title);
       expect(document.body.textContent).not.toMatch(/accessibility\.|\{\{/);
       expect(document.title).toBe(`${title} – Yhdessä`);
       expect(router.state.location.pathname).toBe('/accessibility');

@@ -38,7 +38,10 @@ export function AccessibilityStatementRoute() {
       <Container size="sm" component="main" id="main" tabIndex={-1} py="xl">
         <Stack gap="lg">
           <Stack gap="xs">
-            <Title order={1}>{t('accessibility.title')}</Title>
+            {/* "Saavutettavuusseloste" is one long word: at h1 size it would push a phone screen sideways. */}
+            <Title order={1} size="h2" style={{ overflowWrap: 'break-word', hyphens: 'auto' }}>
+              {t('accessibility.title')}
+            </Title>
             <Text>{t('accessibility.intro')}</Text>
           </Stack>
           <StatementSection id="statement-service" heading={t('accessibility.service.heading')}>
