@@ -59,7 +59,14 @@ export default tseslint.config(
     },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: ['**/apps/api/**', 'drizzle-orm*', 'express', 'pg'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['**/apps/api/**', 'drizzle-orm*', 'express', 'pg'],
+          // An unnamed close button fails WCAG 4.1.2; NamedModal gives it its name in the reader's language.
+          paths: [{ name: '@mantine/core', importNames: ['Modal', 'Drawer'], message: 'Use NamedModal from components.' }],
+        },
+      ],
       // One-way imports: shared pieces, then features, then the app layer; features never import each other.
       'boundaries/dependencies': [
         'error',
@@ -87,6 +94,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The one place that wraps Mantine's dialog.
+    files: ['apps/web/src/components/named-modal.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/apps/api/**', 'drizzle-orm*', 'express', 'pg'] }] },
   },
   {
     // The API in layers (docs/architecture.md): db and core at the bottom; access, audit, realtime

@@ -11,6 +11,7 @@ import { useSignOut } from '../features/auth/api/sign-out.mutation';
 import { useSignOutEverywhere } from '../features/auth/api/sign-out-everywhere.mutation';
 import { paths } from '../lib/paths';
 import { useSocket } from '../lib/socket-client';
+import { AppFooter } from './app-footer';
 import { AppHeader } from './app-header';
 import { readNavigationState, type NavigationState, type Notice } from './navigation-state';
 
@@ -67,6 +68,7 @@ export function AppShell() {
           <Outlet />
         </Suspense>
       </Container>
+      <AppFooter />
     </>
   );
 }

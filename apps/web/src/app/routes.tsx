@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { Navigate, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/loading-state';
 import { paths } from '../lib/paths';
+import { AppFooter } from './app-footer';
 import { AppShell } from './app-shell';
 
 /** Each screen is its own chunk: the first load carries only the shell and the screen it opens. */
@@ -33,14 +34,20 @@ const AdminRoute = lazy(() => import('./routes/admin.route').then((m) => ({ defa
 const AdminServicesRoute = lazy(() => import('./routes/admin-services.route').then((m) => ({ default: m.AdminServicesRoute })));
 const AdminAccountsRoute = lazy(() => import('./routes/admin-accounts.route').then((m) => ({ default: m.AdminAccountsRoute })));
 const AdminAuditRoute = lazy(() => import('./routes/admin-audit.route').then((m) => ({ default: m.AdminAuditRoute })));
+const AccessibilityStatementRoute = lazy(() =>
+  import('./routes/accessibility-statement.route').then((m) => ({ default: m.AccessibilityStatementRoute })),
+);
 const NotFoundRoute = lazy(() => import('./routes/not-found.route').then((m) => ({ default: m.NotFoundRoute })));
 
-/** A screen outside the shell waits for its chunk on its own. */
+/** A screen outside the shell waits for its chunk on its own; the footer stays while it loads. */
 function standalone(Screen: LazyExoticComponent<ComponentType>) {
   return (
-    <Suspense fallback={<LoadingState />}>
-      <Screen />
-    </Suspense>
+    <>
+      <Suspense fallback={<LoadingState />}>
+        <Screen />
+      </Suspense>
+      <AppFooter />
+    </>
   );
 }
 
@@ -49,6 +56,7 @@ export const appRoutes: RouteObject[] = [
   { path: paths.secondFactor, element: standalone(SecondFactorRoute) },
   { path: '/kutsu/:token', element: standalone(InvitationRoute) },
   { path: paths.forgotPassword, element: standalone(ForgotPasswordRoute) },
+  { path: paths.accessibilityStatement, element: standalone(AccessibilityStatementRoute) },
   {
     // The shell's own Suspense keeps the header while a screen's chunk loads.
     element: <AppShell />,

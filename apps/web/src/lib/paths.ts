@@ -3,6 +3,7 @@ export const paths = {
   signIn: '/sign-in',
   secondFactor: '/sign-in/second-factor',
   forgotPassword: '/sign-in/forgot-password',
+  accessibilityStatement: '/accessibility',
   changePassword: '/password',
   families: '/',
   family: (familyId: string) => `/families/${familyId}`,

@@ -1,4 +1,4 @@
-import { Button, Modal, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { roles, roleSchema } from '@yhdessa/shared';
@@ -15,6 +15,7 @@ import { currentUserQueryOptions } from '../../features/auth/api/current-user.qu
 import { serviceCatalogueQueryOptions } from '../../features/service-catalogue/api/service-catalogue.query';
 import { useSearchParamSetter } from '../../lib/use-search-param-setter';
 import { AdminSection } from '../admin-section';
+import { NamedModal } from '../../components/named-modal';
 
 /** Accounts by name, filtered by role on the server and by name or email here; the filters live in the address. */
 export function AdminAccountsRoute() {
@@ -72,9 +73,9 @@ export function AdminAccountsRoute() {
           {shown.length > 0 && <AccountTable accounts={shown} currentUserId={currentUser.data?.id ?? ''} />}
         </div>
       )}
-      <Modal opened={addingWorker} onClose={() => setAddingWorker(false)} title={t('addWorker.title')}>
+      <NamedModal opened={addingWorker} onClose={() => setAddingWorker(false)} title={t('addWorker.title')}>
         <AddWorkerForm services={ownServices} onClose={() => setAddingWorker(false)} />
-      </Modal>
+      </NamedModal>
     </AdminSection>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Modal } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { serviceCatalogueQueryOptions } from '../../features/service-catalogue/a
 import { ServiceCatalogueTable } from '../../features/service-catalogue/components/service-catalogue-table';
 import { ServiceForm } from '../../features/service-catalogue/components/service-form';
 import { AdminSection } from '../admin-section';
+import { NamedModal } from '../../components/named-modal';
 
 /** The service catalogue: providers, units and unit costs, which the cost views price usage with. */
 export function AdminServicesRoute() {
@@ -34,9 +35,9 @@ export function AdminServicesRoute() {
       ) : (
         <ServiceCatalogueTable services={catalogue.data} />
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('catalogue.addTitle')} size="xl">
+      <NamedModal opened={adding} onClose={() => setAdding(false)} title={t('catalogue.addTitle')} size="xl">
         <ServiceForm onDone={() => setAdding(false)} />
-      </Modal>
+      </NamedModal>
     </AdminSection>
   );
 }

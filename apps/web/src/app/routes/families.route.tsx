@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -20,6 +20,7 @@ import { WorkerAgenda } from '../../features/workspace/components/worker-agenda'
 import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
 import { useSearchParamSetter } from '../../lib/use-search-param-setter';
+import { NamedModal } from '../../components/named-modal';
 
 /** "/": professionals get their workspace (what needs them, then their families); family members their family; administrators and managers their area. */
 export function FamiliesRoute() {
@@ -91,7 +92,7 @@ function WorkspaceScreen({ user }: { user: CurrentUser }) {
         />
       )}
 
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('createFamily.title')} size="lg">
+      <NamedModal opened={creating} onClose={() => setCreating(false)} title={t('createFamily.title')} size="lg">
         <CreateFamilyForm
           onCancel={() => setCreating(false)}
           onCreated={(family) => {
@@ -99,7 +100,7 @@ function WorkspaceScreen({ user }: { user: CurrentUser }) {
             void navigate(paths.family(family.id));
           }}
         />
-      </Modal>
+      </NamedModal>
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import type { AdminAccount } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
 import { useDisableAccount, useUnlockAccount } from '../api/accounts.query';
+import { NamedModal } from '../../../components/named-modal';
 
 /** What the administrator is about to do to an account; each asks once more before it is done. */
 export type AccountAction = 'disable' | 'unlock';
@@ -26,7 +27,7 @@ export function AccountActionModal({ action, account, onClose }: AccountActionMo
   };
 
   return (
-    <Modal opened={account !== null} onClose={close} title={t(`accounts.${action}Confirm.title`)}>
+    <NamedModal opened={account !== null} onClose={close} title={t(`accounts.${action}Confirm.title`)}>
       {account && (
         <Stack gap="md">
           <Text>{t(`accounts.${action}Confirm.text`, { name: account.name, email: account.email })}</Text>
@@ -48,6 +49,6 @@ export function AccountActionModal({ action, account, onClose }: AccountActionMo
           </Group>
         </Stack>
       )}
-    </Modal>
+    </NamedModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { familyDetailSchema, type FamilyDetail } from '@yhdessa/shared';
@@ -8,6 +8,7 @@ import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { invalidatePlan } from '../../../lib/query-keys';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { familyQueryOptions, useUpdateFamily } from '../api/family.query';
+import { NamedModal } from '../../../components/named-modal';
 
 type Wanted = Extract<FamilyDetail['status'], 'active' | 'closed'>;
 
@@ -89,12 +90,7 @@ export function CaseStatusControl({ familyId }: { familyId: string }) {
       >
         {t('caseStatus.close')}
       </Button>
-      <Modal
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        title={t('caseStatus.confirmTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
+      <NamedModal opened={confirming} onClose={() => setConfirming(false)} title={t('caseStatus.confirmTitle')}>
         <Stack gap="sm">
           <Text size="sm">{t('caseStatus.confirmText')}</Text>
           <Text size="sm">{t('caseStatus.confirmReopen')}</Text>
@@ -113,7 +109,7 @@ export function CaseStatusControl({ familyId }: { familyId: string }) {
             </Group>
           )}
         </Stack>
-      </Modal>
+      </NamedModal>
     </>
   );
 }

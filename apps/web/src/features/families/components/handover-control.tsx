@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowsExchange, IconClock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { familyQueryOptions } from '../api/family.query';
 import { handoverCandidatesQueryOptions, useChangeHandover } from '../api/handover.query';
+import { NamedModal } from '../../../components/named-modal';
 
 /** Shown to the coordinator while the case waits for its new coordinator's answer; the request can be withdrawn. */
 export function PendingHandoverNotice({ familyId }: { familyId: string }) {
@@ -53,14 +54,9 @@ export function HandoverButton({ familyId }: { familyId: string }) {
       <Button variant="default" leftSection={<IconArrowsExchange size={16} aria-hidden />} onClick={() => setOpen(true)}>
         {t('handover.open')}
       </Button>
-      <Modal
-        opened={open}
-        onClose={() => setOpen(false)}
-        title={t('handover.title')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
+      <NamedModal opened={open} onClose={() => setOpen(false)} title={t('handover.title')}>
         {open && <HandoverForm family={family.data} onDone={() => setOpen(false)} />}
-      </Modal>
+      </NamedModal>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { FEEDBACK_WORDS_MAX, feedbackQuestions, type AnswerFeedback, type FeedbackRequest } from '@yhdessa/shared';
@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useAnswerFeedback } from '../api/feedback.query';
 import { permissionSwitchStyles } from './feedback-answer';
 import { ScoreScale } from './score-scale';
+import { NamedModal } from '../../../components/named-modal';
 
 interface FeedbackFormProps {
   familyId: string;
@@ -111,7 +112,7 @@ export function FeedbackForm({ familyId, request, coordinatorName, onCancel, onA
           </Button>
         </Group>
       </Stack>
-      <Modal
+      <NamedModal
         opened={confirming}
         onClose={() => !answer.isPending && setConfirming(false)}
         title={t('feedback.confirm.title')}
@@ -133,7 +134,7 @@ export function FeedbackForm({ familyId, request, coordinatorName, onCancel, onA
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </NamedModal>
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Stack } from '@mantine/core';
+import { Button, Group, Paper, Stack } from '@mantine/core';
 import { IconArrowBackUp, IconFlag, IconPencil } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { goalSchema, type Goal } from '@yhdessa/shared';
@@ -11,6 +11,7 @@ import { useChangeGoal } from '../api/goal.mutations';
 import { EditGoalForm } from './edit-goal-form';
 import { EndGoalForm } from './end-goal-form';
 import { GoalState } from './goal-state';
+import { NamedModal } from '../../../components/named-modal';
 
 interface GoalControlsProps {
   familyId: string;
@@ -91,14 +92,13 @@ export function GoalControls({ familyId, goal }: GoalControlsProps) {
           )
         }
       />
-      <Modal
+      <NamedModal
         opened={ending}
         onClose={() => setEnding(false)}
         title={t(open ? 'goals.endTitle' : 'goals.changeEndingTitle', { title: goal.title })}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {ending && <EndGoalForm familyId={familyId} goal={goal} onDone={() => setEnding(false)} />}
-      </Modal>
+      </NamedModal>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Modal, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { EndEnrolment, ProgramEnrolment } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { isApiError } from '../../../lib/api-client';
 import { fieldError, showRefusedFields } from '../../../lib/form-errors';
 import { finnishToday } from '../../../lib/locale';
 import { useEndEnrolment } from '../api/program-enrolment.mutations';
+import { NamedModal } from '../../../components/named-modal';
 
 const reasons: EndEnrolment['reason'][] = ['left', 'case_closed', 'moved'];
 
@@ -26,14 +27,9 @@ interface EndValues {
 export function EndEnrolmentDialog({ familyId, enrolment, opened, onClose }: EndEnrolmentDialogProps) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('programEnrolment.end.title', { program: enrolment.program.name })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <NamedModal opened={opened} onClose={onClose} title={t('programEnrolment.end.title', { program: enrolment.program.name })}>
       {opened && <EndEnrolmentForm familyId={familyId} enrolment={enrolment} onDone={onClose} />}
-    </Modal>
+    </NamedModal>
   );
 }
 

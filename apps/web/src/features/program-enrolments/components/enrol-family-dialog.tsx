@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { FamilyMember, ProgramEnrolmentList } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { isApiError } from '../../../lib/api-client';
 import { fieldError, showRefusedFields } from '../../../lib/form-errors';
 import { finnishToday } from '../../../lib/locale';
 import { useEnrolFamily } from '../api/program-enrolment.mutations';
+import { NamedModal } from '../../../components/named-modal';
 
 type OpenProgram = ProgramEnrolmentList['open'][number];
 
@@ -22,15 +23,9 @@ interface EnrolFamilyDialogProps {
 export function EnrolFamilyDialog({ opened, onClose, ...props }: EnrolFamilyDialogProps) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('programEnrolment.enrol.title')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      size="lg"
-    >
+    <NamedModal opened={opened} onClose={onClose} title={t('programEnrolment.enrol.title')} size="lg">
       {opened && <EnrolFamilyForm {...props} onDone={onClose} />}
-    </Modal>
+    </NamedModal>
   );
 }
 

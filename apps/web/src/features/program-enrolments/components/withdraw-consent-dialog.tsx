@@ -1,9 +1,10 @@
-import { Button, List, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ProgramEnrolment } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
 import { useWithdrawEnrolmentConsent } from '../api/program-enrolment.mutations';
+import { NamedModal } from '../../../components/named-modal';
 
 interface WithdrawConsentDialogProps {
   familyId: string;
@@ -28,13 +29,7 @@ export function WithdrawConsentDialog({ familyId, enrolment, forFamily, opened, 
     withdraw.mutate({ enrolmentId: enrolment.id, version: enrolment.version }, { onSuccess: () => onClose() });
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={t(`programEnrolment.withdraw.${who}Title`)}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      centered
-    >
+    <NamedModal opened={opened} onClose={close} title={t(`programEnrolment.withdraw.${who}Title`)} centered>
       <Stack gap="md">
         <Text>{t(`programEnrolment.withdraw.${who}Intro`)}</Text>
         <List spacing="xs">
@@ -59,6 +54,6 @@ export function WithdrawConsentDialog({ familyId, enrolment, forFamily, opened, 
           </Button>
         </SimpleGrid>
       </Stack>
-    </Modal>
+    </NamedModal>
   );
 }

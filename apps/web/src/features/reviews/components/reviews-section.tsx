@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { IconCheck, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { formatDate, formatDateTimeParts, useLanguage } from '../../../lib/local
 import { reviewsQueryOptions, useReviewChange } from '../api/reviews.query';
 import { PlanVersions } from './plan-versions';
 import { FormButtons } from '../../../components/form-buttons';
+import { NamedModal } from '../../../components/named-modal';
 
 interface ReviewsSectionProps {
   familyId: string;
@@ -251,7 +252,7 @@ function RecordReview({ familyId, review }: { familyId: string; review: Review }
           {t('reviews.saveBeforeComplete')}
         </Text>
       )}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('reviews.completeTitle')}>
+      <NamedModal opened={confirming} onClose={() => setConfirming(false)} title={t('reviews.completeTitle')}>
         <Stack gap="sm">
           <Text size="sm">{t('reviews.completeText')}</Text>
           <Group justify="flex-end" gap="sm">
@@ -271,7 +272,7 @@ function RecordReview({ familyId, review }: { familyId: string; review: Review }
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </NamedModal>
     </Stack>
   );
 }

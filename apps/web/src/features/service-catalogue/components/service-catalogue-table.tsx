@@ -1,4 +1,4 @@
-import { Button, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, Stack, Table, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import type { CatalogueService } from '@yhdessa/shared';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { RecordName, RecordTable } from '../../../components/record-table';
 import { formatEuros, localizeText, useLanguage } from '../../../lib/locale';
 import { useCatalogueLabels } from '../hooks/use-catalogue-labels';
 import { ServiceForm } from './service-form';
+import { NamedModal } from '../../../components/named-modal';
 
 /** The whole catalogue as the administrator keeps it: one row per service, each editable. */
 export function ServiceCatalogueTable({ services }: { services: CatalogueService[] }) {
@@ -65,14 +66,14 @@ export function ServiceCatalogueTable({ services }: { services: CatalogueService
           );
         })}
       </RecordTable>
-      <Modal
+      <NamedModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing ? t('catalogue.editTitle', { name: localizeText(editing.name, language) }) : ''}
         size="xl"
       >
         {editing && <ServiceForm key={editing.id} service={editing} onDone={() => setEditing(null)} />}
-      </Modal>
+      </NamedModal>
     </>
   );
 }

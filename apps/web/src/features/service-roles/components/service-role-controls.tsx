@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPencil, IconPlayerStop } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { serviceRoleSummarySchema, type ServiceRole } from '@yhdessa/shared';
@@ -10,6 +10,7 @@ import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useChangeServiceRole } from '../api/service-role.mutations';
 import { ServiceRoleForm } from './service-role-form';
 import { ServiceRoleState } from './service-role-state';
+import { NamedModal } from '../../../components/named-modal';
 
 interface ServiceRoleControlsProps {
   familyId: string;
@@ -61,14 +62,13 @@ export function ServiceRoleControls({ familyId, role, serviceName, canEnd, canSe
           >
             {t('serviceRole.end')}
           </Button>
-          <Modal
+          <NamedModal
             opened={ending}
             onClose={() => setEnding(false)}
             title={t('serviceRole.endTitle', { service: serviceName })}
-            closeButtonProps={{ 'aria-label': t('common.close') }}
           >
             {ending && <EndServiceRole familyId={familyId} role={role} onDone={() => setEnding(false)} />}
-          </Modal>
+          </NamedModal>
         </>
       )}
     </Group>

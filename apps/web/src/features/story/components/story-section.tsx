@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconHistory, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { storySchema, type Story } from '@yhdessa/shared';
@@ -10,6 +10,7 @@ import { LoadingState } from '../../../components/loading-state';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { storyHistoryQueryOptions, storyQueryOptions, useUpdateStory } from '../api/story.query';
+import { NamedModal } from '../../../components/named-modal';
 
 const fields = ['background', 'situation', 'strengths'] as const;
 type Field = (typeof fields)[number];
@@ -83,9 +84,9 @@ export function StorySection({ familyId, canEdit }: StorySectionProps) {
           </>
         )}
       </Stack>
-      <Modal opened={historyOpen} onClose={() => setHistoryOpen(false)} title={t('story.historyTitle')} size="lg">
+      <NamedModal opened={historyOpen} onClose={() => setHistoryOpen(false)} title={t('story.historyTitle')} size="lg">
         {historyOpen && <StoryHistory familyId={familyId} />}
-      </Modal>
+      </NamedModal>
     </Card>
   );
 }
