@@ -1,10 +1,9 @@
-import { Table } from '@mantine/core';
 import type { CostTable } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { TableScrollContainer } from '../../../components/table-scroll-container';
 import { localizeText, useLanguage } from '../../../lib/locale';
-import { FigureChart, FigureSection } from '../../../components/figure-section';
+import { FigureChart } from '../../../components/figure-section';
 import { useFigureFormat } from './figure-format';
+import { FigureTableSection, type FigureValue } from './figure-table-section';
 
 interface CostTableSectionProps {
   id: string;
@@ -34,10 +33,14 @@ export function CostTableSection({
   const language = useLanguage();
   const format = useFigureFormat();
   const total = t('insights.total');
-  const header = [rowHeading, ...table.columns.map(columnLabel), total];
-  const lines = [
-    ...table.rows.map((row) => ({ label: localizeText(row.label, language), cells: row.cells, total: row.total })),
-    { label: total, cells: table.columnTotals, total: table.total },
+  const cellOf = (cell: CostTable['total']): FigureValue => ({
+    text: format.cost(cell),
+    csv: format.costForCsv(cell),
+    hidden: cell.suppressed,
+  });
+  const rows = [
+    ...table.rows.map((row) => ({ label: localizeText(row.label, language), cells: [...row.cells, row.total].map(cellOf) })),
+    { label: total, cells: [...table.columnTotals, table.total].map(cellOf), total: true },
   ];
   const chartData = table.columns.map((column, index) => ({
     column: columnLabel(column),
@@ -45,14 +48,14 @@ export function CostTableSection({
   }));
 
   return (
-    <FigureSection
+    <FigureTableSection
       id={id}
       title={title}
       intro={intro}
-      csv={{
-        fileName,
-        rows: [header, ...lines.map((line) => [line.label, ...line.cells.map(format.costForCsv), format.costForCsv(line.total)])],
-      }}
+      rowHeading={rowHeading}
+      columns={[...table.columns.map(columnLabel), total]}
+      rows={rows}
+      fileName={fileName}
       chart={
         // With every column total hidden or empty, a chart would draw nothing.
         table.columnTotals.some((cell) => !cell.suppressed && cell.costCents > 0) && (
@@ -68,34 +71,6 @@ export function CostTableSection({
           />
         )
       }
-    >
-      <TableScrollContainer label={title} minWidth={Math.max(600, 110 * header.length)}>
-        <Table striped verticalSpacing="xs" aria-labelledby={id}>
-          <Table.Thead>
-            <Table.Tr>
-              {header.map((label, index) => (
-                <Table.Th key={label} scope="col" ta={index === 0 ? undefined : 'right'}>
-                  {label}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {lines.map((line, index) => (
-              <Table.Tr key={line.label} fw={index === lines.length - 1 ? 700 : undefined}>
-                <Table.Th scope="row" fw={600}>
-                  {line.label}
-                </Table.Th>
-                {[...line.cells, line.total].map((cell, column) => (
-                  <Table.Td key={column} ta="right" c={cell.suppressed ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap' }}>
-                    {format.cost(cell)}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScrollContainer>
-    </FigureSection>
+    />
   );
 }
