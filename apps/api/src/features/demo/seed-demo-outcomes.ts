@@ -1,3 +1,4 @@
+import { addDays } from '../../core/calendar-days';
 import { randomUUID } from 'node:crypto';
 import {
   assessmentDomains,
@@ -146,9 +147,6 @@ const feedbackWords = [
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 function addMonths(day: string, months: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() + months);

@@ -1,3 +1,4 @@
+import { addDays } from '../../core/calendar-days';
 import type { NewProgramMetric } from '@yhdessa/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/database';
@@ -67,9 +68,6 @@ const metrics = (placementServiceId: string): NewProgramMetric[] => [
   },
 ];
 
-const DAY_MS = 86_400_000;
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const hasChildUnder18 = (members: MunicipalityCase['members'], day: string) =>
   members.some((member) => member.relation === 'child' && Number(day.slice(0, 4)) - member.birthYear <= 17);
 

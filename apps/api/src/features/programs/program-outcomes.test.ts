@@ -1,5 +1,6 @@
 import type { ProgramMetricDefinition } from '@yhdessa/shared';
-import { addMonths, decideOutcome, type EnrolmentFacts } from './program-outcomes';
+import { addMonths } from '../../core/calendar-days';
+import { decideOutcome, type EnrolmentFacts } from './program-outcomes';
 
 const PLACEMENT = '11111111-1111-4111-8111-111111111111';
 const FAMILY_WORK = '22222222-2222-4222-8222-222222222222';
