@@ -5,10 +5,14 @@ import { actionStatusSchema } from './plans';
 export const actionParamsSchema = z.strictObject({ familyId: idSchema, actionId: idSchema });
 export type ActionParams = z.infer<typeof actionParamsSchema>;
 
+/** The longest text each field of an action takes; forms count up to the same limits. */
+export const actionFieldMaxLengths = { title: 300, ownerName: 200 } as const;
+
+/** A due date is today or later (in the municipality) when it is set or changed; the API checks it against its clock. */
 const actionFields = {
   goalId: idSchema.nullable(),
-  title: z.string().trim().min(1).max(300),
-  ownerName: z.string().trim().max(200),
+  title: z.string().trim().min(1).max(actionFieldMaxLengths.title),
+  ownerName: z.string().trim().max(actionFieldMaxLengths.ownerName),
   dueOn: isoDateSchema.nullable(),
 };
 

@@ -70,9 +70,12 @@ export type EndGoal = z.infer<typeof endGoalSchema>;
 export const reopenGoalSchema = z.strictObject({ version: versionSchema });
 export type ReopenGoal = z.infer<typeof reopenGoalSchema>;
 
+/** The longest text of a progress entry: a short reading of the indicator, and a few words on it. */
+export const goalProgressMaxLengths = { value: 200, note: 1_000 } as const;
+
 export const createGoalProgressSchema = z.strictObject({
   recordedOn: isoDateSchema,
-  value: z.string().trim().min(1).max(200),
-  note: z.string().trim().max(2000).default(''),
+  value: z.string().trim().min(1).max(goalProgressMaxLengths.value),
+  note: z.string().trim().max(goalProgressMaxLengths.note).default(''),
 });
 export type CreateGoalProgress = z.infer<typeof createGoalProgressSchema>;

@@ -24,15 +24,19 @@ export const noteSchema = z.object({
 });
 export type Note = z.infer<typeof noteSchema>;
 
+/** The longest note: about two pages; a longer account belongs in the service's own records. */
+export const NOTE_BODY_MAX_LENGTH = 5_000;
+const noteBody = z.string().trim().min(1).max(NOTE_BODY_MAX_LENGTH);
+
 export const createNoteSchema = z.strictObject({
   serviceRoleId: idSchema.nullable(),
-  body: z.string().trim().min(1).max(10_000),
+  body: noteBody,
   visibility: noteVisibilitySchema,
 });
 export type CreateNote = z.infer<typeof createNoteSchema>;
 
 export const updateNoteSchema = z.strictObject({
-  body: z.string().trim().min(1).max(10_000).optional(),
+  body: noteBody.optional(),
   visibility: noteVisibilitySchema.optional(),
   version: versionSchema,
 });

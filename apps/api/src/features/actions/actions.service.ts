@@ -3,7 +3,8 @@ import { visiblePlanParts } from '../../access/family-policy';
 import { requireFamilyPermission } from '../../access/require-family-permission';
 import { changeVersioned } from '../../http/versioned-change';
 import { findGoal } from '../goals';
-import { AppError, notFound } from '../../core/app-error';
+import { AppError, invalidField, notFound } from '../../core/app-error';
+import { municipalityDate } from '../../core/clock';
 import type { RouteContext } from '../../http/route';
 import { findServiceRole } from '../service-roles';
 import { presentAction } from './action.presenter';
@@ -13,14 +14,21 @@ type FamilyContext = RouteContext<{ kind: 'family' }>;
 
 const forbiddenDetail = "You can change only your own service's actions.";
 
-/** A goal an action may point to: in this family, and one the caller can see. */
-async function requireVisibleGoal(familyId: string, goalId: string | null | undefined, context: FamilyContext): Promise<void> {
-  if (!goalId) return;
-  const visible = visiblePlanParts(context.actor, context.family.relation).has('goals');
-  if (!visible || !(await findGoal(familyId, goalId, context.tx)))
-    throw new AppError('validation_failed', 'No such goal in this plan.', {
-      errors: [{ path: 'body.goalId', message: 'No such goal in this plan' }],
-    });
+/**
+ * A goal an action may point to: in this family, and one the caller can see. Only who sees the
+ * goals changes the link at all, so a service the goals are not shared with cannot unlink one either.
+ */
+async function requireVisibleGoal(familyId: string, goalId: string | null, context: FamilyContext): Promise<void> {
+  if (
+    !visiblePlanParts(context.actor, context.family.relation).has('goals') ||
+    (goalId && !(await findGoal(familyId, goalId, context.tx)))
+  )
+    throw invalidField('body.goalId', 'No such goal in this plan.');
+}
+
+/** A due date is set ahead: one already past would be overdue the moment it was written down. */
+function requireDueAhead(dueOn: string | null) {
+  if (dueOn && dueOn < municipalityDate()) throw invalidField('body.dueOn', 'A due date is today or later.');
 }
 
 /** Only a role its service has accepted (and not ended) takes new actions. */
@@ -42,14 +50,19 @@ export async function createAction(familyId: string, body: CreateAction, context
     target: { serviceRoleId: body.serviceRoleId },
     forbiddenDetail: "You can add actions only to your own service's role.",
   });
-  await requireVisibleGoal(familyId, body.goalId, context);
+  if (body.goalId) await requireVisibleGoal(familyId, body.goalId, context);
+  requireDueAhead(body.dueOn);
   const row = await insertAction(familyId, { ...body, updatedBy: actor.accountId }, tx);
   await context.audit({ familyId, action: 'create', resource: 'action', resourceId: row.id, outcome: 'allowed', basis });
   await context.recordFamilyEvent({ type: 'action.created', familyId, id: row.id, version: row.version });
   return presentAction(row);
 }
 
-/** A service changes its own action; the coordinator any; the family its own. A status change is one case of it. */
+/**
+ * A service changes its own action; the coordinator any; the family its own: its words, owner, due
+ * date and goal as well as its status. A changed due date is today or later; one left as it was may
+ * have passed.
+ */
 export async function updateAction(
   { familyId, actionId }: ActionParams,
   { version, ...change }: UpdateAction,
@@ -74,6 +87,7 @@ export async function updateAction(
     async update() {
       if (change.goalId !== undefined && change.goalId !== action.goalId)
         await requireVisibleGoal(familyId, change.goalId, context);
+      if (change.dueOn !== undefined && change.dueOn !== action.dueOn) requireDueAhead(change.dueOn);
       return updateActionAt(familyId, actionId, { ...change, basedOnVersion: version, updatedBy: actor.accountId }, tx);
     },
     current: async () => presentAction((await findAction(familyId, actionId, tx)) ?? action),

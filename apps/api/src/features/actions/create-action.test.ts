@@ -1,6 +1,7 @@
-import { actionSchema } from '@yhdessa/shared';
+import { actionFieldMaxLengths, actionSchema } from '@yhdessa/shared';
 import { eq } from 'drizzle-orm';
 import { families } from '../../db/tables/families';
+import { helsinkiToday } from '../../test/dates';
 import { buildAction } from '../../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
@@ -66,7 +67,7 @@ describe('PATCH: editing every field of an action', () => {
     const response = await (await agentOf('workerA')).patch(`${url()}/${action.id}`).send({
       title: 'Kotikäynti torstaisin',
       ownerName: 'Työntekijä A',
-      dueOn: '2000-01-01',
+      dueOn: helsinkiToday(14),
       goalId: world.goal.id,
       version: 1,
     });
@@ -74,11 +75,103 @@ describe('PATCH: editing every field of an action', () => {
     expect(actionSchema.parse(response.body)).toMatchObject({
       title: 'Kotikäynti torstaisin',
       ownerName: 'Työntekijä A',
-      dueOn: '2000-01-01',
+      dueOn: helsinkiToday(14),
       goalId: world.goal.id,
-      overdue: true,
+      overdue: false,
       version: 2,
     });
+  });
+
+  it.each<[PersonKey, 'actionA' | 'actionB' | 'familyAction', number]>([
+    ['coordinator', 'actionA', 200],
+    ['coordinator', 'familyAction', 200],
+    ['workerA', 'actionA', 200],
+    ['workerA', 'actionB', 403],
+    ['workerB', 'familyAction', 403],
+    ['guardian', 'familyAction', 200],
+    ['guardian', 'actionB', 403],
+    ['youngMember', 'familyAction', 200],
+    ['otherCoordinator', 'actionA', 404],
+    ['workerC', 'familyAction', 404],
+    ['otherGuardian', 'familyAction', 404],
+    ['manager', 'actionA', 404],
+    ['admin', 'familyAction', 404],
+  ])('when %s rewords %s and moves its due date, then %i; a refusal changes nothing', async (person, key, status) => {
+    const [before] = await testApp.database.db.select().from(actions).where(eq(actions.id, world.actions[key].id));
+    const response = await (
+      await agentOf(person)
+    )
+      .patch(`${url()}/${before!.id}`)
+      .send({
+        title: `${before!.title} (${person})`,
+        ownerName: 'Uusi tekijä',
+        dueOn: helsinkiToday(3),
+        version: before!.version,
+      });
+    expect(response.status).toBe(status);
+    const [after] = await testApp.database.db.select().from(actions).where(eq(actions.id, before!.id));
+    if (status === 200) expect(after).toMatchObject({ title: `${before!.title} (${person})`, version: before!.version + 1 });
+    else expect(after).toEqual(before);
+  });
+
+  it("when the coordinator edits another family's action through their own family's URL, then 404 and it stays", async () => {
+    const [before] = await testApp.database.db.select().from(actions).where(eq(actions.id, world.otherAction.id));
+    const response = await (
+      await agentOf('coordinator')
+    )
+      .patch(`${url()}/${before!.id}`)
+      .send({ title: 'Ei meidän', version: before!.version });
+    expect(response.status).toBe(404);
+    expect((await testApp.database.db.select().from(actions).where(eq(actions.id, before!.id)))[0]).toEqual(before);
+  });
+
+  it('when a due date is in the past, then a new action or a moved date answers 400 on it; a passed date kept as it was stays', async () => {
+    const coordinator = await agentOf('coordinator');
+    const count = async () => (await testApp.database.db.select().from(actions)).length;
+    const before = await count();
+    const past = await coordinator.post(url()).send({ serviceRoleId: null, title: 'Eiliseen', dueOn: helsinkiToday(-1) });
+    expect(past.status).toBe(400);
+    expect(past.body).toMatchObject({ code: 'validation_failed', errors: [{ path: 'body.dueOn' }] });
+    expect(await count()).toBe(before);
+    const today = actionSchema.parse(
+      (await coordinator.post(url()).send({ serviceRoleId: null, title: 'Tänään', dueOn: helsinkiToday() }).expect(201)).body,
+    );
+
+    await testApp.database.db.update(actions).set({ dueOn: '2024-05-01' }).where(eq(actions.id, today.id));
+    const moved = await coordinator.patch(`${url()}/${today.id}`).send({ dueOn: '2024-06-01', version: today.version });
+    expect(moved.status).toBe(400);
+    expect(moved.body.errors).toEqual([expect.objectContaining({ path: 'body.dueOn' })]);
+    const kept = await coordinator
+      .patch(`${url()}/${today.id}`)
+      .send({ title: 'Tänään, sanat uusiksi', dueOn: '2024-05-01', version: today.version });
+    expect(kept.status).toBe(200);
+    expect(kept.body).toMatchObject({ dueOn: '2024-05-01', overdue: true, version: today.version + 1 });
+  });
+
+  it('when a title or owner is too long, then 400 names it and nothing is cut or saved; the limit itself is kept whole', async () => {
+    const coordinator = await agentOf('coordinator');
+    const created = await coordinator
+      .post(url())
+      .send({ serviceRoleId: null, title: 'x'.repeat(actionFieldMaxLengths.title + 1) });
+    expect(created.body.errors).toEqual([expect.objectContaining({ path: 'body.title' })]);
+    const [before] = await testApp.database.db.select().from(actions).where(eq(actions.id, world.actions.familyAction.id));
+    const owner = await coordinator
+      .patch(`${url()}/${before!.id}`)
+      .send({ ownerName: 'o'.repeat(actionFieldMaxLengths.ownerName + 1), version: before!.version });
+    expect(owner.body.errors).toEqual([expect.objectContaining({ path: 'body.ownerName' })]);
+    expect((await testApp.database.db.select().from(actions).where(eq(actions.id, before!.id)))[0]).toEqual(before);
+    const full = await coordinator.post(url()).send({ serviceRoleId: null, title: 't'.repeat(actionFieldMaxLengths.title) });
+    expect(full.body.title).toHaveLength(actionFieldMaxLengths.title);
+  });
+
+  it('when a service the goals are not shared with unlinks an action from its goal, then 400 and the link stays', async () => {
+    const action = await buildAction(testApp.database.db, world.family.id, { serviceRoleId: world.roles.roleB.id });
+    await testApp.database.db.update(actions).set({ goalId: world.goal.id }).where(eq(actions.id, action.id));
+    const response = await (await agentOf('workerB')).patch(`${url()}/${action.id}`).send({ goalId: null, version: 1 });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ path: 'body.goalId' })]);
+    const [row] = await testApp.database.db.select().from(actions).where(eq(actions.id, action.id));
+    expect(row).toMatchObject({ goalId: world.goal.id, version: 1 });
   });
 
   it('when a service without consent for goals links a goal, then 400 and nothing changes', async () => {

@@ -8,6 +8,7 @@ import {
 import { and, eq, gt, max } from 'drizzle-orm';
 import { auditEvents } from '../../db/tables/audit';
 import { feedbackRequests } from '../../db/tables/feedback';
+import { helsinkiToday } from '../../test/dates';
 import { buildAccount, buildFamily, buildMember } from '../../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
@@ -35,7 +36,7 @@ async function readFeedback(person: PersonKey, familyId = world.family.id): Prom
 async function completeReview(): Promise<{ review: { id: string; version: number }; request: FeedbackRequest }> {
   const coordinator = await agentOf('coordinator');
   const scheduled = reviewSchema.parse(
-    (await coordinator.post(url('/reviews')).send({ scheduledOn: '2026-03-01' }).expect(201)).body,
+    (await coordinator.post(url('/reviews')).send({ scheduledOn: helsinkiToday() }).expect(201)).body,
   );
   const review = reviewSchema.parse(
     (

@@ -2,15 +2,13 @@ import type { CreateGoal, CreateGoalProgress, EndGoal, Goal, GoalParams, ReopenG
 import { visiblePlanParts } from '../../access/family-policy';
 import { refuseUnseen, requireFamilyPermission } from '../../access/require-family-permission';
 import { changeVersioned } from '../../http/versioned-change';
-import { AppError, notFound } from '../../core/app-error';
+import { invalidField, notFound } from '../../core/app-error';
 import { municipalityDate } from '../../core/clock';
 import type { RouteContext } from '../../http/route';
 import { presentGoal } from './goal.presenter';
 import { findGoal, insertGoal, insertGoalProgress, listGoalProgress, updateGoalAt, type GoalRow } from './goals.repository';
 
 type FamilyContext = RouteContext<{ kind: 'family' }>;
-
-const invalid = (path: string, message: string) => new AppError('validation_failed', message, { errors: [{ path, message }] });
 
 /** A goal the caller may see: in this family, and goals shared with their service. */
 async function findVisibleGoal(familyId: string, goalId: string, context: FamilyContext): Promise<GoalRow> {
@@ -27,7 +25,7 @@ async function presentWithProgress(familyId: string, goal: GoalRow, context: Fam
 
 /** A target date is set ahead: one already past would be missed the day it was written down. */
 function requireTargetAhead(targetOn: string | null | undefined) {
-  if (targetOn && targetOn < municipalityDate()) throw invalid('body.targetOn', 'A target date is today or later.');
+  if (targetOn && targetOn < municipalityDate()) throw invalidField('body.targetOn', 'A target date is today or later.');
 }
 
 /** The family (or the coordinator with them) writes a goal in the family's own words. */
@@ -87,7 +85,7 @@ export function updateGoal(params: GoalParams, { version, ...change }: UpdateGoa
       update: (goal) => {
         if (change.targetOn !== undefined && change.targetOn !== goal.targetOn) requireTargetAhead(change.targetOn);
         if (change.attainmentScale !== undefined && goal.status !== 'open')
-          throw invalid('body.attainmentScale', 'The levels of an ended goal stay as they were; reopen it to change them.');
+          throw invalidField('body.attainmentScale', 'The levels of an ended goal stay as they were; reopen it to change them.');
         return updateGoalAt(params.familyId, params.goalId, { ...change, basedOnVersion: version }, context.tx);
       },
       detail: () => ({ fields: Object.keys(change) }),
@@ -109,13 +107,13 @@ export function endGoal(params: GoalParams, { version, ending, endedOn, attained
       update: (goal) => {
         const today = municipalityDate();
         const day = endedOn ?? today;
-        if (day > today) throw invalid('body.endedOn', 'A goal cannot end in the future.');
-        if (day < municipalityDate(goal.createdAt)) throw invalid('body.endedOn', 'A goal cannot end before it was made.');
+        if (day > today) throw invalidField('body.endedOn', 'A goal cannot end in the future.');
+        if (day < municipalityDate(goal.createdAt)) throw invalidField('body.endedOn', 'A goal cannot end before it was made.');
         const scaled = goal.attainmentScale !== null && ending !== 'dropped';
         if (scaled && attainedLevel === null)
-          throw invalid('body.attainedLevel', 'Choose the level the goal attained, from -2 to +2.');
+          throw invalidField('body.attainedLevel', 'Choose the level the goal attained, from -2 to +2.');
         if (!scaled && attainedLevel !== null)
-          throw invalid('body.attainedLevel', 'Only a goal with attainment levels that was not dropped attains a level.');
+          throw invalidField('body.attainedLevel', 'Only a goal with attainment levels that was not dropped attains a level.');
         return updateGoalAt(
           params.familyId,
           params.goalId,
@@ -140,7 +138,7 @@ export function reopenGoal(params: GoalParams, { version }: ReopenGoal, context:
     version,
     {
       update: (goal) => {
-        if (goal.status === 'open') throw invalid('body', 'The goal is open already.');
+        if (goal.status === 'open') throw invalidField('body', 'The goal is open already.');
         return updateGoalAt(
           params.familyId,
           params.goalId,

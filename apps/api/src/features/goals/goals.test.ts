@@ -1,4 +1,4 @@
-import { goalFieldMaxLengths, goalSchema, planSchema } from '@yhdessa/shared';
+import { goalFieldMaxLengths, goalProgressMaxLengths, goalSchema, planSchema } from '@yhdessa/shared';
 import { eq } from 'drizzle-orm';
 import { families } from '../../db/tables/families';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
@@ -154,6 +154,42 @@ describe('goals in the family words', () => {
     expect(patched.status).toBe(400);
     const tooLong = await agent.post(goalsUrl()).send({ title: 'x'.repeat(goalFieldMaxLengths.title + 1) });
     expect(tooLong.body.errors.map((error: { path: string }) => error.path)).toEqual(['body.title']);
+  });
+
+  it('when any text of a goal or a progress entry is too long, then 400 names it and nothing is cut or saved', async () => {
+    const agent = await agentOf('coordinator');
+    const goalCount = async () =>
+      (await testApp.database.db.select().from(goals).where(eq(goals.familyId, world.family.id))).length;
+    const before = await goalCount();
+    const fiveThousand = await agent.post(goalsUrl()).send({ title: 'x'.repeat(5_000) });
+    expect(fiveThousand.status).toBe(400);
+    for (const field of ['ownerName', 'indicator', 'baseline', 'target'] as const) {
+      const response = await agent
+        .post(goalsUrl())
+        .send({ title: 'Pituus', [field]: 'x'.repeat(goalFieldMaxLengths[field] + 1) });
+      expect(response.body.errors).toEqual([expect.objectContaining({ path: `body.${field}` })]);
+    }
+    expect(await goalCount()).toBe(before);
+
+    const full = await agent.post(goalsUrl()).send({ title: 't'.repeat(goalFieldMaxLengths.title) });
+    expect(full.body.title).toHaveLength(goalFieldMaxLengths.title);
+
+    const progressUrl = `${goalsUrl()}/${full.body.id}/progress`;
+    const longValue = await agent
+      .post(progressUrl)
+      .send({ recordedOn: helsinkiToday(), value: 'v'.repeat(goalProgressMaxLengths.value + 1) });
+    const longNote = await agent
+      .post(progressUrl)
+      .send({ recordedOn: helsinkiToday(), value: 'Hyvin', note: 'n'.repeat(goalProgressMaxLengths.note + 1) });
+    expect([longValue.body.errors, longNote.body.errors]).toEqual([
+      [expect.objectContaining({ path: 'body.value' })],
+      [expect.objectContaining({ path: 'body.note' })],
+    ]);
+    expect(
+      (await agent.get(`/api/families/${world.family.id}/plan`)).body.goals.find(
+        (goal: { id: string }) => goal.id === full.body.id,
+      ).progress,
+    ).toEqual([]);
   });
 
   it('when the case is closed, then goals and progress cannot be added', async () => {

@@ -1,4 +1,4 @@
-import { noteListSchema, noteSchema } from '@yhdessa/shared';
+import { NOTE_BODY_MAX_LENGTH, noteListSchema, noteSchema } from '@yhdessa/shared';
 import { eq } from 'drizzle-orm';
 import { families } from '../../db/tables/families';
 import { buildConsent } from '../../test/factories';
@@ -131,5 +131,33 @@ describe('notes', () => {
     const response = await write('coordinator', { serviceRoleId: null, visibility: 'secret', body: '' });
     expect(response.status).toBe(400);
     expect(response.body.errors.map((error: { path: string }) => error.path).sort()).toEqual(['body.body', 'body.visibility']);
+  });
+
+  it('when a note is longer than the limit, then 400 names the body and nothing is saved; a note at the limit is kept whole', async () => {
+    const count = async () => (await testApp.database.db.select().from(notes).where(eq(notes.familyId, world.family.id))).length;
+    const before = await count();
+    const long = await write('coordinator', {
+      serviceRoleId: null,
+      visibility: 'professionals',
+      body: 'x'.repeat(NOTE_BODY_MAX_LENGTH + 1),
+    });
+    expect(long.status).toBe(400);
+    expect(long.body.errors).toEqual([expect.objectContaining({ path: 'body.body' })]);
+    expect(await count()).toBe(before);
+
+    const full = await write('coordinator', {
+      serviceRoleId: null,
+      visibility: 'professionals',
+      body: 'y'.repeat(NOTE_BODY_MAX_LENGTH),
+    });
+    expect(noteSchema.parse(full.body).body).toHaveLength(NOTE_BODY_MAX_LENGTH);
+    const corrected = await (
+      await agentOf('coordinator')
+    )
+      .patch(`${notesUrl()}/${full.body.id}`)
+      .send({ body: 'z'.repeat(NOTE_BODY_MAX_LENGTH + 1), version: full.body.version });
+    expect(corrected.status).toBe(400);
+    const [row] = await testApp.database.db.select().from(notes).where(eq(notes.id, full.body.id));
+    expect(row).toMatchObject({ body: 'y'.repeat(NOTE_BODY_MAX_LENGTH), version: full.body.version });
   });
 });

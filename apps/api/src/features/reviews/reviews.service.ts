@@ -11,7 +11,8 @@ import {
 } from '@yhdessa/shared';
 import { requireFamilyPermission } from '../../access/require-family-permission';
 import { changeVersioned, versionConflict } from '../../http/versioned-change';
-import { notFound } from '../../core/app-error';
+import { invalidField, notFound } from '../../core/app-error';
+import { municipalityDate } from '../../core/clock';
 import type { RouteContext } from '../../http/route';
 import { openFeedbackRequest } from '../feedback';
 import { freezePlanVersion, lockPlanVersion } from '../plan-versions';
@@ -54,6 +55,11 @@ async function requireScheduled(review: ReviewRow, context: FamilyContext): Prom
     );
 }
 
+/** A review is scheduled ahead: a meeting already past cannot be called to. */
+function requireScheduledAhead(scheduledOn: string) {
+  if (scheduledOn < municipalityDate()) throw invalidField('body.scheduledOn', 'A review is scheduled for today or later.');
+}
+
 export async function listFamilyReviews({ familyId }: FamilyParams, context: FamilyContext): Promise<ReviewList> {
   const basis = requireFamilyPermission(context, 'review:read', { resource: 'review', resourceId: familyId });
   const [rows, agenda] = await Promise.all([listReviews(familyId, context.tx), listAgendaItems(familyId, context.tx)]);
@@ -67,6 +73,7 @@ export async function createReview(familyId: string, body: CreateReview, context
     resourceId: familyId,
     forbiddenDetail: 'The coordinator schedules reviews; you can propose agenda items.',
   });
+  requireScheduledAhead(body.scheduledOn);
   const review = await insertReview(familyId, body, context.tx);
   await context.audit({ familyId, action: 'create', resource: 'review', resourceId: review.id, outcome: 'allowed', basis });
   await context.recordFamilyEvent({ type: 'review.created', familyId, id: review.id, version: review.version });
@@ -92,7 +99,11 @@ export async function updateReview(
     resourceId: reviewId,
     versionNow: review.version,
     basedOn: version,
-    update: () => updateReviewAt(familyId, reviewId, change, version, context.tx),
+    update: () => {
+      if (change.scheduledOn !== undefined && change.scheduledOn !== review.scheduledOn)
+        requireScheduledAhead(change.scheduledOn);
+      return updateReviewAt(familyId, reviewId, change, version, context.tx);
+    },
     current: () => currentReview(review, context),
     basis,
     detail: () => ({ fields: Object.keys(change) }),
@@ -117,9 +128,9 @@ export async function proposeAgendaItem(
 }
 
 /**
- * The coordinator completes the review: the plan as it stands now (the coordinator's full view)
- * is frozen as version N, the working plan moves on to N + 1, and the review records N. The
- * family is asked how the work has gone for it.
+ * The coordinator completes the review, on its day or later: the plan as it stands now (the
+ * coordinator's full view) is frozen as version N, the working plan moves on to N + 1, and the
+ * review records N. The family is asked how the work has gone for it.
  */
 export async function completeReview(
   { familyId, reviewId }: ReviewParams,
@@ -140,6 +151,9 @@ export async function completeReview(
     versionNow: review.version,
     basedOn: version,
     async update() {
+      // The minutes and decisions are of a meeting that has been held.
+      if (review.scheduledOn > municipalityDate())
+        throw invalidField('scheduledOn', `The review is on ${review.scheduledOn}; it is completed on that day or later.`);
       const planVersion = await lockPlanVersion(familyId, context.tx);
       const parts = await findPlanParts(familyId, { withGoals: true }, context.tx);
       if (planVersion === null || !parts) throw notFound('plan');

@@ -1,6 +1,7 @@
 import { planVersionComparisonSchema, planVersionSchema, reviewListSchema, reviewSchema } from '@yhdessa/shared';
 import { and, eq } from 'drizzle-orm';
 import { plans } from '../../db/tables/plans';
+import { reviews } from '../../db/tables/reviews';
 import { planVersions } from '../../db/tables/plan-versions';
 import { helsinkiToday } from '../../test/dates';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
@@ -21,7 +22,7 @@ const url = (path: string) => `/api/families/${world.family.id}${path}`;
 async function scheduleAndComplete() {
   const coordinator = await agentOf('coordinator');
   const review = reviewSchema.parse(
-    (await coordinator.post(url('/reviews')).send({ scheduledOn: '2025-05-01' }).expect(201)).body,
+    (await coordinator.post(url('/reviews')).send({ scheduledOn: helsinkiToday() }).expect(201)).body,
   );
   return reviewSchema.parse(
     (
@@ -36,7 +37,9 @@ async function scheduleAndComplete() {
 describe('reviews', () => {
   it('when the coordinator schedules a review, then everyone in the plan, the family too, can propose agenda items', async () => {
     const coordinator = await agentOf('coordinator');
-    const created = await coordinator.post(url('/reviews')).send({ scheduledOn: '2025-04-01', participants: ['Anna', 'Mikko'] });
+    const created = await coordinator
+      .post(url('/reviews'))
+      .send({ scheduledOn: helsinkiToday(7), participants: ['Anna', 'Mikko'] });
     expect(created.status).toBe(201);
     const review = reviewSchema.parse(created.body);
     for (const person of ['guardian', 'workerB', 'coordinator'] as const)
@@ -62,19 +65,19 @@ describe('reviews', () => {
     ['workerA', 403],
     ['otherCoordinator', 404],
   ])('when %s schedules a review, then %i', async (person, status) => {
-    expect((await (await agentOf(person)).post(url('/reviews')).send({ scheduledOn: '2025-04-01' })).status).toBe(status);
+    expect((await (await agentOf(person)).post(url('/reviews')).send({ scheduledOn: helsinkiToday(7) })).status).toBe(status);
   });
 
   it('when a review is rescheduled on a stale version, then 409 with the current review and nothing changes', async () => {
     const coordinator = await agentOf('coordinator');
-    const review = reviewSchema.parse((await coordinator.post(url('/reviews')).send({ scheduledOn: '2025-04-10' })).body);
+    const review = reviewSchema.parse((await coordinator.post(url('/reviews')).send({ scheduledOn: helsinkiToday(10) })).body);
     const moved = await coordinator
       .patch(url(`/reviews/${review.id}`))
-      .send({ scheduledOn: '2025-04-11', minutes: 'Alustava', version: 1 });
-    expect(moved.body).toMatchObject({ scheduledOn: '2025-04-11', minutes: 'Alustava', version: 2 });
-    const stale = await coordinator.patch(url(`/reviews/${review.id}`)).send({ scheduledOn: '2025-04-12', version: 1 });
+      .send({ scheduledOn: helsinkiToday(11), minutes: 'Alustava', version: 1 });
+    expect(moved.body).toMatchObject({ scheduledOn: helsinkiToday(11), minutes: 'Alustava', version: 2 });
+    const stale = await coordinator.patch(url(`/reviews/${review.id}`)).send({ scheduledOn: helsinkiToday(12), version: 1 });
     expect(stale.status).toBe(409);
-    expect(stale.body.current).toMatchObject({ scheduledOn: '2025-04-11', version: 2 });
+    expect(stale.body.current).toMatchObject({ scheduledOn: helsinkiToday(11), version: 2 });
   });
 
   it('when a review is completed, then the plan is frozen as a numbered version that later edits do not change', async () => {
@@ -174,11 +177,116 @@ describe('reviews', () => {
     ['workerA', 403],
   ])('when %s tries to complete a review, then %i and no version is frozen', async (person, status) => {
     const review = reviewSchema.parse(
-      (await (await agentOf('coordinator')).post(url('/reviews')).send({ scheduledOn: '2025-06-01' })).body,
+      (await (await agentOf('coordinator')).post(url('/reviews')).send({ scheduledOn: helsinkiToday() })).body,
     );
     const [before] = await testApp.database.db.select().from(plans).where(eq(plans.familyId, world.family.id));
     expect((await (await agentOf(person)).post(url(`/reviews/${review.id}/complete`)).send({ version: 1 })).status).toBe(status);
     const [after] = await testApp.database.db.select().from(plans).where(eq(plans.familyId, world.family.id));
     expect(after!.version).toBe(before!.version);
+  });
+
+  describe('dates: a review is called ahead and completed once its day has come', () => {
+    const reviewRow = async (id: string) => (await testApp.database.db.select().from(reviews).where(eq(reviews.id, id)))[0]!;
+
+    it('when the coordinator schedules a review for yesterday, then 400 names scheduledOn and nothing is saved; today is fine', async () => {
+      const coordinator = await agentOf('coordinator');
+      const before = await testApp.database.db.select().from(reviews).where(eq(reviews.familyId, world.family.id));
+      const past = await coordinator.post(url('/reviews')).send({ scheduledOn: helsinkiToday(-1) });
+      expect(past.status).toBe(400);
+      expect(past.body).toMatchObject({ code: 'validation_failed', errors: [{ path: 'body.scheduledOn' }] });
+      expect(await testApp.database.db.select().from(reviews).where(eq(reviews.familyId, world.family.id))).toHaveLength(
+        before.length,
+      );
+      expect((await coordinator.post(url('/reviews')).send({ scheduledOn: helsinkiToday() })).status).toBe(201);
+    });
+
+    it('when a review is moved to a past day, then 400 and it stays; a review whose day passed keeps it through other edits', async () => {
+      const coordinator = await agentOf('coordinator');
+      const review = reviewSchema.parse(
+        (
+          await coordinator
+            .post(url('/reviews'))
+            .send({ scheduledOn: helsinkiToday(3) })
+            .expect(201)
+        ).body,
+      );
+      const moved = await coordinator
+        .patch(url(`/reviews/${review.id}`))
+        .send({ scheduledOn: helsinkiToday(-2), version: review.version });
+      expect(moved.status).toBe(400);
+      expect(moved.body.errors).toEqual([expect.objectContaining({ path: 'body.scheduledOn' })]);
+      expect(await reviewRow(review.id)).toMatchObject({ scheduledOn: helsinkiToday(3), version: review.version });
+
+      // Held yesterday and written up today: its own day is not a change.
+      await testApp.database.db
+        .update(reviews)
+        .set({ scheduledOn: helsinkiToday(-1) })
+        .where(eq(reviews.id, review.id));
+      const written = await coordinator
+        .patch(url(`/reviews/${review.id}`))
+        .send({ scheduledOn: helsinkiToday(-1), minutes: 'Pidettiin eilen', version: review.version });
+      expect(written.status).toBe(200);
+    });
+
+    it('when the coordinator completes a review before its day, then 400 names scheduledOn and no version is frozen', async () => {
+      const coordinator = await agentOf('coordinator');
+      const review = reviewSchema.parse(
+        (
+          await coordinator
+            .post(url('/reviews'))
+            .send({ scheduledOn: helsinkiToday(1) })
+            .expect(201)
+        ).body,
+      );
+      const [before] = await testApp.database.db.select().from(plans).where(eq(plans.familyId, world.family.id));
+      const early = await coordinator.post(url(`/reviews/${review.id}/complete`)).send({ version: review.version });
+      expect(early.status).toBe(400);
+      expect(early.body).toMatchObject({ code: 'validation_failed', errors: [{ path: 'scheduledOn' }] });
+      expect(await reviewRow(review.id)).toMatchObject({ status: 'scheduled', planVersion: null, version: review.version });
+      const [after] = await testApp.database.db.select().from(plans).where(eq(plans.familyId, world.family.id));
+      expect(after!.version).toBe(before!.version);
+    });
+  });
+
+  describe('lengths: refused beyond the limit, never cut', () => {
+    it.each<[string, string, (id: string, version: number) => [string, object]]>([
+      ['minutes', 'body.minutes', (id, version) => [`/reviews/${id}`, { minutes: 'm'.repeat(10_001), version }]],
+      ['decisions', 'body.decisions', (id, version) => [`/reviews/${id}`, { decisions: 'd'.repeat(10_001), version }]],
+      ['a participant', 'body.participants.0', (id, version) => [`/reviews/${id}`, { participants: ['p'.repeat(201)], version }]],
+    ])('when %s is too long, then 400 names it and the review stays as it was', async (_what, path, request) => {
+      const coordinator = await agentOf('coordinator');
+      const review = reviewSchema.parse(
+        (
+          await coordinator
+            .post(url('/reviews'))
+            .send({ scheduledOn: helsinkiToday(5) })
+            .expect(201)
+        ).body,
+      );
+      const [to, body] = request(review.id, review.version);
+      const response = await coordinator.patch(url(to)).send(body);
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ path })]);
+      expect(await testApp.database.db.select().from(reviews).where(eq(reviews.id, review.id))).toEqual([
+        expect.objectContaining({ minutes: '', decisions: '', participants: [], version: review.version }),
+      ]);
+    });
+
+    it('when a proposed agenda item is longer than 300 characters, then 400; exactly 300 is taken whole', async () => {
+      const coordinator = await agentOf('coordinator');
+      const review = reviewSchema.parse(
+        (
+          await coordinator
+            .post(url('/reviews'))
+            .send({ scheduledOn: helsinkiToday(5) })
+            .expect(201)
+        ).body,
+      );
+      const long = await (await agentOf('guardian')).post(url(`/reviews/${review.id}/agenda`)).send({ title: 'a'.repeat(301) });
+      expect(long.status).toBe(400);
+      expect(long.body.errors).toEqual([expect.objectContaining({ path: 'body.title' })]);
+      const full = await (await agentOf('guardian')).post(url(`/reviews/${review.id}/agenda`)).send({ title: 'a'.repeat(300) });
+      expect(reviewSchema.parse(full.body).agenda.map((item) => item.title.length)).toEqual([300]);
+    });
   });
 });
