@@ -20,11 +20,8 @@ const DECISIONS = 'Kuraattorin tapaamiset ja unirytmin seuranta jatkuvat. Seuraa
 
 const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
 
-function isoDateInDays(days: number): string {
-  const date = new Date(Date.now() + days * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+/** Today in the municipality: a review is held on its day or later, so the journey meets today. */
+const helsinkiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
 
 async function createFamily(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Uusi perhe' }).click();
@@ -161,7 +158,7 @@ test('when a coordinator, two services and the family work on one new plan at on
     const reviews = region(coordinatorPage, 'Arviointipalaverit ja versiot');
     await expect(reviews.getByText('Versioita syntyy, kun arviointipalaveri päätetään.')).toBeVisible();
     await reviews.getByRole('button', { name: 'Sovi arviointipalaveri' }).click();
-    await reviews.getByLabel(/^Päivä/).fill(isoDateInDays(7));
+    await reviews.getByLabel(/^Päivä/).fill(helsinkiToday());
     await reviews.getByRole('textbox', { name: /Osallistujat/ }).fill(`${GUARDIAN}\nHanna Kivelä\nLiisa Aho`);
     await reviews.getByRole('button', { name: 'Tallenna palaveri' }).click();
 

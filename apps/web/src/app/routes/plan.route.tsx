@@ -8,8 +8,7 @@ import { Link, useParams } from 'react-router';
 import { DisclosureForm } from '../../components/disclosure-form';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
-import { ActionStatusSelect } from '../../features/actions/components/action-status-select';
-import { ActionStatusText } from '../../features/actions/components/action-status-text';
+import { ActionControls } from '../../features/actions/components/action-controls';
 import { AddActionForm } from '../../features/actions/components/add-action-form';
 import { AssessmentSection } from '../../features/assessments/components/assessment-section';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
@@ -153,13 +152,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             </Group>
           </Stack>
         }
-        renderActionStatus={(action) =>
-          action.can.changeStatus ? (
-            <ActionStatusSelect familyId={familyId} action={action} />
-          ) : (
-            <ActionStatusText action={action} />
-          )
-        }
+        renderActionStatus={(action) => <ActionControls familyId={familyId} action={action} goals={goals} />}
         story={data.sharedParts.includes('story') ? <StorySection familyId={familyId} canEdit={can.editStory} /> : undefined}
         assessment={
           data.sharedParts.includes('assessment') ? (

@@ -1,9 +1,9 @@
 import { Alert, Button, NativeSelect, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
-import { actionStatuses, type Action, type ActionStatus } from '@yhdessa/shared';
+import { actionStatuses, type Action, type ActionStatus, type UpdateActionStatus } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
-import { useUpdateActionStatus } from '../api/update-action-status.mutation';
+import { useUpdateAction } from '../api/update-action.mutation';
 
 interface ActionStatusSelectProps {
   familyId: string;
@@ -25,12 +25,13 @@ function isActionStatus(value: string): value is ActionStatus {
 /** Shows the chosen status while saving; after a refusal it falls back to what the server has. */
 export function ActionStatusSelect({ familyId, action }: ActionStatusSelectProps) {
   const { t } = useTranslation();
-  const update = useUpdateActionStatus(familyId);
-  const shown = update.isPending ? update.variables.status : action.status;
-  const attempted = update.variables?.status;
+  const update = useUpdateAction(familyId);
+  const shown = (update.isPending && update.variables.body.status) || action.status;
+  const attempted = update.variables?.body.status;
   const canReapply = isApiError(update.error, 'version_conflict') && attempted !== undefined && attempted !== action.status;
 
-  const change = (status: ActionStatus) => update.mutate({ actionId: action.id, status, version: action.version });
+  const change = (status: ActionStatus) =>
+    update.mutate({ actionId: action.id, body: { status, version: action.version } satisfies UpdateActionStatus });
 
   return (
     <>

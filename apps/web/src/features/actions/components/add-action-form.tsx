@@ -1,10 +1,10 @@
-import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { isNotEmpty, useForm } from '@mantine/form';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
-import { fieldError } from '../../../lib/form-errors';
+import { showRefusedFields } from '../../../lib/form-errors';
 import { useCreateAction } from '../api/create-action.mutation';
 import { FormButtons } from '../../../components/form-buttons';
+import { ActionFields, actionFields, useActionForm, type GoalChoice } from './action-fields';
 
 interface AddActionFormProps {
   familyId: string;
@@ -12,7 +12,7 @@ interface AddActionFormProps {
   serviceRoleId: string | null;
   /** What the form is for, e.g. the service's name, so several forms on a page stay apart. */
   label: string;
-  goals: { id: string; title: string }[];
+  goals: GoalChoice[];
   onCancel: () => void;
 }
 
@@ -20,10 +20,7 @@ interface AddActionFormProps {
 export function AddActionForm({ familyId, serviceRoleId, label, goals, onCancel }: AddActionFormProps) {
   const { t } = useTranslation();
   const create = useCreateAction(familyId);
-  const form = useForm({
-    initialValues: { title: '', ownerName: '', dueOn: '', goalId: '' },
-    validate: { title: isNotEmpty('addAction.titleRequired') },
-  });
+  const form = useActionForm();
 
   return (
     <form
@@ -31,37 +28,16 @@ export function AddActionForm({ familyId, serviceRoleId, label, goals, onCancel 
       aria-label={label}
       onSubmit={form.onSubmit((values) =>
         create.mutate(
+          { serviceRoleId, ...actionFields(values) },
           {
-            serviceRoleId,
-            title: values.title.trim(),
-            ownerName: values.ownerName.trim(),
-            dueOn: values.dueOn || null,
-            goalId: values.goalId || null,
+            onSuccess: onCancel,
+            onError: (error) => showRefusedFields(form, error, { dueOn: 'goalsOverTime.dueOnPast' }),
           },
-          { onSuccess: onCancel },
         ),
       )}
     >
       <Stack gap="xs">
-        <TextInput
-          label={t('addAction.title')}
-          {...form.getInputProps('title')}
-          error={fieldError(t, form.errors, 'title')}
-          required
-          maxLength={300}
-          data-autofocus
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-          <TextInput label={t('addAction.owner')} {...form.getInputProps('ownerName')} maxLength={200} />
-          <TextInput label={t('addAction.dueOn')} type="date" {...form.getInputProps('dueOn')} />
-        </SimpleGrid>
-        {goals.length > 0 && (
-          <NativeSelect
-            label={t('addAction.goal')}
-            {...form.getInputProps('goalId')}
-            data={[{ value: '', label: t('addAction.noGoal') }, ...goals.map((goal) => ({ value: goal.id, label: goal.title }))]}
-          />
-        )}
+        <ActionFields form={form} goals={goals} />
         {create.isError && <SaveError error={create.error} />}
         <FormButtons submitLabel={t('addAction.save')} pending={create.isPending} onCancel={onCancel} size="sm" />
       </Stack>

@@ -1,7 +1,8 @@
 import { Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { Goal } from '@yhdessa/shared';
+import { goalProgressMaxLengths, type Goal } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
+import { useCharacterCount, withinLength } from '../../../components/character-count';
 import { SaveError } from '../../../components/save-error';
 import { fieldError } from '../../../lib/form-errors';
 import { todayIsoDate } from '../../../lib/locale';
@@ -18,11 +19,14 @@ interface AddProgressFormProps {
 export function AddProgressForm({ familyId, goal, onCancel }: AddProgressFormProps) {
   const { t } = useTranslation();
   const add = useAddGoalProgress(familyId, goal.id);
+  const counted = useCharacterCount();
   const form = useForm({
     initialValues: { recordedOn: todayIsoDate(), value: '', note: '' },
     validate: {
       // The date has no message of its own: a cleared date keeps the entry from being saved too.
-      value: (value, values) => (value.trim() && values.recordedOn ? null : 'goals.progressValueRequired'),
+      value: (value, values) =>
+        value.trim() && values.recordedOn ? withinLength(goalProgressMaxLengths.value)(value) : 'goals.progressValueRequired',
+      note: withinLength(goalProgressMaxLengths.note),
     },
   });
 
@@ -40,12 +44,19 @@ export function AddProgressForm({ familyId, goal, onCancel }: AddProgressFormPro
           label={t('goals.progressValue')}
           description={t('goals.progressValueHint')}
           {...form.getInputProps('value')}
+          {...counted(form.values.value, goalProgressMaxLengths.value)}
           error={fieldError(t, form.errors, 'value')}
           required
-          maxLength={200}
           data-autofocus
         />
-        <Textarea label={t('goals.progressNote')} {...form.getInputProps('note')} maxLength={2000} autosize minRows={2} />
+        <Textarea
+          label={t('goals.progressNote')}
+          {...form.getInputProps('note')}
+          {...counted(form.values.note, goalProgressMaxLengths.note)}
+          error={fieldError(t, form.errors, 'note')}
+          autosize
+          minRows={2}
+        />
         {add.isError && <SaveError error={add.error} />}
         <FormButtons submitLabel={t('goals.progressSave')} pending={add.isPending} onCancel={onCancel} size="sm" />
       </Stack>

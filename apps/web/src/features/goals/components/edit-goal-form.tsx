@@ -47,7 +47,7 @@ export function EditGoalForm({ familyId, goal, onDone }: EditGoalFormProps) {
       onSubmit={form.onSubmit((values) => save(values, goal.version))}
     >
       <Stack gap="sm">
-        <GoalFields form={form} offerLevels={open} />
+        <GoalFields form={form} offerLevels={open} savedTargetOn={goal.targetOn} />
         <SaveProblem
           error={change.error}
           conflict={

@@ -9,7 +9,7 @@ import {
   type Goal,
 } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { useCharacterCount } from '../../../components/character-count';
+import { useCharacterCount, withinLength } from '../../../components/character-count';
 import { fieldError } from '../../../lib/form-errors';
 import { finnishToday } from '../../../lib/locale';
 
@@ -29,9 +29,12 @@ export interface GoalFormValues {
 
 export type GoalForm = UseFormReturnType<GoalFormValues>;
 
+const levelText = withinLength(ATTAINMENT_LEVEL_MAX_LENGTH);
+
 /**
- * The goal's words in a form, empty for a new goal. A target date is today or later, unless it
- * is the date the goal already had; with levels, the expected outcome must be described.
+ * The goal's words in a form, empty for a new goal. Every text fits the API's limit; a target date
+ * is today or later, unless it is the date the goal already had; with levels, the expected outcome
+ * must be described.
  */
 export function useGoalForm(goal?: Goal): GoalForm {
   return useForm<GoalFormValues>({
@@ -46,9 +49,19 @@ export function useGoalForm(goal?: Goal): GoalForm {
       levels: goal?.attainmentScale ?? noLevels,
     },
     validate: {
-      title: (value) => (value.trim() ? null : 'goals.titleRequired'),
+      title: (value) => (value.trim() ? withinLength(goalFieldMaxLengths.title)(value) : 'goals.titleRequired'),
+      ownerName: withinLength(goalFieldMaxLengths.ownerName),
+      indicator: withinLength(goalFieldMaxLengths.indicator),
+      baseline: withinLength(goalFieldMaxLengths.baseline),
+      target: withinLength(goalFieldMaxLengths.target),
       targetOn: (value) => (value && value !== (goal?.targetOn ?? '') && value < finnishToday() ? 'goals.targetOnPast' : null),
-      levels: { expected: (value, values) => (values.useLevels && !value.trim() ? 'goals.expectedRequired' : null) },
+      levels: {
+        muchLess: (value, values) => (values.useLevels ? levelText(value) : null),
+        less: (value, values) => (values.useLevels ? levelText(value) : null),
+        expected: (value, values) => (!values.useLevels ? null : value.trim() ? levelText(value) : 'goals.expectedRequired'),
+        more: (value, values) => (values.useLevels ? levelText(value) : null),
+        muchMore: (value, values) => (values.useLevels ? levelText(value) : null),
+      },
     },
   });
 }
@@ -77,29 +90,26 @@ export function goalWords({ useLevels, levels, targetOn, ...values }: GoalFormVa
 
 interface GoalFieldsProps {
   form: GoalForm;
+  /** The target date the goal has now: it may stay even when it has passed. */
+  savedTargetOn?: string | null;
   /** Attainment levels are offered to those who keep the goals in shape, and only while a goal is open. */
   offerLevels: boolean;
 }
 
 /** Every field of a goal, each counted up to the length the API takes. */
-export function GoalFields({ form, offerLevels }: GoalFieldsProps) {
+export function GoalFields({ form, offerLevels, savedTargetOn }: GoalFieldsProps) {
   const { t } = useTranslation();
   const counted = useCharacterCount();
   const { values } = form;
+  const today = finnishToday();
   const text = (field: keyof typeof goalFieldMaxLengths) => ({
     ...form.getInputProps(field),
     ...counted(values[field], goalFieldMaxLengths[field]),
+    error: fieldError(t, form.errors, field),
   });
   return (
     <Stack gap="sm">
-      <TextInput
-        label={t('goals.title')}
-        description={t('goals.titleHint')}
-        {...text('title')}
-        error={fieldError(t, form.errors, 'title')}
-        required
-        data-autofocus
-      />
+      <TextInput label={t('goals.title')} description={t('goals.titleHint')} {...text('title')} required data-autofocus />
       <SimpleGrid type="container" cols={{ base: 1, '30rem': 2 }} spacing="sm">
         <TextInput label={t('goals.owner')} {...text('ownerName')} />
         <TextInput label={t('goals.indicator')} {...text('indicator')} />
@@ -108,6 +118,7 @@ export function GoalFields({ form, offerLevels }: GoalFieldsProps) {
         <TextInput
           label={t('goals.targetOn')}
           type="date"
+          min={savedTargetOn && savedTargetOn < today ? savedTargetOn : today}
           {...form.getInputProps('targetOn')}
           error={fieldError(t, form.errors, 'targetOn')}
         />

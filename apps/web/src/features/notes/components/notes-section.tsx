@@ -1,8 +1,9 @@
 import { Badge, Button, Card, Group, NativeSelect, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { isNotEmpty, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { NoteVisibility } from '@yhdessa/shared';
+import { NOTE_BODY_MAX_LENGTH, type NoteVisibility } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
+import { useCharacterCount, withinLength } from '../../../components/character-count';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { SaveError } from '../../../components/save-error';
@@ -88,13 +89,14 @@ export function NotesSection({ familyId, targets, canChooseVisibility, roleNames
 function NoteForm({ familyId, targets, canChooseVisibility }: Omit<NotesSectionProps, 'roleNames'>) {
   const { t } = useTranslation();
   const create = useCreateNote(familyId);
+  const counted = useCharacterCount();
   const form = useForm({
     initialValues: {
       body: '',
       visibility: (canChooseVisibility ? 'professionals' : 'family') as NoteVisibility,
       target: targets[0]?.serviceRoleId ?? '',
     },
-    validate: { body: isNotEmpty('notes.bodyRequired') },
+    validate: { body: (value) => (value.trim() ? withinLength(NOTE_BODY_MAX_LENGTH)(value) : 'notes.bodyRequired') },
   });
 
   return (
@@ -112,11 +114,11 @@ function NoteForm({ familyId, targets, canChooseVisibility }: Omit<NotesSectionP
           <Textarea
             label={t('notes.body')}
             {...form.getInputProps('body')}
+            {...counted(form.values.body, NOTE_BODY_MAX_LENGTH)}
             error={fieldError(t, form.errors, 'body')}
             required
             autosize
             minRows={2}
-            maxLength={10_000}
           />
           {targets.length > 1 && (
             <NativeSelect

@@ -1,9 +1,64 @@
 import { Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { attainmentLevels, attainmentScaleKeys, type Goal } from '@yhdessa/shared';
+import { attainmentLevels, attainmentScaleKeys, type Goal, type Plan, type PlanAction } from '@yhdessa/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EndingBadge } from '../../../components/ending-badge';
-import { formatDate, useLanguage } from '../../../lib/locale';
+import { OverdueBadge } from '../../../components/overdue-badge';
+import { formatDate, localizeText, useLanguage } from '../../../lib/locale';
+
+/** An action towards a goal, with who does it: a service's name, or null for the family's own. */
+interface LinkedAction {
+  action: PlanAction;
+  service: Plan['serviceRoles'][number]['service'] | null;
+}
+
+/** Every action of the plan by the goal it works towards. */
+function actionsByGoal(plan: Pick<Plan, 'serviceRoles' | 'familyActions'>): Map<string, LinkedAction[]> {
+  const linked = [
+    ...plan.serviceRoles.flatMap((role) => role.actions.map((action) => ({ action, service: role.service }))),
+    ...plan.familyActions.map((action) => ({ action, service: null })),
+  ];
+  const byGoal = new Map<string, LinkedAction[]>();
+  for (const entry of linked)
+    if (entry.action.goalId) byGoal.set(entry.action.goalId, [...(byGoal.get(entry.action.goalId) ?? []), entry]);
+  return byGoal;
+}
+
+/** Under a goal: the actions that work towards it, who does each, by when and how far it is. */
+function GoalActions({ goal, actions }: { goal: Goal; actions: LinkedAction[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (actions.length === 0) return null;
+  const headingId = `goal-actions-${goal.id}`;
+  return (
+    <Stack gap={4} mt={4}>
+      <Title order={4} size="sm" id={headingId}>
+        {t('goalsOverTime.goalActionsTitle', { count: actions.length })}
+      </Title>
+      <Stack component="ul" aria-labelledby={headingId} gap={6} p={0} m={0} style={{ listStyle: 'none' }}>
+        {actions.map(({ action, service }) => (
+          <Stack component="li" key={action.id} gap={0} pl="xs" style={{ borderLeft: '3px solid var(--mantine-color-gray-4)' }}>
+            <Text size="sm" fw={600}>
+              {action.title}
+            </Text>
+            <Group gap="xs">
+              <Text size="sm">
+                {[
+                  service ? localizeText(service.name, language) : t('goalsOverTime.familyDoes'),
+                  action.dueOn && t('plan.actionDue', { date: formatDate(action.dueOn, language) }),
+                  t(`actionStatus.${action.status}`),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+              {action.overdue && <OverdueBadge>{t('plan.overdue')}</OverdueBadge>}
+            </Group>
+          </Stack>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
 
 /** Where the goal started and where it aims, naming only what was written down. */
 function startAndTarget(goal: Goal): { key: string; values: Record<string, string> } | null {
@@ -51,7 +106,7 @@ function GoalLevels({ goal }: { goal: Goal }) {
   );
 }
 
-function GoalCard({ goal, extra }: { goal: Goal; extra?: ReactNode }) {
+function GoalCard({ goal, actions, extra }: { goal: Goal; actions: LinkedAction[]; extra?: ReactNode }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const latest = goal.progress.at(-1);
@@ -92,19 +147,27 @@ function GoalCard({ goal, extra }: { goal: Goal; extra?: ReactNode }) {
             </Stack>
           </details>
         )}
+        <GoalActions goal={goal} actions={actions} />
         {extra}
       </Stack>
     </Card>
   );
 }
 
-export function GoalList({ goals, renderExtra }: { goals: Goal[]; renderExtra?: (goal: Goal) => ReactNode }) {
+interface GoalListProps {
+  /** The goals the reader sees, and the plan's actions to list under the goal each works towards. */
+  plan: Pick<Plan, 'goals' | 'serviceRoles' | 'familyActions'>;
+  renderExtra?: (goal: Goal) => ReactNode;
+}
+
+export function GoalList({ plan, renderExtra }: GoalListProps) {
   const { t } = useTranslation();
-  if (goals.length === 0) return <Text size="sm">{t('plan.noGoals')}</Text>;
+  if (plan.goals.length === 0) return <Text size="sm">{t('plan.noGoals')}</Text>;
+  const linked = actionsByGoal(plan);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-      {goals.map((goal) => (
-        <GoalCard key={goal.id} goal={goal} extra={renderExtra?.(goal)} />
+      {plan.goals.map((goal) => (
+        <GoalCard key={goal.id} goal={goal} actions={linked.get(goal.id) ?? []} extra={renderExtra?.(goal)} />
       ))}
     </SimpleGrid>
   );

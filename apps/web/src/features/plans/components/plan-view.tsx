@@ -108,7 +108,7 @@ export function PlanView({
             {plan.sharedParts.includes('goals') ? (
               <>
                 <GoalAttainmentSummary attainment={plan.attainment} />
-                <GoalList goals={plan.goals} renderExtra={renderGoalExtra} />
+                <GoalList plan={plan} renderExtra={renderGoalExtra} />
               </>
             ) : (
               <Text size="sm">{t('plan.goalsNotShared')}</Text>
@@ -133,6 +133,7 @@ export function PlanView({
               key={role.id}
               role={role}
               renderActionStatus={renderActionStatus}
+              goals={plan.goals}
               extra={renderRoleExtra?.(role)}
               controls={renderRoleControls?.(role)}
             />
@@ -142,7 +143,7 @@ export function PlanView({
       </PlanSection>
       <PlanSection id="plan-family-actions" title={t('plan.familyActionsTitle')}>
         <Paper withBorder p="md">
-          <ActionList actions={plan.familyActions} renderStatus={renderActionStatus} />
+          <ActionList actions={plan.familyActions} goals={plan.goals} renderStatus={renderActionStatus} />
         </Paper>
       </PlanSection>
       {assessment && (

@@ -1,17 +1,18 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { isNotEmpty, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { IconCheck, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { Review } from '@yhdessa/shared';
+import { REVIEW_MAX_PARTICIPANTS, reviewTextMaxLengths, type Review } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCharacterCount, withinLength } from '../../../components/character-count';
 import { DisclosureForm } from '../../../components/disclosure-form';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
-import { fieldError } from '../../../lib/form-errors';
-import { formatDate, formatDateTimeParts, useLanguage } from '../../../lib/locale';
+import { fieldError, showRefusedFields } from '../../../lib/form-errors';
+import { finnishToday, formatDate, formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { reviewsQueryOptions, useReviewChange } from '../api/reviews.query';
 import { PlanVersions } from './plan-versions';
 import { FormButtons } from '../../../components/form-buttons';
@@ -64,15 +65,29 @@ export function ReviewsSection({ familyId, canManage, canPropose }: ReviewsSecti
 function ScheduleReviewForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const change = useReviewChange(familyId);
+  const today = finnishToday();
   const form = useForm({
     initialValues: { scheduledOn: '', participants: '' },
-    validate: { scheduledOn: isNotEmpty('reviews.dateRequired') },
+    validate: {
+      scheduledOn: (value) => (!value ? 'reviews.dateRequired' : value < finnishToday() ? 'goalsOverTime.reviewDatePast' : null),
+      participants: (value) => {
+        const names = splitLines(value);
+        if (names.some((name) => name.length > reviewTextMaxLengths.participant)) return 'goalsOverTime.participantTooLong';
+        return names.length > REVIEW_MAX_PARTICIPANTS ? 'goalsOverTime.tooManyParticipants' : null;
+      },
+    },
   });
   return (
     <form
       noValidate
       onSubmit={form.onSubmit(({ scheduledOn, participants }) =>
-        change.mutate({ kind: 'create', body: { scheduledOn, participants: splitLines(participants) } }, { onSuccess: onDone }),
+        change.mutate(
+          { kind: 'create', body: { scheduledOn, participants: splitLines(participants) } },
+          {
+            onSuccess: onDone,
+            onError: (error) => showRefusedFields(form, error, { scheduledOn: 'goalsOverTime.reviewDatePast' }),
+          },
+        ),
       )}
     >
       <Stack gap="xs">
@@ -82,6 +97,7 @@ function ScheduleReviewForm({ familyId, onDone }: { familyId: string; onDone: ()
         <TextInput
           label={t('reviews.date')}
           type="date"
+          min={today}
           {...form.getInputProps('scheduledOn')}
           error={fieldError(t, form.errors, 'scheduledOn')}
           required
@@ -91,6 +107,7 @@ function ScheduleReviewForm({ familyId, onDone }: { familyId: string; onDone: ()
           label={t('reviews.participants')}
           description={t('reviews.participantsHint')}
           {...form.getInputProps('participants')}
+          error={fieldError(t, form.errors, 'participants')}
           autosize
           minRows={2}
         />
@@ -160,7 +177,13 @@ function ScheduledReview({ familyId, review, canManage, canPropose }: ScheduledR
 function ProposeAgendaItem({ familyId, review }: { familyId: string; review: Review }) {
   const { t } = useTranslation();
   const change = useReviewChange(familyId);
-  const form = useForm({ initialValues: { title: '' }, validate: { title: isNotEmpty('reviews.proposeRequired') } });
+  const counted = useCharacterCount();
+  const form = useForm({
+    initialValues: { title: '' },
+    validate: {
+      title: (value) => (value.trim() ? withinLength(reviewTextMaxLengths.agendaItem)(value) : 'reviews.proposeRequired'),
+    },
+  });
   return (
     <form
       noValidate
@@ -178,8 +201,8 @@ function ProposeAgendaItem({ familyId, review }: { familyId: string; review: Rev
             label={t('reviews.propose')}
             description={t('reviews.proposeHint')}
             {...form.getInputProps('title')}
+            {...counted(form.values.title, reviewTextMaxLengths.agendaItem)}
             error={fieldError(t, form.errors, 'title')}
-            maxLength={300}
             style={{ flex: '1 1 260px' }}
           />
           <Button type="submit" variant="light" leftSection={<IconPlus size={16} aria-hidden />} loading={change.isPending}>
@@ -192,14 +215,21 @@ function ProposeAgendaItem({ familyId, review }: { familyId: string; review: Rev
   );
 }
 
+/** The minutes and decisions, saved as they are written; the review is completed on its day or later. */
 function RecordReview({ familyId, review }: { familyId: string; review: Review }) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const counted = useCharacterCount();
   const save = useReviewChange(familyId);
   const complete = useReviewChange(familyId);
   const [minutes, setMinutes] = useState(review.minutes);
   const [decisions, setDecisions] = useState(review.decisions);
   const [confirming, setConfirming] = useState(false);
   const dirty = minutes !== review.minutes || decisions !== review.decisions;
+  const tooLong = minutes.length > reviewTextMaxLengths.minutes || decisions.length > reviewTextMaxLengths.decisions;
+  const tooLongError = (text: string, max: number) => (text.length > max ? t('goalsOverTime.tooLong') : undefined);
+  // The record is of a meeting that has been held.
+  const early = review.scheduledOn > finnishToday();
   const conflict = isApiError(save.error, 'version_conflict') || isApiError(complete.error, 'version_conflict');
 
   return (
@@ -208,17 +238,19 @@ function RecordReview({ familyId, review }: { familyId: string; review: Review }
         label={t('reviews.minutes')}
         value={minutes}
         onChange={(e) => setMinutes(e.currentTarget.value)}
+        {...counted(minutes, reviewTextMaxLengths.minutes)}
+        error={tooLongError(minutes, reviewTextMaxLengths.minutes)}
         autosize
         minRows={2}
-        maxLength={20_000}
       />
       <Textarea
         label={t('reviews.decisions')}
         value={decisions}
         onChange={(e) => setDecisions(e.currentTarget.value)}
+        {...counted(decisions, reviewTextMaxLengths.decisions)}
+        error={tooLongError(decisions, reviewTextMaxLengths.decisions)}
         autosize
         minRows={2}
-        maxLength={20_000}
       />
       {conflict ? (
         <Alert color="orange" variant="light" role="alert">
@@ -235,7 +267,7 @@ function RecordReview({ familyId, review }: { familyId: string; review: Review }
       <Group gap="sm">
         <Button
           variant="default"
-          disabled={!dirty}
+          disabled={!dirty || tooLong}
           loading={save.isPending}
           onClick={() =>
             save.mutate({ kind: 'update', reviewId: review.id, body: { minutes, decisions, version: review.version } })
@@ -243,14 +275,20 @@ function RecordReview({ familyId, review }: { familyId: string; review: Review }
         >
           {t('reviews.saveRecord')}
         </Button>
-        <Button leftSection={<IconCheck size={16} aria-hidden />} onClick={() => setConfirming(true)} disabled={dirty}>
+        <Button leftSection={<IconCheck size={16} aria-hidden />} onClick={() => setConfirming(true)} disabled={dirty || early}>
           {t('reviews.complete')}
         </Button>
       </Group>
-      {dirty && (
+      {dirty ? (
         <Text size="xs" c="dimmed">
           {t('reviews.saveBeforeComplete')}
         </Text>
+      ) : (
+        early && (
+          <Text size="xs" c="dimmed">
+            {t('goalsOverTime.completeOnDay', { date: formatDate(review.scheduledOn, language) })}
+          </Text>
+        )
       )}
       <NamedModal opened={confirming} onClose={() => setConfirming(false)} title={t('reviews.completeTitle')}>
         <Stack gap="sm">

@@ -1,20 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { actionSchema, type UpdateActionStatus } from '@yhdessa/shared';
+import { actionSchema, type UpdateAction } from '@yhdessa/shared';
 import { apiRequest, isApiError } from '../../../lib/api-client';
 import { storePlanAction } from './action-cache';
 
-export interface UpdateActionStatusInput extends UpdateActionStatus {
+export interface UpdateActionInput {
   actionId: string;
+  /** The fields to change (a status change is one case of it), on the version the user saw. */
+  body: UpdateAction;
 }
 
 /** The plan gets the action as the server now has it: after a save, and after a version conflict. */
-export function useUpdateActionStatus(familyId: string) {
+export function useUpdateAction(familyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ actionId, status, version }: UpdateActionStatusInput) =>
+    mutationFn: ({ actionId, body }: UpdateActionInput) =>
       apiRequest(`/api/families/${encodeURIComponent(familyId)}/actions/${encodeURIComponent(actionId)}`, {
         method: 'PATCH',
-        body: { status, version } satisfies UpdateActionStatus,
+        body,
         schema: actionSchema,
       }),
     onSuccess: (action) => storePlanAction(queryClient, familyId, action),

@@ -1,0 +1,46 @@
+import { Button } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import type { PlanAction } from '@yhdessa/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NamedModal } from '../../../components/named-modal';
+import type { GoalChoice } from './action-fields';
+import { ActionStatusSelect } from './action-status-select';
+import { ActionStatusText } from './action-status-text';
+import { EditActionForm } from './edit-action-form';
+
+interface ActionControlsProps {
+  familyId: string;
+  action: PlanAction;
+  /** The goals the reader sees, to link the action to. */
+  goals: GoalChoice[];
+}
+
+/**
+ * On an action's row: its status, and for whoever the server lets change the action, the status
+ * to choose and an edit of its words, owner, due date and goal.
+ */
+export function ActionControls({ familyId, action, goals }: ActionControlsProps) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  if (!action.can.changeStatus) return <ActionStatusText action={action} />;
+  return (
+    <>
+      <ActionStatusSelect familyId={familyId} action={action} />
+      <Button
+        variant="subtle"
+        size="xs"
+        className="no-print"
+        leftSection={<IconPencil size={14} aria-hidden />}
+        aria-label={t('goalsOverTime.editActionNamed', { title: action.title })}
+        onClick={() => setEditing(true)}
+        mih={36}
+      >
+        {t('goalsOverTime.editAction')}
+      </Button>
+      <NamedModal opened={editing} onClose={() => setEditing(false)} title={t('goalsOverTime.editActionTitle')}>
+        {editing && <EditActionForm familyId={familyId} action={action} goals={goals} onDone={() => setEditing(false)} />}
+      </NamedModal>
+    </>
+  );
+}
