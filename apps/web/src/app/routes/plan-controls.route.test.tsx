@@ -93,6 +93,8 @@ describe('plan controls: each reader is offered exactly what the server says the
           'Lisää tehtävä',
           'Muokkaa tarinaa',
           'Muokkaa tavoitetta: Aamut sujuvat ilman riitaa',
+          'Muokkaa tehtävää: Iltarutiinin kokeilu',
+          'Muokkaa tehtävää: Kotikäynti kahden viikon välein',
           'Muokkaa: Anna Virtanen',
           'Muokkaa: Eetu Virtanen',
           'Päätä asiakkuus',
@@ -105,7 +107,11 @@ describe('plan controls: each reader is offered exactly what the server says the
           ...reviewControls,
         ].sort(),
         // Only an accepted role takes actions: the counselling service is only invited.
-        familyWork: [...roleControls('Lastensuojelun perhetyö'), 'Lisää tehtävä'].sort(),
+        familyWork: [
+          ...roleControls('Lastensuojelun perhetyö'),
+          'Lisää tehtävä',
+          'Muokkaa tehtävää: Kotikäynti kahden viikon välein',
+        ].sort(),
         counselling: roleControls('Perheneuvola').sort(),
         statusControls: ['Tila: Kotikäynti kahden viikon välein', 'Tila: Iltarutiinin kokeilu'],
         noteTargets: ['Oma kirjaus', 'Lastensuojelun perhetyö', 'Perheneuvola'],
@@ -122,9 +128,14 @@ describe('plan controls: each reader is offered exactly what the server says the
           'Lisää asialistalle',
           'Lisää tehtävä',
           'Muokkaa osuutta: Lastensuojelun perhetyö',
+          'Muokkaa tehtävää: Kotikäynti kahden viikon välein',
           'Tallenna kirjaus',
         ],
-        familyWork: ['Lisää tehtävä', 'Muokkaa osuutta: Lastensuojelun perhetyö'],
+        familyWork: [
+          'Lisää tehtävä',
+          'Muokkaa osuutta: Lastensuojelun perhetyö',
+          'Muokkaa tehtävää: Kotikäynti kahden viikon välein',
+        ],
         counselling: [],
         statusControls: ['Tila: Kotikäynti kahden viikon välein'],
         // One place to write: their own role.
@@ -137,7 +148,13 @@ describe('plan controls: each reader is offered exactly what the server says the
       'family',
       'active',
       {
-        changes: ['Kirjaa edistyminen', 'Lisää asialistalle', 'Lisää tavoite', 'Tallenna kirjaus'],
+        changes: [
+          'Kirjaa edistyminen',
+          'Lisää asialistalle',
+          'Lisää tavoite',
+          'Muokkaa tehtävää: Iltarutiinin kokeilu',
+          'Tallenna kirjaus',
+        ],
         familyWork: [],
         counselling: [],
         statusControls: ['Tila: Iltarutiinin kokeilu'],

@@ -4,6 +4,7 @@ import { renderApp } from '../testing/render-app';
 import { buildCurrentUser, buildPlan, buildReview, familyId, testId, type PlanReader } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
 import { planPartHandlers } from '../../test/plan-handlers';
+import { addDays, finnishToday, formatDate } from '../../lib/locale';
 
 const base = `/api/families/${familyId}`;
 const planPath = `/families/${familyId}`;
@@ -27,7 +28,7 @@ describe('plan reviews', () => {
       http.get(`${base}/reviews`, () => HttpResponse.json({ reviews })),
       http.post(`${base}/reviews`, async ({ request }) => {
         created = await request.json();
-        const review = buildReview({ agenda: [] });
+        const review = buildReview({ agenda: [], scheduledOn: (created as { scheduledOn: string }).scheduledOn });
         reviews.push(review);
         return HttpResponse.json(review, { status: 201 });
       }),
@@ -39,12 +40,15 @@ describe('plan reviews', () => {
     await user.click(within(reviewsSection).getByRole('button', { name: 'Sovi arviointipalaveri' }));
     await user.click(within(reviewsSection).getByRole('button', { name: 'Tallenna palaveri' }));
     expect(within(reviewsSection).getByText('Valitse päivä.')).toBeInTheDocument();
-    await user.type(within(reviewsSection).getByLabelText(/^Päivä/), '2026-02-10');
+    const day = addDays(finnishToday(), 14);
+    await user.type(within(reviewsSection).getByLabelText(/^Päivä/), day);
     await user.type(within(reviewsSection).getByRole('textbox', { name: /Osallistujat/ }), 'Anna Virtanen, Mikko Salo');
     await user.click(within(reviewsSection).getByRole('button', { name: 'Tallenna palaveri' }));
 
-    expect(await within(reviewsSection).findByRole('heading', { name: 'Arviointipalaveri 10.2.2026' })).toBeInTheDocument();
-    expect(created).toEqual({ scheduledOn: '2026-02-10', participants: ['Anna Virtanen', 'Mikko Salo'] });
+    expect(
+      await within(reviewsSection).findByRole('heading', { name: `Arviointipalaveri ${formatDate(day, 'fi')}` }),
+    ).toBeInTheDocument();
+    expect(created).toEqual({ scheduledOn: day, participants: ['Anna Virtanen', 'Mikko Salo'] });
   });
 
   it('when the family proposes a topic, then it goes on the agenda; the family cannot complete the review', async () => {
