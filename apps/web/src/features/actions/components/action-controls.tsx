@@ -25,22 +25,21 @@ export function ActionControls({ familyId, action, goals }: ActionControlsProps)
   const [editing, setEditing] = useState(false);
   if (!action.can.changeStatus) return <ActionStatusText action={action} />;
   return (
-    <>
-      <ActionStatusSelect familyId={familyId} action={action} />
+    <ActionStatusSelect familyId={familyId} action={action}>
       <Button
         variant="subtle"
         size="xs"
         className="no-print"
+        style={{ alignSelf: 'flex-end' }}
         leftSection={<IconPencil size={14} aria-hidden />}
         aria-label={t('goalsOverTime.editActionNamed', { title: action.title })}
         onClick={() => setEditing(true)}
-        mih={36}
       >
         {t('goalsOverTime.editAction')}
       </Button>
       <NamedModal opened={editing} onClose={() => setEditing(false)} title={t('goalsOverTime.editActionTitle')}>
         {editing && <EditActionForm familyId={familyId} action={action} goals={goals} onDone={() => setEditing(false)} />}
       </NamedModal>
-    </>
+    </ActionStatusSelect>
   );
 }

@@ -1,4 +1,5 @@
 import { Alert, Button, NativeSelect, Stack, Text, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
 import { actionStatuses, type Action, type ActionStatus, type UpdateActionStatus } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,8 @@ import { useUpdateAction } from '../api/update-action.mutation';
 interface ActionStatusSelectProps {
   familyId: string;
   action: Action;
+  /** Under the select, in the same column, e.g. editing the action. */
+  children?: ReactNode;
 }
 
 function errorKey(error: unknown): string {
@@ -23,7 +26,7 @@ function isActionStatus(value: string): value is ActionStatus {
 }
 
 /** Shows the chosen status while saving; after a refusal it falls back to what the server has. */
-export function ActionStatusSelect({ familyId, action }: ActionStatusSelectProps) {
+export function ActionStatusSelect({ familyId, action, children }: ActionStatusSelectProps) {
   const { t } = useTranslation();
   const update = useUpdateAction(familyId);
   const shown = (update.isPending && update.variables.body.status) || action.status;
@@ -35,16 +38,18 @@ export function ActionStatusSelect({ familyId, action }: ActionStatusSelectProps
 
   return (
     <>
-      <NativeSelect
-        aria-label={t('actions.statusLabel', { title: action.title })}
-        data={actionStatuses.map((status) => ({ value: status, label: t(`actionStatus.${status}`) }))}
-        value={shown}
-        onChange={(event) => {
-          const status = event.currentTarget.value;
-          if (isActionStatus(status) && status !== action.status) change(status);
-        }}
-        style={{ flex: '0 1 12rem', minWidth: '10rem' }}
-      />
+      <Stack gap={4} style={{ flex: '0 1 12rem', minWidth: '10rem' }}>
+        <NativeSelect
+          aria-label={t('actions.statusLabel', { title: action.title })}
+          data={actionStatuses.map((status) => ({ value: status, label: t(`actionStatus.${status}`) }))}
+          value={shown}
+          onChange={(event) => {
+            const status = event.currentTarget.value;
+            if (isActionStatus(status) && status !== action.status) change(status);
+          }}
+        />
+        {children}
+      </Stack>
       <VisuallyHidden role="status">
         {update.isSuccess ? t('actions.saved', { status: t(`actionStatus.${action.status}`) }) : ''}
       </VisuallyHidden>
