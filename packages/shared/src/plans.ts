@@ -115,7 +115,7 @@ const noteVisibilitiesSchema = z.array(noteVisibilitySchema);
 
 /** What the caller may do with one action, as the server decides it. */
 export const actionCapabilitiesSchema = z.object({
-  /** Change its status (and its other fields). False on a closed case for everyone. */
+  /** Change its status and its other fields (title, owner, due date, goal). False on a closed case for everyone. */
   changeStatus: z.boolean(),
 });
 export type ActionCapabilities = z.infer<typeof actionCapabilitiesSchema>;

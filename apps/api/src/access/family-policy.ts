@@ -123,6 +123,8 @@ const coordinatorOrOwnRole: Allows = (basis, relation, target) =>
 const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
   'plan:read': { write: false, allows: () => true },
   'action:create': { write: true, allows: ownPartOfPlan },
+  // Its words, owner, due date and goal as well as its status: whoever does the action keeps it up to
+  // date. Linking a goal also needs the goals in sight (the actions service checks that).
   'action:update': { write: true, allows: ownPartOfPlan },
   'service-role:end': { write: true, allows: (basis) => basis === 'coordinator' },
   'service-role:invite': { write: true, allows: (basis) => basis === 'coordinator' },

@@ -250,6 +250,22 @@ describe('goals over time: the goal and its actions', () => {
 });
 
 describe('limits and dates in the other forms', () => {
+  it('when a 5,000-character goal is pasted, then it is kept whole in the field, counted over the limit and not sent', async () => {
+    planApi('family');
+    const sent = capture('post', `${base}/goals`, (body) => HttpResponse.json(buildGoal(body), { status: 201 }));
+    const { user } = renderApp(planPath);
+    const goals = await region('Tavoitteet');
+    await user.click(within(goals).getByRole('button', { name: 'Lisää tavoite' }));
+    const title = within(goals).getByRole('textbox', { name: /^Tavoite\b/ });
+    await user.click(title);
+    await user.paste('t'.repeat(5_000));
+    expect(title).toHaveValue('t'.repeat(5_000));
+    expect(within(goals).getByText('5000/300 merkkiä – 4700 liikaa')).toBeInTheDocument();
+    await user.click(within(goals).getByRole('button', { name: 'Tallenna tavoite' }));
+    expect(title).toHaveAccessibleDescription(/Teksti on liian pitkä/);
+    expect(sent).toEqual([]);
+  });
+
   it('when a new action gets a past due date or a note is pasted beyond its limit, then each form refuses it and sends nothing', async () => {
     planApi();
     const actions = capture('post', `${base}/actions`, (body) => HttpResponse.json(buildAction(body), { status: 201 }));

@@ -158,7 +158,14 @@ describe('plan: a service role’s details', () => {
     planApi(buildCurrentUser({ id: testId(5), name: 'Anna Virtanen', role: 'family' }), 'family');
     renderApp(planPath);
     expect(await screen.findByRole('heading', { level: 1, name: 'Perhe Virtanen' })).toBeInTheDocument();
-    for (const name of [/Muokkaa/, /Päätä/, /Siirrä asiakkuus/, /Lisää perheenjäsen/, /Avaa asiakkuus/])
+    // Only the family's own action is theirs to edit (its status and words): nothing of the case, members or roles.
+    for (const name of [
+      /^Muokkaa(?! tehtävää: Iltarutiinin kokeilu)/,
+      /Päätä/,
+      /Siirrä asiakkuus/,
+      /Lisää perheenjäsen/,
+      /Avaa asiakkuus/,
+    ])
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
   });
 
