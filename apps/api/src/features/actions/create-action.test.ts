@@ -98,16 +98,12 @@ describe('PATCH: editing every field of an action', () => {
     ['admin', 'familyAction', 404],
   ])('when %s rewords %s and moves its due date, then %i; a refusal changes nothing', async (person, key, status) => {
     const [before] = await testApp.database.db.select().from(actions).where(eq(actions.id, world.actions[key].id));
-    const response = await (
-      await agentOf(person)
-    )
-      .patch(`${url()}/${before!.id}`)
-      .send({
-        title: `${before!.title} (${person})`,
-        ownerName: 'Uusi tekijä',
-        dueOn: helsinkiToday(3),
-        version: before!.version,
-      });
+    const response = await (await agentOf(person)).patch(`${url()}/${before!.id}`).send({
+      title: `${before!.title} (${person})`,
+      ownerName: 'Uusi tekijä',
+      dueOn: helsinkiToday(3),
+      version: before!.version,
+    });
     expect(response.status).toBe(status);
     const [after] = await testApp.database.db.select().from(actions).where(eq(actions.id, before!.id));
     if (status === 200) expect(after).toMatchObject({ title: `${before!.title} (${person})`, version: before!.version + 1 });
