@@ -10,15 +10,17 @@ export type RenderActionStatus = (action: PlanAction) => ReactNode;
 interface ActionListProps {
   actions: PlanAction[];
   renderStatus: RenderActionStatus;
+  /** Under one action, e.g. its comments. */
+  renderExtra?: (action: PlanAction) => ReactNode;
 }
 
-export function ActionList({ actions, renderStatus }: ActionListProps) {
+export function ActionList({ actions, renderStatus, renderExtra }: ActionListProps) {
   const { t } = useTranslation();
   if (actions.length === 0) return <Text size="sm">{t('plan.noActions')}</Text>;
   return (
     <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
       {actions.map((action, index) => (
-        <ActionRow key={action.id} action={action} renderStatus={renderStatus} divided={index > 0} />
+        <ActionRow key={action.id} action={action} renderStatus={renderStatus} extra={renderExtra?.(action)} divided={index > 0} />
       ))}
     </Stack>
   );
@@ -27,10 +29,11 @@ export function ActionList({ actions, renderStatus }: ActionListProps) {
 interface ActionRowProps {
   action: PlanAction;
   renderStatus: RenderActionStatus;
+  extra?: ReactNode;
   divided: boolean;
 }
 
-function ActionRow({ action, renderStatus, divided }: ActionRowProps) {
+function ActionRow({ action, renderStatus, extra, divided }: ActionRowProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   // The server decides what is overdue, so every screen and time zone agrees.
@@ -51,6 +54,7 @@ function ActionRow({ action, renderStatus, divided }: ActionRowProps) {
         {/* The control and any notice it raises are flex items of this row; a notice takes a line of its own. */}
         {renderStatus(action)}
       </Group>
+      {extra}
     </Box>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import type { Goal, Plan, PlanServiceRole } from '@yhdessa/shared';
+import type { Goal, Plan, PlanAction, PlanServiceRole } from '@yhdessa/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FamilyStatusBadge } from '../../../components/family-status-badge';
@@ -14,6 +14,8 @@ interface PlanViewProps {
   plan: Plan;
   /** The status control of one action; the app layer supplies it. */
   renderActionStatus: RenderActionStatus;
+  /** Under one action, e.g. its comments. */
+  renderActionExtra?: (action: PlanAction) => ReactNode;
   /** Shown next to the status, e.g. whether live updates are on. */
   headerExtra?: ReactNode;
   /** Shown under the heading, before the plan itself, e.g. links to the family's consents. */
@@ -63,6 +65,7 @@ function PlanSection({ id, title, children }: { id: string; title: string; child
 export function PlanView({
   plan,
   renderActionStatus,
+  renderActionExtra,
   headerExtra,
   toolbar,
   story,
@@ -133,6 +136,7 @@ export function PlanView({
               key={role.id}
               role={role}
               renderActionStatus={renderActionStatus}
+              renderActionExtra={renderActionExtra}
               extra={renderRoleExtra?.(role)}
               controls={renderRoleControls?.(role)}
             />
@@ -142,7 +146,7 @@ export function PlanView({
       </PlanSection>
       <PlanSection id="plan-family-actions" title={t('plan.familyActionsTitle')}>
         <Paper withBorder p="md">
-          <ActionList actions={plan.familyActions} renderStatus={renderActionStatus} />
+          <ActionList actions={plan.familyActions} renderStatus={renderActionStatus} renderExtra={renderActionExtra} />
         </Paper>
       </PlanSection>
       {assessment && (

@@ -1,5 +1,5 @@
 import { Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
-import type { PlanServiceRole } from '@yhdessa/shared';
+import type { PlanAction, PlanServiceRole } from '@yhdessa/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, localizeText, useLanguage } from '../../../lib/locale';
@@ -9,13 +9,15 @@ import { ServiceRoleStatusBadge } from './service-role-status-badge';
 interface ServiceRoleCardProps {
   role: PlanServiceRole;
   renderActionStatus: RenderActionStatus;
+  /** Under one action, e.g. its comments. */
+  renderActionExtra?: (action: PlanAction) => ReactNode;
   /** Under the actions, e.g. a form to add one in the user's own role. */
   extra?: ReactNode;
   /** Under the role's details, e.g. changing or ending the role. */
   controls?: ReactNode;
 }
 
-export function ServiceRoleCard({ role, renderActionStatus, extra, controls }: ServiceRoleCardProps) {
+export function ServiceRoleCard({ role, renderActionStatus, renderActionExtra, extra, controls }: ServiceRoleCardProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const invited = role.status === 'invited';
@@ -65,7 +67,7 @@ export function ServiceRoleCard({ role, renderActionStatus, extra, controls }: S
         <Title order={4} size="sm" mt="xs">
           {t('plan.actionsTitle')}
         </Title>
-        <ActionList actions={role.actions} renderStatus={renderActionStatus} />
+        <ActionList actions={role.actions} renderStatus={renderActionStatus} renderExtra={renderActionExtra} />
         {extra}
       </Stack>
     </Card>
