@@ -122,7 +122,9 @@ describe('comments on an action', () => {
   });
 
   it("when the action's service role has ended, then its action is out of the plan and so are its comments", async () => {
-    const endedRole = await buildServiceRole(testApp.database.db, world.family.id, world.services.serviceB.id, { status: 'ended' });
+    const endedRole = await buildServiceRole(testApp.database.db, world.family.id, world.services.serviceB.id, {
+      status: 'ended',
+    });
     const action = await buildAction(testApp.database.db, world.family.id, { serviceRoleId: endedRole.id });
     const agent = await agentOf('coordinator');
     expect((await agent.get(actionUrl(world.family.id, action.id))).status).toBe(404);
@@ -139,7 +141,11 @@ describe('comments on an action', () => {
 describe('comments on a closed case', () => {
   it('when the case is closed, then its comments are still read and no new one is taken', async () => {
     const db = testApp.database.db;
-    const closed = await buildFamily(db, { coordinatorId: world.people.coordinator.id, status: 'closed', name: 'Perhe Suljettu' });
+    const closed = await buildFamily(db, {
+      coordinatorId: world.people.coordinator.id,
+      status: 'closed',
+      name: 'Perhe Suljettu',
+    });
     await buildMember(db, closed.id, { relation: 'guardian', accountId: world.people.guardian.id });
     const goal = await buildGoal(db, closed.id);
     const action = await buildAction(db, closed.id);

@@ -20,7 +20,13 @@ export function ActionList({ actions, renderStatus, renderExtra }: ActionListPro
   return (
     <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
       {actions.map((action, index) => (
-        <ActionRow key={action.id} action={action} renderStatus={renderStatus} extra={renderExtra?.(action)} divided={index > 0} />
+        <ActionRow
+          key={action.id}
+          action={action}
+          renderStatus={renderStatus}
+          extra={renderExtra?.(action)}
+          divided={index > 0}
+        />
       ))}
     </Stack>
   );

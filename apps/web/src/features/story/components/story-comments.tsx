@@ -42,7 +42,7 @@ export function StoryComments({ familyId, comments, canComment, canResolve }: St
             <>
               {each.kind === 'correction-request' && (
                 <Badge variant="light" color="orange.9" size="sm">
-                  {t('comments.story.kind.correction-request')}
+                  {t('comments.story.correctionBadge')}
                 </Badge>
               )}
               {each.resolvedAt ? (

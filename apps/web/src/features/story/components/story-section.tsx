@@ -85,12 +85,7 @@ export function StorySection({ familyId, canEdit, canComment, canResolveComments
                 </Button>
               )}
             </Group>
-            <StoryComments
-              familyId={familyId}
-              comments={data.comments}
-              canComment={canComment}
-              canResolve={canResolveComments}
-            />
+            <StoryComments familyId={familyId} comments={data.comments} canComment={canComment} canResolve={canResolveComments} />
           </>
         )}
       </Stack>
