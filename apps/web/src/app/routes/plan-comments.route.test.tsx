@@ -169,7 +169,6 @@ describe("comments on the family's story", () => {
     const story = await screen.findByRole('region', { name: 'Perheen tarina' });
     expect(await within(story).findByText('Muutimme jo 2019.')).toBeInTheDocument();
     expect(within(story).getByText('Korjauspyyntö')).toBeInTheDocument();
-    expect(within(story).getByText('Odottaa')).toBeInTheDocument();
     // The coordinator resolves; only the family writes comments.
     expect(within(story).queryByRole('textbox', { name: 'Kommenttisi' })).not.toBeInTheDocument();
     await user.click(within(story).getByRole('button', { name: 'Merkitse käsitellyksi: Anna Virtanen' }));

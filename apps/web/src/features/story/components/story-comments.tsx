@@ -41,17 +41,13 @@ export function StoryComments({ familyId, comments, canComment, canResolve }: St
           renderMeta={(each) => (
             <>
               {each.kind === 'correction-request' && (
-                <Badge variant="light" color="orange.9" size="sm">
+                <Badge variant="light" color="orange" tt="none" size="md">
                   {t('comments.story.correctionBadge')}
                 </Badge>
               )}
-              {each.resolvedAt ? (
-                <Badge variant="light" color="green.9" size="sm" leftSection={<IconCheck size={12} aria-hidden />}>
+              {each.resolvedAt && (
+                <Badge variant="light" color="teal" tt="none" size="md" leftSection={<IconCheck size={12} aria-hidden />}>
                   {t('comments.story.resolved', formatDateTimeParts(each.resolvedAt, language))}
-                </Badge>
-              ) : (
-                <Badge variant="outline" color="gray.8" size="sm">
-                  {t('comments.story.open')}
                 </Badge>
               )}
             </>
