@@ -7,6 +7,7 @@ import { authRoutes } from './features/auth/auth.routes';
 import { passwordRoutes } from './features/auth/password.routes';
 import { secondFactorRoutes } from './features/auth/second-factor.routes';
 import type { Config } from './core/config';
+import { commentsRoutes } from './features/comments/comments.routes';
 import { consentsRoutes } from './features/consents/consents.routes';
 import { demoRoutes } from './features/demo/demo.routes';
 import { familiesRoutes } from './features/families/families.routes';
@@ -46,6 +47,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...reviewsRoutes,
     ...planVersionsRoutes,
     ...storyRoutes,
+    ...commentsRoutes,
     ...assessmentsRoutes,
     ...measurementsRoutes,
     ...workspaceRoutes,

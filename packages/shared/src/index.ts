@@ -30,3 +30,4 @@ export * from './reference-costs';
 export * from './feedback';
 export * from './programs';
 export * from './outcomes';
+export * from './comments';

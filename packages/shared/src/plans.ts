@@ -150,6 +150,10 @@ export type PlanServiceRole = z.infer<typeof planServiceRoleSchema>;
 /** What the caller may do with the plan as a whole, as the server decides it. */
 export const planCapabilitiesSchema = z.object({
   editStory: z.boolean(),
+  /** Comment on the story or ask for a correction (the family). */
+  commentOnStory: z.boolean(),
+  /** Mark the family's comments on the story resolved (the coordinator). */
+  resolveStoryComments: z.boolean(),
   editAssessment: z.boolean(),
   addGoal: z.boolean(),
   /** Record progress on the goals the caller sees. */

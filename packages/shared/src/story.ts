@@ -6,6 +6,7 @@ const storyTextSchema = z.string().max(10_000);
 
 export const storyCommentKinds = ['comment', 'correction-request'] as const;
 export const storyCommentKindSchema = z.enum(storyCommentKinds);
+export type StoryCommentKind = z.infer<typeof storyCommentKindSchema>;
 
 /** A family member's comment on its story, or a request to correct it. Version 2 means resolved. */
 export const storyCommentSchema = z.object({
@@ -56,9 +57,12 @@ export type StoryRevision = z.infer<typeof storyRevisionSchema>;
 export const storyHistorySchema = z.object({ revisions: z.array(storyRevisionSchema) });
 export type StoryHistory = z.infer<typeof storyHistorySchema>;
 
+/** The longest comment on the story; the form counts down to it. */
+export const storyCommentMaxLength = 2_000;
+
 export const newStoryCommentSchema = z.strictObject({
   kind: storyCommentKindSchema,
-  body: z.string().trim().min(1).max(2_000),
+  body: z.string().trim().min(1).max(storyCommentMaxLength),
 });
 export type NewStoryComment = z.infer<typeof newStoryCommentSchema>;
 

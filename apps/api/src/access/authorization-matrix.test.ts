@@ -475,6 +475,30 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       body: { version: 999 },
       expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409, workerB: 404, workerC: 404 }),
     },
+    // Goals reach service A with the family's consent, not B or C: to them the goal and its comments do not exist.
+    'GET /api/families/:familyId/goals/:goalId/comments': {
+      method: 'GET',
+      path: `/api/families/${familyId}/goals/${family?.goalId ?? NOWHERE}/comments`,
+      expect: familyScoped({ ...all(200), workerB: 404, workerC: 404 }),
+    },
+    'POST /api/families/:familyId/goals/:goalId/comments': {
+      method: 'POST',
+      path: `/api/families/${familyId}/goals/${family?.goalId ?? NOWHERE}/comments`,
+      body: { body: 'Matriisin kommentti' },
+      expect: familyScoped({ ...all(201), workerB: 404, workerC: 404 }),
+    },
+    // Actions are in everyone's plan: everyone in it reads and comments on any action.
+    'GET /api/families/:familyId/actions/:actionId/comments': {
+      method: 'GET',
+      path: `/api/families/${familyId}/actions/${family?.actionId ?? NOWHERE}/comments`,
+      expect: familyScoped(all(200)),
+    },
+    'POST /api/families/:familyId/actions/:actionId/comments': {
+      method: 'POST',
+      path: `/api/families/${familyId}/actions/${family?.actionId ?? NOWHERE}/comments`,
+      body: { body: 'Matriisin kommentti' },
+      expect: familyScoped(all(201)),
+    },
     // No service has the family's consent for the assessment.
     'GET /api/families/:familyId/assessments': {
       method: 'GET',

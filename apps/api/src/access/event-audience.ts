@@ -20,6 +20,7 @@ const partOfEvent: Partial<Record<FamilyEventType, PlanPart>> = {
   'goal.created': 'goals',
   'goal.updated': 'goals',
   'goalProgress.created': 'goals',
+  'goal.commented': 'goals',
   'note.created': 'notes',
   'note.updated': 'notes',
   'measurement.recorded': 'measurements',

@@ -25,6 +25,10 @@ export type FamilyPermission =
   | 'goal:create'
   | 'goal:update'
   | 'goal-progress:create'
+  | 'goal-comment:read'
+  | 'goal-comment:create'
+  | 'action-comment:read'
+  | 'action-comment:create'
   | 'note:read'
   | 'note:create'
   | 'note:update'
@@ -159,6 +163,11 @@ const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
       basis === 'family-member' ||
       (basis === 'service-role' && relation.consentedParts.includes('goals')),
   },
+  // Whoever may read a goal or an action may talk about it: goals reach a service only with the family's consent.
+  'goal-comment:read': { write: false, allows: (basis, relation) => partVisible(basis, relation, 'goals') },
+  'goal-comment:create': { write: true, allows: (basis, relation) => partVisible(basis, relation, 'goals') },
+  'action-comment:read': { write: false, allows: inPlan },
+  'action-comment:create': { write: true, allows: inPlan },
   // Which notes each may read is narrowed by `readableNotes`.
   'note:read': { write: false, allows: inPlan },
   // The family writes only notes it can read itself, not on a service's role.

@@ -29,6 +29,7 @@ const programEnrolments: EventRefresh = { plan: 'refetch', stale: [queryKeys.pro
 export const refreshOnEvent = {
   'action.updated': { plan: 'unlessCurrent', stale: [] },
   'action.created': planOnly,
+  'action.commented': { plan: 'refetch', stale: [(familyId) => queryKeys.comments(familyId, 'action')] },
   // A withdrawn consent takes the measurements off an open screen too.
   'consent.changed': { plan: 'refetch', stale: [queryKeys.consents, queryKeys.measurements] },
   'serviceRole.ended': planOnly,
@@ -39,6 +40,8 @@ export const refreshOnEvent = {
   'goal.created': planOnly,
   'goal.updated': planOnly,
   'goalProgress.created': planOnly,
+  // The event names the comment, not its goal or action: every thread of that kind is read again.
+  'goal.commented': { plan: 'refetch', stale: [(familyId) => queryKeys.comments(familyId, 'goal')] },
   'note.created': { plan: 'refetch', stale: [queryKeys.notes] },
   'note.updated': { plan: 'refetch', stale: [queryKeys.notes] },
   'review.created': reviews,

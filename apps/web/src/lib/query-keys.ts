@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { InsightsChangeRequest, ProgramReportQuery, ProgramReportRowsQuery, Role } from '@yhdessa/shared';
+import type { CommentTargetKind, InsightsChangeRequest, ProgramReportQuery, ProgramReportRowsQuery, Role } from '@yhdessa/shared';
 
 const family = (familyId: string) => ['families', familyId] as const;
 
@@ -30,6 +30,9 @@ export const queryKeys = {
   notes: (familyId: string) => [...family(familyId), 'notes'] as const,
   story: (familyId: string) => [...family(familyId), 'story'] as const,
   storyHistory: (familyId: string) => [...family(familyId), 'story', 'history'] as const,
+  /** The comment threads of every goal, or of every action, of the family. */
+  comments: (familyId: string, kind: CommentTargetKind) => [...family(familyId), 'comments', kind] as const,
+  commentThread: (familyId: string, kind: CommentTargetKind, id: string) => [...family(familyId), 'comments', kind, id] as const,
   assessments: (familyId: string) => [...family(familyId), 'assessments'] as const,
   /** The family's wellbeing meter: its measurements and whether it is asked to fill one in. */
   measurements: (familyId: string) => [...family(familyId), 'measurements'] as const,

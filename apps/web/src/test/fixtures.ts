@@ -128,6 +128,8 @@ export const familyWorkRoleId = testId(200);
 const anyVisibility: NoteVisibility[] = ['professionals', 'family'];
 const noPlanChanges: PlanCapabilities = {
   editStory: false,
+  commentOnStory: false,
+  resolveStoryComments: false,
   editAssessment: false,
   addGoal: false,
   addProgress: false,
@@ -165,6 +167,7 @@ const openCaseAnswers: Record<PlanReader, Answers> = {
     plan: {
       ...noPlanChanges,
       editStory: true,
+      resolveStoryComments: true,
       editAssessment: true,
       addGoal: true,
       addProgress: true,
@@ -202,6 +205,7 @@ const openCaseAnswers: Record<PlanReader, Answers> = {
   family: {
     plan: {
       ...noPlanChanges,
+      commentOnStory: true,
       addGoal: true,
       addProgress: true,
       proposeAgenda: true,

@@ -2,6 +2,7 @@ import { noteVisibilities, planSchema, type Plan } from '@yhdessa/shared';
 import type { Response } from 'supertest';
 import { updateFamilyAt } from '../families/families.repository';
 import { insertReview } from '../reviews/reviews.repository';
+import { insertStoryComment } from '../story/story.repository';
 import { buildAccount, buildAction, buildMember, buildService, buildServiceRole } from '../../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { helsinkiToday } from '../../test/dates';
@@ -21,7 +22,7 @@ let world: World;
 let closedWorld: World;
 let workerAD: Awaited<ReturnType<typeof buildAccount>>;
 let roleDId: string;
-const caseFixtures = new Map<string, { memberId: string; inviteeId: string; reviewId: string }>();
+const caseFixtures = new Map<string, { memberId: string; inviteeId: string; reviewId: string; storyCommentId: string }>();
 
 beforeAll(async () => {
   testApp = await startTestApp();
@@ -44,7 +45,18 @@ beforeAll(async () => {
     const member = await buildMember(db, family.id, { relation: 'child', name: 'Korjattava Lapsi' });
     const invitee = await buildMember(db, family.id, { relation: 'guardian', name: 'Kutsuttava Huoltaja' });
     const review = await insertReview(family.id, { scheduledOn: '2030-01-15', participants: [] }, db);
-    caseFixtures.set(family.id, { memberId: member.id, inviteeId: invitee.id, reviewId: review.id });
+    const storyComment = await insertStoryComment(
+      family.id,
+      { kind: 'comment', body: 'Kommentti' },
+      world.people.guardian.id,
+      db,
+    );
+    caseFixtures.set(family.id, {
+      memberId: member.id,
+      inviteeId: invitee.id,
+      reviewId: review.id,
+      storyCommentId: storyComment.id,
+    });
   }
   await updateFamilyAt(closedWorld.family.id, closedWorld.family.version, { status: 'closed' }, db);
 });
@@ -104,6 +116,16 @@ function probesOf(plan: Plan, agent: Agent, otherCoordinatorId: string): Probe[]
       flag: 'plan.editStory',
       says: can.editStory,
       tryRoute: send('put', `${base}/story`, { background: '', situation: '', strengths: '', version: 999 }),
+    },
+    {
+      flag: 'plan.commentOnStory',
+      says: can.commentOnStory,
+      tryRoute: send('post', `${base}/story/comments`, { kind: 'comment', body: 'Kommentti' }),
+    },
+    {
+      flag: 'plan.resolveStoryComments',
+      says: can.resolveStoryComments,
+      tryRoute: send('post', `${base}/story/comments/${fixtures.storyCommentId}/resolve`, { version: 999 }),
     },
     {
       flag: 'plan.editAssessment',
@@ -282,7 +304,7 @@ describe('GET /api/families/:familyId/plan, what the reader may do', () => {
 
   it('when every reader has been tried, then every flag was seen both allowed and refused', () => {
     expect([...seen].filter(([, values]) => values.size < 2).map(([flag]) => flag)).toEqual([]);
-    expect(seen.size).toBe(25);
+    expect(seen.size).toBe(27);
   });
 
   it("when a worker's role is past its end date, then nothing on it is theirs, though their active role is", async () => {

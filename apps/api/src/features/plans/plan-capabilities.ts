@@ -24,6 +24,8 @@ export function withPlanCapabilities(plan: PlanSnapshot, actor: Actor, relation:
     ...plan,
     can: {
       editStory: may('story:update'),
+      commentOnStory: may('story:comment'),
+      resolveStoryComments: may('story:resolve-comment'),
       editAssessment: may('assessment:write'),
       addGoal: may('goal:create'),
       addProgress: may('goal-progress:create'),

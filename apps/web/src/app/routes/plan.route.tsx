@@ -10,6 +10,7 @@ import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { ActionControls } from '../../features/actions/components/action-controls';
 import { AddActionForm } from '../../features/actions/components/add-action-form';
+import { CommentThread } from '../../features/comments/components/comment-thread';
 import { AssessmentSection } from '../../features/assessments/components/assessment-section';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
 import { handoverQueryOptions } from '../../features/families/api/handover.query';
@@ -153,7 +154,16 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           </Stack>
         }
         renderActionStatus={(action) => <ActionControls familyId={familyId} action={action} goals={goals} />}
-        story={data.sharedParts.includes('story') ? <StorySection familyId={familyId} canEdit={can.editStory} /> : undefined}
+        story={
+          data.sharedParts.includes('story') ? (
+            <StorySection
+              familyId={familyId}
+              canEdit={can.editStory}
+              canComment={can.commentOnStory}
+              canResolveComments={can.resolveStoryComments}
+            />
+          ) : undefined
+        }
         assessment={
           data.sharedParts.includes('assessment') ? (
             <AssessmentSection familyId={familyId} canEdit={can.editAssessment} forFamily={forFamily} />
@@ -175,20 +185,20 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             </DisclosureForm>
           )
         }
-        renderGoalExtra={
-          can.addProgress || can.changeGoals
-            ? (goal) => (
-                <Stack gap="xs" mt={4}>
-                  {can.changeGoals && <GoalControls familyId={familyId} goal={goal} />}
-                  {can.addProgress && (
-                    <DisclosureForm label={t('goals.addProgress')} size="xs">
-                      {(close) => <AddProgressForm familyId={familyId} goal={goal} onCancel={close} />}
-                    </DisclosureForm>
-                  )}
-                </Stack>
-              )
-            : undefined
-        }
+        renderGoalExtra={(goal) => (
+          <Stack gap="xs" mt={4}>
+            {can.changeGoals && <GoalControls familyId={familyId} goal={goal} />}
+            {can.addProgress && (
+              <DisclosureForm label={t('goals.addProgress')} size="xs">
+                {(close) => <AddProgressForm familyId={familyId} goal={goal} onCancel={close} />}
+              </DisclosureForm>
+            )}
+            <CommentThread familyId={familyId} target={{ kind: 'goal', id: goal.id }} about={goal.title} />
+          </Stack>
+        )}
+        renderActionExtra={(action) => (
+          <CommentThread familyId={familyId} target={{ kind: 'action', id: action.id }} about={action.title} />
+        )}
         membersExtra={
           can.inviteMember &&
           data.members.length > 0 && (

@@ -15,6 +15,8 @@ const knownResources = [
   'goal',
   'goal-progress',
   'action',
+  'goal-comment',
+  'action-comment',
   'service-role',
   'note',
   'review',

@@ -13,9 +13,11 @@ interface ActionListProps {
   /** The goals the reader sees: an action names its goal only when it is one of them. */
   goals: Goal[];
   renderStatus: RenderActionStatus;
+  /** Under one action, e.g. its comments. */
+  renderExtra?: (action: PlanAction) => ReactNode;
 }
 
-export function ActionList({ actions, goals, renderStatus }: ActionListProps) {
+export function ActionList({ actions, goals, renderStatus, renderExtra }: ActionListProps) {
   const { t } = useTranslation();
   if (actions.length === 0) return <Text size="sm">{t('plan.noActions')}</Text>;
   const goalTitles = new Map(goals.map((goal) => [goal.id, goal.title]));
@@ -27,6 +29,7 @@ export function ActionList({ actions, goals, renderStatus }: ActionListProps) {
           action={action}
           goalTitle={action.goalId ? goalTitles.get(action.goalId) : undefined}
           renderStatus={renderStatus}
+          extra={renderExtra?.(action)}
           divided={index > 0}
         />
       ))}
@@ -38,10 +41,11 @@ interface ActionRowProps {
   action: PlanAction;
   goalTitle: string | undefined;
   renderStatus: RenderActionStatus;
+  extra?: ReactNode;
   divided: boolean;
 }
 
-function ActionRow({ action, goalTitle, renderStatus, divided }: ActionRowProps) {
+function ActionRow({ action, goalTitle, renderStatus, extra, divided }: ActionRowProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   // The server decides what is overdue, so every screen and time zone agrees.
@@ -68,6 +72,7 @@ function ActionRow({ action, goalTitle, renderStatus, divided }: ActionRowProps)
         {/* The control and any notice it raises are flex items of this row; a notice takes a line of its own. */}
         {renderStatus(action)}
       </Group>
+      {extra}
     </Box>
   );
 }

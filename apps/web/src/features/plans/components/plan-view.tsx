@@ -1,6 +1,6 @@
 import { Alert, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import type { Goal, Plan, PlanServiceRole } from '@yhdessa/shared';
+import type { Goal, Plan, PlanAction, PlanServiceRole } from '@yhdessa/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FamilyStatusBadge } from '../../../components/family-status-badge';
@@ -14,6 +14,8 @@ interface PlanViewProps {
   plan: Plan;
   /** The status control of one action; the app layer supplies it. */
   renderActionStatus: RenderActionStatus;
+  /** Under one action, e.g. its comments. */
+  renderActionExtra?: (action: PlanAction) => ReactNode;
   /** Shown next to the status, e.g. whether live updates are on. */
   headerExtra?: ReactNode;
   /** Shown under the heading, before the plan itself, e.g. links to the family's consents. */
@@ -63,6 +65,7 @@ function PlanSection({ id, title, children }: { id: string; title: string; child
 export function PlanView({
   plan,
   renderActionStatus,
+  renderActionExtra,
   headerExtra,
   toolbar,
   story,
@@ -134,6 +137,7 @@ export function PlanView({
               role={role}
               renderActionStatus={renderActionStatus}
               goals={plan.goals}
+              renderActionExtra={renderActionExtra}
               extra={renderRoleExtra?.(role)}
               controls={renderRoleControls?.(role)}
             />
@@ -143,7 +147,12 @@ export function PlanView({
       </PlanSection>
       <PlanSection id="plan-family-actions" title={t('plan.familyActionsTitle')}>
         <Paper withBorder p="md">
-          <ActionList actions={plan.familyActions} goals={plan.goals} renderStatus={renderActionStatus} />
+          <ActionList
+            actions={plan.familyActions}
+            goals={plan.goals}
+            renderStatus={renderActionStatus}
+            renderExtra={renderActionExtra}
+          />
         </Paper>
       </PlanSection>
       {assessment && (

@@ -1,5 +1,5 @@
 import { Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
-import type { Goal, PlanServiceRole } from '@yhdessa/shared';
+import type { Goal, PlanAction, PlanServiceRole } from '@yhdessa/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, localizeText, useLanguage } from '../../../lib/locale';
@@ -11,13 +11,15 @@ interface ServiceRoleCardProps {
   renderActionStatus: RenderActionStatus;
   /** The goals the reader sees, to name each action's goal. */
   goals: Goal[];
+  /** Under one action, e.g. its comments. */
+  renderActionExtra?: (action: PlanAction) => ReactNode;
   /** Under the actions, e.g. a form to add one in the user's own role. */
   extra?: ReactNode;
   /** Under the role's details, e.g. changing or ending the role. */
   controls?: ReactNode;
 }
 
-export function ServiceRoleCard({ role, renderActionStatus, goals, extra, controls }: ServiceRoleCardProps) {
+export function ServiceRoleCard({ role, renderActionStatus, renderActionExtra, goals, extra, controls }: ServiceRoleCardProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const invited = role.status === 'invited';
@@ -67,7 +69,7 @@ export function ServiceRoleCard({ role, renderActionStatus, goals, extra, contro
         <Title order={4} size="sm" mt="xs">
           {t('plan.actionsTitle')}
         </Title>
-        <ActionList actions={role.actions} goals={goals} renderStatus={renderActionStatus} />
+        <ActionList actions={role.actions} goals={goals} renderStatus={renderActionStatus} renderExtra={renderActionExtra} />
         {extra}
       </Stack>
     </Card>

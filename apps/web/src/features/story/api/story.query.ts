@@ -1,5 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { storyHistorySchema, storySchema, type Story, type UpdateStory } from '@yhdessa/shared';
+import {
+  storyCommentSchema,
+  storyHistorySchema,
+  storySchema,
+  type NewStoryComment,
+  type Story,
+  type StoryComment,
+  type UpdateStory,
+} from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -30,5 +38,29 @@ export function useUpdateStory(familyId: string) {
       queryClient.setQueryData(queryKeys.story(familyId), story);
       void queryClient.invalidateQueries({ queryKey: queryKeys.storyHistory(familyId) });
     },
+  });
+}
+
+/** The family comments on its story or asks for a correction; the story (with its comments) is read again. */
+export function useCommentOnStory(familyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewStoryComment) =>
+      apiRequest(`${base(familyId)}/comments`, { method: 'POST', body, schema: storyCommentSchema }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.story(familyId) }),
+  });
+}
+
+/** The coordinator marks a comment resolved; if someone did first (409), the story shows it resolved all the same. */
+export function useResolveStoryComment(familyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (comment: StoryComment) =>
+      apiRequest(`${base(familyId)}/comments/${encodeURIComponent(comment.id)}/resolve`, {
+        method: 'POST',
+        body: { version: comment.version },
+        schema: storyCommentSchema,
+      }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.story(familyId) }),
   });
 }

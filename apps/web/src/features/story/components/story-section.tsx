@@ -11,6 +11,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { storyHistoryQueryOptions, storyQueryOptions, useUpdateStory } from '../api/story.query';
 import { NamedModal } from '../../../components/named-modal';
+import { StoryComments } from './story-comments';
 
 const fields = ['background', 'situation', 'strengths'] as const;
 type Field = (typeof fields)[number];
@@ -20,10 +21,13 @@ interface StorySectionProps {
   familyId: string;
   /** The coordinator writes the story (with the family); everyone else reads it. */
   canEdit: boolean;
+  /** The family comments on the story and asks for corrections; the coordinator resolves them. */
+  canComment: boolean;
+  canResolveComments: boolean;
 }
 
 /** The family's story, told once: read by all who may, written by the coordinator, with its history. */
-export function StorySection({ familyId, canEdit }: StorySectionProps) {
+export function StorySection({ familyId, canEdit, canComment, canResolveComments }: StorySectionProps) {
   const { t } = useTranslation();
   const story = useQuery(storyQueryOptions(familyId));
   const [editing, setEditing] = useState<{ draft: Draft; version: number } | null>(null);
@@ -81,6 +85,7 @@ export function StorySection({ familyId, canEdit }: StorySectionProps) {
                 </Button>
               )}
             </Group>
+            <StoryComments familyId={familyId} comments={data.comments} canComment={canComment} canResolve={canResolveComments} />
           </>
         )}
       </Stack>
