@@ -131,11 +131,14 @@ describe('plan versions', () => {
 
   it('when a version was frozen before versions kept the story and the assessment, then it reads without them', async () => {
     const where = and(eq(planVersions.familyId, world.family.id), eq(planVersions.version, first));
-    const [row] = await testApp.database.db.select().from(planVersions).where(where);
-    const { story: _story, assessment: _assessment, ...older } = row!.snapshot;
+    const [{ snapshot }] = (await testApp.database.db.select().from(planVersions).where(where)) as [
+      typeof planVersions.$inferSelect,
+    ];
+    const { story: _story, assessment: _assessment, ...older } = snapshot;
+    // Written as plans were frozen then: no story, no assessment.
     await testApp.database.db
       .update(planVersions)
-      .set({ snapshot: older as typeof row.snapshot })
+      .set({ snapshot: older as typeof snapshot })
       .where(where);
     try {
       const frozen = await readVersion('coordinator', first);
@@ -146,7 +149,7 @@ describe('plan versions', () => {
       );
       expect(comparison).toMatchObject({ story: null, assessment: null });
     } finally {
-      await testApp.database.db.update(planVersions).set({ snapshot: row!.snapshot }).where(where);
+      await testApp.database.db.update(planVersions).set({ snapshot }).where(where);
     }
   });
 
