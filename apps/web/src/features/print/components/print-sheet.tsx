@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import type { PrintAudience } from '../print-audiences';
@@ -36,8 +36,8 @@ export function PrintSheet({
   const { t } = useTranslation();
   const language = useLanguage();
   // The moment of printing is when the page was opened; it stays put while the page is open.
-  const printedAt = useRef(new Date().toISOString());
-  const printed = formatDateTimeParts(printedAt.current, language);
+  const [printedAt] = useState(() => new Date().toISOString());
+  const printed = formatDateTimeParts(printedAt, language);
   const state = formatDateTimeParts(planUpdatedAt, language);
   const opened = useRef(false);
   useEffect(() => {
