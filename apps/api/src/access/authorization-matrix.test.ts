@@ -15,7 +15,7 @@ import { apiRoutes } from '../routes';
 import { insertStoryComment } from '../features/story/story.repository';
 import { startServer, type RunningServer } from '../server';
 import { insertNote } from '../features/notes/notes.repository';
-import { freezePlanVersion } from '../features/plan-versions/plan-versions.repository';
+import { freezePlanVersion } from '../features/plan-versions';
 import { presentPlan } from '../features/plans/plan.presenter';
 import { findPlanParts } from '../features/plans/plans.repository';
 import { insertReview } from '../features/reviews/reviews.repository';

@@ -17,6 +17,8 @@ const ChangePasswordRoute = lazy(() =>
 const InvitationRoute = lazy(() => import('./routes/invitation.route').then((m) => ({ default: m.InvitationRoute })));
 const FamiliesRoute = lazy(() => import('./routes/families.route').then((m) => ({ default: m.FamiliesRoute })));
 const PlanRoute = lazy(() => import('./routes/plan.route').then((m) => ({ default: m.PlanRoute })));
+const PlanVersionRoute = lazy(() => import('./routes/plan-version.route').then((m) => ({ default: m.PlanVersionRoute })));
+const PlanPrintRoute = lazy(() => import('./routes/plan-print.route').then((m) => ({ default: m.PlanPrintRoute })));
 const ConsentsRoute = lazy(() => import('./routes/consents.route').then((m) => ({ default: m.ConsentsRoute })));
 const AccessLogRoute = lazy(() => import('./routes/access-log.route').then((m) => ({ default: m.AccessLogRoute })));
 const InsightsRoute = lazy(() => import('./routes/insights.route').then((m) => ({ default: m.InsightsRoute })));
@@ -63,6 +65,8 @@ export const appRoutes: RouteObject[] = [
     children: [
       { index: true, element: <FamiliesRoute /> },
       { path: 'families/:familyId', element: <PlanRoute /> },
+      { path: 'families/:familyId/plan/versions/:version', element: <PlanVersionRoute /> },
+      { path: 'families/:familyId/print', element: <PlanPrintRoute /> },
       { path: 'families/:familyId/consents', element: <ConsentsRoute /> },
       { path: 'families/:familyId/access-log', element: <AccessLogRoute /> },
       { path: 'families/:familyId/costs', element: <FamilyCostsRoute /> },

@@ -11,6 +11,8 @@ export const paths = {
   accessLog: (familyId: string) => `/families/${familyId}/access-log`,
   costs: (familyId: string) => `/families/${familyId}/costs`,
   measurements: (familyId: string) => `/families/${familyId}/measurements`,
+  planVersion: (familyId: string, version: number) => `/families/${familyId}/plan/versions/${version}`,
+  print: (familyId: string, audience: 'family' | 'professional') => `/families/${familyId}/print?version=${audience}`,
   usageCsv: '/service-usage/csv',
   referenceCosts: '/reference-costs',
   invitation: (token: string) => `/kutsu/${token}`,

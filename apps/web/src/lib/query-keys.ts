@@ -38,6 +38,7 @@ export const queryKeys = {
   measurements: (familyId: string) => [...family(familyId), 'measurements'] as const,
   reviews: (familyId: string) => [...family(familyId), 'reviews'] as const,
   versions: (familyId: string) => [...family(familyId), 'versions'] as const,
+  version: (familyId: string, version: number) => [...family(familyId), 'versions', version] as const,
   versionComparison: (familyId: string, from: number, to: number) =>
     [...family(familyId), 'versions', 'compare', from, to] as const,
   consents: (familyId: string) => [...family(familyId), 'consents'] as const,

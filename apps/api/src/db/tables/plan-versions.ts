@@ -1,10 +1,14 @@
-import type { PlanSnapshot } from '@yhdessa/shared';
+import type { FrozenPlan } from '@yhdessa/shared';
 import { index, integer, jsonb, pgTable, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from '../columns';
 import { families } from './families';
 import { reviews } from './reviews';
 
-/** A plan frozen by a completed review: the whole plan as it stood, to compare any two versions. */
+/**
+ * A plan frozen by a completed review: the whole plan as it stood, with the story and the latest
+ * assessment, to compare any two versions. Versions frozen before the story and the assessment
+ * were kept lack them; the repository reads those as null.
+ */
 export const planVersions = pgTable(
   'plan_versions',
   {
@@ -14,7 +18,7 @@ export const planVersions = pgTable(
       .references(() => families.id),
     version: integer('version').notNull(),
     reviewId: uuid('review_id').references(() => reviews.id),
-    snapshot: jsonb('snapshot').$type<PlanSnapshot>().notNull(),
+    snapshot: jsonb('snapshot').$type<FrozenPlan>().notNull(),
     createdAt: createdAt(),
   },
   (table) => [

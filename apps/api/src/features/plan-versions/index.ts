@@ -1,2 +1,3 @@
 /** What other features may use of plan versions: freezing the plan at a review. */
-export { freezePlanVersion, lockPlanVersion } from './plan-versions.repository';
+export { lockPlanVersion } from './plan-versions.repository';
+export { freezePlanVersion } from './plan-versions.service';

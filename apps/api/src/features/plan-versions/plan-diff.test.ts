@@ -1,4 +1,4 @@
-import type { Action, Goal, PlanSnapshot, ServiceRole } from '@yhdessa/shared';
+import type { Action, Assessment, FrozenPlan, FrozenStory, Goal, ServiceRole } from '@yhdessa/shared';
 import { comparePlans, diffEntities } from './plan-diff';
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
@@ -43,7 +43,7 @@ const role = (n: number, change: Partial<ServiceRole> = {}): ServiceRole => ({
   actions: [],
   ...change,
 });
-const plan = (version: number, parts: Partial<PlanSnapshot>): PlanSnapshot => ({
+const plan = (version: number, parts: Partial<FrozenPlan>): FrozenPlan => ({
   family: { id: id(0), name: 'Perhe', status: 'active', coordinator: { id: id(0), name: 'K' } },
   version,
   updatedAt: '2025-01-01T00:00:00.000Z',
@@ -52,7 +52,32 @@ const plan = (version: number, parts: Partial<PlanSnapshot>): PlanSnapshot => ({
   goals: [],
   serviceRoles: [],
   familyActions: [],
+  story: null,
+  assessment: null,
   ...parts,
+});
+const story = (change: Partial<FrozenStory> = {}): FrozenStory => ({
+  background: 'Tausta',
+  situation: 'Tilanne',
+  strengths: 'Vahvuudet',
+  updatedBy: { id: id(0), name: 'K' },
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  ...change,
+});
+const rating = (domain: Assessment['ratings'][number]['domain'], value: number, notes = '') => ({
+  domain,
+  rating: value,
+  notes,
+  ratedBy: { id: id(0), name: 'K' },
+  ratedAt: '2025-01-01T00:00:00.000Z',
+});
+const assessment = (assessedOn: string, ratings: Assessment['ratings']): Assessment => ({
+  id: id(7),
+  assessedOn,
+  createdBy: { id: id(0), name: 'K' },
+  createdAt: '2025-01-01T00:00:00.000Z',
+  ratings,
+  version: 1,
 });
 
 describe('diffEntities', () => {
@@ -112,11 +137,7 @@ describe('comparePlans', () => {
         fields: [
           { field: 'status', before: 'open', after: 'reached' },
           { field: 'endedOn', before: null, after: '2025-02-03' },
-          {
-            field: 'attainmentScale',
-            before: null,
-            after: { muchLess: '', less: '', expected: '5 / 5', more: '', muchMore: '' },
-          },
+          { field: 'attainmentLevels', before: null, after: '-2: \n-1: \n0: 5 / 5\n1: \n2: ' },
           { field: 'attainedLevel', before: null, after: 0 },
           { field: 'latestProgress', before: null, after: '4' },
         ],
@@ -128,5 +149,40 @@ describe('comparePlans', () => {
       { id: id(4), title: 'Tehtävä 4', fields: [{ field: 'status', before: 'planned', after: 'done' }] },
     ]);
     expect(comparison.actions.removed).toEqual([{ id: id(5), title: 'Tehtävä 5' }]);
+  });
+
+  it('when an action moves to a goal, then the change names the goal, not its id', () => {
+    const from = plan(1, { goals: [goal(1)], familyActions: [action(4)] });
+    const to = plan(2, { goals: [goal(1)], familyActions: [action(4, { goalId: id(1), dueOn: '2027-03-01' })] });
+    expect(comparePlans(from, to).actions.changed[0]?.fields).toEqual([
+      { field: 'dueOn', before: null, after: '2027-03-01' },
+      { field: 'goal', before: null, after: 'Tavoite 1' },
+    ]);
+  });
+
+  it('when the story and the assessment change, then the changed story parts and domains are listed', () => {
+    const from = plan(1, {
+      story: story(),
+      assessment: assessment('2025-01-01', [rating('housing', 2), rating('safety', 4)]),
+    });
+    const to = plan(2, {
+      story: story({ situation: 'Parempi', updatedAt: '2025-02-01T00:00:00.000Z' }),
+      assessment: assessment('2025-02-01', [rating('housing', 3, 'Uusi asunto'), rating('safety', 4), rating('parenting', 5)]),
+    });
+    const comparison = comparePlans(from, to);
+    expect(comparison.story).toEqual([{ field: 'situation', before: 'Tilanne', after: 'Parempi' }]);
+    expect(comparison.assessment).toEqual({
+      assessedOn: { before: '2025-01-01', after: '2025-02-01' },
+      ratings: [
+        { domain: 'parenting', before: null, after: { rating: 5, notes: '' } },
+        { domain: 'housing', before: { rating: 2, notes: '' }, after: { rating: 3, notes: 'Uusi asunto' } },
+      ],
+    });
+  });
+
+  it('when a version holds no story or assessment (frozen before they were kept, or not visible), then they are not compared', () => {
+    const comparison = comparePlans(plan(1, {}), plan(2, { story: story(), assessment: assessment('2025-01-01', []) }));
+    expect(comparison.story).toBeNull();
+    expect(comparison.assessment).toBeNull();
   });
 });

@@ -1,16 +1,45 @@
-import type { Action, EntityChanges, Goal, PlanSnapshot, PlanVersionComparison, ServiceRole } from '@yhdessa/shared';
+import {
+  assessmentDomains,
+  attainmentLevels,
+  attainmentScaleKeys,
+  storyDiffFields,
+  type Action,
+  type Assessment,
+  type AssessmentChanges,
+  type DiffValue,
+  type FrozenPlan,
+  type FrozenStory,
+  type Goal,
+  type PlanVersionComparison,
+  type ServiceRole,
+} from '@yhdessa/shared';
 
-type Fields = Record<string, unknown>;
+interface Described<Title, Field extends string> {
+  title: Title;
+  fields: Record<Field, DiffValue>;
+}
 
-/** What changed between two lists of the same kind of thing, matched by id, field by field. */
-export function diffEntities<T extends { id: string }>(
+interface Changes<Title, Field extends string> {
+  added: { id: string; title: Title }[];
+  removed: { id: string; title: Title }[];
+  changed: { id: string; title: Title; fields: { field: Field; before: DiffValue; after: DiffValue }[] }[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * What changed between two lists of the same kind of thing, matched by id, field by field. Each
+ * side is described in the words of its own version (`describeBefore`, when they differ).
+ */
+export function diffEntities<T extends { id: string }, Title, Field extends string>(
   before: readonly T[],
   after: readonly T[],
-  describe: (entity: T) => { title: string; fields: Fields },
-): EntityChanges {
+  describe: (entity: T) => Described<Title, Field>,
+  describeBefore: (entity: T) => Described<Title, Field> = describe,
+): Changes<Title, Field> {
   const beforeById = new Map(before.map((entity) => [entity.id, entity]));
   const afterIds = new Set(after.map((entity) => entity.id));
-  const changes: EntityChanges = { added: [], removed: [], changed: [] };
+  const changes: Changes<Title, Field> = { added: [], removed: [], changed: [] };
   for (const entity of after) {
     const previous = beforeById.get(entity.id);
     const now = describe(entity);
@@ -18,16 +47,22 @@ export function diffEntities<T extends { id: string }>(
       changes.added.push({ id: entity.id, title: now.title });
       continue;
     }
-    const then = describe(previous);
-    const fields = Object.keys({ ...then.fields, ...now.fields })
-      .filter((field) => JSON.stringify(then.fields[field] ?? null) !== JSON.stringify(now.fields[field] ?? null))
-      .map((field) => ({ field, before: then.fields[field] ?? null, after: now.fields[field] ?? null }));
+    const then = describeBefore(previous);
+    const fields = (Object.keys(now.fields) as Field[])
+      .filter((field) => !same(then.fields[field], now.fields[field]))
+      .map((field) => ({ field, before: then.fields[field], after: now.fields[field] }));
     if (fields.length > 0) changes.changed.push({ id: entity.id, title: now.title, fields });
   }
   for (const entity of before)
-    if (!afterIds.has(entity.id)) changes.removed.push({ id: entity.id, title: describe(entity).title });
+    if (!afterIds.has(entity.id)) changes.removed.push({ id: entity.id, title: describeBefore(entity).title });
   return changes;
 }
+
+/** The levels' descriptions as one text, so that a change to any of them shows. */
+const levelsText = (goal: Goal) =>
+  goal.attainmentScale
+    ? attainmentLevels.map((level) => `${level}: ${goal.attainmentScale![attainmentScaleKeys[level]]}`).join('\n')
+    : null;
 
 const describeGoal = (goal: Goal) => ({
   title: goal.title,
@@ -40,15 +75,15 @@ const describeGoal = (goal: Goal) => ({
     targetOn: goal.targetOn,
     status: goal.status,
     endedOn: goal.endedOn,
-    attainmentScale: goal.attainmentScale,
+    attainmentLevels: levelsText(goal),
     attainedLevel: goal.attainedLevel,
     // How it is going: the latest recorded value.
-    latestProgress: goal.progress?.at(-1)?.value ?? null,
+    latestProgress: goal.progress.at(-1)?.value ?? null,
   },
 });
 
 const describeServiceRole = (role: ServiceRole) => ({
-  title: role.service.name.fi,
+  title: role.service.name,
   fields: {
     status: role.status,
     description: role.description,
@@ -58,27 +93,55 @@ const describeServiceRole = (role: ServiceRole) => ({
   },
 });
 
-const describeAction = (action: Action) => ({
-  title: action.title,
-  fields: {
+/** An action names its goal and its service in words, as the plan of that version did. */
+const describeActionIn = (plan: FrozenPlan) => {
+  const goalTitles = new Map(plan.goals.map((goal) => [goal.id, goal.title]));
+  const serviceNames = new Map(plan.serviceRoles.map((role) => [role.id, role.service.name]));
+  return (action: Action) => ({
     title: action.title,
-    ownerName: action.ownerName,
-    dueOn: action.dueOn,
-    status: action.status,
-    goalId: action.goalId,
-    serviceRoleId: action.serviceRoleId,
-  },
-});
+    fields: {
+      title: action.title,
+      ownerName: action.ownerName,
+      dueOn: action.dueOn,
+      status: action.status,
+      goal: action.goalId ? (goalTitles.get(action.goalId) ?? null) : null,
+      service: action.serviceRoleId ? (serviceNames.get(action.serviceRoleId) ?? null) : null,
+    },
+  });
+};
 
-const allActions = (plan: PlanSnapshot) => [...plan.serviceRoles.flatMap((role) => role.actions), ...plan.familyActions];
+const allActions = (plan: FrozenPlan) => [...plan.serviceRoles.flatMap((role) => role.actions), ...plan.familyActions];
 
-/** Goals, service roles and actions added, removed or changed from one frozen plan to another. */
-export function comparePlans(from: PlanSnapshot, to: PlanSnapshot): PlanVersionComparison {
+function diffStory(before: FrozenStory | null, after: FrozenStory | null): PlanVersionComparison['story'] {
+  if (!before || !after) return null;
+  return storyDiffFields
+    .filter((field) => before[field] !== after[field])
+    .map((field) => ({ field, before: before[field], after: after[field] }));
+}
+
+function diffAssessment(before: Assessment | null, after: Assessment | null): AssessmentChanges | null {
+  if (!before || !after) return null;
+  const rated = (assessment: Assessment, domain: string) => {
+    const rating = assessment.ratings.find((each) => each.domain === domain);
+    return rating ? { rating: rating.rating, notes: rating.notes } : null;
+  };
+  return {
+    assessedOn: before.assessedOn === after.assessedOn ? null : { before: before.assessedOn, after: after.assessedOn },
+    ratings: assessmentDomains
+      .map((domain) => ({ domain, before: rated(before, domain), after: rated(after, domain) }))
+      .filter((change) => !same(change.before, change.after)),
+  };
+}
+
+/** Goals, service roles, actions, the story and the assessment, added, removed or changed from one frozen plan to another. */
+export function comparePlans(from: FrozenPlan, to: FrozenPlan): PlanVersionComparison {
   return {
     from: from.version,
     to: to.version,
     goals: diffEntities(from.goals, to.goals, describeGoal),
     serviceRoles: diffEntities(from.serviceRoles, to.serviceRoles, describeServiceRole),
-    actions: diffEntities(allActions(from), allActions(to), describeAction),
+    actions: diffEntities(allActions(from), allActions(to), describeActionIn(to), describeActionIn(from)),
+    story: diffStory(from.story, to.story),
+    assessment: diffAssessment(from.assessment, to.assessment),
   };
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { planSnapshotSchema, type PlanSnapshot } from '@yhdessa/shared';
+import { frozenPlanSchema, type FrozenPlan } from '@yhdessa/shared';
 import { z } from 'zod';
 import type { Queryable } from '../../db/database';
 import { plans } from '../../db/tables/plans';
@@ -16,7 +16,10 @@ const frozenGoalSchema = z.looseObject({ status: z.string() }).transform((goal) 
   ...goal,
   status: goal.status === 'achieved' ? 'reached' : goal.status,
 }));
-const olderFrozenPlanSchema = z.looseObject({ goals: z.array(frozenGoalSchema) });
+/** A plan frozen before versions kept the story and the assessment holds neither. */
+const olderFrozenPlanSchema = z
+  .looseObject({ goals: z.array(frozenGoalSchema) })
+  .transform((plan) => ({ story: null, assessment: null, ...plan }));
 
 export async function listPlanVersions(familyId: string, db: Queryable) {
   return db
@@ -32,7 +35,7 @@ export async function findPlanVersion(familyId: string, version: number, db: Que
     .from(planVersions)
     .where(and(eq(planVersions.familyId, familyId), eq(planVersions.version, version)));
   // The stored JSON is read back through the plan's own contract, like anything else from outside the code.
-  return row ? { ...row, snapshot: planSnapshotSchema.parse(olderFrozenPlanSchema.parse(row.snapshot)) } : null;
+  return row ? { ...row, snapshot: frozenPlanSchema.parse(olderFrozenPlanSchema.parse(row.snapshot)) } : null;
 }
 
 /** The working plan's version, with its row locked until the transaction ends, so two freezes cannot interleave. */
@@ -42,7 +45,7 @@ export async function lockPlanVersion(familyId: string, db: Queryable): Promise<
 }
 
 /** Stores the plan as frozen at `snapshot.version` and moves the working plan on to the next number. */
-export async function freezePlanVersion(familyId: string, reviewId: string, snapshot: PlanSnapshot, db: Queryable) {
+export async function insertPlanVersion(familyId: string, reviewId: string, snapshot: FrozenPlan, db: Queryable) {
   await db.insert(planVersions).values({
     familyId,
     version: snapshot.version,

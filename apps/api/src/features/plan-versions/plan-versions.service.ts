@@ -1,5 +1,6 @@
 import type {
   FamilyParams,
+  FrozenPlan,
   PlanPart,
   PlanSnapshot,
   PlanVersion,
@@ -11,18 +12,47 @@ import type {
 import { visiblePlanParts } from '../../access/family-policy';
 import { requireFamilyPermission } from '../../access/require-family-permission';
 import { notFound } from '../../core/app-error';
+import type { Queryable } from '../../db/database';
 import type { RouteContext } from '../../http/route';
+import { findAssessment, findLatestAssessmentId, presentAssessment } from '../assessments';
+import { findStory, presentStory } from '../story';
 import { comparePlans } from './plan-diff';
-import { findPlanVersion, listPlanVersions } from './plan-versions.repository';
+import { findPlanVersion, insertPlanVersion, listPlanVersions } from './plan-versions.repository';
 
 type FamilyContext = RouteContext<{ kind: 'family' }>;
 
-/** A frozen plan narrowed to what the caller may see now: a service without consent for goals sees none. */
-function narrowToVisible(plan: PlanSnapshot, visible: ReadonlySet<PlanPart>): PlanSnapshot {
+/**
+ * Freezes the plan as it stands (the coordinator's full view, `snapshot`) with the family's story
+ * and its latest joint assessment as version `snapshot.version`; the working plan moves on.
+ */
+export async function freezePlanVersion(familyId: string, reviewId: string, snapshot: PlanSnapshot, db: Queryable) {
+  const story = await findStory(familyId, db);
+  const latestAssessmentId = await findLatestAssessmentId(familyId, db);
+  const assessment = latestAssessmentId ? await findAssessment(familyId, latestAssessmentId, db) : null;
+  const { background, situation, strengths, updatedBy, updatedAt } = presentStory(familyId, story, []);
+  await insertPlanVersion(
+    familyId,
+    reviewId,
+    {
+      ...snapshot,
+      story: story ? { background, situation, strengths, updatedBy, updatedAt } : null,
+      assessment: assessment ? presentAssessment(assessment) : null,
+    },
+    db,
+  );
+}
+
+/**
+ * A frozen plan narrowed to what the reader may see now, as the live plan is: a service the family
+ * no longer shares its story with does not see it in an old version either.
+ */
+function narrowToVisible(plan: FrozenPlan, visible: ReadonlySet<PlanPart>): FrozenPlan {
   return {
     ...plan,
     sharedParts: plan.sharedParts.filter((part) => visible.has(part)),
     goals: visible.has('goals') ? plan.goals : [],
+    story: visible.has('story') ? plan.story : null,
+    assessment: visible.has('assessment') ? plan.assessment : null,
   };
 }
 

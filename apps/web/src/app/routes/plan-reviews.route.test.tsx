@@ -119,6 +119,8 @@ describe('plan reviews', () => {
             removed: [],
             changed: [{ id: testId(300), title: 'Kotikäynti', fields: [{ field: 'status', before: 'planned', after: 'done' }] }],
           },
+          story: null,
+          assessment: null,
         });
       }),
     );
@@ -138,10 +140,8 @@ describe('plan reviews', () => {
     expect(bodies).toEqual([{ minutes: '', decisions: 'Jatketaan perhetyötä.', version: 1 }, { version: 2 }]);
 
     await user.click(within(reviewsSection).getByRole('button', { name: 'Vertaa' }));
-    const goals = await within(reviewsSection).findByRole('table', { name: 'Tavoitteet' });
-    expect(within(goals).getByRole('row', { name: /Aamut sujuvat Lisätty/ })).toBeInTheDocument();
-    const actions = within(reviewsSection).getByRole('table', { name: 'Tehtävät' });
-    expect(within(actions).getByText('status: planned → done')).toBeInTheDocument();
+    expect(await within(reviewsSection).findByText("Uusi tavoite 'Aamut sujuvat'")).toBeInTheDocument();
+    expect(within(reviewsSection).getByText("Tehtävä 'Kotikäynti' – tila muuttui suunniteltu → tehty")).toBeInTheDocument();
   });
 
   it('when someone changed the review meanwhile, then the conflict is said and the latest is shown', async () => {

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Stack } from '@mantine/core';
-import { IconArrowLeft, IconPrinter, IconReceipt } from '@tabler/icons-react';
+import { IconArrowLeft, IconReceipt } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { noteVisibilities, type CurrentUser } from '@yhdessa/shared';
 import { useState, type ReactNode } from 'react';
@@ -29,6 +29,8 @@ import { InviteFamilyMemberForm } from '../../features/invitations/components/in
 import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
 import { planQueryOptions, refreshPlan } from '../../features/plans/api/plan.query';
 import { PlanView } from '../../features/plans/components/plan-view';
+import { PlanVersions } from '../../features/plan-versions/components/plan-versions';
+import { PrintMenu } from '../../features/print/components/print-menu';
 import { ProgramEnrolmentsSection } from '../../features/program-enrolments/components/program-enrolments-section';
 import { ReviewsSection } from '../../features/reviews/components/reviews-section';
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
@@ -135,9 +137,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             {forFamily && data.sharedParts.includes('measurements') && <MeasurementPrompt familyId={familyId} />}
             {currentUser.data && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
             <Group>
-              <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
-                {t('print.button')}
-              </Button>
+              {currentUser.data && <PrintMenu familyId={familyId} role={currentUser.data.role} />}
               {(can.readCosts || can.readUsageSummary) && (
                 <Button
                   component={Link}
@@ -247,7 +247,14 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
           )
         }
         renderMembers={can.editMembers ? (list) => <FamilyMembers familyId={familyId} placeholder={list} /> : undefined}
-        reviews={<ReviewsSection familyId={familyId} canManage={can.manageReviews} canPropose={can.proposeAgenda} />}
+        reviews={
+          <ReviewsSection
+            familyId={familyId}
+            canManage={can.manageReviews}
+            canPropose={can.proposeAgenda}
+            versions={<PlanVersions familyId={familyId} />}
+          />
+        }
         feedback={
           can.readFeedback && currentUser.data?.role === 'coordinator' ? <CoordinatorFeedback familyId={familyId} /> : undefined
         }

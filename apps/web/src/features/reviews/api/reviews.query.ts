@@ -1,7 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  planVersionComparisonSchema,
-  planVersionListSchema,
   reviewListSchema,
   reviewSchema,
   type CreateAgendaItem,
@@ -19,26 +17,6 @@ export function reviewsQueryOptions(familyId: string) {
     queryKey: queryKeys.reviews(familyId),
     queryFn: async ({ signal }) =>
       (await apiRequest(`${familyPath(familyId)}/reviews`, { schema: reviewListSchema, signal })).reviews,
-  });
-}
-
-export function planVersionsQueryOptions(familyId: string) {
-  return queryOptions({
-    queryKey: queryKeys.versions(familyId),
-    queryFn: async ({ signal }) =>
-      (await apiRequest(`${familyPath(familyId)}/plan/versions`, { schema: planVersionListSchema, signal })).versions,
-  });
-}
-
-export function planVersionComparisonQueryOptions(familyId: string, from: number, to: number) {
-  return queryOptions({
-    queryKey: queryKeys.versionComparison(familyId, from, to),
-    queryFn: ({ signal }) =>
-      apiRequest(`${familyPath(familyId)}/plan/versions/compare?from=${from}&to=${to}`, {
-        schema: planVersionComparisonSchema,
-        signal,
-      }),
-    staleTime: Infinity,
   });
 }
 

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconCheck, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { REVIEW_MAX_PARTICIPANTS, reviewTextMaxLengths, type Review } from '@yhdessa/shared';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCharacterCount, withinLength } from '../../../components/character-count';
 import { DisclosureForm } from '../../../components/disclosure-form';
@@ -14,7 +14,6 @@ import { isApiError } from '../../../lib/api-client';
 import { fieldError, showRefusedFields } from '../../../lib/form-errors';
 import { finnishToday, formatDate, formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { reviewsQueryOptions, useReviewChange } from '../api/reviews.query';
-import { PlanVersions } from './plan-versions';
 import { FormButtons } from '../../../components/form-buttons';
 import { NamedModal } from '../../../components/named-modal';
 
@@ -24,10 +23,12 @@ interface ReviewsSectionProps {
   canManage: boolean;
   /** Everyone in the plan, the family too, may propose a topic. */
   canPropose: boolean;
+  /** The plan versions the completed reviews froze; the app layer supplies them. */
+  versions?: ReactNode;
 }
 
 /** The next review with its agenda, earlier reviews, and the frozen plan versions. */
-export function ReviewsSection({ familyId, canManage, canPropose }: ReviewsSectionProps) {
+export function ReviewsSection({ familyId, canManage, canPropose, versions }: ReviewsSectionProps) {
   const { t } = useTranslation();
   const reviews = useQuery(reviewsQueryOptions(familyId));
 
@@ -57,7 +58,7 @@ export function ReviewsSection({ familyId, canManage, canPropose }: ReviewsSecti
           ))}
         </Stack>
       )}
-      <PlanVersions familyId={familyId} />
+      {versions}
     </Stack>
   );
 }

@@ -1,0 +1,37 @@
+import { Button, Menu, Text } from '@mantine/core';
+import { IconChevronDown, IconPrinter } from '@tabler/icons-react';
+import type { Role } from '@yhdessa/shared';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '../../../lib/paths';
+import { printAudiencesFor } from '../print-audiences';
+
+/** The plan's print button: a menu of the printouts the user may make, each opening its print page. */
+export function PrintMenu({ familyId, role }: { familyId: string; role: Role }) {
+  const { t } = useTranslation();
+  const audiences = printAudiencesFor(role);
+  if (audiences.length === 0) return null;
+  return (
+    <Menu position="bottom-start" shadow="md" width={300} withinPortal>
+      <Menu.Target>
+        <Button
+          variant="default"
+          leftSection={<IconPrinter size={16} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+        >
+          {t('print.button')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown aria-label={t('versionsAndPrint.print.menuLabel')}>
+        {audiences.map((audience) => (
+          <Menu.Item key={audience} component={Link} to={paths.print(familyId, audience)}>
+            <Text size="sm" fw={600}>
+              {t(`versionsAndPrint.print.${audience}`)}
+            </Text>
+            <Text size="xs">{t(`versionsAndPrint.print.${audience}Hint`)}</Text>
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
