@@ -8,7 +8,8 @@ import type {
   PlanVersionList,
   PlanVersionParams,
 } from '@yhdessa/shared';
-import { visiblePlanParts } from '../../access/family-policy';
+import { hiddenServiceRoleIds, visiblePlanParts } from '../../access/family-policy';
+import { withoutHiddenRoles } from '../plans';
 import { requireFamilyPermission } from '../../access/require-family-permission';
 import { notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
@@ -17,10 +18,13 @@ import { findPlanVersion, listPlanVersions } from './plan-versions.repository';
 
 type FamilyContext = RouteContext<{ kind: 'family' }>;
 
-/** A frozen plan narrowed to what the caller may see now: a service without consent for goals sees none. */
-function narrowToVisible(plan: PlanSnapshot, visible: ReadonlySet<PlanPart>): PlanSnapshot {
+/**
+ * A frozen plan narrowed to what the caller may see now: a service without consent for goals sees
+ * none, and a role hidden from it today is left out of old versions (and so of their differences) too.
+ */
+function narrowToVisible(plan: PlanSnapshot, visible: ReadonlySet<PlanPart>, hiddenRoles: ReadonlySet<string>): PlanSnapshot {
   return {
-    ...plan,
+    ...withoutHiddenRoles(plan, hiddenRoles),
     sharedParts: plan.sharedParts.filter((part) => visible.has(part)),
     goals: visible.has('goals') ? plan.goals : [],
   };
@@ -33,7 +37,11 @@ async function readVersion(familyId: string, version: number, context: FamilyCon
     version: row.version,
     reviewId: row.reviewId,
     frozenAt: row.createdAt.toISOString(),
-    plan: narrowToVisible(row.snapshot, visiblePlanParts(context.actor, context.family.relation)),
+    plan: narrowToVisible(
+      row.snapshot,
+      visiblePlanParts(context.actor, context.family.relation),
+      hiddenServiceRoleIds(context.actor, context.family.relation),
+    ),
   };
 }
 
