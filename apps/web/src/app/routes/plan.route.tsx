@@ -160,11 +160,14 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             <ActionStatusText action={action} />
           )
         }
-        story={data.sharedParts.includes('story') ? <StorySection familyId={familyId} canEdit={can.editStory} /> : undefined}
+        story={<StorySection familyId={familyId} canEdit={can.editStory} shared={data.sharedParts.includes('story')} />}
         assessment={
-          data.sharedParts.includes('assessment') ? (
-            <AssessmentSection familyId={familyId} canEdit={can.editAssessment} forFamily={forFamily} />
-          ) : undefined
+          <AssessmentSection
+            familyId={familyId}
+            canEdit={can.editAssessment}
+            forFamily={forFamily}
+            shared={data.sharedParts.includes('assessment')}
+          />
         }
         measurements={
           <MeasurementsSection familyId={familyId} shared={data.sharedParts.includes('measurements')} forFamily={forFamily} />
@@ -254,6 +257,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             targets={noteTargets}
             canChooseVisibility={canChooseVisibility}
             roleNames={Object.fromEntries(data.serviceRoles.map((role) => [role.id, roleName(role)]))}
+            shared={data.sharedParts.includes('notes')}
           />
         }
       />

@@ -48,7 +48,7 @@ export function ConsentBoard({ familyId, consents, serviceNames, readOnly, mayHi
         </Alert>
       )}
       {consents.services.length === 0 && <Text size="sm">{t('consents.noServices')}</Text>}
-      <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+      <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('privacy.servicesList')}>
         {consents.services.map((service) => {
           const name = serviceName(service.serviceId);
           const seen = planParts.filter((part) => service.parts[part]);

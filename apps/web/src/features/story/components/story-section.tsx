@@ -20,10 +20,18 @@ interface StorySectionProps {
   familyId: string;
   /** The coordinator writes the story (with the family); everyone else reads it. */
   canEdit: boolean;
+  /** Whether the family shares its story with the reader: when not, the section says so rather than vanish. */
+  shared: boolean;
 }
 
 /** The family's story, told once: read by all who may, written by the coordinator, with its history. */
-export function StorySection({ familyId, canEdit }: StorySectionProps) {
+export function StorySection({ shared, ...props }: StorySectionProps) {
+  const { t } = useTranslation();
+  if (!shared) return <Text size="sm">{t('story.notShared')}</Text>;
+  return <SharedStory {...props} />;
+}
+
+function SharedStory({ familyId, canEdit }: Omit<StorySectionProps, 'shared'>) {
   const { t } = useTranslation();
   const story = useQuery(storyQueryOptions(familyId));
   const [editing, setEditing] = useState<{ draft: Draft; version: number } | null>(null);
