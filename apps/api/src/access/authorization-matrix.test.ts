@@ -997,7 +997,11 @@ it('when every person tries every route and socket event on every family, then t
 
 /** A socket of the persona in the family's rooms, and the events it hears. */
 async function listenAs(persona: Persona, familyId: string) {
-  const socket = connect(baseUrl, { transports: ['websocket'], extraHeaders: { cookie: cookies.get(persona)! }, reconnection: false });
+  const socket = connect(baseUrl, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: cookies.get(persona)! },
+    reconnection: false,
+  });
   const heard: FamilyEvent[] = [];
   socket.on(socketEvents.familyEvent, (event: FamilyEvent) => heard.push(event));
   await new Promise<void>((resolve, reject) => {
@@ -1049,7 +1053,10 @@ describe('when the family keeps service B’s role from the other services', () 
       const actions = plan.body.serviceRoles.flatMap((role: { actions: { id: string }[] }) => role.actions.map((a) => a.id));
       expect([persona, roles.includes(roleB), actions.includes(actionB)]).toEqual([persona, knows, knows]);
       const version = await readAs(persona, `${familyPath}/plan/versions/1`);
-      expect([persona, version.body.plan.serviceRoles.some((role: { id: string }) => role.id === roleB)]).toEqual([persona, knows]);
+      expect([persona, version.body.plan.serviceRoles.some((role: { id: string }) => role.id === roleB)]).toEqual([
+        persona,
+        knows,
+      ]);
       const notes = await readAs(persona, `${familyPath}/notes`);
       expect([persona, notes.body.notes.some((note: { id: string }) => note.id === noteOnB)]).toEqual([persona, knows]);
     }
@@ -1088,7 +1095,9 @@ describe('when the family keeps service B’s role from the other services', () 
 
   it('then its events reach the coordinator, the family and B only; showing it again reaches everyone and brings it back', async () => {
     const listeners = Object.fromEntries(
-      await Promise.all([...knowers, 'workerA'].map(async (persona) => [persona, await listenAs(persona as Persona, world.family.id)])),
+      await Promise.all(
+        [...knowers, 'workerA'].map(async (persona) => [persona, await listenAs(persona as Persona, world.family.id)]),
+      ),
     ) as Record<string, Awaited<ReturnType<typeof listenAs>>>;
     try {
       const [action] = await database.db.select().from(actions).where(eq(actions.id, actionB));

@@ -63,13 +63,27 @@ it.each<[string, Role, FamilyRelation, FamilyEventType, EventSubject | undefined
   ['guardian, a programme enrolment ended', 'family', guardian, 'program.ended', undefined, true],
   ['worker with every consent, a programme enrolment', 'worker', workerWithEverything, 'program.enrolled', undefined, false],
   // A role the family keeps from other services: its items reach the coordinator, the family and its own service only.
-  ['worker with every consent, a hidden role\'s action', 'worker', workerWithEverything, 'action.updated', hiddenRole('role-other'), false],
-  ['worker with every consent, a hidden role\'s note', 'worker', workerWithEverything, 'note.created', hiddenNote('role-other'), false],
+  [
+    "worker with every consent, a hidden role's action",
+    'worker',
+    workerWithEverything,
+    'action.updated',
+    hiddenRole('role-other'),
+    false,
+  ],
+  [
+    "worker with every consent, a hidden role's note",
+    'worker',
+    workerWithEverything,
+    'note.created',
+    hiddenNote('role-other'),
+    false,
+  ],
   ['worker, the change of its own hidden role', 'worker', workerWithGoals, 'serviceRole.updated', hiddenRole('role-mine'), true],
   ['worker, a note of its own hidden role', 'worker', workerWithGoals, 'note.created', hiddenNote('role-mine'), true],
-  ['coordinator, a hidden role\'s usage', 'coordinator', coordinator, 'usage.recorded', hiddenRole('role-other'), true],
-  ['guardian, a hidden role\'s action', 'family', guardian, 'action.created', hiddenRole('role-other'), true],
-  ['guardian, a hidden role\'s note for the family', 'family', guardian, 'note.created', hiddenNote('role-other'), true],
+  ["coordinator, a hidden role's usage", 'coordinator', coordinator, 'usage.recorded', hiddenRole('role-other'), true],
+  ["guardian, a hidden role's action", 'family', guardian, 'action.created', hiddenRole('role-other'), true],
+  ["guardian, a hidden role's note for the family", 'family', guardian, 'note.created', hiddenNote('role-other'), true],
 ])('when the event reaches the %s, then it is heard: %#', (_label, role, relation, type, subject, expected) => {
   expect(hears(role, relation, type, subject)).toBe(expected);
 });

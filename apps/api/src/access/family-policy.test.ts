@@ -33,7 +33,11 @@ const relations = {
       { id: 'role-mine', ofActorsService: true },
     ],
   },
-  coordinatorBesideHiddenRole: { ...base, coordinatorId: ME, hiddenServiceRoles: [{ id: 'role-hidden', ofActorsService: false }] },
+  coordinatorBesideHiddenRole: {
+    ...base,
+    coordinatorId: ME,
+    hiddenServiceRoles: [{ id: 'role-hidden', ofActorsService: false }],
+  },
   guardianBesideHiddenRole: {
     ...base,
     actorMember: { id: 'm', relation: 'guardian' },

@@ -45,7 +45,10 @@ export async function createAction(familyId: string, body: CreateAction, context
   await requireVisibleGoal(familyId, body.goalId, context);
   const row = await insertAction(familyId, { ...body, updatedBy: actor.accountId }, tx);
   await context.audit({ familyId, action: 'create', resource: 'action', resourceId: row.id, outcome: 'allowed', basis });
-  await context.recordFamilyEvent({ type: 'action.created', familyId, id: row.id, version: row.version }, { serviceRoleId: row.serviceRoleId });
+  await context.recordFamilyEvent(
+    { type: 'action.created', familyId, id: row.id, version: row.version },
+    { serviceRoleId: row.serviceRoleId },
+  );
   return presentAction(row);
 }
 

@@ -121,14 +121,17 @@ describe('consent', () => {
 
 describe('keeping a service from the other services', () => {
   const visibilityUrl = () => `/api/families/${world.family.id}/service-roles/${world.roles.roleB.id}/visibility`;
-  const roleBNow = async () => (await testApp.database.db.select().from(serviceRoles).where(eq(serviceRoles.id, world.roles.roleB.id)))[0]!;
+  const roleBNow = async () =>
+    (await testApp.database.db.select().from(serviceRoles).where(eq(serviceRoles.id, world.roles.roleB.id)))[0]!;
   const workerAKnowsB = async () => (await planAs('workerA')).serviceRoles.some((role) => role.id === world.roles.roleB.id);
 
   it.each<PersonKey>(['guardian', 'coordinator'])(
     'when %s hides the role and shows it again, then the other service loses and regains it, with an audit row and an event each time',
     async (person) => {
       const agent = await agentOf(person);
-      const hidden = await agent.patch(visibilityUrl()).send({ hiddenFromOtherServices: true, version: (await roleBNow()).version });
+      const hidden = await agent
+        .patch(visibilityUrl())
+        .send({ hiddenFromOtherServices: true, version: (await roleBNow()).version });
       expect(hidden.status).toBe(200);
       const consents = familyConsentsSchema.parse(hidden.body);
       expect(consents.services.find((service) => service.serviceId === world.services.serviceB.id)?.serviceRole).toMatchObject({
@@ -156,12 +159,18 @@ describe('keeping a service from the other services', () => {
 
   it('when the version is stale, then 409 with the current state and nothing changes', async () => {
     const before = await roleBNow();
-    const response = await (await agentOf('guardian'))
+    const response = await (
+      await agentOf('guardian')
+    )
       .patch(visibilityUrl())
       .send({ hiddenFromOtherServices: true, version: before.version - 1 });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('version_conflict');
-    expect(response.body.current).toMatchObject({ id: world.roles.roleB.id, hiddenFromOtherServices: false, version: before.version });
+    expect(response.body.current).toMatchObject({
+      id: world.roles.roleB.id,
+      hiddenFromOtherServices: false,
+      version: before.version,
+    });
     expect(await roleBNow()).toMatchObject({ version: before.version, hiddenFromOtherServices: false });
   });
 
@@ -173,7 +182,11 @@ describe('keeping a service from the other services', () => {
     ['manager', 404],
   ])('when %s tries to hide the role, then %i and nothing changes', async (person, status) => {
     const before = await roleBNow();
-    const response = await (await agentOf(person)).patch(visibilityUrl()).send({ hiddenFromOtherServices: true, version: before.version });
+    const response = await (
+      await agentOf(person)
+    )
+      .patch(visibilityUrl())
+      .send({ hiddenFromOtherServices: true, version: before.version });
     expect(response.status).toBe(status);
     expect(await roleBNow()).toMatchObject({ version: before.version, hiddenFromOtherServices: false });
   });

@@ -96,7 +96,10 @@ export async function inviteService(
     basis,
     detail: { mailedTo: recipients.length },
   });
-  await context.recordFamilyEvent({ type: 'serviceRole.invited', familyId, id: role.id, version: role.version }, roleSubject(role));
+  await context.recordFamilyEvent(
+    { type: 'serviceRole.invited', familyId, id: role.id, version: role.version },
+    roleSubject(role),
+  );
   return presentServiceRoleSummary(role);
 }
 

@@ -109,7 +109,10 @@ export async function storeUsage(
       source: entry.source,
     },
   });
-  await context.recordFamilyEvent({ type: 'usage.recorded', familyId, id: usage.id, version: usage.version }, { serviceRoleId: usage.serviceRoleId });
+  await context.recordFamilyEvent(
+    { type: 'usage.recorded', familyId, id: usage.id, version: usage.version },
+    { serviceRoleId: usage.serviceRoleId },
+  );
   return usage;
 }
 

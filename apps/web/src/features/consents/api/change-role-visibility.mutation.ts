@@ -15,10 +15,11 @@ export function useChangeRoleVisibility(familyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ serviceRoleId, ...visibility }: RoleVisibilityChange) =>
-      apiRequest(
-        `/api/families/${encodeURIComponent(familyId)}/service-roles/${encodeURIComponent(serviceRoleId)}/visibility`,
-        { method: 'PATCH', body: visibility, schema: familyConsentsSchema },
-      ),
+      apiRequest(`/api/families/${encodeURIComponent(familyId)}/service-roles/${encodeURIComponent(serviceRoleId)}/visibility`, {
+        method: 'PATCH',
+        body: visibility,
+        schema: familyConsentsSchema,
+      }),
     onSuccess: (consents) => queryClient.setQueryData(queryKeys.consents(familyId), consents),
     // A conflict means someone else changed the role: read the consents as they are now.
     onError: () => void queryClient.invalidateQueries({ queryKey: queryKeys.consents(familyId) }),
