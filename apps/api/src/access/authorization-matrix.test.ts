@@ -4,7 +4,17 @@ import { actions } from '../db/tables/actions';
 import { auditEvents } from '../db/tables/audit';
 import { serviceRoles } from '../db/tables/service-roles';
 import { io as connect } from 'socket.io-client';
-import { planParts, socketEvents, type FamilyEvent, type JoinFamilyAck } from '@yhdessa/shared';
+import {
+  familyListSchema,
+  noteListSchema,
+  planParts,
+  planSchema,
+  planVersionSchema,
+  socketEvents,
+  type FamilyEvent,
+  type JoinFamilyAck,
+} from '@yhdessa/shared';
+import type { z } from 'zod';
 import { loadConfig } from '../core/config';
 import type { Database } from '../db/database';
 import { insertAssessment } from '../features/assessments/assessments.repository';
@@ -1013,9 +1023,10 @@ async function listenAs(persona: Persona, familyId: string) {
   return { heard, close: () => socket.disconnect() };
 }
 
-async function readAs(persona: Persona, path: string): Promise<{ status: number; body: any }> {
+async function readAs<T>(persona: Persona, path: string, schema: z.ZodType<T>): Promise<T> {
   const response = await fetch(baseUrl + path, { headers: { cookie: cookies.get(persona)! } });
-  return { status: response.status, body: await response.json() };
+  expect([path, response.status]).toEqual([path, 200]);
+  return schema.parse(await response.json());
 }
 
 describe('when the family keeps service B’s role from the other services', () => {
@@ -1048,20 +1059,17 @@ describe('when the family keeps service B’s role from the other services', () 
     const familyPath = `/api/families/${world.family.id}`;
     for (const persona of [...knowers, 'workerA'] as const) {
       const knows = persona !== 'workerA';
-      const plan = await readAs(persona, `${familyPath}/plan`);
-      const roles = plan.body.serviceRoles.map((role: { id: string }) => role.id);
-      const actions = plan.body.serviceRoles.flatMap((role: { actions: { id: string }[] }) => role.actions.map((a) => a.id));
+      const plan = await readAs(persona, `${familyPath}/plan`, planSchema);
+      const roles = plan.serviceRoles.map((role) => role.id);
+      const actions = plan.serviceRoles.flatMap((role) => role.actions.map((action) => action.id));
       expect([persona, roles.includes(roleB), actions.includes(actionB)]).toEqual([persona, knows, knows]);
-      const version = await readAs(persona, `${familyPath}/plan/versions/1`);
-      expect([persona, version.body.plan.serviceRoles.some((role: { id: string }) => role.id === roleB)]).toEqual([
-        persona,
-        knows,
-      ]);
-      const notes = await readAs(persona, `${familyPath}/notes`);
-      expect([persona, notes.body.notes.some((note: { id: string }) => note.id === noteOnB)]).toEqual([persona, knows]);
+      const version = await readAs(persona, `${familyPath}/plan/versions/1`, planVersionSchema);
+      expect([persona, version.plan.serviceRoles.some((role) => role.id === roleB)]).toEqual([persona, knows]);
+      const notes = await readAs(persona, `${familyPath}/notes`, noteListSchema);
+      expect([persona, notes.notes.some((note) => note.id === noteOnB)]).toEqual([persona, knows]);
     }
     const listed = async (persona: Persona) =>
-      (await readAs(persona, '/api/families')).body.families.find((family: { id: string }) => family.id === world.family.id);
+      (await readAs(persona, '/api/families', familyListSchema)).families.find((family) => family.id === world.family.id)!;
     expect((await listed('workerA')).serviceCount).toBe((await listed('coordinator')).serviceCount - 1);
     // Asked of the role by its id, it is not there: 404, never 403.
     for (const [method, path, body] of [
@@ -1121,8 +1129,8 @@ describe('when the family keeps service B’s role from the other services', () 
           ['action.updated', 'serviceRole.updated'],
         ]);
       expect(listeners.workerA!.heard.map((event) => [event.type, event.id])).toEqual([['serviceRole.updated', roleB]]);
-      const plan = await readAs('workerA', `/api/families/${world.family.id}/plan`);
-      expect(plan.body.serviceRoles.some((entry: { id: string }) => entry.id === roleB)).toBe(true);
+      const plan = await readAs('workerA', `/api/families/${world.family.id}/plan`, planSchema);
+      expect(plan.serviceRoles.some((entry) => entry.id === roleB)).toBe(true);
     } finally {
       for (const listener of Object.values(listeners)) listener.close();
     }
