@@ -1,8 +1,20 @@
 import { and, eq, gt, max } from 'drizzle-orm';
 import { pino } from 'pino';
+import { actions } from '../db/tables/actions';
 import { auditEvents } from '../db/tables/audit';
+import { serviceRoles } from '../db/tables/service-roles';
 import { io as connect } from 'socket.io-client';
-import { planParts, socketEvents, type JoinFamilyAck } from '@yhdessa/shared';
+import {
+  familyListSchema,
+  noteListSchema,
+  planParts,
+  planSchema,
+  planVersionSchema,
+  socketEvents,
+  type FamilyEvent,
+  type JoinFamilyAck,
+} from '@yhdessa/shared';
+import type { z } from 'zod';
 import { loadConfig } from '../core/config';
 import type { Database } from '../db/database';
 import { insertAssessment } from '../features/assessments/assessments.repository';
@@ -20,7 +32,7 @@ import { presentPlan } from '../features/plans/plan.presenter';
 import { findPlanParts } from '../features/plans/plans.repository';
 import { insertReview } from '../features/reviews/reviews.repository';
 import { insertUsage } from '../features/service-usage/service-usage.repository';
-import { buildAccount, buildGoal, buildMember, TEST_PASSWORD } from '../test/factories';
+import { buildAccount, buildConsent, buildGoal, buildMember, TEST_PASSWORD } from '../test/factories';
 import { fetchSessionCookie } from '../test/second-factor';
 import { openTestDatabase } from '../test/test-database';
 import { buildWorld, type PersonKey, type World } from '../test/world';
@@ -324,6 +336,13 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: `/api/families/${familyId}/service-roles/${family?.serviceRoleId ?? NOWHERE}`,
       body: { description: 'Uusi kuvaus', version: 999 },
       expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409, workerB: 409, workerC: 409 }),
+    },
+    // Who knows of a service in the plan is the family's (a guardian's) or the coordinator's to decide, never a service's.
+    'PATCH /api/families/:familyId/service-roles/:serviceRoleId/visibility': {
+      method: 'PATCH',
+      path: `/api/families/${familyId}/service-roles/${family?.serviceRoleId ?? NOWHERE}/visibility`,
+      body: { hiddenFromOtherServices: true, version: 999 },
+      expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409, guardian: 409, otherGuardian: 409 }),
     },
     'POST /api/families/:familyId/actions': {
       method: 'POST',
@@ -1008,4 +1027,136 @@ it('when every person tries every route and socket event on every family, then t
   process.stdout.write(`authorization matrix: ${cells} cells, ${mismatches.length} mismatches, ${auditGaps.length} unaudited\n`);
   expect(mismatches).toEqual([]);
   expect(auditGaps).toEqual([]);
+});
+
+/** A socket of the persona in the family's rooms, and the events it hears. */
+async function listenAs(persona: Persona, familyId: string) {
+  const socket = connect(baseUrl, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: cookies.get(persona)! },
+    reconnection: false,
+  });
+  const heard: FamilyEvent[] = [];
+  socket.on(socketEvents.familyEvent, (event: FamilyEvent) => heard.push(event));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  const ack = await new Promise<JoinFamilyAck>((resolve) => socket.emit(socketEvents.joinFamily, { familyId }, resolve));
+  expect(ack).toEqual({ ok: true });
+  return { heard, close: () => socket.disconnect() };
+}
+
+async function readAs<T>(persona: Persona, path: string, schema: z.ZodType<T>): Promise<T> {
+  const response = await fetch(baseUrl + path, { headers: { cookie: cookies.get(persona)! } });
+  expect([path, response.status]).toEqual([path, 200]);
+  return schema.parse(await response.json());
+}
+
+describe('when the family keeps service B’s role from the other services', () => {
+  const knowers: Persona[] = ['coordinator', 'workerB', 'guardian', 'youngMember'];
+  let roleB: string;
+  let actionB: string;
+  let noteOnB: string;
+
+  beforeAll(async () => {
+    roleB = world.roles.roleB.id;
+    actionB = world.actions.actionB.id;
+    // Service A may read notes: only the hiding keeps B's notes from it.
+    await buildConsent(database.db, world.family.id, world.services.serviceA.id, 'notes', true, world.people.guardian.id);
+    noteOnB = (
+      await insertNote(
+        world.family.id,
+        { serviceRoleId: roleB, authorId: world.people.workerB.id, body: 'B:n kirjaus', visibility: 'family' },
+        database.db,
+      )
+    ).id;
+    const hidden = await fetch(`${baseUrl}/api/families/${world.family.id}/service-roles/${roleB}/visibility`, {
+      method: 'PATCH',
+      headers: { cookie: cookies.get('guardian')!, 'content-type': 'application/json' },
+      body: JSON.stringify({ hiddenFromOtherServices: true, version: world.roles.roleB.version }),
+    });
+    expect(hidden.status).toBe(200);
+  });
+
+  it('then a worker of another service finds no trace of it on any read route, while the coordinator, the family and B still do', async () => {
+    const familyPath = `/api/families/${world.family.id}`;
+    for (const persona of [...knowers, 'workerA'] as const) {
+      const knows = persona !== 'workerA';
+      const plan = await readAs(persona, `${familyPath}/plan`, planSchema);
+      const roles = plan.serviceRoles.map((role) => role.id);
+      const actions = plan.serviceRoles.flatMap((role) => role.actions.map((action) => action.id));
+      expect([persona, roles.includes(roleB), actions.includes(actionB)]).toEqual([persona, knows, knows]);
+      const version = await readAs(persona, `${familyPath}/plan/versions/1`, planVersionSchema);
+      expect([persona, version.plan.serviceRoles.some((role) => role.id === roleB)]).toEqual([persona, knows]);
+      const notes = await readAs(persona, `${familyPath}/notes`, noteListSchema);
+      expect([persona, notes.notes.some((note) => note.id === noteOnB)]).toEqual([persona, knows]);
+    }
+    const listed = async (persona: Persona) =>
+      (await readAs(persona, '/api/families', familyListSchema)).families.find((family) => family.id === world.family.id)!;
+    expect((await listed('workerA')).serviceCount).toBe((await listed('coordinator')).serviceCount - 1);
+    // Asked of the role by its id, it is not there: 404, never 403.
+    for (const [method, path, body] of [
+      ['PATCH', `${familyPath}/actions/${actionB}`, { status: 'done', version: 999 }],
+      ['PATCH', `${familyPath}/service-roles/${roleB}`, { description: 'x', version: 999 }],
+      ['GET', `${familyPath}/service-roles/${roleB}/workers`, undefined],
+      ['GET', `${familyPath}/service-roles/${roleB}/invitation`, undefined],
+      ['PATCH', `${familyPath}/notes/${noteOnB}`, { body: 'x', version: 999 }],
+      ['POST', `${familyPath}/notes`, { serviceRoleId: roleB, body: 'x', visibility: 'professionals' }],
+      ['PATCH', `${familyPath}/service-usage/${fixtures.family.usageId}`, { units: 2, version: 999 }],
+    ] as const)
+      expect([method, path, await send({ method, path, body, expect: everyone(404) }, cookies.get('workerA')!)]).toEqual([
+        method,
+        path,
+        404,
+      ]);
+    // Nor may a service (its own or another) decide who knows of it.
+    for (const persona of ['workerA', 'workerB'] as const)
+      expect(
+        await send(
+          {
+            method: 'PATCH',
+            path: `${familyPath}/service-roles/${roleB}/visibility`,
+            body: { hiddenFromOtherServices: false, version: 999 },
+            expect: everyone(0),
+          },
+          cookies.get(persona)!,
+        ),
+      ).toBe(persona === 'workerA' ? 404 : 403);
+  });
+
+  it('then its events reach the coordinator, the family and B only; showing it again reaches everyone and brings it back', async () => {
+    const listeners = Object.fromEntries(
+      await Promise.all(
+        [...knowers, 'workerA'].map(async (persona) => [persona, await listenAs(persona as Persona, world.family.id)]),
+      ),
+    ) as Record<string, Awaited<ReturnType<typeof listenAs>>>;
+    try {
+      const [action] = await database.db.select().from(actions).where(eq(actions.id, actionB));
+      const changed = await fetch(`${baseUrl}/api/families/${world.family.id}/actions/${actionB}`, {
+        method: 'PATCH',
+        headers: { cookie: cookies.get('coordinator')!, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Piilotettu tapaaminen', version: action!.version }),
+      });
+      expect(changed.status).toBe(200);
+      const [role] = await database.db.select().from(serviceRoles).where(eq(serviceRoles.id, roleB));
+      const shown = await fetch(`${baseUrl}/api/families/${world.family.id}/service-roles/${roleB}/visibility`, {
+        method: 'PATCH',
+        headers: { cookie: cookies.get('coordinator')!, 'content-type': 'application/json' },
+        body: JSON.stringify({ hiddenFromOtherServices: false, version: role!.version }),
+      });
+      expect(shown.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const persona of knowers)
+        expect([persona, listeners[persona]!.heard.map((event) => event.type)]).toEqual([
+          persona,
+          ['action.updated', 'serviceRole.updated'],
+        ]);
+      expect(listeners.workerA!.heard.map((event) => [event.type, event.id])).toEqual([['serviceRole.updated', roleB]]);
+      const plan = await readAs('workerA', `/api/families/${world.family.id}/plan`, planSchema);
+      expect(plan.serviceRoles.some((entry) => entry.id === roleB)).toBe(true);
+    } finally {
+      for (const listener of Object.values(listeners)) listener.close();
+    }
+  });
 });

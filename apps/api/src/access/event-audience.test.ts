@@ -21,6 +21,8 @@ const workerWithEverything = { ...base, actorServiceRoleIds: ['role-mine'], cons
 const invitedWorker = { ...base, actorInvitedServiceRoleIds: ['role-mine'] };
 const professionalsNote = (serviceRoleId: string | null): EventSubject => ({ visibility: 'professionals', serviceRoleId });
 const familyNote = (serviceRoleId: string | null): EventSubject => ({ visibility: 'family', serviceRoleId });
+const hiddenRole = (serviceRoleId: string): EventSubject => ({ serviceRoleId, serviceRoleHidden: true });
+const hiddenNote = (serviceRoleId: string): EventSubject => ({ ...familyNote(serviceRoleId), serviceRoleHidden: true });
 
 it.each<[string, Role, FamilyRelation, FamilyEventType, EventSubject | undefined, boolean]>([
   ['coordinator, a professionals-only note', 'coordinator', coordinator, 'note.created', professionalsNote('role-other'), true],
@@ -66,6 +68,28 @@ it.each<[string, Role, FamilyRelation, FamilyEventType, EventSubject | undefined
   ['coordinator, a programme enrolment', 'coordinator', coordinator, 'program.enrolled', undefined, true],
   ['guardian, a programme enrolment ended', 'family', guardian, 'program.ended', undefined, true],
   ['worker with every consent, a programme enrolment', 'worker', workerWithEverything, 'program.enrolled', undefined, false],
+  // A role the family keeps from other services: its items reach the coordinator, the family and its own service only.
+  [
+    "worker with every consent, a hidden role's action",
+    'worker',
+    workerWithEverything,
+    'action.updated',
+    hiddenRole('role-other'),
+    false,
+  ],
+  [
+    "worker with every consent, a hidden role's note",
+    'worker',
+    workerWithEverything,
+    'note.created',
+    hiddenNote('role-other'),
+    false,
+  ],
+  ['worker, the change of its own hidden role', 'worker', workerWithGoals, 'serviceRole.updated', hiddenRole('role-mine'), true],
+  ['worker, a note of its own hidden role', 'worker', workerWithGoals, 'note.created', hiddenNote('role-mine'), true],
+  ["coordinator, a hidden role's usage", 'coordinator', coordinator, 'usage.recorded', hiddenRole('role-other'), true],
+  ["guardian, a hidden role's action", 'family', guardian, 'action.created', hiddenRole('role-other'), true],
+  ["guardian, a hidden role's note for the family", 'family', guardian, 'note.created', hiddenNote('role-other'), true],
 ])('when the event reaches the %s, then it is heard: %#', (_label, role, relation, type, subject, expected) => {
   expect(hears(role, relation, type, subject)).toBe(expected);
 });

@@ -64,12 +64,19 @@ export function audienceRoomsOf(actor: Actor, relation: FamilyRelation): string[
 /**
  * The rooms an event goes to. Notes follow `readableNotes`: the family hears only of notes
  * written for it; a service of its own role's notes, and of all only when notes are shared with
- * it. Other items in a consented part reach the coordinator, the family and the services that
+ * it. Items of a role the family keeps from other services reach only the coordinator, the family
+ * and that service. Other items in a consented part reach the coordinator, the family and the services that
  * part is shared with; feedback only the coordinator and the family; everything else the whole family room.
  */
 export function eventRooms(familyId: string, type: FamilyEventType, subject?: EventSubject): string[] {
   if (familyAndCoordinatorEvents.has(type)) return [coordinatorRoom(familyId), membersRoom(familyId)];
   const part = partOfEvent[type];
+  if (subject?.serviceRoleHidden && subject.serviceRoleId) {
+    // A role the family keeps from other services: only those who may know of it hear of its items.
+    const rooms = [coordinatorRoom(familyId), serviceRoleRoom(familyId, subject.serviceRoleId)];
+    if (part !== 'notes' || subject.visibility === 'family') rooms.push(membersRoom(familyId));
+    return rooms;
+  }
   if (!part) return [familyRoom(familyId)];
   const rooms = [coordinatorRoom(familyId), partRoom(familyId, part)];
   if (part !== 'notes' || subject?.visibility === 'family') rooms.push(membersRoom(familyId));

@@ -23,6 +23,26 @@ const relations = {
   handoverTarget: { ...base, handoverToId: ME },
   workerWithStory: { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['story', 'assessment'] },
   workerWithMeasurements: { ...base, actorServiceRoleIds: ['role-mine'], consentedParts: ['measurements'] },
+  // `role-hidden` is kept from other services; `role-mine` is hidden too, but it is the actor's own service's.
+  workerBesideHiddenRole: {
+    ...base,
+    actorServiceRoleIds: ['role-mine'],
+    consentedParts: ['notes'],
+    hiddenServiceRoles: [
+      { id: 'role-hidden', ofActorsService: false },
+      { id: 'role-mine', ofActorsService: true },
+    ],
+  },
+  coordinatorBesideHiddenRole: {
+    ...base,
+    coordinatorId: ME,
+    hiddenServiceRoles: [{ id: 'role-hidden', ofActorsService: false }],
+  },
+  guardianBesideHiddenRole: {
+    ...base,
+    actorMember: { id: 'm', relation: 'guardian' },
+    hiddenServiceRoles: [{ id: 'role-hidden', ofActorsService: false }],
+  },
   none: base,
 } satisfies Record<string, FamilyRelation>;
 
@@ -56,6 +76,17 @@ describe('authorizeFamily', () => {
     ['coordinator', 'coordinatorOfFamily', 'consent:change', undefined, 'forbidden'],
     ['worker', 'workerWithRole', 'consent:change', undefined, 'forbidden'],
     ['coordinator', 'coordinatorOfFamily', 'service-role:end', undefined, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'service-role-visibility:change', undefined, 'allowed'],
+    ['family', 'guardian', 'service-role-visibility:change', undefined, 'allowed'],
+    ['family', 'youngMember', 'service-role-visibility:change', undefined, 'forbidden'],
+    ['worker', 'workerWithRole', 'service-role-visibility:change', undefined, 'forbidden'],
+    ['worker', 'invitedWorker', 'service-role-visibility:change', undefined, 'not_found'],
+    // A role kept from the actor's service is not there for them; their own (hidden) role is.
+    ['worker', 'workerBesideHiddenRole', 'note:read', { serviceRoleId: 'role-hidden' }, 'not_found'],
+    ['worker', 'workerBesideHiddenRole', 'invitation:read', { serviceRoleId: 'role-hidden' }, 'not_found'],
+    ['worker', 'workerBesideHiddenRole', 'action:update', { serviceRoleId: 'role-mine' }, 'allowed'],
+    ['coordinator', 'coordinatorBesideHiddenRole', 'action:update', { serviceRoleId: 'role-hidden' }, 'allowed'],
+    ['family', 'guardianBesideHiddenRole', 'note:read', { serviceRoleId: 'role-hidden' }, 'allowed'],
     ['worker', 'workerWithRole', 'service-role:end', undefined, 'forbidden'],
     ['family', 'guardian', 'service-role:end', undefined, 'forbidden'],
     ['family', 'guardian', 'access-log:read', undefined, 'allowed'],
@@ -291,11 +322,14 @@ describe('visiblePlanParts', () => {
 
 describe('readableNotes', () => {
   it.each<[Role, keyof typeof relations, ReturnType<typeof readableNotes>]>([
-    ['coordinator', 'coordinatorOfFamily', { visibility: 'any', serviceRoleIds: 'any' }],
-    ['family', 'guardian', { visibility: 'family', serviceRoleIds: 'any' }],
-    ['worker', 'workerWithNotes', { visibility: 'any', serviceRoleIds: 'any' }],
-    ['worker', 'workerWithRole', { visibility: 'any', serviceRoleIds: ['role-mine'] }],
-    ['worker', 'invitedWorker', { visibility: 'family', serviceRoleIds: [] }],
+    ['coordinator', 'coordinatorOfFamily', { visibility: 'any', serviceRoleIds: 'any', hiddenServiceRoleIds: [] }],
+    ['coordinator', 'coordinatorBesideHiddenRole', { visibility: 'any', serviceRoleIds: 'any', hiddenServiceRoleIds: [] }],
+    ['family', 'guardian', { visibility: 'family', serviceRoleIds: 'any', hiddenServiceRoleIds: [] }],
+    ['family', 'guardianBesideHiddenRole', { visibility: 'family', serviceRoleIds: 'any', hiddenServiceRoleIds: [] }],
+    ['worker', 'workerWithNotes', { visibility: 'any', serviceRoleIds: 'any', hiddenServiceRoleIds: [] }],
+    ['worker', 'workerBesideHiddenRole', { visibility: 'any', serviceRoleIds: 'any', hiddenServiceRoleIds: ['role-hidden'] }],
+    ['worker', 'workerWithRole', { visibility: 'any', serviceRoleIds: ['role-mine'], hiddenServiceRoleIds: [] }],
+    ['worker', 'invitedWorker', { visibility: 'family', serviceRoleIds: [], hiddenServiceRoleIds: [] }],
   ])('%s with relation %s reads notes %j', (role, relationKey, scope) => {
     expect(readableNotes(actor(role), relations[relationKey])).toEqual(scope);
   });

@@ -20,6 +20,7 @@ export type FamilyPermission =
   | 'service-role:update'
   | 'service-role-dates:update'
   | 'service-role-workers:read'
+  | 'service-role-visibility:change'
   | 'invitation:read'
   | 'invitation:answer'
   | 'goal:create'
@@ -137,6 +138,12 @@ const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
   'service-role-dates:update': { write: true, allows: (basis) => basis === 'coordinator' },
   // Whom the role may name responsible: asked by those who may change the role.
   'service-role-workers:read': { write: false, allows: coordinatorOrOwnRole },
+  // Whether other services learn that a service is involved is the family's to decide (a guardian), or its coordinator's; never a service's.
+  'service-role-visibility:change': {
+    write: true,
+    allows: (basis, relation) =>
+      basis === 'coordinator' || (basis === 'family-member' && relation.actorMember?.relation === 'guardian'),
+  },
   'invitation:read': {
     write: false,
     allows: (basis, relation, target) =>
@@ -262,6 +269,9 @@ export function authorizeFamily(
     return { allowed: false, reason: 'not_found', basis };
   if (basis === 'invited-service' && !invitedServicePermissions.has(permission))
     return { allowed: false, reason: 'not_found', basis };
+  // A role kept from the actor's service does not exist for them, whatever they ask of it.
+  if (target?.serviceRoleId != null && hiddenServiceRoleIds(actor, relation).has(target.serviceRoleId))
+    return { allowed: false, reason: 'not_found', basis };
   const rule = rules[permission];
   if (!rule.allows(basis, relation, target, actor)) return { allowed: false, reason: 'forbidden', basis };
   if (rule.write && relation.status === 'closed') return { allowed: false, reason: 'case_closed', basis };
@@ -279,6 +289,21 @@ function partVisible(basis: AccessBasis, relation: FamilyRelation, part: PlanPar
   return basis === 'service-role' && relation.consentedParts.includes(part);
 }
 
+/**
+ * The service roles the actor may not know of: roles the family keeps between itself, the
+ * coordinator and the role's own service. Every read that names a service role filters by this.
+ */
+export function hiddenServiceRoleIds(actor: Actor, relation: FamilyRelation): ReadonlySet<string> {
+  const basis = familyAccessBasis(actor, relation);
+  if (basis !== 'service-role' && basis !== 'invited-service') return new Set();
+  return new Set(relation.hiddenServiceRoles.filter((role) => !role.ofActorsService).map((role) => role.id));
+}
+
+/** Whether the role is kept from other services (whoever asks): its items then reach only those who may know of it. */
+export function isServiceRoleHidden(relation: FamilyRelation, serviceRoleId: string | null | undefined): boolean {
+  return serviceRoleId != null && relation.hiddenServiceRoles.some((role) => role.id === serviceRoleId);
+}
+
 /** Whether the basis opens the case itself (its routes and its live room), not only a pending handover or invitation. */
 export function opensCase(basis: AccessBasis | null): basis is Exclude<AccessBasis, 'handover-target' | 'invited-service'> {
   return basis !== null && basis !== 'handover-target' && basis !== 'invited-service';
@@ -291,15 +316,15 @@ export function opensCase(basis: AccessBasis | null): basis is Exclude<AccessBas
 export function readableNotes(
   actor: Actor,
   relation: FamilyRelation,
-): { visibility: 'any' | 'family'; serviceRoleIds: 'any' | readonly string[] } {
+): { visibility: 'any' | 'family'; serviceRoleIds: 'any' | readonly string[]; hiddenServiceRoleIds: readonly string[] } {
   const basis = familyAccessBasis(actor, relation);
-  if (basis === 'coordinator') return { visibility: 'any', serviceRoleIds: 'any' };
-  if (basis === 'family-member') return { visibility: 'family', serviceRoleIds: 'any' };
+  if (basis === 'coordinator') return { visibility: 'any', serviceRoleIds: 'any', hiddenServiceRoleIds: [] };
+  if (basis === 'family-member') return { visibility: 'family', serviceRoleIds: 'any', hiddenServiceRoleIds: [] };
   if (basis === 'service-role')
     return relation.consentedParts.includes('notes')
-      ? { visibility: 'any', serviceRoleIds: 'any' }
-      : { visibility: 'any', serviceRoleIds: relation.actorServiceRoleIds };
-  return { visibility: 'family', serviceRoleIds: [] };
+      ? { visibility: 'any', serviceRoleIds: 'any', hiddenServiceRoleIds: [...hiddenServiceRoleIds(actor, relation)] }
+      : { visibility: 'any', serviceRoleIds: relation.actorServiceRoleIds, hiddenServiceRoleIds: [] };
+  return { visibility: 'family', serviceRoleIds: [], hiddenServiceRoleIds: [] };
 }
 
 /** Whose usage and costs the actor may read: the coordinator all of the family's, a service only its own roles'. */

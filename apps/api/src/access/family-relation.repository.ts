@@ -17,6 +17,8 @@ export interface FamilyRelation {
   actorInvitedServiceRoleIds: string[];
   /** Plan parts the family has consented to share with at least one of those services. */
   consentedParts: PlanPart[];
+  /** Roles the family keeps from other services, with whether the actor works in the role's own service. */
+  hiddenServiceRoles: { id: string; ofActorsService: boolean }[];
   /** The actor's own member record when they belong to this family. */
   actorMember: { id: string; relation: MemberRelation } | null;
 }
@@ -29,6 +31,7 @@ interface RelationRow {
   service_role_ids: string[];
   invited_service_role_ids: string[];
   consented_parts: PlanPart[];
+  hidden_service_roles: { id: string; ofActorsService: boolean }[];
   member_id: string | null;
   member_relation: MemberRelation | null;
 }
@@ -60,6 +63,12 @@ export async function findFamilyRelation(familyId: string, actor: Actor, db: Que
           order by cd.service_id, cd.part, cd.decided_at desc, cd.id desc
         ) latest where latest.granted
       ), '{}') as consented_parts,
+      coalesce((
+        select json_agg(json_build_object('id', sr.id::text, 'ofActorsService', exists (
+          select 1 from service_memberships sm where sm.service_id = sr.service_id and sm.account_id = ${actor.accountId}
+        )) order by sr.id) from service_roles sr
+        where sr.family_id = f.id and sr.hidden_from_other_services
+      ), '[]') as hidden_service_roles,
       fm.id as member_id, fm.relation as member_relation
     from families f
     left join lateral (
@@ -76,6 +85,7 @@ export async function findFamilyRelation(familyId: string, actor: Actor, db: Que
     actorServiceRoleIds: row.service_role_ids,
     actorInvitedServiceRoleIds: row.invited_service_role_ids,
     consentedParts: row.consented_parts,
+    hiddenServiceRoles: row.hidden_service_roles,
     actorMember: row.member_id && row.member_relation ? { id: row.member_id, relation: row.member_relation } : null,
   };
 }
@@ -97,4 +107,14 @@ export function visibleFamiliesCondition(actor: Actor): SQL {
     case 'admin':
       return sql`false`;
   }
+}
+
+/**
+ * Whether the actor may know of the service role `sr` (a SQL condition): the list counterpart of
+ * `hiddenServiceRoleIds`. A worker does not learn of a role the family keeps from other services.
+ */
+export function serviceRoleKnownCondition(actor: Actor, role: SQL = sql`sr`): SQL {
+  if (actor.role !== 'worker') return sql`true`;
+  return sql`(not ${role}.hidden_from_other_services or exists (
+    select 1 from service_memberships sm where sm.service_id = ${role}.service_id and sm.account_id = ${actor.accountId}))`;
 }

@@ -24,5 +24,6 @@ export const noRelation: FamilyRelation = {
   actorServiceRoleIds: [],
   actorInvitedServiceRoleIds: [],
   consentedParts: [],
+  hiddenServiceRoles: [],
   actorMember: null,
 };

@@ -2,7 +2,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import type { FamilyEvent } from '@yhdessa/shared';
 import { z } from 'zod';
 import type { EventSubject } from '../core/event-subject';
-import { familyAccessBasis, opensCase } from '../access/family-policy';
+import { familyAccessBasis, isServiceRoleHidden, opensCase } from '../access/family-policy';
 import { findFamilyRelation } from '../access/family-relation.repository';
 import { auditAnonymousDenial } from '../audit/anonymous-denials';
 import { appendAuditEvent, type AuditEntry } from '../audit/audit.repository';
@@ -83,7 +83,11 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
         afterCommit: (work) => afterCommit.push(work),
         realtime: deps.realtime,
         recordFamilyEvent: async (event, subject) => {
-          pending.push({ event: await insertFamilyEvent(tx, event, actor?.accountId ?? null), subject });
+          const hidden = subject && family ? isServiceRoleHidden(family.relation, subject.serviceRoleId) : false;
+          pending.push({
+            event: await insertFamilyEvent(tx, event, actor?.accountId ?? null),
+            subject: hidden ? { ...subject!, serviceRoleHidden: true } : subject,
+          });
         },
       } as RouteContext<typeof route.access>;
       const output = await route.handler(input, context);

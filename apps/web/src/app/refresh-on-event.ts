@@ -36,7 +36,8 @@ export const refreshOnEvent = {
   'serviceRole.invited': planOnly,
   'serviceRole.accepted': planOnly,
   'serviceRole.declined': planOnly,
-  'serviceRole.updated': planOnly,
+  // Also when a service is kept from (or shown again to) the other services: the consents screen shows it.
+  'serviceRole.updated': { plan: 'refetch', stale: [queryKeys.consents] },
   'goal.created': planOnly,
   'goal.updated': planOnly,
   'goalProgress.created': planOnly,

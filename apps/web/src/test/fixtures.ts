@@ -376,10 +376,12 @@ export function buildConsents(overrides: Partial<FamilyConsents> = {}): FamilyCo
       {
         serviceId: familyWorkServiceId,
         parts: { story: true, assessment: true, goals: true, notes: false, measurements: false },
+        serviceRole: { id: familyWorkRoleId, hiddenFromOtherServices: false, version: 3 },
       },
       {
         serviceId: counsellingServiceId,
         parts: { story: false, assessment: false, goals: false, notes: false, measurements: false },
+        serviceRole: { id: testId(201), hiddenFromOtherServices: false, version: 1 },
       },
     ],
     history: [

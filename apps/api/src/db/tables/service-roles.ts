@@ -1,5 +1,5 @@
 import { serviceRoleStatuses } from '@yhdessa/shared';
-import { date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { createdAt, id, updatedAt, version } from '../columns';
 import { families } from './families';
@@ -29,6 +29,8 @@ export const serviceRoles = pgTable(
     declineReason: text('decline_reason'),
     /** Set when the unanswered-invitation reminder went out (after two working days). */
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+    /** The family keeps the role between itself, the coordinator and the service: other services do not learn it is involved. */
+    hiddenFromOtherServices: boolean('hidden_from_other_services').notNull().default(false),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

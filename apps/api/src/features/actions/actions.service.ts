@@ -54,7 +54,10 @@ export async function createAction(familyId: string, body: CreateAction, context
   requireDueAhead(body.dueOn);
   const row = await insertAction(familyId, { ...body, updatedBy: actor.accountId }, tx);
   await context.audit({ familyId, action: 'create', resource: 'action', resourceId: row.id, outcome: 'allowed', basis });
-  await context.recordFamilyEvent({ type: 'action.created', familyId, id: row.id, version: row.version });
+  await context.recordFamilyEvent(
+    { type: 'action.created', familyId, id: row.id, version: row.version },
+    { serviceRoleId: row.serviceRoleId },
+  );
   return presentAction(row);
 }
 
@@ -93,7 +96,7 @@ export async function updateAction(
     current: async () => presentAction((await findAction(familyId, actionId, tx)) ?? action),
     basis,
     detail: (after) => changedFields(action, after),
-    event: 'action.updated',
+    event: { type: 'action.updated', subject: (after) => ({ serviceRoleId: after.serviceRoleId }) },
   });
   return presentAction(updated);
 }

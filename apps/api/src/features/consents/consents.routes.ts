@@ -1,6 +1,12 @@
-import { consentDecisionSchema, familyConsentsSchema, familyParamsSchema } from '@yhdessa/shared';
+import {
+  consentDecisionSchema,
+  familyConsentsSchema,
+  familyParamsSchema,
+  serviceRoleParamsSchema,
+  serviceRoleVisibilitySchema,
+} from '@yhdessa/shared';
 import { defineRoute } from '../../http/route';
-import { decideConsent, readFamilyConsents } from './consents.service';
+import { changeServiceRoleVisibility, decideConsent, readFamilyConsents } from './consents.service';
 
 export const consentsRoutes = [
   defineRoute({
@@ -24,5 +30,17 @@ export const consentsRoutes = [
     response: { status: 200, schema: familyConsentsSchema, description: 'Consents after the decision' },
     errors: [409],
     handler: ({ params, body }, context) => decideConsent(params.familyId, body, context),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/families/:familyId/service-roles/:serviceRoleId/visibility',
+    summary: "Keep a service's role from the other services, or show it again (a guardian or the coordinator)",
+    tag: 'consent',
+    access: { kind: 'family' },
+    params: serviceRoleParamsSchema,
+    body: serviceRoleVisibilitySchema,
+    response: { status: 200, schema: familyConsentsSchema, description: 'Consents after the change' },
+    errors: [403, 404, 409],
+    handler: ({ params, body }, context) => changeServiceRoleVisibility(params, body, context),
   }),
 ];

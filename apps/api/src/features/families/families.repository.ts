@@ -1,6 +1,6 @@
 import type { FamilyStatus, FamilySummary, NewMember } from '@yhdessa/shared';
-import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import { visibleFamiliesCondition } from '../../access/family-relation.repository';
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { serviceRoleKnownCondition, visibleFamiliesCondition } from '../../access/family-relation.repository';
 import { accounts } from '../../db/tables/accounts';
 import { queryRows, type Queryable } from '../../db/database';
 import type { Actor } from '../../core/actor';
@@ -30,14 +30,19 @@ export async function listFamiliesVisibleTo(
   db: Queryable,
   filters: { q?: string; status?: FamilyStatus } = {},
 ): Promise<FamilySummary[]> {
+  // A role kept from the actor's service is not counted, nor its actions.
+  const actionKnown = (action: SQL) => sql`(${action}.service_role_id is null or exists (
+    select 1 from service_roles sr where sr.id = ${action}.service_role_id and ${serviceRoleKnownCondition(actor)}))`;
   const rows = await queryRows<FamilySummaryRow>(
     db,
     sql`
     select f.id, f.name, f.status, f.updated_at, c.id as coordinator_id, c.name as coordinator_name,
       (select count(*)::int from family_members m where m.family_id = f.id) as member_count,
-      (select count(*)::int from service_roles sr where sr.family_id = f.id and sr.status = 'accepted') as service_count,
-      (select count(*)::int from actions a where a.family_id = f.id and a.status <> 'done') as open_action_count,
-      (select count(*)::int from actions where actions.family_id = f.id and ${actionIsOverdue}) as overdue_action_count,
+      (select count(*)::int from service_roles sr
+        where sr.family_id = f.id and sr.status = 'accepted' and ${serviceRoleKnownCondition(actor)}) as service_count,
+      (select count(*)::int from actions a where a.family_id = f.id and a.status <> 'done' and ${actionKnown(sql`a`)}) as open_action_count,
+      (select count(*)::int from actions
+        where actions.family_id = f.id and ${actionIsOverdue} and ${actionKnown(sql`actions`)}) as overdue_action_count,
       (select min(r.scheduled_on)::text from reviews r
         where r.family_id = f.id and r.status = 'scheduled' and r.scheduled_on >= ${municipalityToday}) as next_review_on
     from families f join accounts c on c.id = f.coordinator_id

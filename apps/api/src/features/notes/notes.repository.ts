@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { NoteVisibility } from '@yhdessa/shared';
 import { accounts } from '../../db/tables/accounts';
 import type { Queryable } from '../../db/database';
@@ -59,6 +59,8 @@ export async function updateNoteAt(
 export interface NoteScope {
   visibility: 'any' | 'family';
   serviceRoleIds: 'any' | readonly string[];
+  /** Roles kept from the reader: their notes are left out. */
+  hiddenServiceRoleIds: readonly string[];
 }
 
 /** One page of the notes the scope lets through, newest first; `before` is the last note of the previous page. */
@@ -67,6 +69,8 @@ export async function listNotes(familyId: string, scope: NoteScope, page: { befo
   if (scope.visibility === 'family') conditions.push(eq(notes.visibility, 'family'));
   if (scope.serviceRoleIds !== 'any')
     conditions.push(scope.serviceRoleIds.length > 0 ? inArray(notes.serviceRoleId, [...scope.serviceRoleIds]) : sql`false`);
+  if (scope.hiddenServiceRoleIds.length > 0)
+    conditions.push(or(isNull(notes.serviceRoleId), notInArray(notes.serviceRoleId, [...scope.hiddenServiceRoleIds])));
   if (page.before)
     conditions.push(
       sql`(${notes.createdAt}, ${notes.id}) < (select n.created_at, n.id from notes n where n.id = ${page.before} and n.family_id = ${familyId})`,

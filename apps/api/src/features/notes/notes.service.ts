@@ -14,7 +14,8 @@ function canRead(note: NoteRow, context: FamilyContext): boolean {
   const scope = readableNotes(context.actor, context.family.relation);
   return (
     (scope.visibility === 'any' || note.visibility === 'family') &&
-    (scope.serviceRoleIds === 'any' || (note.serviceRoleId !== null && scope.serviceRoleIds.includes(note.serviceRoleId)))
+    (scope.serviceRoleIds === 'any' || (note.serviceRoleId !== null && scope.serviceRoleIds.includes(note.serviceRoleId))) &&
+    (note.serviceRoleId === null || !scope.hiddenServiceRoleIds.includes(note.serviceRoleId))
   );
 }
 

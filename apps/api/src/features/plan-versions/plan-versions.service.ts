@@ -9,7 +9,8 @@ import type {
   PlanVersionList,
   PlanVersionParams,
 } from '@yhdessa/shared';
-import { visiblePlanParts } from '../../access/family-policy';
+import { hiddenServiceRoleIds, visiblePlanParts } from '../../access/family-policy';
+import { withoutHiddenRoles } from '../plans';
 import { requireFamilyPermission } from '../../access/require-family-permission';
 import { notFound } from '../../core/app-error';
 import type { Queryable } from '../../db/database';
@@ -44,11 +45,12 @@ export async function freezePlanVersion(familyId: string, reviewId: string, snap
 
 /**
  * A frozen plan narrowed to what the reader may see now, as the live plan is: a service the family
- * no longer shares its story with does not see it in an old version either.
+ * no longer shares its story with does not see it in an old version either, and a role hidden from
+ * it today is left out of old versions (and so of their differences) too.
  */
-function narrowToVisible(plan: FrozenPlan, visible: ReadonlySet<PlanPart>): FrozenPlan {
+function narrowToVisible(plan: FrozenPlan, visible: ReadonlySet<PlanPart>, hiddenRoles: ReadonlySet<string>): FrozenPlan {
   return {
-    ...plan,
+    ...withoutHiddenRoles(plan, hiddenRoles),
     sharedParts: plan.sharedParts.filter((part) => visible.has(part)),
     goals: visible.has('goals') ? plan.goals : [],
     story: visible.has('story') ? plan.story : null,
@@ -63,7 +65,11 @@ async function readVersion(familyId: string, version: number, context: FamilyCon
     version: row.version,
     reviewId: row.reviewId,
     frozenAt: row.createdAt.toISOString(),
-    plan: narrowToVisible(row.snapshot, visiblePlanParts(context.actor, context.family.relation)),
+    plan: narrowToVisible(
+      row.snapshot,
+      visiblePlanParts(context.actor, context.family.relation),
+      hiddenServiceRoleIds(context.actor, context.family.relation),
+    ),
   };
 }
 

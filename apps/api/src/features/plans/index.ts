@@ -1,3 +1,3 @@
 /** What other features may use of the plan: reading its parts and presenting it (a review freezes it). */
-export { presentPlan } from './plan.presenter';
+export { presentPlan, withoutHiddenRoles } from './plan.presenter';
 export { findPlanParts } from './plans.repository';

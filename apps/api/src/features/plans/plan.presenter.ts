@@ -33,3 +33,12 @@ export function presentPlan(parts: PlanParts, sharedParts: ReadonlySet<PlanPart>
     familyActions: parts.actions.filter((action) => action.serviceRoleId === null).map(presentAction),
   };
 }
+
+/** The plan without the service roles kept from the reader, and their actions: to them the service is not involved. */
+export function withoutHiddenRoles<Snapshot extends PlanSnapshot>(
+  plan: Snapshot,
+  hiddenServiceRoleIds: ReadonlySet<string>,
+): Snapshot {
+  if (hiddenServiceRoleIds.size === 0) return plan;
+  return { ...plan, serviceRoles: plan.serviceRoles.filter((role) => !hiddenServiceRoleIds.has(role.id)) };
+}

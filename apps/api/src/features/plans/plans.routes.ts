@@ -1,10 +1,10 @@
 import { familyParamsSchema, planSchema } from '@yhdessa/shared';
-import { visiblePlanParts } from '../../access/family-policy';
+import { hiddenServiceRoleIds, visiblePlanParts } from '../../access/family-policy';
 import { notFound } from '../../core/app-error';
 import { defineRoute } from '../../http/route';
 import { summarizeAttainment } from '../goals';
 import { withPlanCapabilities } from './plan-capabilities';
-import { presentPlan } from './plan.presenter';
+import { presentPlan, withoutHiddenRoles } from './plan.presenter';
 import { findPlanParts } from './plans.repository';
 
 export const plansRoutes = [
@@ -29,7 +29,7 @@ export const plansRoutes = [
         basis: family.basis,
         detail: { parts: [...sharedParts] },
       });
-      const plan = presentPlan(parts, sharedParts);
+      const plan = withoutHiddenRoles(presentPlan(parts, sharedParts), hiddenServiceRoleIds(actor, family.relation));
       return { ...withPlanCapabilities(plan, actor, family.relation), attainment: summarizeAttainment(plan.goals) };
     },
   }),

@@ -16,6 +16,7 @@ import { municipalityToday } from '../../core/clock';
 
 import { AppError, notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
+import type { EventSubject } from '../../core/event-subject';
 import type { MailSettings } from '../../mail/mailer';
 import { serviceInvitedMail } from './service-invitation-mail';
 import { presentInvitation, presentServiceRoleSummary } from './service-role.presenter';
@@ -36,6 +37,9 @@ import {
 } from './service-roles.repository';
 
 type FamilyContext = RouteContext<{ kind: 'family' }>;
+
+/** Who hears of a change to a role follows whether the family keeps the role from other services. */
+const roleSubject = (role: Pick<ServiceRoleRow, 'id'>): EventSubject => ({ serviceRoleId: role.id });
 
 async function requireRole(familyId: string, serviceRoleId: string, context: FamilyContext): Promise<ServiceRoleRow> {
   const role = await findServiceRole(familyId, serviceRoleId, context.tx);
@@ -92,7 +96,10 @@ export async function inviteService(
     basis,
     detail: { mailedTo: recipients.length },
   });
-  await context.recordFamilyEvent({ type: 'serviceRole.invited', familyId, id: role.id, version: role.version });
+  await context.recordFamilyEvent(
+    { type: 'serviceRole.invited', familyId, id: role.id, version: role.version },
+    roleSubject(role),
+  );
   return presentServiceRoleSummary(role);
 }
 
@@ -188,7 +195,7 @@ export async function acceptInvitation(
     current: () => currentRole(role, context),
     basis,
     detail: () => ({ status: { from: 'invited', to: 'accepted' } }),
-    event: 'serviceRole.accepted',
+    event: { type: 'serviceRole.accepted', subject: (updated: ServiceRoleRow) => roleSubject(updated) },
   });
   return presentServiceRoleSummary(accepted, await findAccountName(accepted.responsibleAccountId, context.tx));
 }
@@ -217,7 +224,7 @@ export async function declineInvitation(
     current: () => currentRole(role, context),
     basis,
     detail: () => ({ status: { from: 'invited', to: 'declined' } }),
-    event: 'serviceRole.declined',
+    event: { type: 'serviceRole.declined', subject: (updated: ServiceRoleRow) => roleSubject(updated) },
   });
   return presentServiceRoleSummary(declined);
 }
@@ -255,7 +262,7 @@ export async function updateServiceRole(
     current: () => currentRole(role, context),
     basis,
     detail: () => ({ fields: Object.keys(change) }),
-    event: 'serviceRole.updated',
+    event: { type: 'serviceRole.updated', subject: (updated: ServiceRoleRow) => roleSubject(updated) },
   });
   return presentServiceRoleSummary(updated, await findAccountName(updated.responsibleAccountId, context.tx));
 }
@@ -311,7 +318,7 @@ export async function endServiceRole(
     current: () => currentRole(role, context),
     basis,
     detail: () => ({ status: { from: role.status, to: 'ended' } }),
-    event: 'serviceRole.ended',
+    event: { type: 'serviceRole.ended', subject: (updated: ServiceRoleRow) => roleSubject(updated) },
   });
   return presentServiceRoleSummary(ended);
 }

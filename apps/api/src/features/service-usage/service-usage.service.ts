@@ -109,7 +109,10 @@ export async function storeUsage(
       source: entry.source,
     },
   });
-  await context.recordFamilyEvent({ type: 'usage.recorded', familyId, id: usage.id, version: usage.version });
+  await context.recordFamilyEvent(
+    { type: 'usage.recorded', familyId, id: usage.id, version: usage.version },
+    { serviceRoleId: usage.serviceRoleId },
+  );
   return usage;
 }
 
@@ -143,7 +146,7 @@ export async function correctServiceUsage(
       before: { units: usage.units, note: usage.note, costCents: usage.costCents },
       after: { units: after.units, note: after.note, costCents: after.costCents },
     }),
-    event: 'usage.updated',
+    event: { type: 'usage.updated', subject: (after) => ({ serviceRoleId: after.serviceRoleId }) },
   });
   return presentServiceUsage(corrected);
 }

@@ -1,5 +1,5 @@
-import { act, screen, within } from '@testing-library/react';
-import type { ConsentDecision, CurrentUser, FamilyConsents } from '@yhdessa/shared';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type { ConsentDecision, CurrentUser, FamilyConsents, ServiceRoleVisibility } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import { FakeSocket } from '../../test/fake-socket';
@@ -9,6 +9,7 @@ import {
   buildPlan,
   counsellingServiceId,
   familyId,
+  familyWorkRoleId,
   familyWorkServiceId,
   testId,
 } from '../../test/fixtures';
@@ -17,13 +18,18 @@ import { problem, server } from '../../test/msw-server';
 const consentsPath = `/families/${familyId}/consents`;
 const guardian = buildCurrentUser({ id: testId(600), name: 'Anna Virtanen', role: 'family', email: 'anna@example.fi' });
 
-/** The consents as the server keeps them; a POST applies the decision like the server does. */
-function consentsApi({ user = guardian, refuse }: { user?: CurrentUser; refuse?: 'not_found' | 'case_closed' } = {}) {
-  const state: { consents: FamilyConsents; sent: ConsentDecision[]; reads: number } = {
-    consents: buildConsents(),
-    sent: [],
-    reads: 0,
-  };
+/** The consents as the server keeps them; a POST or PATCH applies the change like the server does. */
+function consentsApi({
+  user = guardian,
+  refuse,
+}: { user?: CurrentUser; refuse?: 'not_found' | 'case_closed' | 'version_conflict' } = {}) {
+  const state: {
+    consents: FamilyConsents;
+    sent: ConsentDecision[];
+    hidings: Array<ServiceRoleVisibility & { serviceRoleId: string }>;
+    reads: number;
+  } = { consents: buildConsents(), sent: [], hidings: [], reads: 0 };
+  const refusal = () => problem(refuse === 'not_found' ? 404 : 409, refuse!);
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(user)),
     http.get(`/api/families/${familyId}/plan`, () => HttpResponse.json(buildPlan())),
@@ -34,7 +40,7 @@ function consentsApi({ user = guardian, refuse }: { user?: CurrentUser; refuse?:
     http.post(`/api/families/${familyId}/consents`, async ({ request }) => {
       const decision = (await request.json()) as ConsentDecision;
       state.sent.push(decision);
-      if (refuse) return problem(refuse === 'not_found' ? 404 : 409, refuse);
+      if (refuse) return refusal();
       state.consents = {
         services: state.consents.services.map((service) =>
           service.serviceId === decision.serviceId
@@ -48,25 +54,55 @@ function consentsApi({ user = guardian, refuse }: { user?: CurrentUser; refuse?:
       };
       return HttpResponse.json(state.consents);
     }),
+    http.patch(`/api/families/${familyId}/service-roles/:serviceRoleId/visibility`, async ({ request, params }) => {
+      const change = (await request.json()) as ServiceRoleVisibility;
+      state.hidings.push({ serviceRoleId: String(params.serviceRoleId), ...change });
+      if (refuse) return refusal();
+      state.consents = {
+        ...state.consents,
+        services: state.consents.services.map((service) =>
+          service.serviceRole.id === params.serviceRoleId
+            ? {
+                ...service,
+                serviceRole: {
+                  ...service.serviceRole,
+                  hiddenFromOtherServices: change.hiddenFromOtherServices,
+                  version: change.version + 1,
+                },
+              }
+            : service,
+        ),
+      };
+      return HttpResponse.json(state.consents);
+    }),
   );
   return state;
 }
 
-const serviceRegion = (name: string) => screen.findByRole('region', { name });
+async function serviceLine(name: string) {
+  const lines = await screen.findByRole('list', { name: 'Palvelut ja mitä ne näkevät' });
+  return within(lines)
+    .getAllByRole('listitem')
+    .find((item) => item.textContent?.startsWith(name))!;
+}
+
+async function openDialog(user: ReturnType<typeof renderApp>['user'], service: string) {
+  await user.click(await screen.findByRole('button', { name: `Muuta: ${service}` }));
+  return screen.findByRole('dialog', { name: service });
+}
 
 describe('consents route', () => {
-  it('when a guardian opens it, then each service shows a switch per plan part and the history who, when, what', async () => {
+  it('when a guardian opens it, then each service has one line saying in plain words what it can see, and the history says who, when, what', async () => {
     consentsApi();
     renderApp(consentsPath);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Mitä palvelut näkevät' })).toBeInTheDocument();
-    const familyWork = await serviceRegion('Lastensuojelun perhetyö');
-    for (const part of ['Perheen tarina', 'Yhteinen arviointi', 'Tavoitteet']) {
-      expect(within(familyWork).getByRole('switch', { name: part })).toBeChecked();
-    }
-    expect(within(familyWork).getByRole('switch', { name: 'Kirjaukset' })).not.toBeChecked();
-    expect(within(familyWork).getByRole('switch', { name: 'Mittaukset' })).not.toBeChecked();
-    expect(within(await serviceRegion('Perheneuvola')).getByRole('switch', { name: 'Tavoitteet' })).not.toBeChecked();
+    expect(await serviceLine('Lastensuojelun perhetyö')).toHaveTextContent(
+      'Lastensuojelun perhetyö näkee: tarinan, yhteisen arvioinnin ja tavoitteet',
+    );
+    expect(await serviceLine('Perheneuvola')).toHaveTextContent('Perheneuvola ei näe mitään');
+    expect(screen.queryByRole('switch')).not.toBeInTheDocument();
+    expect(screen.queryByText('Muut palvelut eivät näe, että se on mukana.')).not.toBeInTheDocument();
 
     const history = screen.getByRole('region', { name: 'Muutoshistoria' });
     expect(within(history).getByText('Lupa annettu')).toBeInTheDocument();
@@ -74,37 +110,61 @@ describe('consents route', () => {
     expect(within(history).getByText('Anna Virtanen, 5.1.2026 klo 12.30')).toBeInTheDocument();
   });
 
-  it('when a guardian withdraws a consent, then it is sent at once, the switch turns off and the history grows', async () => {
+  it('when a guardian withdraws a consent in the dialog, then it is sent at once, the switch turns off, the line and the history follow', async () => {
     const api = consentsApi();
     const { user } = renderApp(consentsPath);
 
-    const goals = within(await serviceRegion('Lastensuojelun perhetyö')).getByRole('switch', { name: 'Tavoitteet' });
+    const dialog = await openDialog(user, 'Lastensuojelun perhetyö');
+    const goals = within(dialog).getByRole('switch', { name: 'Tavoitteet' });
+    expect(goals).toBeChecked();
     await user.click(goals);
 
     expect(await screen.findByText('Tallennettu. Lastensuojelun perhetyö ei enää näe: Tavoitteet.')).toBeInTheDocument();
     expect(api.sent).toEqual([{ serviceId: familyWorkServiceId, part: 'goals', granted: false }]);
     expect(goals).not.toBeChecked();
+    await user.click(within(dialog).getByRole('button', { name: 'Valmis' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(await serviceLine('Lastensuojelun perhetyö')).toHaveTextContent('näkee: tarinan ja yhteisen arvioinnin');
     const history = screen.getByRole('region', { name: 'Muutoshistoria' });
     expect(within(history).getByText('Lupa otettu pois')).toBeInTheDocument();
     expect(within(history).getByText('Anna Virtanen, 1.2.2026 klo 10.15')).toBeInTheDocument();
   });
 
-  it('when a guardian gives a consent, then the service is said to see that part now', async () => {
+  it('when a guardian hides a service from the other services, then the role is sent with its version and the line says the others do not see it', async () => {
     const api = consentsApi();
     const { user } = renderApp(consentsPath);
 
-    await user.click(within(await serviceRegion('Perheneuvola')).getByRole('switch', { name: 'Kirjaukset' }));
+    const dialog = await openDialog(user, 'Perheneuvola');
+    const hide = within(dialog).getByRole('switch', { name: 'Pidä muilta palveluilta piilossa' });
+    expect(hide).not.toBeChecked();
+    await user.click(hide);
 
-    expect(await screen.findByText('Tallennettu. Perheneuvola näkee nyt: Kirjaukset.')).toBeInTheDocument();
-    expect(api.sent).toEqual([{ serviceId: counsellingServiceId, part: 'notes', granted: true }]);
-    expect(within(await serviceRegion('Perheneuvola')).getByRole('switch', { name: 'Kirjaukset' })).toBeChecked();
+    expect(await screen.findByText('Tallennettu. Muut palvelut eivät näe, että Perheneuvola on mukana.')).toBeInTheDocument();
+    expect(api.hidings).toEqual([{ serviceRoleId: testId(201), hiddenFromOtherServices: true, version: 1 }]);
+    expect(hide).toBeChecked();
+    expect(await serviceLine('Perheneuvola')).toHaveTextContent('Muut palvelut eivät näe, että se on mukana.');
+    expect(await serviceLine('Lastensuojelun perhetyö')).not.toHaveTextContent('Muut palvelut');
+  });
+
+  it('when someone else changed the service meanwhile, then the conflict is told and the choice is read again', async () => {
+    const api = consentsApi({ refuse: 'version_conflict' });
+    const { user } = renderApp(consentsPath);
+
+    const dialog = await openDialog(user, 'Perheneuvola');
+    const readsBefore = api.reads;
+    await user.click(within(dialog).getByRole('switch', { name: 'Pidä muilta palveluilta piilossa' }));
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Joku muutti tätä juuri.');
+    await waitFor(() => expect(api.reads).toBeGreaterThan(readsBefore));
+    expect(within(dialog).getByRole('switch', { name: 'Pidä muilta palveluilta piilossa' })).not.toBeChecked();
   });
 
   it('when a young member tries a change, then the refusal is explained and the switches become read-only', async () => {
     const api = consentsApi({ user: buildCurrentUser({ name: 'Eetu Virtanen', role: 'family' }), refuse: 'not_found' });
     const { user } = renderApp(consentsPath);
 
-    const goals = within(await serviceRegion('Lastensuojelun perhetyö')).getByRole('switch', { name: 'Tavoitteet' });
+    const dialog = await openDialog(user, 'Lastensuojelun perhetyö');
+    const goals = within(dialog).getByRole('switch', { name: 'Tavoitteet' });
     await user.click(goals);
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -112,26 +172,44 @@ describe('consents route', () => {
     );
     expect(goals).toBeChecked();
     expect(goals).toBeDisabled();
+    expect(within(dialog).getByRole('switch', { name: 'Pidä muilta palveluilta piilossa' })).toBeDisabled();
     expect(api.sent).toHaveLength(1);
   });
 
-  it('when the coordinator opens it, then the choices show read-only and the family is said to decide', async () => {
-    consentsApi({ user: buildCurrentUser() });
-    renderApp(consentsPath);
+  it('when the coordinator opens a service, then the family decides the parts, but the coordinator may hide the service', async () => {
+    const api = consentsApi({ user: buildCurrentUser() });
+    const { user } = renderApp(consentsPath);
 
-    const goals = within(await serviceRegion('Lastensuojelun perhetyö')).getByRole('switch', { name: 'Tavoitteet' });
-    expect(goals).toBeDisabled();
+    const dialog = await openDialog(user, 'Lastensuojelun perhetyö');
+    expect(within(dialog).getByRole('switch', { name: 'Tavoitteet' })).toBeDisabled();
     expect(
-      screen.getByText('Perhe päättää, mitä palvelut näkevät. Näet valinnat, mutta et voi muuttaa niitä.'),
+      within(dialog).getByText('Perhe päättää, mitä palvelut näkevät. Näet valinnat, mutta et voi muuttaa niitä.'),
     ).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('switch', { name: 'Pidä muilta palveluilta piilossa' }));
+    await waitFor(() =>
+      expect(api.hidings).toEqual([{ serviceRoleId: familyWorkRoleId, hiddenFromOtherServices: true, version: 3 }]),
+    );
   });
 
-  it('when another guardian changes a consent, then the change shows here at once', async () => {
+  it('when the case is closed, then the lines show and nothing can be changed', async () => {
+    consentsApi();
+    server.use(
+      http.get(`/api/families/${familyId}/plan`, () =>
+        HttpResponse.json(buildPlan({ family: { ...buildPlan().family, status: 'closed' } })),
+      ),
+    );
+    renderApp(consentsPath);
+
+    expect(await serviceLine('Perheneuvola')).toHaveTextContent('Perheneuvola ei näe mitään');
+    expect(screen.getByText('Asiakkuus on päättynyt, joten valintoja ei voi enää muuttaa.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Muuta/ })).not.toBeInTheDocument();
+  });
+
+  it('when another guardian changes a consent or hides a service, then the line changes here at once', async () => {
     const api = consentsApi();
     const socket = new FakeSocket();
     renderApp(consentsPath, { socket });
-    const region = await serviceRegion('Perheneuvola');
-    expect(within(region).getByRole('switch', { name: 'Mittaukset' })).not.toBeChecked();
+    expect(await serviceLine('Perheneuvola')).toHaveTextContent('ei näe mitään');
 
     api.consents = {
       ...api.consents,
@@ -140,8 +218,20 @@ describe('consents route', () => {
       ),
     };
     act(() => socket.receive({ type: 'consent.changed', familyId, id: testId(901), version: 1, seq: 12 }));
+    await waitFor(async () => expect(await serviceLine('Perheneuvola')).toHaveTextContent('Perheneuvola näkee: mittaukset'));
 
-    expect(await within(region).findByRole('switch', { name: 'Mittaukset', checked: true })).toBeInTheDocument();
+    api.consents = {
+      ...api.consents,
+      services: api.consents.services.map((service) =>
+        service.serviceId === counsellingServiceId
+          ? { ...service, serviceRole: { ...service.serviceRole, hiddenFromOtherServices: true, version: 2 } }
+          : service,
+      ),
+    };
+    act(() => socket.receive({ type: 'serviceRole.updated', familyId, id: testId(201), version: 2, seq: 13 }));
+    await waitFor(async () =>
+      expect(await serviceLine('Perheneuvola')).toHaveTextContent('Muut palvelut eivät näe, että se on mukana.'),
+    );
   });
 
   it('when a service worker opens the address, then the page says the consents are not there for them', async () => {

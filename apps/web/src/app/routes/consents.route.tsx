@@ -75,11 +75,13 @@ export function ConsentsRoute() {
   }
 
   const family = currentUser.data?.role === 'family';
-  const readOnly: ConsentReadOnlyReason | undefined =
-    plan.data.family.status === 'closed' ? 'closed' : currentUser.data?.role !== 'family' ? 'professional' : undefined;
+  const closed = plan.data.family.status === 'closed';
+  const readOnly: ConsentReadOnlyReason | undefined = closed ? 'closed' : !family ? 'professional' : undefined;
+  // The coordinator may keep a service from the others too; a young member learns from the server that they may not.
+  const mayHide = !closed && (family || currentUser.data?.role === 'coordinator');
 
   return (
-    <Stack gap="lg" maw={family ? 760 : undefined}>
+    <Stack gap="lg" maw={760}>
       {header}
       <Stack gap="xs">
         <Text>{family ? t('consents.intro') : t('consents.introProfessional')}</Text>
@@ -91,7 +93,7 @@ export function ConsentsRoute() {
         consents={consents.data}
         serviceNames={serviceNames}
         readOnly={readOnly}
-        dense={!family}
+        mayHide={mayHide}
       />
       <Stack component="section" aria-labelledby="consent-history" gap="sm">
         <Title order={2} size="h3" id="consent-history">

@@ -218,7 +218,7 @@ describe('plan route, the joint assessment', () => {
     expect(within(assessment).queryByRole('button', { name: 'Aloita uusi arviointi' })).not.toBeInTheDocument();
   });
 
-  it('when the family has not shared the assessment with the worker’s service, then the worker sees no assessment and none is asked for', async () => {
+  it('when the family has not shared the assessment with the worker’s service, then the section says so, and no assessment is asked for', async () => {
     const api = assessmentApi({
       user: buildCurrentUser({ id: testId(3), name: 'Mikko Salo', role: 'worker', serviceIds: [testId(210)] }),
       plan: buildPlan({ sharedParts: ['story', 'goals'] }, 'worker'),
@@ -226,7 +226,9 @@ describe('plan route, the joint assessment', () => {
     renderApp(planPath);
 
     expect(await screen.findByRole('region', { name: 'Tavoitteet' })).toBeInTheDocument();
-    expect(screen.queryByRole('region', { name: 'Yhteinen arviointi' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Yhteinen arviointi' })).toHaveTextContent(
+      'Perhe ei ole jakanut yhteistä arviota palvelullesi.',
+    );
     expect(screen.queryByText('Asuminen')).not.toBeInTheDocument();
     expect(api.reads).toBe(0);
   });

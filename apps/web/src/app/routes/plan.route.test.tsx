@@ -146,6 +146,21 @@ describe('plan route', () => {
     expect(within(goals).getByText('Perhe ei ole jakanut tavoitteitaan palvelullesi.')).toBeInTheDocument();
   });
 
+  it('when the family shares nothing with the service, then the story, the assessment and the notes each say so instead of vanishing', async () => {
+    planApi(buildPlan({ sharedParts: [], goals: [] }));
+    renderApp(planPath);
+
+    expect(await screen.findByRole('region', { name: 'Perheen tarina' })).toHaveTextContent(
+      'Perhe ei ole jakanut tarinaansa palvelullesi.',
+    );
+    expect(screen.getByRole('region', { name: 'Yhteinen arviointi' })).toHaveTextContent(
+      'Perhe ei ole jakanut yhteistä arviota palvelullesi.',
+    );
+    expect(
+      await screen.findByText('Perhe ei ole jakanut muiden kirjauksia palvelullesi. Näet oman palvelusi kirjaukset.'),
+    ).toBeInTheDocument();
+  });
+
   it('when the case is closed, then the plan says it is read-only and the statuses are text', async () => {
     planApi(buildPlan({ family: { ...buildPlan().family, status: 'closed' } }));
     renderApp(planPath);

@@ -155,19 +155,22 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         }
         renderActionStatus={(action) => <ActionControls familyId={familyId} action={action} goals={goals} />}
         story={
-          data.sharedParts.includes('story') ? (
-            <StorySection
-              familyId={familyId}
-              canEdit={can.editStory}
-              canComment={can.commentOnStory}
-              canResolveComments={can.resolveStoryComments}
-            />
-          ) : undefined
+          <StorySection
+            familyId={familyId}
+            canEdit={can.editStory}
+            canComment={can.commentOnStory}
+            canResolveComments={can.resolveStoryComments}
+            shared={data.sharedParts.includes('story')}
+          />
         }
+
         assessment={
-          data.sharedParts.includes('assessment') ? (
-            <AssessmentSection familyId={familyId} canEdit={can.editAssessment} forFamily={forFamily} />
-          ) : undefined
+          <AssessmentSection
+            familyId={familyId}
+            canEdit={can.editAssessment}
+            forFamily={forFamily}
+            shared={data.sharedParts.includes('assessment')}
+          />
         }
         measurements={
           <MeasurementsSection familyId={familyId} shared={data.sharedParts.includes('measurements')} forFamily={forFamily} />
@@ -264,6 +267,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             targets={noteTargets}
             canChooseVisibility={canChooseVisibility}
             roleNames={Object.fromEntries(data.serviceRoles.map((role) => [role.id, roleName(role)]))}
+            shared={data.sharedParts.includes('notes')}
           />
         }
       />

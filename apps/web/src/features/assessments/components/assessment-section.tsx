@@ -21,10 +21,18 @@ interface AssessmentSectionProps {
   canEdit: boolean;
   /** The family reads an introduction in its own terms. */
   forFamily: boolean;
+  /** Whether the family shares the assessment with the reader: when not, the section says so rather than vanish. */
+  shared: boolean;
 }
 
 /** The one joint needs assessment by domain, instead of one per service, with earlier ones to compare against. */
-export function AssessmentSection({ familyId, canEdit, forFamily }: AssessmentSectionProps) {
+export function AssessmentSection({ shared, ...props }: AssessmentSectionProps) {
+  const { t } = useTranslation();
+  if (!shared) return <Text size="sm">{t('assessment.notShared')}</Text>;
+  return <SharedAssessments {...props} />;
+}
+
+function SharedAssessments({ familyId, canEdit, forFamily }: Omit<AssessmentSectionProps, 'shared'>) {
   const { t } = useTranslation();
   const language = useLanguage();
   const assessments = useQuery(assessmentsQueryOptions(familyId));

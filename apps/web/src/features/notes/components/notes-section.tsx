@@ -25,10 +25,12 @@ interface NotesSectionProps {
   canChooseVisibility: boolean;
   /** Names of the plan's service roles, so each note says whose it is. */
   roleNames: Record<string, string>;
+  /** Whether the family shares every service's notes with the reader; when not, they read only their own service's and are told so. */
+  shared: boolean;
 }
 
 /** The latest progress entries (kirjaukset), newest first, and a form to add one. */
-export function NotesSection({ familyId, targets, canChooseVisibility, roleNames }: NotesSectionProps) {
+export function NotesSection({ familyId, targets, canChooseVisibility, roleNames, shared }: NotesSectionProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const notes = useInfiniteQuery(notesQueryOptions(familyId));
@@ -36,6 +38,7 @@ export function NotesSection({ familyId, targets, canChooseVisibility, roleNames
   return (
     <Stack gap="sm">
       {targets.length > 0 && <NoteForm familyId={familyId} targets={targets} canChooseVisibility={canChooseVisibility} />}
+      {!shared && <Text size="sm">{t('privacy.notesNotShared')}</Text>}
       {notes.isPending ? (
         <LoadingState />
       ) : notes.isError && !notes.data ? (
@@ -86,7 +89,7 @@ export function NotesSection({ familyId, targets, canChooseVisibility, roleNames
   );
 }
 
-function NoteForm({ familyId, targets, canChooseVisibility }: Omit<NotesSectionProps, 'roleNames'>) {
+function NoteForm({ familyId, targets, canChooseVisibility }: Omit<NotesSectionProps, 'roleNames' | 'shared'>) {
   const { t } = useTranslation();
   const create = useCreateNote(familyId);
   const counted = useCharacterCount();

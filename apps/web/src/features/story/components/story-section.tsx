@@ -24,10 +24,18 @@ interface StorySectionProps {
   /** The family comments on the story and asks for corrections; the coordinator resolves them. */
   canComment: boolean;
   canResolveComments: boolean;
+  /** Whether the family shares its story with the reader: when not, the section says so rather than vanish. */
+  shared: boolean;
 }
 
 /** The family's story, told once: read by all who may, written by the coordinator, with its history. */
-export function StorySection({ familyId, canEdit, canComment, canResolveComments }: StorySectionProps) {
+export function StorySection({ shared, ...props }: StorySectionProps) {
+  const { t } = useTranslation();
+  if (!shared) return <Text size="sm">{t('story.notShared')}</Text>;
+  return <SharedStory {...props} />;
+}
+
+function SharedStory({ familyId, canEdit, canComment, canResolveComments }: Omit<StorySectionProps, 'shared'>) {
   const { t } = useTranslation();
   const story = useQuery(storyQueryOptions(familyId));
   const [editing, setEditing] = useState<{ draft: Draft; version: number } | null>(null);

@@ -1,0 +1,1 @@
+ALTER TABLE "service_roles" ADD COLUMN "hidden_from_other_services" boolean DEFAULT false NOT NULL;
