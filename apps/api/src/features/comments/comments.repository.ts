@@ -1,5 +1,5 @@
 import type { CommentTargetKind } from '@yhdessa/shared';
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database';
 import { accounts } from '../../db/tables/accounts';
 import { actions } from '../../db/tables/actions';
@@ -16,18 +16,23 @@ export interface CommentTarget {
 const targetColumn = (kind: CommentTargetKind) => (kind === 'goal' ? comments.goalId : comments.actionId);
 
 /**
- * Whether the goal or action is in the family's plan as the plan shows it: an action only while
- * the family does it or its service's role is invited or accepted, not once the role ended.
+ * The goal or action if it is in the family's plan as the plan shows it (an action only while the
+ * family does it or its service's role is invited or accepted, not once the role ended), with the
+ * service role an action belongs to; undefined otherwise.
  */
-export async function targetInPlan(familyId: string, target: CommentTarget, db: Queryable): Promise<boolean> {
+export async function findTargetInPlan(
+  familyId: string,
+  target: CommentTarget,
+  db: Queryable,
+): Promise<{ serviceRoleId: string | null } | undefined> {
   const rows =
     target.kind === 'goal'
       ? await db
-          .select({ id: goals.id })
+          .select({ serviceRoleId: sql<null>`null` })
           .from(goals)
           .where(and(eq(goals.familyId, familyId), eq(goals.id, target.id)))
       : await db
-          .select({ id: actions.id })
+          .select({ serviceRoleId: actions.serviceRoleId })
           .from(actions)
           .leftJoin(serviceRoles, eq(serviceRoles.id, actions.serviceRoleId))
           .where(
@@ -37,7 +42,7 @@ export async function targetInPlan(familyId: string, target: CommentTarget, db: 
               or(isNull(actions.serviceRoleId), inArray(serviceRoles.status, ['invited', 'accepted'])),
             ),
           );
-  return rows.length > 0;
+  return rows[0];
 }
 
 const commentColumns = { comment: comments, authorName: accounts.name };

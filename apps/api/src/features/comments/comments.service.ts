@@ -1,9 +1,9 @@
 import type { Comment, CommentThread, FamilyEventType, NewComment } from '@yhdessa/shared';
-import { authorizeFamily, type FamilyPermission } from '../../access/family-policy';
+import { authorizeFamily, hiddenServiceRoleIds, type FamilyPermission } from '../../access/family-policy';
 import { refuseUnseen, requireFamilyPermission } from '../../access/require-family-permission';
 import type { RouteContext } from '../../http/route';
 import { presentComment } from './comment.presenter';
-import { insertComment, listComments, targetInPlan, type CommentTarget } from './comments.repository';
+import { findTargetInPlan, insertComment, listComments, type CommentTarget } from './comments.repository';
 
 type FamilyContext = RouteContext<{ kind: 'family' }>;
 
@@ -21,10 +21,16 @@ const rulesOf: Record<
   },
 };
 
-/** The goal or action must be one the caller sees in this plan; otherwise it does not exist for them. */
+/**
+ * The goal or action must be one the caller sees in this plan, so not an action of a role the
+ * family keeps from the caller's service; otherwise it does not exist for them.
+ */
 async function requireTarget(familyId: string, target: CommentTarget, context: FamilyContext, action: 'read' | 'update') {
-  if (!(await targetInPlan(familyId, target, context.tx)))
+  const found = await findTargetInPlan(familyId, target, context.tx);
+  const hidden = hiddenServiceRoleIds(context.actor, context.family.relation);
+  if (!found || (found.serviceRoleId !== null && hidden.has(found.serviceRoleId)))
     throw refuseUnseen(context, { resource: rulesOf[target.kind].resource, resourceId: target.id }, action);
+  return found;
 }
 
 /** The comments on a goal or an action, for whoever may read it. */
@@ -57,7 +63,7 @@ export async function addComment(
     resourceId: target.id,
     hideWhenForbidden: !authorizeFamily(context.actor, rules.read, context.family.relation).allowed,
   });
-  await requireTarget(familyId, target, context, 'update');
+  const { serviceRoleId } = await requireTarget(familyId, target, context, 'update');
   const row = await insertComment(familyId, target, { body, authorId: context.actor.accountId }, context.tx);
   await context.audit({
     familyId,
@@ -68,6 +74,7 @@ export async function addComment(
     basis,
     detail: { [target.kind === 'goal' ? 'goalId' : 'actionId']: target.id },
   });
-  await context.recordFamilyEvent({ type: rules.event, familyId, id: row.comment.id, version: 1 });
+  // A comment on a hidden role's action reaches only those who may know of the role.
+  await context.recordFamilyEvent({ type: rules.event, familyId, id: row.comment.id, version: 1 }, { serviceRoleId });
   return presentComment(row);
 }

@@ -2,6 +2,7 @@ import { commentMaxLength, commentSchema, commentThreadSchema } from '@yhdessa/s
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../db/tables/audit';
 import { comments } from '../../db/tables/comments';
+import { serviceRoles } from '../../db/tables/service-roles';
 import { buildAction, buildFamily, buildGoal, buildMember, buildServiceRole } from '../../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
@@ -135,6 +136,24 @@ describe('comments on an action', () => {
     const agent = await agentOf('coordinator');
     expect((await agent.get(actionUrl(world.family.id, world.otherAction.id))).status).toBe(404);
     expect((await agent.post(actionUrl(world.family.id, world.otherAction.id)).send({ body: 'Hei' })).status).toBe(404);
+  });
+});
+
+describe('comments on an action of a role the family keeps from other services', () => {
+  it('when the role is hidden, then another service cannot read or comment on its actions, while its own service and the coordinator still can', async () => {
+    const db = testApp.database.db;
+    await db.update(serviceRoles).set({ hiddenFromOtherServices: true }).where(eq(serviceRoles.id, world.roles.roleB.id));
+    try {
+      const other = await agentOf('workerA');
+      const before = await commentCount();
+      expect((await other.get(actionUrl())).status).toBe(404);
+      expect((await other.post(actionUrl()).send({ body: 'Mikä tämä on?' })).status).toBe(404);
+      expect(await commentCount()).toBe(before);
+      for (const person of ['workerB', 'coordinator', 'guardian'] as const)
+        expect((await (await agentOf(person)).get(actionUrl())).status).toBe(200);
+    } finally {
+      await db.update(serviceRoles).set({ hiddenFromOtherServices: false }).where(eq(serviceRoles.id, world.roles.roleB.id));
+    }
   });
 });
 
