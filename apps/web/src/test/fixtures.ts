@@ -243,7 +243,12 @@ const nothingEnded = (goals: readonly Goal[]): GoalAttainment => ({
  * The attainment summary says nothing has ended unless `attainment` is given.
  */
 export function buildPlan(
-  { can, attainment, ...overrides }: Partial<PlanContent> & { can?: Partial<PlanCapabilities>; attainment?: GoalAttainment } = {},
+  {
+    can,
+    attainment,
+    lastVisitAt = null,
+    ...overrides
+  }: Partial<PlanContent> & { can?: Partial<PlanCapabilities>; attainment?: GoalAttainment; lastVisitAt?: string | null } = {},
   reader: PlanReader = 'coordinator',
 ): Plan {
   const content = buildPlanContent(overrides);
@@ -255,6 +260,7 @@ export function buildPlan(
     attainment: attainment ?? nothingEnded(content.goals),
     serviceRoles: content.serviceRoles.map((role) => ({ ...role, can: answers.role(role), actions: role.actions.map(withCan) })),
     familyActions: content.familyActions.map(withCan),
+    lastVisitAt,
   };
 }
 
