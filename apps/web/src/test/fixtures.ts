@@ -221,7 +221,7 @@ const closedCaseAnswers = (reader: PlanReader): Answers => ({
   changeStatus: () => false,
 });
 
-type PlanContent = Omit<Plan, 'can' | 'attainment' | 'serviceRoles' | 'familyActions'> & {
+type PlanContent = Omit<Plan, 'can' | 'attainment' | 'serviceRoles' | 'familyActions' | 'lastVisitAt'> & {
   serviceRoles: ServiceRole[];
   familyActions: Action[];
 };
@@ -248,7 +248,9 @@ export function buildPlan(
     attainment,
     lastVisitAt = null,
     ...overrides
-  }: Partial<PlanContent> & { can?: Partial<PlanCapabilities>; attainment?: GoalAttainment; lastVisitAt?: string | null } = {},
+  }: Partial<PlanContent> & { can?: Partial<PlanCapabilities>; attainment?: GoalAttainment } & Partial<
+      Pick<Plan, 'lastVisitAt'>
+    > = {},
   reader: PlanReader = 'coordinator',
 ): Plan {
   const content = buildPlanContent(overrides);

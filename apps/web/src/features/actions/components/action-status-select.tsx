@@ -8,6 +8,8 @@ import { useUpdateActionStatus } from '../api/update-action-status.mutation';
 interface ActionStatusSelectProps {
   familyId: string;
   action: Action;
+  /** The family chooses among plain words ("Kesken"). */
+  forFamily?: boolean;
 }
 
 function errorKey(error: unknown): string {
@@ -23,8 +25,10 @@ function isActionStatus(value: string): value is ActionStatus {
 }
 
 /** Shows the chosen status while saving; after a refusal it falls back to what the server has. */
-export function ActionStatusSelect({ familyId, action }: ActionStatusSelectProps) {
+export function ActionStatusSelect({ familyId, action, forFamily = false }: ActionStatusSelectProps) {
   const { t } = useTranslation();
+  const statusLabel = (status: ActionStatus) =>
+    forFamily ? t(`familyHome.actionStatus.${status}`) : t(`actionStatus.${status}`);
   const update = useUpdateActionStatus(familyId);
   const shown = update.isPending ? update.variables.status : action.status;
   const attempted = update.variables?.status;
@@ -36,7 +40,7 @@ export function ActionStatusSelect({ familyId, action }: ActionStatusSelectProps
     <>
       <NativeSelect
         aria-label={t('actions.statusLabel', { title: action.title })}
-        data={actionStatuses.map((status) => ({ value: status, label: t(`actionStatus.${status}`) }))}
+        data={actionStatuses.map((status) => ({ value: status, label: statusLabel(status) }))}
         value={shown}
         onChange={(event) => {
           const status = event.currentTarget.value;
@@ -45,7 +49,7 @@ export function ActionStatusSelect({ familyId, action }: ActionStatusSelectProps
         style={{ flex: '0 1 12rem', minWidth: '10rem' }}
       />
       <VisuallyHidden role="status">
-        {update.isSuccess ? t('actions.saved', { status: t(`actionStatus.${action.status}`) }) : ''}
+        {update.isSuccess ? t('actions.saved', { status: statusLabel(action.status) }) : ''}
       </VisuallyHidden>
       {update.isError && (
         <Alert
@@ -65,7 +69,7 @@ export function ActionStatusSelect({ familyId, action }: ActionStatusSelectProps
                 leftSection={<IconRefresh size={14} aria-hidden />}
                 onClick={() => change(attempted)}
               >
-                {t('actions.reapply', { status: t(`actionStatus.${attempted}`) })}
+                {t('actions.reapply', { status: statusLabel(attempted) })}
               </Button>
             )}
           </Stack>
