@@ -41,7 +41,6 @@ export function FamiliesRoute() {
 /** A family member with one family has nothing to choose: they go straight to its plan, sign-in included. */
 function FamilyMemberFamilies() {
   const families = useQuery(familiesQueryOptions());
-  if (families.isPending) return <LoadingState />;
   const [only, ...others] = families.data ?? [];
   if (only && others.length === 0) return <Navigate to={paths.family(only.id)} replace />;
   return <FamilyListScreen />;
