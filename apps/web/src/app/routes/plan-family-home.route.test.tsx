@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import {
@@ -14,6 +14,9 @@ import {
 import { addDays, finnishToday, formatDate } from '../../lib/locale';
 import { problem, server } from '../../test/msw-server';
 import { planPartHandlers } from '../../test/plan-handlers';
+
+// The whole plan screen is large: on a busy two-core machine its first render takes seconds.
+configure({ asyncUtilTimeout: 10_000 });
 
 const planPath = `/families/${familyId}`;
 const today = finnishToday();
@@ -61,7 +64,6 @@ function familyApi({ plan = familyPlan(), families = [buildFamilySummary()] } = 
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ name: 'Anna Virtanen', role: 'family' }))),
     http.get('/api/families', () => HttpResponse.json({ families })),
-    ...planPartHandlers(),
     http.get(`/api/families/${familyId}/plan`, () => HttpResponse.json(plan)),
     http.get(`/api/families/${familyId}/notes`, () =>
       HttpResponse.json({
@@ -88,6 +90,8 @@ function familyApi({ plan = familyPlan(), families = [buildFamilySummary()] } = 
         ],
       }),
     ),
+    // After this family's own answers: the first handler that matches answers.
+    ...planPartHandlers(),
   );
 }
 
@@ -120,7 +124,7 @@ describe('the family home on the plan', () => {
 
     // The nearest meeting still to come, not a past one or a held one.
     const meeting = within(home).getByRole('region', { name: 'Seuraava tapaaminen' });
-    expect(within(meeting).getByText(formatDate(addDays(today, 9), 'fi'))).toBeInTheDocument();
+    expect(await within(meeting).findByText(formatDate(addDays(today, 9), 'fi'))).toBeInTheDocument();
 
     const month = within(home).getByRole('region', { name: 'Mitä palvelut tekevät tässä kuussa' });
     expect(within(month).getByRole('heading', { name: 'Lastensuojelun perhetyö' })).toBeInTheDocument();
@@ -131,6 +135,7 @@ describe('the family home on the plan', () => {
 
     const changes = within(home).getByRole('region', { name: 'Mikä on muuttunut' });
     expect(within(changes).getByText('Edellinen käyntinne oli 5.1.2026 klo 10.00.')).toBeInTheDocument();
+    await within(changes).findByText('Mikko Salo kirjoitti uuden kirjauksen.');
     // Newest first; what changed before the last visit (Loppuarvio, Iltarutiinin kokeilu) is not news.
     expect(
       within(changes)
