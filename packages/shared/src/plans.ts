@@ -194,6 +194,11 @@ export const planSchema = planSnapshotSchema.extend({
   attainment: goalAttainmentSchema,
   serviceRoles: z.array(planServiceRoleSchema),
   familyActions: z.array(planActionSchema),
+  /**
+   * For a family member: when they last read the plan before this sign-in, so their home can say
+   * what changed since; null on their first visit and for everyone else.
+   */
+  lastVisitAt: isoDateTimeSchema.nullable(),
 });
 export type Plan = z.infer<typeof planSchema>;
 

@@ -225,7 +225,7 @@ const closedCaseAnswers = (reader: PlanReader): Answers => ({
   changeStatus: () => false,
 });
 
-type PlanContent = Omit<Plan, 'can' | 'attainment' | 'serviceRoles' | 'familyActions'> & {
+type PlanContent = Omit<Plan, 'can' | 'attainment' | 'serviceRoles' | 'familyActions' | 'lastVisitAt'> & {
   serviceRoles: ServiceRole[];
   familyActions: Action[];
 };
@@ -247,7 +247,14 @@ const nothingEnded = (goals: readonly Goal[]): GoalAttainment => ({
  * The attainment summary says nothing has ended unless `attainment` is given.
  */
 export function buildPlan(
-  { can, attainment, ...overrides }: Partial<PlanContent> & { can?: Partial<PlanCapabilities>; attainment?: GoalAttainment } = {},
+  {
+    can,
+    attainment,
+    lastVisitAt = null,
+    ...overrides
+  }: Partial<PlanContent> & { can?: Partial<PlanCapabilities>; attainment?: GoalAttainment } & Partial<
+      Pick<Plan, 'lastVisitAt'>
+    > = {},
   reader: PlanReader = 'coordinator',
 ): Plan {
   const content = buildPlanContent(overrides);
@@ -259,6 +266,7 @@ export function buildPlan(
     attainment: attainment ?? nothingEnded(content.goals),
     serviceRoles: content.serviceRoles.map((role) => ({ ...role, can: answers.role(role), actions: role.actions.map(withCan) })),
     familyActions: content.familyActions.map(withCan),
+    lastVisitAt,
   };
 }
 

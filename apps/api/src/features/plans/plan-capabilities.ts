@@ -10,7 +10,11 @@ import type { Actor } from '../../core/actor';
  * target, as each route that would do it: the client shows a control exactly when its route
  * would let the caller through. A closed case answers false to every change but reopening it.
  */
-export function withPlanCapabilities(plan: PlanSnapshot, actor: Actor, relation: FamilyRelation): Omit<Plan, 'attainment'> {
+export function withPlanCapabilities(
+  plan: PlanSnapshot,
+  actor: Actor,
+  relation: FamilyRelation,
+): Omit<Plan, 'attainment' | 'lastVisitAt'> {
   const may = (permission: FamilyPermission, target?: FamilyTarget) =>
     authorizeFamily(actor, permission, relation, target).allowed;
   const noteVisibilitiesOn = (serviceRoleId: string | null) =>

@@ -1,4 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, max } from 'drizzle-orm';
+import { auditChainOf } from '../../audit/audit.repository';
+import { auditEvents } from '../../db/tables/audit';
+import { sessions } from '../../db/tables/sessions';
 import { accounts } from '../../db/tables/accounts';
 import { actions } from '../../db/tables/actions';
 import type { Queryable } from '../../db/database';
@@ -66,3 +69,30 @@ export async function findPlanParts(familyId: string, options: { withGoals: bool
 }
 
 export type PlanParts = NonNullable<Awaited<ReturnType<typeof findPlanParts>>>;
+
+/**
+ * When this person last read the family's plan before their current session began: their own
+ * earlier visit, from the audit log. Null when they have not read it before this sign-in.
+ */
+export async function findLastVisit(
+  familyId: string,
+  reader: { accountId: string; sessionId: string },
+  db: Queryable,
+): Promise<string | null> {
+  const [session] = await db.select({ createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.id, reader.sessionId));
+  if (!session) return null;
+  const [row] = await db
+    .select({ lastAt: max(auditEvents.occurredAt) })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.chain, auditChainOf(familyId)),
+        eq(auditEvents.actorId, reader.accountId),
+        eq(auditEvents.action, 'read'),
+        eq(auditEvents.resource, 'plan'),
+        eq(auditEvents.outcome, 'allowed'),
+        lt(auditEvents.occurredAt, session.createdAt),
+      ),
+    );
+  return row?.lastAt ? new Date(row.lastAt).toISOString() : null;
+}

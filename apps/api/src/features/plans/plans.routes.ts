@@ -5,7 +5,7 @@ import { defineRoute } from '../../http/route';
 import { summarizeAttainment } from '../goals';
 import { withPlanCapabilities } from './plan-capabilities';
 import { presentPlan, withoutHiddenRoles } from './plan.presenter';
-import { findPlanParts } from './plans.repository';
+import { findLastVisit, findPlanParts } from './plans.repository';
 
 export const plansRoutes = [
   defineRoute({
@@ -20,6 +20,8 @@ export const plansRoutes = [
       const sharedParts = visiblePlanParts(actor, family.relation);
       const parts = await findPlanParts(params.familyId, { withGoals: sharedParts.has('goals') }, tx);
       if (!parts) throw notFound('plan');
+      // Read before this read is audited; only the family's home asks what changed since.
+      const lastVisitAt = actor.role === 'family' ? await findLastVisit(params.familyId, actor, tx) : null;
       await audit({
         familyId: params.familyId,
         action: 'read',
@@ -30,7 +32,11 @@ export const plansRoutes = [
         detail: { parts: [...sharedParts] },
       });
       const plan = withoutHiddenRoles(presentPlan(parts, sharedParts), hiddenServiceRoleIds(actor, family.relation));
-      return { ...withPlanCapabilities(plan, actor, family.relation), attainment: summarizeAttainment(plan.goals) };
+      return {
+        ...withPlanCapabilities(plan, actor, family.relation),
+        attainment: summarizeAttainment(plan.goals),
+        lastVisitAt,
+      };
     },
   }),
 ];

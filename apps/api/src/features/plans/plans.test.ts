@@ -1,5 +1,5 @@
 import { planSchema } from '@yhdessa/shared';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import request from 'supertest';
 import { auditEvents } from '../../db/tables/audit';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
@@ -64,6 +64,29 @@ describe('GET /api/families/:familyId/plan', () => {
         expect.objectContaining({ actorId: world.people.workerC.id, action: 'read', outcome: 'denied' }),
       ]),
     );
+  });
+
+  it('when a family member signs in again, then the plan names their own last visit before this sign-in, and nobody else gets one', async () => {
+    const plan = async (agent: Awaited<ReturnType<typeof signInAs>>) =>
+      planSchema.parse((await agent.get(`/api/families/${world.family.id}/plan`).expect(200)).body);
+    const firstSession = await signInAs(testApp.app, world.people.youngMember);
+    expect((await plan(firstSession)).lastVisitAt).toBeNull();
+    // Reading again in the same session is still the same visit.
+    expect((await plan(firstSession)).lastVisitAt).toBeNull();
+    const [lastRead] = await testApp.database.db
+      .select({ occurredAt: auditEvents.occurredAt })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, world.people.youngMember.id), eq(auditEvents.resource, 'plan')))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+
+    // Another member's reading in between is not this member's visit.
+    await plan(await signInAs(testApp.app, world.people.guardian));
+    const secondSession = await signInAs(testApp.app, world.people.youngMember);
+    expect((await plan(secondSession)).lastVisitAt).toBe(lastRead!.occurredAt.toISOString());
+
+    const coordinator = await signInAs(testApp.app, world.people.coordinator);
+    expect((await plan(coordinator)).lastVisitAt).toBeNull();
   });
 
   it('when nobody is signed in, then the plan answers 401 problem+json', async () => {

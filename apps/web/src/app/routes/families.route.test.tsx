@@ -69,7 +69,11 @@ describe('families route', () => {
     server.use(
       http.get('/api/families', () => {
         calls += 1;
-        return calls === 1 ? problem(403, 'forbidden') : HttpResponse.json({ families: [buildFamilySummary()] });
+        return calls === 1
+          ? problem(403, 'forbidden')
+          : HttpResponse.json({
+              families: [buildFamilySummary(), buildFamilySummary({ id: testId(101), name: 'Perhe Korhonen' })],
+            });
       }),
     );
     const { user } = renderApp('/');

@@ -9,6 +9,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
+import { familiesQueryOptions } from '../../features/families/api/families.query';
 import { CreateFamilyForm } from '../../features/families/components/create-family-form';
 import { FamilyGrid } from '../../features/families/components/family-grid';
 import { FamilyList } from '../../features/families/components/family-list';
@@ -33,6 +34,20 @@ export function FamiliesRoute() {
   if (user?.role === 'admin') return <Navigate to={paths.adminServices} replace />;
   // Nor has the manager: they see figures across families, never a family.
   if (user?.role === 'manager') return <Navigate to={paths.insights} replace />;
+  if (user?.role === 'family') return <FamilyMemberFamilies />;
+  return <FamilyListScreen />;
+}
+
+/** A family member with one family has nothing to choose: they go straight to its plan, sign-in included. */
+function FamilyMemberFamilies() {
+  const families = useQuery(familiesQueryOptions());
+  const [only, ...others] = families.data ?? [];
+  if (only && others.length === 0) return <Navigate to={paths.family(only.id)} replace />;
+  return <FamilyListScreen />;
+}
+
+function FamilyListScreen() {
+  const { t } = useTranslation();
   return (
     <Stack gap="md">
       <Title order={1}>{t('families.title')}</Title>

@@ -113,7 +113,8 @@ describe('plan controls: each reader is offered exactly what the server says the
           'Muokkaa tehtävää: Kotikäynti kahden viikon välein',
         ].sort(),
         counselling: roleControls('Perheneuvola').sort(),
-        statusControls: ['Tila: Kotikäynti kahden viikon välein', 'Tila: Iltarutiinin kokeilu'],
+        // The family's own tasks come first, before the services'.
+        statusControls: ['Tila: Iltarutiinin kokeilu', 'Tila: Kotikäynti kahden viikon välein'],
         noteTargets: ['Oma kirjaus', 'Lastensuojelun perhetyö', 'Perheneuvola'],
         noteVisibilityChoice: true,
       },
@@ -157,7 +158,8 @@ describe('plan controls: each reader is offered exactly what the server says the
         ],
         familyWork: [],
         counselling: [],
-        statusControls: ['Tila: Iltarutiinin kokeilu'],
+        // The family's open task is on its home and among the tasks, one of them on screen at a time.
+        statusControls: ['Tila: Iltarutiinin kokeilu', 'Tila: Iltarutiinin kokeilu'],
         noteTargets: [],
         noteVisibilityChoice: false,
       },

@@ -135,7 +135,7 @@ describe('plan route', () => {
     expect(within(own).getByRole('combobox', { name: 'Tila: Iltarutiinin kokeilu' })).toBeEnabled();
     const familyWork = screen.getByRole('region', { name: 'Lastensuojelun perhetyö' });
     expect(within(familyWork).queryByRole('combobox')).not.toBeInTheDocument();
-    expect(within(familyWork).getByText('Tila: Suunniteltu')).toBeInTheDocument();
+    expect(within(familyWork).getByText('Tulossa')).toBeInTheDocument();
   });
 
   it('when the family has not shared its goals with the service, then the plan says so instead of showing none', async () => {

@@ -1,7 +1,7 @@
-import { Anchor, Button, Group, Stack } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
 import { IconArrowLeft, IconReceipt } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { noteVisibilities, type CurrentUser } from '@yhdessa/shared';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { noteVisibilities, type CurrentUser, type PlanAction } from '@yhdessa/shared';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { AddActionForm } from '../../features/actions/components/add-action-form
 import { CommentThread } from '../../features/comments/components/comment-thread';
 import { AssessmentSection } from '../../features/assessments/components/assessment-section';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
+import { familiesQueryOptions } from '../../features/families/api/families.query';
 import { handoverQueryOptions } from '../../features/families/api/handover.query';
 import { CaseStatusControl } from '../../features/families/components/case-status-control';
 import { FamilyMembers } from '../../features/families/components/family-members';
@@ -26,12 +27,15 @@ import { GoalControls } from '../../features/goals/components/goal-controls';
 import { MeasurementPrompt } from '../../features/measurements/components/measurement-prompt';
 import { MeasurementsSection } from '../../features/measurements/components/measurements-section';
 import { InviteFamilyMemberForm } from '../../features/invitations/components/invite-family-member-form';
+import { notesQueryOptions } from '../../features/notes/api/notes.query';
 import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
 import { planQueryOptions, refreshPlan } from '../../features/plans/api/plan.query';
+import { FamilyHome } from '../../features/plans/components/family-home';
 import { PlanView } from '../../features/plans/components/plan-view';
 import { PlanVersions } from '../../features/plan-versions/components/plan-versions';
 import { PrintMenu } from '../../features/print/components/print-menu';
 import { ProgramEnrolmentsSection } from '../../features/program-enrolments/components/program-enrolments-section';
+import { reviewsQueryOptions } from '../../features/reviews/api/reviews.query';
 import { ReviewsSection } from '../../features/reviews/components/reviews-section';
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
 import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
@@ -70,8 +74,15 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
     onRevoked: leave,
   });
   usePageTitle(plan.data?.family.name ?? t('plan.pageTitle'));
+  const forFamily = currentUser.data?.role === 'family';
+  // The family's home tells what changed and when they meet next; the sections read the same caches.
+  const notes = useInfiniteQuery({ ...notesQueryOptions(familyId), enabled: forFamily });
+  const reviews = useQuery({ ...reviewsQueryOptions(familyId), enabled: forFamily });
+  // A family member with one family comes straight here; only with several is there a list to go back to.
+  const families = useQuery({ ...familiesQueryOptions(), enabled: forFamily });
+  const onlyFamily = forFamily && families.data?.length === 1;
 
-  const backLink = (
+  const backLink = onlyFamily ? null : (
     <Anchor
       component={Link}
       to={paths.families}
@@ -80,7 +91,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
       style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
     >
       <IconArrowLeft size={16} aria-hidden />
-      {t('app.backToFamilies')}
+      {forFamily ? t('familyHome.backToFamilies') : t('app.backToFamilies')}
     </Anchor>
   );
 
@@ -100,6 +111,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
     return (
       <Stack gap="md" align="flex-start">
         {backLink}
+        <Title order={1}>{t('plan.pageTitle')}</Title>
         <ErrorState
           title={hidden ? t('plan.notFound') : t('plan.loadFailed')}
           onRetry={hidden ? undefined : () => void plan.refetch()}
@@ -110,8 +122,6 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   const data = plan.data;
   // What the user may do is the server's answer, on the plan, each role and each action.
   const { can } = data;
-  // The family is asked first thing on its plan (feedback, the meter); the coordinator finds the answers beside the reviews.
-  const forFamily = currentUser.data?.role === 'family';
   const roleName = (role: (typeof data.serviceRoles)[number]) => localizeText(role.service.name, language);
   const goals = data.goals.map((goal) => ({ id: goal.id, title: goal.title }));
   const writable = [
@@ -121,21 +131,36 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   const noteTargets: NoteTarget[] = writable.map(({ serviceRoleId, label }) => ({ serviceRoleId, label }));
   // The family writes only notes it can read itself: then there is no choice to offer.
   const canChooseVisibility = writable.every((target) => noteVisibilities.every((each) => target.visibilities.includes(each)));
+  const renderActionStatus = (action: PlanAction) => (
+    <ActionControls familyId={familyId} action={action} goals={goals} forFamily={forFamily} />
+  );
 
   return (
     <Stack gap="md">
-      <div className="no-print">{backLink}</div>
+      {backLink && <div className="no-print">{backLink}</div>}
       <PlanView
         plan={data}
+        forFamily={forFamily}
+        renderHome={(focusSection) => (
+          <FamilyHome
+            plan={data}
+            notes={notes.data?.pages[0]?.notes ?? []}
+            reviews={reviews.data ?? []}
+            renderActionStatus={renderActionStatus}
+            onSectionLinkFollowed={focusSection}
+            extra={<FamilyDataLinks familyId={familyId} role="family" />}
+          />
+        )}
         headerExtra={<LiveIndicator connected={connected} />}
         toolbar={
           <Stack gap="sm">
+            {/* The family is asked first thing on its plan (feedback, the meter); the coordinator finds the answers beside the reviews. */}
             {can.readFeedback && forFamily && (
               <FamilyFeedback familyId={familyId} coordinatorName={data.family.coordinator.name} />
             )}
             {can.handOver && <PendingHandoverNotice familyId={familyId} />}
             {forFamily && data.sharedParts.includes('measurements') && <MeasurementPrompt familyId={familyId} />}
-            {currentUser.data && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
+            {currentUser.data && !forFamily && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
             <Group>
               {currentUser.data && <PrintMenu familyId={familyId} role={currentUser.data.role} />}
               {(can.readCosts || can.readUsageSummary) && (
@@ -153,7 +178,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             </Group>
           </Stack>
         }
-        renderActionStatus={(action) => <ActionControls familyId={familyId} action={action} goals={goals} />}
+        renderActionStatus={renderActionStatus}
         story={
           <StorySection
             familyId={familyId}
@@ -163,7 +188,6 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             shared={data.sharedParts.includes('story')}
           />
         }
-
         assessment={
           <AssessmentSection
             familyId={familyId}
@@ -293,7 +317,10 @@ function PendingHandoverOrNotFound({ familyId, me, backLink, onAccepted }: Pendi
       {handover.data ? (
         <HandoverAnswer handover={handover.data} me={me} onAccepted={onAccepted} />
       ) : (
-        <ErrorState title={t('plan.notFound')} />
+        <>
+          <Title order={1}>{t('plan.pageTitle')}</Title>
+          <ErrorState title={t('plan.notFound')} />
+        </>
       )}
     </Stack>
   );

@@ -14,18 +14,20 @@ interface ActionControlsProps {
   action: PlanAction;
   /** The goals the reader sees, to link the action to. */
   goals: GoalChoice[];
+  /** The family reads and chooses statuses in plain words. */
+  forFamily?: boolean;
 }
 
 /**
  * On an action's row: its status, and for whoever the server lets change the action, the status
  * to choose and an edit of its words, owner, due date and goal.
  */
-export function ActionControls({ familyId, action, goals }: ActionControlsProps) {
+export function ActionControls({ familyId, action, goals, forFamily = false }: ActionControlsProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  if (!action.can.changeStatus) return <ActionStatusText action={action} />;
+  if (!action.can.changeStatus) return <ActionStatusText action={action} forFamily={forFamily} />;
   return (
-    <ActionStatusSelect familyId={familyId} action={action}>
+    <ActionStatusSelect familyId={familyId} action={action} forFamily={forFamily}>
       <Button
         variant="subtle"
         size="xs"

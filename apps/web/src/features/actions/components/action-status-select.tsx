@@ -11,6 +11,8 @@ interface ActionStatusSelectProps {
   action: Action;
   /** Under the select, in the same column, e.g. editing the action. */
   children?: ReactNode;
+  /** The family chooses among plain words ("Kesken"). */
+  forFamily?: boolean;
 }
 
 function errorKey(error: unknown): string {
@@ -26,8 +28,10 @@ function isActionStatus(value: string): value is ActionStatus {
 }
 
 /** Shows the chosen status while saving; after a refusal it falls back to what the server has. */
-export function ActionStatusSelect({ familyId, action, children }: ActionStatusSelectProps) {
+export function ActionStatusSelect({ familyId, action, children, forFamily = false }: ActionStatusSelectProps) {
   const { t } = useTranslation();
+  const statusLabel = (status: ActionStatus) =>
+    forFamily ? t(`familyHome.actionStatus.${status}`) : t(`actionStatus.${status}`);
   const update = useUpdateAction(familyId);
   const shown = (update.isPending && update.variables.body.status) || action.status;
   const attempted = update.variables?.body.status;
@@ -41,7 +45,7 @@ export function ActionStatusSelect({ familyId, action, children }: ActionStatusS
       <Stack gap={4} style={{ flex: '0 1 12rem', minWidth: '10rem' }}>
         <NativeSelect
           aria-label={t('actions.statusLabel', { title: action.title })}
-          data={actionStatuses.map((status) => ({ value: status, label: t(`actionStatus.${status}`) }))}
+          data={actionStatuses.map((status) => ({ value: status, label: statusLabel(status) }))}
           value={shown}
           onChange={(event) => {
             const status = event.currentTarget.value;
@@ -51,7 +55,7 @@ export function ActionStatusSelect({ familyId, action, children }: ActionStatusS
         {children}
       </Stack>
       <VisuallyHidden role="status">
-        {update.isSuccess ? t('actions.saved', { status: t(`actionStatus.${action.status}`) }) : ''}
+        {update.isSuccess ? t('actions.saved', { status: statusLabel(action.status) }) : ''}
       </VisuallyHidden>
       {update.isError && (
         <Alert
@@ -71,7 +75,7 @@ export function ActionStatusSelect({ familyId, action, children }: ActionStatusS
                 leftSection={<IconRefresh size={14} aria-hidden />}
                 onClick={() => change(attempted)}
               >
-                {t('actions.reapply', { status: t(`actionStatus.${attempted}`) })}
+                {t('actions.reapply', { status: statusLabel(attempted) })}
               </Button>
             )}
           </Stack>

@@ -8,6 +8,15 @@ import { ActionList, type RenderActionStatus } from './action-list';
 import { GoalAttainmentSummary } from './goal-attainment-summary';
 import { GoalList } from './goal-list';
 import { MemberList } from './member-list';
+import {
+  familySections,
+  PlanSectionMenu,
+  type PlanSectionId,
+  PlanSectionPanel,
+  planSectionTabId,
+  professionalSections,
+  usePlanSection,
+} from './plan-sections';
 import { ServiceRoleCard } from './service-role-card';
 
 interface PlanViewProps {
@@ -48,6 +57,10 @@ interface PlanViewProps {
   reviews?: ReactNode;
   /** What the family has said of its experience, as the reader may see it. */
   feedback?: ReactNode;
+  /** The reader is a family member: their home comes first and the plan speaks to them in plain words. */
+  forFamily?: boolean;
+  /** The family's home, "what happens next for us", given how to focus a section opened from it; the app layer supplies it. */
+  renderHome?: (focusSection: (section: PlanSectionId) => void) => ReactNode;
 }
 
 function PlanSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -61,7 +74,10 @@ function PlanSection({ id, title, children }: { id: string; title: string; child
   );
 }
 
-/** The whole plan on one screen: goals and members first, then every service's part, then the family's own. */
+/**
+ * The plan in sections, one shown at a time behind a section menu (all of them print). The
+ * family starts at its home; professionals at the overview of goals and members.
+ */
 export function PlanView({
   plan,
   renderActionStatus,
@@ -82,15 +98,54 @@ export function PlanView({
   notes,
   reviews,
   feedback,
+  forFamily = false,
+  renderHome,
 }: PlanViewProps) {
   const { t } = useTranslation();
+  const sections = forFamily ? familySections : professionalSections;
+  const [current, choose] = usePlanSection(sections);
+  // A section opened from a link further down starts at its tab, which takes the focus.
+  const focusSection = (section: PlanSectionId) =>
+    requestAnimationFrame(() => document.getElementById(planSectionTabId(section))?.focus());
+  const panel = (section: PlanSectionId, children: ReactNode) => (
+    <PlanSectionPanel section={section} current={current}>
+      <Stack gap="xl">{children}</Stack>
+    </PlanSectionPanel>
+  );
+
+  const goalsSection = (
+    <PlanSection id="plan-goals" title={t('plan.goalsTitle')}>
+      {plan.sharedParts.includes('goals') ? (
+        <>
+          <GoalAttainmentSummary attainment={plan.attainment} />
+          <GoalList plan={plan} renderExtra={renderGoalExtra} />
+        </>
+      ) : (
+        <Text size="sm">{t('plan.goalsNotShared')}</Text>
+      )}
+      {goalsExtra}
+    </PlanSection>
+  );
+  const membersSection = (
+    <PlanSection id="plan-members" title={t('plan.membersTitle')}>
+      <Paper withBorder p="md">
+        {renderMembers ? renderMembers(<MemberList members={plan.members} />) : <MemberList members={plan.members} />}
+      </Paper>
+      {membersExtra}
+    </PlanSection>
+  );
+
   return (
-    <Stack gap="xl" className="plan-view">
+    <Stack gap="lg" className="plan-view">
       <Stack gap={6}>
         <Title order={1}>{plan.family.name}</Title>
         <Group gap="sm">
           <FamilyStatusBadge status={plan.family.status} />
-          <Text size="sm">{t('plan.coordinator', { name: plan.family.coordinator.name })}</Text>
+          <Text size="sm">
+            {forFamily
+              ? t('familyHome.coordinator', { name: plan.family.coordinator.name })
+              : t('plan.coordinator', { name: plan.family.coordinator.name })}
+          </Text>
           {headerExtra}
         </Group>
         {plan.family.status === 'closed' && (
@@ -100,87 +155,103 @@ export function PlanView({
         )}
       </Stack>
       {toolbar && <div className="no-print">{toolbar}</div>}
-      {story && (
-        <PlanSection id="plan-story" title={t('story.sectionTitle')}>
-          {story}
-        </PlanSection>
+      <PlanSectionMenu sections={sections} current={current} onChange={choose} forFamily={forFamily} />
+      {forFamily ? (
+        <>
+          {/* The home repeats the rest in brief, so it stays off paper. */}
+          <PlanSectionPanel section="home" current={current} printed={false}>
+            {renderHome?.(focusSection)}
+          </PlanSectionPanel>
+          {panel('goals', goalsSection)}
+        </>
+      ) : (
+        panel(
+          'overview',
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 8 }}>{goalsSection}</Grid.Col>
+            <Grid.Col span={{ base: 12, md: 4 }}>{membersSection}</Grid.Col>
+          </Grid>,
+        )
       )}
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <PlanSection id="plan-goals" title={t('plan.goalsTitle')}>
-            {plan.sharedParts.includes('goals') ? (
-              <>
-                <GoalAttainmentSummary attainment={plan.attainment} />
-                <GoalList plan={plan} renderExtra={renderGoalExtra} />
-              </>
-            ) : (
-              <Text size="sm">{t('plan.goalsNotShared')}</Text>
-            )}
-            {goalsExtra}
-          </PlanSection>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <PlanSection id="plan-members" title={t('plan.membersTitle')}>
+      {panel(
+        'services',
+        <>
+          {/* The family's own tasks first: they are what the family itself does. */}
+          <PlanSection id="plan-family-actions" title={t('plan.familyActionsTitle')}>
             <Paper withBorder p="md">
-              {renderMembers ? renderMembers(<MemberList members={plan.members} />) : <MemberList members={plan.members} />}
+              <ActionList
+                actions={plan.familyActions}
+                goals={plan.goals}
+                renderStatus={renderActionStatus}
+                renderExtra={renderActionExtra}
+              />
             </Paper>
-            {membersExtra}
           </PlanSection>
-        </Grid.Col>
-      </Grid>
-      <PlanSection id="plan-services" title={t('plan.servicesTitle')}>
-        {plan.serviceRoles.length === 0 && <Text size="sm">{t('plan.noServices')}</Text>}
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-          {plan.serviceRoles.map((role) => (
-            <ServiceRoleCard
-              key={role.id}
-              role={role}
-              renderActionStatus={renderActionStatus}
-              goals={plan.goals}
-              renderActionExtra={renderActionExtra}
-              extra={renderRoleExtra?.(role)}
-              controls={renderRoleControls?.(role)}
-            />
-          ))}
-        </SimpleGrid>
-        {servicesExtra}
-      </PlanSection>
-      <PlanSection id="plan-family-actions" title={t('plan.familyActionsTitle')}>
-        <Paper withBorder p="md">
-          <ActionList
-            actions={plan.familyActions}
-            goals={plan.goals}
-            renderStatus={renderActionStatus}
-            renderExtra={renderActionExtra}
-          />
-        </Paper>
-      </PlanSection>
-      {assessment && (
-        <PlanSection id="plan-assessment" title={t('assessment.sectionTitle')}>
-          {assessment}
-        </PlanSection>
+          <PlanSection id="plan-services" title={forFamily ? t('familyHome.servicesTitle') : t('plan.servicesTitle')}>
+            {plan.serviceRoles.length === 0 && <Text size="sm">{t('plan.noServices')}</Text>}
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+              {plan.serviceRoles.map((role) => (
+                <ServiceRoleCard
+                  key={role.id}
+                  role={role}
+                  renderActionStatus={renderActionStatus}
+                  goals={plan.goals}
+                  renderActionExtra={renderActionExtra}
+                  extra={renderRoleExtra?.(role)}
+                  controls={renderRoleControls?.(role)}
+                  forFamily={forFamily}
+                />
+              ))}
+            </SimpleGrid>
+            {servicesExtra}
+          </PlanSection>
+        </>,
       )}
-      {measurements && (
-        <PlanSection id="plan-measurements" title={t('measurements.title')}>
-          {measurements}
-        </PlanSection>
+      {panel(
+        'story',
+        <>
+          {story && (
+            <PlanSection id="plan-story" title={t('story.sectionTitle')}>
+              {story}
+            </PlanSection>
+          )}
+          {assessment && (
+            <PlanSection id="plan-assessment" title={t('assessment.sectionTitle')}>
+              {assessment}
+            </PlanSection>
+          )}
+          {measurements && (
+            <PlanSection id="plan-measurements" title={t('measurements.title')}>
+              {measurements}
+            </PlanSection>
+          )}
+          {programs}
+        </>,
       )}
-      {programs}
-      {reviews && (
-        <PlanSection id="plan-reviews" title={t('reviews.sectionTitle')}>
-          {reviews}
-        </PlanSection>
+      {panel(
+        'meetings',
+        <>
+          {reviews && (
+            <PlanSection id="plan-reviews" title={t('reviews.sectionTitle')}>
+              {reviews}
+            </PlanSection>
+          )}
+          {feedback && (
+            <PlanSection id="plan-feedback" title={t('feedback.sectionTitle')}>
+              {feedback}
+            </PlanSection>
+          )}
+        </>,
       )}
-      {feedback && (
-        <PlanSection id="plan-feedback" title={t('feedback.sectionTitle')}>
-          {feedback}
-        </PlanSection>
+      {panel(
+        'notes',
+        notes && (
+          <PlanSection id="plan-notes" title={t('notes.sectionTitle')}>
+            {notes}
+          </PlanSection>
+        ),
       )}
-      {notes && (
-        <PlanSection id="plan-notes" title={t('notes.sectionTitle')}>
-          {notes}
-        </PlanSection>
-      )}
+      {forFamily && panel('members', membersSection)}
     </Stack>
   );
 }

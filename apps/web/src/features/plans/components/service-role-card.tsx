@@ -17,9 +17,19 @@ interface ServiceRoleCardProps {
   extra?: ReactNode;
   /** Under the role's details, e.g. changing or ending the role. */
   controls?: ReactNode;
+  /** The reader is a family member: the card says who helps them, in plain words. */
+  forFamily?: boolean;
 }
 
-export function ServiceRoleCard({ role, renderActionStatus, renderActionExtra, goals, extra, controls }: ServiceRoleCardProps) {
+export function ServiceRoleCard({
+  role,
+  renderActionStatus,
+  renderActionExtra,
+  goals,
+  extra,
+  controls,
+  forFamily = false,
+}: ServiceRoleCardProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const invited = role.status === 'invited';
@@ -51,7 +61,7 @@ export function ServiceRoleCard({ role, renderActionStatus, renderActionExtra, g
         {role.description && <Text size="sm">{role.description}</Text>}
         <DataList size="sm" gap={4} labelWidth="9rem">
           <DataList.Item>
-            <DataList.ItemLabel>{t('plan.responsibleWorker')}</DataList.ItemLabel>
+            <DataList.ItemLabel>{forFamily ? t('familyHome.whoHelps') : t('plan.responsibleWorker')}</DataList.ItemLabel>
             <DataList.ItemValue>{role.responsibleWorker?.name ?? t('plan.noResponsibleWorker')}</DataList.ItemValue>
           </DataList.Item>
           {period && (
@@ -67,7 +77,7 @@ export function ServiceRoleCard({ role, renderActionStatus, renderActionExtra, g
         </DataList>
         {controls}
         <Title order={4} size="sm" mt="xs">
-          {t('plan.actionsTitle')}
+          {forFamily ? t('familyHome.whatTheyDo') : t('plan.actionsTitle')}
         </Title>
         <ActionList actions={role.actions} goals={goals} renderStatus={renderActionStatus} renderExtra={renderActionExtra} />
         {extra}
