@@ -1,5 +1,5 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
-import type { AdminAccount, CatalogueService } from '@yhdessa/shared';
+import type { AdminAccount } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import { buildAdminAccount, buildCatalogueService, testId } from '../../test/fixtures';

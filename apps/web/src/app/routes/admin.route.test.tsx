@@ -1,5 +1,5 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
-import type { CatalogueService, CreateService, Role } from '@yhdessa/shared';
+import type { CreateService, Role } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import { buildAdminAccount, buildCatalogueService, buildCurrentUser, testId } from '../../test/fixtures';
