@@ -59,7 +59,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...accessLogRoutes,
     ...feedbackRoutes,
     ...auditExportRoutes,
-    ...accountsRoutes,
+    ...accountsRoutes({ config, mailer }),
     ...insightsRoutes,
     ...programsRoutes,
     ...(config.DEMO ? demoRoutes : []),

@@ -26,6 +26,11 @@ export const errorCodes = [
   'already_enrolled',
   'enrolment_ended',
   'program_metrics_fixed',
+  'email_taken',
+  'last_administrator',
+  'coordinator_has_families',
+  'worker_has_service_roles',
+  'service_retired',
   'rate_limited',
   'internal',
 ] as const;

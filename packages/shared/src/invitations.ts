@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { idSchema, isoDateTimeSchema } from './ids';
 
 /**
- * What a single-use link sets a password for: a worker of a service (added by an administrator),
- * a member of a family, the first administrator, or an account whose password is being reset.
+ * What a single-use link sets a password for: a professional's account an administrator created
+ * (a worker of a service, a coordinator, a manager, an administrator, the first one included), a
+ * member of a family, or an account whose password is being reset.
  */
-export const invitationKinds = ['worker', 'family-member', 'administrator', 'password-reset'] as const;
+export const invitationKinds = ['worker', 'family-member', 'administrator', 'password-reset', 'coordinator', 'manager'] as const;
 export const invitationKindSchema = z.enum(invitationKinds);
 export type InvitationKind = z.infer<typeof invitationKindSchema>;
 

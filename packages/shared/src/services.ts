@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema } from './ids';
+import { idSchema, isoDateSchema, isoDateTimeSchema } from './ids';
 
 const serviceNameSchema = z.strictObject({
   fi: z.string().trim().min(1).max(200),
@@ -20,6 +20,11 @@ export const catalogueServiceSchema = z.object({
   prices: z.array(z.object({ validFrom: isoDateSchema, unitCostCents: z.number().int() })),
   description: z.string(),
   contact: z.string(),
+  /**
+   * Set when the service was retired: plans and costs still name it, but nobody can invite it or
+   * join it any more, and forms do not offer it. Null while it is in use.
+   */
+  retiredAt: isoDateTimeSchema.nullable(),
 });
 export type CatalogueService = z.infer<typeof catalogueServiceSchema>;
 

@@ -32,7 +32,7 @@ import { presentPlan } from '../features/plans/plan.presenter';
 import { findPlanParts } from '../features/plans/plans.repository';
 import { insertReview } from '../features/reviews/reviews.repository';
 import { insertUsage } from '../features/service-usage/service-usage.repository';
-import { buildAccount, buildConsent, buildGoal, buildMember, TEST_PASSWORD } from '../test/factories';
+import { buildAccount, buildConsent, buildGoal, buildMember, buildService, TEST_PASSWORD } from '../test/factories';
 import { fetchSessionCookie } from '../test/second-factor';
 import { openTestDatabase } from '../test/test-database';
 import { buildWorld, type PersonKey, type World } from '../test/world';
@@ -772,9 +772,45 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: `/api/admin/accounts/${disposableAccountId}/unlock`,
       expect: signedIn({ admin: 204 }),
     },
+    'POST /api/admin/accounts/:accountId/enable': {
+      method: 'POST',
+      path: `/api/admin/accounts/${disposableAccountId}/enable`,
+      expect: signedIn({ admin: 204 }),
+    },
+    // A new address per cell: an administrator's second try with the same one would be a 409.
+    'POST /api/admin/accounts': {
+      method: 'POST',
+      path: '/api/admin/accounts',
+      body: {
+        name: 'Matriisi',
+        email: `matrix-${persona}-${target}@test.example`,
+        role: 'manager',
+        organisationId: null,
+        serviceIds: [],
+      },
+      expect: signedIn({ admin: 201 }),
+    },
+    'PATCH /api/admin/accounts/:accountId': {
+      method: 'PATCH',
+      path: `/api/admin/accounts/${disposableAccountId}`,
+      body: { role: 'worker', serviceIds: [world.services.serviceA.id, world.services.serviceB.id] },
+      expect: signedIn({ admin: 200 }),
+    },
+    'POST /api/services/:serviceId/retire': {
+      method: 'POST',
+      path: `/api/services/${disposableServiceId}/retire`,
+      expect: signedIn({ admin: 200 }),
+    },
+    'POST /api/services/:serviceId/restore': {
+      method: 'POST',
+      path: `/api/services/${disposableServiceId}/restore`,
+      expect: signedIn({ admin: 200 }),
+    },
   };
 }
 let disposableAccountId = NOWHERE;
+/** A service no cell but retiring and restoring uses. */
+let disposableServiceId = NOWHERE;
 /** A programme of the world's municipality, and per family an enrolment in it, made in `beforeAll`. */
 const programFixture = { programId: NOWHERE, enrolments: { family: NOWHERE, otherFamily: NOWHERE } };
 const enrolmentOf = (familyId: string | undefined) =>
@@ -828,6 +864,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   world = await buildWorld(database.db);
   disposableAccountId = (await buildAccount(database.db, { role: 'worker' })).id;
+  disposableServiceId = (await buildService(database.db, world.services.serviceA.organisationId, 'Matriisin palvelu')).id;
   for (const [key, family, coordinator, guardian] of [
     ['family', world.family, world.people.coordinator, world.people.guardian],
     ['otherFamily', world.otherFamily, world.people.otherCoordinator, world.people.otherGuardian],

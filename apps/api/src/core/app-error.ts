@@ -25,6 +25,11 @@ const statusByCode: Record<ErrorCode, number> = {
   already_enrolled: 409,
   enrolment_ended: 409,
   program_metrics_fixed: 409,
+  email_taken: 409,
+  last_administrator: 409,
+  coordinator_has_families: 409,
+  worker_has_service_roles: 409,
+  service_retired: 409,
   rate_limited: 429,
   internal: 500,
 };
@@ -54,6 +59,11 @@ const titleByCode: Record<ErrorCode, string> = {
   already_enrolled: 'The family is already enrolled in this programme',
   enrolment_ended: 'The enrolment has already ended',
   program_metrics_fixed: "The programme's metrics are fixed once a family is enrolled",
+  email_taken: 'This email address has an account already',
+  last_administrator: 'The last administrator cannot be disabled or given another role',
+  coordinator_has_families: 'The coordinator still has open family cases; hand them over first',
+  worker_has_service_roles: 'The worker is still responsible for service roles in open plans',
+  service_retired: 'The service is retired',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong',
 };

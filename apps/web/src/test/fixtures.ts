@@ -575,6 +575,7 @@ export function buildCatalogueService(overrides: Partial<CatalogueService> = {})
     prices: [{ validFrom: '2000-01-01', unitCostCents: 9_500 }],
     description: 'Terveystarkastukset ja rokotukset',
     contact: 'neuvola@varkaus-demo.fi, 017 555 0101',
+    retiredAt: null,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@yhdessa/shared';
-import { jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from '../columns';
 import { organisations } from './organisations';
 
@@ -14,5 +14,7 @@ export const services = pgTable('services', {
   unit: text('unit').notNull(),
   description: text('description').notNull().default(''),
   contact: text('contact').notNull().default(''),
+  /** A retired service stays for history (plans, usage, costs) but takes no new roles or workers. */
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
   createdAt: createdAt(),
 });

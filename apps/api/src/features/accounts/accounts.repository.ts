@@ -1,5 +1,5 @@
 import type { AdminAccount, Role } from '@yhdessa/shared';
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { needsSecondFactor } from './second-factor-state';
 import type { Queryable } from '../../db/database';
 import { organisations } from '../../db/tables/organisations';
@@ -120,11 +120,15 @@ export async function addServiceMembership(db: Queryable, accountId: string, ser
 }
 
 /**
- * Every account, or those of one role, for the administrator. Reads the accounts table only (no
- * family tables), and orders by name, not by creation, so members invited together do not line
- * up next to each other and give their family away.
+ * Every account, those of one role, or one account, for the administrator. Reads the accounts
+ * table only (no family tables), and orders by name, not by creation, so members invited together
+ * do not line up next to each other and give their family away.
  */
-export async function listAccountsForAdministration(db: Queryable, role?: Role): Promise<AdminAccount[]> {
+export async function listAccountsForAdministration(
+  db: Queryable,
+  { role, accountId }: { role?: Role; accountId?: string } = {},
+): Promise<AdminAccount[]> {
+  const matches = and(role ? eq(accounts.role, role) : undefined, accountId ? eq(accounts.id, accountId) : undefined);
   const rows = await db
     .select({
       id: accounts.id,
@@ -140,14 +144,14 @@ export async function listAccountsForAdministration(db: Queryable, role?: Role):
     })
     .from(accounts)
     .leftJoin(organisations, eq(organisations.id, accounts.organisationId))
-    .where(role ? eq(accounts.role, role) : undefined)
+    .where(matches)
     .orderBy(asc(accounts.name), asc(accounts.email));
   const memberships = await db
     .select({ accountId: serviceMemberships.accountId, id: services.id, name: services.name })
     .from(serviceMemberships)
     .innerJoin(services, eq(services.id, serviceMemberships.serviceId))
     .innerJoin(accounts, eq(accounts.id, serviceMemberships.accountId))
-    .where(role ? eq(accounts.role, role) : undefined)
+    .where(matches)
     .orderBy(sql`${services.name}->>'fi'`);
   const servicesOf = new Map<string, AdminAccount['services']>();
   for (const { accountId, id, name } of memberships)

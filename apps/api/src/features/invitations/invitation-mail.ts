@@ -1,4 +1,4 @@
-import { INVITATION_VALID_HOURS, type LocalizedText } from '@yhdessa/shared';
+import { INVITATION_VALID_HOURS, type LocalizedText, type ProfessionalRole } from '@yhdessa/shared';
 import type { Mail } from '../../mail/mailer';
 
 interface InvitationMail {
@@ -6,14 +6,29 @@ interface InvitationMail {
   name: string;
   invitedBy: string;
   link: string;
-  /** The worker's service; a family member's mail names no family and no service, as mail is not private. */
+  /** A professional's role; a family member's mail names no family and no service, as mail is not private. */
+  as?: ProfessionalRole;
+  /** The worker's service. */
   service?: LocalizedText;
 }
 
+const roleWords: Record<ProfessionalRole, { fi: string; en: string }> = {
+  coordinator: { fi: ' perheiden koordinaattorina', en: ' as a family coordinator' },
+  worker: { fi: ' palvelun työntekijänä', en: ' as a worker of a service' },
+  manager: { fi: ' johdon raportteja katsomaan', en: ' to follow the management reports' },
+  admin: { fi: ' ylläpitäjänä', en: ' as an administrator' },
+};
+
+/** What the invitee is invited as, in Finnish and in English. */
+function invitedAs({ as, service }: Pick<InvitationMail, 'as' | 'service'>): { fi: string; en: string } {
+  if (service) return { fi: ` palvelun ${service.fi} työntekijänä`, en: ` as a worker of ${service.en ?? service.fi}` };
+  if (as) return roleWords[as];
+  return { fi: ' seuraamaan perheesi yhteistä suunnitelmaa', en: " to follow your family's shared plan" };
+}
+
 /** Finnish first, then English: the invitee has not chosen a language yet. */
-export function invitationMail({ to, name, invitedBy, link, service }: InvitationMail): Mail {
-  const asFi = service ? ` palvelun ${service.fi} työntekijänä` : ' seuraamaan perheesi yhteistä suunnitelmaa';
-  const asEn = service ? ` as a worker of ${service.en ?? service.fi}` : " to follow your family's shared plan";
+export function invitationMail({ to, name, invitedBy, link, as, service }: InvitationMail): Mail {
+  const { fi: asFi, en: asEn } = invitedAs({ as, service });
   return {
     to,
     subject: 'Kutsu Yhdessä-palveluun / Invitation to Yhdessä',

@@ -9,7 +9,7 @@ import { invitations } from '../../db/tables/invitations';
 
 export async function findService(db: Queryable, serviceId: string) {
   const [row] = await db
-    .select({ id: services.id, organisationId: services.organisationId, name: services.name })
+    .select({ id: services.id, organisationId: services.organisationId, name: services.name, retiredAt: services.retiredAt })
     .from(services)
     .where(eq(services.id, serviceId));
   return row ?? null;

@@ -110,6 +110,7 @@ export async function inviteWorker(
   requireMayInvite(context, 'worker');
   const service = await findService(context.tx, body.serviceId);
   if (!service || !administersService(context.actor, service)) throw notFound('service');
+  if (service.retiredAt) throw new AppError('service_retired', 'The service is retired: nobody joins it any more.');
   const existing = await findAccountByEmail(context.tx, body.email);
   if (existing && existing.role !== 'worker') return tellExistingLogin(context, settings, existing, null);
   const accountId =
@@ -205,7 +206,8 @@ export async function inviteFamilyMember(
   return invitationSent();
 }
 
-async function sendInvitation(
+/** Sends a single-use link that sets the password of the account; an older open link of the account stops working. */
+export async function sendInvitation(
   context: CoordinatorContext,
   settings: InvitationSettings,
   invitation: {
@@ -216,7 +218,7 @@ async function sendInvitation(
     familyId: string | null;
     memberId?: string;
     serviceId?: string;
-    mail: Pick<Parameters<typeof invitationMail>[0], 'service'>;
+    mail: Pick<Parameters<typeof invitationMail>[0], 'service' | 'as'>;
   },
 ): Promise<void> {
   const { tx, actor } = context;

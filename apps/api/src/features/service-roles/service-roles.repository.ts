@@ -72,9 +72,10 @@ export async function insertInvitedServiceRole(familyId: string, serviceId: stri
   return row!;
 }
 
-export async function serviceExists(serviceId: string, db: Queryable): Promise<boolean> {
-  const [row] = await db.select({ id: services.id }).from(services).where(eq(services.id, serviceId));
-  return Boolean(row);
+/** The catalogue entry's state: null when there is no such service. */
+export async function findServiceState(serviceId: string, db: Queryable): Promise<{ retired: boolean } | null> {
+  const [row] = await db.select({ retiredAt: services.retiredAt }).from(services).where(eq(services.id, serviceId));
+  return row ? { retired: row.retiredAt !== null } : null;
 }
 
 /** The worker's name when they belong to the service; null otherwise. */

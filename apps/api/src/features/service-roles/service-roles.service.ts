@@ -31,7 +31,7 @@ import {
   insertInvitedServiceRole,
   listOpenInvitationsAcrossFamiliesForWorker,
   listWorkersOfService,
-  serviceExists,
+  findServiceState,
   updateServiceRoleAt,
   type ServiceRoleRow,
 } from './service-roles.repository';
@@ -78,7 +78,9 @@ export async function inviteService(
     resourceId: serviceId,
     forbiddenDetail: 'Only the coordinator invites services into the plan.',
   });
-  if (!(await serviceExists(serviceId, context.tx))) throw notFound('service');
+  const service = await findServiceState(serviceId, context.tx);
+  if (!service) throw notFound('service');
+  if (service.retired) throw new AppError('service_retired', 'The service is retired: it takes no new families.');
   const open = await findOpenRoleOfService(familyId, serviceId, context.tx);
   if (open)
     throw new AppError('service_already_in_plan', `The service is already in the plan (${open.status}).`, {

@@ -1,2 +1,2 @@
-/** What other features may use of the catalogue: where every service's first price period starts. */
-export { FIRST_PRICE_VALID_FROM } from './services.repository';
+/** What other features may use of the catalogue: where every service's first price period starts, whether an organisation exists. */
+export { FIRST_PRICE_VALID_FROM, organisationExists } from './services.repository';

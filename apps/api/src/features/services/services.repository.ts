@@ -30,6 +30,7 @@ export async function listCatalogue(db: Queryable, serviceId?: string): Promise<
       prices: periods.map(({ validFrom, unitCostCents }) => ({ validFrom, unitCostCents })),
       description: service.description,
       contact: service.contact,
+      retiredAt: service.retiredAt?.toISOString() ?? null,
     };
   });
 }
@@ -73,6 +74,19 @@ export async function updateService(
     return row !== undefined;
   }
   const rows = await db.update(services).set(change).where(eq(services.id, serviceId)).returning({ id: services.id });
+  return rows.length > 0;
+}
+
+/**
+ * Retires a service (`retired`) or takes it back into use; false when there is no such service.
+ * Retiring again keeps the first time.
+ */
+export async function setServiceRetired(serviceId: string, retired: boolean, db: Queryable): Promise<boolean> {
+  const rows = await db
+    .update(services)
+    .set({ retiredAt: retired ? sql`coalesce(${services.retiredAt}, now())` : null })
+    .where(eq(services.id, serviceId))
+    .returning({ id: services.id });
   return rows.length > 0;
 }
 

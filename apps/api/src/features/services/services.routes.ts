@@ -13,6 +13,7 @@ import {
   isBeforeToday,
   listCatalogue,
   organisationExists,
+  setServiceRetired,
   startPricePeriod,
   updateService,
 } from './services.repository';
@@ -96,4 +97,31 @@ export const servicesRoutes = [
       return (await listCatalogue(tx, params.serviceId))[0]!;
     },
   }),
+  ...(['retire', 'restore'] as const).map((change) =>
+    defineRoute({
+      method: 'post',
+      path: `/services/:serviceId/${change}`,
+      summary:
+        change === 'retire'
+          ? 'Retire a service (administrators): plans, usage and costs keep it, but it cannot be invited to a plan or joined by a worker'
+          : 'Take a retired service back into use (administrators)',
+      tag: 'services',
+      access: administratorsOnly,
+      params: serviceParamsSchema,
+      response: { status: 200, schema: catalogueServiceSchema, description: 'The service after the change' },
+      async handler({ params }, { tx, audit }) {
+        if (!(await setServiceRetired(params.serviceId, change === 'retire', tx))) throw notFound('service');
+        await audit({
+          familyId: null,
+          action: 'update',
+          resource: 'service',
+          resourceId: params.serviceId,
+          outcome: 'allowed',
+          basis: 'administrator',
+          detail: { retired: change === 'retire' },
+        });
+        return (await listCatalogue(tx, params.serviceId))[0]!;
+      },
+    }),
+  ),
 ];

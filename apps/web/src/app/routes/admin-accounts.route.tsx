@@ -10,8 +10,9 @@ import { ListFilters } from '../../components/list-filters';
 import { LoadingState } from '../../components/loading-state';
 import { accountsQueryOptions } from '../../features/accounts/api/accounts.query';
 import { AccountTable } from '../../features/accounts/components/account-table';
-import { AddWorkerForm } from '../../features/accounts/components/add-worker-form';
+import { CreateAccountForm } from '../../features/accounts/components/create-account-form';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
+import { organisationsQueryOptions } from '../../features/service-catalogue/api/organisations.query';
 import { serviceCatalogueQueryOptions } from '../../features/service-catalogue/api/service-catalogue.query';
 import { useSearchParamSetter } from '../../lib/use-search-param-setter';
 import { AdminSection } from '../admin-section';
@@ -28,10 +29,13 @@ export function AdminAccountsRoute() {
   const role = parsedRole.success ? parsedRole.data : null;
   const accounts = useQuery(accountsQueryOptions(role));
   const catalogue = useQuery(serviceCatalogueQueryOptions());
-  const [addingWorker, setAddingWorker] = useState(false);
-  // An administrator adds people only to the services of their own organisation (one without an organisation, to any).
+  const organisations = useQuery(organisationsQueryOptions());
+  const [creating, setCreating] = useState(false);
+  // An administrator puts people only in the services of their own organisation (one without an organisation, in any).
   const organisationId = currentUser.data?.organisationId ?? null;
-  const ownServices = (catalogue.data ?? []).filter((service) => !organisationId || service.organisation.id === organisationId);
+  const ownServices = (catalogue.data ?? [])
+    .filter((service) => !organisationId || service.organisation.id === organisationId)
+    .map((service) => ({ id: service.id, name: service.name, retired: service.retiredAt !== null }));
 
   const needle = q.trim().toLocaleLowerCase('fi');
   const shown = (accounts.data ?? []).filter(
@@ -45,8 +49,8 @@ export function AdminAccountsRoute() {
       title={t('accounts.title')}
       intro={t('accounts.intro')}
       action={
-        <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setAddingWorker(true)}>
-          {t('addWorker.open')}
+        <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+          {t('administration.createAccount')}
         </Button>
       }
     >
@@ -70,11 +74,18 @@ export function AdminAccountsRoute() {
           <Text size="sm" c="dimmed" mb="xs">
             {t('accounts.count', { count: shown.length })}
           </Text>
-          {shown.length > 0 && <AccountTable accounts={shown} currentUserId={currentUser.data?.id ?? ''} />}
+          {shown.length > 0 && (
+            <AccountTable accounts={shown} currentUserId={currentUser.data?.id ?? ''} services={ownServices} />
+          )}
         </div>
       )}
-      <NamedModal opened={addingWorker} onClose={() => setAddingWorker(false)} title={t('addWorker.title')}>
-        <AddWorkerForm services={ownServices} onClose={() => setAddingWorker(false)} />
+      <NamedModal opened={creating} onClose={() => setCreating(false)} title={t('administration.createTitle')}>
+        <CreateAccountForm
+          organisations={organisations.data ?? []}
+          defaultOrganisationId={organisationId}
+          services={ownServices}
+          onClose={() => setCreating(false)}
+        />
       </NamedModal>
     </AdminSection>
   );

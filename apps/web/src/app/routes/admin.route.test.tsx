@@ -1,29 +1,17 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
-import type { CatalogueService, CreateService, Role } from '@yhdessa/shared';
+import type { CreateService, Role } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import { buildAdminAccount, buildCatalogueService, buildCurrentUser, testId } from '../../test/fixtures';
+import { signedInAsAdmin, testAdmin, testOrganisations } from '../../test/admin-handlers';
 import { problem, server } from '../../test/msw-server';
 
 // Each screen here is its own lazily loaded chunk, and the forms are long to type: give a busy machine time.
 configure({ asyncUtilTimeout: 5_000 });
 jest.setTimeout(60_000);
 
-const admin = buildCurrentUser({ id: testId(9), name: 'Ylläpitäjä Demo', email: 'admin@varkaus-demo.fi', role: 'admin' });
-const organisations = [
-  { id: testId(20), name: 'Demo-hyvinvointialue' },
-  { id: testId(21), name: 'Lapsikylä-demo ry' },
-];
-
-/** The catalogue the server holds: the tests' POST and PATCH handlers change it, as the server would. */
-function signedInAsAdmin(catalogue: CatalogueService[] = [buildCatalogueService()]) {
-  server.use(
-    http.get('/api/auth/me', () => HttpResponse.json(admin)),
-    http.get('/api/services', () => HttpResponse.json({ services: catalogue })),
-    http.get('/api/organisations', () => HttpResponse.json({ organisations })),
-  );
-  return catalogue;
-}
+const admin = testAdmin;
+const organisations = testOrganisations;
 
 describe('administration: who gets in', () => {
   it('when the administrator opens "/", then their area opens on the catalogue and the header links to it', async () => {
@@ -264,11 +252,20 @@ describe('administration: accounts', () => {
       .closest('tr') as HTMLElement;
     expect(within(olli).getByText('Ei otettu käyttöön')).toBeInTheDocument();
     expect(within(olli).getByText('Suljettu 3.2.2026')).toBeInTheDocument();
-    expect(within(olli).queryByRole('button')).not.toBeInTheDocument();
+    expect(
+      within(olli)
+        .getAllByRole('button')
+        .map((button) => button.getAttribute('aria-label')),
+    ).toEqual(['Muuta roolia ja palveluja: Olli Räsänen', 'Avaa tili uudelleen: Olli Räsänen']);
+    expect(within(anna).queryByRole('button', { name: /Muuta roolia/ })).not.toBeInTheDocument();
     const own = within(table)
       .getByRole('rowheader', { name: /Ylläpitäjä Demo/ })
       .closest('tr') as HTMLElement;
-    expect(within(own).queryByRole('button')).not.toBeInTheDocument();
+    expect(
+      within(own)
+        .getAllByRole('button')
+        .map((button) => button.getAttribute('aria-label')),
+    ).toEqual(['Muuta roolia ja palveluja: Ylläpitäjä Demo']);
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rooli' }), 'Perheenjäsenet');
     await waitFor(() => expect(screen.getByText('1 tili')).toBeInTheDocument());
@@ -352,47 +349,6 @@ describe('administration: accounts', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Suljetaanko tili?' });
     await user.click(within(dialog).getByRole('button', { name: 'Sulje tili' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Sinulla ei ole oikeutta tähän muutokseen.');
-  });
-});
-
-describe('administration: adding a worker to a service', () => {
-  it("when the administrator adds a worker, then only their organisation's services are offered, the request names the service, and the answer says where the link went", async () => {
-    signedInAsAdmin([
-      buildCatalogueService(),
-      buildCatalogueService({ id: testId(212), name: { fi: 'Rinnallakulkijat' }, organisation: organisations[1]! }),
-    ]);
-    let sent: unknown = null;
-    server.use(
-      http.get('/api/auth/me', () => HttpResponse.json({ ...admin, organisationId: organisations[0]!.id })),
-      http.get('/api/admin/accounts', () => HttpResponse.json({ accounts: [buildAdminAccount()] })),
-      http.post('/api/invitations', async ({ request }) => {
-        sent = await request.json();
-        return HttpResponse.json({ expiresAt: '2026-03-04T10:00:00.000Z' }, { status: 201 });
-      }),
-    );
-    const { user } = renderApp('/admin/accounts');
-
-    await user.click(await screen.findByRole('button', { name: 'Lisää työntekijä' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Lisää työntekijä palveluun' });
-    const service = within(dialog).getByRole('combobox', { name: 'Palvelu' });
-    expect(
-      within(service)
-        .getAllByRole('option')
-        .map((option) => option.textContent),
-    ).toEqual(['Valitse palvelu', 'Lastenneuvola']);
-
-    await user.click(within(dialog).getByRole('button', { name: 'Lähetä kutsu' }));
-    expect(within(dialog).getByText('Kirjoita nimi.')).toBeInTheDocument();
-    expect(within(dialog).getByText('Valitse palvelu.')).toBeInTheDocument();
-    expect(sent).toBeNull();
-
-    await user.type(within(dialog).getByRole('textbox', { name: 'Nimi' }), 'Ville Uusi');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Sähköposti' }), ' Ville.Uusi@Varkaus-demo.fi ');
-    await user.selectOptions(service, 'Lastenneuvola');
-    await user.click(within(dialog).getByRole('button', { name: 'Lähetä kutsu' }));
-
-    expect(await within(dialog).findByRole('status')).toHaveTextContent('Viesti lähti osoitteeseen ville.uusi@varkaus-demo.fi.');
-    expect(sent).toEqual({ kind: 'worker', name: 'Ville Uusi', email: 'ville.uusi@varkaus-demo.fi', serviceId: testId(210) });
   });
 });
 

@@ -178,6 +178,7 @@ describe('plan editing: goals, services, actions, notes', () => {
               prices: [{ validFrom: '2000-01-01', unitCostCents: 9000 }],
               description: '',
               contact: '',
+              retiredAt: null,
             },
             {
               id: testId(220),
@@ -189,6 +190,7 @@ describe('plan editing: goals, services, actions, notes', () => {
               prices: [{ validFrom: '2000-01-01', unitCostCents: 6000 }],
               description: 'Koulun sosiaalityö',
               contact: 'kuraattori@varkaus-demo.fi',
+              retiredAt: null,
             },
           ],
         }),

@@ -2,39 +2,46 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import type { AdminAccount } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
-import { useDisableAccount, useUnlockAccount } from '../api/accounts.query';
+import { refusalMessageKey } from './account-form-errors';
+import { useAccountCommand, type AccountCommand } from '../api/accounts.query';
 import { NamedModal } from '../../../components/named-modal';
 
-/** What the administrator is about to do to an account; each asks once more before it is done. */
-export type AccountAction = 'disable' | 'unlock';
+const confirmKeys: Record<AccountCommand, string> = {
+  disable: 'accounts.disableConfirm',
+  unlock: 'accounts.unlockConfirm',
+  enable: 'administration.reopenConfirm',
+};
 
 interface AccountActionModalProps {
-  action: AccountAction;
+  action: AccountCommand;
   /** The account to confirm; null keeps the dialog closed. */
   account: AdminAccount | null;
   onClose: () => void;
 }
 
-/** Disabling signs the person out everywhere at once; lifting a lock lets them try to sign in again. */
+/**
+ * Each asks once more before it is done: disabling signs the person out everywhere at once,
+ * lifting a lock lets them try to sign in again, reopening lets them sign in as before.
+ */
 export function AccountActionModal({ action, account, onClose }: AccountActionModalProps) {
   const { t } = useTranslation();
-  const disable = useDisableAccount();
-  const unlock = useUnlockAccount();
-  const mutation = action === 'disable' ? disable : unlock;
+  const mutation = useAccountCommand(action);
+  const keys = confirmKeys[action];
+  const refusal = refusalMessageKey(mutation.error);
   const close = () => {
     mutation.reset();
     onClose();
   };
 
   return (
-    <NamedModal opened={account !== null} onClose={close} title={t(`accounts.${action}Confirm.title`)}>
+    <NamedModal opened={account !== null} onClose={close} title={t(`${keys}.title`)}>
       {account && (
         <Stack gap="md">
-          <Text>{t(`accounts.${action}Confirm.text`, { name: account.name, email: account.email })}</Text>
+          <Text>{t(`${keys}.text`, { name: account.name, email: account.email })}</Text>
           <Text size="sm" c="dimmed">
-            {t(`accounts.${action}Confirm.consequence`)}
+            {t(`${keys}.consequence`)}
           </Text>
-          {mutation.isError && <SaveError error={mutation.error} />}
+          {mutation.isError && <SaveError error={mutation.error} message={refusal ? t(refusal) : undefined} />}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close} disabled={mutation.isPending} data-autofocus>
               {t('common.cancel')}
@@ -44,7 +51,7 @@ export function AccountActionModal({ action, account, onClose }: AccountActionMo
               loading={mutation.isPending}
               onClick={() => mutation.mutate(account.id, { onSuccess: close })}
             >
-              {t(`accounts.${action}Confirm.submit`)}
+              {t(`${keys}.submit`)}
             </Button>
           </Group>
         </Stack>

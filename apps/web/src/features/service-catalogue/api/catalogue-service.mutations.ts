@@ -33,3 +33,13 @@ export function useUpdateService(serviceId: string) {
     onSuccess: updateCatalogue,
   });
 }
+
+/** Retires a service (plans keep it, nobody new joins it) or takes it back into use. */
+export function useSetServiceRetired(serviceId: string) {
+  const updateCatalogue = useCatalogueUpdate();
+  return useMutation({
+    mutationFn: (change: 'retire' | 'restore') =>
+      apiRequest(`/api/services/${encodeURIComponent(serviceId)}/${change}`, { method: 'POST', schema: catalogueServiceSchema }),
+    onSuccess: updateCatalogue,
+  });
+}

@@ -27,7 +27,8 @@ export function InviteServiceForm({ familyId, serviceIdsInPlan, onCancel }: Invi
 
   if (catalogue.isPending) return <LoadingState />;
   if (catalogue.isError) return <ErrorState title={t('invite.catalogueFailed')} onRetry={() => void catalogue.refetch()} />;
-  const available = catalogue.data.filter((service) => !serviceIdsInPlan.includes(service.id));
+  // A retired service takes no new families (the server refuses it too).
+  const available = catalogue.data.filter((service) => service.retiredAt === null && !serviceIdsInPlan.includes(service.id));
   const chosen = available.find((service) => service.id === form.values.serviceId);
   const name = (service: (typeof available)[number]) => localizeText(service.name, language);
 
