@@ -39,7 +39,7 @@ describe('plan reviews', () => {
     await user.click(within(reviewsSection).getByRole('button', { name: 'Sovi arviointipalaveri' }));
     await user.click(within(reviewsSection).getByRole('button', { name: 'Tallenna palaveri' }));
     expect(within(reviewsSection).getByText('Valitse päivä.')).toBeInTheDocument();
-    await user.type(within(reviewsSection).getByLabelText(/^Päivä/), '2026-02-10');
+    await user.type(within(reviewsSection).getByLabelText(/^Päivä/), '10.2.2026');
     await user.type(within(reviewsSection).getByRole('textbox', { name: /Osallistujat/ }), 'Anna Virtanen, Mikko Salo');
     await user.click(within(reviewsSection).getByRole('button', { name: 'Tallenna palaveri' }));
 

@@ -1,6 +1,7 @@
 import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { SaveError } from '../../../components/save-error';
 import { fieldError } from '../../../lib/form-errors';
 import { useCreateAction } from '../api/create-action.mutation';
@@ -53,7 +54,7 @@ export function AddActionForm({ familyId, serviceRoleId, label, goals, onCancel 
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <TextInput label={t('addAction.owner')} {...form.getInputProps('ownerName')} maxLength={200} />
-          <TextInput label={t('addAction.dueOn')} type="date" {...form.getInputProps('dueOn')} />
+          <DateField label={t('addAction.dueOn')} {...form.getInputProps('dueOn')} />
         </SimpleGrid>
         {goals.length > 0 && (
           <NativeSelect

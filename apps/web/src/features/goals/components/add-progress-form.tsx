@@ -2,6 +2,7 @@ import { Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Goal } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { SaveError } from '../../../components/save-error';
 import { fieldError } from '../../../lib/form-errors';
 import { todayIsoDate } from '../../../lib/locale';
@@ -35,7 +36,7 @@ export function AddProgressForm({ familyId, goal, onCancel }: AddProgressFormPro
       )}
     >
       <Stack gap="xs">
-        <TextInput label={t('goals.progressDate')} type="date" {...form.getInputProps('recordedOn')} required />
+        <DateField label={t('goals.progressDate')} {...form.getInputProps('recordedOn')} required />
         <TextInput
           label={t('goals.progressValue')}
           description={t('goals.progressValueHint')}

@@ -10,6 +10,7 @@ import {
 } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { useCharacterCount } from '../../../components/character-count';
+import { DateField } from '../../../components/date-field';
 import { fieldError } from '../../../lib/form-errors';
 import { finnishToday } from '../../../lib/locale';
 
@@ -105,9 +106,8 @@ export function GoalFields({ form, offerLevels }: GoalFieldsProps) {
         <TextInput label={t('goals.indicator')} {...text('indicator')} />
         <TextInput label={t('goals.baseline')} {...text('baseline')} />
         <TextInput label={t('goals.target')} {...text('target')} />
-        <TextInput
+        <DateField
           label={t('goals.targetOn')}
-          type="date"
           {...form.getInputProps('targetOn')}
           error={fieldError(t, form.errors, 'targetOn')}
         />

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Review } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { DisclosureForm } from '../../../components/disclosure-form';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
@@ -79,9 +80,8 @@ function ScheduleReviewForm({ familyId, onDone }: { familyId: string; onDone: ()
         <Title order={3} size="h5">
           {t('reviews.scheduleTitle')}
         </Title>
-        <TextInput
+        <DateField
           label={t('reviews.date')}
-          type="date"
           {...form.getInputProps('scheduledOn')}
           error={fieldError(t, form.errors, 'scheduledOn')}
           required
