@@ -31,10 +31,13 @@ export function createAppQueryClient(): QueryClient {
   return queryClient;
 }
 
-/** Calendars name months and weekdays in the user's language, weeks from Monday as in Finland. */
+/**
+ * Calendars name months and weekdays in the user's language, weeks from Monday as in Finland.
+ * No weekend days: Mantine draws them in a red that falls under AA contrast for small text.
+ */
 function LocalizedDates({ children }: { children: ReactNode }) {
   const language = useLanguage();
-  return <DatesProvider settings={{ locale: language, firstDayOfWeek: 1, weekendDays: [0, 6] }}>{children}</DatesProvider>;
+  return <DatesProvider settings={{ locale: language, firstDayOfWeek: 1, weekendDays: [] }}>{children}</DatesProvider>;
 }
 
 interface AppProvidersProps {

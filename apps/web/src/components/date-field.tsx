@@ -80,6 +80,8 @@ export function DateField({
       valueFormat={(day) => formatDate(day, language)}
       dateParser={(text) => parseTypedDate(text, language)}
       fixOnBlur={false}
+      // The neighbouring months' days would be drawn in a grey under AA contrast, yet clickable.
+      hideOutsideDates
       getDayAriaLabel={(day) => formatSpokenDate(day, language)}
       ariaLabels={{
         previousMonth: t('dateInput.previousMonth'),
