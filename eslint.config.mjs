@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import boundaries from 'eslint-plugin-boundaries';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -91,6 +92,107 @@ export default tseslint.config(
               allow: { to: { element: { types: { anyOf: ['shared', 'feature', 'app'] } } } },
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Words the user reads come from the language files: a literal string rendered by JSX, as text or
+    // in an attribute a person reads or hears (label, title, aria-label, placeholder, ...), fails.
+    files: ['apps/web/src/**/*.tsx'],
+    ignores: ['**/*.test.tsx', 'apps/web/src/test/**', 'apps/web/src/app/testing/**'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'should-validate-template': true,
+          // Attributes that style, place or wire an element; no one reads them.
+          'jsx-attributes': {
+            exclude: [
+              'className',
+              'style',
+              'styles',
+              'key',
+              'id',
+              'name',
+              'type',
+              'role',
+              'href',
+              'to',
+              'rel',
+              'target',
+              'htmlFor',
+              'aria-hidden',
+              'aria-live',
+              'aria-labelledby',
+              'aria-describedby',
+              'aria-controls',
+              'data-.*',
+              'c',
+              'color',
+              'bg',
+              'variant',
+              'size',
+              'fz',
+              'fw',
+              'ff',
+              'tt',
+              'ta',
+              'lh',
+              'w',
+              'h',
+              'maw',
+              'miw',
+              'mah',
+              'mih',
+              'radius',
+              'shadow',
+              'gap',
+              'spacing',
+              'verticalSpacing',
+              'padding',
+              'p[trblxy]?',
+              'm[trblxy]?',
+              'align',
+              'justify',
+              'wrap',
+              'orientation',
+              'position',
+              'component',
+              'visibleFrom',
+              'hiddenFrom',
+              'autoComplete',
+              'inputMode',
+              'autoCapitalize',
+              'accept',
+              'pattern',
+              'scope',
+              'captionSide',
+              'listStyleType',
+              'curveType',
+              'dataKey',
+              'fileName',
+              'textAnchor',
+              'fill',
+              'labelWidth',
+            ],
+          },
+          // What a function is handed is a code or a key; its result is what shows, and is checked where written.
+          callees: { exclude: ['.*'] },
+          words: {
+            exclude: [
+              // Digits and punctuation, separators such as ' · ' and ' – ' between translated parts.
+              '[0-9!-/:-@[-`{-~]+',
+              '[\\s·–—…]+',
+              '[A-Z_-]+',
+              // Codes: field names and enum values, one lowercase word, camelCase or joined with - or _.
+              '[a-z][a-zA-Z0-9]*([-_][a-zA-Z0-9]*)*',
+            ],
+          },
+          // A chart series' colour, a download's file name.
+          'object-properties': { exclude: ['[A-Z_-]+', 'color', 'fileName'] },
         },
       ],
     },

@@ -1,9 +1,13 @@
 import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { CurrentUser } from '@yhdessa/shared';
+import 'dayjs/locale/fi';
+import 'dayjs/locale/sv';
 import type { i18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { useLanguage } from '../lib/locale';
 import { createQueryClient } from '../lib/query-client';
 import { queryKeys } from '../lib/query-keys';
 import { SocketContext, type AppSocket } from '../lib/socket-client';
@@ -27,6 +31,15 @@ export function createAppQueryClient(): QueryClient {
   return queryClient;
 }
 
+/**
+ * Calendars name months and weekdays in the user's language, weeks from Monday as in Finland.
+ * No weekend days: Mantine draws them in a red that falls under AA contrast for small text.
+ */
+function LocalizedDates({ children }: { children: ReactNode }) {
+  const language = useLanguage();
+  return <DatesProvider settings={{ locale: language, firstDayOfWeek: 1, weekendDays: [] }}>{children}</DatesProvider>;
+}
+
 interface AppProvidersProps {
   queryClient: QueryClient;
   i18n: i18n;
@@ -38,9 +51,11 @@ export function AppProviders({ queryClient, i18n, socket, children }: AppProvide
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <QueryClientProvider client={queryClient}>
-          <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>
-        </QueryClientProvider>
+        <LocalizedDates>
+          <QueryClientProvider client={queryClient}>
+            <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>
+          </QueryClientProvider>
+        </LocalizedDates>
       </MantineProvider>
     </I18nextProvider>
   );

@@ -1,12 +1,12 @@
-import { Group, Radio, Stack, TextInput } from '@mantine/core';
-import type { ChangeEvent } from 'react';
+import { Group, Radio, Stack } from '@mantine/core';
 import { endings, type Ending } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
+import { DateField } from './date-field';
 
 interface EndingFieldsProps {
   /** The chosen ending and its error, translated. */
   ending: { value: Ending | ''; onChange: (value: string) => void; error?: string };
-  endedOn: { value: string; onChange: (event: ChangeEvent<HTMLInputElement>) => void; error?: string };
+  endedOn: { value: string; onChange: (value: string) => void; error?: string };
   /** The latest day that may be chosen: today in Finland. */
   today: string;
   /** Under the date's label, e.g. that it is today unless changed. */
@@ -26,8 +26,7 @@ export function EndingFields({ ending, endedOn, today, dateHint }: EndingFieldsP
         </Stack>
       </Radio.Group>
       <Group>
-        <TextInput
-          type="date"
+        <DateField
           label={t('ending.date')}
           description={dateHint}
           max={today}

@@ -37,6 +37,55 @@ export function formatDate(isoDate: string, language: Language): string {
   );
 }
 
+/** A year, month and day as `YYYY-MM-DD`, or null when there is no such day (31 April, 29 February 2027). */
+function calendarDay(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** An English month by its name or the first three letters or more of it: `Sep`, `Sept`, `september`. */
+function englishMonth(name: string): number | null {
+  const typed = name.toLowerCase();
+  if (typed.length < 3) return null;
+  const monthName = new Intl.DateTimeFormat(intlLocales.en, { month: 'long', timeZone: 'UTC' });
+  const month = Array.from({ length: 12 }, (_, index) => monthName.format(Date.UTC(2000, index, 1)).toLowerCase()).findIndex(
+    (full) => full.startsWith(typed),
+  );
+  return month === -1 ? null : month + 1;
+}
+
+/**
+ * A date as someone types it, back to `YYYY-MM-DD`; null until it is a whole, real day. Each
+ * language takes the way `formatDate` writes it (`27.11.2026`; `27 Nov 2026`, also `27 November
+ * 2026` or `27/11/2026` in English), and `2026-11-27` is understood in every language.
+ */
+export function parseTypedDate(text: string, language: Language): string | null {
+  const typed = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
+  if (iso) return calendarDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  if (language !== 'en') {
+    const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(typed);
+    return dotted ? calendarDay(Number(dotted[3]), Number(dotted[2]), Number(dotted[1])) : null;
+  }
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(typed);
+  if (slashed) return calendarDay(Number(slashed[3]), Number(slashed[2]), Number(slashed[1]));
+  const named = /^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})$/i.exec(typed);
+  const month = named ? englishMonth(named[2]!) : null;
+  return named && month ? calendarDay(Number(named[3]), month, Number(named[1])) : null;
+}
+
+/** A day in full, with its weekday, as a calendar's day button is read aloud: "maanantaina 7. syyskuuta 2026". */
+export function formatSpokenDate(isoDate: string, language: Language): string {
+  return new Intl.DateTimeFormat(intlLocales[language], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(parseIsoDate(isoDate));
+}
+
 /** Today as `YYYY-MM-DD` in the user's own calendar, the default of a date field. */
 export function todayIsoDate(): string {
   const now = new Date();
@@ -81,13 +130,41 @@ export function formatPercent(percent: number, language: Language): string {
   }).format(percent / 100);
 }
 
-/** A difference of two shares, in percentage points with its sign and one decimal, e.g. `+3,5`. */
-export function formatPointsChange(points: number, language: Language): string {
+/** A change with its sign and that many decimals, e.g. `+3,5` or `−0,25` in Finnish; percentage points take one. */
+export function formatDecimalChange(change: number, language: Language, digits: number): string {
   return new Intl.NumberFormat(intlLocales[language], {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
     signDisplay: 'exceptZero',
-  }).format(points);
+  }).format(change);
+}
+
+/** How a number field writes and reads numbers: a Mantine NumberInput's separators, and the euro sign's place. */
+export interface NumberInputFormat {
+  decimalSeparator: string;
+  thousandSeparator: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+/**
+ * A number field writes numbers as `formatDecimal` and `formatEuros` do: `1 234,5` and `1 234,50 €`
+ * in Finnish and Swedish, `1,234.5` and `€1,234.50` in English. With `euros`, the euro sign stands
+ * where the language puts it.
+ */
+export function numberInputFormat(language: Language, { euros = false } = {}): NumberInputFormat {
+  const parts = new Intl.NumberFormat(intlLocales[language], euros ? { style: 'currency', currency: 'EUR' } : {}).formatToParts(
+    1234.5,
+  );
+  // A typed space is an ordinary one; Intl's no-break space would look the same but not match it.
+  const plain = (selected: Intl.NumberFormatPart[]) => selected.map((part) => part.value.replace(/\s/g, ' ')).join('');
+  const inNumber = parts.map((part) => ['integer', 'group', 'decimal', 'fraction'].includes(part.type));
+  return {
+    decimalSeparator: plain(parts.filter((part) => part.type === 'decimal')),
+    thousandSeparator: plain(parts.filter((part) => part.type === 'group')),
+    prefix: plain(parts.slice(0, inNumber.indexOf(true))) || undefined,
+    suffix: plain(parts.slice(inNumber.lastIndexOf(true) + 1)) || undefined,
+  };
 }
 
 /** A month `YYYY-MM` by its short name, e.g. `tammi` in Finnish. */

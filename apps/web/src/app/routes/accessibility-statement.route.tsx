@@ -10,7 +10,6 @@ import { AppHeader } from '../app-header';
 /** When the self-assessment behind this statement was last made; update it with the statement. */
 const assessedOn = '2026-12-06';
 const feedbackEmail = 'saavutettavuus@varkaus-demo.fi';
-const supervisorWebsite = 'https://www.saavutettavuusvaatimukset.fi';
 const knownIssues = ['charts', 'notScanned', 'noUserTesting', 'plainLanguage'] as const;
 
 function StatementSection({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
@@ -70,7 +69,8 @@ export function AccessibilityStatementRoute() {
             <Text>{t('accessibility.enforcement.text')}</Text>
             <Text fw={600}>{t('accessibility.enforcement.authority')}</Text>
             <Text>
-              {t('accessibility.enforcement.website')} <Anchor href={supervisorWebsite}>saavutettavuusvaatimukset.fi</Anchor>
+              {t('accessibility.enforcement.website')}{' '}
+              <Anchor href={t('uiStrings.supervisorWebsite.url')}>{t('uiStrings.supervisorWebsite.name')}</Anchor>
             </Text>
           </StatementSection>
           <Anchor component={Link} to={paths.families}>

@@ -167,7 +167,7 @@ describe('administration: the service catalogue', () => {
     await user.clear(cost);
     await user.type(cost, '99,90');
     const validFrom = within(dialog).getByLabelText(/Uusi hinta voimassa alkaen/);
-    await user.type(validFrom, '2099-01-01');
+    await user.type(validFrom, '1.1.2099');
     await user.click(within(dialog).getByRole('button', { name: 'Tallenna muutokset' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -375,9 +375,9 @@ describe('administration: audit log export', () => {
     const from = await screen.findByLabelText(/Alkaen/);
     const to = screen.getByLabelText(/Päättyen/);
     await user.clear(from);
-    await user.type(from, '2026-01-01');
+    await user.type(from, '1.1.2026');
     await user.clear(to);
-    await user.type(to, '2026-06-30');
+    await user.type(to, '30.6.2026');
     await user.click(screen.getByRole('button', { name: 'Lataa lokitiedot' }));
 
     expect(await screen.findByRole('status')).toHaveTextContent(
@@ -401,14 +401,14 @@ describe('administration: audit log export', () => {
     const from = await screen.findByLabelText(/Alkaen/);
     const to = screen.getByLabelText(/Päättyen/);
     await user.clear(from);
-    await user.type(from, '2026-03-01');
+    await user.type(from, '1.3.2026');
     await user.clear(to);
-    await user.type(to, '2026-02-01');
+    await user.type(to, '1.2.2026');
     await user.click(screen.getByRole('button', { name: 'Lataa lokitiedot' }));
     expect(screen.getByText('Päättymispäivä ei voi olla ennen alkamispäivää.')).toBeInTheDocument();
 
     await user.clear(from);
-    await user.type(from, '2024-01-01');
+    await user.type(from, '1.1.2024');
     await user.click(screen.getByRole('button', { name: 'Lataa lokitiedot' }));
     expect(screen.getByText('Valitse enintään vuoden mittainen aika.')).toBeInTheDocument();
     expect(asked).toBe(false);

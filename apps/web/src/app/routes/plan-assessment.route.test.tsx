@@ -180,7 +180,7 @@ describe('plan route, the joint assessment', () => {
 
     const date = within(form).getByLabelText(/Arviointipäivä/);
     await user.clear(date);
-    await user.type(date, '2026-04-01');
+    await user.type(date, '1.4.2026');
     const housing = within(form).getByRole('group', { name: 'Asuminen' });
     expect(within(housing).getByText('Viimeksi: 3/5 – Vähän huolta')).toBeInTheDocument();
     await user.click(within(housing).getByRole('radio', { name: '4/5 – Melko hyvin' }));

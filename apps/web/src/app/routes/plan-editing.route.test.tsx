@@ -155,7 +155,7 @@ describe('plan editing: goals, services, actions, notes', () => {
     await user.click(within(goals).getByRole('button', { name: 'Kirjaa edistyminen' }));
     const form = within(goals).getByRole('form', { name: `Edistyminen: ${goal.title}` });
     await user.clear(within(form).getByLabelText(/Päivä/));
-    await user.type(within(form).getByLabelText(/Päivä/), '2026-01-12');
+    await user.type(within(form).getByLabelText(/Päivä/), '12.1.2026');
     await user.type(within(form).getByRole('textbox', { name: /Miten menee/ }), '3/5');
     await user.click(within(form).getByRole('button', { name: 'Tallenna kirjaus' }));
     await waitFor(() => expect(entry).toEqual({ recordedOn: '2026-01-12', value: '3/5', note: '' }));

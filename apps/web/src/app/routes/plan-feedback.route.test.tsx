@@ -153,7 +153,7 @@ describe('the family tells how the work went', () => {
     const { user } = renderApp(planPath);
     await user.click(await screen.findByRole('button', { name: 'Aiempi vastauksemme' }));
     const earlier = await screen.findByRole('article', { name: 'Kysytty 10.2.2026 arviointipalaverin jälkeen' });
-    expect(within(earlier).getByText('“Yksi palaveri riitti.”')).toBeInTheDocument();
+    expect(within(earlier).getByText('”Yksi palaveri riitti.”')).toBeInTheDocument();
     const permission = within(earlier).getByRole('switch', { name: /Koordinaattori saa nähdä vastauksemme/ });
     await user.click(permission);
     await waitFor(() => expect(permission).toBeChecked());
@@ -186,10 +186,10 @@ describe("the coordinator's view of feedback", () => {
       expect.stringMatching(/^Kysytty 1\.4\.2026, kun asiakkuus päättyiEi vielä vastattu$/),
       'Kysytty 1.3.2026 arviointipalaverin jälkeenVastattu' +
         'Palvelut toimivat yhdessä:8 / 10Asiaa ei tarvinnut kertoa uudelleen:ei vastattuSuosittelisimme tätä tapaa:10 / 10' +
-        '“Yksi palaveri riitti.”Vastasi Anna Virtanen 11.2.2026',
+        '”Yksi palaveri riitti.”Vastasi Anna Virtanen 11.2.2026',
       'Kysytty 10.2.2026 arviointipalaverin jälkeenVastattuPerhe on vastannut, mutta ei ole antanut lupaa näyttää vastausta sinulle.',
     ]);
-    expect(within(items[1]!).getByText('“Yksi palaveri riitti.”')).toBeInTheDocument();
+    expect(within(items[1]!).getByText('”Yksi palaveri riitti.”')).toBeInTheDocument();
     expect(within(items[1]!).getByText('Vastasi Anna Virtanen 11.2.2026')).toBeInTheDocument();
     // The family's form is the family's: the coordinator has none.
     expect(within(section).queryByRole('button')).not.toBeInTheDocument();

@@ -5,7 +5,7 @@ import { renderApp } from '../testing/render-app';
 import { buildCurrentUser, buildGoal, buildPlan, familyId, testId, type PlanReader } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
 import { planPartHandlers } from '../../test/plan-handlers';
-import { finnishToday } from '../../lib/locale';
+import { finnishToday, formatDate } from '../../lib/locale';
 
 configure({ asyncUtilTimeout: 10_000 });
 const base = `/api/families/${familyId}`;
@@ -96,13 +96,13 @@ describe('plan goals: edit, end and reopen', () => {
     const form = within(goals).getByRole('form', { name: /^Muokkaa tavoitetta/ });
     const date = within(form).getByLabelText('Tavoitepäivä');
     await user.clear(date);
-    await user.type(date, '2020-02-01');
+    await user.type(date, '1.2.2020');
     await user.click(within(form).getByRole('button', { name: 'Tallenna tavoite' }));
     expect(date).toHaveAccessibleDescription('Tavoitepäivä ei voi olla menneisyydessä. Valitse tämä päivä tai myöhempi.');
     expect(sent).toEqual([]);
 
     await user.clear(date);
-    await user.type(date, '2020-01-15');
+    await user.type(date, '15.1.2020');
     await user.click(within(form).getByRole('button', { name: 'Tallenna tavoite' }));
     await waitFor(() => expect(sent).toEqual([expect.objectContaining({ targetOn: '2020-01-15' })]));
   });
@@ -151,7 +151,7 @@ describe('plan goals: edit, end and reopen', () => {
     expect(within(goals).queryByRole('checkbox', { name: /Kuvaa onnistumisen tasot/ })).not.toBeInTheDocument();
     expect(within(goals).getByText('0/300 merkkiä')).toBeInTheDocument();
     await user.type(within(goals).getByRole('textbox', { name: /^Tavoite\b/ }), 'Illat rauhoittuvat');
-    await user.type(within(goals).getByLabelText('Tavoitepäivä'), '2020-01-15');
+    await user.type(within(goals).getByLabelText('Tavoitepäivä'), '15.1.2020');
     await user.click(within(goals).getByRole('button', { name: 'Tallenna tavoite' }));
     expect(within(goals).getByLabelText('Tavoitepäivä')).toHaveAccessibleDescription(/^Tavoitepäivä ei voi olla menneisyydessä/);
     expect(sent).toEqual([]);
@@ -166,7 +166,7 @@ describe('plan goals: edit, end and reopen', () => {
     const goals = await goalsRegion();
     await user.click(within(goals).getByRole('button', { name: 'Päätä tavoite: Aamut sujuvat ilman riitaa' }));
     const dialog = await screen.findByRole('dialog', { name: 'Miten tavoitteen kävi?' });
-    expect(within(dialog).getByLabelText(/^Päivä/)).toHaveValue(finnishToday());
+    expect(within(dialog).getByLabelText(/^Päivä/)).toHaveValue(formatDate(finnishToday(), 'fi'));
     await user.click(within(dialog).getByRole('button', { name: 'Tallenna' }));
     expect(within(dialog).getByRole('radiogroup', { name: /Miten kävi/ })).toHaveAccessibleDescription('Valitse, miten kävi.');
 
@@ -201,7 +201,7 @@ describe('plan goals: edit, end and reopen', () => {
     await user.click(within(dialog).getByRole('radio', { name: 'Luovuttu' }));
     const date = within(dialog).getByLabelText(/^Päivä/);
     await user.clear(date);
-    await user.type(date, '2020-01-15');
+    await user.type(date, '15.1.2020');
     await user.click(within(dialog).getByRole('button', { name: 'Tallenna' }));
     await waitFor(() =>
       expect(date).toHaveAccessibleDescription(/Päivä ei voi olla tulevaisuudessa eikä ennen kuin tavoite kirjattiin\./),

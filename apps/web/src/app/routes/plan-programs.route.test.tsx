@@ -14,7 +14,7 @@ import { renderApp } from '../testing/render-app';
 import { buildCurrentUser, buildPlan, familyId, testId, type PlanReader } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
 import { planPartHandlers } from '../../test/plan-handlers';
-import { finnishToday } from '../../lib/locale';
+import { addDays, finnishToday, formatDate } from '../../lib/locale';
 
 const base = `/api/families/${familyId}/program-enrolments`;
 const planPath = `/families/${familyId}`;
@@ -124,7 +124,11 @@ const familyList = (enrolment = buildEnrolment({ can: { end: false, withdrawCons
 });
 
 const section = (name = 'Tulosperusteiset ohjelmat') => screen.findByRole('region', { name });
-const setDate = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } });
+/** Typing a whole date at once, as pasting would, and leaving the field. */
+const setDate = (input: HTMLElement, value: string) => {
+  fireEvent.input(input, { target: { value } });
+  fireEvent.blur(input);
+};
 
 describe("the coordinator's programmes on the plan", () => {
   it('when the coordinator opens the plan, then each enrolment shows its facts and each outcome in words with the metric name', async () => {
@@ -236,10 +240,11 @@ describe("the coordinator's programmes on the plan", () => {
     expect(within(guardians).getAllByRole('radio')).toHaveLength(1);
     expect(within(guardians).getByRole('radio', { name: 'Anna Virtanen' })).toBeChecked();
     const enrolledOn = within(dialog).getByLabelText(/Mukana alkaen/);
-    expect(enrolledOn).toHaveValue(finnishToday());
-    expect(enrolledOn).toHaveAttribute('max', finnishToday());
-    setDate(within(dialog).getByLabelText(/Suostumuksen päivä/), '2026-01-10');
-    setDate(enrolledOn, '2026-01-15');
+    expect(enrolledOn).toHaveValue(formatDate(finnishToday(), 'fi'));
+    setDate(enrolledOn, formatDate(addDays(finnishToday(), 1), 'fi'));
+    expect(enrolledOn).toHaveAccessibleDescription(`Päivä voi olla viimeistään ${formatDate(finnishToday(), 'fi')}.`);
+    setDate(within(dialog).getByLabelText(/Suostumuksen päivä/), '10.1.2026');
+    setDate(enrolledOn, '15.1.2026');
     await user.click(within(dialog).getByRole('button', { name: 'Liitä ohjelmaan' }));
 
     expect(await within(programs).findByRole('article', { name: 'Vahvat vanhemmat' })).toBeInTheDocument();
@@ -266,8 +271,8 @@ describe("the coordinator's programmes on the plan", () => {
     const { user } = renderApp(planPath);
     await user.click(await within(await section()).findByRole('button', { name: 'Liitä perhe ohjelmaan' }));
     const dialog = await screen.findByRole('dialog', { name: 'Liitä perhe ohjelmaan' });
-    setDate(within(dialog).getByLabelText(/Suostumuksen päivä/), '2026-01-20');
-    setDate(within(dialog).getByLabelText(/Mukana alkaen/), '2026-01-15');
+    setDate(within(dialog).getByLabelText(/Suostumuksen päivä/), '20.1.2026');
+    setDate(within(dialog).getByLabelText(/Mukana alkaen/), '15.1.2026');
     await user.click(within(dialog).getByRole('button', { name: 'Liitä ohjelmaan' }));
     expect(await within(dialog).findByText('Valitse ohjelma.')).toBeInTheDocument();
     expect(
@@ -339,7 +344,7 @@ describe("the coordinator's programmes on the plan", () => {
     await user.click(within(dialog).getByRole('button', { name: 'Päätä osallistuminen' }));
     expect(await within(dialog).findByText('Valitse syy.')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('radio', { name: 'Perhe muutti pois' }));
-    setDate(within(dialog).getByLabelText(/Päättymispäivä/), '2026-01-31');
+    setDate(within(dialog).getByLabelText(/Päättymispäivä/), '31.1.2026');
     await user.click(within(dialog).getByRole('button', { name: 'Päätä osallistuminen' }));
 
     expect(await within(card).findByText('Päättyi 31.1.2026')).toBeInTheDocument();

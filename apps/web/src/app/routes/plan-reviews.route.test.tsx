@@ -41,7 +41,7 @@ describe('plan reviews', () => {
     await user.click(within(reviewsSection).getByRole('button', { name: 'Tallenna palaveri' }));
     expect(within(reviewsSection).getByText('Valitse päivä.')).toBeInTheDocument();
     const day = addDays(finnishToday(), 14);
-    await user.type(within(reviewsSection).getByLabelText(/^Päivä/), day);
+    await user.type(within(reviewsSection).getByLabelText(/^Päivä/), formatDate(day, 'fi'));
     await user.type(within(reviewsSection).getByRole('textbox', { name: /Osallistujat/ }), 'Anna Virtanen, Mikko Salo');
     await user.click(within(reviewsSection).getByRole('button', { name: 'Tallenna palaveri' }));
 

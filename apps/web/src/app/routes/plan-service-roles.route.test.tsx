@@ -98,12 +98,12 @@ describe('plan: a service role’s details', () => {
     const own = await screen.findByRole('region', { name: 'Lastensuojelun perhetyö' });
     await user.click(within(own).getByRole('button', { name: 'Muokkaa osuutta: Lastensuojelun perhetyö' }));
     const form = within(own).getByRole('form', { name: 'Palvelun osuus: Lastensuojelun perhetyö' });
-    await user.type(within(form).getByLabelText(/^Päättyy/), '2025-12-31');
+    await user.type(within(form).getByLabelText(/^Päättyy/), '31.12.2025');
     await user.click(within(form).getByRole('button', { name: 'Tallenna osuus' }));
     expect(within(form).getByText('Päättymispäivä ei voi olla ennen alkamispäivää.')).toBeInTheDocument();
     expect(sent).toBeUndefined();
     await user.clear(within(form).getByLabelText(/^Päättyy/));
-    await user.type(within(form).getByLabelText(/^Päättyy/), '2026-06-30');
+    await user.type(within(form).getByLabelText(/^Päättyy/), '30.6.2026');
     await user.click(within(form).getByRole('button', { name: 'Tallenna osuus' }));
     await waitFor(() => expect(sent).toMatchObject({ startsOn: '2026-01-01', endsOn: '2026-06-30', version: 1 }));
   });

@@ -124,8 +124,11 @@ describe('a new programme', () => {
 
     await user.type(screen.getByRole('textbox', { name: 'Ohjelman nimi' }), 'Kotona yhdessä');
     await user.type(screen.getByRole('textbox', { name: /^Tuottaja/ }), 'SOS-Lapsikylä');
-    await user.type(screen.getByLabelText(/^Alkaa/), '2025-01-01');
-    await user.type(screen.getByLabelText(/^Päättyy/), '2028-12-31');
+    // A whole date at once: typing it key by key redraws the calendar each time.
+    await user.click(screen.getByLabelText(/^Alkaa/));
+    await user.paste('1.1.2025');
+    await user.click(screen.getByLabelText(/^Päättyy/));
+    await user.paste('31.12.2028');
     await user.clear(screen.getByRole('textbox', { name: 'Lapsen ikä enintään' }));
     await user.type(screen.getByRole('textbox', { name: 'Lapsen ikä enintään' }), '12');
     await user.type(screen.getByRole('textbox', { name: 'Maksaja 1' }), 'Varkaus');
@@ -171,8 +174,11 @@ describe('a new programme', () => {
     signedIn();
     const { user } = renderApp('/programs/new');
 
-    await user.type(await screen.findByLabelText(/^Alkaa/), '2026-06-01');
-    await user.type(screen.getByLabelText(/^Päättyy/), '2026-05-01');
+    // A whole date at once: typing it key by key redraws the calendar each time.
+    await user.click(await screen.findByLabelText(/^Alkaa/));
+    await user.paste('1.6.2026');
+    await user.click(screen.getByLabelText(/^Päättyy/));
+    await user.paste('1.5.2026');
     await user.click(screen.getByRole('button', { name: 'Luo ohjelma' }));
     expect(screen.getByLabelText(/^Päättyy/)).toHaveAccessibleDescription(
       'Valitse päättymispäivä, joka ei ole ennen alkamispäivää.',

@@ -2,6 +2,7 @@ import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { actionFieldMaxLengths, type Action } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { useCharacterCount, withinLength } from '../../../components/character-count';
 import { fieldError } from '../../../lib/form-errors';
 import { finnishToday } from '../../../lib/locale';
@@ -77,9 +78,8 @@ export function ActionFields({ form, goals, savedDueOn }: ActionFieldsProps) {
           {...counted(values.ownerName, actionFieldMaxLengths.ownerName)}
           error={fieldError(t, form.errors, 'ownerName')}
         />
-        <TextInput
+        <DateField
           label={t('addAction.dueOn')}
-          type="date"
           min={savedDueOn && savedDueOn < today ? savedDueOn : today}
           {...form.getInputProps('dueOn')}
           error={fieldError(t, form.errors, 'dueOn')}

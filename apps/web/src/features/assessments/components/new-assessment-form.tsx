@@ -1,7 +1,8 @@
-import { Alert, Fieldset, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Fieldset, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { assessmentDomains, type Assessment, type AssessmentDomain, type NewRating } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { SaveError } from '../../../components/save-error';
 import { todayIsoDate } from '../../../lib/locale';
 import { useCreateAssessment } from '../api/assessment.mutations';
@@ -57,12 +58,11 @@ export function NewAssessmentForm({ familyId, previous, onDone }: NewAssessmentF
           {t('assessment.startTitle')}
         </Title>
         <Text size="sm">{t('assessment.startHint')}</Text>
-        <TextInput
+        <DateField
           label={t('assessment.date')}
-          type="date"
           value={assessedOn}
-          onChange={(event) => {
-            setAssessedOn(event.currentTarget.value);
+          onChange={(day) => {
+            setAssessedOn(day);
             setProblem(null);
           }}
           error={problem === 'date' ? t('assessment.dateRequired') : undefined}

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { ErrorState } from '../../../components/error-state';
 import { downloadFile } from '../../../lib/download-file';
 import { addDays, finnishToday, startOfFinnishDay } from '../../../lib/locale';
@@ -40,8 +41,8 @@ export function AuditExportForm() {
     });
   }
 
-  const edit = (set: (value: string) => void) => (event: { currentTarget: { value: string } }) => {
-    set(event.currentTarget.value);
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value);
     setProblem(null);
     setSaved(null);
     exportLog.reset();
@@ -57,8 +58,7 @@ export function AuditExportForm() {
     >
       <Stack gap="md" maw={640}>
         <Group gap="sm" align="flex-start">
-          <TextInput
-            type="date"
+          <DateField
             label={t('auditExport.from')}
             value={fromDate}
             onChange={edit(setFromDate)}
@@ -66,8 +66,7 @@ export function AuditExportForm() {
             required
             error={problem === 'missing' && !fromDate ? t('auditExport.missing') : undefined}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('auditExport.to')}
             value={toDate}
             onChange={edit(setToDate)}

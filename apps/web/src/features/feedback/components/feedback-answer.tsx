@@ -47,7 +47,7 @@ export function FeedbackAnswerView({ answer }: { answer: FeedbackAnswer }) {
       </dl>
       {answer.words && (
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          “{answer.words}”
+          {t('uiStrings.quoted', { words: answer.words })}
         </Text>
       )}
       <Text size="xs" c="gray.8">

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { goalProgressMaxLengths, type Goal } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { useCharacterCount, withinLength } from '../../../components/character-count';
+import { DateField } from '../../../components/date-field';
 import { SaveError } from '../../../components/save-error';
 import { fieldError } from '../../../lib/form-errors';
 import { todayIsoDate } from '../../../lib/locale';
@@ -39,7 +40,7 @@ export function AddProgressForm({ familyId, goal, onCancel }: AddProgressFormPro
       )}
     >
       <Stack gap="xs">
-        <TextInput label={t('goals.progressDate')} type="date" {...form.getInputProps('recordedOn')} required />
+        <DateField label={t('goals.progressDate')} {...form.getInputProps('recordedOn')} required />
         <TextInput
           label={t('goals.progressValue')}
           description={t('goals.progressValueHint')}

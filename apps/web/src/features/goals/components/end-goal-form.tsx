@@ -80,7 +80,7 @@ export function EndGoalForm({ familyId, goal, onDone }: EndGoalFormProps) {
           }}
           endedOn={{
             value: values.endedOn,
-            onChange: (event) => form.setFieldValue('endedOn', event.currentTarget.value),
+            onChange: (value) => form.setFieldValue('endedOn', value),
             error: fieldError(t, form.errors, 'endedOn'),
           }}
           today={today}

@@ -10,6 +10,7 @@ import {
 } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { useCharacterCount, withinLength } from '../../../components/character-count';
+import { DateField } from '../../../components/date-field';
 import { fieldError } from '../../../lib/form-errors';
 import { finnishToday } from '../../../lib/locale';
 
@@ -115,9 +116,8 @@ export function GoalFields({ form, offerLevels, savedTargetOn }: GoalFieldsProps
         <TextInput label={t('goals.indicator')} {...text('indicator')} />
         <TextInput label={t('goals.baseline')} {...text('baseline')} />
         <TextInput label={t('goals.target')} {...text('target')} />
-        <TextInput
+        <DateField
           label={t('goals.targetOn')}
-          type="date"
           min={savedTargetOn && savedTargetOn < today ? savedTargetOn : today}
           {...form.getInputProps('targetOn')}
           error={fieldError(t, form.errors, 'targetOn')}

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import {
   formatCount,
   formatDecimal,
+  formatDecimalChange,
   formatEuros,
   formatEurosChange,
   formatEurosCompact,
+  formatPercent,
   formatPercentChange,
   formatWholeEuros,
   useLanguage,
@@ -25,9 +27,9 @@ export function useFigureFormat() {
   const outcomeText = (value: number, kind: OutcomeKind) => {
     if (kind === 'euros') return formatEuros(value, language);
     if (kind === 'count') return formatCount(value, language);
-    const text = formatDecimal(value, language, kind === 'percent' || kind === 'points' ? 1 : 2);
-    if (kind === 'percent') return `${text} %`;
-    return kind !== 'mean' && value > 0 ? `+${text}` : text;
+    if (kind === 'percent') return formatPercent(value, language);
+    if (kind === 'mean') return formatDecimal(value, language, 2);
+    return formatDecimalChange(value, language, kind === 'points' ? 1 : 2);
   };
   return {
     /** An outcome figure; a dash when it is drawn from no family (a mean of nothing). */

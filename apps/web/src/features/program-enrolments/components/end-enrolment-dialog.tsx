@@ -1,7 +1,8 @@
-import { Button, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Radio, SimpleGrid, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { EndEnrolment, ProgramEnrolment } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
 import { fieldError, showRefusedFields } from '../../../lib/form-errors';
@@ -92,8 +93,7 @@ function EndEnrolmentForm({
             ))}
           </Stack>
         </Radio.Group>
-        <TextInput
-          type="date"
+        <DateField
           label={t('programEnrolment.end.date')}
           description={t('programEnrolment.end.dateHint')}
           min={enrolment.enrolledOn}

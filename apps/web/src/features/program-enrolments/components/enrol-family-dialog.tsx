@@ -1,7 +1,8 @@
-import { Alert, Button, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { FamilyMember, ProgramEnrolmentList } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
 import { fieldError, showRefusedFields } from '../../../lib/form-errors';
@@ -160,16 +161,14 @@ function EnrolFamilyForm({
           </Radio.Group>
         )}
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t('programEnrolment.enrol.consentGivenOn')}
             max={today}
             {...form.getInputProps('consentGivenOn')}
             error={fieldError(t, form.errors, 'consentGivenOn')}
             required
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('programEnrolment.enrol.enrolledOn')}
             max={today}
             {...form.getInputProps('enrolledOn')}

@@ -2,7 +2,7 @@ import { Button, Fieldset, Group, MultiSelect, NativeSelect, NumberInput, Simple
 import { programMetricKinds, type ProgramMetricKind } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../../lib/form-errors';
-import { localizeText, useLanguage } from '../../../lib/locale';
+import { localizeText, numberInputFormat, useLanguage } from '../../../lib/locale';
 import type { ServiceNames } from './metric-words';
 import type { ProgramFormInstance } from './program-form';
 
@@ -26,13 +26,7 @@ export function MetricFields({ form, index, services, removable }: MetricFieldsP
     error: fieldError(t, form.errors, path(field)),
   });
   const whole = { allowDecimal: false, allowNegative: false, hideControls: true };
-  const commaDecimals = language !== 'en';
-  const decimals = {
-    allowNegative: false,
-    hideControls: true,
-    decimalSeparator: commaDecimals ? ',' : '.',
-    thousandSeparator: commaDecimals ? ' ' : ',',
-  };
+  const decimals = { allowNegative: false, hideControls: true, ...numberInputFormat(language) };
   const legend = t('programs.form.metric', { number: index + 1 });
   return (
     <Fieldset legend={legend}>

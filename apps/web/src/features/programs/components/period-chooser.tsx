@@ -1,7 +1,8 @@
-import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect } from '@mantine/core';
 import { programReportQuerySchema, type ProgramReportQuery } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { presetOf, type PeriodPreset } from './report-period';
 
 interface PeriodChooserProps {
@@ -45,18 +46,11 @@ export function PeriodChooser({ period, presets, onChoose }: PeriodChooserProps)
       {(custom || !preset) && (
         // Not a form: choosing a period changes the address, which is not a submission.
         <Group align="flex-start" gap="sm" role="group" aria-label={t('programs.periods.custom')}>
-          <TextInput
-            type="date"
-            label={t('programs.periods.from')}
-            value={from}
-            onChange={(event) => setFrom(event.currentTarget.value)}
-            required
-          />
-          <TextInput
-            type="date"
+          <DateField label={t('programs.periods.from')} value={from} onChange={setFrom} required />
+          <DateField
             label={t('programs.periods.to')}
             value={to}
-            onChange={(event) => setTo(event.currentTarget.value)}
+            onChange={setTo}
             error={invalid ? t('programs.periods.invalid') : undefined}
             required
           />

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { programSchema, type Program } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
+import { DateField } from '../../../components/date-field';
 import { FormButtons } from '../../../components/form-buttons';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
@@ -119,8 +120,8 @@ export function ProgramForm({ program, services, onSaved, onCancel }: ProgramFor
         </Fieldset>
         <Fieldset legend={t('programs.form.period')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput type="date" label={t('programs.form.startsOn')} {...text('startsOn')} required />
-            <TextInput type="date" label={t('programs.form.endsOn')} {...text('endsOn')} required />
+            <DateField label={t('programs.form.startsOn')} {...text('startsOn')} required />
+            <DateField label={t('programs.form.endsOn')} {...text('endsOn')} required />
           </SimpleGrid>
         </Fieldset>
         <PayerFields form={form} saved={program?.payers} />

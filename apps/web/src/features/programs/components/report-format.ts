@@ -1,6 +1,6 @@
 import type { OutcomeFigures, ProgramMetric } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
-import { formatCount, formatEuros, formatPercent, formatPointsChange, useLanguage } from '../../../lib/locale';
+import { formatCount, formatDecimalChange, formatEuros, formatPercent, useLanguage } from '../../../lib/locale';
 
 /** Whether the share reached meets the contract's target; nothing to say before an outcome is decided. */
 export type TargetState = 'met' | 'notMet' | 'undecided';
@@ -38,7 +38,7 @@ export function useReportFormat() {
       figures.rate === null
         ? '–'
         : t('programs.report.points', {
-            points: formatPointsChange(figures.rate - metric.baselineRate, language),
+            points: formatDecimalChange(figures.rate - metric.baselineRate, language, 1),
           }),
     eurosForCsv: (cents: number) => (cents / 100).toFixed(2),
     rateForCsv: (rate: number | null) => (rate === null ? '' : rate.toFixed(1)),

@@ -1,9 +1,10 @@
-import { Button, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { setReferenceCostSchema, type ReferenceCostList } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { SaveError } from '../../../components/save-error';
-import { formatDate, formatEuros, useLanguage } from '../../../lib/locale';
+import { formatDate, formatEuros, numberInputFormat, useLanguage } from '../../../lib/locale';
 import { useSetReferenceCost } from '../api/reference-costs.query';
 
 type ReferenceCostEntry = ReferenceCostList['referenceCosts'][number];
@@ -82,18 +83,15 @@ function ReferenceCostForm({ cost }: { cost: ReferenceCostEntry }) {
           onChange={setEuros}
           min={0}
           decimalScale={2}
-          thousandSeparator={language === 'en' ? ',' : ' '}
-          decimalSeparator={language === 'en' ? '.' : ','}
-          suffix=" €"
+          {...numberInputFormat(language, { euros: true })}
           error={invalid ? t('referenceCosts.invalid') : undefined}
           required
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('referenceCosts.validFrom')}
           description={t('referenceCosts.validFromHint')}
           value={validFrom}
-          onChange={(event) => setValidFrom(event.currentTarget.value)}
+          onChange={setValidFrom}
         />
         <Button type="submit" loading={set.isPending}>
           {t('referenceCosts.save')}

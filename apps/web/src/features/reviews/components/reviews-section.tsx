@@ -6,6 +6,7 @@ import { REVIEW_MAX_PARTICIPANTS, reviewTextMaxLengths, type Review } from '@yhd
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCharacterCount, withinLength } from '../../../components/character-count';
+import { DateField } from '../../../components/date-field';
 import { DisclosureForm } from '../../../components/disclosure-form';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
@@ -95,9 +96,8 @@ function ScheduleReviewForm({ familyId, onDone }: { familyId: string; onDone: ()
         <Title order={3} size="h5">
           {t('reviews.scheduleTitle')}
         </Title>
-        <TextInput
+        <DateField
           label={t('reviews.date')}
-          type="date"
           min={today}
           {...form.getInputProps('scheduledOn')}
           error={fieldError(t, form.errors, 'scheduledOn')}

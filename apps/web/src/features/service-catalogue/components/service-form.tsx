@@ -3,10 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { createServiceSchema, updateServiceSchema, type CatalogueService, type CreateService } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { SaveError } from '../../../components/save-error';
-import { useLanguage } from '../../../lib/locale';
+import { numberInputFormat, useLanguage } from '../../../lib/locale';
 import { useCreateService, useUpdateService } from '../api/catalogue-service.mutations';
 import { organisationsQueryOptions } from '../api/organisations.query';
 import { serviceCatalogueQueryOptions } from '../api/service-catalogue.query';
@@ -138,7 +139,6 @@ export function ServiceForm({ service, onDone }: ServiceFormProps) {
   const choice = (field: 'category' | 'organisationId' | 'unit', label: string, options: { value: string; label: string }[]) => (
     <NativeSelect {...bind(field)} label={label} required data={[{ value: '', label: t('catalogue.form.choose') }, ...options]} />
   );
-  const commaDecimals = language !== 'en';
 
   return (
     <form
@@ -176,17 +176,15 @@ export function ServiceForm({ service, onDone }: ServiceFormProps) {
             decimalScale={2}
             fixedDecimalScale
             allowNegative={false}
-            decimalSeparator={commaDecimals ? ',' : '.'}
-            thousandSeparator={commaDecimals ? ' ' : ','}
+            {...numberInputFormat(language)}
             hideControls
           />
           {service && (
-            <TextInput
-              type="date"
+            <DateField
               label={t('catalogue.form.priceValidFrom')}
               description={t('catalogue.form.priceValidFromHint')}
               value={priceValidFrom}
-              onChange={(event) => setPriceValidFrom(event.currentTarget.value)}
+              onChange={setPriceValidFrom}
             />
           )}
         </SimpleGrid>

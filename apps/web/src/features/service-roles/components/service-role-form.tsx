@@ -1,9 +1,10 @@
-import { NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { serviceRoleSummarySchema, updateServiceRoleSchema, type ServiceRole } from '@yhdessa/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
+import { DateField } from '../../../components/date-field';
 import { invalidFields } from '../../../lib/form-errors';
 import { formatDate, useLanguage } from '../../../lib/locale';
 import { invalidatePlan } from '../../../lib/query-keys';
@@ -105,19 +106,17 @@ export function ServiceRoleForm({ familyId, role, serviceName, canSetDates, onDo
         {canSetDates ? (
           <>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput
-                type="date"
+              <DateField
                 label={t('serviceRole.startsOn')}
                 value={startsOn}
-                onChange={(event) => setStartsOn(event.currentTarget.value)}
+                onChange={setStartsOn}
                 error={invalid.has('startsOn') ? t('serviceRole.dateInvalid') : undefined}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('serviceRole.endsOn')}
                 aria-describedby={endsOnHintId}
                 value={endsOn}
-                onChange={(event) => setEndsOn(event.currentTarget.value)}
+                onChange={setEndsOn}
                 error={invalid.has('endsOn') ? t('serviceRole.endsBeforeStart') : undefined}
               />
             </SimpleGrid>

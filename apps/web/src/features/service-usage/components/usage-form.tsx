@@ -2,9 +2,10 @@ import { Button, Group, NumberInput, SegmentedControl, Select, Stack, TextInput,
 import { recordServiceUsageSchema, type UsagePeriod } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
-import { finnishToday, useLanguage } from '../../../lib/locale';
+import { finnishToday, numberInputFormat, useLanguage } from '../../../lib/locale';
 import { useRecordServiceUsage } from '../api/service-usage.mutations';
 
 export interface UsageRoleOption {
@@ -68,11 +69,10 @@ export function UsageForm({ familyId, roles }: { familyId: string; roles: readon
         />
         <Group grow align="flex-start">
           {period === 'day' ? (
-            <TextInput
-              type="date"
+            <DateField
               label={t('usage.form.day')}
               value={day}
-              onChange={(event) => setDay(event.currentTarget.value)}
+              onChange={setDay}
               error={dateError ? t('usage.form.dateInvalid') : undefined}
               required
             />
@@ -94,7 +94,7 @@ export function UsageForm({ familyId, roles }: { familyId: string; roles: readon
             min={0}
             max={100_000}
             decimalScale={2}
-            decimalSeparator={language === 'en' ? '.' : ','}
+            {...numberInputFormat(language)}
             error={invalid ? t('usage.form.unitsInvalid') : undefined}
             required
           />

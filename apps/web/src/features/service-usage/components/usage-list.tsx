@@ -4,7 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { RecordName, RecordTable } from '../../../components/record-table';
-import { formatDate, formatDecimal, formatEuros, formatMonthYear, localizeText, useLanguage } from '../../../lib/locale';
+import {
+  formatDate,
+  formatDecimal,
+  formatEuros,
+  formatMonthYear,
+  localizeText,
+  numberInputFormat,
+  useLanguage,
+} from '../../../lib/locale';
 import { unitAmount } from './unit-amount';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useCorrectServiceUsage } from '../api/service-usage.mutations';
@@ -117,7 +125,7 @@ function CorrectionForm({ familyId, entry, label, onDone }: CorrectionFormProps)
             min={0}
             max={100_000}
             decimalScale={2}
-            decimalSeparator={language === 'en' ? '.' : ','}
+            {...numberInputFormat(language)}
             w={120}
           />
           <TextInput label={t('usage.form.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
