@@ -17,11 +17,14 @@ type DateFieldProps = Omit<
 
 type Problem = 'format' | 'early' | 'late';
 
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * A day, typed as the user's language writes it (`27.11.2026`, `27 Nov 2026`) or picked from a
  * calendar named in that language; the form gets `YYYY-MM-DD` or ''. A native date input would
- * follow the browser's language instead. Text that is not a whole day in range leaves the value
- * empty and, once the user leaves the field, says what is wrong rather than quietly undoing it.
+ * follow the browser's language instead. Text that is not a whole day in range reaches the form as
+ * it is (for the form to refuse) and, once the user leaves the field, says what is wrong rather
+ * than quietly undoing it.
  * An optional field has a button that clears it.
  */
 export function DateField({
@@ -59,16 +62,19 @@ export function DateField({
       required={required}
       clearable={clearable}
       clearButtonProps={{ 'aria-label': t('dateInput.clear') }}
-      value={value || null}
+      value={value && isoDay.test(value) ? value : null}
       onChange={(day) => {
         setProblem(null);
         onChange(day ?? '');
       }}
-      // The picker itself keeps the last good day while the text is wrong; the form must not.
+      // The picker itself keeps the last good day while the text is wrong; the form must not, nor
+      // may it see an empty field (an optional date would be cleared): it gets the day out of range,
+      // or the text that is no day, and refuses it by its own rules.
       onInput={(event) => {
         setProblem(null);
         const text = event.currentTarget.value;
-        if (!text.trim() || problemOf(text)) onChange('');
+        if (!text.trim()) onChange('');
+        else if (problemOf(text)) onChange(parseTypedDate(text, language) ?? text);
       }}
       onBlur={(event: FocusEvent<HTMLInputElement>) => {
         setProblem(problemOf(event.currentTarget.value));

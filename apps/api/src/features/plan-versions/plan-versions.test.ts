@@ -1,6 +1,7 @@
 import { planVersionComparisonSchema, planVersionSchema, reviewSchema, storySchema } from '@yhdessa/shared';
 import { and, eq } from 'drizzle-orm';
 import { planVersions } from '../../db/tables/plan-versions';
+import { helsinkiToday } from '../../test/dates';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
 
@@ -19,7 +20,7 @@ const url = (path: string) => `/api/families/${world.family.id}${path}`;
 async function completeReview(): Promise<number> {
   const coordinator = await agentOf('coordinator');
   const review = reviewSchema.parse(
-    (await coordinator.post(url('/reviews')).send({ scheduledOn: '2025-05-01' }).expect(201)).body,
+    (await coordinator.post(url('/reviews')).send({ scheduledOn: helsinkiToday() }).expect(201)).body,
   );
   const completed = reviewSchema.parse(
     (

@@ -153,6 +153,8 @@ describe('plan controls: each reader is offered exactly what the server says the
           'Kirjaa edistyminen',
           'Lisää asialistalle',
           'Lisää tavoite',
+          'Lähetä',
+          'Muokkaa tehtävää: Iltarutiinin kokeilu',
           'Muokkaa tehtävää: Iltarutiinin kokeilu',
           'Tallenna kirjaus',
         ],
