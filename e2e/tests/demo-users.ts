@@ -9,8 +9,14 @@ export const clinicWorker = 'liisa.neuvola@varkaus-demo.fi';
 export const manager = 'paivi.johtaja@varkaus-demo.fi';
 export const guardian = 'anna.virtanen@example.fi';
 
-/** The heading of the first screen after signing in: professionals and families get their families, a manager the figures. */
-const landingHeading = (email: string) => (email === manager ? 'Johdon näkymä' : 'Perheet');
+export const admin = 'admin@varkaus-demo.fi';
+
+/**
+ * The heading of the first screen after signing in: professionals get their families, a manager the
+ * figures, an administrator the administration, and a family with one case its plan.
+ */
+const landingHeading = (email: string) =>
+  ({ [manager]: 'Johdon näkymä', [admin]: 'Ylläpito', [guardian]: 'Perhe Virtanen' })[email] ?? 'Perheet';
 
 export const laptop = { width: 1366, height: 900 };
 export const phone = { width: 390, height: 844 };

@@ -47,7 +47,6 @@ test("when the family fills in the wellbeing meter on a phone, then the coordina
 
   await test.step('the guardian fills in the wellbeing meter on a phone', async () => {
     const familyPage = await signedInPage(browser, guardian, phone);
-    await familyPage.getByRole('link', { name: FAMILY }).click();
     await familyPage.getByRole('link', { name: 'Täytä hyvinvointimittari' }).click();
     const form = familyPage.getByRole('form', { name: 'Täytä hyvinvointimittari' });
     await form.getByRole('button', { name: 'Aloita' }).click();

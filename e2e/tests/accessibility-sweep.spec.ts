@@ -1,0 +1,99 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAccessibilityViolations } from './accessibility';
+import { admin, coordinator, familyWorker, guardian, manager, phone, schoolWorker, signedInPage } from './demo-users';
+
+/** Each of the plan's sections, one at a time, as the reader's menu offers them. */
+async function everyPlanSection(page: Page) {
+  const tabs = page.getByRole('tab');
+  await expect(tabs.first()).toBeVisible();
+  for (const name of await tabs.allInnerTexts()) {
+    await page.getByRole('tab', { name }).click();
+    await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+    await expectNoAccessibilityViolations(page);
+  }
+}
+
+/** A dialog opened by the button, scanned open, then closed by its named close button. */
+async function withDialogOpen(page: Page, button: string | RegExp) {
+  await page.getByRole('button', { name: button }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  await dialog.getByRole('button', { name: 'Sulje' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function visit(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+}
+
+async function openVirtanen(page: Page) {
+  await page.goto('/');
+  await page
+    .getByRole('link', { name: /Perhe Virtanen/ })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Perhe Virtanen' })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+test('axe, the coordinator: families, every plan section and its dialogs, consents, access log, costs, meter, programmes', async ({
+  browser,
+}) => {
+  const page = await signedInPage(browser, coordinator);
+  await expectNoAccessibilityViolations(page);
+  const plan = await openVirtanen(page);
+  await everyPlanSection(page);
+  await page.getByRole('tab', { name: 'Yleiskuva' }).click();
+  await withDialogOpen(page, /^Päätä tavoite:/);
+  await page.getByRole('tab', { name: 'Palvelut ja tehtävät' }).click();
+  await withDialogOpen(page, /^Muokkaa tehtävää:/);
+  await page.getByRole('tab', { name: 'Tarina ja arvio' }).click();
+  await withDialogOpen(page, 'Muutoshistoria');
+  for (const part of ['/consents', '/access-log', '/costs', '/measurements']) await visit(page, `${plan}${part}`);
+  await page.goto(`${plan}/consents`);
+  await withDialogOpen(page, /^Muuta:/);
+  for (const path of ['/programs', '/password', '/accessibility']) await visit(page, path);
+  await page.context().close();
+});
+
+test('axe, the workers: their families, every plan section they have, the usage screens', async ({ browser }) => {
+  for (const worker of [familyWorker, schoolWorker]) {
+    const page = await signedInPage(browser, worker);
+    await expectNoAccessibilityViolations(page);
+    const plan = await openVirtanen(page);
+    await everyPlanSection(page);
+    await visit(page, `${plan}/costs`);
+    if (worker === familyWorker) await visit(page, '/service-usage/csv');
+    await page.context().close();
+  }
+});
+
+test('axe, the family on a phone: every plan section, consents with its dialog, access log, meter', async ({ browser }) => {
+  const page = await signedInPage(browser, guardian, phone);
+  const plan = new URL(page.url()).pathname;
+  await everyPlanSection(page);
+  for (const part of ['/access-log', '/measurements', '/consents']) await visit(page, `${plan}${part}`);
+  await withDialogOpen(page, /^Muuta:/);
+  await page.context().close();
+});
+
+test('axe, the manager and the administrator: figures, programmes, reference costs, administration and its dialogs', async ({
+  browser,
+}) => {
+  const managers = await signedInPage(browser, manager);
+  await expectNoAccessibilityViolations(managers);
+  for (const path of ['/programs', '/reference-costs']) await visit(managers, path);
+  await managers.context().close();
+
+  const admins = await signedInPage(browser, admin);
+  for (const path of ['/admin/services', '/admin/accounts', '/admin/audit']) await visit(admins, path);
+  await admins.goto('/admin/accounts');
+  await withDialogOpen(admins, 'Lisää käyttäjätili');
+  await withDialogOpen(admins, /^Muuta roolia ja palveluja:/);
+  await admins.goto('/admin/services');
+  await withDialogOpen(admins, 'Lisää palvelu');
+  await admins.context().close();
+});
