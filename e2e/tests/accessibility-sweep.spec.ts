@@ -19,7 +19,7 @@ async function withDialogOpen(page: Page, button: string | RegExp) {
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   await expectNoAccessibilityViolations(page);
-  await dialog.getByRole('button', { name: 'Sulje' }).click();
+  await dialog.getByRole('button', { name: 'Sulje', exact: true }).click();
   await expect(dialog).toBeHidden();
 }
 
@@ -48,10 +48,14 @@ test('axe, the coordinator: families, every plan section and its dialogs, consen
   await everyPlanSection(page);
   await page.getByRole('tab', { name: 'Yleiskuva' }).click();
   await withDialogOpen(page, /^Päätä tavoite:/);
+  await withDialogOpen(page, 'Siirrä asiakkuus');
+  await withDialogOpen(page, 'Päätä asiakkuus');
   await page.getByRole('tab', { name: 'Palvelut ja tehtävät' }).click();
   await withDialogOpen(page, /^Muokkaa tehtävää:/);
+  await withDialogOpen(page, /^Päätä osuus:/);
   await page.getByRole('tab', { name: 'Tarina ja arvio' }).click();
   await withDialogOpen(page, 'Muutoshistoria');
+  await withDialogOpen(page, 'Päätä osallistuminen');
   for (const part of ['/consents', '/access-log', '/costs', '/measurements']) await visit(page, `${plan}${part}`);
   await page.goto(`${plan}/consents`);
   await withDialogOpen(page, /^Muuta:/);
@@ -93,7 +97,9 @@ test('axe, the manager and the administrator: figures, programmes, reference cos
   await admins.goto('/admin/accounts');
   await withDialogOpen(admins, 'Lisää käyttäjätili');
   await withDialogOpen(admins, /^Muuta roolia ja palveluja:/);
+  await withDialogOpen(admins, /^Sulje tili:/);
   await admins.goto('/admin/services');
   await withDialogOpen(admins, 'Lisää palvelu');
+  await withDialogOpen(admins, /^Lakkauta palvelu:/);
   await admins.context().close();
 });

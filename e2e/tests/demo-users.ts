@@ -30,18 +30,26 @@ export async function signedInPage(browser: Browser, email: string, viewport = l
   return page;
 }
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  landing = landingHeading(email),
+): Promise<void> {
   await page.getByRole('textbox', { name: 'Sähköposti' }).fill(email);
   await page.getByRole('textbox', { name: 'Salasana' }).fill(password);
   await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: landingHeading(email) })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: landing })).toBeVisible();
 }
 
-/** Fails the test if the page navigates (a reload, a new address) after this call. */
+/**
+ * Whether the page loaded a new document (a reload, a new address) after this call. Moving within
+ * the app (a section of the plan kept in the address) is not a load.
+ */
 export function watchForNavigation(page: Page): { navigated: () => boolean } {
   let navigated = false;
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) navigated = true;
+  page.on('domcontentloaded', () => {
+    navigated = true;
   });
   return { navigated: () => navigated };
 }

@@ -11,6 +11,8 @@ async function openPlan(page: Page): Promise<void> {
   await page.getByRole('link', { name: FAMILY }).click();
   await expect(page.getByRole('heading', { level: 1, name: FAMILY })).toBeVisible();
   await expect(page.getByText('Päivittyy reaaliajassa')).toBeVisible();
+  // The services' actions are a section of their own.
+  await page.getByRole('tab', { name: 'Palvelut ja tehtävät' }).click();
 }
 
 /**

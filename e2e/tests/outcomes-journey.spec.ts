@@ -47,7 +47,9 @@ test("when the family fills in the wellbeing meter on a phone, then the coordina
 
   await test.step('the guardian fills in the wellbeing meter on a phone', async () => {
     const familyPage = await signedInPage(browser, guardian, phone);
-    await familyPage.getByRole('link', { name: 'Täytä hyvinvointimittari' }).click();
+    // The meter is in the plan's story section, beside the assessment.
+    await familyPage.getByRole('tab', { name: 'Tarina ja arvio' }).click();
+    await familyPage.getByRole('link', { name: 'Täytä hyvinvointimittari' }).first().click();
     const form = familyPage.getByRole('form', { name: 'Täytä hyvinvointimittari' });
     await form.getByRole('button', { name: 'Aloita' }).click();
     for (let question = 1; question <= 9; question += 1) {
@@ -67,6 +69,7 @@ test("when the family fills in the wellbeing meter on a phone, then the coordina
     expect(answered[0]!.scores.every((score) => score.score === 5)).toBe(true);
     expect(await wellbeingOutcome()).toEqual({ metricId: wellbeing.id, status: 'reached', decidedOn: day, reason: null });
     await coordinatorPage.reload();
+    await coordinatorPage.getByRole('tab', { name: 'Tarina ja arvio' }).click();
     const programmes = coordinatorPage.getByRole('region', { name: 'Tulosperusteiset ohjelmat' });
     const shownDay = await coordinatorPage.evaluate(
       (day) => new Intl.DateTimeFormat('fi-FI').format(new Date(`${day}T12:00:00`)),

@@ -20,6 +20,12 @@ const DECISIONS = 'Kuraattorin tapaamiset ja unirytmin seuranta jatkuvat. Seuraa
 
 const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
 
+/** The plan is in sections: the one named is opened from the section menu. */
+async function openSection(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+}
+
 /** Today in the municipality: a review is held on its day or later, so the journey meets today. */
 const helsinkiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
 
@@ -40,6 +46,7 @@ async function createFamily(page: Page): Promise<void> {
 }
 
 async function inviteService(page: Page, service: string): Promise<void> {
+  await openSection(page, 'Palvelut ja tehtävät');
   const services = region(page, 'Palvelut ja niiden tehtävät');
   await services.getByRole('button', { name: 'Kutsu palvelu' }).click();
   const select = services.getByRole('combobox', { name: 'Palvelu' });
@@ -62,6 +69,7 @@ async function acceptInvitation(page: Page, service: string, worker: string): Pr
 }
 
 async function addOwnAction(page: Page, service: string, title: string, owner: string): Promise<void> {
+  await openSection(page, 'Palvelut ja tehtävät');
   const role = region(page, service);
   await role.getByRole('button', { name: 'Lisää tehtävä' }).click();
   const form = role.getByRole('form', { name: `Uusi tehtävä: ${service}` });
@@ -72,6 +80,7 @@ async function addOwnAction(page: Page, service: string, title: string, owner: s
 }
 
 async function writeNoteForFamily(page: Page, body: string): Promise<void> {
+  await openSection(page, 'Kirjaukset');
   const notes = region(page, 'Kirjaukset');
   await notes.getByRole('textbox', { name: 'Uusi kirjaus' }).fill(body);
   await notes.getByRole('radio', { name: 'Myös perhe' }).check();
@@ -138,23 +147,29 @@ test('when a coordinator, two services and the family work on one new plan at on
     ]);
     await expect(region(coordinatorPage, SCHOOL).getByText(SCHOOL_ACTION)).toBeVisible();
     await expect(region(coordinatorPage, CLINIC).getByText(CLINIC_ACTION)).toBeVisible();
+    await openSection(coordinatorPage, 'Kirjaukset');
     await expect(region(coordinatorPage, 'Kirjaukset').getByText(CLINIC_NOTE)).toBeVisible();
     expect(coordinatorNavigation.navigated()).toBe(false);
   });
 
   await test.step("a worker has no control over the other service's part", async () => {
+    await openSection(schoolPage, 'Palvelut ja tehtävät');
     const clinicAsSeenBySchool = region(schoolPage, CLINIC);
     await expect(clinicAsSeenBySchool.getByText(CLINIC_ACTION)).toBeVisible();
     await expect(clinicAsSeenBySchool.getByText('Tila: Suunniteltu')).toBeVisible();
     await expect(clinicAsSeenBySchool.getByRole('combobox')).toHaveCount(0);
-    await expect(clinicAsSeenBySchool.getByRole('button')).toHaveCount(0);
+    // She may comment on its actions, nothing more: no edit, no new action, no ending the role.
+    await expect(clinicAsSeenBySchool.getByRole('button', { name: /Muokkaa|Lisää|Päätä/ })).toHaveCount(0);
+    await expect(clinicAsSeenBySchool.getByRole('button', { name: /^Kommentoi/ }).first()).toBeVisible();
     await expect(region(schoolPage, SCHOOL).getByRole('combobox', { name: `Tila: ${SCHOOL_ACTION}` })).toBeEnabled();
     // Her notes go only on her own service's part: there is no choice of whose note it is.
+    await openSection(schoolPage, 'Kirjaukset');
     await expect(region(schoolPage, 'Kirjaukset').getByRole('combobox', { name: 'Kenen kirjaus' })).toHaveCount(0);
     await Promise.all([schoolPage.context().close(), clinicPage.context().close()]);
   });
 
   await test.step('the coordinator schedules a review, records a decision and completes it; version 1 is frozen', async () => {
+    await openSection(coordinatorPage, 'Palaverit');
     const reviews = region(coordinatorPage, 'Arviointipalaverit ja versiot');
     await expect(reviews.getByText('Versioita syntyy, kun arviointipalaveri päätetään.')).toBeVisible();
     await reviews.getByRole('button', { name: 'Sovi arviointipalaveri' }).click();
@@ -182,6 +197,7 @@ test('when a coordinator, two services and the family work on one new plan at on
   });
 
   await test.step('the coordinator invites the guardian; she sets her password with the link from the outbox', async () => {
+    await openSection(coordinatorPage, 'Yleiskuva');
     const members = region(coordinatorPage, 'Perheenjäsenet');
     await members.getByRole('button', { name: 'Kutsu perheenjäsen' }).click();
     await members.getByRole('combobox', { name: 'Kuka kutsutaan' }).selectOption({ label: `${GUARDIAN} (huoltaja)` });
@@ -200,17 +216,19 @@ test('when a coordinator, two services and the family work on one new plan at on
     await familyPage.getByLabel('Salasana uudelleen').fill(GUARDIAN_PASSWORD);
     await familyPage.getByRole('button', { name: 'Aseta salasana' }).click();
     await expect(familyPage.getByText('Salasana on asetettu. Kirjaudu nyt sisään uudella salasanallasi.')).toBeVisible();
-    await signIn(familyPage, GUARDIAN_EMAIL, GUARDIAN_PASSWORD);
+    // One family: she lands on its plan.
+    await signIn(familyPage, GUARDIAN_EMAIL, GUARDIAN_PASSWORD, FAMILY);
 
-    await familyPage.getByRole('link', { name: FAMILY }).click();
-    await expect(familyPage.getByRole('heading', { level: 1, name: FAMILY })).toBeVisible();
+    await openSection(familyPage, 'Tavoitteet');
     await expect(region(familyPage, 'Tavoitteet').getByRole('heading', { name: GOAL })).toBeVisible();
+    await openSection(familyPage, 'Palvelut ja tehtävät');
     await expect(region(familyPage, SCHOOL).getByText(SCHOOL_ACTION)).toBeVisible();
     await expect(region(familyPage, SCHOOL).getByText('Hanna Kivelä', { exact: true })).toBeVisible();
     await expect(region(familyPage, CLINIC).getByText(CLINIC_ACTION)).toBeVisible();
-    await expect(region(familyPage, 'Kirjaukset').getByText(CLINIC_NOTE)).toBeVisible();
     // The family changes only its own actions: the services' statuses are for reading.
     await expect(region(familyPage, CLINIC).getByRole('combobox')).toHaveCount(0);
+    await openSection(familyPage, 'Kirjaukset');
+    await expect(region(familyPage, 'Kirjaukset').getByText(CLINIC_NOTE)).toBeVisible();
     // Nothing is wider than the phone, and the plan passes WCAG 2.1 A/AA checks there.
     expect(await familyPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await expectNoAccessibilityViolations(familyPage);

@@ -121,6 +121,10 @@ describe('the family home on the plan', () => {
     expect(status).toHaveValue('in_progress');
     expect(within(status).getByRole('option', { name: 'Kesken' })).toBeInTheDocument();
     expect(within(tasks).queryByText('Neuvolan lomake')).not.toBeInTheDocument();
+    // Who does it and by when, in plain words rather than "Vastuussa" and "Määräaika".
+    expect(within(tasks).getByText(/^Kuka tekee: /)).toBeInTheDocument();
+    expect(within(tasks).getByText(/^Viimeistään /)).toBeInTheDocument();
+    expect(within(tasks).queryByText(/^Vastuussa|^Määräaika/)).not.toBeInTheDocument();
 
     // The nearest meeting still to come, not a past one or a held one.
     const meeting = within(home).getByRole('region', { name: 'Seuraava tapaaminen' });

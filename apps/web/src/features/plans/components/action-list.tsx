@@ -15,9 +15,11 @@ interface ActionListProps {
   renderStatus: RenderActionStatus;
   /** Under one action, e.g. its comments. */
   renderExtra?: (action: PlanAction) => ReactNode;
+  /** The family reads who does it and by when in plain words. */
+  forFamily?: boolean;
 }
 
-export function ActionList({ actions, goals, renderStatus, renderExtra }: ActionListProps) {
+export function ActionList({ actions, goals, renderStatus, renderExtra, forFamily = false }: ActionListProps) {
   const { t } = useTranslation();
   if (actions.length === 0) return <Text size="sm">{t('plan.noActions')}</Text>;
   const goalTitles = new Map(goals.map((goal) => [goal.id, goal.title]));
@@ -31,6 +33,7 @@ export function ActionList({ actions, goals, renderStatus, renderExtra }: Action
           renderStatus={renderStatus}
           extra={renderExtra?.(action)}
           divided={index > 0}
+          forFamily={forFamily}
         />
       ))}
     </Stack>
@@ -43,9 +46,10 @@ interface ActionRowProps {
   renderStatus: RenderActionStatus;
   extra?: ReactNode;
   divided: boolean;
+  forFamily: boolean;
 }
 
-function ActionRow({ action, goalTitle, renderStatus, extra, divided }: ActionRowProps) {
+function ActionRow({ action, goalTitle, renderStatus, extra, divided, forFamily }: ActionRowProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   // The server decides what is overdue, so every screen and time zone agrees.
@@ -55,10 +59,14 @@ function ActionRow({ action, goalTitle, renderStatus, extra, divided }: ActionRo
       <Group justify="space-between" align="flex-start" gap="sm">
         <Stack gap={2} style={{ flex: '1 1 16rem' }}>
           <Text fw={600}>{action.title}</Text>
-          {action.ownerName && <Text size="sm">{t('plan.actionOwner', { name: action.ownerName })}</Text>}
+          {action.ownerName && (
+            <Text size="sm">{t(forFamily ? 'familyHome.actionOwner' : 'plan.actionOwner', { name: action.ownerName })}</Text>
+          )}
           <Group gap="xs">
             <Text size="sm" c={overdue ? 'red.9' : undefined} fw={overdue ? 600 : undefined}>
-              {action.dueOn ? t('plan.actionDue', { date: formatDate(action.dueOn, language) }) : t('plan.actionNoDue')}
+              {action.dueOn
+                ? t(forFamily ? 'familyHome.actionDue' : 'plan.actionDue', { date: formatDate(action.dueOn, language) })
+                : t('plan.actionNoDue')}
             </Text>
             {overdue && <OverdueBadge>{t('plan.overdue')}</OverdueBadge>}
           </Group>

@@ -53,7 +53,7 @@ export function FamilyHome({ plan, notes, reviews, renderActionStatus, onSection
         {ownTasks.length === 0 ? (
           <Text size="sm">{t('familyHome.noOwnTasks')}</Text>
         ) : (
-          <ActionList actions={ownTasks} goals={plan.goals} renderStatus={renderActionStatus} />
+          <ActionList actions={ownTasks} goals={plan.goals} renderStatus={renderActionStatus} forFamily />
         )}
       </HomeBlock>
 

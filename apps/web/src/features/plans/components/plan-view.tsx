@@ -184,6 +184,7 @@ export function PlanView({
                 goals={plan.goals}
                 renderStatus={renderActionStatus}
                 renderExtra={renderActionExtra}
+                forFamily={forFamily}
               />
             </Paper>
           </PlanSection>

@@ -79,7 +79,13 @@ export function ServiceRoleCard({
         <Title order={4} size="sm" mt="xs">
           {forFamily ? t('familyHome.whatTheyDo') : t('plan.actionsTitle')}
         </Title>
-        <ActionList actions={role.actions} goals={goals} renderStatus={renderActionStatus} renderExtra={renderActionExtra} />
+        <ActionList
+          actions={role.actions}
+          goals={goals}
+          renderStatus={renderActionStatus}
+          renderExtra={renderActionExtra}
+          forFamily={forFamily}
+        />
         {extra}
       </Stack>
     </Card>
