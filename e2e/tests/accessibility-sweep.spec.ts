@@ -56,6 +56,7 @@ test('axe, the coordinator: families, every plan section and its dialogs, consen
   await page.getByRole('tab', { name: 'Tarina ja arvio' }).click();
   await withDialogOpen(page, 'Muutoshistoria');
   await withDialogOpen(page, 'Päätä osallistuminen');
+  await withDialogOpen(page, 'Kirjaa suostumuksen peruminen');
   for (const part of ['/consents', '/access-log', '/costs', '/measurements']) await visit(page, `${plan}${part}`);
   await page.goto(`${plan}/consents`);
   await withDialogOpen(page, /^Muuta:/);
@@ -79,6 +80,8 @@ test('axe, the family on a phone: every plan section, consents with its dialog, 
   const page = await signedInPage(browser, guardian, phone);
   const plan = new URL(page.url()).pathname;
   await everyPlanSection(page);
+  await page.getByRole('tab', { name: 'Tarina ja arvio' }).click();
+  await withDialogOpen(page, 'Peru suostumuksemme');
   for (const part of ['/access-log', '/measurements', '/consents']) await visit(page, `${plan}${part}`);
   await withDialogOpen(page, /^Muuta:/);
   await page.context().close();
