@@ -42,23 +42,25 @@ for (const language of uiLanguages) {
     await expect(ending).toBeHidden();
     await expect(page.getByRole('button', { name: t('goals.reopenNamed', { title: edited }) })).toBeVisible();
 
-    // Today's review meeting is held (through the API: the meeting is not this journey's subject),
-    // which freezes the plan with the goal's ending as a new version.
-    const familyApi = `/api${new URL(page.url()).pathname}`;
-    const headers = { origin: new URL(page.url()).origin };
+    // Today's review meeting is held, which freezes the plan with the goal's ending as a new version.
+    await page.getByRole('tab', { name: t('familyHome.section.meetings') }).click();
+    const reviews = page.getByRole('region', { name: t('reviews.sectionTitle') });
+    await reviews.getByRole('button', { name: t('reviews.schedule') }).click();
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
-    const scheduled = await page.request.post(`${familyApi}/reviews`, { data: { scheduledOn: today }, headers });
-    expect(scheduled.status()).toBe(201);
-    const review = (await scheduled.json()) as { id: string; version: number };
-    const completed = await page.request.post(`${familyApi}/reviews/${review.id}/complete`, {
-      data: { version: review.version },
-      headers,
-    });
-    expect(completed.ok()).toBe(true);
+    await reviews.getByLabel(new RegExp(`^${t('reviews.date')}`)).fill(today);
+    await reviews.getByRole('button', { name: t('reviews.scheduleSave') }).click();
+    // Today's is the one that can be completed now; the demo's next meeting is still ahead.
+    await reviews
+      .getByRole('button', { name: t('reviews.complete'), disabled: false })
+      .first()
+      .click();
+    const completing = page.getByRole('dialog', { name: t('reviews.completeTitle') });
+    await expect(completing).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+    await completing.getByRole('button', { name: t('reviews.completeConfirm') }).click();
+    await expect(completing).toBeHidden();
 
     // An old version, read-only, then the difference between two versions in words.
-    await page.reload();
-    await page.getByRole('tab', { name: t('familyHome.section.meetings') }).click();
     const firstVersion = page.getByRole('link', {
       name: new RegExp(`^${t('versionsAndPrint.openLabel', { version: 1, date: '' })}`),
     });
