@@ -14,6 +14,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTimeParts, localizeText, useLanguage } from '../../../lib/locale';
 import classes from './plan-document.module.css';
+import { useServiceRolePeriod } from '../../../lib/service-role-period';
 
 interface PlanDocumentProps {
   plan: PlanSnapshot;
@@ -206,16 +207,7 @@ function GoalText({ goal }: { goal: Goal }) {
 function ServiceRoleText({ role }: { role: ServiceRole }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const from = role.startsOn && formatDate(role.startsOn, language);
-  const to = role.endsOn && formatDate(role.endsOn, language);
-  const period =
-    from && to
-      ? t('plan.roleFromTo', { from, to })
-      : from
-        ? t('plan.roleFrom', { from })
-        : to
-          ? t('plan.roleUntil', { to })
-          : null;
+  const period = useServiceRolePeriod(role);
   return (
     <article className={classes.item}>
       <Title order={3} size="h5">

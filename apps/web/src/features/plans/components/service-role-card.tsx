@@ -2,9 +2,10 @@ import { Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
 import type { Goal, PlanAction, PlanServiceRole } from '@yhdessa/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, localizeText, useLanguage } from '../../../lib/locale';
+import { localizeText, useLanguage } from '../../../lib/locale';
 import { ActionList, type RenderActionStatus } from './action-list';
 import { ServiceRoleStatusBadge } from './service-role-status-badge';
+import { useServiceRolePeriod } from '../../../lib/service-role-period';
 
 interface ServiceRoleCardProps {
   role: PlanServiceRole;
@@ -33,16 +34,7 @@ export function ServiceRoleCard({
   const { t } = useTranslation();
   const language = useLanguage();
   const invited = role.status === 'invited';
-  const from = role.startsOn && formatDate(role.startsOn, language);
-  const to = role.endsOn && formatDate(role.endsOn, language);
-  const period =
-    from && to
-      ? t('plan.roleFromTo', { from, to })
-      : from
-        ? t('plan.roleFrom', { from })
-        : to
-          ? t('plan.roleUntil', { to })
-          : null;
+  const period = useServiceRolePeriod(role);
   return (
     <Card
       withBorder
