@@ -29,14 +29,27 @@ async function visit(page: Page, path: string) {
   await expectNoAccessibilityViolations(page);
 }
 
-async function openVirtanen(page: Page) {
+async function openFamily(page: Page, name: string) {
   await page.goto('/');
   await page
-    .getByRole('link', { name: /Perhe Virtanen/ })
+    .getByRole('link', { name: new RegExp(name) })
     .first()
     .click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Perhe Virtanen' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   return new URL(page.url()).pathname;
+}
+
+const openVirtanen = (page: Page) => openFamily(page, 'Perhe Virtanen');
+
+/** The coordinator holds a review today, so the family is asked for its experience. */
+async function holdReviewToday(page: Page, planPath: string) {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
+  const reviews = `/api${planPath}/reviews`;
+  const scheduled = await page.request.post(reviews, { data: { scheduledOn: today } });
+  expect(scheduled.ok()).toBe(true);
+  const review = (await scheduled.json()) as { id: string; version: number };
+  const completed = await page.request.post(`${reviews}/${review.id}/complete`, { data: { version: review.version } });
+  expect(completed.ok()).toBe(true);
 }
 
 test('axe, the coordinator: families, every plan section and its dialogs, consents, access log, costs, meter, programmes', async ({
@@ -61,6 +74,10 @@ test('axe, the coordinator: families, every plan section and its dialogs, consen
   await page.goto(`${plan}/consents`);
   await withDialogOpen(page, /^Muuta:/);
   for (const path of ['/programs', '/password', '/accessibility']) await visit(page, path);
+  // A family in the programme's target group, not yet enrolled, offers the enrolment dialog.
+  await openFamily(page, 'Perhe Korhonen');
+  await page.getByRole('tab', { name: 'Tarina ja arvio' }).click();
+  await withDialogOpen(page, 'Liitä perhe ohjelmaan');
   await page.context().close();
 });
 
@@ -76,9 +93,25 @@ test('axe, the workers: their families, every plan section they have, the usage 
   }
 });
 
-test('axe, the family on a phone: every plan section, consents with its dialog, access log, meter', async ({ browser }) => {
+test('axe, the family on a phone: every plan section, the feedback form, consents with its dialog, access log, meter', async ({
+  browser,
+}) => {
+  const coordinators = await signedInPage(browser, coordinator);
+  await holdReviewToday(coordinators, await openVirtanen(coordinators));
+  await coordinators.context().close();
+
   const page = await signedInPage(browser, guardian, phone);
   const plan = new URL(page.url()).pathname;
+  await page.getByRole('button', { name: 'Vastaa kysymyksiin' }).first().click();
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole('radio', { name: '7', exact: true }).first().check();
+  await page.getByRole('button', { name: 'Lähetä vastaus' }).click();
+  const confirming = page.getByRole('dialog');
+  await expect(confirming).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+  // Not sent: the question stays open for the family's own journey.
+  await confirming.getByRole('button', { name: 'Sulje', exact: true }).click();
+  await expect(confirming).toBeHidden();
   await everyPlanSection(page);
   await page.getByRole('tab', { name: 'Tarina ja arvio' }).click();
   await withDialogOpen(page, 'Peru suostumuksemme');
