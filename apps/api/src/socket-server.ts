@@ -3,21 +3,30 @@ import { parse as parseCookie } from 'cookie';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import {
+  familyRefSchema,
   familyRoom,
   joinFamilySchema,
+  type FamilyCatchUp,
   socketEvents,
   type ClientToServerEvents,
   type JoinFamilyAck,
   type ServerToClientEvents,
 } from '@yhdessa/shared';
-import { audienceRoomsOf, eventRooms, isRoomOfFamily } from './access/event-audience';
-import { findFamilyRelation } from './access/family-relation.repository';
+import { audienceRoomsOf, eventRooms, hearsOf, isRoomOfFamily } from './access/event-audience';
+import { findFamilyRelation, type FamilyRelation } from './access/family-relation.repository';
 import { resolveSessionActor, type SessionPolicy } from './features/auth/session.service';
 import { SESSION_COOKIE } from './features/auth/session-token';
 import { startPeriodicJob } from './core/periodic-job';
 import type { Database } from './db/database';
 import type { Actor } from './core/actor';
 import type { OriginCheck } from './http/same-origin';
+import {
+  countFamilyEventsAfter,
+  findFamilyEventHead,
+  listFamilyEventsAfter,
+  listRecentFamilyEvents,
+  type StoredFamilyEvent,
+} from './realtime/family-events.repository';
 import { accessChangingEvents, type RealtimePublisher } from './realtime/realtime-publisher';
 
 interface SocketData {
@@ -39,6 +48,9 @@ export function createRealtimeServer(
 ): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
+    // A client that hears no ping for interval + timeout (9 s) knows the server stopped answering.
+    pingInterval: 5_000,
+    pingTimeout: 4_000,
     // Same origin only: a page elsewhere cannot ride on the user's cookie.
     allowRequest: (req, callback) => callback(null, isSameOrigin(req)),
   });
@@ -73,7 +85,7 @@ export function createRealtimeServer(
       }
     });
     socket.on(socketEvents.leaveFamily, (payload) => {
-      const parsed = joinFamilySchema.safeParse(payload);
+      const parsed = familyRefSchema.safeParse(payload);
       if (parsed.success) leaveFamilyRooms(socket, parsed.data.familyId);
     });
   });
@@ -99,8 +111,37 @@ async function joinFamily(
   const relation = await findFamilyRelation(parsed.data.familyId, actor, database.db);
   const rooms = relation ? audienceRoomsOf(actor, relation) : [];
   if (rooms.length === 0) return { ok: false, code: 'not_found' };
+  // In the rooms first, then the log: an event committed meanwhile arrives twice, never not at all.
   await socket.join(rooms);
-  return { ok: true };
+  return { ok: true, catchUp: await catchUpFamily(actor, relation!, parsed.data.afterSeq, database) };
+}
+
+/** More missed events than this and the client reads everything again instead. */
+export const CATCH_UP_LIMIT = 500;
+/** A screen's first join replays this much, covering what it read just before joining. */
+const FIRST_JOIN_REPLAY_SECONDS = 60;
+
+/** The events after the client's position that its reader may hear of now, access decided again. */
+async function catchUpFamily(
+  actor: Actor,
+  relation: FamilyRelation,
+  afterSeq: number | undefined,
+  database: Database,
+): Promise<FamilyCatchUp> {
+  const { familyId } = relation;
+  const headSeq = await findFamilyEventHead(familyId, database.db);
+  const audible = (stored: StoredFamilyEvent[]) =>
+    stored.filter(({ event, subject }) => hearsOf(actor, relation, event.type, subject)).map(({ event }) => event);
+  if (afterSeq === undefined)
+    return {
+      headSeq,
+      complete: true,
+      events: audible(await listRecentFamilyEvents(familyId, FIRST_JOIN_REPLAY_SECONDS, database.db)),
+    };
+  // A position the log never reached (a database restored from a backup): nothing can be replayed.
+  if (afterSeq > headSeq || (await countFamilyEventsAfter(familyId, afterSeq, database.db)) > CATCH_UP_LIMIT)
+    return { headSeq, complete: false, events: [] };
+  return { headSeq, complete: true, events: audible(await listFamilyEventsAfter(familyId, afterSeq, database.db)) };
 }
 
 function leaveFamilyRooms(socket: Pick<RealtimeSocket, 'rooms' | 'leave'>, familyId: string): void {

@@ -56,15 +56,36 @@ export const familyEventSchema = z.object({
   familyId: idSchema,
   id: idSchema,
   version: versionSchema,
-  /** Position in the family's event log; grows by one per change. */
+  /** Position in the family's event log: 1, 2, 3, ... in the order the changes committed. */
   seq: z.number().int().min(1),
 });
 export type FamilyEvent = z.infer<typeof familyEventSchema>;
 
-export const joinFamilySchema = z.strictObject({ familyId: idSchema });
+/** Names a family: leaving its room, or being told access to it ended. */
+export const familyRefSchema = z.strictObject({ familyId: idSchema });
+export type FamilyRef = z.infer<typeof familyRefSchema>;
+
+export const joinFamilySchema = z.strictObject({
+  familyId: idSchema,
+  /**
+   * The last sequence number the client applied in this family. Without it (a screen's first
+   * join) the events of the last minute are replayed, which covers reads sent just before joining.
+   */
+  afterSeq: z.number().int().min(0).optional(),
+});
 export type JoinFamily = z.infer<typeof joinFamilySchema>;
 
-export type JoinFamilyAck = { ok: true } | { ok: false; code: 'not_found' | 'validation_failed' };
+/**
+ * What the client missed, as its reader may hear of it now. `complete: false` when too much was
+ * missed to replay (or the server's log does not know the client's position): refetch everything.
+ */
+export interface FamilyCatchUp {
+  headSeq: number;
+  events: FamilyEvent[];
+  complete: boolean;
+}
+
+export type JoinFamilyAck = { ok: true; catchUp: FamilyCatchUp } | { ok: false; code: 'not_found' | 'validation_failed' };
 
 /** socket.io event names, both directions. */
 export const socketEvents = {
@@ -77,11 +98,11 @@ export const socketEvents = {
 export interface ServerToClientEvents {
   'family:event': (event: FamilyEvent) => void;
   /** The caller lost access to the family: drop what is shown of it. */
-  'family:revoked': (payload: JoinFamily) => void;
+  'family:revoked': (payload: FamilyRef) => void;
 }
 export interface ClientToServerEvents {
   'family:join': (payload: JoinFamily, ack: (result: JoinFamilyAck) => void) => void;
-  'family:leave': (payload: JoinFamily) => void;
+  'family:leave': (payload: FamilyRef) => void;
 }
 
 export function familyRoom(familyId: string): string {

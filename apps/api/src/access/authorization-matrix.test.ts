@@ -1080,7 +1080,7 @@ async function listenAs(persona: Persona, familyId: string) {
     socket.once('connect_error', reject);
   });
   const ack = await new Promise<JoinFamilyAck>((resolve) => socket.emit(socketEvents.joinFamily, { familyId }, resolve));
-  expect(ack).toEqual({ ok: true });
+  expect(ack).toMatchObject({ ok: true });
   return { heard, close: () => socket.disconnect() };
 }
 

@@ -1,7 +1,7 @@
 import { familyRoom, type FamilyEventType, type PlanPart } from '@yhdessa/shared';
 import type { EventSubject } from '../core/event-subject';
 import type { Actor } from '../core/actor';
-import { familyAccessBasis, opensCase, visiblePlanParts } from './family-policy';
+import { familyAccessBasis, isServiceRoleHidden, opensCase, visiblePlanParts } from './family-policy';
 import type { FamilyRelation } from './family-relation.repository';
 
 /**
@@ -82,4 +82,14 @@ export function eventRooms(familyId: string, type: FamilyEventType, subject?: Ev
   if (part !== 'notes' || subject?.visibility === 'family') rooms.push(membersRoom(familyId));
   if (part === 'notes' && subject?.serviceRoleId) rooms.push(serviceRoleRoom(familyId, subject.serviceRoleId));
   return rooms;
+}
+
+/**
+ * Whether this actor would have heard of the stored event live, decided again with today's
+ * relation: a catch-up replays exactly what the reader may be told now.
+ */
+export function hearsOf(actor: Actor, relation: FamilyRelation, type: FamilyEventType, subject: EventSubject): boolean {
+  const audience = new Set(audienceRoomsOf(actor, relation));
+  const decided = { ...subject, serviceRoleHidden: isServiceRoleHidden(relation, subject.serviceRoleId) };
+  return eventRooms(relation.familyId, type, decided).some((room) => audience.has(room));
 }

@@ -85,7 +85,7 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
         recordFamilyEvent: async (event, subject) => {
           const hidden = subject && family ? isServiceRoleHidden(family.relation, subject.serviceRoleId) : false;
           pending.push({
-            event: await insertFamilyEvent(tx, event, actor?.accountId ?? null),
+            event: await insertFamilyEvent(tx, event, actor?.accountId ?? null, subject),
             subject: hidden ? { ...subject!, serviceRoleHidden: true } : subject,
           });
         },

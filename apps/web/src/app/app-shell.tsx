@@ -9,6 +9,7 @@ import { LoadingState } from '../components/loading-state';
 import { currentUserQueryOptions } from '../features/auth/api/current-user.query';
 import { useSignOut } from '../features/auth/api/sign-out.mutation';
 import { useSignOutEverywhere } from '../features/auth/api/sign-out-everywhere.mutation';
+import { ConnectionBanner } from '../features/realtime/components/connection-banner';
 import { paths } from '../lib/paths';
 import { useSocket } from '../lib/socket-client';
 import { AppFooter } from './app-footer';
@@ -68,6 +69,7 @@ export function AppShell() {
           <Outlet />
         </Suspense>
       </Container>
+      <ConnectionBanner />
       <AppFooter />
     </>
   );

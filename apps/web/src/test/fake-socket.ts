@@ -1,4 +1,4 @@
-import type { FamilyEvent, JoinFamily, JoinFamilyAck } from '@yhdessa/shared';
+import type { FamilyCatchUp, FamilyEvent, JoinFamily, JoinFamilyAck } from '@yhdessa/shared';
 import type { AppSocket } from '../lib/socket-client';
 
 type Listener = (...args: unknown[]) => void;
@@ -6,7 +6,13 @@ type Listener = (...args: unknown[]) => void;
 /** Just enough of a socket.io client to drive the realtime path without a server. */
 export class FakeSocket {
   connected = false;
+  /** Whether the client wants the connection: false only after it was closed on purpose. */
+  active = false;
   readonly joined: string[] = [];
+  /** Each join's position in the family's log: undefined for a screen's first join. */
+  readonly joinedAfter: (number | undefined)[] = [];
+  /** What the next join replays; a test sets it to play what the server's log holds. */
+  catchUp: FamilyCatchUp = { headSeq: 0, events: [], complete: true };
   readonly left: string[] = [];
   private readonly listeners = new Map<string, Set<Listener>>();
 
@@ -24,7 +30,9 @@ export class FakeSocket {
   emit(event: string, payload: JoinFamily, ack?: (result: JoinFamilyAck) => void): this {
     if (event === 'family:join') {
       this.joined.push(payload.familyId);
-      queueMicrotask(() => ack?.({ ok: true }));
+      this.joinedAfter.push(payload.afterSeq);
+      const catchUp = this.catchUp;
+      queueMicrotask(() => ack?.({ ok: true, catchUp }));
     }
     if (event === 'family:leave') this.left.push(payload.familyId);
     return this;
@@ -33,6 +41,7 @@ export class FakeSocket {
   connect(): this {
     if (!this.connected) {
       this.connected = true;
+      this.active = true;
       this.fire('connect');
     }
     return this;
@@ -41,9 +50,16 @@ export class FakeSocket {
   disconnect(): this {
     if (this.connected) {
       this.connected = false;
+      this.active = false;
       this.fire('disconnect', 'io client disconnect');
     }
     return this;
+  }
+
+  /** The connection is lost (network, server gone): the client keeps trying to reconnect. */
+  drop(): void {
+    this.connected = false;
+    this.fire('disconnect', 'transport close');
   }
 
   /** What the server pushes into a family room. */

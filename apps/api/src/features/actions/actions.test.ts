@@ -43,7 +43,7 @@ describe('PATCH /api/families/:familyId/actions/:actionId', () => {
       familyId: world.family.id,
       id: before.id,
       version: action.version,
-      seq: event!.seq,
+      seq: event!.familySeq,
     });
     const audit = await testApp.database.db
       .select()

@@ -14,7 +14,6 @@ import { planQueryOptions } from '../../features/plans/api/plan.query';
 import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
 import { isApiError } from '../../lib/api-client';
 import { usePageTitle } from '../../lib/page-title';
-import { queryKeys } from '../../lib/query-keys';
 import { BackToPlanLink } from '../family-page-back-link';
 import { refreshAfterEvent } from '../refresh-on-event';
 import { useLeaveRevokedFamily } from '../use-leave-family';
@@ -31,7 +30,6 @@ export function ConsentsRoute() {
   useFamilyRoom(familyId, {
     // Another guardian's decision shows here at once.
     onEvent: (event) => refreshAfterEvent(queryClient, event),
-    onJoined: () => void queryClient.invalidateQueries({ queryKey: queryKeys.consents(familyId) }),
     onRevoked: leave,
   });
   usePageTitle(t('consents.title'));

@@ -21,7 +21,6 @@ import { isApiError } from '../../lib/api-client';
 import { localizeText, useLanguage } from '../../lib/locale';
 import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
-import { queryKeys } from '../../lib/query-keys';
 import { BackToPlanLink } from '../family-page-back-link';
 import { refreshAfterEvent } from '../refresh-on-event';
 import { useLeaveRevokedFamily } from '../use-leave-family';
@@ -39,8 +38,6 @@ export function FamilyCostsRoute() {
   const leave = useLeaveRevokedFamily(familyId);
   useFamilyRoom(familyId, {
     onEvent: (event) => refreshAfterEvent(queryClient, event),
-    // What changed before the room was joined is read again.
-    onJoined: () => void queryClient.invalidateQueries({ queryKey: queryKeys.serviceUsageAll(familyId) }),
     onRevoked: leave,
   });
   const title = plan.data?.can.readUsageSummary ? t('usage.summary.title') : t('costs.title');

@@ -16,7 +16,6 @@ import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
 import { isApiError } from '../../lib/api-client';
 import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
-import { queryKeys } from '../../lib/query-keys';
 import { BackToPlanLink } from '../family-page-back-link';
 import { refreshAfterEvent } from '../refresh-on-event';
 import { useLeaveRevokedFamily } from '../use-leave-family';
@@ -37,7 +36,6 @@ export function MeasurementsRoute() {
   const leave = useLeaveRevokedFamily(familyId);
   useFamilyRoom(familyId, {
     onEvent: (event) => refreshAfterEvent(queryClient, event),
-    onJoined: () => void queryClient.invalidateQueries({ queryKey: queryKeys.measurements(familyId) }),
     onRevoked: leave,
   });
   usePageTitle(t('measurements.pageTitle'));

@@ -30,15 +30,28 @@ function withActionStatus(plan: Plan, status: 'planned' | 'in_progress' | 'done'
   return buildPlan({ ...plan, serviceRoles: [{ ...role, actions: [buildAction({ status, version })] }, ...rest] });
 }
 
+/** Counts the reads of the family's notes, which only a note event makes stale. */
+function notesServer() {
+  const state = { reads: 0 };
+  server.use(
+    http.get(`/api/families/${familyId}/notes`, () => {
+      state.reads += 1;
+      return HttpResponse.json({ notes: [], nextBefore: null });
+    }),
+  );
+  return state;
+}
+
 const statusSelect = () => screen.findByRole('combobox', { name: 'Tila: Kotikäynti kahden viikon välein' });
 
 async function openPlan(api: ReturnType<typeof planServer>) {
   const socket = new FakeSocket();
   const rendered = renderApp(`/families/${familyId}`, { socket });
   expect(await statusSelect()).toHaveValue('planned');
-  // Joining the room refetches once, so nothing between the first read and the join is missed.
-  await waitFor(() => expect(api.reads).toBe(2));
-  expect(socket.joined).toEqual([familyId]);
+  // The first join replays the last minute's events: none here, so nothing is read again.
+  await waitFor(() => expect(socket.joined).toEqual([familyId]));
+  expect(socket.joinedAfter).toEqual([undefined]);
+  expect(api.reads).toBe(1);
   return rendered;
 }
 
@@ -57,7 +70,7 @@ describe('plan route, live updates', () => {
     act(() => socket.receive({ type: 'action.updated', familyId, id: actionId, version: 2, seq: 7 }));
 
     await waitFor(async () => expect(await statusSelect()).toHaveValue('done'));
-    expect(api.reads).toBe(3);
+    expect(api.reads).toBe(2);
   });
 
   it('when the event is one the screen already has, then nothing is fetched', async () => {
@@ -75,21 +88,62 @@ describe('plan route, live updates', () => {
     act(() => socket.receive({ type: 'action.updated', familyId: testId(999), id: actionId, version: 9, seq: 1 }));
 
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(api.reads).toBe(2);
+    expect(api.reads).toBe(1);
   });
 
-  it('when the connection comes back, then the room is joined again and the plan refetched', async () => {
+  it('when the connection comes back, then what was missed is replayed from the server log, each change once, and a banner says what arrived', async () => {
     const api = planServer();
+    const notes = notesServer();
     const { socket } = await openPlan(api);
+    await waitFor(() => expect(notes.reads).toBe(1));
+    act(() => socket.receive({ type: 'note.created', familyId, id: testId(801), version: 1, seq: 30 }));
+    await waitFor(() => expect(notes.reads).toBe(2));
 
-    act(() => socket.disconnect());
+    act(() => socket.drop());
     expect(await screen.findByText('Ei reaaliaikayhteyttä')).toBeInTheDocument();
+    // Longer than three seconds down: said plainly, on every screen.
+    expect(await screen.findByRole('alert', {}, { timeout: 5_000 })).toHaveTextContent('Yhteys katkesi');
+
     api.plan = withActionStatus(api.plan, 'in_progress', 3);
+    socket.catchUp = {
+      headSeq: 33,
+      complete: true,
+      events: [
+        { type: 'note.created', familyId, id: testId(801), version: 1, seq: 30 },
+        { type: 'action.updated', familyId, id: actionId, version: 3, seq: 31 },
+        { type: 'note.created', familyId, id: testId(802), version: 1, seq: 33 },
+      ],
+    };
     act(() => socket.connect());
 
     await waitFor(async () => expect(await statusSelect()).toHaveValue('in_progress'));
-    expect(socket.joined).toEqual([familyId, familyId]);
+    // Resumed a little before the last event seen, so a change that committed alongside it is not lost.
+    expect(socket.joinedAfter).toEqual([undefined, 10]);
+    expect(await screen.findByText('Sillä välin tulleet muutokset näkyvät nyt: 1 tehtävä, 1 kirjaus.')).toBeInTheDocument();
+    await waitFor(() => expect(notes.reads).toBe(3));
+    const planReads = api.reads;
+
+    // The same events arriving live as well are not applied again.
+    act(() => socket.receive({ type: 'note.created', familyId, id: testId(802), version: 1, seq: 33 }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(notes.reads).toBe(3);
+    expect(api.reads).toBe(planReads);
     expect(screen.getByText('Päivittyy reaaliajassa')).toBeInTheDocument();
+  }, 15_000);
+
+  it('when too much was missed to replay, then everything of the family on screen is read again', async () => {
+    const api = planServer();
+    const notes = notesServer();
+    const { socket } = await openPlan(api);
+    const notesBefore = notes.reads;
+
+    act(() => socket.drop());
+    api.plan = withActionStatus(api.plan, 'done', 4);
+    socket.catchUp = { headSeq: 900, complete: false, events: [] };
+    act(() => socket.connect());
+
+    await waitFor(async () => expect(await statusSelect()).toHaveValue('done'));
+    await waitFor(() => expect(notes.reads).toBeGreaterThan(notesBefore));
   });
 
   it('when the user loses access while looking, then the plan is dropped and a plain notice says why', async () => {
@@ -116,7 +170,7 @@ describe('plan route, live updates', () => {
 
     expect(await screen.findByText('Perhe ei ole jakanut tavoitteitaan palvelullesi.')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Aamut sujuvat ilman riitaa' })).not.toBeInTheDocument();
-    expect(api.reads).toBe(3);
+    expect(api.reads).toBe(2);
   });
 
   it('when the user leaves the plan, then the socket leaves the room', async () => {

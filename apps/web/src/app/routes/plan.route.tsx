@@ -29,7 +29,7 @@ import { MeasurementsSection } from '../../features/measurements/components/meas
 import { InviteFamilyMemberForm } from '../../features/invitations/components/invite-family-member-form';
 import { notesQueryOptions } from '../../features/notes/api/notes.query';
 import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
-import { planQueryOptions, refreshPlan } from '../../features/plans/api/plan.query';
+import { planQueryOptions } from '../../features/plans/api/plan.query';
 import { FamilyHome } from '../../features/plans/components/family-home';
 import { PlanView } from '../../features/plans/components/plan-view';
 import { PlanVersions } from '../../features/plan-versions/components/plan-versions';
@@ -69,7 +69,6 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   const { connected } = useFamilyRoom(familyId, {
     // Any change, a withdrawn consent too, refetches what this user may still see.
     onEvent: (event) => refreshAfterEvent(queryClient, event),
-    onJoined: () => void refreshPlan(queryClient, familyId),
     // The plan is dropped at once and the user is told plainly why it went.
     onRevoked: leave,
   });
