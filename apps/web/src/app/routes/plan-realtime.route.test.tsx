@@ -146,6 +146,25 @@ describe('plan route, live updates', () => {
     await waitFor(() => expect(notes.reads).toBeGreaterThan(notesBefore));
   });
 
+  it('when a read failed while the connection was down, then it is tried again once the connection is back', async () => {
+    const api = planServer();
+    let reviewsReachable = false;
+    server.use(
+      http.get(`/api/families/${familyId}/reviews`, () =>
+        reviewsReachable ? HttpResponse.json({ reviews: [] }) : HttpResponse.error(),
+      ),
+    );
+    const { socket } = await openPlan(api);
+    expect(await screen.findByText('Palavereita ei voitu ladata.', {}, { timeout: 10_000 })).toBeInTheDocument();
+
+    act(() => socket.drop());
+    reviewsReachable = true;
+    act(() => socket.connect());
+
+    expect(await screen.findByText('Seuraavaa arviointipalaveria ei ole sovittu.')).toBeInTheDocument();
+    expect(screen.queryByText('Palavereita ei voitu ladata.')).not.toBeInTheDocument();
+  }, 15_000);
+
   it('when the user loses access while looking, then the plan is dropped and a plain notice says why', async () => {
     const api = planServer();
     const { socket, router, queryClient } = await openPlan(api);

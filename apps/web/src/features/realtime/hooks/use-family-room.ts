@@ -34,6 +34,12 @@ export function useFamilyRoom(familyId: string, handlers: FamilyRoomHandlers): {
     };
     const caughtUp = (ack: JoinFamilyAck, rejoined: boolean) => {
       if (!ack.ok) return;
+      // A read that failed while the connection was down is tried again now that it is back.
+      if (rejoined)
+        void queryClient.refetchQueries({
+          queryKey: queryKeys.familyAll(familyId),
+          predicate: (query) => query.state.status === 'error',
+        });
       const { headSeq, events, complete } = ack.catchUp;
       if (!complete) {
         log.restart(familyId, headSeq);
