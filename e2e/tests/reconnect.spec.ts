@@ -123,6 +123,7 @@ test('when the server is killed and started again while the plan changes, then t
   link.restore();
 
   await expect(page.getByText('Yhteys palasi. Näkymä päivittyy taas reaaliajassa.')).toBeVisible({ timeout: 30_000 });
-  await expectEqualToFreshRead(page, browser, [...beforeCrash, ...afterRestart]);
+  // The story's situation was written twice: the later text is the one that stands.
+  await expectEqualToFreshRead(page, browser, [...beforeCrash.slice(0, 2), ...afterRestart]);
   await page.context().close();
 });
