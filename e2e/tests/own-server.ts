@@ -11,6 +11,9 @@ export interface OwnServer {
   port: number;
   start(): Promise<void>;
   kill(): Promise<void>;
+  /** Stops the process without closing anything, as a hung server would; `thaw` lets it go on. */
+  freeze(): void;
+  thaw(): void;
 }
 
 export function ownServer(port: number, publicUrl: string): OwnServer {
@@ -40,6 +43,12 @@ export function ownServer(port: number, publicUrl: string): OwnServer {
         await delay(500);
       }
       throw new Error(`the API on port ${port} did not start`);
+    },
+    freeze() {
+      child?.kill('SIGSTOP');
+    },
+    thaw() {
+      child?.kill('SIGCONT');
     },
     /** As a crash would: no goodbye to any client. */
     async kill() {

@@ -127,3 +127,20 @@ test('when the server is killed and started again while the plan changes, then t
   await expectEqualToFreshRead(page, browser, [...beforeCrash.slice(0, 2), ...afterRestart]);
   await page.context().close();
 });
+
+test('when the server stops answering for 12 s, then the browser says so within about 10 s and recovers when it answers again', async ({
+  browser,
+}) => {
+  const page = await openPlanThroughLink(browser);
+  const frozenAt = Date.now();
+  server.freeze();
+  try {
+    // Pings every 4 s, 3 s to answer, the banner 3 s later: at most 10 s, with slack for a busy machine.
+    await expect(page.getByRole('alert').filter({ hasText: 'Yhteys katkesi' })).toBeVisible({ timeout: 12_000 });
+    test.info().annotations.push({ type: 'frozen server noticed after', description: `${Date.now() - frozenAt} ms` });
+  } finally {
+    server.thaw();
+  }
+  await expect(page.getByText('Yhteys palasi. Näkymä päivittyy taas reaaliajassa.')).toBeVisible({ timeout: 30_000 });
+  await page.context().close();
+});
