@@ -1,7 +1,7 @@
 import { familyRoom, type FamilyEventType, type PlanPart } from '@yhdessa/shared';
 import type { EventSubject } from '../core/event-subject';
 import type { Actor } from '../core/actor';
-import { familyAccessBasis, opensCase, visiblePlanParts } from './family-policy';
+import { familyAccessBasis, isServiceRoleHidden, opensCase, visiblePlanParts } from './family-policy';
 import type { FamilyRelation } from './family-relation.repository';
 
 /**
@@ -82,4 +82,19 @@ export function eventRooms(familyId: string, type: FamilyEventType, subject?: Ev
   if (part !== 'notes' || subject?.visibility === 'family') rooms.push(membersRoom(familyId));
   if (part === 'notes' && subject?.serviceRoleId) rooms.push(serviceRoleRoom(familyId, subject.serviceRoleId));
   return rooms;
+}
+
+/** The subject as its event carries it: marked when the family keeps the item's service role from other services. */
+export function audienceSubject(relation: FamilyRelation, subject: EventSubject): EventSubject {
+  return isServiceRoleHidden(relation, subject.serviceRoleId) ? { ...subject, serviceRoleHidden: true } : subject;
+}
+
+/**
+ * Whether the actor hears of an event: one of the rooms it goes to is one their socket joins. The
+ * activity feed asks this of every past change, so it shows exactly what live events would tell.
+ */
+export function eventAudienceOf(actor: Actor, relation: FamilyRelation): (type: FamilyEventType, subject?: EventSubject) => boolean {
+  const joined = new Set(audienceRoomsOf(actor, relation));
+  return (type, subject) =>
+    eventRooms(relation.familyId, type, subject && audienceSubject(relation, subject)).some((room) => joined.has(room));
 }

@@ -30,6 +30,8 @@ export const auditEvents = pgTable(
   (table) => [
     index('audit_events_chain_idx').on(table.chain, table.id),
     index('audit_events_family_idx').on(table.familyId, table.occurredAt),
+    // The audit rows of one item: the activity feed finds the row that recorded each change.
+    index('audit_events_family_resource_idx').on(table.familyId, table.resourceId),
   ],
 );
 

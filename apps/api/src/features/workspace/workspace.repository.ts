@@ -64,27 +64,6 @@ export async function listUpcomingReviewsOfCoordinator(accountId: string, days: 
     .orderBy(asc(reviews.scheduledOn), asc(families.name));
 }
 
-export async function listRecentChangesOfCoordinator(accountId: string, since: Date, db: Queryable) {
-  return db
-    .select({
-      familyId: families.id,
-      familyName: families.name,
-      type: familyEvents.type,
-      entityId: familyEvents.entityId,
-      version: familyEvents.version,
-      seq: familyEvents.seq,
-      occurredAt: familyEvents.occurredAt,
-      actorId: accounts.id,
-      actorName: accounts.name,
-    })
-    .from(familyEvents)
-    .innerJoin(families, eq(families.id, familyEvents.familyId))
-    .leftJoin(accounts, eq(accounts.id, familyEvents.actorId))
-    .where(and(eq(families.coordinatorId, accountId), gte(familyEvents.occurredAt, since)))
-    .orderBy(desc(familyEvents.seq))
-    .limit(100);
-}
-
 /** Cases waiting for the caller to accept them: the family's name and who offers it, nothing more. */
 export async function listHandoversTo(accountId: string, db: Queryable) {
   return db

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_family_resource_idx" ON "audit_events" USING btree ("family_id","resource_id");
