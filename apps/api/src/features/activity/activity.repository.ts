@@ -61,8 +61,7 @@ interface RawRow {
   status: string | null;
 }
 
-const ofTypes = (...types: FamilyEventType[]) =>
-  sql.raw(`fe.type in (${types.map((type) => `'${type}'`).join(', ')})`);
+const ofTypes = (...types: FamilyEventType[]) => sql.raw(`fe.type in (${types.map((type) => `'${type}'`).join(', ')})`);
 
 /**
  * The item each kind of change is about, read as it is now (one branch matches, by the event's
@@ -139,7 +138,7 @@ function activityRows(where: SQL, limit: number): SQL {
       item.part, item.granted,
       (select ae.detail -> 'status' ->> 'to' from audit_events ae
         where ae.family_id = fe.family_id and ae.resource_id = fe.entity_id::text and ae.xmin = fe.xmin
-          and ae.outcome = 'allowed' and ae.action in ('create', 'update')
+          and ae.outcome = 'allowed' and ae.action in ('create', 'update', 'delete')
         order by ae.id desc limit 1) as status
     from family_events fe
     join families f on f.id = fe.family_id

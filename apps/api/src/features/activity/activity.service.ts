@@ -10,10 +10,14 @@ import { countRecentChangesOfCoordinator, listFamilyActivity, listRecentActivity
 
 type FamilyContext = RouteContext<{ kind: 'family' }>;
 
-/** Changes read at a time; a reader who hears of few of them may need several batches for a page. */
-const BATCH = 100;
-/** The most batches one page reads: then the page ends where the reading stopped, with fewer lines. */
-const MAX_BATCHES = 5;
+/**
+ * A page reads its changes in batches: first twice as many as it has lines (changes group, and a
+ * reader may not hear of all), then four times more each time, for a reader who hears of few. After
+ * the last batch the page ends where the reading stopped, with fewer lines.
+ */
+const firstBatch = (limit: number) => 2 * limit + 1;
+const BATCH_GROWTH = 4;
+const MAX_BATCHES = 3;
 
 /**
  * What changed in the family, newest first: each change the reader would have heard of live, named
@@ -40,20 +44,21 @@ async function collectLines(familyId: string, reader: ActivityReader, query: Act
   const hears = eventAudienceOf(reader.actor, reader.relation);
   const lines = new ActivityLines(query.limit);
   let before = query.before;
-  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
-    const rows = await listFamilyActivity(familyId, { before, limit: BATCH }, tx);
+  for (let batch = 0, size = firstBatch(query.limit); batch < MAX_BATCHES; batch += 1, size *= BATCH_GROWTH) {
+    const rows = await listFamilyActivity(familyId, { before, limit: size }, tx);
     for (const row of rows) {
       if (!hears(row.type, subjectOf(row))) continue;
       if (!lines.add(row, () => presentChange(row, reader))) return { lines, nextBefore: lines.oldestSeq };
     }
-    if (rows.length < BATCH) return { lines, nextBefore: null };
+    if (rows.length < size) return { lines, nextBefore: null };
     before = rows.at(-1)!.seq;
   }
   return { lines, nextBefore: before ?? null };
 }
 
-/** How many lines the coordinator's workspace shows of what changed. */
+/** How many lines the coordinator's workspace shows of what changed, and how many changes it reads for them. */
 const WORKSPACE_LINES = 5;
+const WORKSPACE_CHANGES = 100;
 
 type Hears = (type: FamilyEventType, subject?: EventSubject) => boolean;
 
@@ -67,7 +72,7 @@ export async function readRecentChangesOfCoordinator(
   tx: Queryable,
 ): Promise<CoordinatorWorkspace['recentChanges']> {
   const families = await countRecentChangesOfCoordinator(actor.accountId, since, tx);
-  const rows = await listRecentActivityOfCoordinator(actor.accountId, since, BATCH, tx);
+  const rows = await listRecentActivityOfCoordinator(actor.accountId, since, WORKSPACE_CHANGES, tx);
   const readers = new Map<string, { reader: ActivityReader; hears: Hears } | null>();
   const lines = new ActivityLines(WORKSPACE_LINES);
   for (const row of rows) {

@@ -1,11 +1,10 @@
-import { and, asc, desc, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { accounts, serviceMemberships } from '../../db/tables/accounts';
 import { municipalityToday } from '../../core/clock';
 import { actions } from '../../db/tables/actions';
 import { actionColumns, actionIsOverdue } from '../actions';
 import type { Queryable } from '../../db/database';
 import { families } from '../../db/tables/families';
-import { familyEvents } from '../../db/tables/family-events';
 import { reviews } from '../../db/tables/reviews';
 import { serviceRoles } from '../../db/tables/service-roles';
 import { services } from '../../db/tables/services';

@@ -93,4 +93,21 @@ describe('workspace: changes in the last 24 hours', () => {
     );
     expect(within(card).queryByRole('button', { name: /Näytä kaikki/ })).not.toBeInTheDocument();
   });
+
+  it('when the lines shown are every change there is, then there is nothing more to show', async () => {
+    const { latest } = manyChanges([]);
+    workspaceWith({
+      count: 5,
+      families: [
+        { family: virtanen, count: 3 },
+        { family: korhonen, count: 2 },
+      ],
+      latest,
+    });
+    renderApp('/');
+
+    const card = await changesCard();
+    expect(within(card).getAllByRole('link')).toHaveLength(5);
+    expect(within(card).queryByRole('button', { name: /Näytä kaikki/ })).not.toBeInTheDocument();
+  });
 });

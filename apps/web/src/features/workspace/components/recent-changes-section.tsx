@@ -27,6 +27,8 @@ export function RecentChangesSection({ recentChanges, renderChange }: RecentChan
   const [allShown, { toggle }] = useDisclosure(false);
   const { count, families, latest } = recentChanges;
   const [onlyFamily] = families.length === 1 ? families : [];
+  // The lines shown may stand for every change already.
+  const allInSight = latest.reduce((shown, change) => shown + change.count, 0) >= count;
   return (
     <AgendaSection id="agenda-changes" title={t('workspace.changesTitle')} count={count} emptyText={t('workspace.changesEmpty')}>
       {latest.map((change) => {
@@ -43,30 +45,32 @@ export function RecentChangesSection({ recentChanges, renderChange }: RecentChan
           </li>
         );
       })}
-      <li>
-        {onlyFamily ? (
-          <Anchor component={Link} to={paths.activity(onlyFamily.family.id)} size="sm">
-            {t('activity.workspace.showAll', { count })}
-          </Anchor>
-        ) : (
-          <>
-            <Button variant="subtle" size="compact-sm" px={0} onClick={toggle} aria-expanded={allShown}>
-              {allShown ? t('activity.workspace.hideAll') : t('activity.workspace.showAll', { count })}
-            </Button>
-            {allShown && (
-              <Stack component="ul" gap={4} p={0} m={0} mt={4} style={{ listStyle: 'none' }}>
-                {families.map(({ family, count: ofFamily }) => (
-                  <li key={family.id}>
-                    <Anchor component={Link} to={paths.activity(family.id)} size="sm">
-                      {t('activity.workspace.familyChanges', { family: family.name, count: ofFamily })}
-                    </Anchor>
-                  </li>
-                ))}
-              </Stack>
-            )}
-          </>
-        )}
-      </li>
+      {!allInSight && (
+        <li>
+          {onlyFamily ? (
+            <Anchor component={Link} to={paths.activity(onlyFamily.family.id)} size="sm">
+              {t('activity.workspace.showAll', { count })}
+            </Anchor>
+          ) : (
+            <>
+              <Button variant="subtle" size="compact-sm" px={0} onClick={toggle} aria-expanded={allShown}>
+                {allShown ? t('activity.workspace.hideAll') : t('activity.workspace.showAll', { count })}
+              </Button>
+              {allShown && (
+                <Stack component="ul" gap={4} p={0} m={0} mt={4} style={{ listStyle: 'none' }}>
+                  {families.map(({ family, count: ofFamily }) => (
+                    <li key={family.id}>
+                      <Anchor component={Link} to={paths.activity(family.id)} size="sm">
+                        {t('activity.workspace.familyChanges', { family: family.name, count: ofFamily })}
+                      </Anchor>
+                    </li>
+                  ))}
+                </Stack>
+              )}
+            </>
+          )}
+        </li>
+      )}
     </AgendaSection>
   );
 }

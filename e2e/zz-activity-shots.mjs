@@ -1,0 +1,35 @@
+import { chromium } from '@playwright/test';
+const base = 'http://localhost:3441';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+async function signIn(email, viewport) {
+  const context = await browser.newContext({ viewport, locale: 'fi-FI' });
+  const page = await context.newPage();
+  await page.goto(base + '/');
+  await page.getByRole('textbox', { name: 'Sähköposti' }).fill(email);
+  await page.getByRole('textbox', { name: 'Salasana' }).fill('Yhdessa-demo-2026');
+  await page.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+  await page.waitForTimeout(2500);
+  return page;
+}
+const c = await signIn('sari.koordinaattori@varkaus-demo.fi', { width: 1366, height: 900 });
+await c.screenshot({ path: '/tmp/activity/shots/workspace.png', fullPage: false });
+await c.getByRole('link', { name: 'Perhe Virtanen', exact: true }).click();
+await c.waitForTimeout(1500);
+await c.getByRole('tab', { name: 'Muutokset' }).click();
+await c.waitForTimeout(1500);
+await c.screenshot({ path: '/tmp/activity/shots/feed-coordinator.png', fullPage: true });
+const cp = await signIn('sari.koordinaattori@varkaus-demo.fi', { width: 390, height: 844 });
+const card = cp.getByRole('region', { name: 'Muutokset viimeisen vuorokauden aikana' });
+await card.scrollIntoViewIfNeeded();
+await card.screenshot({ path: '/tmp/activity/shots/card-phone.png' });
+const f = await signIn('anna.virtanen@example.fi', { width: 390, height: 844 });
+await f.getByRole('tab', { name: 'Muutokset' }).click();
+await f.waitForTimeout(1500);
+await f.screenshot({ path: '/tmp/activity/shots/feed-family-phone.png', fullPage: true });
+const w = await signIn('hanna.koulu@varkaus-demo.fi', { width: 1366, height: 900 });
+await w.getByRole('link', { name: 'Perhe Virtanen', exact: true }).click();
+await w.waitForTimeout(1500);
+await w.getByRole('tab', { name: 'Muutokset' }).click();
+await w.waitForTimeout(1500);
+await w.screenshot({ path: '/tmp/activity/shots/feed-hanna.png', fullPage: true });
+await browser.close();
