@@ -14,7 +14,12 @@ async function openChanges(page: Page): Promise<ReturnType<Page['getByRole']>> {
   await expect(page.getByText('Päivittyy reaaliajassa')).toBeVisible();
   await page.getByRole('tab', { name: 'Muutokset' }).click();
   const feed = page.getByRole('region', { name: 'Mitä on muuttunut' });
-  await expect(feed.getByRole('heading', { level: 3 }).or(feed.getByText(/ei ole vielä/)).first()).toBeVisible();
+  await expect(
+    feed
+      .getByRole('heading', { level: 3 })
+      .or(feed.getByText(/ei ole vielä/))
+      .first(),
+  ).toBeVisible();
   return feed;
 }
 

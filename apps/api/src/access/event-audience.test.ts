@@ -100,8 +100,22 @@ describe('the subject of a change read again later (the activity feed)', () => {
   });
 
   it.each<[string, Role, FamilyRelation, FamilyEventType, EventSubject, boolean]>([
-    ['worker with every consent', 'worker', keptFromOthers(workerWithEverything), 'action.updated', { serviceRoleId: 'role-hidden' }, false],
-    ['worker with notes consent, a note', 'worker', keptFromOthers(workerWithNotes), 'note.created', familyNote('role-hidden'), false],
+    [
+      'worker with every consent',
+      'worker',
+      keptFromOthers(workerWithEverything),
+      'action.updated',
+      { serviceRoleId: 'role-hidden' },
+      false,
+    ],
+    [
+      'worker with notes consent, a note',
+      'worker',
+      keptFromOthers(workerWithNotes),
+      'note.created',
+      familyNote('role-hidden'),
+      false,
+    ],
     ['coordinator', 'coordinator', keptFromOthers(coordinator), 'usage.recorded', { serviceRoleId: 'role-hidden' }, true],
     ['guardian', 'family', keptFromOthers(guardian), 'action.created', { serviceRoleId: 'role-hidden' }, true],
     [

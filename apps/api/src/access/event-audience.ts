@@ -93,7 +93,10 @@ export function audienceSubject(relation: FamilyRelation, subject: EventSubject)
  * Whether the actor hears of an event: one of the rooms it goes to is one their socket joins. The
  * activity feed asks this of every past change, so it shows exactly what live events would tell.
  */
-export function eventAudienceOf(actor: Actor, relation: FamilyRelation): (type: FamilyEventType, subject?: EventSubject) => boolean {
+export function eventAudienceOf(
+  actor: Actor,
+  relation: FamilyRelation,
+): (type: FamilyEventType, subject?: EventSubject) => boolean {
   const joined = new Set(audienceRoomsOf(actor, relation));
   return (type, subject) =>
     eventRooms(relation.familyId, type, subject && audienceSubject(relation, subject)).some((room) => joined.has(room));

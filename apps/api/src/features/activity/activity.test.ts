@@ -304,6 +304,30 @@ describe('GET /api/families/:familyId/activity', () => {
     expect(types).toContain('action.updated');
   });
 
+  it('when a review is completed, then services read of the review and the new plan version, and only the family and its coordinator of the feedback asked', async () => {
+    const [held] = await testApp.database.db
+      .insert(reviews)
+      .values({ familyId: world.family.id, scheduledOn: '2025-01-15' })
+      .returning();
+    const completed = await (
+      await agentOf('coordinator')
+    )
+      .post(`/api/families/${world.family.id}/reviews/${held!.id}/complete`)
+      .send({ version: 1 });
+    expect(completed.status).toBe(200);
+
+    const newest = (entries: ActivityEntry[]) => entries.slice(0, 3).map((entry) => [entry.type, entry.status]);
+    for (const reader of ['coordinator', 'guardian'] as const)
+      expect(newest(await activityOf(reader))).toEqual([
+        ['feedback.requested', null],
+        ['plan.versioned', null],
+        ['review.updated', 'completed'],
+      ]);
+    const [versioned, review] = await activityOf('workerA');
+    expect(versioned).toMatchObject({ type: 'plan.versioned', version: 1 });
+    expect(review).toMatchObject({ type: 'review.updated', status: 'completed', item: { day: '2025-01-15' } });
+  });
+
   it('when a worker hears of few changes among many, then a page may end early, and its cursor still leads to every line', async () => {
     const coordinator = await agentOf('coordinator');
     for (let index = 0; index < 70; index += 1) {
