@@ -1,4 +1,5 @@
 import { accountsRoutes } from './features/accounts/accounts.routes';
+import { activityRoutes } from './features/activity/activity.routes';
 import { actionsRoutes } from './features/actions/actions.routes';
 import { assessmentsRoutes } from './features/assessments/assessments.routes';
 import { accessLogRoutes } from './features/access-log/access-log.routes';
@@ -57,6 +58,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...organisationsRoutes,
     ...consentsRoutes,
     ...accessLogRoutes,
+    ...activityRoutes,
     ...feedbackRoutes,
     ...auditExportRoutes,
     ...accountsRoutes({ config, mailer }),

@@ -12,7 +12,7 @@ import {
   type JoinFamilyAck,
   type ServerToClientEvents,
 } from '@yhdessa/shared';
-import { audienceRoomsOf, eventRooms, hearsOf, isRoomOfFamily } from './access/event-audience';
+import { audienceRoomsOf, eventAudienceOf, eventRooms, isRoomOfFamily } from './access/event-audience';
 import { findFamilyRelation, type FamilyRelation } from './access/family-relation.repository';
 import { resolveSessionActor, type SessionPolicy } from './features/auth/session.service';
 import { SESSION_COOKIE } from './features/auth/session-token';
@@ -131,8 +131,9 @@ async function catchUpFamily(
 ): Promise<FamilyCatchUp> {
   const { familyId } = relation;
   const headSeq = await findFamilyEventHead(familyId, database.db);
+  const hears = eventAudienceOf(actor, relation);
   const audible = (stored: StoredFamilyEvent[]) =>
-    stored.filter(({ event, subject }) => hearsOf(actor, relation, event.type, subject)).map(({ event }) => event);
+    stored.filter(({ event, subject }) => hears(event.type, subject)).map(({ event }) => event);
   if (afterSeq === undefined)
     return {
       headSeq,

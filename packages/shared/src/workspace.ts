@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { activityEntrySchema } from './activity';
 import { familyStatusSchema, familySummarySchema, personRefSchema } from './families';
 import { idSchema, isoDateSchema, isoDateTimeSchema, localizedTextSchema } from './ids';
-import { familyEventTypeSchema } from './realtime';
 import { actionSchema } from './plans';
 
 export const workspaceQuerySchema = z.strictObject({
@@ -37,17 +37,15 @@ export const coordinatorWorkspaceSchema = z.object({
     }),
   ),
   upcomingReviews: z.array(z.object({ family: familyRefSchema, reviewId: idSchema, scheduledOn: isoDateSchema })),
-  recentChanges: z.array(
-    z.object({
-      family: familyRefSchema,
-      type: familyEventTypeSchema,
-      entityId: idSchema,
-      version: z.number().int(),
-      seq: z.number().int(),
-      occurredAt: isoDateTimeSchema,
-      actor: personRefSchema.nullable(),
-    }),
-  ),
+  /** What changed in the coordinator's families in the period (the last 24 hours by default). */
+  recentChanges: z.object({
+    /** Changes in all, each counted once, grouped or not. */
+    count: z.number().int(),
+    /** The families that changed, the most recently changed first, with how many changes each. */
+    families: z.array(z.object({ family: familyRefSchema, count: z.number().int().min(1) })),
+    /** The newest few lines, worded and grouped like the family's activity. */
+    latest: z.array(activityEntrySchema.extend({ family: familyRefSchema })),
+  }),
   /** Cases other coordinators want to hand over to the caller; only the family's name is shown until accepted. */
   handoversToMe: z.array(z.object({ family: familyRefSchema, from: personRefSchema, requestedAt: isoDateTimeSchema })),
 });

@@ -654,6 +654,12 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: `/api/families/${familyId}/access-log`,
       expect: familyScoped({ coordinator: 200, otherCoordinator: 200, guardian: 200, youngMember: 200, otherGuardian: 200 }),
     },
+    // What changed, as far as each may see it: everyone in the plan reads it, nobody outside.
+    'GET /api/families/:familyId/activity': {
+      method: 'GET',
+      path: `/api/families/${familyId}/activity`,
+      expect: familyScoped(all(200)),
+    },
     // The family's experience: services never see it; the coordinator only reads it. The request is
     // answered already (409 to the family), and only its guardian, who answered, changes the permission.
     'GET /api/families/:familyId/feedback': {

@@ -1,6 +1,6 @@
 import { planParts, type FamilyEventType, type Role } from '@yhdessa/shared';
 import type { EventSubject } from '../core/event-subject';
-import { audienceRoomsOf, eventRooms } from './event-audience';
+import { eventAudienceOf } from './event-audience';
 import type { FamilyRelation } from './family-relation.repository';
 import { actor, ME, noRelation } from './policy-test-fixtures';
 
@@ -8,8 +8,7 @@ const base = noRelation;
 
 /** Who hears an event: the rooms it goes to, met with the rooms each person's socket is in. */
 function hears(role: Role, relation: FamilyRelation, type: FamilyEventType, subject?: EventSubject): boolean {
-  const joined = new Set(audienceRoomsOf(actor(role), relation));
-  return eventRooms('f', type, subject).some((room) => joined.has(room));
+  return eventAudienceOf(actor(role), relation)(type, subject);
 }
 
 const coordinator = { ...base, coordinatorId: ME };
@@ -92,4 +91,45 @@ it.each<[string, Role, FamilyRelation, FamilyEventType, EventSubject | undefined
   ["guardian, a hidden role's note for the family", 'family', guardian, 'note.created', hiddenNote('role-other'), true],
 ])('when the event reaches the %s, then it is heard: %#', (_label, role, relation, type, subject, expected) => {
   expect(hears(role, relation, type, subject)).toBe(expected);
+});
+
+describe('the subject of a change read again later (the activity feed)', () => {
+  const keptFromOthers = (relation: FamilyRelation, ofActorsService = false): FamilyRelation => ({
+    ...relation,
+    hiddenServiceRoles: [{ id: 'role-hidden', ofActorsService }],
+  });
+
+  it.each<[string, Role, FamilyRelation, FamilyEventType, EventSubject, boolean]>([
+    [
+      'worker with every consent',
+      'worker',
+      keptFromOthers(workerWithEverything),
+      'action.updated',
+      { serviceRoleId: 'role-hidden' },
+      false,
+    ],
+    [
+      'worker with notes consent, a note',
+      'worker',
+      keptFromOthers(workerWithNotes),
+      'note.created',
+      familyNote('role-hidden'),
+      false,
+    ],
+    ['coordinator', 'coordinator', keptFromOthers(coordinator), 'usage.recorded', { serviceRoleId: 'role-hidden' }, true],
+    ['guardian', 'family', keptFromOthers(guardian), 'action.created', { serviceRoleId: 'role-hidden' }, true],
+    [
+      "the hidden role's own worker",
+      'worker',
+      keptFromOthers({ ...workerWithGoals, actorServiceRoleIds: ['role-hidden'] }, true),
+      'action.updated',
+      { serviceRoleId: 'role-hidden' },
+      true,
+    ],
+  ])(
+    "when the family keeps the item's role from other services and the %s asks, then the relation marks it hidden: %#",
+    (_label, role, relation, type, subject, expected) => {
+      expect(hears(role, relation, type, subject)).toBe(expected);
+    },
+  );
 });

@@ -84,12 +84,20 @@ export function eventRooms(familyId: string, type: FamilyEventType, subject?: Ev
   return rooms;
 }
 
+/** The subject as its event carries it: marked when the family keeps the item's service role from other services. */
+export function audienceSubject(relation: FamilyRelation, subject: EventSubject): EventSubject {
+  return isServiceRoleHidden(relation, subject.serviceRoleId) ? { ...subject, serviceRoleHidden: true } : subject;
+}
+
 /**
- * Whether this actor would have heard of the stored event live, decided again with today's
- * relation: a catch-up replays exactly what the reader may be told now.
+ * Whether the actor hears of an event: one of the rooms it goes to is one their socket joins. The
+ * activity feed asks this of every past change, so it shows exactly what live events would tell.
  */
-export function hearsOf(actor: Actor, relation: FamilyRelation, type: FamilyEventType, subject: EventSubject): boolean {
-  const audience = new Set(audienceRoomsOf(actor, relation));
-  const decided = { ...subject, serviceRoleHidden: isServiceRoleHidden(relation, subject.serviceRoleId) };
-  return eventRooms(relation.familyId, type, decided).some((room) => audience.has(room));
+export function eventAudienceOf(
+  actor: Actor,
+  relation: FamilyRelation,
+): (type: FamilyEventType, subject?: EventSubject) => boolean {
+  const joined = new Set(audienceRoomsOf(actor, relation));
+  return (type, subject) =>
+    eventRooms(relation.familyId, type, subject && audienceSubject(relation, subject)).some((room) => joined.has(room));
 }

@@ -327,6 +327,20 @@ export function readableNotes(
   return { visibility: 'family', serviceRoleIds: [], hiddenServiceRoleIds: [] };
 }
 
+/** Whether the actor may read one note, by `readableNotes`. */
+export function noteReadable(
+  actor: Actor,
+  relation: FamilyRelation,
+  note: { visibility: NoteVisibility; serviceRoleId: string | null },
+): boolean {
+  const scope = readableNotes(actor, relation);
+  return (
+    (scope.visibility === 'any' || note.visibility === 'family') &&
+    (scope.serviceRoleIds === 'any' || (note.serviceRoleId !== null && scope.serviceRoleIds.includes(note.serviceRoleId))) &&
+    (note.serviceRoleId === null || !scope.hiddenServiceRoleIds.includes(note.serviceRoleId))
+  );
+}
+
 /** Whose usage and costs the actor may read: the coordinator all of the family's, a service only its own roles'. */
 export function readableUsage(actor: Actor, relation: FamilyRelation): 'any' | readonly string[] {
   const basis = familyAccessBasis(actor, relation);

@@ -2,7 +2,8 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import type { FamilyEvent } from '@yhdessa/shared';
 import { z } from 'zod';
 import type { EventSubject } from '../core/event-subject';
-import { familyAccessBasis, isServiceRoleHidden, opensCase } from '../access/family-policy';
+import { audienceSubject } from '../access/event-audience';
+import { familyAccessBasis, opensCase } from '../access/family-policy';
 import { findFamilyRelation } from '../access/family-relation.repository';
 import { auditAnonymousDenial } from '../audit/anonymous-denials';
 import { appendAuditEvent, type AuditEntry } from '../audit/audit.repository';
@@ -83,10 +84,9 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
         afterCommit: (work) => afterCommit.push(work),
         realtime: deps.realtime,
         recordFamilyEvent: async (event, subject) => {
-          const hidden = subject && family ? isServiceRoleHidden(family.relation, subject.serviceRoleId) : false;
           pending.push({
             event: await insertFamilyEvent(tx, event, actor?.accountId ?? null, subject),
-            subject: hidden ? { ...subject!, serviceRoleHidden: true } : subject,
+            subject: subject && family ? audienceSubject(family.relation, subject) : subject,
           });
         },
       } as RouteContext<typeof route.access>;

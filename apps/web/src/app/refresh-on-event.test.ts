@@ -111,6 +111,19 @@ describe('refresh on a live event', () => {
     expect(stale(queryClient)).toEqual([queryKeys.plan(familyId)]);
   });
 
+  it.each(Object.keys(refreshOnEvent) as FamilyEventType[])(
+    "when %s arrives, then that family's activity is stale, another family's is not",
+    (type) => {
+      const queryClient = cachedFamily();
+      queryClient.setQueryData(queryKeys.activity(familyId), {});
+      queryClient.setQueryData(queryKeys.activity(otherFamilyId), {});
+      // Our own action change coming back leaves the plan as it is, not the activity.
+      refreshAfterEvent(queryClient, event(type, { id: buildAction().id }));
+      expect(stale(queryClient)).toContainEqual(queryKeys.activity(familyId));
+      expect(stale(queryClient)).not.toContainEqual(queryKeys.activity(otherFamilyId));
+    },
+  );
+
   it('when the table is read, then every event type refetches the plan unless it already holds the action', () => {
     expect(Object.entries(refreshOnEvent).filter(([, refresh]) => refresh.plan !== 'refetch')).toEqual([
       ['action.updated', { plan: 'unlessCurrent', stale: [] }],

@@ -90,4 +90,6 @@ export function refreshAfterEvent(queryClient: QueryClient, event: FamilyEvent):
   if (refresh.plan === 'refetch' || !planIsCurrent(queryClient, event))
     void queryClient.invalidateQueries({ queryKey: queryKeys.plan(event.familyId) });
   for (const staleKey of refresh.stale) void queryClient.invalidateQueries({ queryKey: staleKey(event.familyId) });
+  // Every change is a line of the family's activity.
+  void queryClient.invalidateQueries({ queryKey: queryKeys.activity(event.familyId) });
 }

@@ -7,6 +7,8 @@ export const paths = {
   changePassword: '/password',
   families: '/',
   family: (familyId: string) => `/families/${familyId}`,
+  /** The family's plan opened at what has changed. */
+  activity: (familyId: string) => `/families/${familyId}?section=activity`,
   consents: (familyId: string) => `/families/${familyId}/consents`,
   accessLog: (familyId: string) => `/families/${familyId}/access-log`,
   costs: (familyId: string) => `/families/${familyId}/costs`,

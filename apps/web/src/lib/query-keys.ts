@@ -43,6 +43,8 @@ export const queryKeys = {
     [...family(familyId), 'versions', 'compare', from, to] as const,
   consents: (familyId: string) => [...family(familyId), 'consents'] as const,
   accessLog: (familyId: string) => [...family(familyId), 'access-log'] as const,
+  /** What changed in the family, page by page: every live event of the family makes it stale. */
+  activity: (familyId: string) => [...family(familyId), 'activity'] as const,
   feedback: (familyId: string) => [...family(familyId), 'feedback'] as const,
   /** The family's enrolments in outcome-based programmes, and those it could join. */
   programEnrolments: (familyId: string) => [...family(familyId), 'program-enrolments'] as const,

@@ -1,5 +1,6 @@
 import { assessmentDomains, attainmentLevels } from '@yhdessa/shared';
 import type {
+  ActivityEntry,
   AccessLogGroup,
   Assessment,
   AdminAccount,
@@ -431,6 +432,28 @@ export function buildAccessLogGroup(
   };
 }
 
+/** One line of a family's activity: by default, Mikko Salo of family work marking an action done. */
+export function buildActivityEntry(overrides: Partial<ActivityEntry> = {}): ActivityEntry {
+  return {
+    seq: 40,
+    type: 'action.updated',
+    actor: {
+      name: 'Mikko Salo',
+      role: 'worker',
+      service: { fi: 'Perhetyö', sv: 'Familjearbete', en: 'Family work' },
+      relation: null,
+    },
+    item: { id: testId(300), title: 'Kotikäynti kahden viikon välein', service: null, day: null },
+    status: 'done',
+    consent: null,
+    version: 2,
+    count: 1,
+    firstAt: '2026-01-10T07:30:00.000Z',
+    lastAt: '2026-01-10T07:30:00.000Z',
+    ...overrides,
+  };
+}
+
 export function buildCoordinatorWorkspace(overrides: Partial<CoordinatorWorkspace> = {}): CoordinatorWorkspace {
   const virtanen = { id: familyId, name: 'Perhe Virtanen' };
   return {
@@ -453,17 +476,22 @@ export function buildCoordinatorWorkspace(overrides: Partial<CoordinatorWorkspac
       },
     ],
     upcomingReviews: [{ family: virtanen, reviewId: testId(500), scheduledOn: '2026-01-14' }],
-    recentChanges: [
-      {
-        family: virtanen,
-        type: 'goal.created',
-        entityId: testId(600),
-        version: 1,
-        seq: 12,
-        occurredAt: '2026-01-10T07:30:00.000Z',
-        actor: { id: testId(5), name: 'Anna Virtanen' },
-      },
-    ],
+    recentChanges: {
+      count: 1,
+      families: [{ family: virtanen, count: 1 }],
+      latest: [
+        {
+          ...buildActivityEntry({
+            seq: 12,
+            type: 'goal.created',
+            status: null,
+            actor: { name: 'Anna Virtanen', role: 'family', service: null, relation: 'guardian' },
+            item: { id: testId(600), title: 'Aamut sujuvat', service: null, day: null },
+          }),
+          family: virtanen,
+        },
+      ],
+    },
     handoversToMe: [],
     ...overrides,
   };

@@ -1,4 +1,5 @@
 import { auditActions } from '@yhdessa/shared';
+import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -30,6 +31,10 @@ export const auditEvents = pgTable(
   (table) => [
     index('audit_events_chain_idx').on(table.chain, table.id),
     index('audit_events_family_idx').on(table.familyId, table.occurredAt),
+    // The changes of one item: the activity feed finds the row that recorded each change.
+    index('audit_events_family_change_idx')
+      .on(table.familyId, table.resourceId)
+      .where(sql`${table.outcome} = 'allowed' and ${table.action} in ('create', 'update', 'delete')`),
   ],
 );
 

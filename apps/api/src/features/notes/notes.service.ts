@@ -1,5 +1,5 @@
 import type { CreateNote, FamilyParams, Note, NoteList, NoteListQuery, NoteParams, UpdateNote } from '@yhdessa/shared';
-import { readableNotes } from '../../access/family-policy';
+import { noteReadable, readableNotes } from '../../access/family-policy';
 import { refuseUnseen, requireFamilyPermission } from '../../access/require-family-permission';
 import { changeVersioned } from '../../http/versioned-change';
 import { AppError, notFound } from '../../core/app-error';
@@ -11,12 +11,7 @@ import { findNote, insertNote, listNotes, updateNoteAt, type NoteRow } from './n
 type FamilyContext = RouteContext<{ kind: 'family' }>;
 
 function canRead(note: NoteRow, context: FamilyContext): boolean {
-  const scope = readableNotes(context.actor, context.family.relation);
-  return (
-    (scope.visibility === 'any' || note.visibility === 'family') &&
-    (scope.serviceRoleIds === 'any' || (note.serviceRoleId !== null && scope.serviceRoleIds.includes(note.serviceRoleId))) &&
-    (note.serviceRoleId === null || !scope.hiddenServiceRoleIds.includes(note.serviceRoleId))
-  );
+  return noteReadable(context.actor, context.family.relation, note);
 }
 
 /** A service writes on its own role; the coordinator anywhere; the family only notes it can read itself. */

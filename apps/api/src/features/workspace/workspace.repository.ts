@@ -1,11 +1,10 @@
-import { and, asc, desc, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { accounts, serviceMemberships } from '../../db/tables/accounts';
 import { municipalityToday } from '../../core/clock';
 import { actions } from '../../db/tables/actions';
 import { actionColumns, actionIsOverdue } from '../actions';
 import type { Queryable } from '../../db/database';
 import { families } from '../../db/tables/families';
-import { familyEvents } from '../../db/tables/family-events';
 import { reviews } from '../../db/tables/reviews';
 import { serviceRoles } from '../../db/tables/service-roles';
 import { services } from '../../db/tables/services';
@@ -62,27 +61,6 @@ export async function listUpcomingReviewsOfCoordinator(accountId: string, days: 
       ),
     )
     .orderBy(asc(reviews.scheduledOn), asc(families.name));
-}
-
-export async function listRecentChangesOfCoordinator(accountId: string, since: Date, db: Queryable) {
-  return db
-    .select({
-      familyId: families.id,
-      familyName: families.name,
-      type: familyEvents.type,
-      entityId: familyEvents.entityId,
-      version: familyEvents.version,
-      seq: familyEvents.seq,
-      occurredAt: familyEvents.occurredAt,
-      actorId: accounts.id,
-      actorName: accounts.name,
-    })
-    .from(familyEvents)
-    .innerJoin(families, eq(families.id, familyEvents.familyId))
-    .leftJoin(accounts, eq(accounts.id, familyEvents.actorId))
-    .where(and(eq(families.coordinatorId, accountId), gte(familyEvents.occurredAt, since)))
-    .orderBy(desc(familyEvents.seq))
-    .limit(100);
 }
 
 /** Cases waiting for the caller to accept them: the family's name and who offers it, nothing more. */

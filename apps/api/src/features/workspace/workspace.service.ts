@@ -1,5 +1,6 @@
 import type { CoordinatorWorkspace, WorkerWorkspace, Workspace, WorkspaceAction, WorkspaceQuery } from '@yhdessa/shared';
 import { presentAction } from '../actions';
+import { readRecentChangesOfCoordinator } from '../activity';
 import type { AuditEntry } from '../../audit/audit.repository';
 import { listFamiliesVisibleTo } from '../families';
 import { notFound } from '../../core/app-error';
@@ -8,7 +9,6 @@ import {
   listDueActionsOfWorker,
   listHandoversTo,
   listOverdueActionsOfCoordinator,
-  listRecentChangesOfCoordinator,
   listUnansweredInvitationsOfCoordinator,
   listUpcomingReviewsOfCoordinator,
 } from './workspace.repository';
@@ -32,7 +32,7 @@ async function readCoordinatorWorkspace(query: WorkspaceQuery, context: Workspac
   const overdue = await listOverdueActionsOfCoordinator(actor.accountId, tx);
   const invitations = await listUnansweredInvitationsOfCoordinator(actor.accountId, tx);
   const reviews = await listUpcomingReviewsOfCoordinator(actor.accountId, AHEAD_DAYS, tx);
-  const changes = await listRecentChangesOfCoordinator(actor.accountId, since, tx);
+  const recentChanges = await readRecentChangesOfCoordinator(actor, since, tx);
   const handovers = await listHandoversTo(actor.accountId, tx);
 
   await auditReads(context, [
@@ -40,7 +40,7 @@ async function readCoordinatorWorkspace(query: WorkspaceQuery, context: Workspac
     ...overdue.map((row) => row.action.familyId),
     ...invitations.map((row) => row.familyId),
     ...reviews.map((row) => row.familyId),
-    ...changes.map((row) => row.familyId),
+    ...recentChanges.families.map(({ family }) => family.id),
   ]);
   for (const handover of handovers) await context.audit(readEntry(handover.familyId, 'handover', 'handover-target'));
 
@@ -61,15 +61,7 @@ async function readCoordinatorWorkspace(query: WorkspaceQuery, context: Workspac
       reviewId: row.reviewId,
       scheduledOn: row.scheduledOn,
     })),
-    recentChanges: changes.map((row) => ({
-      family: { id: row.familyId, name: row.familyName },
-      type: row.type,
-      entityId: row.entityId,
-      version: row.version,
-      seq: row.seq,
-      occurredAt: row.occurredAt.toISOString(),
-      actor: row.actorId && row.actorName ? { id: row.actorId, name: row.actorName } : null,
-    })),
+    recentChanges,
     handoversToMe: handovers.map((row) => ({
       family: { id: row.familyId, name: row.familyName },
       from: { id: row.fromId, name: row.fromName },

@@ -45,13 +45,17 @@ describe('GET /api/workspace', () => {
       expect.objectContaining({ serviceRoleId: world.roles.roleCInvited.id, ageDays: 0 }),
     ]);
     expect(workspace.upcomingReviews.map((review) => review.scheduledOn)).toEqual([day(7)]);
-    expect(workspace.recentChanges).toContainEqual(
+    expect(workspace.recentChanges.count).toBe(1);
+    expect(workspace.recentChanges.families).toEqual([{ family: { id: world.family.id, name: 'Perhe Testinen' }, count: 1 }]);
+    expect(workspace.recentChanges.latest).toEqual([
       expect.objectContaining({
+        family: { id: world.family.id, name: 'Perhe Testinen' },
         type: 'action.updated',
-        entityId: world.actions.actionA.id,
-        actor: expect.objectContaining({ id: world.people.coordinator.id }),
+        status: 'in_progress',
+        item: expect.objectContaining({ id: world.actions.actionA.id, title: 'Kotikäynti A' }),
+        actor: expect.objectContaining({ name: 'Koordinaattori Yksi', role: 'coordinator' }),
       }),
-    );
+    ]);
     const audit = await testApp.database.db.select().from(auditEvents).where(eq(auditEvents.resource, 'workspace'));
     expect(audit.map((row) => row.familyId)).toContain(world.family.id);
     expect(audit.map((row) => row.familyId)).not.toContain(world.otherFamily.id);
@@ -66,7 +70,7 @@ describe('GET /api/workspace', () => {
     const later = coordinatorWorkspaceSchema.parse(
       (await agent.get(`/api/workspace?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).body,
     );
-    expect(later.recentChanges).toEqual([]);
+    expect(later.recentChanges).toEqual({ count: 0, families: [], latest: [] });
   });
 
   it('when a worker opens the workspace, then they see the families where their service works and its actions due within 14 days', async () => {

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
+import { ActivitySentence } from '../../features/activity/components/activity-line';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
 import { familiesQueryOptions } from '../../features/families/api/families.query';
 import { CreateFamilyForm } from '../../features/families/components/create-family-form';
@@ -131,7 +132,11 @@ function WorkspaceBody({ workspace, filtered, updating, filters }: WorkspaceBody
   const { t } = useTranslation();
   return (
     <>
-      {workspace.role === 'coordinator' ? <CoordinatorAgenda workspace={workspace} /> : <WorkerAgenda workspace={workspace} />}
+      {workspace.role === 'coordinator' ? (
+        <CoordinatorAgenda workspace={workspace} renderChange={(change) => <ActivitySentence entry={change} />} />
+      ) : (
+        <WorkerAgenda workspace={workspace} />
+      )}
       <Stack gap="sm" component="section" aria-labelledby="my-families-title">
         <Title order={2} size="h3" id="my-families-title">
           {t('workspace.myFamilies')}

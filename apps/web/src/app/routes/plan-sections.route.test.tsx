@@ -38,6 +38,7 @@ describe('the plan in sections', () => {
       'Tarina ja arvio',
       'Palaverit',
       'Kirjaukset',
+      'Muutokset',
     ]);
     expect(screen.getByRole('tab', { name: 'Yleiskuva' })).toHaveAttribute('aria-selected', 'true');
     expect(activePanels()).toEqual(['plan-sections-panel-overview']);
@@ -103,6 +104,7 @@ describe('the plan in sections', () => {
       'Tapaamiset',
       'Kirjaukset',
       'Perhe',
+      'Muutokset',
     ]);
     expect(activePanels()).toEqual(['plan-sections-panel-home']);
   });

@@ -9,6 +9,7 @@ import { DisclosureForm } from '../../components/disclosure-form';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { ActionControls } from '../../features/actions/components/action-controls';
+import { ActivityFeed } from '../../features/activity/components/activity-feed';
 import { AddActionForm } from '../../features/actions/components/add-action-form';
 import { CommentThread } from '../../features/comments/components/comment-thread';
 import { AssessmentSection } from '../../features/assessments/components/assessment-section';
@@ -284,6 +285,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         feedback={
           can.readFeedback && currentUser.data?.role === 'coordinator' ? <CoordinatorFeedback familyId={familyId} /> : undefined
         }
+        renderActivity={(shown) => <ActivityFeed familyId={familyId} forFamily={forFamily} enabled={shown} />}
         notes={
           <NotesSection
             familyId={familyId}

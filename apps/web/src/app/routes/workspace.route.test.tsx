@@ -35,8 +35,11 @@ describe('workspace route (coordinator)', () => {
     const reviews = screen.getByRole('region', { name: 'Tulevat arviointipalaverit' });
     expect(within(reviews).getByRole('link', { name: 'Palaveri 14.1.2026' })).toBeInTheDocument();
     const changes = screen.getByRole('region', { name: 'Muutokset viimeisen vuorokauden aikana' });
-    expect(within(changes).getByText(/uusi tavoite/)).toBeInTheDocument();
-    expect(within(changes).getByText(/Anna Virtanen · 10\.1\.2026 klo 09\.30/)).toBeInTheDocument();
+    expect(within(changes).getByRole('link', { name: 'Anna Virtanen lisäsi tavoitteen ”Aamut sujuvat”' })).toHaveAttribute(
+      'href',
+      `/families/${familyId}?section=activity`,
+    );
+    expect(within(changes).getByText('10.1.2026 klo 09.30')).toBeInTheDocument();
 
     // The family's own card holds the one link named after the family.
     expect(screen.getAllByRole('link', { name: /Perhe Virtanen/ })).toHaveLength(1);
@@ -48,7 +51,12 @@ describe('workspace route (coordinator)', () => {
     server.use(
       http.get('/api/workspace', () =>
         HttpResponse.json(
-          buildCoordinatorWorkspace({ overdueActions: [], unansweredInvitations: [], upcomingReviews: [], recentChanges: [] }),
+          buildCoordinatorWorkspace({
+            overdueActions: [],
+            unansweredInvitations: [],
+            upcomingReviews: [],
+            recentChanges: { count: 0, families: [], latest: [] },
+          }),
         ),
       ),
     );

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
 /** The parts of the plan, each behind one tab; the family's home comes first for the family, an overview for professionals. */
-export const familySections = ['home', 'goals', 'services', 'story', 'meetings', 'notes', 'members'] as const;
-export const professionalSections = ['overview', 'services', 'story', 'meetings', 'notes'] as const;
+export const familySections = ['home', 'goals', 'services', 'story', 'meetings', 'notes', 'members', 'activity'] as const;
+export const professionalSections = ['overview', 'services', 'story', 'meetings', 'notes', 'activity'] as const;
 export type PlanSectionId = (typeof familySections)[number] | (typeof professionalSections)[number];
 
 const TABS_ID = 'plan-sections';
@@ -71,6 +71,7 @@ export function PlanSectionMenu({ sections, current, onChange, forFamily }: Plan
 }
 
 export function sectionTitle(t: (key: string) => string, section: PlanSectionId, forFamily: boolean): string {
+  if (section === 'activity') return t('activity.sectionTitle');
   return forFamily && section === 'meetings' ? t('familyHome.section.familyMeetings') : t(`familyHome.section.${section}`);
 }
 

@@ -57,6 +57,8 @@ interface PlanViewProps {
   reviews?: ReactNode;
   /** What the family has said of its experience, as the reader may see it. */
   feedback?: ReactNode;
+  /** What has changed in the family, given whether its section is open; the app layer supplies it. */
+  renderActivity?: (shown: boolean) => ReactNode;
   /** The reader is a family member: their home comes first and the plan speaks to them in plain words. */
   forFamily?: boolean;
   /** The family's home, "what happens next for us", given how to focus a section opened from it; the app layer supplies it. */
@@ -100,6 +102,7 @@ export function PlanView({
   feedback,
   forFamily = false,
   renderHome,
+  renderActivity,
 }: PlanViewProps) {
   const { t } = useTranslation();
   const sections = forFamily ? familySections : professionalSections;
@@ -253,6 +256,12 @@ export function PlanView({
         ),
       )}
       {forFamily && panel('members', membersSection)}
+      {/* A record of changes, not a part of the plan: it stays off paper. */}
+      <PlanSectionPanel section="activity" current={current} printed={false}>
+        <PlanSection id="plan-activity" title={t('activity.title')}>
+          {renderActivity?.(current === 'activity')}
+        </PlanSection>
+      </PlanSectionPanel>
     </Stack>
   );
 }

@@ -21,7 +21,13 @@ export function AgendaSection({ id, title, count, emptyText, children, urgent = 
           <Title order={2} size="h4" id={id}>
             {title}
           </Title>
-          <Badge variant={urgent && count > 0 ? 'filled' : 'light'} color={urgent && count > 0 ? 'red' : 'gray'} tt="none">
+          {/* The title wraps on a narrow phone; the count keeps its width, never cut to "4.". */}
+          <Badge
+            variant={urgent && count > 0 ? 'filled' : 'light'}
+            color={urgent && count > 0 ? 'red' : 'gray'}
+            tt="none"
+            style={{ flexShrink: 0, overflow: 'visible' }}
+          >
             {count}
           </Badge>
         </Group>

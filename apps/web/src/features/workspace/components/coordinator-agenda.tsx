@@ -1,12 +1,21 @@
 import { SimpleGrid, Text } from '@mantine/core';
 import type { CoordinatorWorkspace } from '@yhdessa/shared';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTimeParts, localizeText, useLanguage } from '../../../lib/locale';
 import { AgendaSection } from './agenda-section';
 import { FamilyItemLink } from './family-link';
+import { RecentChangesSection } from './recent-changes-section';
 
 /** What needs the coordinator this morning, across their families: overdue, unanswered, upcoming, changed. */
-export function CoordinatorAgenda({ workspace }: { workspace: CoordinatorWorkspace }) {
+export function CoordinatorAgenda({
+  workspace,
+  renderChange,
+}: {
+  workspace: CoordinatorWorkspace;
+  /** One recent change in words; the app layer supplies it from the family's activity. */
+  renderChange: (change: CoordinatorWorkspace['recentChanges']['latest'][number]) => ReactNode;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const dateTime = (iso: string) => {
@@ -88,22 +97,7 @@ export function CoordinatorAgenda({ workspace }: { workspace: CoordinatorWorkspa
           </li>
         ))}
       </AgendaSection>
-      <AgendaSection
-        id="agenda-changes"
-        title={t('workspace.changesTitle')}
-        count={workspace.recentChanges.length}
-        emptyText={t('workspace.changesEmpty')}
-      >
-        {workspace.recentChanges.map((change) => (
-          <li key={`${change.family.id}-${change.seq}`}>
-            <FamilyItemLink familyId={change.family.id}>{t(`familyEvent.${change.type}`)}</FamilyItemLink>
-            <Text size="sm">{change.family.name}</Text>
-            <Text size="xs" c="dimmed">
-              {[change.actor?.name, dateTime(change.occurredAt)].filter(Boolean).join(' · ')}
-            </Text>
-          </li>
-        ))}
-      </AgendaSection>
+      <RecentChangesSection recentChanges={workspace.recentChanges} renderChange={renderChange} />
     </SimpleGrid>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_family_change_idx" ON "audit_events" USING btree ("family_id","resource_id") WHERE "audit_events"."outcome" = 'allowed' and "audit_events"."action" in ('create', 'update', 'delete');

@@ -1,0 +1,1 @@
+export { readRecentChangesOfCoordinator } from './activity.service';
