@@ -75,6 +75,7 @@ export function GoalControls({ familyId, goal }: GoalControlsProps) {
       </Group>
       <SaveProblem
         error={reopen.error}
+        onRetry={() => reopen.variables && sendReopen(reopen.variables.body.version)}
         conflict={
           current && (
             <ConflictAlert

@@ -69,7 +69,9 @@ export function StoryComments({ familyId, comments, canComment, canResolve }: St
           }
         />
       )}
-      {resolve.isError && !isApiError(resolve.error, 'version_conflict') && <SaveError error={resolve.error} />}
+      {resolve.isError && !isApiError(resolve.error, 'version_conflict') && (
+        <SaveError error={resolve.error} onRetry={() => resolve.variables && resolve.mutate(resolve.variables)} />
+      )}
       {canComment && (
         <CommentForm
           label={t(`comments.story.label.${kind}`)}
