@@ -1,7 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { currentUserQueryOptions } from '../features/auth/api/current-user.query';
+import { useQueryClient } from '@tanstack/react-query';
+import type { CurrentUser } from '@yhdessa/shared';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { claimPendingEdits } from '../lib/pending-edits-storage';
+import { queryKeys } from '../lib/query-keys';
 
 /**
  * Once an account is fully signed in, the edits waiting in this browser are its own, and are sent:
@@ -9,9 +10,15 @@ import { claimPendingEdits } from '../lib/pending-edits-storage';
  */
 export function PendingEditsKeeper() {
   const queryClient = useQueryClient();
-  // Follows who is signed in without asking the server: the screens ask.
-  const user = useQuery({ ...currentUserQueryOptions(), enabled: false }).data;
-  const accountId = user?.secondFactor === 'done' ? user.id : null;
+  // Follows who is signed in as the cache has it, without asking the server (the screens ask);
+  // signing in replaces the cached queries, so a query observer could miss the new account.
+  const accountId = useSyncExternalStore(
+    useCallback((notify: () => void) => queryClient.getQueryCache().subscribe(notify), [queryClient]),
+    () => {
+      const user = queryClient.getQueryData<CurrentUser | null>(queryKeys.currentUser);
+      return user?.secondFactor === 'done' ? user.id : null;
+    },
+  );
   useEffect(() => {
     if (accountId) void claimPendingEdits(queryClient, accountId);
   }, [queryClient, accountId]);

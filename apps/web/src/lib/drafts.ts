@@ -23,9 +23,9 @@ function storageKey(accountId: string, { familyId, form, item }: DraftKey): stri
   return [`${prefix}${accountId}`, familyId, form, ...(item ? [item] : [])].join('.');
 }
 
-function useStorageKey(key: DraftKey): string | null {
+function useStorageKey(key: DraftKey | undefined): string | null {
   const accountId = useQueryClient().getQueryData<CurrentUser | null>(queryKeys.currentUser)?.id;
-  return accountId ? storageKey(accountId, key) : null;
+  return accountId && key ? storageKey(accountId, key) : null;
 }
 
 function readDraft<Values>(storage: string | null): StoredDraft<Values> | null {
@@ -39,7 +39,7 @@ function readDraft<Values>(storage: string | null): StoredDraft<Values> | null {
 }
 
 /** Whether a form has unsaved input from before, so the screen can open it again where the user left it. */
-export function useHasDraft(key: DraftKey): boolean {
+export function useHasDraft(key: DraftKey | undefined): boolean {
   const storage = useStorageKey(key);
   const [has] = useState(() => readDraft(storage) !== null);
   return has;
@@ -64,7 +64,7 @@ export interface DraftForm<Values> {
  * the signed-in account, so that it survives a reload and signing in again after the session ended.
  * Input equal to where the form started is no draft.
  */
-export function useDraftForm<Values extends Record<string, unknown>>(
+export function useDraftForm<Values extends object>(
   key: DraftKey,
   { version, ...input }: DraftFormInput<Values>,
 ): DraftForm<Values> {

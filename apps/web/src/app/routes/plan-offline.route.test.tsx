@@ -159,7 +159,7 @@ describe('edits made offline', () => {
     reload();
     await waitFor(() => expect(sent).toEqual([{ status: 'done', version: 1 }]));
     await waitFor(() => expect(screen.queryByText('Odottaa yhteyttä')).not.toBeInTheDocument());
-    expect(within(screen.getByRole('banner')).getByRole('status')).toBeEmptyDOMElement();
+    expect(within(screen.getByRole('banner')).queryByRole('status')).not.toBeInTheDocument();
     expect(await statusSelect()).toHaveValue('done');
     expect(storedEdits().map((key) => JSON.parse(window.localStorage.getItem(key) ?? '{}').clientState.mutations)).toEqual([[]]);
   });
@@ -290,5 +290,94 @@ describe('edits made offline', () => {
     expect(Object.keys(window.sessionStorage)).toEqual([]);
     expect(screen.queryByText('Odottaa yhteyttä')).not.toBeInTheDocument();
     expect(sent).toEqual([]);
+  });
+});
+
+describe('an ended session', () => {
+  /** The server no longer knows the session: every request is refused until someone signs in. */
+  function endSession() {
+    server.use(
+      http.get('/api/auth/me', () => problem(401, 'unauthenticated')),
+      http.get(`${base}/plan`, () => problem(401, 'unauthenticated')),
+    );
+  }
+
+  async function signInAgain(user: ReturnType<typeof renderApp>['user'], as = sari) {
+    planApi(as);
+    server.use(http.post('/api/auth/login', () => HttpResponse.json(as)));
+    await user.type(await screen.findByLabelText('Sähköposti'), as.email);
+    await user.type(screen.getByLabelText('Salasana'), 'Yhdessa-demo-2026');
+    await user.click(screen.getByRole('button', { name: 'Kirjaudu sisään' }));
+  }
+
+  it('when the session ends while a note is being written, then sign-in says so and returns to the same screen with the note as it was', async () => {
+    planApi();
+    const { user, router, socket } = renderApp(`${planPath}?section=notes`);
+    const section = await screen.findByRole('region', { name: 'Kirjaukset' });
+    await user.type(within(section).getByRole('textbox', { name: /Uusi kirjaus/ }), 'Puolikas ajatus');
+
+    endSession();
+    // Someone else's change makes the screen read the plan again, and the server refuses.
+    act(() => socket.receive({ type: 'action.created', familyId, id: testId(301), version: 1, seq: 7 }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Istuntosi päättyi. Kirjaudu uudelleen jatkaaksesi');
+    expect(router.state.location.pathname).toBe('/sign-in');
+
+    await signInAgain(user);
+    await waitFor(() => expect(router.state.location.pathname + router.state.location.search).toBe(`${planPath}?section=notes`));
+    const again = await screen.findByRole('region', { name: 'Kirjaukset' });
+    expect(within(again).getByRole('textbox', { name: /Uusi kirjaus/ })).toHaveValue('Puolikas ajatus');
+  });
+
+  it('when a note is sent after the session ended, then it waits and is sent once the same account signs in again', async () => {
+    planApi();
+    const created: unknown[] = [];
+    server.use(
+      http.post(`${base}/notes`, async ({ request }) => {
+        created.push(await request.json());
+        return created.length === 1
+          ? problem(401, 'unauthenticated')
+          : HttpResponse.json(buildNote({ id: testId(701), body: 'Soitin koululle.' }), { status: 201 });
+      }),
+    );
+    const { user, router } = renderApp(`${planPath}?section=notes`);
+    const section = await screen.findByRole('region', { name: 'Kirjaukset' });
+    await user.type(within(section).getByRole('textbox', { name: /Uusi kirjaus/ }), 'Soitin koululle.');
+    endSession();
+    await user.click(within(section).getByRole('button', { name: 'Tallenna kirjaus' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Istuntosi päättyi');
+    expect(storedEdits().some((key) => window.localStorage.getItem(key)?.includes('Soitin koululle.'))).toBe(true);
+    expect(created).toHaveLength(1);
+
+    await signInAgain(user);
+    await waitFor(() => expect(created).toHaveLength(2));
+    expect(created[1]).toEqual(created[0]);
+    expect(router.state.location.search).toBe('?section=notes');
+    expect(
+      within(await screen.findByRole('region', { name: 'Kirjaukset' })).getByRole('textbox', { name: /Uusi kirjaus/ }),
+    ).toHaveValue('');
+  });
+
+  it('when another account signs in after the session ended, then the waiting note is dropped, never sent in its name', async () => {
+    planApi();
+    const created: unknown[] = [];
+    server.use(
+      http.post(`${base}/notes`, async ({ request }) => {
+        created.push(await request.json());
+        return problem(401, 'unauthenticated');
+      }),
+    );
+    const { user } = renderApp(`${planPath}?section=notes`);
+    const section = await screen.findByRole('region', { name: 'Kirjaukset' });
+    await user.type(within(section).getByRole('textbox', { name: /Uusi kirjaus/ }), 'Soitin koululle.');
+    endSession();
+    await user.click(within(section).getByRole('button', { name: 'Tallenna kirjaus' }));
+    await screen.findByRole('alert');
+
+    await signInAgain(user, olli);
+    await screen.findByRole('region', { name: 'Kirjaukset' });
+    await waitFor(() => expect(storedEdits().some((key) => window.localStorage.getItem(key)?.includes('Soitin'))).toBe(false));
+    expect(created).toHaveLength(1);
+    expect(screen.queryByText('Soitin koululle.')).not.toBeInTheDocument();
   });
 });

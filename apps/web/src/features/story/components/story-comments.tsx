@@ -79,6 +79,7 @@ export function StoryComments({ familyId, comments, canComment, canResolve }: St
           maxLength={storyCommentMaxLength}
           pending={comment.isPending}
           error={comment.error}
+          draft={{ familyId, form: 'storyComment' }}
           onSubmit={(body, sent) => comment.mutate({ kind, body }, { onSuccess: sent })}
         >
           <Radio.Group
