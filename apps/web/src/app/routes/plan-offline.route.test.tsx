@@ -10,6 +10,7 @@ import {
   buildCurrentUser,
   buildNote,
   buildPlan,
+  buildStory,
   familyId,
   testId,
 } from '../../test/fixtures';
@@ -293,7 +294,7 @@ describe('edits made offline', () => {
   });
 });
 
-describe('an ended session', () => {
+describe('an ended session, and unsaved input', () => {
   /** The server no longer knows the session: every request is refused until someone signs in. */
   function endSession() {
     server.use(
@@ -379,5 +380,35 @@ describe('an ended session', () => {
     await waitFor(() => expect(storedEdits().some((key) => window.localStorage.getItem(key)?.includes('Soitin'))).toBe(false));
     expect(created).toHaveLength(1);
     expect(screen.queryByText('Soitin koululle.')).not.toBeInTheDocument();
+  });
+
+  it('when the story was being edited and the page is loaded again, then the edit reopens with its text and a story saved meanwhile comes up as a conflict', async () => {
+    planApi();
+    let story = buildStory();
+    const puts: unknown[] = [];
+    server.use(
+      http.get(`${base}/story`, () => HttpResponse.json(story)),
+      http.put(`${base}/story`, async ({ request }) => {
+        const body = (await request.json()) as { version: number };
+        puts.push(body);
+        return body.version === story.version ? HttpResponse.json(story) : problem(409, 'version_conflict', { current: story });
+      }),
+    );
+    const first = renderApp(`${planPath}?section=story`);
+    const region = await screen.findByRole('region', { name: 'Perheen tarina' });
+    await first.user.click(await within(region).findByRole('button', { name: 'Muokkaa tarinaa' }));
+    const situation = within(region).getByRole('textbox', { name: /Tilanne nyt/ });
+    await first.user.clear(situation);
+    await first.user.type(situation, 'Aamut sujuvat jo.');
+
+    // Meanwhile Olli saves the story.
+    story = buildStory({ situation: 'Eetu käy koulua.', version: 3, updatedBy: { id: olli.id, name: olli.name } });
+    const { user } = reload(`${planPath}?section=story`);
+    const again = await screen.findByRole('region', { name: 'Perheen tarina' });
+    expect(await within(again).findByRole('textbox', { name: /Tilanne nyt/ })).toHaveValue('Aamut sujuvat jo.');
+    await user.click(within(again).getByRole('button', { name: 'Tallenna tarina' }));
+
+    expect(await within(again).findByRole('alert')).toHaveTextContent('Olli Räsänen tallensi tarinan');
+    expect(puts).toEqual([expect.objectContaining({ situation: 'Aamut sujuvat jo.', version: 2 })]);
   });
 });
