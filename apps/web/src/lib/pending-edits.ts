@@ -60,7 +60,7 @@ export function isPendingEdit(mutation: { options: { mutationKey?: readonly unkn
   return mutation.options.mutationKey?.[0] === root;
 }
 
-/** Waiting for the connection (or for its account to sign in again), not yet sent. */
+/** Waiting for the connection, not yet sent. */
 export function isWaiting(mutation: Mutation): boolean {
   return isPendingEdit(mutation) && mutation.state.isPaused;
 }

@@ -217,6 +217,36 @@ describe('edits made offline', () => {
     expect(await within(section).findByText('Kirjoitettu junassa.')).toBeInTheDocument();
   });
 
+  it("when a goal's progress is written offline, then it waits under the goal and is sent when the connection returns", async () => {
+    planApi();
+    const goal = buildPlan().goals[0]!;
+    const entries: unknown[] = [];
+    server.use(
+      http.post(`${base}/goals/${goal.id}/progress`, async ({ request }) => {
+        entries.push(await request.json());
+        return HttpResponse.json(goal, { status: 201 });
+      }),
+    );
+    const { user } = renderApp(planPath);
+    const goals = await screen.findByRole('region', { name: 'Tavoitteet' });
+    goOnline(false);
+    await user.click(within(goals).getByRole('button', { name: 'Kirjaa edistyminen' }));
+    const form = within(goals).getByRole('form', { name: `Edistyminen: ${goal.title}` });
+    await user.clear(within(form).getByLabelText(/Päivä/));
+    await user.type(within(form).getByLabelText(/Päivä/), '12.1.2026');
+    await user.type(within(form).getByRole('textbox', { name: /Miten menee/ }), '3/5');
+    await user.click(within(form).getByRole('button', { name: 'Tallenna kirjaus' }));
+
+    expect(within(goals).queryByRole('form', { name: `Edistyminen: ${goal.title}` })).not.toBeInTheDocument();
+    expect(await within(goals).findByText('12.1.2026: 3/5')).toBeInTheDocument();
+    expect(within(goals).getByText('Odottaa yhteyttä')).toBeInTheDocument();
+    expect(entries).toEqual([]);
+
+    goOnline(true);
+    await waitFor(() => expect(entries).toEqual([{ recordedOn: '2026-01-12', value: '3/5', note: '' }]));
+    await waitFor(() => expect(within(goals).queryByText('Odottaa yhteyttä')).not.toBeInTheDocument());
+  });
+
   it('when an offline change meets a newer one after the reload, then the conflict is shown and mine can be reapplied', async () => {
     planApi();
     const sent = recordStatusChanges((body) =>
