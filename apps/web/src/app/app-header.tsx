@@ -6,6 +6,7 @@ import { Link, NavLink } from 'react-router';
 import { LanguageSwitcher } from '../components/language-switcher';
 import { paths } from '../lib/paths';
 import classes from './app-header.module.css';
+import { PendingEditsCount } from './pending-edits-count';
 
 interface AppHeaderProps {
   user?: CurrentUser;
@@ -48,6 +49,7 @@ export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut }: 
             {t('programs.title')}
           </Anchor>
         )}
+        {user && <PendingEditsCount />}
         <div className={classes.languages}>
           <LanguageSwitcher />
         </div>

@@ -3,7 +3,7 @@ import { IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../components/error-state';
 import { LoadingState } from '../components/loading-state';
 import { currentUserQueryOptions } from '../features/auth/api/current-user.query';
@@ -20,7 +20,6 @@ import { readNavigationState, type NavigationState, type Notice } from './naviga
 export function AppShell() {
   const { t } = useTranslation();
   const location = useLocation();
-  const navigate = useNavigate();
   const socket = useSocket();
   const currentUser = useQuery(currentUserQueryOptions());
   const signOut = useSignOut();
@@ -29,6 +28,10 @@ export function AppShell() {
   const signOutEverywhere = useSignOutEverywhere({ onSignedOut: () => setExitNotice('signedOutEverywhere') });
   const signedOut = currentUser.data === null;
   const { notice } = readNavigationState(location.state);
+  // Whether this screen had someone signed in: losing them without signing out means the session ended.
+  const [signedInAs, setSignedInAs] = useState<string | null>(null);
+  if (currentUser.data && currentUser.data.id !== signedInAs) setSignedInAs(currentUser.data.id);
+  const here = location.pathname + location.search;
 
   // A socket authenticated by the old session must not stay in any family's room.
   useEffect(() => {
@@ -43,11 +46,14 @@ export function AppShell() {
       </Container>
     );
   if (currentUser.data === null) {
-    const state: NavigationState = exitNotice ? { notice: exitNotice } : { from: location.pathname };
+    // After the session ended, signing in again comes back here, where the forms' drafts wait.
+    const state: NavigationState = exitNotice
+      ? { notice: exitNotice }
+      : { from: here, ...(signedInAs !== null && { notice: 'sessionEnded' }) };
     return <Navigate to={paths.signIn} replace state={state} />;
   }
   if (currentUser.data.secondFactor !== 'done') {
-    const state: NavigationState = { from: location.pathname };
+    const state: NavigationState = { from: here };
     return <Navigate to={paths.secondFactor} replace state={state} />;
   }
 
@@ -56,7 +62,10 @@ export function AppShell() {
       <AppHeader
         user={currentUser.data}
         signingOut={signOut.isPending || signOutEverywhere.isPending}
-        onSignOut={() => signOut.mutate(undefined, { onSuccess: () => void navigate(paths.signIn, { replace: true }) })}
+        onSignOut={() => {
+          setExitNotice('signedOut');
+          signOut.mutate(undefined, { onError: () => setExitNotice(undefined) });
+        }}
         onSignOutEverywhere={() => signOutEverywhere.mutate()}
       />
       <Container size="xl" component="main" id="main" tabIndex={-1} py="lg">

@@ -5,13 +5,15 @@ export const notices = [
   'invitationAccepted',
   'secondFactorEnded',
   'signedOutEverywhere',
+  'signedOut',
+  'sessionEnded',
   'familyRevoked',
   'passwordReset',
 ] as const;
 export type Notice = (typeof notices)[number];
 
 export interface NavigationState {
-  /** Where to go once signed in. */
+  /** Where to go once signed in: the address, with its query (`?section=`). */
   from?: string;
   notice?: Notice;
   /** Prefills the sign-in form, e.g. after accepting an invitation. */

@@ -7,15 +7,22 @@ import 'dayjs/locale/sv';
 import type { i18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { actionStatusChange } from '../features/actions/api/update-action.mutation';
+import { goalProgressEntry } from '../features/goals/api/goal.mutations';
+import { newNote } from '../features/notes/api/notes.query';
 import { useLanguage } from '../lib/locale';
+import { registerPendingEditKinds } from '../lib/pending-edits';
+import { keepPendingEdits } from '../lib/pending-edits-storage';
 import { createQueryClient } from '../lib/query-client';
 import { queryKeys } from '../lib/query-keys';
 import { SocketContext, type AppSocket } from '../lib/socket-client';
 import { cssVariablesResolver, theme } from '../lib/theme';
+import { PendingEditsKeeper } from './pending-edits-keeper';
 
 /**
  * When any request finds the session gone, the shell sees "signed out" and sends the user to sign in;
- * when it finds the second factor still missing, the shell sends the user to the code step.
+ * when it finds the second factor still missing, the shell sends the user to the code step. The
+ * edits that may be made without a connection are registered, and kept in this browser.
  */
 export function createAppQueryClient(): QueryClient {
   const queryClient: QueryClient = createQueryClient({
@@ -28,6 +35,8 @@ export function createAppQueryClient(): QueryClient {
       void queryClient.invalidateQueries({ queryKey: queryKeys.currentUser });
     },
   });
+  registerPendingEditKinds(queryClient, [actionStatusChange, newNote, goalProgressEntry]);
+  keepPendingEdits(queryClient);
   return queryClient;
 }
 
@@ -53,6 +62,7 @@ export function AppProviders({ queryClient, i18n, socket, children }: AppProvide
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <LocalizedDates>
           <QueryClientProvider client={queryClient}>
+            <PendingEditsKeeper />
             <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>
           </QueryClientProvider>
         </LocalizedDates>

@@ -1,6 +1,7 @@
 import { Button, Stack, Textarea } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDraftForm, type DraftKey } from '../lib/drafts';
 import { useCharacterCount } from './character-count';
 import { SaveError } from './save-error';
 
@@ -11,6 +12,8 @@ interface CommentFormProps {
   maxLength: number;
   pending: boolean;
   error: unknown;
+  /** What the writer has written and not yet sent is kept under this key until it is sent. */
+  draft: DraftKey;
   /** Sends the comment; `sent` empties the field once the server has it. */
   onSubmit: (body: string, sent: () => void) => void;
   /** Fields asked before the text, e.g. whether it is a comment or a correction request. */
@@ -18,25 +21,28 @@ interface CommentFormProps {
 }
 
 /** Writing one comment: a counted text field and a send button; what the writer wrote stays until it is sent. */
-export function CommentForm({ label, description, maxLength, pending, error, onSubmit, children }: CommentFormProps) {
+export function CommentForm({ label, description, maxLength, pending, error, draft, onSubmit, children }: CommentFormProps) {
   const { t } = useTranslation();
   const counted = useCharacterCount();
-  const [body, setBody] = useState('');
+  const { form, clearDraft } = useDraftForm(draft, { initialValues: { body: '' } });
+  const body = form.values.body;
   const blank = body.trim() === '';
   return (
     <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!blank) onSubmit(body, () => setBody(''));
-      }}
+      onSubmit={form.onSubmit(() => {
+        if (!blank)
+          onSubmit(body, () => {
+            form.setFieldValue('body', '');
+            clearDraft();
+          });
+      })}
     >
       <Stack gap="xs">
         {children}
         <Textarea
           label={label}
           description={description}
-          value={body}
-          onChange={(event) => setBody(event.currentTarget.value)}
+          {...form.getInputProps('body')}
           autosize
           minRows={2}
           {...counted(body, maxLength)}

@@ -55,8 +55,15 @@ export function ConflictAlert({
   );
 }
 
+interface SaveProblemProps {
+  error: unknown;
+  conflict: ReactNode;
+  /** Outside a form: how to send the same save again (see SaveError). */
+  onRetry?: () => void;
+}
+
 /** After a failed save: the conflict, when the form shows what is saved now; otherwise why it failed. */
-export function SaveProblem({ error, conflict }: { error: unknown; conflict: ReactNode }) {
+export function SaveProblem({ error, conflict, onRetry }: SaveProblemProps) {
   if (conflict) return conflict;
-  return error && !isApiError(error, 'version_conflict') ? <SaveError error={error} /> : null;
+  return error && !isApiError(error, 'version_conflict') ? <SaveError error={error} onRetry={onRetry} /> : null;
 }

@@ -1,17 +1,21 @@
 import { Button, Paper } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
+import { useHasDraft, type DraftKey } from '../lib/drafts';
 
 interface DisclosureFormProps {
   /** The button that opens the form, e.g. "Lisää tavoite". */
   label: string;
   children: (close: () => void) => ReactNode;
   size?: 'xs' | 'sm' | 'md';
+  /** The form's draft: input left unsaved (the session ended, the page was reloaded) opens the form again. */
+  draft?: DraftKey;
 }
 
 /** A form kept out of the way until asked for; closing it returns focus to its button. */
-export function DisclosureForm({ label, children, size = 'sm' }: DisclosureFormProps) {
-  const [open, setOpen] = useState(false);
+export function DisclosureForm({ label, children, size = 'sm', draft }: DisclosureFormProps) {
+  const unsaved = useHasDraft(draft);
+  const [open, setOpen] = useState(unsaved);
   if (!open)
     return (
       <div className="no-print">

@@ -1,10 +1,25 @@
 import { problemSchema, type ErrorCode, type Problem } from '@yhdessa/shared';
 import type { z } from 'zod';
 
+/**
+ * Failures the client names itself, with status 0: the server never answered. They are not part of
+ * the API's contract (`ErrorCode`), which the server alone answers with.
+ */
+export const clientErrorCodes = ['timeout', 'unreachable'] as const;
+export type ClientErrorCode = (typeof clientErrorCodes)[number];
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
+
+/**
+ * How long a request may take before the client gives up on it, in milliseconds. A write is given
+ * less time than a read: the user is waiting on it and can try again. An upload takes longer.
+ * Tests shorten these.
+ */
+export const requestTimeLimits = { read: 30_000, write: 15_000, upload: 60_000 };
+
 /** An API refusal as the UI branches on it: by `code`, never by message. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: ErrorCode;
+  readonly code: ApiErrorCode;
   /** With `version_conflict`: the resource as the server has it now. */
   readonly current: unknown;
   /** With `possible_duplicate`: how many other cases match. */
@@ -14,7 +29,7 @@ export class ApiError extends Error {
 
   constructor(
     status: number,
-    code: ErrorCode,
+    code: ApiErrorCode,
     detail: string,
     current?: unknown,
     duplicates?: Problem['duplicates'],
@@ -30,8 +45,13 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
+export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+/** A failure that may pass by sending the same request again: no answer, or the server's own trouble. */
+export function isTransientError(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 0 || error.status >= 500 || error.code === 'rate_limited');
 }
 
 interface RequestOptions<T> {
@@ -44,15 +64,21 @@ interface RequestOptions<T> {
   signal?: AbortSignal;
 }
 
-/** Same-origin JSON calls to `/api`: the session cookie rides along, responses are checked against the contract. */
+/**
+ * Same-origin JSON calls to `/api`: the session cookie rides along, responses are checked against
+ * the contract. A request that gets no whole answer within its time limit fails as `timeout`; one
+ * that cannot reach the server at all as `unreachable`.
+ */
 export async function apiRequest<T = void>(
   path: string,
   { method = 'GET', body, bodyType = 'json', schema, signal }: RequestOptions<T> = {},
 ): Promise<T> {
   const csv = bodyType === 'csv';
-  let response: Response;
+  const timeout = AbortSignal.timeout(
+    csv ? requestTimeLimits.upload : method === 'GET' ? requestTimeLimits.read : requestTimeLimits.write,
+  );
   try {
-    response = await fetch(path, {
+    const response = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers:
@@ -60,15 +86,26 @@ export async function apiRequest<T = void>(
           ? { Accept: 'application/json' }
           : { Accept: 'application/json', 'Content-Type': csv ? 'text/csv; charset=utf-8' : 'application/json' },
       body: body === undefined ? undefined : csv ? String(body) : JSON.stringify(body),
-      signal,
+      signal: signal ? anySignal(signal, timeout) : timeout,
     });
+    if (!response.ok) throw await toApiError(response);
+    if (!schema) return undefined as T;
+    // The time limit covers reading the answer too.
+    return schema.parse(await response.json());
   } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError(0, 'internal', 'The server could not be reached.');
+    if (error instanceof ApiError || signal?.aborted) throw error;
+    if (timeout.aborted) throw new ApiError(0, 'timeout', 'The server did not answer in time.');
+    if (error instanceof TypeError) throw new ApiError(0, 'unreachable', 'The server could not be reached.');
+    throw error;
   }
-  if (!response.ok) throw await toApiError(response);
-  if (!schema) return undefined as T;
-  return schema.parse(await response.json());
+}
+
+/**
+ * The caller's cancellation or the time limit, whichever comes first. A browser without
+ * `AbortSignal.any` keeps the time limit: a cancelled request's answer is ignored anyway.
+ */
+function anySignal(signal: AbortSignal, timeout: AbortSignal): AbortSignal {
+  return typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, timeout]) : timeout;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

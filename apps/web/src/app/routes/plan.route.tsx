@@ -10,7 +10,7 @@ import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { ActionControls } from '../../features/actions/components/action-controls';
 import { ActivityFeed } from '../../features/activity/components/activity-feed';
-import { AddActionForm } from '../../features/actions/components/add-action-form';
+import { AddActionForm, newActionDraft } from '../../features/actions/components/add-action-form';
 import { CommentThread } from '../../features/comments/components/comment-thread';
 import { AssessmentSection } from '../../features/assessments/components/assessment-section';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
@@ -22,9 +22,10 @@ import { HandoverAnswer } from '../../features/families/components/handover-answ
 import { HandoverButton, PendingHandoverNotice } from '../../features/families/components/handover-control';
 import { CoordinatorFeedback } from '../../features/feedback/components/coordinator-feedback';
 import { FamilyFeedback } from '../../features/feedback/components/family-feedback';
-import { AddGoalForm } from '../../features/goals/components/add-goal-form';
-import { AddProgressForm } from '../../features/goals/components/add-progress-form';
+import { AddGoalForm, newGoalDraft } from '../../features/goals/components/add-goal-form';
+import { AddProgressForm, progressDraft } from '../../features/goals/components/add-progress-form';
 import { GoalControls } from '../../features/goals/components/goal-controls';
+import { PendingProgress } from '../../features/goals/components/pending-progress';
 import { MeasurementPrompt } from '../../features/measurements/components/measurement-prompt';
 import { MeasurementsSection } from '../../features/measurements/components/measurements-section';
 import { InviteFamilyMemberForm } from '../../features/invitations/components/invite-family-member-form';
@@ -207,7 +208,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         }
         goalsExtra={
           can.addGoal && (
-            <DisclosureForm label={t('goals.add')}>
+            <DisclosureForm label={t('goals.add')} draft={newGoalDraft(familyId)}>
               {(close) => <AddGoalForm familyId={familyId} offerLevels={can.changeGoals} onCancel={close} />}
             </DisclosureForm>
           )
@@ -215,8 +216,9 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         renderGoalExtra={(goal) => (
           <Stack gap="xs" mt={4}>
             {can.changeGoals && <GoalControls familyId={familyId} goal={goal} />}
+            <PendingProgress familyId={familyId} goalId={goal.id} />
             {can.addProgress && (
-              <DisclosureForm label={t('goals.addProgress')} size="xs">
+              <DisclosureForm label={t('goals.addProgress')} size="xs" draft={progressDraft(familyId, goal.id)}>
                 {(close) => <AddProgressForm familyId={familyId} goal={goal} onCancel={close} />}
               </DisclosureForm>
             )}
@@ -249,7 +251,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         }
         renderRoleExtra={(role) =>
           role.can.addAction && (
-            <DisclosureForm label={t('addAction.open')} size="xs">
+            <DisclosureForm label={t('addAction.open')} size="xs" draft={newActionDraft(familyId, role.id)}>
               {(close) => (
                 <AddActionForm
                   familyId={familyId}

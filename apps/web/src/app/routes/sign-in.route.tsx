@@ -1,5 +1,5 @@
 import { Alert, Anchor, Container, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
+import { IconCircleCheck, IconClockExclamation, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { CurrentUser } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
@@ -52,6 +52,11 @@ export function SignInRoute() {
             {notice === 'passwordReset' && (
               <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
                 {t('password.resetDone')}
+              </Alert>
+            )}
+            {notice === 'sessionEnded' && (
+              <Alert color="orange" variant="light" icon={<IconClockExclamation aria-hidden />} role="alert">
+                {t('offline.sessionEnded')}
               </Alert>
             )}
             {(notice === 'secondFactorEnded' || notice === 'signedOutEverywhere') && (

@@ -41,7 +41,13 @@ export function AccountActionModal({ action, account, onClose }: AccountActionMo
           <Text size="sm" c="dimmed">
             {t(`${keys}.consequence`)}
           </Text>
-          {mutation.isError && <SaveError error={mutation.error} message={refusal ? t(refusal) : undefined} />}
+          {mutation.isError && (
+            <SaveError
+              error={mutation.error}
+              message={refusal ? t(refusal) : undefined}
+              onRetry={() => mutation.mutate(account.id, { onSuccess: close })}
+            />
+          )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close} disabled={mutation.isPending} data-autofocus>
               {t('common.cancel')}

@@ -4,10 +4,11 @@ import type { PlanAction } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NamedModal } from '../../../components/named-modal';
+import { useHasDraft } from '../../../lib/drafts';
 import type { GoalChoice } from './action-fields';
 import { ActionStatusSelect } from './action-status-select';
 import { ActionStatusText } from './action-status-text';
-import { EditActionForm } from './edit-action-form';
+import { actionDraft, EditActionForm } from './edit-action-form';
 
 interface ActionControlsProps {
   familyId: string;
@@ -24,7 +25,9 @@ interface ActionControlsProps {
  */
 export function ActionControls({ familyId, action, goals, forFamily = false }: ActionControlsProps) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  // An edit left unsaved (the session ended, the page was reloaded) opens where the user left it.
+  const unsaved = useHasDraft(actionDraft(familyId, action.id));
+  const [editing, setEditing] = useState(unsaved);
   if (!action.can.changeStatus) return <ActionStatusText action={action} forFamily={forFamily} />;
   return (
     <ActionStatusSelect familyId={familyId} action={action} forFamily={forFamily}>

@@ -1,9 +1,10 @@
 import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
+import type { UseFormReturnType } from '@mantine/form';
 import { actionFieldMaxLengths, type Action } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/date-field';
 import { useCharacterCount, withinLength } from '../../../components/character-count';
+import { useDraftForm, type DraftForm, type DraftKey } from '../../../lib/drafts';
 import { fieldError } from '../../../lib/form-errors';
 import { finnishToday } from '../../../lib/locale';
 
@@ -23,11 +24,13 @@ export interface GoalChoice {
 }
 
 /**
- * An action's fields in a form, empty for a new action. Every text fits the API's limit; a due
- * date is today or later, unless it is the date the action already had.
+ * An action's fields in a form, empty for a new action, kept as a draft until saved or cancelled.
+ * Every text fits the API's limit; a due date is today or later, unless it is the date the action
+ * already had.
  */
-export function useActionForm(action?: Action): ActionForm {
-  return useForm<ActionFormValues>({
+export function useActionForm(draft: DraftKey, action?: Action): DraftForm<ActionFormValues> {
+  return useDraftForm<ActionFormValues>(draft, {
+    version: action?.version,
     initialValues: {
       title: action?.title ?? '',
       ownerName: action?.ownerName ?? '',

@@ -1,10 +1,13 @@
-import { Alert, Button, NativeSelect, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Box, Button, NativeSelect, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
-import { actionStatuses, type Action, type ActionStatus, type UpdateActionStatus } from '@yhdessa/shared';
+import { actionStatuses, type Action, type ActionStatus } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
+import { PendingBadge } from '../../../components/pending-badge';
+import { SaveError } from '../../../components/save-error';
 import { isApiError } from '../../../lib/api-client';
-import { useUpdateAction } from '../api/update-action.mutation';
+import { usePendingEditStates } from '../../../lib/pending-edits';
+import { actionStatusChange, isChangeOf, useChangeActionStatus } from '../api/update-action.mutation';
 
 interface ActionStatusSelectProps {
   familyId: string;
@@ -16,29 +19,38 @@ interface ActionStatusSelectProps {
 }
 
 function errorKey(error: unknown): string {
-  if (isApiError(error, 'version_conflict')) return 'actions.conflict';
   if (isApiError(error, 'forbidden')) return 'actions.forbidden';
   if (isApiError(error, 'case_closed')) return 'actions.caseClosed';
   if (isApiError(error, 'not_found')) return 'actions.notFound';
   return 'actions.failed';
 }
 
+/** No answer came: the shared words for it say so. */
+const unanswered = (error: unknown) => isApiError(error, 'timeout') || isApiError(error, 'unreachable');
+
 function isActionStatus(value: string): value is ActionStatus {
   return (actionStatuses as readonly string[]).includes(value);
 }
 
-/** Shows the chosen status while saving; after a refusal it falls back to what the server has. */
+/**
+ * Shows the chosen status while saving, and while it waits for the connection; after a refusal it
+ * falls back to what the server has. The latest change to the action is read from the queue, so a
+ * change made before a reload shows (and resolves) here the same way.
+ */
 export function ActionStatusSelect({ familyId, action, children, forFamily = false }: ActionStatusSelectProps) {
   const { t } = useTranslation();
   const statusLabel = (status: ActionStatus) =>
     forFamily ? t(`familyHome.actionStatus.${status}`) : t(`actionStatus.${status}`);
-  const update = useUpdateAction(familyId);
-  const shown = (update.isPending && update.variables.body.status) || action.status;
-  const attempted = update.variables?.body.status;
-  const canReapply = isApiError(update.error, 'version_conflict') && attempted !== undefined && attempted !== action.status;
+  const changeStatus = useChangeActionStatus(familyId);
+  const latest = usePendingEditStates(actionStatusChange, isChangeOf(action.id)).at(-1);
+  const attempted = latest?.variables.body.status;
+  const sending = latest?.status === 'pending';
+  const waiting = sending && latest.isPaused;
+  const shown = (sending && attempted) || action.status;
+  const failed = latest?.status === 'error' ? latest.error : null;
+  const conflict = isApiError(failed, 'version_conflict');
 
-  const change = (status: ActionStatus) =>
-    update.mutate({ actionId: action.id, body: { status, version: action.version } satisfies UpdateActionStatus });
+  const change = (status: ActionStatus) => changeStatus(action.id, { status, version: action.version });
 
   return (
     <>
@@ -49,17 +61,18 @@ export function ActionStatusSelect({ familyId, action, children, forFamily = fal
           value={shown}
           onChange={(event) => {
             const status = event.currentTarget.value;
-            if (isActionStatus(status) && status !== action.status) change(status);
+            if (isActionStatus(status) && status !== shown) change(status);
           }}
         />
+        {waiting && <PendingBadge />}
         {children}
       </Stack>
       <VisuallyHidden role="status">
-        {update.isSuccess ? t('actions.saved', { status: statusLabel(action.status) }) : ''}
+        {latest?.status === 'success' ? t('actions.saved', { status: statusLabel(action.status) }) : ''}
       </VisuallyHidden>
-      {update.isError && (
+      {conflict && latest && (
         <Alert
-          color={isApiError(update.error, 'version_conflict') ? 'blue' : 'red'}
+          color="blue"
           variant="light"
           icon={<IconAlertCircle aria-hidden />}
           role="alert"
@@ -67,19 +80,28 @@ export function ActionStatusSelect({ familyId, action, children, forFamily = fal
           style={{ flexBasis: '100%' }}
         >
           <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t(errorKey(update.error))}</Text>
-            {canReapply && (
+            <Text size="sm">{t('actions.conflict')}</Text>
+            {latest.variables.body.status !== action.status && (
               <Button
                 size="xs"
                 variant="outline"
                 leftSection={<IconRefresh size={14} aria-hidden />}
-                onClick={() => change(attempted)}
+                onClick={() => change(latest.variables.body.status)}
               >
-                {t('actions.reapply', { status: statusLabel(attempted) })}
+                {t('actions.reapply', { status: statusLabel(latest.variables.body.status) })}
               </Button>
             )}
           </Stack>
         </Alert>
+      )}
+      {failed && !conflict && latest && (
+        <Box style={{ flexBasis: '100%' }}>
+          <SaveError
+            error={failed}
+            message={unanswered(failed) ? undefined : t(errorKey(failed))}
+            onRetry={() => change(latest.variables.body.status)}
+          />
+        </Box>
       )}
     </>
   );

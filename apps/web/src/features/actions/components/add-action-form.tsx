@@ -1,10 +1,18 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
+import type { DraftKey } from '../../../lib/drafts';
 import { showRefusedFields } from '../../../lib/form-errors';
 import { useCreateAction } from '../api/create-action.mutation';
 import { FormButtons } from '../../../components/form-buttons';
 import { ActionFields, actionFields, useActionForm, type GoalChoice } from './action-fields';
+
+/** The unsaved new action of one part of the plan (a service's, or the family's own). */
+export const newActionDraft = (familyId: string, serviceRoleId: string | null): DraftKey => ({
+  familyId,
+  form: 'newAction',
+  item: serviceRoleId ?? 'family',
+});
 
 interface AddActionFormProps {
   familyId: string;
@@ -20,7 +28,11 @@ interface AddActionFormProps {
 export function AddActionForm({ familyId, serviceRoleId, label, goals, onCancel }: AddActionFormProps) {
   const { t } = useTranslation();
   const create = useCreateAction(familyId);
-  const form = useActionForm();
+  const { form, clearDraft } = useActionForm(newActionDraft(familyId, serviceRoleId));
+  const done = () => {
+    clearDraft();
+    onCancel();
+  };
 
   return (
     <form
@@ -30,7 +42,7 @@ export function AddActionForm({ familyId, serviceRoleId, label, goals, onCancel 
         create.mutate(
           { serviceRoleId, ...actionFields(values) },
           {
-            onSuccess: onCancel,
+            onSuccess: done,
             onError: (error) => showRefusedFields(form, error, { dueOn: 'goalsOverTime.dueOnPast' }),
           },
         ),
@@ -39,7 +51,7 @@ export function AddActionForm({ familyId, serviceRoleId, label, goals, onCancel 
       <Stack gap="xs">
         <ActionFields form={form} goals={goals} />
         {create.isError && <SaveError error={create.error} />}
-        <FormButtons submitLabel={t('addAction.save')} pending={create.isPending} onCancel={onCancel} size="sm" />
+        <FormButtons submitLabel={t('addAction.save')} pending={create.isPending} onCancel={done} size="sm" />
       </Stack>
     </form>
   );

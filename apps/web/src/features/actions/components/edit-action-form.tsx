@@ -4,12 +4,16 @@ import { actionSchema, type Action } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { FormButtons } from '../../../components/form-buttons';
+import type { DraftKey } from '../../../lib/drafts';
 import { showRefusedFields } from '../../../lib/form-errors';
 import { formatDate, useLanguage } from '../../../lib/locale';
 import { invalidatePlan } from '../../../lib/query-keys';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useUpdateAction } from '../api/update-action.mutation';
 import { ActionFields, actionFields, useActionForm, type ActionFormValues, type GoalChoice } from './action-fields';
+
+/** The unsaved edit of one action, kept until it is saved or cancelled. */
+export const actionDraft = (familyId: string, actionId: string): DraftKey => ({ familyId, form: 'action', item: actionId });
 
 interface EditActionFormProps {
   familyId: string;
@@ -25,7 +29,11 @@ export function EditActionForm({ familyId, action, goals, onDone }: EditActionFo
   const queryClient = useQueryClient();
   const update = useUpdateAction(familyId);
   const conflict = useVersionConflict(actionSchema);
-  const form = useActionForm(action);
+  const { form, version, clearDraft } = useActionForm(actionDraft(familyId, action.id), action);
+  const done = () => {
+    clearDraft();
+    onDone();
+  };
 
   function save(values: ActionFormValues, version: number) {
     const { goalId, ...fields } = actionFields(values);
@@ -34,7 +42,7 @@ export function EditActionForm({ familyId, action, goals, onDone }: EditActionFo
       // Who does not see the goals leaves the link as it is: they could not choose it.
       { actionId: action.id, body: { ...fields, ...(goals.length > 0 && { goalId }), version } },
       {
-        onSuccess: onDone,
+        onSuccess: done,
         onError: (error) => {
           conflict.capture(error);
           showRefusedFields(form, error, { dueOn: 'goalsOverTime.dueOnPast' });
@@ -48,7 +56,7 @@ export function EditActionForm({ familyId, action, goals, onDone }: EditActionFo
     <form
       noValidate
       aria-label={t('goalsOverTime.editActionNamed', { title: action.title })}
-      onSubmit={form.onSubmit((values) => save(values, action.version))}
+      onSubmit={form.onSubmit((values) => save(values, version ?? action.version))}
     >
       <Stack gap="sm">
         <ActionFields form={form} goals={goals} savedDueOn={action.dueOn} />
@@ -61,7 +69,7 @@ export function EditActionForm({ familyId, action, goals, onDone }: EditActionFo
                 onReapply={() => save(form.getValues(), current.version)}
                 onDiscard={() => {
                   invalidatePlan(queryClient, familyId);
-                  onDone();
+                  done();
                 }}
               >
                 <ActionState action={current} />
@@ -69,7 +77,7 @@ export function EditActionForm({ familyId, action, goals, onDone }: EditActionFo
             )
           }
         />
-        {!current && <FormButtons submitLabel={t('goalsOverTime.saveAction')} pending={update.isPending} onCancel={onDone} />}
+        {!current && <FormButtons submitLabel={t('goalsOverTime.saveAction')} pending={update.isPending} onCancel={done} />}
       </Stack>
     </form>
   );

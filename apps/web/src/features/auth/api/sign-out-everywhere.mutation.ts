@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { forgetPendingEdits } from '../../../lib/pending-edits-storage';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** Ends every session of this account, on every device, with their live connections. */
@@ -11,6 +12,7 @@ export function useSignOutEverywhere({ onSignedOut }: { onSignedOut?: () => void
     // so the caller hears of it first.
     onSuccess: () => {
       onSignedOut?.();
+      forgetPendingEdits(queryClient);
       queryClient.clear();
       queryClient.setQueryData(queryKeys.currentUser, null);
     },

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { forgetPendingEdits } from '../../../lib/pending-edits-storage';
 import { queryKeys } from '../../../lib/query-keys';
 
 export function useSignOut() {
@@ -7,6 +8,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => apiRequest('/api/auth/logout', { method: 'POST' }),
     onSuccess: () => {
+      forgetPendingEdits(queryClient);
       queryClient.clear();
       queryClient.setQueryData(queryKeys.currentUser, null);
     },

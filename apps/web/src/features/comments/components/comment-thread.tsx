@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommentForm } from '../../../components/comment-form';
 import { CommentList } from '../../../components/comment-list';
+import { useHasDraft } from '../../../lib/drafts';
 import { commentThreadQueryOptions, useAddComment, type CommentTarget } from '../api/comments.query';
 
 interface CommentThreadProps {
@@ -20,7 +21,10 @@ export function CommentThread({ familyId, target, about }: CommentThreadProps) {
   const { t } = useTranslation();
   const thread = useQuery(commentThreadQueryOptions(familyId, target));
   const add = useAddComment(familyId, target);
-  const [open, setOpen] = useState(false);
+  const draft = { familyId, form: 'comment', item: `${target.kind}.${target.id}` };
+  // A comment left unsaved (the session ended, the page was reloaded) opens where the user left it.
+  const unsaved = useHasDraft(draft);
+  const [open, setOpen] = useState(unsaved);
   const panelId = useId();
 
   // Those who may not read the comments are not offered them: the plan drops the item itself soon after.
@@ -53,6 +57,7 @@ export function CommentThread({ familyId, target, about }: CommentThreadProps) {
               maxLength={commentMaxLength}
               pending={add.isPending}
               error={add.error}
+              draft={draft}
               onSubmit={(body, sent) => add.mutate({ body }, { onSuccess: sent })}
             />
           ) : (

@@ -38,6 +38,7 @@ export function CaseStatusControl({ familyId }: { familyId: string }) {
   const feedback = (
     <SaveProblem
       error={update.error}
+      onRetry={() => change(wanted, update.variables?.version ?? family.data.version)}
       conflict={
         current && (
           <ConflictAlert

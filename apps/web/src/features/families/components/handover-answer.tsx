@@ -59,6 +59,9 @@ export function HandoverAnswer({ handover, me, onAccepted }: HandoverAnswerProps
         <Text size="sm">{t('handover.answerAfter', { name: from })}</Text>
         <SaveProblem
           error={answer.error}
+          onRetry={() =>
+            answer.variables?.kind !== 'request' && answer.variables && send(answer.variables.kind, answer.variables.version)
+          }
           conflict={
             current && (
               <ConflictAlert

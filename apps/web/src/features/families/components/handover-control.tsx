@@ -29,7 +29,9 @@ export function PendingHandoverNotice({ familyId }: { familyId: string }) {
     <Alert color="blue" variant="light" icon={<IconClock aria-hidden />} title={t('handover.pendingTitle')}>
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{t('handover.pendingText', { name: pending.to.name, date, time })}</Text>
-        {withdraw.isError && <SaveError error={withdraw.error} />}
+        {withdraw.isError && (
+          <SaveError error={withdraw.error} onRetry={() => withdraw.variables && withdraw.mutate(withdraw.variables)} />
+        )}
         <Button
           variant="default"
           size="xs"

@@ -2,12 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   goalSchema,
   type CreateGoal,
+  type Goal,
   type CreateGoalProgress,
   type EndGoal,
   type ReopenGoal,
   type UpdateGoal,
 } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { pendingEditKind } from '../../../lib/pending-edits';
 import { invalidatePlan } from '../../../lib/query-keys';
 
 const goalsPath = (familyId: string) => `/api/families/${encodeURIComponent(familyId)}/goals`;
@@ -38,11 +40,15 @@ export function useChangeGoal(familyId: string) {
   });
 }
 
-export function useAddGoalProgress(familyId: string, goalId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateGoalProgress) =>
-      apiRequest(`${goalPath(familyId, goalId)}/progress`, { method: 'POST', body, schema: goalSchema }),
-    onSuccess: () => invalidatePlan(queryClient, familyId),
-  });
+export interface GoalProgressEntry {
+  familyId: string;
+  goalId: string;
+  body: CreateGoalProgress;
 }
+
+/** How a goal is going may be written down without a connection: it waits for it (lib/pending-edits.ts). */
+export const goalProgressEntry = pendingEditKind<Goal, GoalProgressEntry>('addGoalProgress', (queryClient) => ({
+  mutationFn: ({ familyId, goalId, body }) =>
+    apiRequest(`${goalPath(familyId, goalId)}/progress`, { method: 'POST', body, schema: goalSchema }),
+  onSuccess: (_goal, { familyId }) => invalidatePlan(queryClient, familyId),
+}));

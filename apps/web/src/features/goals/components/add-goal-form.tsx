@@ -2,8 +2,12 @@ import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormButtons } from '../../../components/form-buttons';
 import { SaveError } from '../../../components/save-error';
+import type { DraftKey } from '../../../lib/drafts';
 import { useCreateGoal } from '../api/goal.mutations';
 import { GoalFields, goalWords, useGoalForm } from './goal-fields';
+
+/** The family's unsaved new goal. */
+export const newGoalDraft = (familyId: string): DraftKey => ({ familyId, form: 'newGoal' });
 
 interface AddGoalFormProps {
   familyId: string;
@@ -16,17 +20,21 @@ interface AddGoalFormProps {
 export function AddGoalForm({ familyId, offerLevels, onCancel }: AddGoalFormProps) {
   const { t } = useTranslation();
   const create = useCreateGoal(familyId);
-  const form = useGoalForm();
+  const { form, clearDraft } = useGoalForm(newGoalDraft(familyId));
+  const done = () => {
+    clearDraft();
+    onCancel();
+  };
 
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => create.mutate(goalWords(values), { onSuccess: onCancel }))}>
+    <form noValidate onSubmit={form.onSubmit((values) => create.mutate(goalWords(values), { onSuccess: done }))}>
       <Stack gap="sm">
         <Title order={3} size="h5">
           {t('goals.addTitle')}
         </Title>
         <GoalFields form={form} offerLevels={offerLevels} />
         {create.isError && <SaveError error={create.error} />}
-        <FormButtons submitLabel={t('goals.save')} pending={create.isPending} onCancel={onCancel} />
+        <FormButtons submitLabel={t('goals.save')} pending={create.isPending} onCancel={done} />
       </Stack>
     </form>
   );

@@ -1,14 +1,18 @@
 import { Stack, TextInput, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { goalProgressMaxLengths, type Goal } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { useCharacterCount, withinLength } from '../../../components/character-count';
 import { DateField } from '../../../components/date-field';
+import { FormButtons } from '../../../components/form-buttons';
 import { SaveError } from '../../../components/save-error';
+import { useDraftForm, type DraftKey } from '../../../lib/drafts';
 import { fieldError } from '../../../lib/form-errors';
 import { todayIsoDate } from '../../../lib/locale';
-import { useAddGoalProgress } from '../api/goal.mutations';
-import { FormButtons } from '../../../components/form-buttons';
+import { submitPendingEdit, usePendingEdit } from '../../../lib/pending-edits';
+import { goalProgressEntry } from '../api/goal.mutations';
+
+/** The unsaved entry of one goal's progress, kept until it is saved or cancelled. */
+export const progressDraft = (familyId: string, goalId: string): DraftKey => ({ familyId, form: 'goalProgress', item: goalId });
 
 interface AddProgressFormProps {
   familyId: string;
@@ -16,12 +20,12 @@ interface AddProgressFormProps {
   onCancel: () => void;
 }
 
-/** One dated entry of how a goal is going. */
+/** One dated entry of how a goal is going; without a connection it waits to be sent (PendingProgress). */
 export function AddProgressForm({ familyId, goal, onCancel }: AddProgressFormProps) {
   const { t } = useTranslation();
-  const add = useAddGoalProgress(familyId, goal.id);
+  const add = usePendingEdit(goalProgressEntry);
   const counted = useCharacterCount();
-  const form = useForm({
+  const { form, clearDraft } = useDraftForm(progressDraft(familyId, goal.id), {
     initialValues: { recordedOn: todayIsoDate(), value: '', note: '' },
     validate: {
       // The date has no message of its own: a cleared date keeps the entry from being saved too.
@@ -30,13 +34,17 @@ export function AddProgressForm({ familyId, goal, onCancel }: AddProgressFormPro
       note: withinLength(goalProgressMaxLengths.note),
     },
   });
+  const done = () => {
+    clearDraft();
+    onCancel();
+  };
 
   return (
     <form
       noValidate
       aria-label={t('goals.progressFormLabel', { title: goal.title })}
       onSubmit={form.onSubmit(({ recordedOn, value, note }) =>
-        add.mutate({ recordedOn, value: value.trim(), note: note.trim() }, { onSuccess: onCancel }),
+        submitPendingEdit(add, { familyId, goalId: goal.id, body: { recordedOn, value: value.trim(), note: note.trim() } }, done),
       )}
     >
       <Stack gap="xs">
@@ -59,7 +67,7 @@ export function AddProgressForm({ familyId, goal, onCancel }: AddProgressFormPro
           minRows={2}
         />
         {add.isError && <SaveError error={add.error} />}
-        <FormButtons submitLabel={t('goals.progressSave')} pending={add.isPending} onCancel={onCancel} size="sm" />
+        <FormButtons submitLabel={t('goals.progressSave')} pending={add.isPending} onCancel={done} size="sm" />
       </Stack>
     </form>
   );

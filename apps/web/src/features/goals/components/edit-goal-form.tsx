@@ -3,11 +3,15 @@ import { goalSchema, type Goal } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { SaveProblem } from '../../../components/conflict-alert';
 import { FormButtons } from '../../../components/form-buttons';
+import type { DraftKey } from '../../../lib/drafts';
 import { showRefusedFields } from '../../../lib/form-errors';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useChangeGoal } from '../api/goal.mutations';
 import { GoalFields, goalWords, useGoalForm, type GoalFormValues } from './goal-fields';
 import { GoalConflict } from './goal-state';
+
+/** The unsaved edit of one goal, kept until it is saved or cancelled. */
+export const goalDraft = (familyId: string, goalId: string): DraftKey => ({ familyId, form: 'goal', item: goalId });
 
 interface EditGoalFormProps {
   familyId: string;
@@ -20,7 +24,11 @@ export function EditGoalForm({ familyId, goal, onDone }: EditGoalFormProps) {
   const { t } = useTranslation();
   const change = useChangeGoal(familyId);
   const conflict = useVersionConflict(goalSchema);
-  const form = useGoalForm(goal);
+  const { form, version, clearDraft } = useGoalForm(goalDraft(familyId, goal.id), goal);
+  const done = () => {
+    clearDraft();
+    onDone();
+  };
   const open = goal.status === 'open';
 
   function save(values: GoalFormValues, version: number) {
@@ -30,7 +38,7 @@ export function EditGoalForm({ familyId, goal, onDone }: EditGoalFormProps) {
       // The levels of an ended goal stay as they ended.
       { kind: 'update', goalId: goal.id, body: { ...words, ...(open && { attainmentScale }), version } },
       {
-        onSuccess: onDone,
+        onSuccess: done,
         onError: (error) => {
           conflict.capture(error);
           showRefusedFields(form, error, { targetOn: 'goals.targetOnPast' });
@@ -44,7 +52,7 @@ export function EditGoalForm({ familyId, goal, onDone }: EditGoalFormProps) {
     <form
       noValidate
       aria-label={t('goals.editNamed', { title: goal.title })}
-      onSubmit={form.onSubmit((values) => save(values, goal.version))}
+      onSubmit={form.onSubmit((values) => save(values, version ?? goal.version))}
     >
       <Stack gap="sm">
         <GoalFields form={form} offerLevels={open} savedTargetOn={goal.targetOn} />
@@ -57,12 +65,12 @@ export function EditGoalForm({ familyId, goal, onDone }: EditGoalFormProps) {
                 current={current}
                 pending={change.isPending}
                 onReapply={() => save(form.getValues(), current.version)}
-                onDone={onDone}
+                onDone={done}
               />
             )
           }
         />
-        {!current && <FormButtons submitLabel={t('goals.save')} pending={change.isPending} onCancel={onDone} />}
+        {!current && <FormButtons submitLabel={t('goals.save')} pending={change.isPending} onCancel={done} />}
       </Stack>
     </form>
   );

@@ -5,10 +5,11 @@ import { goalSchema, type Goal } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
+import { useHasDraft } from '../../../lib/drafts';
 import { invalidatePlan } from '../../../lib/query-keys';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useChangeGoal } from '../api/goal.mutations';
-import { EditGoalForm } from './edit-goal-form';
+import { EditGoalForm, goalDraft } from './edit-goal-form';
 import { EndGoalForm } from './end-goal-form';
 import { GoalState } from './goal-state';
 import { NamedModal } from '../../../components/named-modal';
@@ -21,7 +22,9 @@ interface GoalControlsProps {
 /** On a goal's card, for whoever may change goals: reword it, end it (or correct how it ended), reopen it. */
 export function GoalControls({ familyId, goal }: GoalControlsProps) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  // An edit left unsaved (the session ended, the page was reloaded) opens where the user left it.
+  const unsaved = useHasDraft(goalDraft(familyId, goal.id));
+  const [editing, setEditing] = useState(unsaved);
   const [ending, setEnding] = useState(false);
   const queryClient = useQueryClient();
   const reopen = useChangeGoal(familyId);
@@ -75,6 +78,7 @@ export function GoalControls({ familyId, goal }: GoalControlsProps) {
       </Group>
       <SaveProblem
         error={reopen.error}
+        onRetry={() => reopen.variables && sendReopen(reopen.variables.body.version)}
         conflict={
           current && (
             <ConflictAlert

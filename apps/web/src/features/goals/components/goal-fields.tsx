@@ -1,5 +1,5 @@
 import { Checkbox, Fieldset, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
+import type { UseFormReturnType } from '@mantine/form';
 import {
   ATTAINMENT_LEVEL_MAX_LENGTH,
   attainmentLevels,
@@ -11,6 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useCharacterCount, withinLength } from '../../../components/character-count';
 import { DateField } from '../../../components/date-field';
+import { useDraftForm, type DraftForm, type DraftKey } from '../../../lib/drafts';
 import { fieldError } from '../../../lib/form-errors';
 import { finnishToday } from '../../../lib/locale';
 
@@ -33,12 +34,13 @@ export type GoalForm = UseFormReturnType<GoalFormValues>;
 const levelText = withinLength(ATTAINMENT_LEVEL_MAX_LENGTH);
 
 /**
- * The goal's words in a form, empty for a new goal. Every text fits the API's limit; a target date
- * is today or later, unless it is the date the goal already had; with levels, the expected outcome
- * must be described.
+ * The goal's words in a form, empty for a new goal, kept as a draft until saved or cancelled.
+ * Every text fits the API's limit; a target date is today or later, unless it is the date the goal
+ * already had; with levels, the expected outcome must be described.
  */
-export function useGoalForm(goal?: Goal): GoalForm {
-  return useForm<GoalFormValues>({
+export function useGoalForm(draft: DraftKey, goal?: Goal): DraftForm<GoalFormValues> {
+  return useDraftForm<GoalFormValues>(draft, {
+    version: goal?.version,
     initialValues: {
       title: goal?.title ?? '',
       ownerName: goal?.ownerName ?? '',

@@ -1,6 +1,7 @@
-import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { noteListSchema, noteSchema, type CreateNote } from '@yhdessa/shared';
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import { noteListSchema, noteSchema, type CreateNote, type Note } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { pendingEditKind } from '../../../lib/pending-edits';
 import { queryKeys } from '../../../lib/query-keys';
 
 const notesPath = (familyId: string) => `/api/families/${encodeURIComponent(familyId)}/notes`;
@@ -19,10 +20,13 @@ export function notesQueryOptions(familyId: string) {
   });
 }
 
-export function useCreateNote(familyId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateNote) => apiRequest(notesPath(familyId), { method: 'POST', body, schema: noteSchema }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.notes(familyId) }),
-  });
+export interface NewNote {
+  familyId: string;
+  body: CreateNote;
 }
+
+/** A note may be written without a connection: it waits for it and is sent when it returns (lib/pending-edits.ts). */
+export const newNote = pendingEditKind<Note, NewNote>('createNote', (queryClient) => ({
+  mutationFn: ({ familyId, body }) => apiRequest(notesPath(familyId), { method: 'POST', body, schema: noteSchema }),
+  onSuccess: (_note, { familyId }) => void queryClient.invalidateQueries({ queryKey: queryKeys.notes(familyId) }),
+}));

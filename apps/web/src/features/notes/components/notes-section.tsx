@@ -1,5 +1,4 @@
 import { Badge, Button, Card, Group, NativeSelect, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { NOTE_BODY_MAX_LENGTH, type NoteVisibility } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +6,12 @@ import { useCharacterCount, withinLength } from '../../../components/character-c
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { SaveError } from '../../../components/save-error';
+import { useDraftForm } from '../../../lib/drafts';
 import { fieldError } from '../../../lib/form-errors';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
-import { notesQueryOptions, useCreateNote } from '../api/notes.query';
+import { submitPendingEdit, usePendingEdit, usePendingEditStates } from '../../../lib/pending-edits';
+import { newNote, notesQueryOptions } from '../api/notes.query';
+import { PendingNotes } from './pending-notes';
 
 export interface NoteTarget {
   /** null: the coordinator's or the family's own note. */
@@ -39,6 +41,7 @@ export function NotesSection({ familyId, targets, canChooseVisibility, roleNames
     <Stack gap="sm">
       {targets.length > 0 && <NoteForm familyId={familyId} targets={targets} canChooseVisibility={canChooseVisibility} />}
       {!shared && <Text size="sm">{t('privacy.notesNotShared')}</Text>}
+      <PendingNotes familyId={familyId} roleNames={roleNames} />
       {notes.isPending ? (
         <LoadingState />
       ) : notes.isError && !notes.data ? (
@@ -89,28 +92,33 @@ export function NotesSection({ familyId, targets, canChooseVisibility, roleNames
   );
 }
 
+/** A note is written here; without a connection it waits to be sent (PendingNotes). */
 function NoteForm({ familyId, targets, canChooseVisibility }: Omit<NotesSectionProps, 'roleNames' | 'shared'>) {
   const { t } = useTranslation();
-  const create = useCreateNote(familyId);
+  const create = usePendingEdit(newNote);
   const counted = useCharacterCount();
-  const form = useForm({
-    initialValues: {
-      body: '',
-      visibility: (canChooseVisibility ? 'professionals' : 'family') as NoteVisibility,
-      target: targets[0]?.serviceRoleId ?? '',
+  const { form, clearDraft } = useDraftForm(
+    { familyId, form: 'note' },
+    {
+      initialValues: {
+        body: '',
+        visibility: (canChooseVisibility ? 'professionals' : 'family') as NoteVisibility,
+        target: targets[0]?.serviceRoleId ?? '',
+      },
+      validate: { body: (value) => (value.trim() ? withinLength(NOTE_BODY_MAX_LENGTH)(value) : 'notes.bodyRequired') },
     },
-    validate: { body: (value) => (value.trim() ? withinLength(NOTE_BODY_MAX_LENGTH)(value) : 'notes.bodyRequired') },
-  });
+  );
+  const waiting = usePendingEditStates(newNote, (note) => note.familyId === familyId).some((note) => note.isPaused);
 
   return (
     <Card withBorder padding="md" className="no-print">
       <form
         noValidate
         onSubmit={form.onSubmit(({ body, visibility, target }) =>
-          create.mutate(
-            { body: body.trim(), visibility, serviceRoleId: target || null },
-            { onSuccess: () => form.setFieldValue('body', '') },
-          ),
+          submitPendingEdit(create, { familyId, body: { body: body.trim(), visibility, serviceRoleId: target || null } }, () => {
+            form.setFieldValue('body', '');
+            clearDraft();
+          }),
         )}
       >
         <Stack gap="xs">
@@ -147,11 +155,9 @@ function NoteForm({ familyId, targets, canChooseVisibility }: Omit<NotesSectionP
             </Text>
           )}
           {create.isError && <SaveError error={create.error} />}
-          {create.isSuccess && (
-            <Text size="sm" role="status">
-              {t('notes.saved')}
-            </Text>
-          )}
+          <Text size="sm" role="status">
+            {waiting ? t('offline.noteQueued') : create.isSuccess ? t('notes.saved') : ''}
+          </Text>
           <Group>
             <Button type="submit" size="sm" loading={create.isPending}>
               {t('notes.save')}

@@ -42,6 +42,7 @@ export function WithdrawConsentDialog({ familyId, enrolment, forFamily, opened, 
         {withdraw.isError && (
           <SaveError
             error={withdraw.error}
+            onRetry={confirm}
             message={isApiError(withdraw.error, 'enrolment_ended') ? t('programEnrolment.withdraw.alreadyWithdrawn') : undefined}
           />
         )}

@@ -258,7 +258,15 @@ function RecordReview({ familyId, review }: { familyId: string; review: Review }
           {t('reviews.conflict')}
         </Alert>
       ) : (
-        (save.isError || complete.isError) && <SaveError error={save.error ?? complete.error} />
+        (save.isError || complete.isError) && (
+          <SaveError
+            error={save.error ?? complete.error}
+            onRetry={() => {
+              const failed = save.isError ? save : complete;
+              if (failed.variables) failed.mutate(failed.variables);
+            }}
+          />
+        )
       )}
       {save.isSuccess && !dirty && (
         <Text size="sm" role="status">

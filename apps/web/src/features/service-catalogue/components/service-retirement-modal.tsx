@@ -25,7 +25,7 @@ export function ServiceRetirementModal({ service, onClose }: { service: Catalogu
           <Text size="sm" c="dimmed">
             {t(`administration.${change}Confirm.consequence`)}
           </Text>
-          {mutation.isError && <SaveError error={mutation.error} />}
+          {mutation.isError && <SaveError error={mutation.error} onRetry={() => mutation.mutate(change, { onSuccess: close })} />}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close} disabled={mutation.isPending} data-autofocus>
               {t('common.cancel')}

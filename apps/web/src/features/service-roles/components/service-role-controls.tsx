@@ -97,6 +97,7 @@ function EndServiceRole({ familyId, role, onDone }: EndServiceRoleProps) {
       <Text size="sm">{t('serviceRole.endKeeps')}</Text>
       <SaveProblem
         error={end.error}
+        onRetry={() => end.variables && send(end.variables.body.version)}
         conflict={
           current && (
             <ConflictAlert

@@ -30,7 +30,8 @@ export function UsageCsvUpload() {
     <Stack gap="md">
       <Text size="sm">{t('usageCsv.format')}</Text>
       <FileInput label={t('usageCsv.file')} accept=".csv,text/csv" onChange={(file) => void choose(file)} clearable />
-      {(preview.error ?? importFile.error) && <SaveError error={preview.error ?? importFile.error} />}
+      {preview.error && <SaveError error={preview.error} onRetry={() => text && preview.mutate(text)} />}
+      {importFile.error && <SaveError error={importFile.error} onRetry={() => text && importFile.mutate(text)} />}
       {result && <CsvResult result={result} />}
       {result && text && !result.stored && (
         <Group>

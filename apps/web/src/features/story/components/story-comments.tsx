@@ -69,7 +69,9 @@ export function StoryComments({ familyId, comments, canComment, canResolve }: St
           }
         />
       )}
-      {resolve.isError && !isApiError(resolve.error, 'version_conflict') && <SaveError error={resolve.error} />}
+      {resolve.isError && !isApiError(resolve.error, 'version_conflict') && (
+        <SaveError error={resolve.error} onRetry={() => resolve.variables && resolve.mutate(resolve.variables)} />
+      )}
       {canComment && (
         <CommentForm
           label={t(`comments.story.label.${kind}`)}
@@ -77,6 +79,7 @@ export function StoryComments({ familyId, comments, canComment, canResolve }: St
           maxLength={storyCommentMaxLength}
           pending={comment.isPending}
           error={comment.error}
+          draft={{ familyId, form: 'storyComment' }}
           onSubmit={(body, sent) => comment.mutate({ kind, body }, { onSuccess: sent })}
         >
           <Radio.Group

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconHistory, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { storySchema, type Story } from '@yhdessa/shared';
@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { ConflictAlert } from '../../../components/conflict-alert';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
-import { isApiError } from '../../../lib/api-client';
+import { SaveError } from '../../../components/save-error';
+import { isApiError, isTransientError } from '../../../lib/api-client';
+import { useDraftForm, useHasDraft, type DraftKey } from '../../../lib/drafts';
 import { formatDateTimeParts, useLanguage } from '../../../lib/locale';
 import { storyHistoryQueryOptions, storyQueryOptions, useUpdateStory } from '../api/story.query';
 import { NamedModal } from '../../../components/named-modal';
@@ -38,7 +40,9 @@ export function StorySection({ shared, ...props }: StorySectionProps) {
 function SharedStory({ familyId, canEdit, canComment, canResolveComments }: Omit<StorySectionProps, 'shared'>) {
   const { t } = useTranslation();
   const story = useQuery(storyQueryOptions(familyId));
-  const [editing, setEditing] = useState<{ draft: Draft; version: number } | null>(null);
+  // An edit left unsaved (the session ended, the page was reloaded) opens where the user left it.
+  const unsaved = useHasDraft(storyDraft(familyId));
+  const [editing, setEditing] = useState(unsaved);
   const [historyOpen, setHistoryOpen] = useState(false);
 
   if (story.isPending) return <LoadingState />;
@@ -54,8 +58,8 @@ function SharedStory({ familyId, canEdit, canComment, canResolveComments }: Omit
   return (
     <Card withBorder padding="md" className="plan-story">
       <Stack gap="sm">
-        {editing ? (
-          <StoryForm familyId={familyId} initial={editing.draft} baseVersion={editing.version} onDone={() => setEditing(null)} />
+        {editing && canEdit ? (
+          <StoryForm familyId={familyId} story={data} onDone={() => setEditing(false)} />
         ) : (
           <>
             {empty ? (
@@ -75,15 +79,7 @@ function SharedStory({ familyId, canEdit, canComment, canResolveComments }: Omit
             <StoryMeta story={data} />
             <Group gap="sm" className="no-print">
               {canEdit && (
-                <Button
-                  leftSection={<IconPencil size={16} aria-hidden />}
-                  onClick={() =>
-                    setEditing({
-                      draft: { background: data.background, situation: data.situation, strengths: data.strengths },
-                      version: data.version,
-                    })
-                  }
-                >
+                <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)}>
                   {empty ? t('story.write') : t('story.edit')}
                 </Button>
               )}
@@ -116,25 +112,41 @@ function StoryMeta({ story }: { story: Story }) {
   );
 }
 
+/** The coordinator's unsaved edit of the story. */
+const storyDraft = (familyId: string): DraftKey => ({ familyId, form: 'story' });
+
 interface StoryFormProps {
   familyId: string;
-  initial: Draft;
-  baseVersion: number;
+  /** The story as it was when the edit began. */
+  story: Story;
   onDone: () => void;
 }
 
-function StoryForm({ familyId, initial, baseVersion, onDone }: StoryFormProps) {
+function StoryForm({ familyId, story, onDone }: StoryFormProps) {
   const { t } = useTranslation();
   const update = useUpdateStory(familyId);
-  const [draft, setDraft] = useState<Draft>(initial);
-  const [version, setVersion] = useState(baseVersion);
+  // The version the edit began from: a change saved meanwhile comes up as a conflict.
+  const [startedFrom] = useState(story.version);
+  const {
+    form,
+    version: draftVersion,
+    clearDraft,
+  } = useDraftForm<Draft>(storyDraft(familyId), {
+    initialValues: { background: story.background, situation: story.situation, strengths: story.strengths },
+    version: startedFrom,
+  });
+  const [version, setVersion] = useState(draftVersion ?? startedFrom);
   const [conflict, setConflict] = useState<Story | null>(null);
+  const done = () => {
+    clearDraft();
+    onDone();
+  };
 
   function save(onVersion: number) {
     update.mutate(
-      { ...draft, version: onVersion },
+      { ...form.getValues(), version: onVersion },
       {
-        onSuccess: onDone,
+        onSuccess: done,
         onError: (error) => {
           if (!isApiError(error, 'version_conflict')) return;
           const current = storySchema.safeParse(error.current);
@@ -145,23 +157,14 @@ function StoryForm({ familyId, initial, baseVersion, onDone }: StoryFormProps) {
   }
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        save(version);
-      }}
-    >
+    <form onSubmit={form.onSubmit(() => save(version))}>
       <Stack gap="sm">
         {fields.map((field) => (
           <Textarea
             key={field}
             label={t(`story.${field}`)}
             description={t(`story.${field}Hint`)}
-            value={draft[field]}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              setDraft((current) => ({ ...current, [field]: value }));
-            }}
+            {...form.getInputProps(field)}
             autosize
             minRows={3}
             maxLength={10_000}
@@ -178,7 +181,7 @@ function StoryForm({ familyId, initial, baseVersion, onDone }: StoryFormProps) {
               save(conflict.version);
             }}
             discardLabel={t('story.discardMine')}
-            onDiscard={onDone}
+            onDiscard={done}
           >
             <Text size="sm">{t('story.conflictText', { name: conflict.updatedBy?.name ?? t('story.someone') })}</Text>
             {fields.map((field) => (
@@ -194,16 +197,23 @@ function StoryForm({ familyId, initial, baseVersion, onDone }: StoryFormProps) {
           </ConflictAlert>
         )}
         {update.isError && !isApiError(update.error, 'version_conflict') && (
-          <Alert color="red" variant="light" role="alert">
-            {isApiError(update.error, 'case_closed') ? t('actions.caseClosed') : t('story.saveFailed')}
-          </Alert>
+          <SaveError
+            error={update.error}
+            message={
+              isApiError(update.error, 'case_closed')
+                ? t('actions.caseClosed')
+                : isTransientError(update.error)
+                  ? undefined
+                  : t('story.saveFailed')
+            }
+          />
         )}
         {!conflict && (
           <Group gap="sm">
             <Button type="submit" loading={update.isPending}>
               {t('story.save')}
             </Button>
-            <Button variant="default" onClick={onDone} disabled={update.isPending}>
+            <Button variant="default" onClick={done} disabled={update.isPending}>
               {t('story.cancel')}
             </Button>
           </Group>
