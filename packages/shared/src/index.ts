@@ -31,3 +31,4 @@ export * from './feedback';
 export * from './programs';
 export * from './outcomes';
 export * from './comments';
+export * from './notifications';

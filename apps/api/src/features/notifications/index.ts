@@ -1,0 +1,2 @@
+/** What the composition root wires: the hook on every family event, and the periodic jobs. */
+export { notifyOfFamilyEvent } from './notify-of-family-event';
