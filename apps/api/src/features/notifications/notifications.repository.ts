@@ -1,10 +1,10 @@
 import type { NotificationDetails, NotificationKind } from '@yhdessa/shared';
 import { and, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../../db/database';
+import { queryRows, type Queryable } from '../../db/database';
 import { accounts } from '../../db/tables/accounts';
 import { families } from '../../db/tables/families';
-import { notificationPreferences, notifications } from '../../db/tables/notifications';
+import { notificationDigests, notificationPreferences, notifications } from '../../db/tables/notifications';
 
 export interface NewNotification {
   accountId: string;
@@ -125,4 +125,49 @@ export async function upsertPreferences(accountId: string, preferences: readonly
         updatedAt: sql`now()`,
       },
     });
+}
+
+export interface DigestReader {
+  accountId: string;
+  role: 'coordinator' | 'worker' | 'family';
+  email: string;
+  lastSentAt: Date | null;
+}
+
+/**
+ * Cross-account, on purpose (a system job): the readers who want some kind by e-mail and have had
+ * no digest on `day`, with when their last digest went.
+ */
+export async function listDigestReadersOfAllAccounts(day: string, db: Queryable): Promise<DigestReader[]> {
+  const rows = await queryRows<{
+    account_id: string;
+    role: DigestReader['role'];
+    email: string;
+    last_sent_at: Date | string | null;
+  }>(
+    db,
+    sql`select a.id as account_id, a.role, a.email,
+        (select max(d.sent_at) from notification_digests d where d.account_id = a.id) as last_sent_at
+      from accounts a
+      where a.disabled_at is null and a.role in ('coordinator', 'worker', 'family')
+        and exists (select 1 from notification_preferences p where p.account_id = a.id and p.email_digest)
+        and not exists (select 1 from notification_digests d where d.account_id = a.id and d.sent_on = ${day}::date)
+      order by a.id`,
+  );
+  return rows.map((row) => ({
+    accountId: row.account_id,
+    role: row.role,
+    email: row.email,
+    lastSentAt: row.last_sent_at === null ? null : new Date(row.last_sent_at),
+  }));
+}
+
+/** Claims the reader's digest of the day; false when it was claimed already (by another run or instance). */
+export async function claimDigest(accountId: string, day: string, counted: number, db: Queryable): Promise<boolean> {
+  const rows = await db
+    .insert(notificationDigests)
+    .values({ accountId, sentOn: day, counted })
+    .onConflictDoNothing()
+    .returning({ accountId: notificationDigests.accountId });
+  return rows.length > 0;
 }
