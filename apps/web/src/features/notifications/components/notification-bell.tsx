@@ -36,7 +36,8 @@ export function NotificationBell({ role }: { role: NotifiedRole }) {
         opened={opened}
         onChange={setOpened}
         position="bottom-end"
-        width={LIST_WIDTH}
+        // Shown whether or not the bell has scrolled out of view (as the user menu beside it).
+        hideDetached={false}
         shadow="md"
         trapFocus
         returnFocus
@@ -58,7 +59,7 @@ export function NotificationBell({ role }: { role: NotifiedRole }) {
             </Indicator>
           </Button>
         </Popover.Target>
-        <Popover.Dropdown aria-labelledby={NOTIFICATIONS_TITLE_ID}>
+        <Popover.Dropdown aria-labelledby={NOTIFICATIONS_TITLE_ID} style={{ width: LIST_WIDTH }}>
           <NotificationList role={role} unread={count} onFollow={() => setOpened(false)} />
         </Popover.Dropdown>
       </Popover>
