@@ -130,7 +130,7 @@ describe('the notification bell', () => {
 
     expect(await bell('Ilmoitukset, 1 lukematon')).toBeInTheDocument();
     expect(await within(list).findByRole('link', { name: /Kotikäynti 7/ })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Uusi ilmoitus. Lukemattomia 1.');
+    expect(screen.getByText('Uusi ilmoitus. Lukemattomia 1.')).toHaveAttribute('aria-live', 'polite');
 
     // Read in another tab: this one follows.
     api.notifications = [{ ...notification(7), readAt: '2026-03-02T09:00:00.000Z' }];

@@ -63,7 +63,8 @@ export function NotificationBell({ role }: { role: NotifiedRole }) {
           <NotificationList role={role} unread={count} onFollow={() => setOpened(false)} />
         </Popover.Dropdown>
       </Popover>
-      <VisuallyHidden role="status" aria-live="polite">
+      {/* A live region without the status role: screens have their own status messages, this one only speaks. */}
+      <VisuallyHidden aria-live="polite" aria-atomic="true">
         {announcement}
       </VisuallyHidden>
     </>
