@@ -159,14 +159,13 @@ describe('notification settings', () => {
       http.get('/api/notifications/preferences', () => HttpResponse.json(stored)),
       http.put('/api/notifications/preferences', async ({ request }) => {
         sent = await request.json();
-        return HttpResponse.json(sent);
+        return HttpResponse.json(sent as NotificationPreferences);
       }),
     );
     const { user } = renderApp('/notifications/settings');
 
-    const overdue = await screen.findByRole('group', { name: 'Tehtävä on myöhässä' });
-    await user.click(within(overdue).getByRole('checkbox', { name: 'Näytä sovelluksessa' }));
-    await user.click(within(overdue).getByRole('checkbox', { name: 'Päivittäinen sähköpostikooste' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Näytä sovelluksessa: Tehtävä on myöhässä' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Päivittäiseen sähköpostikoosteeseen: Tehtävä on myöhässä' }));
     await user.click(screen.getByRole('button', { name: 'Tallenna asetukset' }));
 
     expect(await screen.findByText('Asetukset tallennettu.')).toBeInTheDocument();

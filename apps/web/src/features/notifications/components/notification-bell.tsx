@@ -51,7 +51,13 @@ export function NotificationBell({ role }: { role: NotifiedRole }) {
             mih={44}
             miw={44}
             px="xs"
-            aria-label={count === 0 ? t('notifications.bellNone') : t('notifications.bell', { count, shown })}
+            aria-label={
+              unread.data === undefined
+                ? t('notifications.title')
+                : count === 0
+                  ? t('notifications.bellNone')
+                  : t('notifications.bell', { count, shown })
+            }
             onClick={() => setOpened((open) => !open)}
           >
             <Indicator label={shown} disabled={count === 0} size={18} color="red.8" offset={2}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Fieldset, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { NotificationPreference } from '@yhdessa/shared';
 import { useState, type FormEvent } from 'react';
@@ -30,27 +30,54 @@ function PreferencesFields({ initial }: { initial: NotificationPreference[] }) {
     update.mutate({ preferences });
   };
 
+  const columns = [
+    { field: 'inApp', heading: t('notifications.settings.inAppColumn'), label: t('notifications.settings.inApp') },
+    {
+      field: 'emailDigest',
+      heading: t('notifications.settings.emailDigestColumn'),
+      label: t('notifications.settings.emailDigest'),
+    },
+  ] as const;
+
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {preferences.map((preference) => (
-          <Fieldset key={preference.kind} legend={t(`notifications.settings.kind.${preference.kind}`)} variant="default">
-            <Group gap="lg" wrap="wrap">
-              <Checkbox
-                label={t('notifications.settings.inApp')}
-                checked={preference.inApp}
-                onChange={(event) => change(preference.kind, 'inApp', event.currentTarget.checked)}
-                styles={{ body: { minHeight: 44, alignItems: 'center' } }}
-              />
-              <Checkbox
-                label={t('notifications.settings.emailDigest')}
-                checked={preference.emailDigest}
-                onChange={(event) => change(preference.kind, 'emailDigest', event.currentTarget.checked)}
-                styles={{ body: { minHeight: 44, alignItems: 'center' } }}
-              />
-            </Group>
-          </Fieldset>
-        ))}
+        {/* Narrow enough for a phone: the kinds wrap, the two columns of boxes stay. */}
+        <Table verticalSpacing="xs" aria-label={t('notifications.settings.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('notifications.settings.kindColumn')}</Table.Th>
+              {columns.map((column) => (
+                <Table.Th key={column.field} scope="col" ta="center" w="25%">
+                  {column.heading}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preferences.map((preference) => {
+              const kind = t(`notifications.settings.kind.${preference.kind}`);
+              return (
+                <Table.Tr key={preference.kind}>
+                  <Table.Th scope="row" fw={400}>
+                    {kind}
+                  </Table.Th>
+                  {columns.map((column) => (
+                    <Table.Td key={column.field}>
+                      <Group justify="center" mih={44}>
+                        <Checkbox
+                          aria-label={`${column.label}: ${kind}`}
+                          checked={preference[column.field]}
+                          onChange={(event) => change(preference.kind, column.field, event.currentTarget.checked)}
+                        />
+                      </Group>
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
         <Text size="sm">{t('notifications.settings.digestNote')}</Text>
         {update.isError && <SaveError error={update.error} />}
         {update.isSuccess && (
