@@ -17,6 +17,7 @@ import { apiNotFound, problemMiddleware } from './http/problem.middleware';
 import { hideInvitationTokens } from './features/invitations/invitation-token';
 import { createMailer, createSmtpTransport } from './mail/mailer';
 import { buildOpenApiDocument } from './http/openapi-document';
+import { notifyOfFamilyEvent } from './features/notifications';
 import { apiRoutes } from './routes';
 
 export interface AppDependencies extends RouteDependencies {
@@ -98,7 +99,7 @@ export function buildApp(deps: AppDependencies): Express {
   api.use('/auth/login', perAddress('Too many sign-in attempts from here. Wait a minute and try again.'));
   api.use('/auth/password-reset', perAddress('Too many password-reset requests from here. Wait a minute and try again.'));
   api.use(authenticate(deps.database, config));
-  mountRoutes(api, routes, deps);
+  mountRoutes(api, routes, { ...deps, onFamilyEvent: notifyOfFamilyEvent });
   api.use(apiNotFound);
   app.use('/api', api);
   app.use(problemMiddleware);

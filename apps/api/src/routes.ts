@@ -20,6 +20,7 @@ import { measurementsRoutes } from './features/measurements/measurements.routes'
 import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { outboxOnlyMailer, type Mailer } from './mail/mailer';
 import { notesRoutes } from './features/notes/notes.routes';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { organisationsRoutes } from './features/organisations/organisations.routes';
 import { planVersionsRoutes } from './features/plan-versions/plan-versions.routes';
 import { plansRoutes } from './features/plans/plans.routes';
@@ -64,6 +65,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...accountsRoutes({ config, mailer }),
     ...insightsRoutes,
     ...programsRoutes,
+    ...notificationsRoutes,
     ...(config.DEMO ? demoRoutes : []),
   ] as AnyRoute[];
 }

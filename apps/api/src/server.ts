@@ -11,6 +11,8 @@ import { seedDemoWorld } from './features/demo/seed-demo-world';
 import { useRedisAdapter } from './redis-adapter';
 import { createRealtimeServer, createSocketPublisher, startSocketRechecks } from './socket-server';
 import { startInvitationReminders } from './features/service-roles/invitation-reminders';
+import { startNotificationDigests, startOverdueActionNotices } from './features/notifications';
+import { createMailer, createSmtpTransport } from './mail/mailer';
 
 export interface RunningServer {
   port: number;
@@ -31,7 +33,8 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
   const httpServer = http.createServer();
   const io = createRealtimeServer(httpServer, database, config, logger, createOriginCheck(config));
   const closeRedis = config.REDIS_URL ? await useRedisAdapter(io, config.REDIS_URL) : async () => undefined;
-  const app = buildApp({ config, logger, database, realtime: createSocketPublisher(io, database) });
+  const realtime = createSocketPublisher(io, database);
+  const app = buildApp({ config, logger, database, realtime });
   let stopping: Promise<void> | undefined;
   const inFlight = new Set<http.ServerResponse>();
   // Once stopping, a keep-alive connection closes after the answer it is giving: Connection: close.
@@ -52,6 +55,9 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
   logger.info({ port, db: database.kind, demo: config.DEMO, redis: Boolean(config.REDIS_URL) }, 'listening');
   const stopInvitationReminders = startInvitationReminders(database, logger);
   const stopAuditDigest = startAuditDigest(database, logger);
+  const stopOverdueActionNotices = startOverdueActionNotices(database, realtime, logger);
+  const mailer = createMailer({ transport: createSmtpTransport(config), database, from: config.MAIL_FROM, logger });
+  const stopNotificationDigests = startNotificationDigests(database, { config, mailer }, logger);
   const stopSocketRechecks = startSocketRechecks(io, database, config, logger, config.SOCKET_RECHECK_SECONDS * 1000);
 
   const stop = () =>
@@ -60,6 +66,8 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
       // sockets and the database last, so every acknowledged change is on disk.
       stopInvitationReminders();
       stopAuditDigest();
+      stopOverdueActionNotices();
+      stopNotificationDigests();
       stopSocketRechecks();
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       inFlight.forEach(closeAfterAnswer);

@@ -212,6 +212,9 @@ export function createSocketPublisher(io: RealtimeServer, database: Database): R
     async endAccountSockets(accountId) {
       io.in(accountRoom(accountId)).disconnectSockets(true);
     },
+    async publishNotifications(accountIds, change) {
+      if (accountIds.length > 0) io.to(accountIds.map(accountRoom)).emit(socketEvents.notificationsChanged, change);
+    },
   };
 }
 

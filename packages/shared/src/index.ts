@@ -32,3 +32,4 @@ export * from './programs';
 export * from './outcomes';
 export * from './comments';
 export * from './activity';
+export * from './notifications';

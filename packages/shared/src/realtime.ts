@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, versionSchema } from './ids';
+import type { NotificationsChanged } from './notifications';
 
 /** Every change pushed to a family's room, named `<resource>.<change>`. */
 export const familyEventTypes = [
@@ -93,12 +94,15 @@ export const socketEvents = {
   leaveFamily: 'family:leave',
   familyEvent: 'family:event',
   familyRevoked: 'family:revoked',
+  /** To the reader's own sockets: their notifications changed (see `notificationsChangedSchema`). */
+  notificationsChanged: 'notifications:changed',
 } as const;
 
 export interface ServerToClientEvents {
   'family:event': (event: FamilyEvent) => void;
   /** The caller lost access to the family: drop what is shown of it. */
   'family:revoked': (payload: FamilyRef) => void;
+  'notifications:changed': (change: NotificationsChanged) => void;
 }
 export interface ClientToServerEvents {
   'family:join': (payload: JoinFamily, ack: (result: JoinFamilyAck) => void) => void;

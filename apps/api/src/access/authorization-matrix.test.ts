@@ -712,6 +712,30 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: '/api/insights/historical-costs/import',
       expect: signedIn({ manager: 400, admin: 400 }),
     },
+    // Each reader's own notifications (no route names another account); managers and administrators are in no family.
+    'GET /api/notifications': { method: 'GET', path: '/api/notifications', expect: signedIn(all(200)) },
+    'GET /api/notifications/unread-count': {
+      method: 'GET',
+      path: '/api/notifications/unread-count',
+      expect: signedIn(all(200)),
+    },
+    'POST /api/notifications/read-all': { method: 'POST', path: '/api/notifications/read-all', expect: signedIn(all(204)) },
+    'POST /api/notifications/:notificationId/read': {
+      method: 'POST',
+      path: `/api/notifications/${NOWHERE}/read`,
+      expect: signedIn(all(404)),
+    },
+    'GET /api/notifications/preferences': {
+      method: 'GET',
+      path: '/api/notifications/preferences',
+      expect: signedIn(all(200)),
+    },
+    'PUT /api/notifications/preferences': {
+      method: 'PUT',
+      path: '/api/notifications/preferences',
+      body: { preferences: [{ kind: 'commentAdded', inApp: true, emailDigest: false }] },
+      expect: signedIn(all(200)),
+    },
     // Programmes are the organisation's (managers write, coordinators read); enrolments are between the
     // family and its coordinator. Writes stop at validation (400) or the version check (409).
     'GET /api/programs': { method: 'GET', path: '/api/programs', expect: signedIn(programReaders(200)) },

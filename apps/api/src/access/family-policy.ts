@@ -1,5 +1,5 @@
 import { planParts, type NoteVisibility, type PlanPart } from '@yhdessa/shared';
-import type { Actor } from '../core/actor';
+import type { Actor, Reader } from '../core/actor';
 import type { FamilyRelation } from './family-relation.repository';
 
 /**
@@ -84,7 +84,7 @@ export type Decision =
   | { allowed: false; reason: 'not_found' | 'forbidden' | 'case_closed'; basis: AccessBasis | 'none' };
 
 /** Which relationship, if any, lets the actor into the family at all. */
-export function familyAccessBasis(actor: Actor, relation: FamilyRelation): AccessBasis | null {
+export function familyAccessBasis(actor: Reader, relation: FamilyRelation): AccessBasis | null {
   switch (actor.role) {
     case 'coordinator':
       if (relation.coordinatorId === actor.accountId) return 'coordinator';
@@ -108,7 +108,7 @@ export interface FamilyTarget {
   visibility?: NoteVisibility;
 }
 
-type Allows = (basis: AccessBasis, relation: FamilyRelation, target: FamilyTarget | undefined, actor: Actor) => boolean;
+type Allows = (basis: AccessBasis, relation: FamilyRelation, target: FamilyTarget | undefined, actor: Reader) => boolean;
 
 const isOwnRole = (relation: FamilyRelation, target?: FamilyTarget) =>
   target?.serviceRoleId != null && relation.actorServiceRoleIds.includes(target.serviceRoleId);
@@ -258,7 +258,7 @@ const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
 };
 
 export function authorizeFamily(
-  actor: Actor,
+  actor: Reader,
   permission: FamilyPermission,
   relation: FamilyRelation,
   target?: FamilyTarget,
@@ -293,7 +293,7 @@ function partVisible(basis: AccessBasis, relation: FamilyRelation, part: PlanPar
  * The service roles the actor may not know of: roles the family keeps between itself, the
  * coordinator and the role's own service. Every read that names a service role filters by this.
  */
-export function hiddenServiceRoleIds(actor: Actor, relation: FamilyRelation): ReadonlySet<string> {
+export function hiddenServiceRoleIds(actor: Reader, relation: FamilyRelation): ReadonlySet<string> {
   const basis = familyAccessBasis(actor, relation);
   if (basis !== 'service-role' && basis !== 'invited-service') return new Set();
   return new Set(relation.hiddenServiceRoles.filter((role) => !role.ofActorsService).map((role) => role.id));

@@ -1,7 +1,7 @@
 import type { FamilyStatus, MemberRelation, PlanPart } from '@yhdessa/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db/database';
-import type { Actor } from '../core/actor';
+import type { Actor, Reader } from '../core/actor';
 import { municipalityToday } from '../core/clock';
 
 /** How the actor stands to one family: the facts every family-scoped decision is made on. */
@@ -37,14 +37,14 @@ interface RelationRow {
 }
 
 /** The actor's services with an accepted role in the family that has not ended. */
-const activeRolesOfActor = (actor: Actor) => sql`
+const activeRolesOfActor = (actor: Reader) => sql`
   select sr.id, sr.service_id from service_roles sr
   join service_memberships sm on sm.service_id = sr.service_id
   where sr.family_id = f.id and sm.account_id = ${actor.accountId}
     and sr.status = 'accepted' and (sr.ends_on is null or sr.ends_on >= ${municipalityToday})`;
 
 /** Null when the family does not exist. */
-export async function findFamilyRelation(familyId: string, actor: Actor, db: Queryable): Promise<FamilyRelation | null> {
+export async function findFamilyRelation(familyId: string, actor: Reader, db: Queryable): Promise<FamilyRelation | null> {
   const [row] = await queryRows<RelationRow>(
     db,
     sql`

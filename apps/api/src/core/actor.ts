@@ -12,3 +12,6 @@ export interface Actor {
   /** Until `done`, the session may call only the routes that say so (see `RouteAccess`). */
   secondFactor: SecondFactorState;
 }
+
+/** Whom an access rule is decided for: the signed-in actor, or a reader a notification is meant for. */
+export type Reader = Pick<Actor, 'accountId' | 'role'>;

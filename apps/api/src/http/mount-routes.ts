@@ -12,14 +12,18 @@ import { insertFamilyEvent } from '../realtime/family-events.repository';
 import type { RealtimePublisher } from '../realtime/realtime-publisher';
 import { AppError, notFound } from '../core/app-error';
 import type { Actor } from '../core/actor';
-import type { AnyRoute, FamilyAccess, RouteContext } from './route';
+import type { AnyRoute, FamilyAccess, RouteAccess, RouteContext } from './route';
 import { requireBodyType } from './same-origin';
 import { parseRequestPart } from './validation';
 
 export interface RouteDependencies {
   database: Database;
   realtime: RealtimePublisher;
+  /** Work each recorded family event sets off in the same transaction (the composition root passes notifications). */
+  onFamilyEvent?: FamilyEventListener;
 }
+
+export type FamilyEventListener = (event: FamilyEvent, context: RouteContext<RouteAccess>) => Promise<void>;
 
 type RollbackWork = (tx: Tx) => Promise<void>;
 interface RecordedEvent {
@@ -84,10 +88,9 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
         afterCommit: (work) => afterCommit.push(work),
         realtime: deps.realtime,
         recordFamilyEvent: async (event, subject) => {
-          pending.push({
-            event: await insertFamilyEvent(tx, event, actor?.accountId ?? null, subject),
-            subject: subject && family ? audienceSubject(family.relation, subject) : subject,
-          });
+          const recorded = await insertFamilyEvent(tx, event, actor?.accountId ?? null, subject);
+          pending.push({ event: recorded, subject: subject && family ? audienceSubject(family.relation, subject) : subject });
+          await deps.onFamilyEvent?.(recorded, context);
         },
       } as RouteContext<typeof route.access>;
       const output = await route.handler(input, context);

@@ -1,4 +1,4 @@
-import type { FamilyEvent } from '@yhdessa/shared';
+import type { FamilyEvent, NotificationsChanged } from '@yhdessa/shared';
 import type { EventSubject } from '../core/event-subject';
 
 /** What the rest of the API may tell connected clients. Called only after a commit. */
@@ -12,6 +12,8 @@ export interface RealtimePublisher {
   endSessionSockets(sessionIds: readonly string[]): Promise<void>;
   /** Closes every socket of an account (sign-out everywhere, a disabled account). */
   endAccountSockets(accountId: string): Promise<void>;
+  /** Tells the readers' own sockets (every tab, every instance) that their notifications changed. */
+  publishNotifications(accountIds: readonly string[], change: NotificationsChanged): Promise<void>;
 }
 
 /** Event types after which someone may have lost access to the family. */

@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import type { Transporter } from 'nodemailer';
 import { pino, type Logger } from 'pino';
 import request from 'supertest';
-import type { FamilyEvent } from '@yhdessa/shared';
+import type { FamilyEvent, NotificationsChanged } from '@yhdessa/shared';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../core/config';
 import type { Database } from '../db/database';
@@ -16,6 +16,8 @@ export interface TestApp {
   config: Config;
   /** Family events published after commit, in order. */
   published: FamilyEvent[];
+  /** What readers' own sockets were told of their notifications, after commit, in order. */
+  notified: { accountIds: readonly string[]; change: NotificationsChanged }[];
   close(): Promise<void>;
 }
 
@@ -30,12 +32,16 @@ export async function startTestApp(
   const database = await openTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '/nonexistent', LOGIN_RATE_LIMIT_PER_MINUTE: '10000', ...environment });
   const published: FamilyEvent[] = [];
+  const notified: TestApp['notified'] = [];
   const realtime: RealtimePublisher = {
     publishFamilyEvent: async (event) => {
       published.push(event);
     },
     endSessionSockets: async () => undefined,
     endAccountSockets: async () => undefined,
+    publishNotifications: async (accountIds, change) => {
+      notified.push({ accountIds, change });
+    },
   };
   const app = buildApp({
     config,
@@ -45,7 +51,7 @@ export async function startTestApp(
     mailTransport: options.mailTransport,
   });
   databases.set(app, database);
-  return { app, database, config, published, close: () => database.close() };
+  return { app, database, config, published, notified, close: () => database.close() };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CurrentUser } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { LanguageSwitcher } from '../components/language-switcher';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { paths } from '../lib/paths';
 import classes from './app-header.module.css';
 import { PendingEditsCount } from './pending-edits-count';
@@ -54,6 +55,11 @@ export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut }: 
           <LanguageSwitcher />
         </div>
         <span className={classes.lineBreak} aria-hidden />
+        {user && (user.role === 'coordinator' || user.role === 'worker' || user.role === 'family') && (
+          <div className={classes.bell}>
+            <NotificationBell role={user.role} />
+          </div>
+        )}
         {user && onSignOut && (
           <Menu position="bottom-end" shadow="md" width={290} withinPortal hideDetached={false}>
             <Menu.Target>

@@ -14,6 +14,9 @@ const ForgotPasswordRoute = lazy(() =>
 const ChangePasswordRoute = lazy(() =>
   import('./routes/change-password.route').then((m) => ({ default: m.ChangePasswordRoute })),
 );
+const NotificationSettingsRoute = lazy(() =>
+  import('./routes/notification-settings.route').then((m) => ({ default: m.NotificationSettingsRoute })),
+);
 const InvitationRoute = lazy(() => import('./routes/invitation.route').then((m) => ({ default: m.InvitationRoute })));
 const FamiliesRoute = lazy(() => import('./routes/families.route').then((m) => ({ default: m.FamiliesRoute })));
 const PlanRoute = lazy(() => import('./routes/plan.route').then((m) => ({ default: m.PlanRoute })));
@@ -74,6 +77,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'service-usage/csv', element: <UsageCsvRoute /> },
       { path: 'reference-costs', element: <ReferenceCostsRoute /> },
       { path: 'password', element: <ChangePasswordRoute /> },
+      { path: 'notifications/settings', element: <NotificationSettingsRoute /> },
       { path: 'insights', element: <InsightsRoute /> },
       { path: 'programs', element: <ProgramsRoute /> },
       { path: 'programs/new', element: <NewProgramRoute /> },

@@ -5,6 +5,7 @@ export const paths = {
   forgotPassword: '/sign-in/forgot-password',
   accessibilityStatement: '/accessibility',
   changePassword: '/password',
+  notificationSettings: '/notifications/settings',
   families: '/',
   family: (familyId: string) => `/families/${familyId}`,
   /** The family's plan opened at what has changed. */

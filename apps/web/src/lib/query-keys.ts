@@ -77,6 +77,12 @@ export const queryKeys = {
   programReport: (programId: string, period: ProgramReportQuery) => ['programs', programId, 'report', period] as const,
   programReportRows: (programId: string, query: ProgramReportRowsQuery) => ['programs', programId, 'rows', query] as const,
 
+  /** The reader's own notifications: everything under this key goes stale when one is made or read. */
+  notifications: ['notifications'] as const,
+  notificationList: ['notifications', 'list'] as const,
+  unreadNotifications: ['notifications', 'unread'] as const,
+  notificationPreferences: ['notifications', 'preferences'] as const,
+
   /** Every account list, whatever its role filter. */
   accounts: ['accounts'] as const,
   accountsByRole: (role: Role | null) => ['accounts', { role }] as const,

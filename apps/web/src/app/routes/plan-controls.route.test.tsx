@@ -41,7 +41,8 @@ const names = (scope: HTMLElement, role: 'button' | 'combobox') => within(scope)
 /** Buttons every reader has, none of them a change to the plan. */
 const reading = (name: string) =>
   ['FI suomi', 'SV svenska', 'EN English', 'Tulosta suunnitelma', 'Muutoshistoria'].includes(name) ||
-  name.startsWith('Käyttäjävalikko');
+  name.startsWith('Käyttäjävalikko') ||
+  name.startsWith('Ilmoitukset');
 
 /** Every control for a change the screen offers, and where. */
 function offeredControls() {
