@@ -5,6 +5,7 @@ import { startAuditDigest } from './audit/audit-digest';
 import { loadConfig, type Config } from './core/config';
 import { openDatabase, type Database } from './db/database';
 import { createOriginCheck } from './http/same-origin';
+import { createMailer, createSmtpTransport } from './mail/mailer';
 import { countDemoAccounts } from './features/accounts/accounts.repository';
 import { seedDemoMunicipality } from './features/demo/seed-demo-municipality';
 import { seedDemoWorld } from './features/demo/seed-demo-world';
@@ -50,7 +51,8 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ port, db: database.kind, demo: config.DEMO, redis: Boolean(config.REDIS_URL) }, 'listening');
-  const stopInvitationReminders = startInvitationReminders(database, logger);
+  const jobMailer = createMailer({ transport: createSmtpTransport(config), database, from: config.MAIL_FROM, logger });
+  const stopInvitationReminders = startInvitationReminders(database, { config, mailer: jobMailer }, logger);
   const stopAuditDigest = startAuditDigest(database, logger);
   const stopSocketRechecks = startSocketRechecks(io, database, config, logger, config.SOCKET_RECHECK_SECONDS * 1000);
 

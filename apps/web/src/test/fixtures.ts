@@ -450,6 +450,9 @@ export function buildCoordinatorWorkspace(overrides: Partial<CoordinatorWorkspac
         service: { id: testId(401), name: { fi: 'Kasvatus- ja perheneuvola', sv: 'Uppfostrings- och familjerådgivning' } },
         invitedAt: '2026-01-06T08:00:00.000Z',
         ageDays: 4,
+        // 6 January is Epiphany: the two working days are the 7th and the 8th.
+        reminderDueAt: '2026-01-08T08:00:00.000Z',
+        reminder: { sentAt: '2026-01-08T08:10:00.000Z', recipients: 2 },
       },
     ],
     upcomingReviews: [{ family: virtanen, reviewId: testId(500), scheduledOn: '2026-01-14' }],
@@ -494,7 +497,9 @@ export function buildServiceInvitation(overrides: Partial<ServiceInvitation> = {
     status: 'invited',
     invitedAt: '2026-01-08T08:00:00.000Z',
     respondedAt: null,
+    respondedBy: null,
     declineReason: null,
+    message: null,
     version: 3,
     ...overrides,
   };
