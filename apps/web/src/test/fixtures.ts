@@ -1,31 +1,32 @@
 import { assessmentDomains, attainmentLevels } from '@yhdessa/shared';
 import type {
   AccessLogGroup,
-  Assessment,
+  Action,
   AdminAccount,
+  Assessment,
   CatalogueService,
   CoordinatorWorkspace,
-  ServiceInvitation,
-  WorkerWorkspace,
-  Action,
   CurrentUser,
+  DeclinedInvitation,
   FamilyConsents,
   FamilyDetail,
-  FeedbackRequest,
-  Note,
-  Review,
-  Story,
   FamilySummary,
+  FeedbackRequest,
   Goal,
   GoalAttainment,
   Measurement,
   MeasurementList,
+  Note,
   NoteVisibility,
   Plan,
   PlanAction,
   PlanCapabilities,
+  Review,
+  ServiceInvitation,
   ServiceRole,
   ServiceRoleCapabilities,
+  Story,
+  WorkerWorkspace,
 } from '@yhdessa/shared';
 
 /** A valid v4 uuid from a small number, so tests can name their ids. */
@@ -565,6 +566,21 @@ export function buildFeedbackRequest(overrides: Partial<FeedbackRequest> = {}): 
     answered: false,
     answer: null,
     can: { answer: false, changePermission: false },
+    ...overrides,
+  };
+}
+
+/** Early education declined Sari's invitation to `buildPlan()`'s family; what the coordinator reads of it. */
+export function buildDeclinedInvitation(overrides: Partial<DeclinedInvitation> = {}): DeclinedInvitation {
+  return {
+    serviceRoleId: testId(205),
+    service: { id: testId(215), name: { fi: 'Varhaiskasvatus', sv: 'Småbarnspedagogik' }, category: 'education' },
+    invitedAt: '2026-01-05T08:00:00.000Z',
+    respondedAt: '2026-01-07T12:15:00.000Z',
+    respondedBy: { id: testId(8), name: 'Kaisa Päiväkoti' },
+    reason: 'Keskustan päiväkoti on täynnä kevääseen asti.',
+    message: 'Eetun pikkusisko tarvitsee hoitopaikan helmikuusta.',
+    replacedBy: null,
     ...overrides,
   };
 }
