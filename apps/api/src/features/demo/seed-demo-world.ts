@@ -24,7 +24,6 @@ import { servicePrices } from '../../db/tables/service-prices';
 import { serviceUsage } from '../../db/tables/service-usage';
 import { services } from '../../db/tables/services';
 import { FIRST_PRICE_VALID_FROM } from '../services';
-import { reminderDueAt } from '../service-roles';
 import { municipalityToday } from '../../core/clock';
 import { demoAccounts, type DemoAccountKey } from './demo-accounts';
 import { seededRandom, unitsOfMonth } from './demo-figures';
@@ -315,12 +314,13 @@ const demoFamilies: DemoFamily[] = [
           { title: 'Päiväkotihaku yhdessä Annan kanssa', owner: 'Jari Huttunen', dueInDays: 10, status: 'in_progress', goal: 2 },
         ],
       },
-      // Early education has no worker with a login yet: its invitation and reminder go to its contact address.
+      // Early education has no worker with a login yet: its invitation went to its contact address, and so
+      // does its reminder, due by now (two working days after, even over Christmas or Easter).
       {
         service: 'earlyEducation',
         status: 'invited',
         invitation: {
-          daysAgo: 6,
+          daysAgo: 8,
           message: 'Perhe tarvitsee varhaiskasvatuspaikan syksystä alkaen. Rinnallakulkija Jari auttaa Annaa haussa.',
         },
       },
@@ -507,24 +507,18 @@ const USAGE_SEED = 20_260_101;
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 
-/** How a demo invitation was sent and answered, and its reminder when it is due by now. */
+/** How a demo invitation was sent and answered; the reminder job reminds those still open once they are due. */
 function invitationColumns(role: DemoRole, coordinatorId: string, accountIds: Record<DemoAccountKey, string>) {
   if (!role.invitation) return {};
-  const invitedAt = daysAgo(role.invitation.daysAgo);
-  const dueAt = reminderDueAt(invitedAt);
-  const answeredAt = role.declined ? daysAgo(role.declined.daysAgo) : null;
-  const reminded = role.status === 'invited' && dueAt <= new Date();
   return {
     invitedBy: coordinatorId,
-    invitedAt,
+    invitedAt: daysAgo(role.invitation.daysAgo),
     invitationMessage: role.invitation.message ?? null,
     ...(role.declined && {
-      respondedAt: answeredAt,
+      respondedAt: daysAgo(role.declined.daysAgo),
       respondedBy: accountIds[role.declined.by],
       declineReason: role.declined.reason,
     }),
-    // The contact address, or each worker of the service: one address in the demo either way.
-    ...(reminded && { reminderSentAt: dueAt, reminderRecipients: 1 }),
   };
 }
 

@@ -84,14 +84,17 @@ export async function sendInvitationReminders(database: Database, settings: Mail
   return { reminded, failedMails: failures.length };
 }
 
-/** Runs the reminder job on an interval; returns the function that stops it. */
+/**
+ * Runs the reminder job at start (reminders that fell due while the server was down go at once)
+ * and then on an interval; returns the function that stops it.
+ */
 export function startInvitationReminders(
   database: Database,
   settings: MailSettings,
   logger: Logger,
   intervalMs = REMINDER_INTERVAL_MS,
 ): () => void {
-  return startPeriodicJob('invitation reminders', intervalMs, logger, async () => {
+  const remind = async () => {
     const { reminded, failedMails } = await sendInvitationReminders(database, settings);
     const unreached = reminded.filter((invitation) => invitation.recipients === 0).map((invitation) => invitation.id);
     if (reminded.length > 0) logger.info({ reminded: reminded.length }, 'invitation reminders sent');
@@ -101,5 +104,7 @@ export function startInvitationReminders(
         'invitation reminders reached no one: the services have no workers or e-mail address',
       );
     if (failedMails > 0) logger.error({ failedMails }, 'invitation reminder mails failed; they stay unsent in the outbox');
-  });
+  };
+  void remind().catch((error: unknown) => logger.error({ err: error }, 'invitation reminders failed'));
+  return startPeriodicJob('invitation reminders', intervalMs, logger, remind);
 }
