@@ -5,7 +5,8 @@ import {
   serviceInvitationSchema,
   serviceRoleSummarySchema,
 } from '@yhdessa/shared';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../../db/tables/audit';
 import { mailOutbox } from '../../db/tables/mail-outbox';
 import { serviceRoles } from '../../db/tables/service-roles';
 import { buildAccount, buildService } from '../../test/factories';
@@ -143,6 +144,17 @@ describe('a declined invitation stays on the plan', () => {
         404,
       ]);
     expect((await agent.get(`${familyUrl()}/service-roles/declined`)).status).toBe(404);
+
+    const reads = await testApp.database.db
+      .select({ actorId: auditEvents.actorId, outcome: auditEvents.outcome })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.resourceId, role.id), eq(auditEvents.action, 'read')));
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        { actorId: world.people.coordinator.id, outcome: 'allowed' },
+        { actorId: world.people.guardian.id, outcome: 'allowed' },
+      ]),
+    );
     expect(
       (await (await agentOf('workerA')).get(`${familyUrl()}/plan`)).body.serviceRoles.map((each: { id: string }) => each.id),
     ).not.toContain(role.id);

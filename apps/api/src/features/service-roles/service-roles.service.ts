@@ -278,19 +278,21 @@ export async function listDeclinedInvitations(
   context: FamilyContext,
 ): Promise<DeclinedInvitationList> {
   const basis = requireFamilyPermission(context, 'declined-invitation:read', {
-    resource: 'declined-invitations',
+    resource: 'service-role',
     resourceId: familyId,
     hideWhenForbidden: true,
   });
   const rows = await findDeclinedInvitations(familyId, context.tx);
-  await context.audit({
-    familyId,
-    action: 'read',
-    resource: 'declined-invitations',
-    resourceId: familyId,
-    outcome: 'allowed',
-    basis,
-  });
+  // One line per invitation read, under the name the access log words for the family.
+  for (const row of rows)
+    await context.audit({
+      familyId,
+      action: 'read',
+      resource: 'service-role',
+      resourceId: row.serviceRoleId,
+      outcome: 'allowed',
+      basis,
+    });
   // Whoever may read an invitation (its coordinator) reads why it was declined, as on the invitation itself.
   const readsDetails = (serviceRoleId: string) =>
     authorizeFamily(context.actor, 'invitation:read', context.family.relation, { serviceRoleId }).allowed;
