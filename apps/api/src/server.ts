@@ -5,6 +5,7 @@ import { startAuditDigest } from './audit/audit-digest';
 import { loadConfig, type Config } from './core/config';
 import { openDatabase, type Database } from './db/database';
 import { createOriginCheck } from './http/same-origin';
+import { createMailer, createSmtpTransport } from './mail/mailer';
 import { countDemoAccounts } from './features/accounts/accounts.repository';
 import { seedDemoMunicipality } from './features/demo/seed-demo-municipality';
 import { seedDemoWorld } from './features/demo/seed-demo-world';
@@ -12,7 +13,6 @@ import { useRedisAdapter } from './redis-adapter';
 import { createRealtimeServer, createSocketPublisher, startSocketRechecks } from './socket-server';
 import { startInvitationReminders } from './features/service-roles/invitation-reminders';
 import { startNotificationDigests, startOverdueActionNotices } from './features/notifications';
-import { createMailer, createSmtpTransport } from './mail/mailer';
 
 export interface RunningServer {
   port: number;
@@ -53,11 +53,12 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ port, db: database.kind, demo: config.DEMO, redis: Boolean(config.REDIS_URL) }, 'listening');
-  const stopInvitationReminders = startInvitationReminders(database, logger);
+  // The periodic jobs' mail (invitation reminders, notification digests) goes through one mailer.
+  const jobMailer = createMailer({ transport: createSmtpTransport(config), database, from: config.MAIL_FROM, logger });
+  const stopInvitationReminders = startInvitationReminders(database, { config, mailer: jobMailer }, logger);
   const stopAuditDigest = startAuditDigest(database, logger);
   const stopOverdueActionNotices = startOverdueActionNotices(database, realtime, logger);
-  const mailer = createMailer({ transport: createSmtpTransport(config), database, from: config.MAIL_FROM, logger });
-  const stopNotificationDigests = startNotificationDigests(database, { config, mailer }, logger);
+  const stopNotificationDigests = startNotificationDigests(database, { config, mailer: jobMailer }, logger);
   const stopSocketRechecks = startSocketRechecks(io, database, config, logger, config.SOCKET_RECHECK_SECONDS * 1000);
 
   const stop = () =>

@@ -34,6 +34,10 @@ export const coordinatorWorkspaceSchema = z.object({
       service: z.object({ id: idSchema, name: localizedTextSchema }),
       invitedAt: isoDateTimeSchema,
       ageDays: z.number().int(),
+      /** When the reminder is due: two working days (Finnish public holidays respected) after the invitation. */
+      reminderDueAt: isoDateTimeSchema,
+      /** The reminder that went out, and to how many addresses (0: the service had no workers and no e-mail address). */
+      reminder: z.object({ sentAt: isoDateTimeSchema, recipients: z.number().int().min(0) }).nullable(),
     }),
   ),
   upcomingReviews: z.array(z.object({ family: familyRefSchema, reviewId: idSchema, scheduledOn: isoDateSchema })),

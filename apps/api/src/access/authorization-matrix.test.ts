@@ -313,6 +313,18 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       // The service is in the plan already: the coordinator gets 409 and nothing is invited.
       expect: familyScoped({ ...all(403), coordinator: 409, otherCoordinator: 409 }),
     },
+    // A declined invitation stays for the coordinator and the family; other services are not told.
+    'GET /api/families/:familyId/service-roles/declined': {
+      method: 'GET',
+      path: `/api/families/${familyId}/service-roles/declined`,
+      expect: familyScoped({
+        coordinator: 200,
+        otherCoordinator: 200,
+        guardian: 200,
+        youngMember: 200,
+        otherGuardian: 200,
+      }),
+    },
     'GET /api/families/:familyId/service-roles/:serviceRoleId/invitation': {
       method: 'GET',
       path: `/api/families/${familyId}/service-roles/${family?.invitedRoleId ?? NOWHERE}/invitation`,

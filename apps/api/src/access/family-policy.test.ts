@@ -127,6 +127,13 @@ describe('authorizeFamily', () => {
     ['coordinator', 'coordinatorOfFamily', 'invitation:read', { serviceRoleId: 'role-invited' }, 'allowed'],
     ['coordinator', 'coordinatorOfFamily', 'invitation:answer', { serviceRoleId: 'role-invited' }, 'forbidden'],
     ['worker', 'workerWithRole', 'invitation:answer', { serviceRoleId: 'role-mine' }, 'forbidden'],
+    ['family', 'guardian', 'invitation:read', { serviceRoleId: 'role-other' }, 'forbidden'],
+    // a declined invitation: the coordinator and the family see it stay; other services are not told
+    ['coordinator', 'coordinatorOfFamily', 'declined-invitation:read', undefined, 'allowed'],
+    ['family', 'guardian', 'declined-invitation:read', undefined, 'allowed'],
+    ['family', 'youngMember', 'declined-invitation:read', undefined, 'allowed'],
+    ['worker', 'workerWithRole', 'declined-invitation:read', undefined, 'forbidden'],
+    ['worker', 'invitedWorker', 'declined-invitation:read', undefined, 'not_found'],
     // an invited service sees only its invitation, nothing of the plan
     ['worker', 'invitedWorker', 'plan:read', undefined, 'not_found'],
     ['worker', 'invitedWorker', 'note:read', undefined, 'not_found'],

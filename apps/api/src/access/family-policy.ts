@@ -23,6 +23,7 @@ export type FamilyPermission =
   | 'service-role-visibility:change'
   | 'invitation:read'
   | 'invitation:answer'
+  | 'declined-invitation:read'
   | 'goal:create'
   | 'goal:update'
   | 'goal-progress:create'
@@ -159,6 +160,9 @@ const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
       target?.serviceRoleId != null &&
       relation.actorInvitedServiceRoleIds.includes(target.serviceRoleId),
   },
+  // A declined invitation stays on the plan for the coordinator and the family; other services are not
+  // told which services said no. Who declined and why is read as the invitation is (`invitation:read`).
+  'declined-invitation:read': { write: false, allows: (basis) => basis === 'coordinator' || basis === 'family-member' },
   // Goals are in the family's words: the family adds them, the coordinator keeps them in shape.
   'goal:create': { write: true, allows: (basis) => basis === 'coordinator' || basis === 'family-member' },
   'goal:update': { write: true, allows: (basis) => basis === 'coordinator' },

@@ -28,6 +28,7 @@ function cachedFamily(): QueryClient {
     queryKeys.usageSummary(familyId),
     queryKeys.feedback(familyId),
     queryKeys.programEnrolments(familyId),
+    queryKeys.declinedInvitations(familyId),
     queryKeys.plan(otherFamilyId),
     queryKeys.workspace,
   ])
@@ -80,6 +81,8 @@ describe('refresh on a live event', () => {
     ['measurement.recorded', [queryKeys.plan(familyId), queryKeys.measurements(familyId)]],
     ['measurement.updated', [queryKeys.plan(familyId), queryKeys.measurements(familyId)]],
     ['goal.created', [queryKeys.plan(familyId)]],
+    ['serviceRole.declined', [queryKeys.plan(familyId), queryKeys.declinedInvitations(familyId)]],
+    ['serviceRole.invited', [queryKeys.plan(familyId), queryKeys.declinedInvitations(familyId)]],
     [
       'usage.updated',
       [

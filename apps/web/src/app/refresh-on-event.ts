@@ -20,6 +20,8 @@ const reviews: EventRefresh = { plan: 'refetch', stale: [queryKeys.reviews, quer
 const measurements: EventRefresh = { plan: 'refetch', stale: [queryKeys.measurements] };
 const feedback: EventRefresh = { plan: 'refetch', stale: [queryKeys.feedback] };
 const programEnrolments: EventRefresh = { plan: 'refetch', stale: [queryKeys.programEnrolments] };
+/** A declined invitation stays on the plan, and names the service invited in its place. */
+const invitations: EventRefresh = { plan: 'refetch', stale: [queryKeys.declinedInvitations] };
 
 /**
  * What each live event makes stale. Every event refetches the plan, a withdrawn consent too:
@@ -33,9 +35,9 @@ export const refreshOnEvent = {
   // A withdrawn consent takes the measurements off an open screen too.
   'consent.changed': { plan: 'refetch', stale: [queryKeys.consents, queryKeys.measurements] },
   'serviceRole.ended': planOnly,
-  'serviceRole.invited': planOnly,
-  'serviceRole.accepted': planOnly,
-  'serviceRole.declined': planOnly,
+  'serviceRole.invited': invitations,
+  'serviceRole.accepted': invitations,
+  'serviceRole.declined': invitations,
   // Also when a service is kept from (or shown again to) the other services: the consents screen shows it.
   'serviceRole.updated': { plan: 'refetch', stale: [queryKeys.consents] },
   'goal.created': planOnly,

@@ -53,6 +53,8 @@ export const queryKeys = {
   serviceUsage: (familyId: string) => [...family(familyId), 'service-usage', 'list'] as const,
   familyCosts: (familyId: string) => [...family(familyId), 'service-usage', 'costs'] as const,
   usageSummary: (familyId: string) => [...family(familyId), 'service-usage', 'summary'] as const,
+  /** The invitations services declined, which stay on the plan. */
+  declinedInvitations: (familyId: string) => [...family(familyId), 'service-roles', 'declined'] as const,
   serviceRoleWorkers: (familyId: string, serviceRoleId: string) =>
     [...family(familyId), 'service-roles', serviceRoleId, 'workers'] as const,
 

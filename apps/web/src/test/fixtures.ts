@@ -2,31 +2,32 @@ import { assessmentDomains, attainmentLevels } from '@yhdessa/shared';
 import type {
   ActivityEntry,
   AccessLogGroup,
-  Assessment,
+  Action,
   AdminAccount,
+  Assessment,
   CatalogueService,
   CoordinatorWorkspace,
-  ServiceInvitation,
-  WorkerWorkspace,
-  Action,
   CurrentUser,
+  DeclinedInvitation,
   FamilyConsents,
   FamilyDetail,
-  FeedbackRequest,
-  Note,
-  Review,
-  Story,
   FamilySummary,
+  FeedbackRequest,
   Goal,
   GoalAttainment,
   Measurement,
   MeasurementList,
+  Note,
   NoteVisibility,
   Plan,
   PlanAction,
   PlanCapabilities,
+  Review,
+  ServiceInvitation,
   ServiceRole,
   ServiceRoleCapabilities,
+  Story,
+  WorkerWorkspace,
 } from '@yhdessa/shared';
 
 /** A valid v4 uuid from a small number, so tests can name their ids. */
@@ -473,6 +474,9 @@ export function buildCoordinatorWorkspace(overrides: Partial<CoordinatorWorkspac
         service: { id: testId(401), name: { fi: 'Kasvatus- ja perheneuvola', sv: 'Uppfostrings- och familjerådgivning' } },
         invitedAt: '2026-01-06T08:00:00.000Z',
         ageDays: 4,
+        // 6 January is Epiphany: the two working days are the 7th and the 8th.
+        reminderDueAt: '2026-01-08T08:00:00.000Z',
+        reminder: { sentAt: '2026-01-08T08:10:00.000Z', recipients: 2 },
       },
     ],
     upcomingReviews: [{ family: virtanen, reviewId: testId(500), scheduledOn: '2026-01-14' }],
@@ -522,7 +526,9 @@ export function buildServiceInvitation(overrides: Partial<ServiceInvitation> = {
     status: 'invited',
     invitedAt: '2026-01-08T08:00:00.000Z',
     respondedAt: null,
+    respondedBy: null,
     declineReason: null,
+    message: null,
     version: 3,
     ...overrides,
   };
@@ -588,6 +594,21 @@ export function buildFeedbackRequest(overrides: Partial<FeedbackRequest> = {}): 
     answered: false,
     answer: null,
     can: { answer: false, changePermission: false },
+    ...overrides,
+  };
+}
+
+/** Early education declined Sari's invitation to `buildPlan()`'s family; what the coordinator reads of it. */
+export function buildDeclinedInvitation(overrides: Partial<DeclinedInvitation> = {}): DeclinedInvitation {
+  return {
+    serviceRoleId: testId(205),
+    service: { id: testId(215), name: { fi: 'Varhaiskasvatus', sv: 'Småbarnspedagogik' }, category: 'education' },
+    invitedAt: '2026-01-05T08:00:00.000Z',
+    respondedAt: '2026-01-07T12:15:00.000Z',
+    respondedBy: { id: testId(8), name: 'Kaisa Päiväkoti' },
+    reason: 'Keskustan päiväkoti on täynnä kevääseen asti.',
+    message: 'Eetun pikkusisko tarvitsee hoitopaikan helmikuusta.',
+    replacedBy: null,
     ...overrides,
   };
 }

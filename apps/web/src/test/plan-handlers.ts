@@ -19,6 +19,8 @@ export function planPartHandlers(familyId = defaultFamilyId) {
     // Comments on goals and actions: none, and none to add, so they take no room on the screen.
     http.get(`${base}/goals/:goalId/comments`, () => HttpResponse.json({ comments: [], can: { comment: false } })),
     http.get(`${base}/actions/:actionId/comments`, () => HttpResponse.json({ comments: [], can: { comment: false } })),
+    // No service has declined an invitation to the plan.
+    http.get(`${base}/service-roles/declined`, () => HttpResponse.json({ declinedInvitations: [] })),
     http.get(`${base}/program-enrolments`, () => HttpResponse.json({ enrolments: [], open: [], can: { enrol: false } })),
     // No handover is waiting for the caller: to anyone but the coordinator it is not there.
     http.get(`${base}/handover`, () => problem(404, 'not_found')),

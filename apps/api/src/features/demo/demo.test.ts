@@ -1,4 +1,6 @@
 import {
+  coordinatorWorkspaceSchema,
+  declinedInvitationListSchema,
   demoAccountSchema,
   familyCostsSchema,
   familyListSchema,
@@ -9,6 +11,7 @@ import {
   roles,
 } from '@yhdessa/shared';
 import { eq } from 'drizzle-orm';
+import { mailOutbox } from '../../db/tables/mail-outbox';
 import request from 'supertest';
 import { organisations } from '../../db/tables/organisations';
 import { serviceUsage } from '../../db/tables/service-usage';
@@ -17,6 +20,8 @@ import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { demoAccounts } from './demo-accounts';
 import { roundUnits } from './demo-figures';
 import { monthlyUnitsByName, seedDemoWorld } from './seed-demo-world';
+import { sendInvitationReminders } from '../service-roles/invitation-reminders';
+import { outboxOnlyMailer } from '../../mail/mailer';
 
 // Seeding the demo (300 generated families with their usage and outcomes) takes 8-18 s on a busy 2-core machine.
 jest.setTimeout(90_000);
@@ -46,6 +51,35 @@ describe('demo mode', () => {
     expect(imports.map((file) => [file.source, file.yearTotals.map((total) => total.totalCostCents)])).toEqual([
       ['raahe-child-family-services-2011-2013.csv', [463_093_600, 526_369_200, 566_340_300]],
     ]);
+  });
+
+  it("when Sari opens Perhe Mäkinen's plan and her workspace, then family work's refusal stays with Mikko's reason, and early education's due reminder went to its contact address", async () => {
+    const sari = await signInAs(testApp.app, demoAccounts.coordinator);
+    const { families } = familyListSchema.parse((await sari.get('/api/families')).body);
+    const makinen = families.find((family) => family.name === 'Perhe Mäkinen')!;
+    const { declinedInvitations } = declinedInvitationListSchema.parse(
+      (await sari.get(`/api/families/${makinen.id}/service-roles/declined`)).body,
+    );
+    expect(declinedInvitations).toEqual([
+      expect.objectContaining({
+        respondedBy: expect.objectContaining({ name: 'Mikko Salo' }),
+        reason: expect.stringContaining('jono'),
+        message: expect.any(String),
+      }),
+    ]);
+
+    const { reminded } = await sendInvitationReminders(testApp.database, { config: testApp.config, mailer: outboxOnlyMailer });
+    expect(reminded).toEqual([{ id: expect.any(String), recipients: 1 }]);
+    const [reminder] = await testApp.database.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.to, 'paivakoti.keskusta@varkaus-demo.fi'));
+    expect(reminder?.subject).toMatch(/^Muistutus/);
+    const workspace = coordinatorWorkspaceSchema.parse((await sari.get('/api/workspace')).body);
+    expect(workspace.unansweredInvitations.find((each) => each.family.name === 'Perhe Virtanen')?.reminder).toEqual({
+      sentAt: expect.any(String),
+      recipients: 1,
+    });
   });
 
   it('when the demo coordinator signs in, then they see families at every stage, one with six services', async () => {

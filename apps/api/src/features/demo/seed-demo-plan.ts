@@ -18,24 +18,12 @@ import { demoAccounts, type DemoAccountKey } from './demo-accounts';
  * The living part of "Perhe Virtanen"'s plan: whose goals they are and how they are going (the
  * bills goal ended partly reached at the review, the mornings goal reached since, on its attainment
  * scale), notes from several services, a review that froze plan version 1 and that Anna gave
- * feedback on, the next review's agenda (one item from Anna herself), and an invitation to early
- * education still waiting for its answer.
+ * feedback on, and the next review's agenda (one item from Anna herself).
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 const dateDaysAgo = (days: number) => daysAgo(days).toISOString().slice(0, 10);
-
-/** `days` working days (Mon-Fri) before now. */
-function workingDaysAgo(days: number): Date {
-  let moment = Date.now();
-  for (let counted = 0; counted < days;) {
-    moment -= DAY_MS;
-    const weekday = new Date(moment).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) counted += 1;
-  }
-  return new Date(moment);
-}
 
 /** The review a month ago: goals that ended this many days ago or earlier are ended in its plan version. */
 const REVIEW_DAYS_AGO = 30;
@@ -125,7 +113,7 @@ export async function seedDemoPlan(tx: Tx): Promise<void> {
     );
   const accountId = (key: DemoAccountKey) => accountRows.find((row) => row.email === demoAccounts[key].email)!.id;
   const roleRows = await tx
-    .select({ id: serviceRoles.id, status: serviceRoles.status, serviceName: sql<string>`${services.name}->>'fi'` })
+    .select({ id: serviceRoles.id, serviceName: sql<string>`${services.name}->>'fi'` })
     .from(serviceRoles)
     .innerJoin(services, eq(services.id, serviceRoles.serviceId))
     .where(eq(serviceRoles.familyId, familyId));
@@ -228,12 +216,4 @@ export async function seedDemoPlan(tx: Tx): Promise<void> {
     ] as const)
       await tx.insert(agendaItems).values({ familyId, reviewId: next.id, title, proposedBy: accountId(by) });
   }
-
-  // Invited three working days ago and not answered: the reminder is due.
-  const invited = roleRows.find((row) => row.status === 'invited');
-  if (invited)
-    await tx
-      .update(serviceRoles)
-      .set({ invitedBy: accountId('coordinator'), invitedAt: workingDaysAgo(3) })
-      .where(eq(serviceRoles.id, invited.id));
 }

@@ -169,6 +169,10 @@ interface DemoRole {
   /** What the family shares with this service; accepted roles default to story, goals and notes. */
   consent?: PlanPart[];
   actions?: Array<{ title: string; owner: string; dueInDays: number; status: ActionStatus; goal?: number }>;
+  /** An invitation (open or declined): how many days ago the coordinator sent it, and what they wrote. */
+  invitation?: { daysAgo: number; message?: string };
+  /** A declined invitation: who of the service declined, why, and how many days ago. */
+  declined?: { by: DemoAccountKey; reason: string; daysAgo: number };
 }
 
 interface DemoFamily {
@@ -310,7 +314,16 @@ const demoFamilies: DemoFamily[] = [
           { title: 'Päiväkotihaku yhdessä Annan kanssa', owner: 'Jari Huttunen', dueInDays: 10, status: 'in_progress', goal: 2 },
         ],
       },
-      { service: 'earlyEducation', status: 'invited' },
+      // Early education has no worker with a login yet: its invitation went to its contact address, and so
+      // does its reminder, due by now (two working days after, even over Christmas or Easter).
+      {
+        service: 'earlyEducation',
+        status: 'invited',
+        invitation: {
+          daysAgo: 8,
+          message: 'Perhe tarvitsee varhaiskasvatuspaikan syksystä alkaen. Rinnallakulkija Jari auttaa Annaa haussa.',
+        },
+      },
     ],
     familyActions: [
       {
@@ -331,7 +344,13 @@ const demoFamilies: DemoFamily[] = [
       { name: 'Mari Korhonen', relation: 'guardian', birthYear: 1992 },
       { name: 'Niko Korhonen', relation: 'child', birthYear: 2021 },
     ],
-    roles: [{ service: 'clinic', status: 'invited' }],
+    roles: [
+      {
+        service: 'clinic',
+        status: 'invited',
+        invitation: { daysAgo: 1, message: 'Nikon unirytmi ja kasvu huolettavat äitiä. Toivomme neuvolan seurantaa.' },
+      },
+    ],
   },
   {
     name: 'Perhe Mäkinen',
@@ -359,7 +378,12 @@ const demoFamilies: DemoFamily[] = [
         description: 'Oonan terapia-arvio.',
         actions: [{ title: 'Terapia-arvion aloitus', owner: 'Petri Manninen', dueInDays: -1, status: 'planned', goal: 0 }],
       },
-      { service: 'familyWork', status: 'declined', description: 'Ei resursseja juuri nyt.' },
+      {
+        service: 'familyWork',
+        status: 'declined',
+        invitation: { daysAgo: 9, message: 'Oonan koulunkäynti takkuaa: toivomme perhetyötä kotiin iltapäiviin.' },
+        declined: { by: 'familyWorker', reason: 'Ei resursseja juuri nyt: perhetyön jono on noin kaksi kuukautta.', daysAgo: 7 },
+      },
     ],
     reviewInDays: 20,
   },
@@ -479,6 +503,24 @@ const demoFamilies: DemoFamily[] = [
 
 const DEMO_SEED_LOCK = 7_240_002;
 const USAGE_SEED = 20_260_101;
+
+const DAY_MS = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
+
+/** How a demo invitation was sent and answered; the reminder job reminds those still open once they are due. */
+function invitationColumns(role: DemoRole, coordinatorId: string, accountIds: Record<DemoAccountKey, string>) {
+  if (!role.invitation) return {};
+  return {
+    invitedBy: coordinatorId,
+    invitedAt: daysAgo(role.invitation.daysAgo),
+    invitationMessage: role.invitation.message ?? null,
+    ...(role.declined && {
+      respondedAt: daysAgo(role.declined.daysAgo),
+      respondedBy: accountIds[role.declined.by],
+      declineReason: role.declined.reason,
+    }),
+  };
+}
 
 function dayOffset(days: number): string {
   const date = new Date();
@@ -619,8 +661,9 @@ async function writeDemoWorld(tx: Tx): Promise<void> {
           status: role.status,
           description: role.description ?? '',
           responsibleAccountId: role.responsible ? accountIds[role.responsible] : null,
-          startsOn: role.status === 'invited' ? null : dayOffset(-60),
+          startsOn: role.status === 'invited' || role.status === 'declined' ? null : dayOffset(-60),
           endsOn: role.status === 'ended' ? dayOffset(-20) : null,
+          ...invitationColumns(role, accountIds[family.coordinator], accountIds),
         })
         .returning({ id: serviceRoles.id });
       if (role.status === 'accepted' || role.status === 'ended')

@@ -1,53 +1,155 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import { accounts } from '../../db/tables/accounts';
+import { families } from '../../db/tables/families';
 import { mailOutbox } from '../../db/tables/mail-outbox';
+import { serviceRoles } from '../../db/tables/service-roles';
+import { services } from '../../db/tables/services';
+import { createMailer, outboxOnlyMailer, type MailSettings } from '../../mail/mailer';
+import { buildAccount, buildService, buildServiceRole } from '../../test/factories';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type World } from '../../test/world';
-import { addWorkingDays, findInvitationsNeedingReminder, reminderDueAt, sendInvitationReminders } from './invitation-reminders';
-import { serviceRoles } from '../../db/tables/service-roles';
+import { findInvitationsNeedingReminder, reminderDueAt, sendInvitationReminders } from './invitation-reminders';
 
-describe('reminderDueAt: two working days after the invitation', () => {
-  it.each([
-    ['Monday 10:00', '2025-03-03T10:00:00Z', '2025-03-05T10:00:00.000Z'],
-    ['Wednesday 10:00', '2025-03-05T10:00:00Z', '2025-03-07T10:00:00.000Z'],
-    ['Thursday 10:00', '2025-03-06T10:00:00Z', '2025-03-10T10:00:00.000Z'],
-    ['Friday 10:00', '2025-03-07T10:00:00Z', '2025-03-11T10:00:00.000Z'],
-    ['Saturday 10:00', '2025-03-08T10:00:00Z', '2025-03-11T10:00:00.000Z'],
-    ['Sunday 23:59', '2025-03-09T23:59:00Z', '2025-03-11T23:59:00.000Z'],
-  ])('when invited on %s, then the reminder is due at %s', (_day, invitedAt, due) => {
-    expect(reminderDueAt(new Date(invitedAt)).toISOString()).toBe(due);
-  });
+const PUBLIC_URL = 'https://yhdessa.test.example';
+const settings: MailSettings = { config: { PUBLIC_URL }, mailer: outboxOnlyMailer };
 
-  it('when no working days are added, then the moment stays', () => {
-    expect(addWorkingDays(new Date('2025-03-08T10:00:00Z'), 0).toISOString()).toBe('2025-03-08T10:00:00.000Z');
-  });
+let testApp: TestApp;
+let world: World;
+beforeAll(async () => {
+  testApp = await startTestApp();
+  world = await buildWorld(testApp.database.db);
 });
+afterAll(() => testApp.close());
+
+/** An unanswered invitation of the service, sent at `invitedAt`. */
+async function invitation(serviceId: string, invitedAt: string, familyId = world.family.id) {
+  const role = await buildServiceRole(testApp.database.db, familyId, serviceId, { status: 'invited' });
+  await testApp.database.db
+    .update(serviceRoles)
+    .set({ invitedAt: new Date(invitedAt) })
+    .where(eq(serviceRoles.id, role.id));
+  return role.id;
+}
+
+async function reminderState(id: string) {
+  const [row] = await testApp.database.db
+    .select({ sentAt: serviceRoles.reminderSentAt, recipients: serviceRoles.reminderRecipients })
+    .from(serviceRoles)
+    .where(eq(serviceRoles.id, id));
+  return { sentAt: row!.sentAt?.toISOString() ?? null, recipients: row!.recipients };
+}
+
+const mailsTo = (address: string) => testApp.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, address));
+const remindedIds = async (now: string) =>
+  (await sendInvitationReminders(testApp.database, settings, new Date(now))).reminded.map((each) => each.id);
 
 describe('sendInvitationReminders', () => {
-  let testApp: TestApp;
-  let world: World;
-  beforeAll(async () => {
-    testApp = await startTestApp();
-    world = await buildWorld(testApp.database.db);
+  it("when an invitation is unanswered for two working days, then the service's workers get one reminder, once, and it is recorded", async () => {
+    const id = await invitation(world.services.serviceC.id, '2025-03-06T10:00:00Z'); // a Thursday: due Monday 10:00 UTC
+    const early = await testApp.database.db.transaction((tx) =>
+      findInvitationsNeedingReminder(new Date('2025-03-10T09:59:00Z'), tx),
+    );
+    expect(early.map((row) => row.id)).not.toContain(id);
+
+    expect(await remindedIds('2025-03-10T10:00:00Z')).toContain(id);
+    const mails = await mailsTo(world.people.workerC.email);
+    const reminders = mails.filter((mail) => mail.subject.startsWith('Muistutus'));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.body).toContain('6.3.2025');
+    expect(reminders[0]!.body).toContain(PUBLIC_URL);
+    expect(reminders[0]!.body).not.toContain(world.family.name);
+    expect(await reminderState(id)).toEqual({ sentAt: '2025-03-10T10:00:00.000Z', recipients: 1 });
+
+    expect(await remindedIds('2025-03-12T10:00:00Z')).not.toContain(id);
+    expect((await mailsTo(world.people.workerC.email)).filter((mail) => mail.subject.startsWith('Muistutus'))).toHaveLength(1);
   });
-  afterAll(() => testApp.close());
 
-  it('when an invitation is unanswered for two working days, then its workers get one mail, once, and it is marked', async () => {
-    const db = testApp.database.db;
-    const invitedAt = new Date('2025-03-06T10:00:00Z'); // a Thursday: due on Monday 10:00
-    await db.update(serviceRoles).set({ invitedAt }).where(eq(serviceRoles.id, world.roles.roleCInvited.id));
+  it.each([
+    // Without the holiday Tuesday 7 December would be the second working day.
+    ['Independence Day falls on a Monday', '2027-12-03T10:00:00Z', '2027-12-07T10:00:00Z', '2027-12-08T10:00:00Z'],
+    // Good Friday and Easter Monday: without them Monday 6 April.
+    ['Easter falls between', '2026-04-02T10:00:00Z', '2026-04-06T10:00:00Z', '2026-04-08T10:00:00Z'],
+  ])('when %s, then the reminder waits for the second working day after it', async (_case, invitedAt, notYet, due) => {
+    const id = await invitation(world.services.serviceC.id, invitedAt);
+    expect(reminderDueAt(new Date(invitedAt)).toISOString()).toBe(new Date(due).toISOString());
+    expect(await remindedIds(notYet)).not.toContain(id);
+    expect(await remindedIds(due)).toContain(id);
+  });
 
-    const early = await db.transaction((tx) => findInvitationsNeedingReminder(new Date('2025-03-10T09:59:00Z'), tx));
-    expect(early.map((row) => row.id)).not.toContain(world.roles.roleCInvited.id);
+  it('when the service has no workers, then the reminder goes to the e-mail address in its contact details', async () => {
+    const service = await buildService(testApp.database.db, world.services.serviceA.organisationId, 'Kumppani ilman tunnuksia');
+    await testApp.database.db
+      .update(services)
+      .set({ contact: 'Vaihde 017 555 0000, toimisto@kumppani.example' })
+      .where(eq(services.id, service.id));
+    const id = await invitation(service.id, '2025-05-05T08:00:00Z');
+    expect(await remindedIds('2025-05-07T08:00:00Z')).toContain(id);
+    expect(await mailsTo('toimisto@kumppani.example')).toEqual([
+      expect.objectContaining({ subject: expect.stringMatching(/^Muistutus/) }),
+    ]);
+    expect(await reminderState(id)).toMatchObject({ recipients: 1 });
+  });
 
-    const now = new Date('2025-03-10T10:00:00Z');
-    expect(await sendInvitationReminders(testApp.database, now)).toBe(1);
-    const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.to, world.people.workerC.email));
-    expect(mails).toEqual([expect.objectContaining({ subject: expect.stringContaining('Kutsu') })]);
-    expect(mails[0]!.body).not.toContain(world.family.name);
-    const [role] = await db.select().from(serviceRoles).where(eq(serviceRoles.id, world.roles.roleCInvited.id));
-    expect(role!.reminderSentAt?.toISOString()).toBe(now.toISOString());
+  it('when the service has neither workers nor an e-mail address, then the reminder is recorded as reaching no one, once', async () => {
+    const service = await buildService(testApp.database.db, world.services.serviceA.organisationId, 'Kumppani puhelimella');
+    await testApp.database.db
+      .update(services)
+      .set({ contact: 'Puh. 017 555 0001 (toimisto@)' })
+      .where(eq(services.id, service.id));
+    const id = await invitation(service.id, '2025-05-05T08:00:00Z');
+    const outboxBefore = (await testApp.database.db.select().from(mailOutbox)).length;
+    expect(await remindedIds('2025-05-07T08:00:00Z')).toContain(id);
+    expect(await reminderState(id)).toEqual({ sentAt: '2025-05-07T08:00:00.000Z', recipients: 0 });
+    expect((await testApp.database.db.select().from(mailOutbox)).length).toBe(outboxBefore);
+    expect(await remindedIds('2025-05-09T08:00:00Z')).not.toContain(id);
+  });
 
-    expect(await sendInvitationReminders(testApp.database, new Date('2025-03-12T10:00:00Z'))).toBe(0);
-    expect(await db.select().from(mailOutbox).where(eq(mailOutbox.to, world.people.workerC.email))).toHaveLength(1);
+  it('when a worker is disabled, then only the enabled workers are reminded', async () => {
+    const service = await buildService(testApp.database.db, world.services.serviceA.organisationId, 'Kaksi työntekijää');
+    const enabled = await buildAccount(testApp.database.db, { role: 'worker', serviceIds: [service.id] });
+    const disabled = await buildAccount(testApp.database.db, { role: 'worker', serviceIds: [service.id] });
+    await testApp.database.db.update(accounts).set({ disabledAt: new Date() }).where(eq(accounts.id, disabled.id));
+    const id = await invitation(service.id, '2025-05-05T08:00:00Z');
+    expect(await remindedIds('2025-05-07T08:00:00Z')).toContain(id);
+    expect(await mailsTo(enabled.email)).toHaveLength(1);
+    expect(await mailsTo(disabled.email)).toHaveLength(0);
+  });
+
+  it('when the invitation was answered or the case closed, then no reminder goes', async () => {
+    const answered = await invitation(world.services.serviceC.id, '2025-06-02T08:00:00Z');
+    await testApp.database.db.update(serviceRoles).set({ status: 'declined' }).where(eq(serviceRoles.id, answered));
+    const closedFamily = (
+      await testApp.database.db
+        .insert(families)
+        .values({ name: 'Perhe Päättynyt', coordinatorId: world.people.coordinator.id, status: 'closed' })
+        .returning()
+    )[0]!;
+    const inClosedCase = await invitation(world.services.serviceC.id, '2025-06-02T08:00:00Z', closedFamily.id);
+    const reminded = await remindedIds('2025-06-10T08:00:00Z');
+    expect(reminded).not.toContain(answered);
+    expect(reminded).not.toContain(inClosedCase);
+    const rows = await testApp.database.db
+      .select({ sentAt: serviceRoles.reminderSentAt })
+      .from(serviceRoles)
+      .where(inArray(serviceRoles.id, [answered, inClosedCase]));
+    expect(rows.map((row) => row.sentAt)).toEqual([null, null]);
+  });
+
+  it('when SMTP is set up, then the reminder is handed to the mail server after it is recorded, and marked sent in the outbox', async () => {
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const mailer = createMailer({ transport, database: testApp.database, from: 'yhdessa@test.example' });
+    const service = await buildService(testApp.database.db, world.services.serviceA.organisationId, 'SMTP-palvelu');
+    const worker = await buildAccount(testApp.database.db, { role: 'worker', serviceIds: [service.id] });
+    const id = await invitation(service.id, '2025-05-05T08:00:00Z');
+    const result = await sendInvitationReminders(
+      testApp.database,
+      { config: { PUBLIC_URL }, mailer },
+      new Date('2025-05-07T08:00:00Z'),
+    );
+    expect(result.reminded.map((each) => each.id)).toContain(id);
+    expect(result.failedMails).toBe(0);
+    const [mail] = await mailsTo(worker.email);
+    expect(mail!.sentAt).not.toBeNull();
   });
 });

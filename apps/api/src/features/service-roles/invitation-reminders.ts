@@ -2,29 +2,17 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { appendAuditEvent } from '../../audit/audit.repository';
 import { startPeriodicJob } from '../../core/periodic-job';
+import { addWorkingDays } from '../../core/working-days';
 import { queryRows, type Database, type Queryable } from '../../db/database';
-import { mailOutbox } from '../../db/tables/mail-outbox';
+import type { MailSettings } from '../../mail/mailer';
+import { invitationReminderMail } from './service-invitation-mail';
 import { findServiceInvitationRecipients } from './service-roles.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const REMINDER_AFTER_WORKING_DAYS = 2;
 export const REMINDER_INTERVAL_MS = 15 * 60 * 1000;
 
-/**
- * The moment `days` working days (Mon-Fri, UTC calendar) after `from`, at the same time of day:
- * a Friday invitation is due on Tuesday, a Saturday one too.
- */
-export function addWorkingDays(from: Date, days: number): Date {
-  let moment = from.getTime();
-  for (let counted = 0; counted < days;) {
-    moment += DAY_MS;
-    const weekday = new Date(moment).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) counted += 1;
-  }
-  return new Date(moment);
-}
-
-/** When an unanswered invitation earns its reminder. */
+/** When an unanswered invitation earns its reminder: two working days on, Finnish public holidays respected. */
 export function reminderDueAt(invitedAt: Date): Date {
   return addWorkingDays(invitedAt, REMINDER_AFTER_WORKING_DAYS);
 }
@@ -58,23 +46,24 @@ export async function findInvitationsNeedingReminder(now: Date, tx: Queryable) {
     .filter((row) => reminderDueAt(row.invitedAt) <= now);
 }
 
-/** Sends each due reminder to the invited service's workers (into the mail outbox) and marks it sent. */
-export async function sendInvitationReminders(database: Database, now = new Date()): Promise<number> {
-  return database.db.transaction(async (tx) => {
+/**
+ * Reminds each invited service whose answer is due: its workers, or its contact address when it
+ * has none. Each invitation is reminded once, even when no address was found: the coordinator's
+ * workspace then says that the reminder reached no one. Returns the invitations reminded.
+ */
+export async function sendInvitationReminders(database: Database, settings: MailSettings, now = new Date()) {
+  const afterCommit: (() => Promise<void>)[] = [];
+  const reminded = await database.db.transaction(async (tx) => {
     const due = await findInvitationsNeedingReminder(now, tx);
+    const mailContext = { tx, afterCommit: (work: () => Promise<void>) => void afterCommit.push(work) };
+    const results = [];
     for (const invitation of due) {
       const recipients = await findServiceInvitationRecipients(invitation.serviceId, tx);
-      // The mail names no family: mail is not a place for case data. The link leads to the invitation.
       for (const email of recipients)
-        await tx.insert(mailOutbox).values({
-          to: email,
-          subject: 'Kutsu perheen yhteiseen suunnitelmaan odottaa vastausta',
-          body:
-            `Palvelunne kutsuttiin ${invitation.invitedAt.toISOString().slice(0, 10)} mukaan perheen yhteiseen suunnitelmaan, ` +
-            'eikä kutsuun ole vielä vastattu. Vastaa kutsuun Yhdessä-palvelussa: /invitations',
-        });
+        await settings.mailer.queue(mailContext, invitationReminderMail(email, settings.config.PUBLIC_URL, invitation.invitedAt));
       await tx.execute(
-        sql`update service_roles set reminder_sent_at = ${now.toISOString()}::timestamptz where id = ${invitation.id}`,
+        sql`update service_roles set reminder_sent_at = ${now.toISOString()}::timestamptz,
+          reminder_recipients = ${recipients.length} where id = ${invitation.id}`,
       );
       await appendAuditEvent(tx, {
         actor: null,
@@ -86,15 +75,36 @@ export async function sendInvitationReminders(database: Database, now = new Date
         basis: 'invitation reminder job',
         detail: { reminderSentAt: now.toISOString(), recipients: recipients.length },
       });
+      results.push({ id: invitation.id, recipients: recipients.length });
     }
-    return due.length;
+    return results;
   });
+  // With SMTP the mails go out once the reminders are recorded; a failed one stays unsent in the outbox.
+  const failures = (await Promise.allSettled(afterCommit.map((send) => send()))).filter((result) => result.status === 'rejected');
+  return { reminded, failedMails: failures.length };
 }
 
-/** Runs the reminder job on an interval; returns the function that stops it. */
-export function startInvitationReminders(database: Database, logger: Logger, intervalMs = REMINDER_INTERVAL_MS): () => void {
-  return startPeriodicJob('invitation reminders', intervalMs, logger, async () => {
-    const sent = await sendInvitationReminders(database);
-    if (sent > 0) logger.info({ sent }, 'invitation reminders sent');
-  });
+/**
+ * Runs the reminder job at start (reminders that fell due while the server was down go at once)
+ * and then on an interval; returns the function that stops it.
+ */
+export function startInvitationReminders(
+  database: Database,
+  settings: MailSettings,
+  logger: Logger,
+  intervalMs = REMINDER_INTERVAL_MS,
+): () => void {
+  const remind = async () => {
+    const { reminded, failedMails } = await sendInvitationReminders(database, settings);
+    const unreached = reminded.filter((invitation) => invitation.recipients === 0).map((invitation) => invitation.id);
+    if (reminded.length > 0) logger.info({ reminded: reminded.length }, 'invitation reminders sent');
+    if (unreached.length > 0)
+      logger.warn(
+        { serviceRoleIds: unreached },
+        'invitation reminders reached no one: the services have no workers or e-mail address',
+      );
+    if (failedMails > 0) logger.error({ failedMails }, 'invitation reminder mails failed; they stay unsent in the outbox');
+  };
+  void remind().catch((error: unknown) => logger.error({ err: error }, 'invitation reminders failed'));
+  return startPeriodicJob('invitation reminders', intervalMs, logger, remind);
 }

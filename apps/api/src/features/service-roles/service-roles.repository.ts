@@ -1,4 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import { accounts, serviceMemberships } from '../../db/tables/accounts';
 import type { Queryable } from '../../db/database';
 import { families } from '../../db/tables/families';
@@ -32,7 +34,7 @@ export async function updateServiceRoleAt(
   familyId: string,
   serviceRoleId: string,
   change: Partial<
-    Pick<ServiceRoleRow, 'status' | 'description' | 'responsibleAccountId' | 'respondedAt' | 'declineReason'> & {
+    Pick<ServiceRoleRow, 'status' | 'description' | 'responsibleAccountId' | 'respondedAt' | 'respondedBy' | 'declineReason'> & {
       startsOn: RoleDate | null;
       endsOn: RoleDate | null;
     }
@@ -64,12 +66,33 @@ export async function findOpenRoleOfService(familyId: string, serviceId: string,
   return row ?? null;
 }
 
-export async function insertInvitedServiceRole(familyId: string, serviceId: string, invitedBy: string, db: Queryable) {
+export async function insertInvitedServiceRole(
+  familyId: string,
+  invitation: { serviceId: string; invitedBy: string; message: string | null; replacesServiceRoleId: string | null },
+  db: Queryable,
+) {
   const [row] = await db
     .insert(serviceRoles)
-    .values({ familyId, serviceId, status: 'invited', invitedBy, invitedAt: new Date() })
+    .values({
+      familyId,
+      serviceId: invitation.serviceId,
+      status: 'invited',
+      invitedBy: invitation.invitedBy,
+      invitedAt: new Date(),
+      invitationMessage: invitation.message,
+      replacesServiceRoleId: invitation.replacesServiceRoleId,
+    })
     .returning();
   return row!;
+}
+
+/** The invitation sent in place of a declined one, if any. */
+export async function findReplacementOf(familyId: string, serviceRoleId: string, db: Queryable) {
+  const [row] = await db
+    .select({ id: serviceRoles.id })
+    .from(serviceRoles)
+    .where(and(eq(serviceRoles.familyId, familyId), eq(serviceRoles.replacesServiceRoleId, serviceRoleId)));
+  return row ?? null;
 }
 
 /** The catalogue entry's state: null when there is no such service. */
@@ -111,15 +134,20 @@ export async function findServiceInvitationRecipients(serviceId: string, db: Que
     .orderBy(asc(accounts.email));
   if (workers.length > 0) return workers.map((worker) => worker.email);
   const [service] = await db.select({ contact: services.contact }).from(services).where(eq(services.id, serviceId));
-  const contactEmail = service?.contact.match(/[^\s,;<>]+@[^\s,;<>]+\.[^\s,;<>]+/)?.[0];
+  // The contact details are free text ("017 555 0303, perhetyo@example.fi"): the first word that is an address.
+  const contactEmail = service?.contact.split(/[\s,;<>()]+/).find((word) => emailAddress.safeParse(word).success);
   return contactEmail ? [contactEmail] : [];
 }
+
+const emailAddress = z.email();
 
 export async function findAccountName(accountId: string | null, db: Queryable): Promise<string | null> {
   if (!accountId) return null;
   const [row] = await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, accountId));
   return row?.name ?? null;
 }
+
+const responder = alias(accounts, 'responder');
 
 const invitationColumns = {
   serviceRoleId: serviceRoles.id,
@@ -132,7 +160,10 @@ const invitationColumns = {
   status: serviceRoles.status,
   invitedAt: serviceRoles.invitedAt,
   respondedAt: serviceRoles.respondedAt,
+  respondedById: responder.id,
+  respondedByName: responder.name,
   declineReason: serviceRoles.declineReason,
+  message: serviceRoles.invitationMessage,
   version: serviceRoles.version,
 };
 
@@ -144,6 +175,7 @@ export async function findInvitationSummary(familyId: string, serviceRoleId: str
     .innerJoin(families, eq(families.id, serviceRoles.familyId))
     .innerJoin(accounts, eq(accounts.id, families.coordinatorId))
     .innerJoin(services, eq(services.id, serviceRoles.serviceId))
+    .leftJoin(responder, eq(responder.id, serviceRoles.respondedBy))
     .where(and(eq(serviceRoles.familyId, familyId), eq(serviceRoles.id, serviceRoleId)));
   return row ?? null;
 }
@@ -159,8 +191,42 @@ export async function listOpenInvitationsAcrossFamiliesForWorker(accountId: stri
     .innerJoin(accounts, eq(accounts.id, families.coordinatorId))
     .innerJoin(services, eq(services.id, serviceRoles.serviceId))
     .innerJoin(serviceMemberships, eq(serviceMemberships.serviceId, serviceRoles.serviceId))
+    .leftJoin(responder, eq(responder.id, serviceRoles.respondedBy))
     .where(
       and(eq(serviceMemberships.accountId, accountId), eq(serviceRoles.status, 'invited'), sql`${families.status} <> 'closed'`),
     )
     .orderBy(asc(serviceRoles.invitedAt), asc(serviceRoles.id));
 }
+
+const replacement = alias(serviceRoles, 'replacement');
+const replacementService = alias(services, 'replacement_service');
+
+/** The family's declined invitations, newest answer first, each with who declined and what was sent in its place. */
+export async function findDeclinedInvitations(familyId: string, db: Queryable) {
+  return db
+    .select({
+      serviceRoleId: serviceRoles.id,
+      serviceId: services.id,
+      serviceName: services.name,
+      serviceCategory: services.category,
+      invitedAt: serviceRoles.invitedAt,
+      respondedAt: serviceRoles.respondedAt,
+      respondedById: responder.id,
+      respondedByName: responder.name,
+      reason: serviceRoles.declineReason,
+      message: serviceRoles.invitationMessage,
+      replacementId: replacement.id,
+      replacementStatus: replacement.status,
+      replacementServiceId: replacementService.id,
+      replacementServiceName: replacementService.name,
+    })
+    .from(serviceRoles)
+    .innerJoin(services, eq(services.id, serviceRoles.serviceId))
+    .leftJoin(responder, eq(responder.id, serviceRoles.respondedBy))
+    .leftJoin(replacement, eq(replacement.replacesServiceRoleId, serviceRoles.id))
+    .leftJoin(replacementService, eq(replacementService.id, replacement.serviceId))
+    .where(and(eq(serviceRoles.familyId, familyId), eq(serviceRoles.status, 'declined')))
+    .orderBy(desc(sql`coalesce(${serviceRoles.respondedAt}, ${serviceRoles.updatedAt})`), asc(serviceRoles.id));
+}
+
+export type DeclinedInvitationRow = Awaited<ReturnType<typeof findDeclinedInvitations>>[number];

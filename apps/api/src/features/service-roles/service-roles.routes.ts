@@ -1,5 +1,6 @@
 import {
   acceptInvitationSchema,
+  declinedInvitationListSchema,
   declineInvitationSchema,
   endServiceRoleSchema,
   familyParamsSchema,
@@ -18,6 +19,7 @@ import {
   declineInvitation,
   endServiceRole,
   inviteService,
+  listDeclinedInvitations,
   listMyInvitations,
   listRoleWorkers,
   readInvitation,
@@ -37,7 +39,7 @@ export const serviceRolesRoutes = (settings: MailSettings) => [
   defineRoute({
     method: 'post',
     path: '/families/:familyId/service-roles',
-    summary: 'Invite a service from the catalogue into the plan (the coordinator)',
+    summary: 'Invite a service from the catalogue into the plan, with a message for it (the coordinator)',
     tag: 'service-roles',
     access: { kind: 'family' },
     params: familyParamsSchema,
@@ -45,6 +47,17 @@ export const serviceRolesRoutes = (settings: MailSettings) => [
     response: { status: 201, schema: serviceRoleSummarySchema, description: 'The invited role' },
     errors: [403, 409],
     handler: ({ params, body }, context) => inviteService(params.familyId, body, context, settings),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/families/:familyId/service-roles/declined',
+    summary:
+      'The invitations services declined, which stay on the plan (the coordinator with who and why; the family that they did)',
+    tag: 'service-roles',
+    access: { kind: 'family' },
+    params: familyParamsSchema,
+    response: { status: 200, schema: declinedInvitationListSchema, description: 'Declined invitations, newest answer first' },
+    handler: ({ params }, context) => listDeclinedInvitations(params, context),
   }),
   defineRoute({
     method: 'get',

@@ -1,6 +1,8 @@
 import type {
   AcceptInvitation,
   DeclineInvitation,
+  DeclinedInvitationList,
+  FamilyParams,
   EndServiceRole,
   InviteService,
   ServiceInvitationList,
@@ -10,6 +12,7 @@ import type {
   Role,
   UpdateServiceRole,
 } from '@yhdessa/shared';
+import { authorizeFamily } from '../../access/family-policy';
 import { requireFamilyPermission } from '../../access/require-family-permission';
 import { changeVersioned } from '../../http/versioned-change';
 import { municipalityToday } from '../../core/clock';
@@ -19,10 +22,12 @@ import type { RouteContext } from '../../http/route';
 import type { EventSubject } from '../../core/event-subject';
 import type { MailSettings } from '../../mail/mailer';
 import { serviceInvitedMail } from './service-invitation-mail';
-import { presentInvitation, presentServiceRoleSummary } from './service-role.presenter';
+import { presentDeclinedInvitation, presentInvitation, presentServiceRoleSummary } from './service-role.presenter';
 import {
   endServiceRoleAt,
   findAccountName,
+  findDeclinedInvitations,
+  findReplacementOf,
   findInvitationSummary,
   findOpenRoleOfService,
   findServiceInvitationRecipients,
@@ -64,12 +69,13 @@ async function requireWorkerOfService(serviceId: string, accountId: string, cont
 }
 
 /**
- * The coordinator invites a service from the catalogue; its workers see the invitation and answer
- * it, and hear of it by mail (or the service's contact address, when it has no workers yet).
+ * The coordinator invites a service from the catalogue, with a message for it if they wish; its
+ * workers see the invitation and answer it, and hear of it by mail (or the service's contact
+ * address, when it has no workers yet). Sent in place of a declined invitation, it is linked to it.
  */
 export async function inviteService(
   familyId: string,
-  { serviceId }: InviteService,
+  { serviceId, message, replacesServiceRoleId }: InviteService,
   context: FamilyContext,
   settings: MailSettings,
 ) {
@@ -86,9 +92,20 @@ export async function inviteService(
     throw new AppError('service_already_in_plan', `The service is already in the plan (${open.status}).`, {
       current: presentServiceRoleSummary(open),
     });
-  const role = await insertInvitedServiceRole(familyId, serviceId, context.actor.accountId, context.tx);
+  if (replacesServiceRoleId) await requireDeclinedWithoutReplacement(familyId, replacesServiceRoleId, context);
+  const role = await insertInvitedServiceRole(
+    familyId,
+    {
+      serviceId,
+      invitedBy: context.actor.accountId,
+      message: message || null,
+      replacesServiceRoleId: replacesServiceRoleId ?? null,
+    },
+    context.tx,
+  );
   const recipients = await findServiceInvitationRecipients(serviceId, context.tx);
-  for (const to of recipients) await settings.mailer.queue(context, serviceInvitedMail(to, settings.config.PUBLIC_URL));
+  for (const to of recipients)
+    await settings.mailer.queue(context, serviceInvitedMail(to, settings.config.PUBLIC_URL, { hasMessage: Boolean(message) }));
   await context.audit({
     familyId,
     action: 'create',
@@ -96,13 +113,28 @@ export async function inviteService(
     resourceId: role.id,
     outcome: 'allowed',
     basis,
-    detail: { mailedTo: recipients.length },
+    detail: { mailedTo: recipients.length, withMessage: Boolean(message), replaces: replacesServiceRoleId ?? null },
   });
   await context.recordFamilyEvent(
     { type: 'serviceRole.invited', familyId, id: role.id, version: role.version },
     roleSubject(role),
   );
   return presentServiceRoleSummary(role);
+}
+
+/** A new invitation follows up a declined one of this family, once. */
+async function requireDeclinedWithoutReplacement(familyId: string, serviceRoleId: string, context: FamilyContext) {
+  const declined = await findServiceRole(familyId, serviceRoleId, context.tx);
+  const problem =
+    declined?.status !== 'declined'
+      ? 'Not a declined invitation of this family'
+      : (await findReplacementOf(familyId, serviceRoleId, context.tx))
+        ? 'Another service has already been invited in its place'
+        : null;
+  if (problem)
+    throw new AppError('validation_failed', 'The invitation can follow up only a declined invitation, once.', {
+      errors: [{ path: 'body.replacesServiceRoleId', message: problem }],
+    });
 }
 
 /** The minimal summary an invited service may read before it answers. */
@@ -189,6 +221,7 @@ export async function acceptInvitation(
           description: answer.description ?? role.description,
           startsOn: answer.startsOn ?? municipalityToday,
           respondedAt: new Date(),
+          respondedBy: context.actor.accountId,
         },
         answer.version,
         context.tx,
@@ -219,7 +252,12 @@ export async function declineInvitation(
       updateServiceRoleAt(
         familyId,
         serviceRoleId,
-        { status: 'declined', declineReason: answer.reason, respondedAt: new Date() },
+        {
+          status: 'declined',
+          declineReason: answer.reason,
+          respondedAt: new Date(),
+          respondedBy: context.actor.accountId,
+        },
         answer.version,
         context.tx,
       ),
@@ -229,6 +267,36 @@ export async function declineInvitation(
     event: { type: 'serviceRole.declined', subject: (updated: ServiceRoleRow) => roleSubject(updated) },
   });
   return presentServiceRoleSummary(declined);
+}
+
+/**
+ * The family's declined invitations, which stay on its plan: the coordinator reads who declined,
+ * when and why; the family that a service declined; other services are not told.
+ */
+export async function listDeclinedInvitations(
+  { familyId }: FamilyParams,
+  context: FamilyContext,
+): Promise<DeclinedInvitationList> {
+  const basis = requireFamilyPermission(context, 'declined-invitation:read', {
+    resource: 'service-role',
+    resourceId: familyId,
+    hideWhenForbidden: true,
+  });
+  const rows = await findDeclinedInvitations(familyId, context.tx);
+  // One line per invitation read, under the name the access log words for the family.
+  for (const row of rows)
+    await context.audit({
+      familyId,
+      action: 'read',
+      resource: 'service-role',
+      resourceId: row.serviceRoleId,
+      outcome: 'allowed',
+      basis,
+    });
+  // Whoever may read an invitation (its coordinator) reads why it was declined, as on the invitation itself.
+  const readsDetails = (serviceRoleId: string) =>
+    authorizeFamily(context.actor, 'invitation:read', context.family.relation, { serviceRoleId }).allowed;
+  return { declinedInvitations: rows.map((row) => presentDeclinedInvitation(row, readsDetails(row.serviceRoleId))) };
 }
 
 /** The coordinator, or a worker of the service on its own role, changes what the role is. */

@@ -39,6 +39,8 @@ export async function listUnansweredInvitationsOfCoordinator(accountId: string, 
       invitedAt: sql<Date>`coalesce(${serviceRoles.invitedAt}, ${serviceRoles.createdAt})`.mapWith(
         (value: string | Date) => new Date(value),
       ),
+      reminderSentAt: serviceRoles.reminderSentAt,
+      reminderRecipients: serviceRoles.reminderRecipients,
     })
     .from(serviceRoles)
     .innerJoin(families, eq(families.id, serviceRoles.familyId))

@@ -3,6 +3,7 @@ import { presentAction } from '../actions';
 import { readRecentChangesOfCoordinator } from '../activity';
 import type { AuditEntry } from '../../audit/audit.repository';
 import { listFamiliesVisibleTo } from '../families';
+import { reminderDueAt } from '../service-roles';
 import { notFound } from '../../core/app-error';
 import type { RouteContext } from '../../http/route';
 import {
@@ -55,6 +56,8 @@ async function readCoordinatorWorkspace(query: WorkspaceQuery, context: Workspac
       service: { id: row.serviceId, name: row.serviceName },
       invitedAt: row.invitedAt.toISOString(),
       ageDays: Math.floor((now - row.invitedAt.getTime()) / DAY_MS),
+      reminderDueAt: reminderDueAt(row.invitedAt).toISOString(),
+      reminder: row.reminderSentAt ? { sentAt: row.reminderSentAt.toISOString(), recipients: row.reminderRecipients ?? 0 } : null,
     })),
     upcomingReviews: reviews.map((row) => ({
       family: { id: row.familyId, name: row.familyName },

@@ -2,6 +2,7 @@ import { coordinatorWorkspaceSchema, workerWorkspaceSchema } from '@yhdessa/shar
 import { eq } from 'drizzle-orm';
 import { auditEvents } from '../../db/tables/audit';
 import { reviews } from '../../db/tables/reviews';
+import { serviceRoles } from '../../db/tables/service-roles';
 import { buildAction, buildFamily } from '../../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
@@ -59,6 +60,26 @@ describe('GET /api/workspace', () => {
     const audit = await testApp.database.db.select().from(auditEvents).where(eq(auditEvents.resource, 'workspace'));
     expect(audit.map((row) => row.familyId)).toContain(world.family.id);
     expect(audit.map((row) => row.familyId)).not.toContain(world.otherFamily.id);
+  });
+
+  it('when an invitation waits for an answer, then the workspace says since when, when the reminder is due, and whether it reached anyone', async () => {
+    const db = testApp.database.db;
+    const invitedAt = new Date('2027-12-03T10:00:00Z'); // a Friday; Monday 6 December is Independence Day
+    await db.update(serviceRoles).set({ invitedAt }).where(eq(serviceRoles.id, world.roles.roleCInvited.id));
+    const agent = await agentOf('coordinator');
+    const waiting = () =>
+      agent.get('/api/workspace').then((response) => coordinatorWorkspaceSchema.parse(response.body).unansweredInvitations[0]);
+    expect(await waiting()).toMatchObject({
+      invitedAt: invitedAt.toISOString(),
+      reminderDueAt: '2027-12-08T10:00:00.000Z',
+      reminder: null,
+    });
+    await db
+      .update(serviceRoles)
+      .set({ reminderSentAt: new Date('2027-12-08T10:05:00Z'), reminderRecipients: 0 })
+      .where(eq(serviceRoles.id, world.roles.roleCInvited.id));
+    expect((await waiting())?.reminder).toEqual({ sentAt: '2027-12-08T10:05:00.000Z', recipients: 0 });
+    expect((await (await agentOf('otherCoordinator')).get('/api/workspace')).body.unansweredInvitations).toEqual([]);
   });
 
   it('when a coordinator searches and filters, then only matching families are listed', async () => {

@@ -41,7 +41,6 @@ import { reviewsQueryOptions } from '../../features/reviews/api/reviews.query';
 import { ReviewsSection } from '../../features/reviews/components/reviews-section';
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
 import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
-import { InviteServiceForm } from '../../features/service-catalogue/components/invite-service-form';
 import { ServiceRoleControls } from '../../features/service-roles/components/service-role-controls';
 import { StorySection } from '../../features/story/components/story-section';
 import { isApiError } from '../../lib/api-client';
@@ -49,6 +48,7 @@ import { localizeText, useLanguage } from '../../lib/locale';
 import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
 import { FamilyDataLinks } from '../family-data-links';
+import { PlanServiceInvitations } from '../plan-service-invitations';
 import { refreshAfterEvent } from '../refresh-on-event';
 import { useLeaveRevokedFamily } from '../use-leave-family';
 
@@ -236,19 +236,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             </DisclosureForm>
           )
         }
-        servicesExtra={
-          can.inviteService && (
-            <DisclosureForm label={t('invite.open')}>
-              {(close) => (
-                <InviteServiceForm
-                  familyId={familyId}
-                  serviceIdsInPlan={data.serviceRoles.filter((role) => role.status !== 'ended').map((role) => role.service.id)}
-                  onCancel={close}
-                />
-              )}
-            </DisclosureForm>
-          )
-        }
+        servicesExtra={<PlanServiceInvitations familyId={familyId} plan={data} role={currentUser.data?.role} />}
         renderRoleExtra={(role) =>
           role.can.addAction && (
             <DisclosureForm label={t('addAction.open')} size="xs" draft={newActionDraft(familyId, role.id)}>

@@ -31,7 +31,8 @@ describe('workspace route (coordinator)', () => {
     expect(within(overdue).getByText('Perhe Virtanen · Perhetyö · määräpäivä 5.1.2026')).toBeInTheDocument();
     const invitations = screen.getByRole('region', { name: 'Vastaamattomat palvelukutsut' });
     expect(within(invitations).getByText('Kasvatus- ja perheneuvola')).toBeInTheDocument();
-    expect(within(invitations).getByText(/odottanut 4 päivää/)).toBeInTheDocument();
+    expect(within(invitations).getByText('Perhe Virtanen · odottaa vastausta 6.1.2026 alkaen')).toBeInTheDocument();
+    expect(within(invitations).getByText('muistutettu 8.1.2026 klo 10.10')).toBeInTheDocument();
     const reviews = screen.getByRole('region', { name: 'Tulevat arviointipalaverit' });
     expect(within(reviews).getByRole('link', { name: 'Palaveri 14.1.2026' })).toBeInTheDocument();
     const changes = screen.getByRole('region', { name: 'Muutokset viimeisen vuorokauden aikana' });
@@ -45,6 +46,37 @@ describe('workspace route (coordinator)', () => {
     expect(screen.getAllByRole('link', { name: /Perhe Virtanen/ })).toHaveLength(1);
     const mine = screen.getByRole('region', { name: 'Omat perheet' });
     expect(within(mine).getByRole('link', { name: 'Perhe Virtanen' })).toHaveAttribute('href', `/families/${familyId}`);
+  });
+
+  it('when an invitation has not been reminded yet, or its reminder reached no one, then the workspace says so', async () => {
+    const waiting = buildCoordinatorWorkspace().unansweredInvitations[0]!;
+    server.use(
+      http.get('/api/workspace', () =>
+        HttpResponse.json(
+          buildCoordinatorWorkspace({
+            unansweredInvitations: [
+              { ...waiting, reminder: null },
+              {
+                ...waiting,
+                serviceRoleId: testId(202),
+                service: { id: testId(402), name: { fi: 'Varhaiskasvatus' } },
+                reminder: { sentAt: '2026-01-08T08:10:00.000Z', recipients: 0 },
+              },
+            ],
+          }),
+        ),
+      ),
+    );
+    renderApp('/');
+
+    const invitations = await screen.findByRole('region', { name: 'Vastaamattomat palvelukutsut' });
+    const [notYet, unreached] = within(invitations).getAllByRole('listitem');
+    expect(notYet).toHaveTextContent('muistutus lähtee 8.1.2026 klo 10.00');
+    expect(unreached).toHaveTextContent(
+      'Varhaiskasvatus' +
+        'Perhe Virtanen · odottaa vastausta 6.1.2026 alkaen' +
+        'Muistutus 8.1.2026 klo 10.10 ei tavoittanut ketään: palvelulla ei ole työntekijöitä eikä sähköpostiosoitetta. Ota yhteyttä puhelimitse.',
+    );
   });
 
   it('when nothing needs the coordinator, then each section says so calmly', async () => {
@@ -247,5 +279,49 @@ describe('workspace route (worker)', () => {
 
     expect(await within(card).findByRole('alert')).toHaveTextContent('Kutsuun on jo vastattu.');
     expect(declined).toEqual({ reason: 'Ei resursseja', version: 3 });
+  });
+
+  it('when the coordinator wrote a message, then the worker reads it where they answer; a blank or overlong reason is not sent', async () => {
+    let declined: unknown;
+    const invitation = buildServiceInvitation({ message: 'Oonan koulunkäynti takkuaa.\nVoisitteko aloittaa pian?' });
+    server.use(
+      http.get('/api/service-roles/invitations', () => HttpResponse.json({ invitations: [invitation] })),
+      http.post(`/api/families/${invitation.familyId}/service-roles/${invitation.serviceRoleId}/decline`, async ({ request }) => {
+        declined = await request.json();
+        return HttpResponse.json({
+          id: invitation.serviceRoleId,
+          serviceId: testId(400),
+          status: 'declined',
+          description: '',
+          responsibleWorker: null,
+          startsOn: null,
+          endsOn: null,
+          version: 4,
+        });
+      }),
+    );
+    const { user } = renderApp('/');
+
+    const card = await screen.findByRole('article', { name: 'Perhe Nieminen: Perhetyö' });
+    expect(within(card).getByText('Koordinaattorin viesti')).toBeInTheDocument();
+    expect(within(card).getByText(/Oonan koulunkäynti takkuaa\.\s+Voisitteko aloittaa pian\?/)).toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Kieltäydy' }));
+    const reason = within(card).getByRole('textbox', { name: /Syy kieltäytymiseen/ });
+    await user.type(reason, '   ');
+    await user.click(within(card).getByRole('button', { name: 'Kieltäydy kutsusta' }));
+    expect(within(card).getByText('Kirjoita syy.')).toBeInTheDocument();
+
+    await user.clear(reason);
+    await user.click(reason);
+    await user.paste('x'.repeat(2001));
+    expect(within(card).getByText('2001/2000 merkkiä – 1 liikaa')).toBeInTheDocument();
+    await user.click(within(card).getByRole('button', { name: 'Kieltäydy kutsusta' }));
+    expect(within(card).getByText(/Teksti on liian pitkä/)).toBeInTheDocument();
+    expect(declined).toBeUndefined();
+
+    await user.clear(reason);
+    await user.type(reason, 'Jonoa on kaksi kuukautta.');
+    await user.click(within(card).getByRole('button', { name: 'Kieltäydy kutsusta' }));
+    await waitFor(() => expect(declined).toEqual({ reason: 'Jonoa on kaksi kuukautta.', version: 3 }));
   });
 });

@@ -11,7 +11,7 @@ export function serviceCatalogueQueryOptions() {
   });
 }
 
-/** The invited service shows in the plan at once, waiting for its answer. */
+/** The invited service shows in the plan at once, waiting for its answer; a declined card it follows up names it. */
 export function useInviteService(familyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -21,6 +21,9 @@ export function useInviteService(familyId: string) {
         body,
         schema: serviceRoleSummarySchema,
       }),
-    onSuccess: () => invalidatePlan(queryClient, familyId),
+    onSuccess: (_role, body) => {
+      invalidatePlan(queryClient, familyId);
+      if (body.replacesServiceRoleId) void queryClient.invalidateQueries({ queryKey: queryKeys.declinedInvitations(familyId) });
+    },
   });
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { isNotEmpty, useForm } from '@mantine/form';
+import { Alert, Blockquote, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import type { PersonRef, ServiceInvitation } from '@yhdessa/shared';
+import { declineReasonMaxLength, type PersonRef, type ServiceInvitation } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCharacterCount, withinLength } from '../../../components/character-count';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { isApiError } from '../../../lib/api-client';
@@ -48,9 +49,12 @@ function InvitationCard({ invitation, me }: { invitation: ServiceInvitation; me:
   const answer = useAnswerInvitation();
   const [mode, setMode] = useState<'idle' | 'accept' | 'decline'>('idle');
   const [description, setDescription] = useState('');
+  const counted = useCharacterCount();
   const declineForm = useForm({
     initialValues: { reason: '' },
-    validate: { reason: isNotEmpty('serviceInvitations.reasonRequired') },
+    validate: {
+      reason: (reason) => (reason.trim() ? withinLength(declineReasonMaxLength)(reason) : 'serviceInvitations.reasonRequired'),
+    },
   });
   const service = localizeText(invitation.service.name, language);
   const invited = invitation.invitedAt ? formatDateTimeParts(invitation.invitedAt, language) : null;
@@ -72,6 +76,18 @@ function InvitationCard({ invitation, me }: { invitation: ServiceInvitation; me:
           {t('serviceInvitations.from', { name: invitation.coordinator.name })}
           {invited && ` · ${t('serviceInvitations.invitedAt', { date: invited.date })}`}
         </Text>
+        {invitation.message && (
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {t('serviceInvitations.message')}
+            </Text>
+            <Blockquote p="sm" color="gray">
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {invitation.message}
+              </Text>
+            </Blockquote>
+          </Stack>
+        )}
         {errorText && (
           <Alert color="red" variant="light" role="alert">
             {errorText}
@@ -132,9 +148,9 @@ function InvitationCard({ invitation, me }: { invitation: ServiceInvitation; me:
                 {...declineForm.getInputProps('reason')}
                 error={fieldError(t, declineForm.errors, 'reason')}
                 required
-                maxLength={2000}
                 autosize
                 minRows={2}
+                {...counted(declineForm.values.reason, declineReasonMaxLength)}
               />
               <Group gap="sm">
                 <Button type="submit" color="red" loading={answer.isPending}>

@@ -6,6 +6,7 @@ import { formatDate, formatDateTimeParts, localizeText, useLanguage } from '../.
 import { AgendaSection } from './agenda-section';
 import { FamilyItemLink } from './family-link';
 import { RecentChangesSection } from './recent-changes-section';
+import { UnansweredInvitationsSection } from './unanswered-invitations-section';
 
 /** What needs the coordinator this morning, across their families: overdue, unanswered, upcoming, changed. */
 export function CoordinatorAgenda({
@@ -64,24 +65,7 @@ export function CoordinatorAgenda({
           </li>
         ))}
       </AgendaSection>
-      <AgendaSection
-        id="agenda-invitations"
-        title={t('workspace.invitationsTitle')}
-        count={workspace.unansweredInvitations.length}
-        emptyText={t('workspace.invitationsEmpty')}
-        urgent
-      >
-        {workspace.unansweredInvitations.map((invitation) => (
-          <li key={invitation.serviceRoleId}>
-            <FamilyItemLink familyId={invitation.family.id}>{localizeText(invitation.service.name, language)}</FamilyItemLink>
-            <Text size="sm">
-              {invitation.family.name}
-              {' · '}
-              {t('workspace.waitingDays', { count: invitation.ageDays })}
-            </Text>
-          </li>
-        ))}
-      </AgendaSection>
+      <UnansweredInvitationsSection invitations={workspace.unansweredInvitations} />
       <AgendaSection
         id="agenda-reviews"
         title={t('workspace.reviewsTitle')}
