@@ -20,6 +20,7 @@ import { invitationsRoutes } from './features/invitations/invitations.routes';
 import { outboxOnlyMailer, type Mailer } from './mail/mailer';
 import { notesRoutes } from './features/notes/notes.routes';
 import { organisationsRoutes } from './features/organisations/organisations.routes';
+import { presenceRoutes } from './features/presence/presence.routes';
 import { planVersionsRoutes } from './features/plan-versions/plan-versions.routes';
 import { plansRoutes } from './features/plans/plans.routes';
 import { programsRoutes } from './features/programs/programs.routes';
@@ -58,6 +59,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...consentsRoutes,
     ...accessLogRoutes,
     ...feedbackRoutes,
+    ...presenceRoutes,
     ...auditExportRoutes,
     ...accountsRoutes({ config, mailer }),
     ...insightsRoutes,

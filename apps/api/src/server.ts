@@ -9,6 +9,9 @@ import { countDemoAccounts } from './features/accounts/accounts.repository';
 import { seedDemoMunicipality } from './features/demo/seed-demo-municipality';
 import { seedDemoWorld } from './features/demo/seed-demo-world';
 import { useRedisAdapter } from './redis-adapter';
+import { findPresenceFacts } from './access/family-relation.repository';
+import { presenceSeenBy } from './access/presence-policy';
+import { trackPresence, type PresenceDecider } from './realtime/presence';
 import { createRealtimeServer, createSocketPublisher, startSocketRechecks } from './socket-server';
 import { startInvitationReminders } from './features/service-roles/invitation-reminders';
 
@@ -31,7 +34,13 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
   const httpServer = http.createServer();
   const io = createRealtimeServer(httpServer, database, config, logger, createOriginCheck(config));
   const closeRedis = config.REDIS_URL ? await useRedisAdapter(io, config.REDIS_URL) : async () => undefined;
-  const app = buildApp({ config, logger, database, realtime: createSocketPublisher(io, database) });
+  const decidePresence: PresenceDecider = async (familyId, present, at) => {
+    const facts = await findPresenceFacts(familyId, database.db);
+    return present.map((reader) => presenceSeenBy(familyId, reader, present, facts, at));
+  };
+  // After the adapter: presence listens to it for joins and leaves.
+  const presence = trackPresence(io, decidePresence, logger);
+  const app = buildApp({ config, logger, database, realtime: createSocketPublisher(io, database, presence) });
   let stopping: Promise<void> | undefined;
   const inFlight = new Set<http.ServerResponse>();
   // Once stopping, a keep-alive connection closes after the answer it is giving: Connection: close.
@@ -61,6 +70,7 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
       stopInvitationReminders();
       stopAuditDigest();
       stopSocketRechecks();
+      presence.stop();
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       inFlight.forEach(closeAfterAnswer);
       httpServer.closeIdleConnections();

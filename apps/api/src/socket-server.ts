@@ -18,6 +18,7 @@ import { startPeriodicJob } from './core/periodic-job';
 import type { Database } from './db/database';
 import type { Actor } from './core/actor';
 import type { OriginCheck } from './http/same-origin';
+import type { PresenceTracker } from './realtime/presence';
 import { accessChangingEvents, type RealtimePublisher } from './realtime/realtime-publisher';
 
 interface SocketData {
@@ -157,7 +158,7 @@ async function refreshFamilyRooms(
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const accountRoom = (accountId: string) => `account:${accountId}`;
 
-export function createSocketPublisher(io: RealtimeServer, database: Database): RealtimePublisher {
+export function createSocketPublisher(io: RealtimeServer, database: Database, presence: PresenceTracker): RealtimePublisher {
   return {
     async publishFamilyEvent(event, subject) {
       io.to(eventRooms(event.familyId, event.type, subject)).emit(socketEvents.familyEvent, event);
@@ -169,6 +170,7 @@ export function createSocketPublisher(io: RealtimeServer, database: Database): R
     async endAccountSockets(accountId) {
       io.in(accountRoom(accountId)).disconnectSockets(true);
     },
+    refreshPresence: (familyId) => presence.refresh(familyId),
   };
 }
 

@@ -673,6 +673,18 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       body: { coordinatorMaySee: true, version: 999 },
       expect: familyScoped({ coordinator: 403, otherCoordinator: 403, guardian: 409, youngMember: 403, otherGuardian: 409 }),
     },
+    // Being told when the coordinator is looking is each family member's own choice; professionals have none.
+    'GET /api/families/:familyId/presence-preference': {
+      method: 'GET',
+      path: `/api/families/${familyId}/presence-preference`,
+      expect: familyScoped({ ...all(403), guardian: 200, youngMember: 200, otherGuardian: 200 }),
+    },
+    'PUT /api/families/:familyId/presence-preference': {
+      method: 'PUT',
+      path: `/api/families/${familyId}/presence-preference`,
+      body: { seesCoordinatorPresence: false },
+      expect: familyScoped({ ...all(403), guardian: 200, youngMember: 200, otherGuardian: 200 }),
+    },
     'GET /api/audit/export': {
       method: 'GET',
       path: `/api/audit/export?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`,

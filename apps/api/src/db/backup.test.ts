@@ -22,6 +22,7 @@ const silentRealtime = {
   publishFamilyEvent: async () => undefined,
   endSessionSockets: async () => undefined,
   endAccountSockets: async () => undefined,
+  refreshPresence: async () => undefined,
 };
 
 /** What a person sees and can do on the database: the plan of Perhe Virtanen, read after a demo sign-in. */

@@ -12,6 +12,8 @@ export interface RealtimePublisher {
   endSessionSockets(sessionIds: readonly string[]): Promise<void>;
   /** Closes every socket of an account (sign-out everywhere, a disabled account). */
   endAccountSockets(accountId: string): Promise<void>;
+  /** Tells everyone looking at the family's plan who is there again: what someone may be told of it changed. */
+  refreshPresence(familyId: string): Promise<void>;
 }
 
 /** Event types after which someone may have lost access to the family. */

@@ -36,6 +36,7 @@ export async function startTestApp(
     },
     endSessionSockets: async () => undefined,
     endAccountSockets: async () => undefined,
+    refreshPresence: async () => undefined,
   };
   const app = buildApp({
     config,

@@ -26,6 +26,7 @@ beforeAll(async () => {
       publishFamilyEvent: async () => undefined,
       endSessionSockets: async () => undefined,
       endAccountSockets: async () => undefined,
+      refreshPresence: async () => undefined,
     },
   });
 });
