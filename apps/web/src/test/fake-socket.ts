@@ -1,4 +1,4 @@
-import type { FamilyEvent, JoinFamily, JoinFamilyAck } from '@yhdessa/shared';
+import type { FamilyEvent, JoinFamily, Presence } from '@yhdessa/shared';
 import type { AppSocket } from '../lib/socket-client';
 
 type Listener = (...args: unknown[]) => void;
@@ -8,6 +8,8 @@ export class FakeSocket {
   connected = false;
   readonly joined: string[] = [];
   readonly left: string[] = [];
+  /** What a `presence:request` is answered with. */
+  presence: Presence | null = null;
   private readonly listeners = new Map<string, Set<Listener>>();
 
   on(event: string, listener: Listener): this {
@@ -21,11 +23,12 @@ export class FakeSocket {
     return this;
   }
 
-  emit(event: string, payload: JoinFamily, ack?: (result: JoinFamilyAck) => void): this {
+  emit(event: string, payload: JoinFamily, ack?: (result: unknown) => void): this {
     if (event === 'family:join') {
       this.joined.push(payload.familyId);
       queueMicrotask(() => ack?.({ ok: true }));
     }
+    if (event === 'presence:request') queueMicrotask(() => ack?.(this.presence));
     if (event === 'family:leave') this.left.push(payload.familyId);
     return this;
   }
