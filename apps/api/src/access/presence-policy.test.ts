@@ -65,7 +65,12 @@ describe('presenceSeenBy', () => {
   it('when a family member who asked is there without the coordinator, then they are told no one is, and never of a worker', () => {
     const asked = facts({ accountsSeeingCoordinator: new Set(['guardian']) });
     expect(seen(guardian, [guardian, workerA, workerB], asked)).toMatchObject({ coordinatorViewing: false });
-    expect(Object.keys(seen(guardian, [guardian, workerA], asked)!).sort()).toEqual(['at', 'audience', 'coordinatorViewing', 'familyId']);
+    expect(Object.keys(seen(guardian, [guardian, workerA], asked)!).sort()).toEqual([
+      'at',
+      'audience',
+      'coordinatorViewing',
+      'familyId',
+    ]);
   });
 
   it('when a worker works only in a role the family keeps from other services, then only the coordinator and that service see them', () => {
