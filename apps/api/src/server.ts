@@ -33,7 +33,7 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
 
   const httpServer = http.createServer();
   const io = createRealtimeServer(httpServer, database, config, logger, createOriginCheck(config));
-  const closeRedis = config.REDIS_URL ? await useRedisAdapter(io, config.REDIS_URL) : async () => undefined;
+  const closeRedis = config.REDIS_URL ? await useRedisAdapter(io, config.REDIS_URL, config.REDIS_CHANNEL) : async () => undefined;
   const decidePresence: PresenceDecider = async (familyId, present, at) => {
     const facts = await findPresenceFacts(familyId, database.db);
     return present.map((reader) => presenceSeenBy(familyId, reader, present, facts, at));
