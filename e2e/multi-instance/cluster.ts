@@ -12,7 +12,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hasExited, startTypeScript, stopChild } from '../../bench/children';
+import { startTypeScript, stopChild, waitForHealth } from '../../bench/children';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -80,20 +80,6 @@ http {
   }
 }
 `;
-}
-
-async function waitForHealth(url: string, child: ChildProcess, label: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (hasExited(child)) throw new Error(`${label} exited (${child.exitCode ?? child.signalCode}) before it answered`);
-    const status = await fetch(`${url}/api/health`).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${label} did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
 }
 
 export async function startCluster(): Promise<Cluster> {
