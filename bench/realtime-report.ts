@@ -30,8 +30,8 @@ export interface ScenarioResult {
   /** From the edit's answer reaching the editor to a viewer hearing of it, ms (negative: heard first). */
   afterAnswer: Percentiles;
   cpu?: CpuShares;
-  /** The server's SQL statements during the measured edits, per edit (with BENCH_QUERY_LOG). */
-  queries?: string;
+  /** The server's SQL statements during the measured edits (with BENCH_QUERY_LOG). */
+  queries?: { statementsPerEdit: number; msPerEdit: number; lines: string };
 }
 
 export interface RealtimeRun {
@@ -104,9 +104,36 @@ export function consoleRealtimeReport(run: RealtimeRun): string {
     '',
     `p95 full stack / bare: ${p95Ratio(run).toFixed(2)} (goal at most ${REALTIME_P95_GOAL})`,
     ...[run.bare, run.full].flatMap((result) => cpuLine(result) ?? []),
-    ...(run.full.queries ? ['', run.full.queries] : []),
+    ...(run.full.queries ? ['', run.full.queries.lines] : []),
     ...(run.profile ? ['', run.profile.trim()] : []),
   ].join('\n');
+}
+
+/** The idle share of the API's profile, from bench/profile-summary.ts's "(idle)" line. */
+const idlePercent = (profile: string | undefined) => profile?.match(/([\d.]+) %\s+\(idle\)/)?.[1];
+
+/** Where the time between an edit and its delivery went, in words drawn from this run's figures. */
+function whereTheTimeGoes(run: RealtimeRun): string[] {
+  const { full, bare } = run;
+  const idle = idlePercent(run.profile);
+  return [
+    '**Where the time goes.** ' +
+      `The others heard of an edit ${ms(full.afterAnswer.p50)} ms (p50; p95 ${ms(full.afterAnswer.p95)} ms) after the editor had its answer ` +
+      `(negative: before it), against ${ms(bare.afterAnswer.p50)} / ${ms(bare.afterAnswer.p95)} ms for the bare broadcast: telling the ` +
+      "family's room, its audience rooms and the access re-check add nothing that shows. The delivery time is the edit's own request: " +
+      `answered in ${ms(full.answer.p50)} / ${ms(full.answer.p95)} ms (p50 / p95) against ${ms(bare.answer.p50)} / ${ms(bare.answer.p95)} ms for ` +
+      'the bare trigger.' +
+      (full.queries
+        ? ` That request runs ${full.queries.statementsPerEdit.toFixed(1)} SQL statements one after another (the session, BEGIN, the ` +
+          'relationship, the action, the conditional update, the audit chain, the event row, COMMIT), ' +
+          `${ms(full.queries.msPerEdit)} ms of statement time per edit on average.`
+        : '') +
+      (idle
+        ? ` The API's process was idle ${idle} % of the profiled time: it waits for the database, not for its own CPU.`
+        : '') +
+      ' Each round trip waits its turn on a machine whose cores the other processes shown below keep busy, so the figures say more about the' +
+      ' number of round trips than about their cost on a quiet server.',
+  ];
 }
 
 export function markdownRealtimeReport(run: RealtimeRun): string {
@@ -149,7 +176,9 @@ export function markdownRealtimeReport(run: RealtimeRun): string {
     '',
     `p95 full stack / bare: **${ratio.toFixed(2)}** (goal: at most ${REALTIME_P95_GOAL}): **${ratio <= REALTIME_P95_GOAL ? 'met' : 'not met'}**.`,
     '',
-    'CPU while measuring, in % of all cores:',
+    ...whereTheTimeGoes(run),
+    '',
+    'CPU while measuring, in % of all cores (PostgreSQL counts only its processes alive at both ends of the measurement):',
     '',
     ...[run.bare, run.full].flatMap((result) => {
       const text = cpuLine(result);

@@ -279,11 +279,15 @@ async function runScenario(target: Target, families: BenchFamily[]): Promise<Sce
     rssAfter,
     ...measured,
     cpu,
-    queries:
-      queries &&
-      queryLogLines(`statements timed at the driver during the ${measured.edits} measured edits`, queries, measured.edits).join(
-        '\n',
-      ),
+    queries: queries && {
+      statementsPerEdit: queries.reduce((sum, tally) => sum + tally.count, 0) / measured.edits,
+      msPerEdit: queries.reduce((sum, tally) => sum + tally.totalMs, 0) / measured.edits,
+      lines: queryLogLines(
+        `statements timed at the driver during the ${measured.edits} measured edits`,
+        queries,
+        measured.edits,
+      ).join('\n'),
+    },
   };
 }
 
