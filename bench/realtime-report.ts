@@ -1,5 +1,5 @@
 /** The console table and the docs/benchmarks.md section of a realtime benchmark run (bench/realtime.ts). */
-import type { CpuShares } from './cpu-usage';
+import { DISTURBED_PERCENT, type CpuShares } from './cpu-usage';
 
 export const REALTIME_HEADING = 'Realtime';
 /** The target: the full stack's p95 at most this many times the bare broadcast's. */
@@ -120,7 +120,7 @@ function whereTheTimeGoes(run: RealtimeRun): string[] {
     '**Where the time goes.** ' +
       `The others heard of an edit ${ms(full.afterAnswer.p50)} ms (p50; p95 ${ms(full.afterAnswer.p95)} ms) after the editor had its answer ` +
       `(negative: before it), against ${ms(bare.afterAnswer.p50)} / ${ms(bare.afterAnswer.p95)} ms for the bare broadcast: telling the ` +
-      "family's room, its audience rooms and the access re-check add nothing that shows. The delivery time is the edit's own request: " +
+      "family's audience rooms adds nothing that shows. The delivery time is the edit's own request: " +
       `answered in ${ms(full.answer.p50)} / ${ms(full.answer.p95)} ms (p50 / p95) against ${ms(bare.answer.p50)} / ${ms(bare.answer.p95)} ms for ` +
       'the bare trigger.' +
       (full.queries
@@ -131,8 +131,10 @@ function whereTheTimeGoes(run: RealtimeRun): string[] {
       (idle
         ? ` The API's process was idle ${idle} % of the profiled time: it waits for the database, not for its own CPU.`
         : '') +
-      ' Each round trip waits its turn on a machine whose cores the other processes shown below keep busy, so the figures say more about the' +
-      ' number of round trips than about their cost on a quiet server.',
+      ((full.cpu?.other ?? 0) > DISTURBED_PERCENT
+        ? ` Other processes kept ${full.cpu!.other} % of the cores busy meanwhile, so each round trip also waited for a core: the figures` +
+          ' say more about the number of round trips than about their cost on a quiet server.'
+        : ''),
   ];
 }
 
