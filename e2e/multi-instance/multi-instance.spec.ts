@@ -115,7 +115,7 @@ test('when two instances serve the plan behind nginx, then edits, presence and s
       body: JSON.stringify({ seesCoordinatorPresence: true }),
     });
     expect(chosen.status).toBe(200);
-    await expect(anna.page.getByText('Koordinaattorisi Sari Lehtonen katsoo suunnitelmaa juuri nyt.')).toBeVisible();
+    await expect(anna.page.getByText('Yhteyshenkilönne Sari Lehtonen katsoo suunnitelmaa juuri nyt.')).toBeVisible();
   });
 
   await test.step('a sign-out on instance A closes the socket on instance B, and the others see the person go', async () => {

@@ -257,7 +257,9 @@ describe('consents route', () => {
     const api = consentsApi();
     const { user } = renderApp(consentsPath);
 
-    const choice = await screen.findByRole('checkbox', { name: 'Näytä minulle, kun koordinaattori katsoo suunnitelmaamme' });
+    const choice = await screen.findByRole('checkbox', {
+      name: 'Näytä minulle, kun yhteyshenkilömme Sari Lehtonen katsoo suunnitelmaamme',
+    });
     expect(choice).not.toBeChecked();
     await user.click(choice);
 
@@ -270,7 +272,9 @@ describe('consents route', () => {
     consentsApi({ refuse: 'case_closed' });
     const { user } = renderApp(consentsPath);
 
-    const choice = await screen.findByRole('checkbox', { name: 'Näytä minulle, kun koordinaattori katsoo suunnitelmaamme' });
+    const choice = await screen.findByRole('checkbox', {
+      name: 'Näytä minulle, kun yhteyshenkilömme Sari Lehtonen katsoo suunnitelmaamme',
+    });
     await user.click(choice);
 
     expect(await screen.findByText('Valintaa ei voitu tallentaa. Yritä uudelleen.')).toBeInTheDocument();
@@ -282,6 +286,6 @@ describe('consents route', () => {
     renderApp(consentsPath);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Mitä palvelut näkevät' })).toBeInTheDocument();
-    expect(screen.queryByRole('checkbox', { name: /koordinaattori katsoo/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: /katsoo suunnitelmaamme/ })).not.toBeInTheDocument();
   });
 });

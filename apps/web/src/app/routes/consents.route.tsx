@@ -96,7 +96,7 @@ export function ConsentsRoute() {
         readOnly={readOnly}
         mayHide={mayHide}
       />
-      {family && <PresencePreferenceChoice familyId={familyId} />}
+      {family && <PresencePreferenceChoice familyId={familyId} coordinatorName={plan.data.family.coordinator.name} />}
       <Stack component="section" aria-labelledby="consent-history" gap="sm">
         <Title order={2} size="h3" id="consent-history">
           {t('consents.historyTitle')}

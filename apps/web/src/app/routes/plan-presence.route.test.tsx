@@ -94,7 +94,7 @@ describe('plan route, who is looking now', () => {
   it('when the family member has asked to be told and the coordinator is looking, then the plan says so in plain words, and nothing else', async () => {
     const { socket } = await openPlan('family', { audience: 'family', familyId, at: 1, coordinatorViewing: true });
 
-    expect(await screen.findByText('Koordinaattorisi Sari Lehtonen katsoo suunnitelmaa juuri nyt.')).toBeInTheDocument();
+    expect(await screen.findByText('Yhteyshenkilönne Sari Lehtonen katsoo suunnitelmaa juuri nyt.')).toBeInTheDocument();
     act(() => socket.fire('presence:changed', { audience: 'family', familyId, at: 2, coordinatorViewing: false }));
     await waitFor(() => expect(screen.queryByText(/katsoo suunnitelmaa juuri nyt/)).not.toBeInTheDocument());
     expect(viewingNow()).toBeNull();

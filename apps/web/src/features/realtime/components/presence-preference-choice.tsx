@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { presencePreferenceQueryOptions, useChangePresencePreference } from '../api/presence-preference.query';
 
 /** A family member's own choice: to see on the plan when their coordinator is looking at it. Off until they turn it on. */
-export function PresencePreferenceChoice({ familyId }: { familyId: string }) {
+export function PresencePreferenceChoice({ familyId, coordinatorName }: { familyId: string; coordinatorName: string }) {
   const { t } = useTranslation();
   const preference = useQuery(presencePreferenceQueryOptions(familyId));
   const change = useChangePresencePreference(familyId);
@@ -18,7 +18,7 @@ export function PresencePreferenceChoice({ familyId }: { familyId: string }) {
       </Title>
       <Checkbox
         size="md"
-        label={t('presence.preferenceLabel')}
+        label={t('presence.preferenceLabel', { name: coordinatorName })}
         description={t('presence.preferenceHint')}
         checked={sees}
         // Not disabled while saving: a disabled box would throw the keyboard focus away.
