@@ -194,7 +194,7 @@ export function markdownRealtimeReport(run: RealtimeRun): string {
           'From `BENCH_QUERY_LOG` (`bench/query-timing.ts`):',
           '',
           '```text',
-          run.full.queries,
+          run.full.queries.lines,
           '```',
         ]
       : []),
