@@ -42,6 +42,21 @@ export function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
+/** Waits until `url/api/health` answers 200; fails when the child exits first or the time runs out. */
+export async function waitForHealth(url: string, child: ChildProcess, label: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (hasExited(child)) throw new Error(`${label} exited (${child.exitCode ?? child.signalCode}) before it answered`);
+    const status = await fetch(`${url}/api/health`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${label} did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
+}
+
 /** SIGTERM, then SIGKILL if the child has not exited within `graceMs`. */
 export async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
   if (hasExited(child)) return;

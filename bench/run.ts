@@ -23,8 +23,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import * as prettier from 'prettier';
-import { hasExited, startTypeScript, stopAllChildren, stopChild } from './children';
+import { hasExited, startTypeScript, stopAllChildren, stopChild, waitForHealth } from './children';
 import { cpuShares, cpuSnapshot, DISTURBED_PERCENT } from './cpu-usage';
+import { sectionOf, withSection } from './docs-section';
+import { collectQueryLog as collectQueryLogIn, queryLogLines } from './query-log';
+import { REALTIME_HEADING } from './realtime-report';
 import { actionsOfPlan, type LoadMessage, type LoadResult, type LoadSpec } from './protocol';
 import { consoleReport, failedRequests, markdownReport, type ConfigurationRun } from './report';
 
@@ -111,21 +114,6 @@ async function freePort(): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitForHealth(origin: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (hasExited(child)) throw new Error(`the API exited (code ${child.exitCode}) before it was healthy`);
-    try {
-      const response = await fetch(`${origin}/api/health`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`the API at ${origin} was not healthy within ${timeoutMs / 1000} s`);
-}
 
 async function request(url: string, init: RequestInit, expected = 200): Promise<{ response: Response; text: string }> {
   const response = await fetch(url, init);
@@ -223,7 +211,7 @@ async function startApi(configuration: Configuration): Promise<{ origin: string;
       console.error(`bench: the API exited unexpectedly (code ${code}, signal ${signal})`);
   });
   const origin = `http://${HOST}:${port}`;
-  await waitForHealth(origin, child, 120_000);
+  await waitForHealth(origin, child, 'the API', 120_000);
   return { origin, child };
 }
 
@@ -241,50 +229,10 @@ async function startBare(planFile: string): Promise<{ origin: string; child: Chi
   return { origin: `http://${HOST}:${port}`, child };
 }
 
-interface QueryTally {
-  sql: string;
-  count: number;
-  totalMs: number;
-  meanMs: number;
-  maxMs: number;
-}
-
-/**
- * With BENCH_QUERY_LOG: asks the API (SIGUSR2) for the statements it timed since the last ask,
- * stores them as `<dir>/<name>.json` and returns them.
- */
-async function collectQueryLog(child: ChildProcess, name: string): Promise<QueryTally[] | undefined> {
-  const dir = settings.queryLogDir;
-  if (!dir || child.pid === undefined) return undefined;
-  const before = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
-  child.kill('SIGUSR2');
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const written = fs.existsSync(dir)
-      ? fs.readdirSync(dir).find((file) => file.startsWith(`queries-${child.pid}-`) && !before.has(file))
-      : undefined;
-    if (written) {
-      await sleep(100); // written synchronously in one call; let it land
-      const target = path.join(dir, `${name}.json`);
-      fs.renameSync(path.join(dir, written), target);
-      return JSON.parse(fs.readFileSync(target, 'utf8')) as QueryTally[];
-    }
-    await sleep(50);
-  }
-  throw new Error('the API wrote no query log; was it started with bench/query-timing.ts?');
-}
-
-function printQueryLog(scenario: string, tallies: QueryTally[], requests: number): void {
-  const total = tallies.reduce((sum, tally) => sum + tally.totalMs, 0);
-  out(`    statements timed at the driver during "${scenario}" (${requests} requests, warm-ups and all attempts included):`);
-  out('      calls/req  mean ms  max ms  share  statement');
-  for (const tally of tallies.slice(0, 14))
-    out(
-      `      ${(tally.count / requests).toFixed(2).padStart(9)}  ${tally.meanMs.toFixed(3).padStart(7)}  ${tally.maxMs
-        .toFixed(1)
-        .padStart(6)}  ${((tally.totalMs / total) * 100).toFixed(1).padStart(4)}%  ${tally.sql.slice(0, 110)}`,
-    );
-}
+const timedDuring = (scenario: string, result: { servedInAllAttempts?: number }) =>
+  `statements timed at the driver during "${scenario}" (${result.servedInAllAttempts ?? 0} requests, warm-ups and all attempts included)`;
+const collectQueryLog = (child: ChildProcess, name: string) =>
+  settings.queryLogDir ? collectQueryLogIn(child, settings.queryLogDir, name) : Promise.resolve(undefined);
 
 /**
  * One scenario in a fresh load-generator process. `serverPid` is the process under load;
@@ -435,7 +383,8 @@ async function benchConfiguration(configuration: Configuration): Promise<Configu
     [],
   );
   const planQueries = await collectQueryLog(api.child, `${configuration.slug}-plan-read`);
-  if (planQueries) printQueryLog('plan read', planQueries, planRead.servedInAllAttempts ?? 0);
+  if (planQueries)
+    out(queryLogLines(timedDuring('plan read', planRead), planQueries, planRead.servedInAllAttempts ?? 0).join('\n'));
   const actionUpdate = await runLoad(
     {
       ...common,
@@ -450,7 +399,10 @@ async function benchConfiguration(configuration: Configuration): Promise<Configu
     [],
   );
   const updateQueries = await collectQueryLog(api.child, `${configuration.slug}-action-update`);
-  if (updateQueries) printQueryLog('action update', updateQueries, actionUpdate.servedInAllAttempts ?? 0);
+  if (updateQueries)
+    out(
+      queryLogLines(timedDuring('action update', actionUpdate), updateQueries, actionUpdate.servedInAllAttempts ?? 0).join('\n'),
+    );
 
   out('  stopping the API ...');
   stoppingApi.add(api.child);
@@ -527,7 +479,10 @@ async function main(): Promise<void> {
     const file = path.join(repoRoot, 'docs/benchmarks.md');
     // Formatted as the repository formats Markdown, so `prettier --check .` stays green.
     const options = (await prettier.resolveConfig(file)) ?? {};
-    fs.writeFileSync(file, await prettier.format(markdownReport(info), { ...options, filepath: file }));
+    // The realtime benchmark's section (bench/realtime.ts) stays as that script last wrote it.
+    const realtime = fs.existsSync(file) ? sectionOf(fs.readFileSync(file, 'utf8'), REALTIME_HEADING) : '';
+    const text = realtime ? withSection(markdownReport(info), REALTIME_HEADING, realtime) : markdownReport(info);
+    fs.writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
     out(`\nwrote ${path.relative(repoRoot, file)}`);
   }
   const failed = runs.flatMap((run) => [run.bare, run.planRead, run.actionUpdate]).filter((result) => failedRequests(result) > 0);

@@ -22,6 +22,7 @@ import { outboxOnlyMailer, type Mailer } from './mail/mailer';
 import { notesRoutes } from './features/notes/notes.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { organisationsRoutes } from './features/organisations/organisations.routes';
+import { presenceRoutes } from './features/presence/presence.routes';
 import { planVersionsRoutes } from './features/plan-versions/plan-versions.routes';
 import { plansRoutes } from './features/plans/plans.routes';
 import { programsRoutes } from './features/programs/programs.routes';
@@ -61,6 +62,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...accessLogRoutes,
     ...activityRoutes,
     ...feedbackRoutes,
+    ...presenceRoutes,
     ...auditExportRoutes,
     ...accountsRoutes({ config, mailer }),
     ...insightsRoutes,

@@ -10,6 +10,9 @@ import { countDemoAccounts } from './features/accounts/accounts.repository';
 import { seedDemoMunicipality } from './features/demo/seed-demo-municipality';
 import { seedDemoWorld } from './features/demo/seed-demo-world';
 import { useRedisAdapter } from './redis-adapter';
+import { findPresenceFacts } from './access/family-relation.repository';
+import { presenceSeenBy } from './access/presence-policy';
+import { trackPresence, type PresenceDecider } from './realtime/presence';
 import { createRealtimeServer, createSocketPublisher, startSocketRechecks } from './socket-server';
 import { startInvitationReminders } from './features/service-roles/invitation-reminders';
 import { startNotificationDigests, startOverdueActionNotices } from './features/notifications';
@@ -32,8 +35,14 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
 
   const httpServer = http.createServer();
   const io = createRealtimeServer(httpServer, database, config, logger, createOriginCheck(config));
-  const closeRedis = config.REDIS_URL ? await useRedisAdapter(io, config.REDIS_URL) : async () => undefined;
-  const realtime = createSocketPublisher(io, database);
+  const closeRedis = config.REDIS_URL ? await useRedisAdapter(io, config.REDIS_URL, config.REDIS_CHANNEL) : async () => undefined;
+  const decidePresence: PresenceDecider = async (familyId, present, at) => {
+    const facts = await findPresenceFacts(familyId, database.db);
+    return present.map((reader) => presenceSeenBy(familyId, reader, present, facts, at));
+  };
+  // After the adapter: presence listens to it for joins and leaves.
+  const presence = trackPresence(io, decidePresence, logger);
+  const realtime = createSocketPublisher(io, database, presence);
   const app = buildApp({ config, logger, database, realtime });
   let stopping: Promise<void> | undefined;
   const inFlight = new Set<http.ServerResponse>();
@@ -70,6 +79,7 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
       stopOverdueActionNotices();
       stopNotificationDigests();
       stopSocketRechecks();
+      presence.stop();
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       inFlight.forEach(closeAfterAnswer);
       httpServer.closeIdleConnections();

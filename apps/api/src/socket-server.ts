@@ -27,6 +27,7 @@ import {
   listRecentFamilyEvents,
   type StoredFamilyEvent,
 } from './realtime/family-events.repository';
+import type { PresenceTracker } from './realtime/presence';
 import { accessChangingEvents, type RealtimePublisher } from './realtime/realtime-publisher';
 
 interface SocketData {
@@ -200,7 +201,7 @@ async function refreshFamilyRooms(
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const accountRoom = (accountId: string) => `account:${accountId}`;
 
-export function createSocketPublisher(io: RealtimeServer, database: Database): RealtimePublisher {
+export function createSocketPublisher(io: RealtimeServer, database: Database, presence: PresenceTracker): RealtimePublisher {
   return {
     async publishFamilyEvent(event, subject) {
       io.to(eventRooms(event.familyId, event.type, subject)).emit(socketEvents.familyEvent, event);
@@ -215,6 +216,7 @@ export function createSocketPublisher(io: RealtimeServer, database: Database): R
     async publishNotifications(accountIds, change) {
       if (accountIds.length > 0) io.to(accountIds.map(accountRoom)).emit(socketEvents.notificationsChanged, change);
     },
+    refreshPresence: (familyId) => presence.refresh(familyId),
   };
 }
 

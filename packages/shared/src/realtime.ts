@@ -88,6 +88,37 @@ export interface FamilyCatchUp {
 
 export type JoinFamilyAck = { ok: true; catchUp: FamilyCatchUp } | { ok: false; code: 'not_found' | 'validation_failed' };
 
+/** A professional looking at the family's plan now, and the service roles the reader may know they work in. */
+export const presenceViewerSchema = z.object({
+  accountId: idSchema,
+  name: z.string(),
+  role: z.enum(['coordinator', 'worker']),
+  serviceRoleIds: z.array(idSchema),
+});
+export type PresenceViewer = z.infer<typeof presenceViewerSchema>;
+
+/**
+ * Who else is looking at the family's plan now, as the reader may be told it: professionals see
+ * the professionals they may know of and whether a family member is there; a family member only
+ * whether the coordinator is, and only when they have asked to be told (else always false).
+ * `at` is when the server gathered it: a client keeps the newest.
+ */
+export const presenceSchema = z.discriminatedUnion('audience', [
+  z.object({
+    audience: z.literal('professional'),
+    familyId: idSchema,
+    at: z.number().int(),
+    viewers: z.array(presenceViewerSchema),
+    familyMemberViewing: z.boolean(),
+  }),
+  z.object({ audience: z.literal('family'), familyId: idSchema, at: z.number().int(), coordinatorViewing: z.boolean() }),
+]);
+export type Presence = z.infer<typeof presenceSchema>;
+
+/** A family member's own choice: whether they are told when their coordinator is looking at the plan. Off by default. */
+export const presencePreferenceSchema = z.strictObject({ seesCoordinatorPresence: z.boolean() });
+export type PresencePreference = z.infer<typeof presencePreferenceSchema>;
+
 /** socket.io event names, both directions. */
 export const socketEvents = {
   joinFamily: 'family:join',
@@ -96,6 +127,8 @@ export const socketEvents = {
   familyRevoked: 'family:revoked',
   /** To the reader's own sockets: their notifications changed (see `notificationsChangedSchema`). */
   notificationsChanged: 'notifications:changed',
+  presenceRequest: 'presence:request',
+  presenceChanged: 'presence:changed',
 } as const;
 
 export interface ServerToClientEvents {
@@ -103,10 +136,14 @@ export interface ServerToClientEvents {
   /** The caller lost access to the family: drop what is shown of it. */
   'family:revoked': (payload: FamilyRef) => void;
   'notifications:changed': (change: NotificationsChanged) => void;
+  /** Who is looking at a family's plan now changed (someone came, left, or lost access). */
+  'presence:changed': (presence: Presence) => void;
 }
 export interface ClientToServerEvents {
   'family:join': (payload: JoinFamily, ack: (result: JoinFamilyAck) => void) => void;
   'family:leave': (payload: FamilyRef) => void;
+  /** The current presence in a family whose room the socket is in; null otherwise. */
+  'presence:request': (payload: FamilyRef, ack: (presence: Presence | null) => void) => void;
 }
 
 export function familyRoom(familyId: string): string {

@@ -13,6 +13,7 @@ import {
   socketEvents,
   type FamilyEvent,
   type JoinFamilyAck,
+  type Presence,
 } from '@yhdessa/shared';
 import type { z } from 'zod';
 import { loadConfig } from '../core/config';
@@ -691,6 +692,18 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       body: { coordinatorMaySee: true, version: 999 },
       expect: familyScoped({ coordinator: 403, otherCoordinator: 403, guardian: 409, youngMember: 403, otherGuardian: 409 }),
     },
+    // Being told when the coordinator is looking is each family member's own choice; professionals have none.
+    'GET /api/families/:familyId/presence-preference': {
+      method: 'GET',
+      path: `/api/families/${familyId}/presence-preference`,
+      expect: familyScoped({ ...all(403), guardian: 200, youngMember: 200, otherGuardian: 200 }),
+    },
+    'PUT /api/families/:familyId/presence-preference': {
+      method: 'PUT',
+      path: `/api/families/${familyId}/presence-preference`,
+      body: { seesCoordinatorPresence: false },
+      expect: familyScoped({ ...all(403), guardian: 200, youngMember: 200, otherGuardian: 200 }),
+    },
     'GET /api/audit/export': {
       method: 'GET',
       path: `/api/audit/export?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`,
@@ -889,14 +902,19 @@ async function send(cell: Cell, cookie: string | null): Promise<number> {
   return response.status;
 }
 
-async function joinAs(cookie: string, familyId: string): Promise<JoinFamilyAck> {
+/** Joins the family's rooms, then asks who is looking there. */
+async function joinAs(cookie: string, familyId: string): Promise<{ ack: JoinFamilyAck; presence: Presence | null }> {
   const socket = connect(baseUrl, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
     });
-    return await new Promise<JoinFamilyAck>((resolve) => socket.emit(socketEvents.joinFamily, { familyId }, resolve));
+    const ack = await new Promise<JoinFamilyAck>((resolve) => socket.emit(socketEvents.joinFamily, { familyId }, resolve));
+    const presence = await new Promise<Presence | null>((resolve) =>
+      socket.emit(socketEvents.presenceRequest, { familyId }, resolve),
+    );
+    return { ack, presence };
   } finally {
     socket.disconnect();
   }
@@ -1091,11 +1109,16 @@ it('when every person tries every route and socket event on every family, then t
       }
       if (persona !== 'anonymous') {
         const familyId = familyFor(persona, target)?.id ?? NOWHERE;
-        const ack = await joinAs(cookies.get(persona)!, familyId);
+        const { ack, presence } = await joinAs(cookies.get(persona)!, familyId);
         const expected = isMember(persona, target) ? 'ok' : 'not_found';
         cells += 1;
         if ((ack.ok ? 'ok' : ack.code) !== expected)
           mismatches.push(`family:join as ${persona} on ${target} family: got ${JSON.stringify(ack)}`);
+        // Who is looking: told only inside the family, and to the family only as the family.
+        const audience = !isMember(persona, target) ? null : world.people[persona].role === 'family' ? 'family' : 'professional';
+        cells += 1;
+        if ((presence?.audience ?? null) !== audience)
+          mismatches.push(`presence:request as ${persona} on ${target} family: got ${JSON.stringify(presence)}`);
       }
     }
   }

@@ -46,6 +46,19 @@ export function isRoomOfFamily(room: string, familyId: string): boolean {
   return room === familyRoom(familyId) || room.startsWith(`${familyRoom(familyId)}:`);
 }
 
+/** How a socket stands in the family, read back from the audience rooms it is in; null when it is not in the family's room. */
+export function standingInFamily(
+  familyId: string,
+  rooms: ReadonlySet<string>,
+): { basis: 'coordinator' | 'family-member' | 'service-role'; serviceRoleIds: string[] } | null {
+  if (!rooms.has(familyRoom(familyId))) return null;
+  if (rooms.has(coordinatorRoom(familyId))) return { basis: 'coordinator', serviceRoleIds: [] };
+  if (rooms.has(membersRoom(familyId))) return { basis: 'family-member', serviceRoleIds: [] };
+  const prefix = serviceRoleRoom(familyId, '');
+  const serviceRoleIds = [...rooms].filter((room) => room.startsWith(prefix)).map((room) => room.slice(prefix.length));
+  return { basis: 'service-role', serviceRoleIds };
+}
+
 /** The rooms a socket of this actor joins in the family; none when the relation does not open the case. */
 export function audienceRoomsOf(actor: Actor, relation: FamilyRelation): string[] {
   const basis = familyAccessBasis(actor, relation);

@@ -267,6 +267,13 @@ describe('authorizeFamily', () => {
     ['family', 'youngMember', 'program-consent:withdraw', undefined, 'forbidden'],
     ['coordinator', 'coordinatorOfFamily', 'program-consent:withdraw', undefined, 'allowed'],
     ['coordinator', 'handoverTarget', 'program-consent:withdraw', undefined, 'not_found'],
+    // presence: each family member's own choice; professionals have none to make
+    ['family', 'youngMember', 'presence-preference:read', undefined, 'allowed'],
+    ['family', 'guardian', 'presence-preference:change', undefined, 'allowed'],
+    ['coordinator', 'coordinatorOfFamily', 'presence-preference:read', undefined, 'forbidden'],
+    ['worker', 'workerWithRole', 'presence-preference:change', undefined, 'forbidden'],
+    ['worker', 'invitedWorker', 'presence-preference:read', undefined, 'not_found'],
+    ['family', 'none', 'presence-preference:change', undefined, 'not_found'],
   ])('%s with relation %s asking %s %j: %s', (role, relationKey, permission, target, expected) => {
     const decision = authorizeFamily(actor(role), permission, relations[relationKey], target);
     expect(decision.allowed ? 'allowed' : decision.reason).toBe(expected);
@@ -302,6 +309,7 @@ describe('authorizeFamily', () => {
     ['feedback:answer', undefined],
     ['feedback-permission:change', { authorId: 'acc-me' }],
     ['program-consent:withdraw', undefined],
+    ['presence-preference:change', undefined],
   ])('when the case is closed, the family may still %s: its closing request is asked then', (permission, target) => {
     expect(authorizeFamily(actor('family'), permission, { ...relations.guardian, status: 'closed' }, target).allowed).toBe(true);
   });

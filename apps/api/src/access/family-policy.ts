@@ -68,7 +68,9 @@ export type FamilyPermission =
   | 'program-enrolment:read'
   | 'program-enrolment:enrol'
   | 'program-enrolment:end'
-  | 'program-consent:withdraw';
+  | 'program-consent:withdraw'
+  | 'presence-preference:read'
+  | 'presence-preference:change';
 
 /** All a pending handover's target may do before accepting: see the handover (the family's name) and answer it. */
 const handoverTargetPermissions: ReadonlySet<FamilyPermission> = new Set([
@@ -259,6 +261,9 @@ const rules: Record<FamilyPermission, { write: boolean; allows: Allows }> = {
     allows: (basis, relation) =>
       basis === 'coordinator' || (basis === 'family-member' && relation.actorMember?.relation === 'guardian'),
   },
+  // Whether to be told that the coordinator is looking is each member's own choice, on a closed case too.
+  'presence-preference:read': { write: false, allows: (basis) => basis === 'family-member' },
+  'presence-preference:change': { write: false, allows: (basis) => basis === 'family-member' },
 };
 
 export function authorizeFamily(

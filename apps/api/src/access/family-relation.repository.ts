@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db/database';
 import type { Actor, Reader } from '../core/actor';
 import { municipalityToday } from '../core/clock';
+import type { PresenceFacts } from './presence-policy';
 
 /** How the actor stands to one family: the facts every family-scoped decision is made on. */
 export interface FamilyRelation {
@@ -88,6 +89,20 @@ export async function findFamilyRelation(familyId: string, actor: Reader, db: Qu
     hiddenServiceRoles: row.hidden_service_roles,
     actorMember: row.member_id && row.member_relation ? { id: row.member_id, relation: row.member_relation } : null,
   };
+}
+
+/** The facts `presenceSeenBy` decides on besides the rooms: hidden roles, and who asked to see their coordinator's presence. */
+export async function findPresenceFacts(familyId: string, db: Queryable): Promise<PresenceFacts> {
+  const [row] = await queryRows<{ hidden: string[]; seeing: string[] }>(
+    db,
+    sql`
+    select
+      coalesce((select array_agg(sr.id::text) from service_roles sr
+        where sr.family_id = ${familyId} and sr.hidden_from_other_services), '{}') as hidden,
+      coalesce((select array_agg(fm.account_id::text) from family_members fm
+        where fm.family_id = ${familyId} and fm.account_id is not null and fm.sees_coordinator_presence), '{}') as seeing`,
+  );
+  return { hiddenServiceRoleIds: new Set(row?.hidden ?? []), accountsSeeingCoordinator: new Set(row?.seeing ?? []) };
 }
 
 /**

@@ -17,6 +17,8 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().optional(),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
+  /** The prefix of the Redis adapter's channels: deployments that share one Redis server need different ones. */
+  REDIS_CHANNEL: z.string().min(1).default('socket.io'),
   DEMO: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The web client's build, served on the same origin. */

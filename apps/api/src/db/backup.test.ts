@@ -23,6 +23,7 @@ const silentRealtime = {
   endSessionSockets: async () => undefined,
   endAccountSockets: async () => undefined,
   publishNotifications: async () => undefined,
+  refreshPresence: async () => undefined,
 };
 
 /** What a person sees and can do on the database: the plan of Perhe Virtanen, read after a demo sign-in. */

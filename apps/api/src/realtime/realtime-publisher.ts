@@ -14,6 +14,8 @@ export interface RealtimePublisher {
   endAccountSockets(accountId: string): Promise<void>;
   /** Tells the readers' own sockets (every tab, every instance) that their notifications changed. */
   publishNotifications(accountIds: readonly string[], change: NotificationsChanged): Promise<void>;
+  /** Tells everyone looking at the family's plan who is there again: what someone may be told of it changed. */
+  refreshPresence(familyId: string): Promise<void>;
 }
 
 /** Event types after which someone may have lost access to the family. */

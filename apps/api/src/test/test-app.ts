@@ -42,6 +42,7 @@ export async function startTestApp(
     publishNotifications: async (accountIds, change) => {
       notified.push({ accountIds, change });
     },
+    refreshPresence: async () => undefined,
   };
   const app = buildApp({
     config,

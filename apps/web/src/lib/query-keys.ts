@@ -46,6 +46,8 @@ export const queryKeys = {
   /** What changed in the family, page by page: every live event of the family makes it stale. */
   activity: (familyId: string) => [...family(familyId), 'activity'] as const,
   feedback: (familyId: string) => [...family(familyId), 'feedback'] as const,
+  /** The signed-in family member's choice to be told when the coordinator is looking at the plan. */
+  presencePreference: (familyId: string) => [...family(familyId), 'presence-preference'] as const,
   /** The family's enrolments in outcome-based programmes, and those it could join. */
   programEnrolments: (familyId: string) => [...family(familyId), 'program-enrolments'] as const,
   /** The family's service usage: the entries, the costs and the family's summary, all under one key. */

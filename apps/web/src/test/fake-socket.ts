@@ -1,4 +1,4 @@
-import type { FamilyCatchUp, FamilyEvent, JoinFamily, JoinFamilyAck } from '@yhdessa/shared';
+import type { FamilyCatchUp, FamilyEvent, JoinFamily, JoinFamilyAck, Presence } from '@yhdessa/shared';
 import type { AppSocket } from '../lib/socket-client';
 
 type Listener = (...args: unknown[]) => void;
@@ -14,6 +14,8 @@ export class FakeSocket {
   /** What the next join replays; a test sets it to play what the server's log holds. */
   catchUp: FamilyCatchUp = { headSeq: 0, events: [], complete: true };
   readonly left: string[] = [];
+  /** What a `presence:request` is answered with. */
+  presence: Presence | null = null;
   private readonly listeners = new Map<string, Set<Listener>>();
 
   on(event: string, listener: Listener): this {
@@ -27,13 +29,15 @@ export class FakeSocket {
     return this;
   }
 
-  emit(event: string, payload: JoinFamily, ack?: (result: JoinFamilyAck) => void): this {
+  emit(event: string, payload: JoinFamily, ack?: (result: unknown) => void): this {
     if (event === 'family:join') {
       this.joined.push(payload.familyId);
       this.joinedAfter.push(payload.afterSeq);
       const catchUp = this.catchUp;
-      queueMicrotask(() => ack?.({ ok: true, catchUp }));
+      const joinedAck: JoinFamilyAck = { ok: true, catchUp };
+      queueMicrotask(() => ack?.(joinedAck));
     }
+    if (event === 'presence:request') queueMicrotask(() => ack?.(this.presence));
     if (event === 'family:leave') this.left.push(payload.familyId);
     return this;
   }

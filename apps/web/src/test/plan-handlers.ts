@@ -16,6 +16,7 @@ export function planPartHandlers(familyId = defaultFamilyId) {
     http.get(`${base}/assessments`, () => HttpResponse.json({ assessments: [] })),
     http.get(`${base}/measurements`, () => HttpResponse.json(buildMeasurementList())),
     http.get(`${base}/feedback`, () => HttpResponse.json({ requests: [] })),
+    http.get(`${base}/presence-preference`, () => HttpResponse.json({ seesCoordinatorPresence: false })),
     // Comments on goals and actions: none, and none to add, so they take no room on the screen.
     http.get(`${base}/goals/:goalId/comments`, () => HttpResponse.json({ comments: [], can: { comment: false } })),
     http.get(`${base}/actions/:actionId/comments`, () => HttpResponse.json({ comments: [], can: { comment: false } })),

@@ -1,5 +1,5 @@
 import { familyStatuses, memberRelations } from '@yhdessa/shared';
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { createdAt, id, updatedAt, version } from '../columns';
 
@@ -37,6 +37,8 @@ export const familyMembers = pgTable(
     birthYear: integer('birth_year'),
     /** Set when the member has their own login. */
     accountId: uuid('account_id').references(() => accounts.id),
+    /** The member's own choice to be told when their coordinator is looking at the plan; off until they turn it on. */
+    seesCoordinatorPresence: boolean('sees_coordinator_presence').notNull().default(false),
     version: version(),
     createdAt: createdAt(),
   },

@@ -27,6 +27,7 @@ beforeAll(async () => {
       endSessionSockets: async () => undefined,
       endAccountSockets: async () => undefined,
       publishNotifications: async () => undefined,
+      refreshPresence: async () => undefined,
     },
   });
 });

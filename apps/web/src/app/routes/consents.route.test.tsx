@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import type { ConsentDecision, CurrentUser, FamilyConsents, ServiceRoleVisibility } from '@yhdessa/shared';
+import type { ConsentDecision, CurrentUser, FamilyConsents, PresencePreference, ServiceRoleVisibility } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import { FakeSocket } from '../../test/fake-socket';
@@ -28,7 +28,8 @@ function consentsApi({
     sent: ConsentDecision[];
     hidings: Array<ServiceRoleVisibility & { serviceRoleId: string }>;
     reads: number;
-  } = { consents: buildConsents(), sent: [], hidings: [], reads: 0 };
+    presenceChoices: PresencePreference[];
+  } = { consents: buildConsents(), sent: [], hidings: [], reads: 0, presenceChoices: [] };
   const refusal = () => problem(refuse === 'not_found' ? 404 : 409, refuse!);
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(user)),
@@ -36,6 +37,12 @@ function consentsApi({
     http.get(`/api/families/${familyId}/consents`, () => {
       state.reads += 1;
       return HttpResponse.json(state.consents);
+    }),
+    http.get(`/api/families/${familyId}/presence-preference`, () => HttpResponse.json({ seesCoordinatorPresence: false })),
+    http.put(`/api/families/${familyId}/presence-preference`, async ({ request }) => {
+      const choice = (await request.json()) as PresencePreference;
+      state.presenceChoices.push(choice);
+      return refuse ? problem(503, 'internal') : HttpResponse.json(choice);
     }),
     http.post(`/api/families/${familyId}/consents`, async ({ request }) => {
       const decision = (await request.json()) as ConsentDecision;
@@ -244,5 +251,41 @@ describe('consents route', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Suostumuksia ei löydy tai sinulla ei ole oikeutta nähdä niitä.');
     expect(screen.queryByRole('switch')).not.toBeInTheDocument();
+  });
+
+  it('when a family member chooses to see when the coordinator is looking, then the choice is saved at once; it starts off', async () => {
+    const api = consentsApi();
+    const { user } = renderApp(consentsPath);
+
+    const choice = await screen.findByRole('checkbox', {
+      name: 'Näytä minulle, kun yhteyshenkilömme Sari Lehtonen katsoo suunnitelmaamme',
+    });
+    expect(choice).not.toBeChecked();
+    await user.click(choice);
+
+    expect(await screen.findByText('Valinta tallennettu.')).toBeInTheDocument();
+    expect(choice).toBeChecked();
+    expect(api.presenceChoices).toEqual([{ seesCoordinatorPresence: true }]);
+  });
+
+  it('when the choice cannot be saved, then the page says so and the box stays as it was', async () => {
+    consentsApi({ refuse: 'case_closed' });
+    const { user } = renderApp(consentsPath);
+
+    const choice = await screen.findByRole('checkbox', {
+      name: 'Näytä minulle, kun yhteyshenkilömme Sari Lehtonen katsoo suunnitelmaamme',
+    });
+    await user.click(choice);
+
+    expect(await screen.findByText('Valintaa ei voitu tallentaa. Yritä uudelleen.')).toBeInTheDocument();
+    expect(choice).not.toBeChecked();
+  });
+
+  it('when the coordinator opens the consents, then there is no such choice for them', async () => {
+    consentsApi({ user: buildCurrentUser() });
+    renderApp(consentsPath);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mitä palvelut näkevät' })).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: /katsoo suunnitelmaamme/ })).not.toBeInTheDocument();
   });
 });

@@ -11,6 +11,7 @@ import { consentsQueryOptions } from '../../features/consents/api/consents.query
 import { ConsentBoard, type ConsentReadOnlyReason } from '../../features/consents/components/consent-board';
 import { ConsentHistory } from '../../features/consents/components/consent-history';
 import { planQueryOptions } from '../../features/plans/api/plan.query';
+import { PresencePreferenceChoice } from '../../features/realtime/components/presence-preference-choice';
 import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
 import { isApiError } from '../../lib/api-client';
 import { usePageTitle } from '../../lib/page-title';
@@ -93,6 +94,7 @@ export function ConsentsRoute() {
         readOnly={readOnly}
         mayHide={mayHide}
       />
+      {family && <PresencePreferenceChoice familyId={familyId} coordinatorName={plan.data.family.coordinator.name} />}
       <Stack component="section" aria-labelledby="consent-history" gap="sm">
         <Title order={2} size="h3" id="consent-history">
           {t('consents.historyTitle')}

@@ -40,6 +40,8 @@ import { ProgramEnrolmentsSection } from '../../features/program-enrolments/comp
 import { reviewsQueryOptions } from '../../features/reviews/api/reviews.query';
 import { ReviewsSection } from '../../features/reviews/components/reviews-section';
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
+import { PresenceLine } from '../../features/realtime/components/presence-line';
+import { useFamilyPresence } from '../../features/realtime/hooks/use-family-presence';
 import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
 import { ServiceRoleControls } from '../../features/service-roles/components/service-role-controls';
 import { StorySection } from '../../features/story/components/story-section';
@@ -74,6 +76,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
     // The plan is dropped at once and the user is told plainly why it went.
     onRevoked: leave,
   });
+  const presence = useFamilyPresence(familyId);
   usePageTitle(plan.data?.family.name ?? t('plan.pageTitle'));
   const forFamily = currentUser.data?.role === 'family';
   // The family's home tells what changed and when they meet next; the sections read the same caches.
@@ -124,6 +127,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   // What the user may do is the server's answer, on the plan, each role and each action.
   const { can } = data;
   const roleName = (role: (typeof data.serviceRoles)[number]) => localizeText(role.service.name, language);
+  const roleNames = Object.fromEntries(data.serviceRoles.map((role) => [role.id, roleName(role)]));
   const goals = data.goals.map((goal) => ({ id: goal.id, title: goal.title }));
   const writable = [
     { serviceRoleId: null, label: t('notes.ownNote'), visibilities: can.writeNotes },
@@ -155,6 +159,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
         headerExtra={<LiveIndicator connected={connected} />}
         toolbar={
           <Stack gap="sm">
+            <PresenceLine presence={presence} coordinatorName={data.family.coordinator.name} serviceRoleNames={roleNames} />
             {/* The family is asked first thing on its plan (feedback, the meter); the coordinator finds the answers beside the reviews. */}
             {can.readFeedback && forFamily && (
               <FamilyFeedback familyId={familyId} coordinatorName={data.family.coordinator.name} />
@@ -281,7 +286,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             familyId={familyId}
             targets={noteTargets}
             canChooseVisibility={canChooseVisibility}
-            roleNames={Object.fromEntries(data.serviceRoles.map((role) => [role.id, roleName(role)]))}
+            roleNames={roleNames}
             shared={data.sharedParts.includes('notes')}
           />
         }

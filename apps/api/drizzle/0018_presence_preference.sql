@@ -1,0 +1,1 @@
+ALTER TABLE "family_members" ADD COLUMN "sees_coordinator_presence" boolean DEFAULT false NOT NULL;

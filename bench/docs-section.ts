@@ -1,0 +1,17 @@
+/** docs/benchmarks.md holds one section per benchmark script: each script rewrites its own and keeps the others'. */
+
+const headingPattern = (heading: string) => new RegExp(`^## ${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm');
+
+/** The `## <heading>` section of a Markdown text, up to the next `## ` heading; '' when there is none. */
+export function sectionOf(text: string, heading: string): string {
+  const start = text.search(headingPattern(heading));
+  if (start < 0) return '';
+  const next = text.slice(start + 1).search(/^## /m);
+  return text.slice(start, next < 0 ? undefined : start + 1 + next).trimEnd();
+}
+
+/** The text with its `## <heading>` section replaced by `section`, or with `section` added at the end. */
+export function withSection(text: string, heading: string, section: string): string {
+  const old = sectionOf(text, heading);
+  return old ? text.replace(old, section.trimEnd()) : `${text.trimEnd()}\n\n${section.trimEnd()}\n`;
+}
