@@ -74,7 +74,7 @@ describe('presence: who is looking at the family’s plan now', () => {
 
   async function openPlan(person: PersonKey, of: World = world): Promise<Viewer> {
     const viewer = await connectAs(person, of);
-    expect(await join(viewer, of.family.id)).toEqual({ ok: true });
+    expect(await join(viewer, of.family.id)).toMatchObject({ ok: true });
     return viewer;
   }
 

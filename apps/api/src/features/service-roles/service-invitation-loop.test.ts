@@ -148,7 +148,13 @@ describe('a declined invitation stays on the plan', () => {
     const reads = await testApp.database.db
       .select({ actorId: auditEvents.actorId, outcome: auditEvents.outcome })
       .from(auditEvents)
-      .where(and(eq(auditEvents.resourceId, role.id), eq(auditEvents.action, 'read')));
+      .where(
+        and(
+          eq(auditEvents.resource, 'service-role'),
+          eq(auditEvents.resourceId, world.family.id),
+          eq(auditEvents.action, 'read'),
+        ),
+      );
     expect(reads).toEqual(
       expect.arrayContaining([
         { actorId: world.people.coordinator.id, outcome: 'allowed' },

@@ -283,16 +283,8 @@ export async function listDeclinedInvitations(
     hideWhenForbidden: true,
   });
   const rows = await findDeclinedInvitations(familyId, context.tx);
-  // One line per invitation read, under the name the access log words for the family.
-  for (const row of rows)
-    await context.audit({
-      familyId,
-      action: 'read',
-      resource: 'service-role',
-      resourceId: row.serviceRoleId,
-      outcome: 'allowed',
-      basis,
-    });
+  // The list is read as a whole, an empty one too: one line in the access log.
+  await context.audit({ familyId, action: 'read', resource: 'service-role', resourceId: familyId, outcome: 'allowed', basis });
   // Whoever may read an invitation (its coordinator) reads why it was declined, as on the invitation itself.
   const readsDetails = (serviceRoleId: string) =>
     authorizeFamily(context.actor, 'invitation:read', context.family.relation, { serviceRoleId }).allowed;
