@@ -1,8 +1,7 @@
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PendingBadge } from '../../../components/pending-badge';
-import { SaveError } from '../../../components/save-error';
+import { PendingEditFailure, PendingEditProgress } from '../../../components/pending-badge';
 import { formatDate, useLanguage } from '../../../lib/locale';
 import { discardPendingEdit, usePendingEdit, usePendingEditStates } from '../../../lib/pending-edits';
 import { goalProgressEntry } from '../api/goal.mutations';
@@ -34,27 +33,19 @@ export function PendingProgress({ familyId, goalId }: { familyId: string; goalId
                   value: variables.body.value,
                 })}
               </Text>
-              {status === 'pending' &&
-                (isPaused ? (
-                  <PendingBadge />
-                ) : (
-                  <Text size="xs" c="dimmed">
-                    {t('offline.sending')}
-                  </Text>
-                ))}
+              <PendingEditProgress status={status} isPaused={isPaused} />
             </Group>
             {status === 'error' && (
               <>
-                <SaveError
+                <PendingEditFailure
                   error={error}
                   onRetry={() => {
                     discardPendingEdit(queryClient, mutationId);
                     resend.mutate(variables);
                   }}
+                  onDiscard={() => discardPendingEdit(queryClient, mutationId)}
+                  discardLabel={t('offline.discardEntry')}
                 />
-                <Button size="xs" variant="default" onClick={() => discardPendingEdit(queryClient, mutationId)}>
-                  {t('offline.discardEntry')}
-                </Button>
               </>
             )}
           </Stack>

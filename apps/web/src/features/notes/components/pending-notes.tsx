@@ -1,8 +1,7 @@
-import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PendingBadge } from '../../../components/pending-badge';
-import { SaveError } from '../../../components/save-error';
+import { PendingEditFailure, PendingEditProgress } from '../../../components/pending-badge';
 import { discardPendingEdit, usePendingEdit, usePendingEditStates } from '../../../lib/pending-edits';
 import { newNote } from '../api/notes.query';
 
@@ -36,14 +35,7 @@ export function PendingNotes({ familyId, roleNames }: PendingNotesProps) {
               <Badge variant="light" color={variables.body.visibility === 'family' ? 'teal' : 'gray'} tt="none">
                 {t(`notes.visibility.${variables.body.visibility}`)}
               </Badge>
-              {status === 'pending' &&
-                (isPaused ? (
-                  <PendingBadge />
-                ) : (
-                  <Text size="xs" c="dimmed">
-                    {t('offline.sending')}
-                  </Text>
-                ))}
+              <PendingEditProgress status={status} isPaused={isPaused} />
             </Group>
           </Group>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -51,16 +43,15 @@ export function PendingNotes({ familyId, roleNames }: PendingNotesProps) {
           </Text>
           {status === 'error' && (
             <Stack gap="xs" mt="xs" align="flex-start">
-              <SaveError
+              <PendingEditFailure
                 error={error}
                 onRetry={() => {
                   discardPendingEdit(queryClient, mutationId);
                   resend.mutate(variables);
                 }}
+                onDiscard={() => discardPendingEdit(queryClient, mutationId)}
+                discardLabel={t('offline.discardNote')}
               />
-              <Button size="xs" variant="default" onClick={() => discardPendingEdit(queryClient, mutationId)}>
-                {t('offline.discardNote')}
-              </Button>
             </Stack>
           )}
         </Card>
