@@ -8,11 +8,14 @@ import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from './features/auth/authenticate.middleware';
+import { RememberedSessions } from './features/auth/remembered-sessions';
 import type { Config } from './core/config';
 import { healthHandler } from './features/health/health.routes';
 import { AppError } from './core/app-error';
 import { createOriginCheck, requireSameOriginWrites, trustedProxies } from './http/same-origin';
 import { mountRoutes, type RouteDependencies } from './http/mount-routes';
+import { ReadCommitQueue } from './http/read-commits';
+import { VersionedCache } from './db/versioned-cache';
 import { apiNotFound, problemMiddleware } from './http/problem.middleware';
 import { hideInvitationTokens } from './features/invitations/invitation-token';
 import { createMailer, createSmtpTransport } from './mail/mailer';
@@ -32,6 +35,9 @@ export const infrastructureRoutes = [
   { method: 'get', path: '/api/health', why: 'load balancers and operators check liveness without signing in' },
   { method: 'get', path: '/api/openapi.json', why: 'the API description is public documentation' },
 ] as const;
+
+/** Relationships and plans kept in memory for batched reads: a few MB for a busy municipality's open plans. */
+const READ_CACHE_ENTRIES = 20_000;
 
 /** Builds the whole HTTP app without listening, so tests drive it in-process. */
 export function buildApp(deps: AppDependencies): Express {
@@ -98,8 +104,14 @@ export function buildApp(deps: AppDependencies): Express {
     });
   api.use('/auth/login', perAddress('Too many sign-in attempts from here. Wait a minute and try again.'));
   api.use('/auth/password-reset', perAddress('Too many password-reset requests from here. Wait a minute and try again.'));
-  api.use(authenticate(deps.database, config));
-  mountRoutes(api, routes, { ...deps, onFamilyEvent: notifyOfFamilyEvent });
+  const sessions = new RememberedSessions(config);
+  api.use(authenticate(deps.database, sessions));
+  mountRoutes(
+    api,
+    routes,
+    { ...deps, onFamilyEvent: notifyOfFamilyEvent },
+    { commits: new ReadCommitQueue(deps.database, sessions.liveIds), cache: new VersionedCache(READ_CACHE_ENTRIES) },
+  );
   api.use(apiNotFound);
   app.use('/api', api);
   app.use(problemMiddleware);

@@ -33,16 +33,11 @@ export function auditChainOf(familyId: string | null): string {
 const linkHash = (prevHash: SQL, canonical: string) =>
   sql`encode(sha256(convert_to(${prevHash} || ${canonical}::text, 'UTF8')), 'hex')`;
 
-/**
- * Appends one link to the entry's chain in one statement: the chain's head row moves to the new
- * link (its row lock orders appends to one chain until commit) and the audit row is inserted with
- * the hashes the head returns. Runs in the caller's transaction, so the audit row and the change
- * it records commit together or not at all.
- */
-export async function appendAuditEvent(tx: Queryable, entry: AuditEntry): Promise<void> {
-  const fields: ChainedFields = {
+/** A recorded entry with the moment it happened: a link's fields in chain order. */
+export function chainedFieldsOf(entry: AuditEntry, occurredAt = new Date()): ChainedFields {
+  return {
     chain: auditChainOf(entry.familyId),
-    occurredAt: new Date(),
+    occurredAt,
     actorId: entry.actor?.accountId ?? null,
     actorRole: entry.actor?.role ?? null,
     organisationId: entry.actor?.organisationId ?? null,
@@ -54,6 +49,21 @@ export async function appendAuditEvent(tx: Queryable, entry: AuditEntry): Promis
     basis: entry.basis,
     detail: entry.detail ?? null,
   };
+}
+
+const detailJson = (fields: ChainedFields) => (fields.detail === null ? null : JSON.stringify(fields.detail));
+
+/**
+ * Appends one link to the entry's chain in one statement: the chain's head row moves to the new
+ * link (its row lock orders appends to one chain until commit) and the audit row is inserted with
+ * the hashes the head returns. Runs in the caller's transaction, so the audit row and the change
+ * it records commit together or not at all.
+ */
+export async function appendAuditEvent(tx: Queryable, entry: AuditEntry): Promise<void> {
+  await appendLink(tx, chainedFieldsOf(entry));
+}
+
+async function appendLink(tx: Queryable, fields: ChainedFields): Promise<void> {
   const canonical = canonicalAuditFields(fields);
   await tx.execute(sql`
     with head as (
@@ -67,8 +77,54 @@ export async function appendAuditEvent(tx: Queryable, entry: AuditEntry): Promis
     select ${fields.chain}, ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid, ${fields.actorRole}::text,
       ${fields.organisationId}::uuid, ${fields.familyId}::uuid, ${fields.action}::text, ${fields.resource}::text,
       ${fields.resourceId}::text, ${fields.outcome}::text, ${fields.basis}::text,
-      ${fields.detail === null ? null : JSON.stringify(fields.detail)}::jsonb, head.prev_hash, head.last_hash, ${CURRENT_HASH_VERSION}::smallint
+      ${detailJson(fields)}::jsonb, head.prev_hash, head.last_hash, ${CURRENT_HASH_VERSION}::smallint
     from head`);
+}
+
+/** The heads of these chains, locked until commit (columns `chain`, `last_hash`): the start of `appendAuditEvents`. */
+export const lockedChainHeads = (chains: readonly string[]) =>
+  sql`select chain, last_hash from audit_chain_heads where chain = any(${sql.param([...chains])}::text[]) order by chain for update`;
+
+/**
+ * Appends many links at once (the reads of a group commit), in the order given, to chains whose
+ * heads the caller has locked in this transaction (`lockedChainHeads`, chain to last hash): the
+ * links are hashed here with the formula the verifier uses, and all rows inserted and the heads
+ * moved in one statement. A chain with no head yet takes the one-statement path, whose
+ * insert-or-update cannot race another first link.
+ */
+export async function appendAuditEvents(
+  tx: Queryable,
+  links: readonly ChainedFields[],
+  lockedHeads: ReadonlyMap<string, string>,
+): Promise<void> {
+  if (links.length === 0) return;
+  const heads = new Map(lockedHeads);
+  const rows: SQL[] = [];
+  const prevOfHead = new Map<string, string>();
+  for (const fields of links) {
+    const prevHash = heads.get(fields.chain);
+    if (prevHash === undefined) continue;
+    const hash = hashAuditLink(prevHash, fields);
+    heads.set(fields.chain, hash);
+    prevOfHead.set(fields.chain, prevHash);
+    rows.push(sql`(${fields.chain}, ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid,
+      ${fields.actorRole}::text, ${fields.organisationId}::uuid, ${fields.familyId}::uuid, ${fields.action}::text,
+      ${fields.resource}::text, ${fields.resourceId}::text, ${fields.outcome}::text, ${fields.basis}::text,
+      ${detailJson(fields)}::jsonb, ${prevHash}::text, ${hash}::text, ${CURRENT_HASH_VERSION}::smallint)`);
+  }
+  if (rows.length > 0) {
+    const moved = [...prevOfHead].map(([chain, prevHash]) => sql`(${chain}::text, ${prevHash}::text, ${heads.get(chain)}::text)`);
+    await tx.execute(sql`
+      with moved(chain, prev_hash, last_hash) as (values ${sql.join(moved, sql`, `)}),
+      heads as (
+        update audit_chain_heads h set prev_hash = moved.prev_hash, last_hash = moved.last_hash
+        from moved where h.chain = moved.chain
+      )
+      insert into audit_events (chain, occurred_at, actor_id, actor_role, organisation_id, family_id, action, resource,
+        resource_id, outcome, basis, detail, prev_hash, hash, hash_version)
+      values ${sql.join(rows, sql`, `)}`);
+  }
+  for (const fields of links) if (!lockedHeads.has(fields.chain)) await appendLink(tx, fields);
 }
 
 export interface ChainVerification {

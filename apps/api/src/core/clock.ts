@@ -8,7 +8,9 @@ import { sql } from 'drizzle-orm';
 export const municipalityToday = sql<string>`(now() at time zone 'Europe/Helsinki')::date`;
 
 /** The day (`YYYY-MM-DD`) a moment falls on in the municipality, for rules computed outside SQL. */
-export const municipalityDate = (at = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(at);
+export const municipalityDate = (at = new Date()) => helsinkiDay.format(at);
+
+const helsinkiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' });
 
 /** This month (`YYYY-MM`) in the municipality's time zone. */
 export const municipalityMonth = (now = new Date()) => municipalityDate(now).slice(0, 7);

@@ -6,12 +6,17 @@ import { audienceSubject } from '../access/event-audience';
 import { familyAccessBasis, opensCase } from '../access/family-policy';
 import { findFamilyRelation } from '../access/family-relation.repository';
 import { auditAnonymousDenial } from '../audit/anonymous-denials';
-import { appendAuditEvent, type AuditEntry } from '../audit/audit.repository';
-import type { Database, Tx } from '../db/database';
+import { appendAuditEvent, chainedFieldsOf, type AuditEntry } from '../audit/audit.repository';
+import type { ChainedFields } from '../audit/audit-hash';
+import type { Database, Queryable, Tx } from '../db/database';
+import { DIRECTORY_SCOPE, familyScope, type VersionStamp } from '../db/data-versions';
+import type { VersionedCache } from '../db/versioned-cache';
+import { municipalityDate } from '../core/clock';
 import { insertFamilyEvent } from '../realtime/family-events.repository';
 import type { RealtimePublisher } from '../realtime/realtime-publisher';
 import { AppError, notFound } from '../core/app-error';
 import type { Actor } from '../core/actor';
+import type { ReadCommitQueue } from './read-commits';
 import type { AnyRoute, FamilyAccess, RouteAccess, RouteContext } from './route';
 import { requireBodyType } from './same-origin';
 import { parseRequestPart } from './validation';
@@ -39,33 +44,47 @@ const bodyReaders: Record<'json' | 'csv', RequestHandler[]> = {
   csv: [requireBodyType('csv'), express.text({ type: 'text/csv', limit: '1mb', defaultCharset: 'utf-8' })],
 };
 
+/** What batched reads share across requests (see `RouteDefinition.batchedRead`). */
+export interface BatchedReads {
+  commits: ReadCommitQueue;
+  cache: VersionedCache;
+}
+
 /** Mounts each route as the same chain: authenticate, validate, open a transaction, check access, handle, publish. */
-export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: RouteDependencies): void {
+export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: RouteDependencies, reads: BatchedReads): void {
   for (const route of routes) {
     router[route.method](route.path, ...bodyReaders[route.bodyType ?? 'json'], async (req: Request, res: Response) => {
-      const result = await runRoute(route, deps, req, res);
+      const result = route.batchedRead
+        ? await runBatchedRead(route, deps, reads, req, res)
+        : await runRoute(route, deps, req, res);
       if (route.response.status === 204) res.status(204).end();
       else res.status(route.response.status).json(result);
     });
   }
 }
 
-async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, res: Response): Promise<unknown> {
-  const actor = secondFactorGate(route, req.actor ?? null);
-  if (route.access.kind !== 'public' && !actor) {
+/** The caller, held back where the route does not let them in; the input, validated. */
+async function admit(route: AnyRoute, deps: RouteDependencies, req: Request, actor: Actor | null) {
+  const admitted = secondFactorGate(route, actor);
+  if (route.access.kind !== 'public' && !admitted) {
     if (route.access.kind === 'family')
       await auditAnonymousDenial(deps.database, route, req).catch((error: unknown) =>
         req.log?.error({ err: error }, 'anonymous denial not audited'),
       );
     throw new AppError('unauthenticated', 'Sign in first.');
   }
-  if (route.access.kind === 'signed-in' && !route.access.roles.includes(actor!.role)) throw notFound('route');
-
+  if (route.access.kind === 'signed-in' && !route.access.roles.includes(admitted!.role)) throw notFound('route');
   const input = {
     params: route.params ? parseRequestPart(route.params, req.params, 'params') : {},
     query: route.query ? parseRequestPart(route.query, req.query, 'query') : {},
     body: route.body ? parseRequestPart(route.body, req.body, 'body') : {},
   };
+  return { actor: admitted, input };
+}
+
+async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, res: Response): Promise<unknown> {
+  const session = (await req.sessionActor?.({ remembered: false })) ?? null;
+  const { actor, input } = await admit(route, deps, req, session?.actor ?? null);
   const committed: RecordedEvent[] = [];
   const afterCommit: Array<() => Promise<void>> = [];
   const rollbackWork: RollbackWork[] = [];
@@ -86,6 +105,7 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
         auditRefusal,
         afterRollback: (work) => rollbackWork.push(work),
         afterCommit: (work) => afterCommit.push(work),
+        readThrough: (_key, _scopes, read) => read(),
         realtime: deps.realtime,
         recordFamilyEvent: async (event, subject) => {
           const recorded = await insertFamilyEvent(tx, event, actor?.accountId ?? null, subject);
@@ -128,15 +148,108 @@ function secondFactorGate(route: AnyRoute, actor: Actor | null): Actor | null {
   );
 }
 
+/** What a batched read took from memory, and whether it may: the first attempt may, a second reads everything afresh. */
+class ReadRecord {
+  readonly stamps: VersionStamp[] = [];
+  readonly usedKeys: string[] = [];
+
+  constructor(
+    private readonly cache: VersionedCache,
+    private readonly db: Queryable,
+    readonly fromMemory: boolean,
+  ) {}
+
+  async readThrough<T>(key: string, scopes: readonly string[], read: () => Promise<T>): Promise<T> {
+    const hit = this.fromMemory ? this.cache.peek<T>(key) : undefined;
+    if (!hit) return this.cache.load(this.db, key, scopes, read);
+    this.stamps.push(...hit.stamps);
+    this.usedKeys.push(key);
+    return hit.value;
+  }
+}
+
+/**
+ * A read that only reads (`batchedRead`): no transaction of its own, copies from memory where the
+ * data versions allow, and its audit links committed with other reads' (see `ReadCommitQueue`)
+ * before the answer leaves. When a copy or a remembered session turns out stale, the read runs
+ * once more from the database alone.
+ */
+async function runBatchedRead(
+  route: AnyRoute,
+  deps: RouteDependencies,
+  reads: BatchedReads,
+  req: Request,
+  res: Response,
+): Promise<unknown> {
+  for (const fromMemory of [true, false]) {
+    const session = (await req.sessionActor?.({ remembered: fromMemory })) ?? null;
+    const db = deps.database.db;
+    const record = new ReadRecord(reads.cache, db, fromMemory);
+    if (session?.remembered) record.stamps.push(...session.remembered.stamps);
+    const links: ChainedFields[] = [];
+    const audit = (entry: AuditEntry) => void links.push(chainedFieldsOf(entry));
+    let outcome: { output: unknown } | { error: unknown };
+    try {
+      // A remembered actor is confirmed with the rest below, so even a refusal waits for it.
+      const { actor, input } = await admit(route, deps, req, session?.actor ?? null);
+      const auditRefusal = (entry: Omit<AuditEntry, 'actor' | 'outcome'>) => audit({ ...entry, actor, outcome: 'denied' });
+      const family =
+        route.access.kind === 'family' ? await requireFamilyAccess(db, actor!, input.params, route, auditRefusal, record) : null;
+      const context = {
+        actor,
+        family,
+        // Typed as a transaction for the handlers that write; a batched read only reads through it.
+        tx: db as unknown as Tx,
+        req,
+        res,
+        audit: async (entry) => audit({ ...entry, actor }),
+        auditRefusal,
+        afterRollback: () => {
+          throw new Error(`${route.path}: a batched read has no rollback work`);
+        },
+        afterCommit: () => {
+          throw new Error(`${route.path}: a batched read has no after-commit work`);
+        },
+        readThrough: (key, scopes, read) => record.readThrough(key, scopes, read),
+        realtime: deps.realtime,
+        recordFamilyEvent: () => {
+          throw new Error(`${route.path}: a batched read records no family events`);
+        },
+      } as RouteContext<typeof route.access>;
+      outcome = { output: await route.handler(input, context) };
+    } catch (error) {
+      outcome = { error };
+    }
+    const fresh = await reads.commits.commit({
+      links,
+      stamps: record.stamps,
+      rememberedSessionId: session?.remembered?.sessionId ?? null,
+    });
+    if (fresh) {
+      if ('error' in outcome) throw outcome.error;
+      return outcome.output;
+    }
+    for (const key of record.usedKeys) reads.cache.delete(key);
+  }
+  throw new Error(`${route.path}: a read from the database alone did not hold`);
+}
+
+const relationScopes = (familyId: string) => [familyScope(familyId), DIRECTORY_SCOPE];
+
 async function requireFamilyAccess(
-  tx: Tx,
+  db: Queryable,
   actor: Actor,
   params: unknown,
   route: AnyRoute,
   auditRefusal: (entry: Omit<AuditEntry, 'actor' | 'outcome'>) => void,
+  record?: ReadRecord,
 ): Promise<FamilyAccess> {
   const { familyId } = familyIdParam.parse(params);
-  const relation = await findFamilyRelation(familyId, actor, tx);
+  const relation = record
+    ? await record.readThrough(`relation:${actor.accountId}:${familyId}:${municipalityDate()}`, relationScopes(familyId), () =>
+        findFamilyRelation(familyId, actor, db),
+      )
+    : await findFamilyRelation(familyId, actor, db);
   const basis = relation && familyAccessBasis(actor, relation);
   const handoverTargetLetIn = route.access.kind === 'family' && route.access.handoverTarget === true;
   const invitedServiceLetIn = route.access.kind === 'family' && route.access.invitedService === true;

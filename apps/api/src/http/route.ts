@@ -44,7 +44,10 @@ type FamilyFor<A extends RouteAccess> = A extends { kind: 'family' } ? FamilyAcc
 export interface RouteContext<A extends RouteAccess> {
   actor: ActorFor<A>;
   family: FamilyFor<A>;
-  /** The request's transaction; everything a handler writes commits together with its audit. */
+  /**
+   * The request's transaction; everything a handler writes commits together with its audit. A
+   * batched read has none: its queries run on the database, each seeing what was committed when it began.
+   */
   tx: Tx;
   audit(entry: Omit<AuditEntry, 'actor'>): Promise<void>;
   /** Audits a refusal. It is written after the transaction rolls back, so throw right after. */
@@ -53,6 +56,12 @@ export interface RouteContext<A extends RouteAccess> {
   afterRollback(work: (tx: Tx) => Promise<void>): void;
   /** Work for after the commit, such as closing the sockets of an ended session. */
   afterCommit(work: () => Promise<void>): void;
+  /**
+   * `read()`, or in a batched read its copy from memory, if one was read at the data versions of
+   * `scopes` that are still current (the commit confirms it; see `ReadCommitQueue`). The value is
+   * shared between requests and frozen: derive from it, never change it.
+   */
+  readThrough<T>(key: string, scopes: readonly string[], read: () => Promise<T>): Promise<T>;
   realtime: RealtimePublisher;
   /**
    * Records a change in the family's event log; after commit, the sockets that may see the item
@@ -88,6 +97,12 @@ export interface RouteDefinition<
    */
   bodyType?: 'json' | 'csv';
   response: { status: 200 | 201 | 204; schema: R; description: string };
+  /**
+   * The handler only reads (no writes, events, or after-commit work): it runs without a transaction
+   * of its own, may use copies from memory (`readThrough`), and its audit joins a group commit
+   * with other reads' before the answer leaves (see `runBatchedRead`). For hot reads.
+   */
+  batchedRead?: true;
   /** Error codes this route answers with beyond the common ones, for the OpenAPI document. */
   errors?: readonly number[];
   handler(input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> }, context: RouteContext<A>): Promise<z.infer<R>>;

@@ -5,7 +5,7 @@ import { newSessionToken, sessionIdOf } from './session-token';
 import { findActiveSession, insertSession, touchSession } from './sessions.repository';
 
 /** Writing last-seen on every request would turn reads into writes; a minute's precision is enough. */
-const TOUCH_INTERVAL_MS = 60_000;
+export const TOUCH_INTERVAL_MS = 60_000;
 
 /** `DEMO`: demo accounts, whose passwords are published, have sessions only while the server runs as a demo. */
 export type SessionPolicy = Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS' | 'DEMO'>;

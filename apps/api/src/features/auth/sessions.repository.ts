@@ -40,9 +40,7 @@ export async function findActiveSession(
     select s.id as session_id, s.last_seen_at, s.second_factor_at, a.totp_enabled_at, a.id as account_id, a.name, a.email, a.role, a.organisation_id,
       coalesce((select array_agg(sm.service_id::text) from service_memberships sm where sm.account_id = a.id), '{}') as service_ids
     from sessions s join accounts a on a.id = s.account_id
-    where s.id = ${sessionId} and s.ended_at is null and s.expires_at > now()
-      and s.last_seen_at > ${idleSince.toISOString()} and a.disabled_at is null
-      and (not a.is_demo or ${demoAccountsAllowed})`,
+    where s.id = ${sessionId} and ${liveSession(idleSince, demoAccountsAllowed)}`,
   );
   if (!row) return null;
   return {
@@ -63,6 +61,16 @@ export async function findActiveSession(
     },
   };
 }
+
+/** Of these sessions, the ids of the ones still live (column `id`): the same rule as `findActiveSession`. */
+export const liveSessionIds = (sessionIds: readonly string[], idleSince: Date, demoAccountsAllowed: boolean) =>
+  sql`select s.id from sessions s join accounts a on a.id = s.account_id
+    where s.id = any(${sql.param([...sessionIds])}::text[]) and ${liveSession(idleSince, demoAccountsAllowed)}`;
+
+/** Not ended, not past its absolute expiry or idle limit, account enabled, a demo account only in a demo (`s`, `a`). */
+const liveSession = (idleSince: Date, demoAccountsAllowed: boolean) => sql`s.ended_at is null and s.expires_at > now()
+      and s.last_seen_at > ${idleSince.toISOString()} and a.disabled_at is null
+      and (not a.is_demo or ${demoAccountsAllowed})`;
 
 export async function touchSession(db: Queryable, sessionId: string): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, sessionId));

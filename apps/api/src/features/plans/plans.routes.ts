@@ -1,6 +1,8 @@
 import { familyParamsSchema, planSchema } from '@yhdessa/shared';
 import { hiddenServiceRoleIds, visiblePlanParts } from '../../access/family-policy';
 import { notFound } from '../../core/app-error';
+import { municipalityDate } from '../../core/clock';
+import { DIRECTORY_SCOPE, familyScope } from '../../db/data-versions';
 import { defineRoute } from '../../http/route';
 import { summarizeAttainment } from '../goals';
 import { withPlanCapabilities } from './plan-capabilities';
@@ -16,12 +18,28 @@ export const plansRoutes = [
     access: { kind: 'family' },
     params: familyParamsSchema,
     response: { status: 200, schema: planSchema, description: 'The plan as the caller may see it' },
-    async handler({ params }, { tx, actor, family, audit }) {
+    batchedRead: true,
+    async handler({ params }, { tx, actor, family, audit, readThrough }) {
       const sharedParts = visiblePlanParts(actor, family.relation);
-      const parts = await findPlanParts(params.familyId, { withGoals: sharedParts.has('goals') }, tx);
-      if (!parts) throw notFound('plan');
-      // Read before this read is audited; only the family's home asks what changed since.
-      const lastVisitAt = actor.role === 'family' ? await findLastVisit(params.familyId, actor, tx) : null;
+      // The plan as this person sees it today (capabilities and what is overdue depend on both).
+      const view = await readThrough(
+        `plan:${actor.accountId}:${params.familyId}:${municipalityDate()}`,
+        [familyScope(params.familyId), DIRECTORY_SCOPE],
+        async () => {
+          const parts = await findPlanParts(params.familyId, { withGoals: sharedParts.has('goals') }, tx);
+          if (!parts) return null;
+          const plan = withoutHiddenRoles(presentPlan(parts, sharedParts), hiddenServiceRoleIds(actor, family.relation));
+          return { ...withPlanCapabilities(plan, actor, family.relation), attainment: summarizeAttainment(plan.goals) };
+        },
+      );
+      if (!view) throw notFound('plan');
+      // Only the family's home asks what changed since; the visits before this session began stay as they were.
+      const lastVisitAt =
+        actor.role === 'family'
+          ? await readThrough(`last-visit:${actor.sessionId}:${params.familyId}`, [], () =>
+              findLastVisit(params.familyId, actor, tx),
+            )
+          : null;
       await audit({
         familyId: params.familyId,
         action: 'read',
@@ -31,12 +49,7 @@ export const plansRoutes = [
         basis: family.basis,
         detail: { parts: [...sharedParts] },
       });
-      const plan = withoutHiddenRoles(presentPlan(parts, sharedParts), hiddenServiceRoleIds(actor, family.relation));
-      return {
-        ...withPlanCapabilities(plan, actor, family.relation),
-        attainment: summarizeAttainment(plan.goals),
-        lastVisitAt,
-      };
+      return { ...view, lastVisitAt };
     },
   }),
 ];

@@ -1,0 +1,47 @@
+import { LRUCache } from 'lru-cache';
+import type { Queryable } from './database';
+import { readDataVersions, type VersionStamp } from './data-versions';
+
+interface Cached {
+  value: unknown;
+  stamps: readonly VersionStamp[];
+}
+
+/**
+ * Values read from the database, kept with the data versions they were read at. A value is only
+ * ever used together with its stamps: the request that used it confirms them in the transaction
+ * that audits it (see `ReadCommitQueue`), and reads again when one moved on.
+ */
+export class VersionedCache {
+  readonly #entries: LRUCache<string, Cached>;
+
+  constructor(maxEntries: number) {
+    this.#entries = new LRUCache({ max: maxEntries });
+  }
+
+  peek<T>(key: string): { value: T; stamps: readonly VersionStamp[] } | undefined {
+    const entry = this.#entries.get(key);
+    return entry && { value: entry.value as T, stamps: entry.stamps };
+  }
+
+  /** Reads the scopes' versions first, then the value: a change in between only makes the copy look older than it is. */
+  async load<T>(db: Queryable, key: string, scopes: readonly string[], read: () => Promise<T>): Promise<T> {
+    const stamps = await readDataVersions(db, scopes);
+    const value = deepFreeze(await read());
+    this.#entries.set(key, { value, stamps });
+    return value;
+  }
+
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+}
+
+/** Requests share a cached value: one that changed it would change every later answer. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

@@ -1,0 +1,126 @@
+import { planSchema } from '@yhdessa/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import { verifyAuditChains } from '../audit/audit.repository';
+import { auditEvents } from '../db/tables/audit';
+import { actions } from '../db/tables/actions';
+import { serviceMemberships } from '../db/tables/accounts';
+import { sessions } from '../db/tables/sessions';
+import { buildConsent } from '../test/factories';
+import { signInAs, startTestApp, type TestApp } from '../test/test-app';
+import { buildWorld, type World } from '../test/world';
+
+/*
+ * The plan read is a batched read: copies from memory, confirmed by data versions in the commit
+ * that audits it. Each case changes the database behind the API's back (as another instance or a
+ * script would), so only the versions can tell the copy is stale.
+ */
+let testApp: TestApp;
+let world: World;
+const planOf = (familyId: string) => `/api/families/${familyId}/plan`;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  world = await buildWorld(testApp.database.db);
+});
+afterAll(() => testApp.close());
+
+const readPlan = async (agent: Awaited<ReturnType<typeof signInAs>>) =>
+  planSchema.parse((await agent.get(planOf(world.family.id)).expect(200)).body);
+
+const titlesOf = (plan: ReturnType<typeof planSchema.parse>) =>
+  [...plan.serviceRoles.flatMap((role) => role.actions), ...plan.familyActions].map((action) => action.title);
+
+describe('batched plan reads', () => {
+  it('when an action changes in the database after a read, then the next read has the change', async () => {
+    const agent = await signInAs(testApp.app, world.people.coordinator);
+    expect(titlesOf(await readPlan(agent))).toContain('Kotikäynti A');
+    await testApp.database.db
+      .update(actions)
+      .set({ title: 'Kotikäynti A, siirretty' })
+      .where(eq(actions.id, world.actions.actionA.id));
+    expect(titlesOf(await readPlan(agent))).toContain('Kotikäynti A, siirretty');
+  });
+
+  it('when a session is ended in the database after a read, then the next read is refused as signed out', async () => {
+    const agent = await signInAs(testApp.app, world.people.workerA);
+    await readPlan(agent);
+    await testApp.database.db.execute(sql`update sessions set ended_at = now() where account_id = ${world.people.workerA.id}`);
+    const response = await agent.get(planOf(world.family.id));
+    expect(response.status).toBe(401);
+  });
+
+  it('when a worker leaves the service in the database after a read, then the next read answers 404 and is audited as denied', async () => {
+    const agent = await signInAs(testApp.app, world.people.workerB);
+    await readPlan(agent);
+    await testApp.database.db
+      .delete(serviceMemberships)
+      .where(
+        and(
+          eq(serviceMemberships.accountId, world.people.workerB.id),
+          eq(serviceMemberships.serviceId, world.services.serviceB.id),
+        ),
+      );
+    await agent.get(planOf(world.family.id)).expect(404);
+    const [denied] = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, world.people.workerB.id), eq(auditEvents.outcome, 'denied')));
+    expect(denied).toMatchObject({ familyId: world.family.id, action: 'read' });
+  });
+
+  it('when the family withdraws consent to goals in the database after a read, then the next read leaves the goals out', async () => {
+    const agent = await signInAs(testApp.app, world.people.workerA);
+    expect((await readPlan(agent)).goals).toHaveLength(1);
+    await buildConsent(
+      testApp.database.db,
+      world.family.id,
+      world.services.serviceA.id,
+      'goals',
+      false,
+      world.people.guardian.id,
+    );
+    expect((await readPlan(agent)).goals).toHaveLength(0);
+  });
+
+  it('when many people read at once, then every read is audited once before its answer and the chains still verify', async () => {
+    const agents = await Promise.all(
+      [world.people.coordinator, world.people.guardian, world.people.otherCoordinator].map((person) =>
+        signInAs(testApp.app, person),
+      ),
+    );
+    const countReads = async () =>
+      (
+        await testApp.database.db
+          .select({ id: auditEvents.id })
+          .from(auditEvents)
+          .where(and(eq(auditEvents.action, 'read'), eq(auditEvents.resource, 'plan')))
+      ).length;
+    const before = await countReads();
+    const reads = agents.flatMap((agent, index) =>
+      Array.from({ length: 10 }, () => agent.get(planOf(index === 2 ? world.otherFamily.id : world.family.id)).expect(200)),
+    );
+    await Promise.all(reads);
+    expect(await countReads()).toBe(before + 30);
+    expect((await verifyAuditChains(testApp.database.db)).firstBrokenLink).toBeNull();
+  });
+
+  it('when a read is answered, then its audit row is already committed', async () => {
+    const agent = await signInAs(testApp.app, world.people.guardian);
+    const sessionIds = (
+      await testApp.database.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.accountId, world.people.guardian.id))
+    ).length;
+    expect(sessionIds).toBeGreaterThan(0);
+    for (let read = 0; read < 3; read += 1) {
+      const before = await testApp.database.db
+        .select({ id: auditEvents.id })
+        .from(auditEvents)
+        .where(eq(auditEvents.actorId, world.people.guardian.id));
+      await readPlan(agent);
+      const after = await testApp.database.db
+        .select({ id: auditEvents.id })
+        .from(auditEvents)
+        .where(eq(auditEvents.actorId, world.people.guardian.id));
+      expect(after.length).toBe(before.length + 1);
+    }
+  });
+});
