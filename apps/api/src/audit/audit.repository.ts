@@ -54,31 +54,40 @@ export function chainedFieldsOf(entry: AuditEntry, occurredAt = new Date()): Cha
 const detailJson = (fields: ChainedFields) => (fields.detail === null ? null : JSON.stringify(fields.detail));
 
 /**
- * Appends one link to the entry's chain in one statement: the chain's head row moves to the new
- * link (its row lock orders appends to one chain until commit) and the audit row is inserted with
- * the hashes the head returns. Runs in the caller's transaction, so the audit row and the change
- * it records commit together or not at all.
+ * Appends one link to the entry's chain in one statement (`auditLinkCtes`). Runs in the caller's
+ * transaction, so the audit row and the change it records commit together or not at all.
  */
 export async function appendAuditEvent(tx: Queryable, entry: AuditEntry): Promise<void> {
-  await appendLink(tx, chainedFieldsOf(entry));
+  await appendAuditLink(tx, chainedFieldsOf(entry));
 }
 
-async function appendLink(tx: Queryable, fields: ChainedFields): Promise<void> {
+/** Appends one link whose fields are already fixed (see `chainedFieldsOf`). */
+export async function appendAuditLink(tx: Queryable, fields: ChainedFields): Promise<void> {
+  await tx.execute(sql`with ${auditLinkCtes(fields)} select 1`);
+}
+
+/**
+ * The CTEs (`audit_head`, `audit_link`) that append one link to its chain: the chain's head row
+ * moves to the new link (its row lock orders appends to one chain until commit) and the audit row
+ * is inserted with the hashes the head returns. For a statement that does more of the same change.
+ */
+export function auditLinkCtes(fields: ChainedFields): SQL {
   const canonical = canonicalAuditFields(fields);
-  await tx.execute(sql`
-    with head as (
+  return sql`audit_head as (
       insert into audit_chain_heads as h (chain, prev_hash, last_hash)
       values (${fields.chain}, ${GENESIS_HASH}, ${linkHash(sql`${GENESIS_HASH}::text`, canonical)})
       on conflict (chain) do update set prev_hash = h.last_hash, last_hash = ${linkHash(sql`h.last_hash`, canonical)}
       returning prev_hash, last_hash
-    )
-    insert into audit_events (chain, occurred_at, actor_id, actor_role, organisation_id, family_id, action, resource,
-      resource_id, outcome, basis, detail, prev_hash, hash, hash_version)
-    select ${fields.chain}, ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid, ${fields.actorRole}::text,
-      ${fields.organisationId}::uuid, ${fields.familyId}::uuid, ${fields.action}::text, ${fields.resource}::text,
-      ${fields.resourceId}::text, ${fields.outcome}::text, ${fields.basis}::text,
-      ${detailJson(fields)}::jsonb, head.prev_hash, head.last_hash, ${CURRENT_HASH_VERSION}::smallint
-    from head`);
+    ),
+    audit_link as (
+      insert into audit_events (chain, occurred_at, actor_id, actor_role, organisation_id, family_id, action, resource,
+        resource_id, outcome, basis, detail, prev_hash, hash, hash_version)
+      select ${fields.chain}, ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid, ${fields.actorRole}::text,
+        ${fields.organisationId}::uuid, ${fields.familyId}::uuid, ${fields.action}::text, ${fields.resource}::text,
+        ${fields.resourceId}::text, ${fields.outcome}::text, ${fields.basis}::text,
+        ${detailJson(fields)}::jsonb, audit_head.prev_hash, audit_head.last_hash, ${CURRENT_HASH_VERSION}::smallint
+      from audit_head
+    )`;
 }
 
 /** The heads of these chains, locked until commit (columns `chain`, `last_hash`): the start of `appendAuditEvents`. */
@@ -124,7 +133,7 @@ export async function appendAuditEvents(
         resource_id, outcome, basis, detail, prev_hash, hash, hash_version)
       values ${sql.join(rows, sql`, `)}`);
   }
-  for (const fields of links) if (!lockedHeads.has(fields.chain)) await appendLink(tx, fields);
+  for (const fields of links) if (!lockedHeads.has(fields.chain)) await appendAuditLink(tx, fields);
 }
 
 export interface ChainVerification {

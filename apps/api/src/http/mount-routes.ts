@@ -6,7 +6,7 @@ import { audienceSubject } from '../access/event-audience';
 import { familyAccessBasis, opensCase } from '../access/family-policy';
 import { findFamilyRelation } from '../access/family-relation.repository';
 import { auditAnonymousDenial } from '../audit/anonymous-denials';
-import { appendAuditEvent, chainedFieldsOf, type AuditEntry } from '../audit/audit.repository';
+import { appendAuditEvent, appendAuditLink, auditLinkCtes, chainedFieldsOf, type AuditEntry } from '../audit/audit.repository';
 import type { ChainedFields } from '../audit/audit-hash';
 import type { Database, Queryable, Tx } from '../db/database';
 import { DIRECTORY_SCOPE, familyScope, type VersionStamp } from '../db/data-versions';
@@ -95,25 +95,34 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
       const family =
         route.access.kind === 'family' ? await requireFamilyAccess(tx, actor!, input.params, route, auditRefusal) : null;
       const pending: RecordedEvent[] = [];
+      // Audit links wait for the change's event, or the handler's end, to be written with fewer round trips.
+      const pendingLinks: ChainedFields[] = [];
+      const appendPendingLinks = async () => {
+        for (const link of pendingLinks.splice(0)) await appendAuditLink(tx, link);
+      };
       const context = {
         actor,
         family,
         tx,
         req,
         res,
-        audit: (entry) => appendAuditEvent(tx, { ...entry, actor }),
+        audit: async (entry) => void pendingLinks.push(chainedFieldsOf({ ...entry, actor })),
         auditRefusal,
         afterRollback: (work) => rollbackWork.push(work),
         afterCommit: (work) => afterCommit.push(work),
         readThrough: (_key, _scopes, read) => read(),
         realtime: deps.realtime,
         recordFamilyEvent: async (event, subject) => {
-          const recorded = await insertFamilyEvent(tx, event, actor?.accountId ?? null, subject);
+          // The change's audit link goes in the event's statement: one round trip for both.
+          const alongside = pendingLinks.length === 1 ? auditLinkCtes(pendingLinks.pop()!) : undefined;
+          await appendPendingLinks();
+          const recorded = await insertFamilyEvent(tx, event, actor?.accountId ?? null, subject, alongside);
           pending.push({ event: recorded, subject: subject && family ? audienceSubject(family.relation, subject) : subject });
           await deps.onFamilyEvent?.(recorded, context);
         },
       } as RouteContext<typeof route.access>;
       const output = await route.handler(input, context);
+      await appendPendingLinks();
       committed.push(...pending);
       return output;
     });

@@ -1,7 +1,7 @@
 import type { FamilyEvent, FamilyEventType } from '@yhdessa/shared';
-import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { EventSubject } from '../core/event-subject';
-import type { Queryable } from '../db/database';
+import { queryRows, type Queryable } from '../db/database';
 import { familyEvents, familyEventSequences } from '../db/tables/family-events';
 
 /** An event as stored: what went out, and what decided who heard of it. */
@@ -10,29 +10,32 @@ export interface StoredFamilyEvent {
   subject: EventSubject;
 }
 
-/** Records the change in its own transaction under the family's next sequence number. */
+/**
+ * Records the change in its own transaction under the family's next sequence number, in one
+ * statement; `alongside` are more CTEs for that statement (the change's audit link), so a change's
+ * trailer is one round trip.
+ */
 export async function insertFamilyEvent(
   tx: Queryable,
   event: Omit<FamilyEvent, 'seq'>,
   actorId: string | null,
   subject?: EventSubject,
+  alongside?: SQL,
 ): Promise<FamilyEvent> {
-  const [next] = await tx
-    .insert(familyEventSequences)
-    .values({ familyId: event.familyId, lastSeq: 1 })
-    .onConflictDoUpdate({ target: familyEventSequences.familyId, set: { lastSeq: sql`${familyEventSequences.lastSeq} + 1` } })
-    .returning({ seq: familyEventSequences.lastSeq });
-  await tx.insert(familyEvents).values({
-    familyId: event.familyId,
-    familySeq: next!.seq,
-    type: event.type,
-    entityId: event.id,
-    version: event.version,
-    actorId,
-    serviceRoleId: subject?.serviceRoleId ?? null,
-    noteVisibility: subject?.visibility ?? null,
-  });
-  return { ...event, seq: next!.seq };
+  const [recorded] = await queryRows<{ family_seq: number }>(
+    tx,
+    sql`with ${alongside ? sql`${alongside}, ` : sql``}next_seq as (
+      insert into family_event_sequences (family_id, last_seq) values (${event.familyId}, 1)
+      on conflict (family_id) do update set last_seq = family_event_sequences.last_seq + 1
+      returning last_seq
+    )
+    insert into family_events (family_id, family_seq, type, entity_id, version, actor_id, service_role_id, note_visibility)
+    select ${event.familyId}::uuid, next_seq.last_seq, ${event.type}::text, ${event.id}::uuid, ${event.version}::integer,
+      ${actorId}::uuid, ${subject?.serviceRoleId ?? null}::uuid, ${subject?.visibility ?? null}::note_visibility
+    from next_seq
+    returning family_seq`,
+  );
+  return { ...event, seq: recorded!.family_seq };
 }
 
 /** The family's last sequence number; 0 before its first event. */
