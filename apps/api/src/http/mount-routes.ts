@@ -42,11 +42,20 @@ const bodyReaders: Record<'json' | 'csv', RequestHandler[]> = {
 /** Mounts each route as the same chain: authenticate, validate, open a transaction, check access, handle, publish. */
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: RouteDependencies): void {
   for (const route of routes) {
-    router[route.method](route.path, ...bodyReaders[route.bodyType ?? 'json'], async (req: Request, res: Response) => {
-      const result = await runRoute(route, deps, req, res);
-      if (route.response.status === 204) res.status(204).end();
-      else res.status(route.response.status).json(result);
-    });
+    const namePattern: RequestHandler = (req, _res, next) => {
+      req.routePattern = req.baseUrl + route.path;
+      next();
+    };
+    router[route.method](
+      route.path,
+      namePattern,
+      ...bodyReaders[route.bodyType ?? 'json'],
+      async (req: Request, res: Response) => {
+        const result = await runRoute(route, deps, req, res);
+        if (route.response.status === 204) res.status(204).end();
+        else res.status(route.response.status).json(result);
+      },
+    );
   }
 }
 

@@ -5,6 +5,8 @@ declare global {
   namespace Express {
     interface Request {
       actor?: Actor;
+      /** The matched API route's pattern, `/api/families/:familyId/plan`: the request log names it instead of the URL. */
+      routePattern?: string;
     }
   }
 }
