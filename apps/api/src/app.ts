@@ -6,7 +6,6 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { authenticate } from './features/auth/authenticate.middleware';
 import { RememberedSessions } from './features/auth/remembered-sessions';
 import type { Config } from './core/config';
@@ -17,7 +16,7 @@ import { mountRoutes, type RouteDependencies } from './http/mount-routes';
 import { ReadCommitQueue } from './http/read-commits';
 import { VersionedCache } from './db/versioned-cache';
 import { apiNotFound, problemMiddleware } from './http/problem.middleware';
-import { hideInvitationTokens } from './features/invitations/invitation-token';
+import { requestLogger } from './http/request-log';
 import { createMailer, createSmtpTransport } from './mail/mailer';
 import { buildOpenApiDocument } from './http/openapi-document';
 import { notifyOfFamilyEvent } from './features/notifications';
@@ -63,14 +62,7 @@ export function buildApp(deps: AppDependencies): Express {
       strictTransportSecurity: config.NODE_ENV === 'production',
     }),
   );
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
-      // An invitation link is a key to an account: its token never reaches the logs.
-      serializers: { req: hideInvitationTokens },
-    }),
-  );
+  app.use(requestLogger(deps.logger));
 
   const api = express.Router();
   api.use((_req, res, next) => {

@@ -1,8 +1,9 @@
 import http from 'node:http';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { buildApp } from './app';
 import { startAuditDigest } from './audit/audit-digest';
 import { loadConfig, type Config } from './core/config';
+import { createLogger } from './core/logger';
 import { openDatabase, type Database } from './db/database';
 import { createOriginCheck } from './http/same-origin';
 import { createMailer, createSmtpTransport } from './mail/mailer';
@@ -97,7 +98,7 @@ export async function startServer(config: Config, logger: Logger, opened?: Datab
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.LOG_LEVEL });
+  const logger = createLogger(config);
   const server = await startServer(config, logger);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

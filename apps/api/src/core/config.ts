@@ -21,6 +21,8 @@ const environmentSchema = z.object({
   REDIS_CHANNEL: z.string().min(1).default('socket.io'),
   DEMO: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: one readable line per request, for a person at a terminal; `json`: one object per line, for log tooling. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   /** The web client's build, served on the same origin. */
   WEB_DIST: z.string().default(path.resolve(__dirname, '../../../web/dist')),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
@@ -57,7 +59,11 @@ const productionRules = environmentSchema
       'production sends invitations and password resets by mail: set SMTP_URL (the development outbox exists only outside production)',
   });
 
-export type Config = Omit<z.infer<typeof environmentSchema>, 'DATA_DIR'> & { DATA_DIR: string; secureCookies: boolean };
+export type Config = Omit<z.infer<typeof environmentSchema>, 'DATA_DIR' | 'LOG_FORMAT'> & {
+  DATA_DIR: string;
+  LOG_FORMAT: 'pretty' | 'json';
+  secureCookies: boolean;
+};
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = productionRules.safeParse(environment);
@@ -69,6 +75,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   return {
     ...parsed.data,
     DATA_DIR: dataDir === 'memory://' ? dataDir : path.resolve(process.env.INIT_CWD ?? process.cwd(), dataDir),
+    LOG_FORMAT: parsed.data.LOG_FORMAT ?? (parsed.data.NODE_ENV === 'production' ? 'json' : 'pretty'),
     secureCookies: parsed.data.NODE_ENV === 'production',
   };
 }

@@ -53,19 +53,29 @@ export interface BatchedReads {
 /** Mounts each route as the same chain: authenticate, validate, open a transaction, check access, handle, publish. */
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: RouteDependencies, reads: BatchedReads): void {
   for (const route of routes) {
-    router[route.method](route.path, ...bodyReaders[route.bodyType ?? 'json'], async (req: Request, res: Response) => {
-      const result = route.batchedRead
-        ? await runBatchedRead(route, deps, reads, req, res)
-        : await runRoute(route, deps, req, res);
-      if (route.response.status === 204) res.status(204).end();
-      else res.status(route.response.status).json(result);
-    });
+    const namePattern: RequestHandler = (req, _res, next) => {
+      req.routePattern = req.baseUrl + route.path;
+      next();
+    };
+    router[route.method](
+      route.path,
+      namePattern,
+      ...bodyReaders[route.bodyType ?? 'json'],
+      async (req: Request, res: Response) => {
+        const result = route.batchedRead
+          ? await runBatchedRead(route, deps, reads, req, res)
+          : await runRoute(route, deps, req, res);
+        if (route.response.status === 204) res.status(204).end();
+        else res.status(route.response.status).json(result);
+      },
+    );
   }
 }
 
 /** The caller, held back where the route does not let them in; the input, validated. */
 async function admit(route: AnyRoute, deps: RouteDependencies, req: Request, actor: Actor | null) {
   const admitted = secondFactorGate(route, actor);
+  if (admitted) req.actor = admitted;
   if (route.access.kind !== 'public' && !admitted) {
     if (route.access.kind === 'family')
       await auditAnonymousDenial(deps.database, route, req).catch((error: unknown) =>

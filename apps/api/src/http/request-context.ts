@@ -16,6 +16,10 @@ declare global {
        * lets it come from memory; the caller must then confirm `remembered` before answering.
        */
       sessionActor?: (options: { remembered: boolean }) => Promise<SessionActor | null>;
+      /** The signed-in actor once a route has looked them up: the request log names the account. */
+      actor?: Actor;
+      /** The matched API route's pattern, `/api/families/:familyId/plan`: the request log names it instead of the URL. */
+      routePattern?: string;
     }
   }
 }

@@ -14,11 +14,3 @@ export function invitationLink(publicUrl: string, token: string): string {
 export function invitationTokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
-
-/** Blanks invitation tokens in a request as pino-http logs it: the URL, and the route params. */
-export function hideInvitationTokens<T extends { url?: string; params?: unknown }>(loggedRequest: T): T {
-  loggedRequest.url = loggedRequest.url?.replace(/(\/invitations\/)[^/?#]+/g, '$1[token]');
-  const params = loggedRequest.params as Record<string, unknown> | undefined;
-  if (params && typeof params === 'object' && 'token' in params) loggedRequest.params = { ...params, token: '[token]' };
-  return loggedRequest;
-}

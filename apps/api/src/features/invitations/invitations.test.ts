@@ -416,7 +416,7 @@ describe('the invitation link', () => {
 
     expect(responses.join('\n')).not.toContain(token);
     const logged = logLines.join('');
-    expect(logged).toContain('/api/invitations/[token]/accept');
+    expect(logged).toContain('/api/invitations/:token/accept');
     expect(logged).not.toContain(token);
     const audited = await testApp.database.db.select().from(auditEvents);
     expect(JSON.stringify(audited)).not.toContain(token);

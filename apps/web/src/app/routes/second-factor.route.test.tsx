@@ -4,7 +4,13 @@ import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import { buildCoordinatorWorkspace, buildCurrentUser } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
+import { readQrCode } from '../../test/read-qr-code';
 
+const enrolment = {
+  secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  otpauthUri:
+    'otpauth://totp/Yhdess%C3%A4:sari.koordinaattori%40varkaus-demo.fi?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&period=30&digits=6&algorithm=SHA1&issuer=Yhdess%C3%A4',
+};
 const recoveryCodes = Array.from({ length: 10 }, (_, index) => `k7p2-m9x${index}-q4w8`);
 
 /** The server's view of one session that signed in with a password and still owes its second factor. */
@@ -25,12 +31,7 @@ function sessionApi(initial: SecondFactorState) {
       state.secondFactor = 'done';
       return HttpResponse.json(user());
     }),
-    http.post('/api/auth/second-factor/enrol', () =>
-      HttpResponse.json({
-        secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
-        otpauthUri: 'otpauth://totp/Yhdess%C3%A4:sari?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Yhdess%C3%A4',
-      }),
-    ),
+    http.post('/api/auth/second-factor/enrol', () => HttpResponse.json(enrolment)),
     http.post('/api/auth/second-factor/confirm', async ({ request }) => {
       const body = (await request.json()) as { code: string };
       state.confirmed.push(body);
@@ -103,19 +104,33 @@ describe('second factor', () => {
     expect(router.state.location.pathname).toBe('/sign-in/second-factor');
   });
 
-  it('when the authenticator is not set up yet, then the secret, the first code and ten recovery codes lead in', async () => {
+  it('when the authenticator is not set up yet, then the secret as a QR code and as text, the first code and ten recovery codes lead in', async () => {
     const api = sessionApi('enrol');
+    const sent: string[] = [];
+    const recordRequest = ({ request }: { request: Request }) => {
+      sent.push(request.url);
+      void request
+        .clone()
+        .text()
+        .then((body) => sent.push(body));
+    };
+    server.events.on('request:start', recordRequest);
     const { user } = renderApp('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Ota todennussovellus käyttöön' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Aloita käyttöönotto' }));
 
-    expect(await screen.findByText('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP')).toBeInTheDocument();
+    const qrCode = await screen.findByRole('img', {
+      name: 'QR-koodi todennussovellukseen. Skannaa se sovelluksella; sama avain on kirjoitettuna alla.',
+    });
+    expect(qrCode.tagName).toBe('svg');
+    expect(readQrCode(qrCode)).toBe(enrolment.otpauthUri);
+    // Drawn here: no picture is fetched from elsewhere with the secret in its address.
+    const sources = [...document.querySelectorAll('[src]')].map((element) => element.getAttribute('src'));
+    expect(sources.join(' ')).not.toContain(enrolment.secret);
+    expect(screen.getByText('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Kopioi avain' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Avaa todennussovelluksessa' })).toHaveAttribute(
-      'href',
-      expect.stringMatching(/^otpauth:\/\/totp\//),
-    );
+    expect(screen.getByRole('link', { name: 'Avaa todennussovelluksessa' })).toHaveAttribute('href', enrolment.otpauthUri);
 
     await user.type(screen.getByRole('textbox', { name: 'Vahvistuskoodi' }), '654321');
     await user.click(screen.getByRole('button', { name: 'Vahvista ja ota käyttöön' }));
@@ -129,6 +144,9 @@ describe('second factor', () => {
 
     await user.click(screen.getByRole('button', { name: 'Olen tallentanut koodit' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Perheet' })).toBeInTheDocument();
+    server.events.removeListener('request:start', recordRequest);
+    expect(sent).toContain('http://localhost/api/auth/second-factor/enrol');
+    expect(sent.join('\n')).not.toContain(enrolment.secret);
   });
 
   it('when too many wrong codes end the session, then the sign-in page explains it', async () => {

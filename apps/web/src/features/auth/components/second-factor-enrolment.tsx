@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
 import { useConfirmSecondFactor, useEnrolSecondFactor } from '../api/second-factor.mutations';
+import { AuthenticatorQrCode } from './authenticator-qr-code';
 import { CodeInput } from './code-input';
 
 /** The base32 secret in groups of four, so it can be typed into an app by hand without losing one's place. */
@@ -64,6 +65,10 @@ function SecretStep({ enrolment, onDone }: { enrolment: SecondFactorEnrolment; o
       </List>
       <Paper withBorder p="md" bg="gray.0">
         <Stack gap="xs">
+          <AuthenticatorQrCode otpauthUri={enrolment.otpauthUri} label={t('secondFactor.qrLabel')} />
+          <Text size="sm" c="dimmed" mt="xs">
+            {t('secondFactor.manualEntry')}
+          </Text>
           <Text size="sm" fw={600} id="second-factor-secret-label">
             {t('secondFactor.secretLabel')}
           </Text>
@@ -155,7 +160,7 @@ interface SecondFactorEnrolmentProps {
   onDone: () => void;
 }
 
-/** Setting up the authenticator app: the secret, the first code, then ten recovery codes shown once. */
+/** Setting up the authenticator app: the secret as a QR code and as text, the first code, then ten recovery codes shown once. */
 export function SecondFactorEnrolmentFlow({ onDone }: SecondFactorEnrolmentProps) {
   const { t } = useTranslation();
   const enrol = useEnrolSecondFactor();
