@@ -30,7 +30,7 @@ export function auditChainOf(familyId: string | null): string {
 }
 
 /** SHA-256 in hex, in SQL, of the previous hash followed by the link's canonical fields. */
-const linkHash = (prevHash: SQL, canonical: string) =>
+const linkHash = (prevHash: SQL, canonical: string | SQL) =>
   sql`encode(sha256(convert_to(${prevHash} || ${canonical}::text, 'UTF8')), 'hex')`;
 
 /** A recorded entry with the moment it happened: a link's fields in chain order. */
@@ -90,50 +90,61 @@ export function auditLinkCtes(fields: ChainedFields): SQL {
     )`;
 }
 
-/** The heads of these chains, locked until commit (columns `chain`, `last_hash`): the start of `appendAuditEvents`. */
-export const lockedChainHeads = (chains: readonly string[]) =>
-  sql`select chain, last_hash from audit_chain_heads where chain = any(${sql.param([...chains])}::text[]) order by chain for update`;
+/** A link to append in a group commit, with the number of the request it belongs to. */
+export interface RequestLink {
+  request: number;
+  fields: ChainedFields;
+}
 
 /**
- * Appends many links at once (the reads of a group commit), in the order given, to chains whose
- * heads the caller has locked in this transaction (`lockedChainHeads`, chain to last hash): the
- * links are hashed here with the formula the verifier uses, and all rows inserted and the heads
- * moved in one statement. A chain with no head yet takes the one-statement path, whose
- * insert-or-update cannot race another first link.
+ * CTEs that append the links of the requests that `admitted` lists (a query with column
+ * `request`), in the order given, within one statement: the heads of their chains are locked,
+ * each chain's links hashed in SQL one after the other (the formula of `auditLinkCtes`), the rows
+ * inserted and the heads moved. `audit_unchained` lists (`ord`) the admitted links whose chain
+ * has no head yet: the caller appends those with `appendAuditLink`, whose insert-or-update cannot
+ * race another first link.
  */
-export async function appendAuditEvents(
-  tx: Queryable,
-  links: readonly ChainedFields[],
-  lockedHeads: ReadonlyMap<string, string>,
-): Promise<void> {
-  if (links.length === 0) return;
-  const heads = new Map(lockedHeads);
-  const rows: SQL[] = [];
-  const prevOfHead = new Map<string, string>();
-  for (const fields of links) {
-    const prevHash = heads.get(fields.chain);
-    if (prevHash === undefined) continue;
-    const hash = hashAuditLink(prevHash, fields);
-    heads.set(fields.chain, hash);
-    prevOfHead.set(fields.chain, prevHash);
-    rows.push(sql`(${fields.chain}, ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid,
-      ${fields.actorRole}::text, ${fields.organisationId}::uuid, ${fields.familyId}::uuid, ${fields.action}::text,
-      ${fields.resource}::text, ${fields.resourceId}::text, ${fields.outcome}::text, ${fields.basis}::text,
-      ${detailJson(fields)}::jsonb, ${prevHash}::text, ${hash}::text, ${CURRENT_HASH_VERSION}::smallint)`);
-  }
-  if (rows.length > 0) {
-    const moved = [...prevOfHead].map(([chain, prevHash]) => sql`(${chain}::text, ${prevHash}::text, ${heads.get(chain)}::text)`);
-    await tx.execute(sql`
-      with moved(chain, prev_hash, last_hash) as (values ${sql.join(moved, sql`, `)}),
-      heads as (
-        update audit_chain_heads h set prev_hash = moved.prev_hash, last_hash = moved.last_hash
-        from moved where h.chain = moved.chain
-      )
+export function appendRequestLinksCtes(links: readonly RequestLink[], admitted: SQL): SQL {
+  const column = <T>(pick: (link: RequestLink, ord: number) => T) => sql.param(links.map((link, ord) => pick(link, ord)));
+  return sql`admitted_requests as (${admitted}),
+    audit_input as (
+      select l.* from unnest(${column((_, ord) => ord)}::int[], ${column((link) => link.request)}::int[],
+        ${column((link) => link.fields.chain)}::text[], ${column((link) => link.fields.occurredAt.toISOString())}::text[],
+        ${column((link) => link.fields.actorId)}::text[], ${column((link) => link.fields.actorRole)}::text[],
+        ${column((link) => link.fields.organisationId)}::text[], ${column((link) => link.fields.familyId)}::text[],
+        ${column((link) => link.fields.action)}::text[], ${column((link) => link.fields.resource)}::text[],
+        ${column((link) => link.fields.resourceId)}::text[], ${column((link) => link.fields.outcome)}::text[],
+        ${column((link) => link.fields.basis)}::text[], ${column((link) => detailJson(link.fields))}::text[],
+        ${column((link) => canonicalAuditFields(link.fields))}::text[])
+        as l(ord, request, chain, occurred_at, actor_id, actor_role, organisation_id, family_id, action, resource,
+          resource_id, outcome, basis, detail, canonical)
+      where l.request in (select request from admitted_requests)
+    ),
+    audit_head as (
+      select chain, last_hash from audit_chain_heads where chain in (select chain from audit_input) order by chain for update
+    ),
+    audit_numbered as (select a.*, row_number() over (partition by a.chain order by a.ord) as n from audit_input a),
+    audit_chained(chain, n, prev_hash, hash) as (
+      select a.chain, a.n, h.last_hash, ${linkHash(sql`h.last_hash`, sql`a.canonical`)}
+      from audit_numbered a join audit_head h on h.chain = a.chain where a.n = 1
+      union all
+      select a.chain, a.n, c.hash, ${linkHash(sql`c.hash`, sql`a.canonical`)}
+      from audit_chained c join audit_numbered a on a.chain = c.chain and a.n = c.n + 1
+    ),
+    audit_inserted as (
       insert into audit_events (chain, occurred_at, actor_id, actor_role, organisation_id, family_id, action, resource,
         resource_id, outcome, basis, detail, prev_hash, hash, hash_version)
-      values ${sql.join(rows, sql`, `)}`);
-  }
-  for (const fields of links) if (!lockedHeads.has(fields.chain)) await appendAuditLink(tx, fields);
+      select a.chain, a.occurred_at::timestamptz, a.actor_id::uuid, a.actor_role, a.organisation_id::uuid, a.family_id::uuid,
+        a.action, a.resource, a.resource_id, a.outcome, a.basis, a.detail::jsonb, c.prev_hash, c.hash, ${CURRENT_HASH_VERSION}::smallint
+      from audit_chained c join audit_numbered a on a.chain = c.chain and a.n = c.n
+      order by a.ord
+    ),
+    audit_moved as (
+      update audit_chain_heads h set prev_hash = newest.prev_hash, last_hash = newest.hash
+      from (select distinct on (chain) chain, prev_hash, hash from audit_chained order by chain, n desc) newest
+      where h.chain = newest.chain
+    ),
+    audit_unchained as (select ord from audit_input where chain not in (select chain from audit_head))`;
 }
 
 export interface ChainVerification {

@@ -24,9 +24,20 @@ export class VersionedCache {
     return entry && { value: entry.value as T, stamps: entry.stamps };
   }
 
-  /** Reads the scopes' versions first, then the value: a change in between only makes the copy look older than it is. */
-  async load<T>(db: Queryable, key: string, scopes: readonly string[], read: () => Promise<T>): Promise<T> {
-    const stamps = await readDataVersions(db, scopes);
+  /**
+   * Reads the scopes' versions first, then the value: a change in between only makes the copy
+   * look older than it is. `known` holds versions read earlier for the same reason (it gains these).
+   */
+  async load<T>(
+    db: Queryable,
+    key: string,
+    scopes: readonly string[],
+    read: () => Promise<T>,
+    known = new Map<string, number>(),
+  ): Promise<T> {
+    const missing = scopes.filter((scope) => !known.has(scope));
+    for (const [scope, version] of await readDataVersions(db, missing)) known.set(scope, version);
+    const stamps = scopes.map((scope) => [scope, known.get(scope)!] as const);
     const value = deepFreeze(await read());
     this.#entries.set(key, { value, stamps });
     return value;

@@ -171,6 +171,8 @@ function secondFactorGate(route: AnyRoute, actor: Actor | null): Actor | null {
 class ReadRecord {
   readonly stamps: VersionStamp[] = [];
   readonly usedKeys: string[] = [];
+  /** Versions this request has read: a later copy may take them (older stamps only make it look older). */
+  readonly #readVersions = new Map<string, number>();
 
   constructor(
     private readonly cache: VersionedCache,
@@ -180,7 +182,7 @@ class ReadRecord {
 
   async readThrough<T>(key: string, scopes: readonly string[], read: () => Promise<T>): Promise<T> {
     const hit = this.fromMemory ? this.cache.peek<T>(key) : undefined;
-    if (!hit) return this.cache.load(this.db, key, scopes, read);
+    if (!hit) return this.cache.load(this.db, key, scopes, read, this.#readVersions);
     this.stamps.push(...hit.stamps);
     this.usedKeys.push(key);
     return hit.value;

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { appendAuditEvents, lockedChainHeads } from '../audit/audit.repository';
+import { appendAuditLink, appendRequestLinksCtes } from '../audit/audit.repository';
 import type { ChainedFields } from '../audit/audit-hash';
-import { queryRows, type Database, type Tx } from '../db/database';
+import { queryRows, type Database, type Queryable } from '../db/database';
 import { dataVersionsOf, type VersionStamp } from '../db/data-versions';
 
 /** What a read asks of the commit: its audit links, the versions its copies were read at, and a remembered session. */
@@ -26,8 +26,8 @@ const MAX_BATCH = 64;
 
 /**
  * Group commit for reads. A read's answer may leave only once its audit links are committed; the
- * reads that finish while a commit is running wait together for the next one, so one transaction
- * audits many. The same transaction confirms what each read took from memory: the data versions
+ * reads that finish while a commit is running wait together for the next one, so one statement
+ * audits many. The same statement confirms what each read took from memory: the data versions
  * its copies were read at, and its session. A read whose copies went stale is not audited and
  * hears `false`: it reads again from the database and commits anew, so no answer is older than a
  * change acknowledged before the read began, whichever instance made it.
@@ -61,21 +61,10 @@ export class ReadCommitQueue {
 
   async #commitBatch(batch: Waiting[]): Promise<void> {
     try {
-      const verdicts = await this.#database.db.transaction(async (tx) => {
-        const { heads, versions, liveSessions } = await lockAndConfirm(tx, batch, this.#liveSessions);
-        const fresh = batch.map(
-          ({ commit }) =>
-            commit.stamps.every(([scope, version]) => (versions.get(scope) ?? 0) === version) &&
-            (commit.rememberedSessionId === null || liveSessions.has(commit.rememberedSessionId)),
-        );
-        await appendAuditEvents(
-          tx,
-          batch.flatMap(({ commit }, index) => (fresh[index] ? commit.links : [])),
-          heads,
-        );
-        return fresh;
-      });
-      batch.forEach((waiting, index) => waiting.resolve(verdicts[index]!));
+      const { fresh, unchained, links } = await commitInOneStatement(this.#database.db, batch, this.#liveSessions);
+      // Chains with no head yet (a family's very first audit link): the one-link path, committed before any answer.
+      for (const ord of unchained) await appendAuditLink(this.#database.db, links[ord]!.fields);
+      batch.forEach((waiting, index) => waiting.resolve(fresh.has(index)));
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
     }
@@ -83,26 +72,37 @@ export class ReadCommitQueue {
 }
 
 /**
- * One statement: locks the heads of the batch's audit chains and reads the data versions and
- * sessions its reads relied on. The versions are as of the statement's start, after every read of
- * the batch began; a change waiting on a head lock commits after that, so no read it could make
- * stale had been answered yet.
+ * The whole group commit in one statement, so one round trip: which reads still hold (the data
+ * versions and sessions they relied on), and the audit links of those appended to their locked
+ * chains (`appendRequestLinksCtes`). The versions are read as of the statement's start, after
+ * every read of the batch began; a change still holding a head lock commits after that, so no
+ * read it could make stale had been answered yet.
  */
-async function lockAndConfirm(tx: Tx, batch: Waiting[], liveSessions: LiveSessions) {
-  const chains = [...new Set(batch.flatMap(({ commit }) => commit.links.map((link) => link.chain)))];
-  const scopes = [...new Set(batch.flatMap(({ commit }) => commit.stamps.map(([scope]) => scope)))];
+async function commitInOneStatement(db: Queryable, batch: Waiting[], liveSessions: LiveSessions) {
+  const links = batch.flatMap(({ commit }, request) => commit.links.map((fields) => ({ request, fields })));
+  const stamps = batch.flatMap(({ commit }, request) => commit.stamps.map(([scope, version]) => ({ request, scope, version })));
+  const scopes = [...new Set(stamps.map((stamp) => stamp.scope))];
   const sessionIds = [...new Set(batch.flatMap(({ commit }) => commit.rememberedSessionId ?? []))];
-  const rows = await queryRows<{ kind: 'head' | 'version' | 'session'; key: string; value: string }>(
-    tx,
-    sql`with heads as (${lockedChainHeads(chains)}), versions as (${dataVersionsOf(scopes)}), live as (${liveSessions(sessionIds)})
-      select 'head' as kind, chain as key, last_hash as value from heads
-      union all select 'version', scope, version::text from versions
-      union all select 'session', id, '' from live`,
+  const fresh = sql`
+    select r.request from unnest(${sql.param(batch.map((_, request) => request))}::int[],
+      ${sql.param(batch.map(({ commit }) => commit.rememberedSessionId))}::text[]) as r(request, session_id)
+    where (r.session_id is null or r.session_id in (select id from live_sessions))
+      and not exists (
+        select 1 from unnest(${sql.param(stamps.map((stamp) => stamp.request))}::int[],
+          ${sql.param(stamps.map((stamp) => stamp.scope))}::text[], ${sql.param(stamps.map((stamp) => stamp.version))}::bigint[])
+          as s(request, scope, version)
+        left join current_versions v on v.scope = s.scope
+        where s.request = r.request and coalesce(v.version, 0) <> s.version)`;
+  const rows = await queryRows<{ kind: 'fresh' | 'unchained'; value: number }>(
+    db,
+    sql`with recursive current_versions as (${dataVersionsOf(scopes)}), live_sessions as (${liveSessions(sessionIds)}),
+      ${appendRequestLinksCtes(links, fresh)}
+      select 'fresh' as kind, request as value from admitted_requests
+      union all select 'unchained', ord from audit_unchained`,
   );
-  const of = (kind: string) => rows.filter((row) => row.kind === kind);
   return {
-    heads: new Map(of('head').map((row) => [row.key, row.value])),
-    versions: new Map(of('version').map((row) => [row.key, Number(row.value)])),
-    liveSessions: new Set(of('session').map((row) => row.key)),
+    fresh: new Set(rows.filter((row) => row.kind === 'fresh').map((row) => row.value)),
+    unchained: rows.filter((row) => row.kind === 'unchained').map((row) => row.value),
+    links,
   };
 }
