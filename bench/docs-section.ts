@@ -15,3 +15,12 @@ export function withSection(text: string, heading: string, section: string): str
   const old = sectionOf(text, heading);
   return old ? text.replace(old, section.trimEnd()) : `${text.trimEnd()}\n\n${section.trimEnd()}\n`;
 }
+
+/** `text` with every `## ` section of `old` that `text` lacks added at its end: one script's rewrite keeps the others' sections. */
+export function keepOtherSections(text: string, old: string): string {
+  const headings = [...old.matchAll(/^## (.+)$/gm)].map((match) => match[1]!);
+  return headings.reduce(
+    (kept, heading) => (sectionOf(kept, heading) ? kept : withSection(kept, heading, sectionOf(old, heading))),
+    text,
+  );
+}
