@@ -16,6 +16,7 @@ export interface ConfigurationRun {
   bare: LoadResult;
   planRead: LoadResult;
   actionUpdate: LoadResult;
+  soak?: SoakResult;
 }
 
 export interface RunInfo {
@@ -35,6 +36,26 @@ const scenarioLabels = {
 } as const;
 
 const scenarioKeys = ['bare', 'planRead', 'actionUpdate'] as const;
+
+/** Memory under a steady load of plan reads, then action updates (`BENCH_SOAK_MINUTES`). */
+export interface SoakResult {
+  minutes: number;
+  samples: { minute: number; rssMiB: number }[];
+  reads: LoadResult;
+  updates: LoadResult;
+}
+
+function soakLine(soak: SoakResult): string {
+  const first = soak.samples[0]!;
+  const last = soak.samples.at(-1)!;
+  return `Memory under steady load (${soak.minutes} min at the run's connections: ${soak.reads.totalResponses} plan reads at ${
+    soak.reads.requestsPerSecond
+  } req/s, then ${soak.updates.totalResponses} action updates at ${soak.updates.requestsPerSecond} req/s, ${
+    failedRequests(soak.reads) + failedRequests(soak.updates)
+  } failed): the API's resident memory ${first.rssMiB} MiB at the start, ${last.rssMiB} MiB at the end (${
+    last.rssMiB - first.rssMiB >= 0 ? '+' : ''
+  }${(last.rssMiB - first.rssMiB).toFixed(1)} MiB); every minute: ${soak.samples.map((sample) => sample.rssMiB).join(', ')} MiB.`;
+}
 
 export function ratioOf(run: ConfigurationRun, key: 'planRead' | 'actionUpdate'): number {
   return run[key].requestsPerSecond / run.bare.requestsPerSecond;
@@ -171,6 +192,7 @@ export function markdownReport(info: RunInfo): string {
       )}**.`,
       '',
       ...goalLines(run).map((line) => `- ${line.replace(/: (met|not met)$/, ': **$1**')}.`),
+      ...(run.soak ? ['', soakLine(run.soak)] : []),
       ...(scenarioKeys.some((key) => failedRequests(run[key]) > 0)
         ? ['', '**This run had failed requests (see the non-2xx / errors column); its figures are not clean.**']
         : []),

@@ -13,7 +13,9 @@
  * statement of the API per scenario, see bench/query-timing.ts), BENCH_DOCS=0 (do not write
  * docs/benchmarks.md), BENCH_ATTEMPTS (default 3: on a shared machine, a scenario during which
  * other processes used more than 10 % of the CPU is measured again, up to this many times, and
- * the least disturbed attempt is kept; every figure says how disturbed it was).
+ * the least disturbed attempt is kept; every figure says how disturbed it was), BENCH_SOAK_MINUTES
+ * (default 0: after the scenarios, load the API this many minutes, plan reads then action
+ * updates, and record its resident memory every minute).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,7 +30,7 @@ import { cpuShares, cpuSnapshot, DISTURBED_PERCENT } from './cpu-usage';
 import { keepOtherSections } from './docs-section';
 import { collectQueryLog as collectQueryLogIn, queryLogLines } from './query-log';
 import { actionsOfPlan, type LoadMessage, type LoadResult, type LoadSpec } from './protocol';
-import { consoleReport, failedRequests, markdownReport, type ConfigurationRun } from './report';
+import { consoleReport, failedRequests, markdownReport, type ConfigurationRun, type SoakResult } from './report';
 
 const repoRoot = path.resolve(__dirname, '..');
 const requireFromApi = createRequire(path.join(repoRoot, 'apps/api/package.json'));
@@ -58,6 +60,7 @@ const settings = {
   queryLogDir: process.env.BENCH_QUERY_LOG ? path.resolve(process.env.BENCH_QUERY_LOG) : undefined,
   writeDocs: process.env.BENCH_DOCS !== '0',
   attempts: Math.max(1, positiveInt('BENCH_ATTEMPTS', 3)),
+  soakMinutes: positiveInt('BENCH_SOAK_MINUTES', 0),
 };
 
 /** How long to wait for other processes to calm down before each attempt. */
@@ -403,6 +406,9 @@ async function benchConfiguration(configuration: Configuration): Promise<Configu
       queryLogLines(timedDuring('action update', actionUpdate), updateQueries, actionUpdate.servedInAllAttempts ?? 0).join('\n'),
     );
 
+  const soak =
+    settings.soakMinutes > 0 ? await steadyLoad(api.child, { ...common, origin: api.origin, family, planPath }) : undefined;
+
   out('  stopping the API ...');
   stoppingApi.add(api.child);
   await stopChild(api.child, 20_000);
@@ -415,7 +421,58 @@ async function benchConfiguration(configuration: Configuration): Promise<Configu
     bare: bareResult,
     planRead,
     actionUpdate,
+    soak,
   };
+}
+
+/** The API's resident memory in MiB, from /proc (Linux). */
+function residentMiB(pid: number | undefined): number {
+  const status = pid === undefined ? '' : fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? NaN);
+  return Math.round((kib / 1024) * 10) / 10;
+}
+
+/**
+ * Memory under steady load: plan reads for half of BENCH_SOAK_MINUTES, then action updates for
+ * the other half, at the run's connections, the API's resident memory sampled every minute.
+ */
+async function steadyLoad(
+  api: ChildProcess,
+  load: { headers: Record<string, string>; origin: string; family: { id: string }; planPath: string },
+): Promise<SoakResult> {
+  const halfSeconds = settings.soakMinutes * 30;
+  out(`  steady load: ${settings.soakMinutes} min (plan reads, then action updates), memory every minute ...`);
+  const startedAt = Date.now();
+  const samples = [{ minute: 0, rssMiB: residentMiB(api.pid) }];
+  const sampler = setInterval(
+    () => samples.push({ minute: Math.round((Date.now() - startedAt) / 60_000), rssMiB: residentMiB(api.pid) }),
+    60_000,
+  );
+  const actions = actionsOfPlan(JSON.parse((await request(`${load.origin}${load.planPath}`, { headers: load.headers })).text));
+  const common = { headers: load.headers, origin: load.origin, durationSeconds: halfSeconds, warmupSeconds: 0 };
+  try {
+    const reads = await measureOnce(
+      { ...common, scenario: 'steady plan reads', method: 'GET', path: load.planPath, connections: settings.connections },
+      api.pid,
+      [],
+    );
+    const updates = await measureOnce(
+      {
+        ...common,
+        scenario: 'steady action updates',
+        method: 'PATCH',
+        path: `/api/families/${load.family.id}/actions/${actions[0]!.id}`,
+        connections: Math.min(settings.connections, actions.length),
+        actionUpdate: { pathPrefix: `/api/families/${load.family.id}/actions`, planPath: load.planPath },
+      },
+      api.pid,
+      [],
+    );
+    samples.push({ minute: settings.soakMinutes, rssMiB: residentMiB(api.pid) });
+    return { minutes: settings.soakMinutes, samples, reads, updates };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 function commandLine(): string {
@@ -452,7 +509,7 @@ function machine(): string[] {
 async function main(): Promise<void> {
   const perAttempt = QUIET_WAIT_SECONDS + 2 * (settings.warmupSeconds + settings.durationSeconds) + 20;
   const configurations = settings.postgres ? 2 : 1;
-  const limitSeconds = configurations * (180 + 3 * settings.attempts * perAttempt);
+  const limitSeconds = configurations * (180 + 3 * settings.attempts * perAttempt + settings.soakMinutes * 60);
   setTimeout(() => abort(`time limit of ${limitSeconds} s reached`, 1), limitSeconds * 1000).unref();
   if (settings.profileDir) fs.mkdirSync(settings.profileDir, { recursive: true });
   const startedAt = new Date().toISOString();
