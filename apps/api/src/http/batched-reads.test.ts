@@ -124,3 +124,50 @@ describe('batched plan reads', () => {
     }
   });
 });
+
+/* A family route's writes take the session and the relationship from memory too, confirmed in their own transaction. */
+describe('changes on copies from memory', () => {
+  const actionUrl = (actionId: string) => `/api/families/${world.family.id}/actions/${actionId}`;
+  const versionOf = async (actionId: string) =>
+    (await testApp.database.db.select({ version: actions.version }).from(actions).where(eq(actions.id, actionId)))[0]!.version;
+
+  it('when the session is ended in the database after a change, then the next change is refused as signed out and nothing changes', async () => {
+    const agent = await signInAs(testApp.app, world.people.coordinator);
+    const actionId = world.actions.familyAction.id;
+    await agent
+      .patch(actionUrl(actionId))
+      .send({ status: 'in_progress', version: await versionOf(actionId) })
+      .expect(200);
+    await testApp.database.db.execute(
+      sql`update sessions set ended_at = now() where account_id = ${world.people.coordinator.id}`,
+    );
+    const version = await versionOf(actionId);
+    await agent.patch(actionUrl(actionId)).send({ status: 'done', version }).expect(401);
+    expect(await versionOf(actionId)).toBe(version);
+  });
+
+  it('when a worker leaves the service in the database after a change, then the next change answers 404, is audited once as denied, and changes nothing', async () => {
+    const agent = await signInAs(testApp.app, world.people.workerA);
+    const actionId = world.actions.actionA.id;
+    await agent
+      .patch(actionUrl(actionId))
+      .send({ status: 'in_progress', version: await versionOf(actionId) })
+      .expect(200);
+    await testApp.database.db
+      .delete(serviceMemberships)
+      .where(
+        and(
+          eq(serviceMemberships.accountId, world.people.workerA.id),
+          eq(serviceMemberships.serviceId, world.services.serviceA.id),
+        ),
+      );
+    const version = await versionOf(actionId);
+    await agent.patch(actionUrl(actionId)).send({ status: 'done', version }).expect(404);
+    expect(await versionOf(actionId)).toBe(version);
+    const denied = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, world.people.workerA.id), eq(auditEvents.outcome, 'denied')));
+    expect(denied).toHaveLength(1);
+  });
+});

@@ -64,7 +64,7 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: R
       async (req: Request, res: Response) => {
         const result = route.batchedRead
           ? await runBatchedRead(route, deps, reads, req, res)
-          : await runRoute(route, deps, req, res);
+          : await runRoute(route, deps, reads, req, res);
         if (route.response.status === 204) res.status(204).end();
         else res.status(route.response.status).json(result);
       },
@@ -92,18 +92,59 @@ async function admit(route: AnyRoute, deps: RouteDependencies, req: Request, act
   return { actor: admitted, input };
 }
 
-async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, res: Response): Promise<unknown> {
-  const session = (await req.sessionActor?.({ remembered: false })) ?? null;
-  const { actor, input } = await admit(route, deps, req, session?.actor ?? null);
+/** A copy from memory (session or relationship) turned out stale inside a write's transaction: run again without. */
+class StaleCopies extends Error {}
+
+/**
+ * A family route's session and relationship may come from memory: they are confirmed by one
+ * statement in the route's own transaction before anything is decided (`ReadCommitQueue.confirm`),
+ * and a stale copy rolls the attempt back and runs it again from the database alone.
+ */
+async function runRoute(route: AnyRoute, deps: RouteDependencies, reads: BatchedReads, req: Request, res: Response) {
+  if (route.access.kind !== 'family') return runRouteOnce(route, deps, req, res);
+  try {
+    return await runRouteOnce(route, deps, req, res, reads);
+  } catch (error) {
+    if (!(error instanceof StaleCopies)) throw error;
+    return runRouteOnce(route, deps, req, res);
+  }
+}
+
+async function runRouteOnce(
+  route: AnyRoute,
+  deps: RouteDependencies,
+  req: Request,
+  res: Response,
+  memory?: BatchedReads,
+): Promise<unknown> {
+  const session = (await req.sessionActor?.({ remembered: memory !== undefined })) ?? null;
+  let record: ReadRecord | undefined;
+  let confirmed = false;
+  // Whether the attempt used something from memory that no statement has confirmed yet.
+  const unconfirmed = () => !confirmed && (session?.remembered != null || (record?.usedKeys.length ?? 0) > 0);
   const committed: RecordedEvent[] = [];
   const afterCommit: Array<() => Promise<void>> = [];
   const rollbackWork: RollbackWork[] = [];
-  const auditRefusal = (entry: Omit<AuditEntry, 'actor' | 'outcome'>) =>
-    rollbackWork.push((tx) => appendAuditEvent(tx, { ...entry, actor, outcome: 'denied' }));
   try {
+    const { actor, input } = await admit(route, deps, req, session?.actor ?? null);
+    const auditRefusal = (entry: Omit<AuditEntry, 'actor' | 'outcome'>) =>
+      rollbackWork.push((tx) => appendAuditEvent(tx, { ...entry, actor, outcome: 'denied' }));
     const result = await deps.database.db.transaction(async (tx) => {
+      record = memory && new ReadRecord(memory.cache, tx, true);
+      const confirmCopies = async () => {
+        if (!memory || !unconfirmed()) return;
+        const stamps = [...(session?.remembered?.stamps ?? []), ...(record?.stamps ?? [])];
+        if (!(await memory.commits.confirm(tx, stamps, session?.remembered?.sessionId ?? null))) {
+          for (const key of record?.usedKeys ?? []) memory.cache.delete(key);
+          throw new StaleCopies();
+        }
+        confirmed = true;
+      };
       const family =
-        route.access.kind === 'family' ? await requireFamilyAccess(tx, actor!, input.params, route, auditRefusal) : null;
+        route.access.kind === 'family'
+          ? await requireFamilyAccess(tx, actor!, input.params, route, auditRefusal, record, confirmCopies)
+          : null;
+      await confirmCopies();
       const pending: RecordedEvent[] = [];
       // Audit links wait for the change's event, or the handler's end, to be written with fewer round trips.
       const pendingLinks: ChainedFields[] = [];
@@ -145,6 +186,8 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, req: Request, 
       await work().catch((error: unknown) => req.log?.error({ err: error }, 'after-commit work failed'));
     return result;
   } catch (error) {
+    // An answer decided on an unconfirmed copy is no answer: ask again from the database alone.
+    if (unconfirmed()) throw error instanceof StaleCopies ? error : new StaleCopies();
     if (rollbackWork.length > 0) {
       await deps.database.db.transaction(async (tx) => {
         for (const work of rollbackWork) await work(tx);
@@ -264,6 +307,8 @@ async function requireFamilyAccess(
   route: AnyRoute,
   auditRefusal: (entry: Omit<AuditEntry, 'actor' | 'outcome'>) => void,
   record?: ReadRecord,
+  /** Confirms the copies used so far before anything is decided on them (a write's own transaction). */
+  confirmCopies?: () => Promise<void>,
 ): Promise<FamilyAccess> {
   const { familyId } = familyIdParam.parse(params);
   const relation = record
@@ -271,6 +316,7 @@ async function requireFamilyAccess(
         findFamilyRelation(familyId, actor, db),
       )
     : await findFamilyRelation(familyId, actor, db);
+  await confirmCopies?.();
   const basis = relation && familyAccessBasis(actor, relation);
   const handoverTargetLetIn = route.access.kind === 'family' && route.access.handoverTarget === true;
   const invitedServiceLetIn = route.access.kind === 'family' && route.access.invitedService === true;

@@ -51,6 +51,27 @@ export class ReadCommitQueue {
     });
   }
 
+  /**
+   * The same check as a group commit's, in a write's own transaction: whether the copies' data
+   * versions are current and the remembered session is live.
+   */
+  async confirm(tx: Queryable, stamps: readonly VersionStamp[], rememberedSessionId: string | null): Promise<boolean> {
+    const scopes = [...new Set(stamps.map(([scope]) => scope))];
+    const rows = await queryRows<{ kind: 'version' | 'session'; key: string; version: string | null }>(
+      tx,
+      sql`with current_versions as (${dataVersionsOf(scopes)}), live_sessions as (${this.#liveSessions(
+        rememberedSessionId === null ? [] : [rememberedSessionId],
+      )})
+      select 'version' as kind, scope as key, version::text as version from current_versions
+      union all select 'session', id, null from live_sessions`,
+    );
+    const versions = new Map(rows.filter((row) => row.kind === 'version').map((row) => [row.key, Number(row.version)]));
+    return (
+      stamps.every(([scope, version]) => (versions.get(scope) ?? 0) === version) &&
+      (rememberedSessionId === null || rows.some((row) => row.kind === 'session' && row.key === rememberedSessionId))
+    );
+  }
+
   async #drain(): Promise<void> {
     this.#draining = true;
     // Reads finishing in this turn of the event loop join the first commit.
