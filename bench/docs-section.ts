@@ -15,3 +15,6 @@ export function withSection(text: string, heading: string, section: string): str
   const old = sectionOf(text, heading);
   return old ? text.replace(old, section.trimEnd()) : `${text.trimEnd()}\n\n${section.trimEnd()}\n`;
 }
+
+/** The section bench/start-time.ts writes (bench/run.ts keeps it). */
+export const START_TIME_HEADING = 'Start time';

@@ -25,7 +25,7 @@ import type pg from 'pg';
 import * as prettier from 'prettier';
 import { hasExited, startTypeScript, stopAllChildren, stopChild, waitForHealth } from './children';
 import { cpuShares, cpuSnapshot, DISTURBED_PERCENT } from './cpu-usage';
-import { sectionOf, withSection } from './docs-section';
+import { sectionOf, START_TIME_HEADING, withSection } from './docs-section';
 import { collectQueryLog as collectQueryLogIn, queryLogLines } from './query-log';
 import { REALTIME_HEADING } from './realtime-report';
 import { actionsOfPlan, type LoadMessage, type LoadResult, type LoadSpec } from './protocol';
@@ -479,9 +479,12 @@ async function main(): Promise<void> {
     const file = path.join(repoRoot, 'docs/benchmarks.md');
     // Formatted as the repository formats Markdown, so `prettier --check .` stays green.
     const options = (await prettier.resolveConfig(file)) ?? {};
-    // The realtime benchmark's section (bench/realtime.ts) stays as that script last wrote it.
-    const realtime = fs.existsSync(file) ? sectionOf(fs.readFileSync(file, 'utf8'), REALTIME_HEADING) : '';
-    const text = realtime ? withSection(markdownReport(info), REALTIME_HEADING, realtime) : markdownReport(info);
+    // The other benchmarks' sections (bench/realtime.ts, bench/start-time.ts) stay as those scripts last wrote them.
+    const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const text = [REALTIME_HEADING, START_TIME_HEADING].reduce(
+      (report, heading) => (sectionOf(previous, heading) ? withSection(report, heading, sectionOf(previous, heading)) : report),
+      markdownReport(info),
+    );
     fs.writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
     out(`\nwrote ${path.relative(repoRoot, file)}`);
   }
