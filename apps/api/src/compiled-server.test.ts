@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildApi } from '../build';
-import { apiRoot } from './core/api-root';
 
 /**
  * What `pnpm start:prod` and the container run: the bundles of apps/api/build.ts under plain node,
@@ -16,7 +15,7 @@ import { apiRoot } from './core/api-root';
 jest.setTimeout(120_000);
 
 const run = promisify(execFile);
-const dist = path.join(apiRoot, 'dist');
+const dist = path.resolve(__dirname, '../dist');
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yhdessa-compiled-test-'));
 const dataDir = path.join(workDir, 'data');
 // Nothing of the caller's environment (DATABASE_URL, REDIS_URL, NODE_OPTIONS from jest) reaches the processes.
