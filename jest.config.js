@@ -28,6 +28,14 @@ module.exports = {
       transform: { '^.+\\.(t|j)sx?$': swc },
     },
     {
+      // The files that run the product for real: Dockerfile, compose.yaml, nginx (deploy/deploy-files.test.ts).
+      displayName: 'deploy',
+      rootDir: '<rootDir>/deploy',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/**/*.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+    },
+    {
       displayName: 'web',
       rootDir: '<rootDir>/apps/web',
       testEnvironment: 'jest-fixed-jsdom',

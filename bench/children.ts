@@ -24,7 +24,17 @@ export interface StartOptions {
 /** Runs a TypeScript file with `node --import tsx`: one process per child, so its pid is the one to stop. */
 export function startTypeScript(file: string, options: StartOptions): ChildProcess {
   const imports = (options.imports ?? []).flatMap((specifier) => ['--import', specifier]);
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...imports, file], {
+  return startNode([...(options.nodeArgs ?? []), '--import', 'tsx', ...imports, file], options);
+}
+
+/** Runs a JavaScript file (e.g. the compiled server, apps/api/dist/server.js) with node; `imports` must be JavaScript too. */
+export function startJavaScript(file: string, options: StartOptions): ChildProcess {
+  const imports = (options.imports ?? []).flatMap((specifier) => ['--import', specifier]);
+  return startNode([...(options.nodeArgs ?? []), ...imports, file], options);
+}
+
+function startNode(nodeArguments: string[], options: StartOptions): ChildProcess {
+  const child = spawn(process.execPath, nodeArguments, {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -43,7 +53,13 @@ export function hasExited(child: ChildProcess): boolean {
 }
 
 /** Waits until `url/api/health` answers 200; fails when the child exits first or the time runs out. */
-export async function waitForHealth(url: string, child: ChildProcess, label: string, timeoutMs = 120_000): Promise<void> {
+export async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  label: string,
+  timeoutMs = 120_000,
+  pollMs = 250,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (hasExited(child)) throw new Error(`${label} exited (${child.exitCode ?? child.signalCode}) before it answered`);
@@ -52,7 +68,7 @@ export async function waitForHealth(url: string, child: ChildProcess, label: str
       () => 0,
     );
     if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   throw new Error(`${label} did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
 }

@@ -24,3 +24,6 @@ export function keepOtherSections(text: string, old: string): string {
     text,
   );
 }
+
+/** The section bench/start-time.ts writes. */
+export const START_TIME_HEADING = 'Start time';

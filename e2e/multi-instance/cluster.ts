@@ -1,8 +1,9 @@
 /**
- * The product as several instances run it: two API processes on one fresh database of the
- * PostgreSQL server, sharing realtime through Redis, behind nginx (round robin, WebSocket upgrade,
- * an `X-Upstream` header naming the instance that answered). `stop` ends every process started
- * here and drops the database.
+ * The product as several instances run it: two API processes (the compiled server,
+ * apps/api/dist/server.js, as in production: `pnpm build` first) on one fresh database of the
+ * PostgreSQL server, sharing realtime through Redis, behind nginx (round robin, WebSocket upgrade
+ * with the production proxy settings of deploy/nginx/yhdessa-proxy.conf, an `X-Upstream` header
+ * naming the instance that answered). `stop` ends every process started here and drops the database.
  *
  * Env: MULTI_INSTANCE_PORT (nginx; the instances take the next two ports; default 3420),
  * MULTI_INSTANCE_PG_URL (the server, without a database name; default postgres://postgres@127.0.0.1:5432),
@@ -12,7 +13,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startTypeScript, stopChild, waitForHealth } from '../../bench/children';
+import { startJavaScript, stopChild, waitForHealth } from '../../bench/children';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -44,7 +45,7 @@ function nginxBinary(): string {
 }
 
 /** A config of its own in `dir`: nothing of the system's nginx is read or written. */
-function nginxConfig(dir: string, port: number, instances: readonly Instance[]): string {
+export function nginxConfig(dir: string, port: number, instances: readonly Instance[]): string {
   return `
 daemon off;
 worker_processes 1;
@@ -67,14 +68,8 @@ http {
   server {
     listen 127.0.0.1:${port};
     location / {
-      proxy_pass http://api;
-      proxy_http_version 1.1;
-      proxy_set_header Upgrade $http_upgrade;
-      proxy_set_header Connection $connection_upgrade;
-      proxy_set_header Host $host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_read_timeout 1h;
+      # The production proxy's settings (compose.yaml's nginx includes the same file).
+      include ${path.join(repoRoot, 'deploy/nginx/yhdessa-proxy.conf')};
       add_header X-Upstream $upstream_addr always;
     }
   }
@@ -83,6 +78,8 @@ http {
 }
 
 export async function startCluster(): Promise<Cluster> {
+  const server = path.join(repoRoot, 'apps/api/dist/server.js');
+  if (!fs.existsSync(server)) throw new Error(`${server} is missing: run \`pnpm build\` first`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yhdessa-multi-instance-'));
   // nginx's workers write their temporary files here.
   fs.chmodSync(dir, 0o755);
@@ -114,8 +111,9 @@ export async function startCluster(): Promise<Cluster> {
     }) as [Instance, Instance];
     const publicUrl = `http://localhost:${settings.port}`;
     for (const instance of instances) {
-      const child = startTypeScript('apps/api/src/server.ts', {
+      const child = startJavaScript(server, {
         label: `api-${instance.name}`,
+        nodeArgs: ['--enable-source-maps'],
         cwd: repoRoot,
         env: {
           ...process.env,

@@ -48,6 +48,9 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.string().default(''),
 });
 
+/** Every environment variable the server reads (docs/operations.md and the deploy files name no others). */
+export const configVariables = Object.keys(environmentSchema.shape);
+
 const productionRules = environmentSchema
   .refine((environment) => !(environment.DEMO && environment.NODE_ENV === 'production'), {
     path: ['DEMO'],
