@@ -186,8 +186,18 @@ async function runRouteOnce(
       await work().catch((error: unknown) => req.log?.error({ err: error }, 'after-commit work failed'));
     return result;
   } catch (error) {
-    // An answer decided on an unconfirmed copy is no answer: ask again from the database alone.
-    if (unconfirmed()) throw error instanceof StaleCopies ? error : new StaleCopies();
+    if (error instanceof StaleCopies) throw error;
+    // A refusal decided on copies not yet confirmed stands if they still hold now (versions only move on).
+    if (
+      memory &&
+      unconfirmed() &&
+      !(await memory.commits.confirm(
+        deps.database.db,
+        [...(session?.remembered?.stamps ?? []), ...(record?.stamps ?? [])],
+        session?.remembered?.sessionId ?? null,
+      ))
+    )
+      throw new StaleCopies();
     if (rollbackWork.length > 0) {
       await deps.database.db.transaction(async (tx) => {
         for (const work of rollbackWork) await work(tx);
