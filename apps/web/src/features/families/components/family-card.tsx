@@ -31,11 +31,14 @@ export function FamilyCard({ family }: { family: FamilySummary }) {
           ].join(' · ')}
         </Text>
         <Group gap="xs" justify="space-between">
-          <Text size="sm">
-            {family.nextReviewOn
-              ? t('families.nextReview', { date: formatDate(family.nextReviewOn, language) })
-              : t('families.noReview')}
-          </Text>
+          {/* A review due soon is said once, among the reasons below. */}
+          {(!family.nextReviewOn || family.attention?.reviewDueOn !== family.nextReviewOn) && (
+            <Text size="sm">
+              {family.nextReviewOn
+                ? t('families.nextReview', { date: formatDate(family.nextReviewOn, language) })
+                : t('families.noReview')}
+            </Text>
+          )}
           {/* A professional reads why the family needs them below; a family member sees only what is late. */}
           {!family.attention && family.overdueActionCount > 0 && (
             <OverdueBadge>{t('families.overdueCount', { count: family.overdueActionCount })}</OverdueBadge>
