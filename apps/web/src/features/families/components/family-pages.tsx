@@ -23,6 +23,9 @@ export function FamilyPages({ pages, emptyTitle, emptyDescription, updating = fa
   const loaded = pages.data?.pages ?? [];
   // Every page counts the whole list; the newest page's counts are the freshest.
   const latest = loaded.at(-1);
+  const readAgainFromStart = async () => {
+    if ((await pages.refetch()).isSuccess) await pages.fetchNextPage();
+  };
   const seen = new Set<string>();
   const families: FamilySummary[] = loaded
     .flatMap((page) => page.families)
@@ -52,12 +55,7 @@ export function FamilyPages({ pages, emptyTitle, emptyDescription, updating = fa
         </Group>
       )}
       {/* A list may have changed under its cursor: it is read again from its start, then one page more. */}
-      {pages.isFetchNextPageError && (
-        <ErrorState
-          title={t('familyList.moreError')}
-          onRetry={() => void pages.refetch().then((result) => result.isSuccess && pages.fetchNextPage())}
-        />
-      )}
+      {pages.isFetchNextPageError && <ErrorState title={t('familyList.moreError')} onRetry={() => void readAgainFromStart()} />}
     </Stack>
   );
 }

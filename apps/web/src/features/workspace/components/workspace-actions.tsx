@@ -18,6 +18,9 @@ interface WorkspaceActionsProps {
 export function WorkspaceActions({ first, firstReadAt, children }: WorkspaceActionsProps) {
   const { t } = useTranslation();
   const pages = useInfiniteQuery(workspaceActionsQueryOptions(first, firstReadAt));
+  const readAgainFromStart = async () => {
+    if ((await pages.refetch()).isSuccess) await pages.fetchNextPage();
+  };
   const seen = new Set<string>();
   const loaded = pages.data?.pages ?? [first];
   const actions = loaded
@@ -25,10 +28,7 @@ export function WorkspaceActions({ first, firstReadAt, children }: WorkspaceActi
     .filter(({ action }) => !seen.has(action.id) && Boolean(seen.add(action.id)));
   const more = pages.isFetchNextPageError ? (
     <li>
-      <ErrorState
-        title={t('familyList.moreActionsError')}
-        onRetry={() => void pages.refetch().then((result) => result.isSuccess && pages.fetchNextPage())}
-      />
+      <ErrorState title={t('familyList.moreActionsError')} onRetry={() => void readAgainFromStart()} />
     </li>
   ) : pages.hasNextPage ? (
     <li>
