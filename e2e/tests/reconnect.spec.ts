@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   server = ownServer(serverPort, origin);
   await server.start();
   writer = await signedInApi();
-  const families = (await (await writer.get('/api/families')).json()) as { families: { id: string; name: string }[] };
+  const families = (await (await writer.get('/api/families?q=Virtanen')).json()) as { families: { id: string; name: string }[] };
   familyPath = `/families/${families.families.find((family) => family.name === 'Perhe Virtanen')!.id}`;
 });
 

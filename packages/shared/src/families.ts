@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, isoDateTimeSchema, versionSchema } from './ids';
+import { cursorSchema, pageLimitSchema } from './paging';
 
 export const familyStatuses = ['new', 'active', 'in_review', 'closed'] as const;
 export const familyStatusSchema = z.enum(familyStatuses);
@@ -15,7 +16,32 @@ export type FamilyParams = z.infer<typeof familyParamsSchema>;
 export const personRefSchema = z.object({ id: idSchema, name: z.string() });
 export type PersonRef = z.infer<typeof personRefSchema>;
 
-/** One row of a professional's family list. */
+/**
+ * Why a family needs the professional reading the list now, in the order the attention sort
+ * weighs it (the server's `family-attention.ts` says it in full): an overdue action; an invitation
+ * a service has not answered (for a worker: one to their own service), or a comment of the family
+ * waiting for an answer; a review due within two weeks, or one whose day passed unrecorded.
+ * A closed case needs no one.
+ */
+export const attentionReasons = ['overdue', 'unanswered', 'reviewDue'] as const;
+export const attentionReasonSchema = z.enum(attentionReasons);
+export type AttentionReason = z.infer<typeof attentionReasonSchema>;
+
+export const familyAttentionSchema = z.object({
+  /** The weightiest reason, by which the attention sort places the family; null: nothing needs the reader. */
+  reason: attentionReasonSchema.nullable(),
+  /** Overdue actions the reader may know of, in an open case (the card's `overdueActionCount` counts closed ones too). */
+  overdueActionCount: z.number().int().min(0),
+  /** Service invitations waiting for an answer: any service's for the coordinator, their own services' for a worker. */
+  unansweredInvitationCount: z.number().int().min(0),
+  /** Comment threads whose newest comment is a family member's: on any goal or action for the coordinator, on their own services' actions for a worker. */
+  unansweredCommentCount: z.number().int().min(0),
+  /** The first scheduled review on or before two weeks from today; earlier than today when its day passed unrecorded. */
+  reviewDueOn: isoDateSchema.nullable(),
+});
+export type FamilyAttention = z.infer<typeof familyAttentionSchema>;
+
+/** One row of a family list. */
 export const familySummarySchema = z.object({
   id: idSchema,
   name: z.string(),
@@ -27,10 +53,41 @@ export const familySummarySchema = z.object({
   overdueActionCount: z.number().int(),
   nextReviewOn: isoDateSchema.nullable(),
   updatedAt: isoDateTimeSchema,
+  /** The family's latest change: its newest event, or the case itself when it has none. */
+  changedAt: isoDateTimeSchema,
+  /** What needs a coordinator or a worker now; null for family members. */
+  attention: familyAttentionSchema.nullable(),
 });
 export type FamilySummary = z.infer<typeof familySummarySchema>;
 
-export const familyListSchema = z.object({ families: z.array(familySummarySchema) });
+/** `attention`: what needs the reader first (the default for professionals); `name`; `changed`: the latest change first. */
+export const familySorts = ['attention', 'name', 'changed'] as const;
+export const familySortSchema = z.enum(familySorts);
+export type FamilySort = z.infer<typeof familySortSchema>;
+
+export const familyListQuerySchema = z.strictObject({
+  /** Part of the family's name, any case. */
+  q: z.string().trim().max(100).optional(),
+  status: familyStatusSchema.optional(),
+  /** By attention for coordinators and workers, by name for family members, when not given. */
+  sort: familySortSchema.optional(),
+  cursor: cursorSchema.optional(),
+  limit: pageLimitSchema,
+});
+export type FamilyListQuery = z.infer<typeof familyListQuerySchema>;
+
+/** One page of the families the caller may see, with the search and filter applied. */
+export const familyListSchema = z.object({
+  families: z.array(familySummarySchema),
+  /** Pass as `cursor` for the next page; null on the last. */
+  nextCursor: cursorSchema.nullable(),
+  /** The sort the page is in (the default when none was asked). */
+  sort: familySortSchema,
+  /** Families matching the search and filter, on every page. */
+  count: z.number().int().min(0),
+  /** Of those, how many need the reader now (`attention.reason` set); 0 for family members. */
+  attentionCount: z.number().int().min(0),
+});
 export type FamilyList = z.infer<typeof familyListSchema>;
 
 export const familyMemberSchema = z.object({
@@ -59,12 +116,6 @@ export const createFamilySchema = z.strictObject({
   confirmDuplicate: z.boolean().default(false),
 });
 export type CreateFamily = z.infer<typeof createFamilySchema>;
-
-export const familyListQuerySchema = z.strictObject({
-  /** Part of the family's name, any case. */
-  q: z.string().trim().max(100).optional(),
-  status: familyStatusSchema.optional(),
-});
 
 export const memberParamsSchema = z.strictObject({ familyId: idSchema, memberId: idSchema });
 export type MemberParams = z.infer<typeof memberParamsSchema>;

@@ -1,4 +1,5 @@
 export * from './ids';
+export * from './paging';
 export * from './errors';
 export * from './auth';
 export * from './health';

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { activityEntrySchema } from './activity';
-import { familyStatusSchema, familySummarySchema, personRefSchema } from './families';
+import { personRefSchema } from './families';
 import { idSchema, isoDateSchema, isoDateTimeSchema, localizedTextSchema } from './ids';
+import { cursorSchema, pageLimitSchema } from './paging';
 import { actionSchema } from './plans';
 
+/** The caller's families are listed, searched, sorted and paged by `GET /api/families`; the workspace is what needs them. */
 export const workspaceQuerySchema = z.strictObject({
-  /** Part of a family's name, any case. */
-  q: z.string().trim().max(100).optional(),
-  status: familyStatusSchema.optional(),
   /** Recent changes since this moment; the last 24 hours by default. */
   since: z.iso.datetime({ offset: true }).optional(),
 });
@@ -22,11 +21,33 @@ export const workspaceActionSchema = z.object({
 });
 export type WorkspaceAction = z.infer<typeof workspaceActionSchema>;
 
+/** How many of its actions the workspace itself shows; `GET /api/workspace/actions` pages on from there. */
+export const WORKSPACE_FIRST_ACTIONS = 10;
+
+/**
+ * One page of the actions that need the caller, the earliest due first: the coordinator's overdue
+ * actions, the worker's due within two weeks or overdue.
+ */
+export const workspaceActionPageSchema = z.object({
+  actions: z.array(workspaceActionSchema),
+  /** Pass as `cursor` to `GET /api/workspace/actions` for the next page; null on the last. */
+  nextCursor: cursorSchema.nullable(),
+  /** How many there are in all. */
+  count: z.number().int().min(0),
+});
+export type WorkspaceActionPage = z.infer<typeof workspaceActionPageSchema>;
+
+export const workspaceActionsQuerySchema = z.strictObject({
+  cursor: cursorSchema.optional(),
+  limit: pageLimitSchema,
+});
+export type WorkspaceActionsQuery = z.infer<typeof workspaceActionsQuerySchema>;
+
 /** The coordinator's morning: what needs them now, across their families. */
 export const coordinatorWorkspaceSchema = z.object({
   role: z.literal('coordinator'),
-  families: z.array(familySummarySchema),
-  overdueActions: z.array(workspaceActionSchema),
+  /** The first of the open actions past their day in the coordinator's open cases. */
+  overdueActions: workspaceActionPageSchema,
   unansweredInvitations: z.array(
     z.object({
       family: familyRefSchema,
@@ -55,12 +76,11 @@ export const coordinatorWorkspaceSchema = z.object({
 });
 export type CoordinatorWorkspace = z.infer<typeof coordinatorWorkspaceSchema>;
 
-/** A service worker's day: the families where their service works and what is due. */
+/** A service worker's day: what is due in the families where their service works. */
 export const workerWorkspaceSchema = z.object({
   role: z.literal('worker'),
-  families: z.array(familySummarySchema),
-  /** Open actions of the caller's services due within 14 days or already overdue. */
-  dueActions: z.array(workspaceActionSchema),
+  /** The first of the open actions of the caller's services due within 14 days or already overdue. */
+  dueActions: workspaceActionPageSchema,
 });
 export type WorkerWorkspace = z.infer<typeof workerWorkspaceSchema>;
 

@@ -580,6 +580,11 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: '/api/workspace',
       expect: signedIn({ coordinator: 200, otherCoordinator: 200, workerA: 200, workerB: 200, workerC: 200 }),
     },
+    'GET /api/workspace/actions': {
+      method: 'GET',
+      path: '/api/workspace/actions',
+      expect: signedIn({ coordinator: 200, otherCoordinator: 200, workerA: 200, workerB: 200, workerC: 200 }),
+    },
     'GET /api/services': { method: 'GET', path: '/api/services', expect: signedIn(professionals(200)) },
     'POST /api/services': {
       method: 'POST',

@@ -12,13 +12,16 @@ export const queryKeys = {
   currentUser: ['auth', 'me'] as const,
   demoAccounts: ['demo', 'accounts'] as const,
 
-  /** Every workspace view, whatever its search and status filter. */
+  /** The workspace and the pages of its actions. */
   workspace: ['workspace'] as const,
-  workspaceView: (q: string, status: string) => ['workspace', q, status] as const,
+  workspaceView: ['workspace', 'view'] as const,
+  workspaceActions: ['workspace', 'actions'] as const,
 
   /** The family list and everything cached of every family. */
   allFamilies: ['families'] as const,
+  /** Every family list, its first page and its pages by search, filter and sort. */
   families: ['families', 'list'] as const,
+  familyPages: (filter: { q: string; status: string; sort: string }) => ['families', 'list', 'pages', filter] as const,
   /** Everything cached of one family: it all goes when the user loses access. */
   familyAll: family,
   /** The case itself: its coordinator, status, versioned members and any pending handover. */
@@ -99,8 +102,14 @@ export function invalidateAllServiceUsage(queryClient: QueryClient): void {
   });
 }
 
-/** A change to the plan: it is read again, and so is the workspace, whose counts and dates follow from it. */
+/** What needs the user changed: the workspace is read again, and the family list, whose order and counts follow from it. */
+export function invalidateWorkspace(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.families });
+}
+
+/** A change to the plan: it is read again, and so are the workspace and the family list, whose counts and dates follow from it. */
 export function invalidatePlan(queryClient: QueryClient, familyId: string): void {
   void queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
-  void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
+  invalidateWorkspace(queryClient);
 }

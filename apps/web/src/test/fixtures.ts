@@ -11,6 +11,7 @@ import type {
   DeclinedInvitation,
   FamilyConsents,
   FamilyDetail,
+  FamilyList,
   FamilySummary,
   FeedbackRequest,
   Goal,
@@ -60,6 +61,26 @@ export function buildFamilySummary(overrides: Partial<FamilySummary> = {}): Fami
     overdueActionCount: 2,
     nextReviewOn: '2026-03-12',
     updatedAt: '2026-01-10T08:00:00.000Z',
+    changedAt: '2026-01-10T08:00:00.000Z',
+    attention: {
+      reason: 'overdue',
+      overdueActionCount: 2,
+      unansweredInvitationCount: 0,
+      unansweredCommentCount: 0,
+      reviewDueOn: null,
+    },
+    ...overrides,
+  };
+}
+
+/** One page of a family list: the last one unless it says otherwise; its counts are of the families given. */
+export function buildFamilyList(families: FamilySummary[], overrides: Partial<FamilyList> = {}): FamilyList {
+  return {
+    families,
+    nextCursor: null,
+    sort: 'attention',
+    count: families.length,
+    attentionCount: families.filter((family) => family.attention?.reason).length,
     ...overrides,
   };
 }
@@ -459,14 +480,17 @@ export function buildCoordinatorWorkspace(overrides: Partial<CoordinatorWorkspac
   const virtanen = { id: familyId, name: 'Perhe Virtanen' };
   return {
     role: 'coordinator',
-    families: [buildFamilySummary()],
-    overdueActions: [
-      {
-        family: virtanen,
-        action: buildAction({ title: 'Varaa aika neuvolaan', dueOn: '2026-01-05', overdue: true }),
-        service: { id: testId(400), name: { fi: 'Perhetyö', sv: 'Familjearbete', en: 'Family work' } },
-      },
-    ],
+    overdueActions: {
+      actions: [
+        {
+          family: virtanen,
+          action: buildAction({ title: 'Varaa aika neuvolaan', dueOn: '2026-01-05', overdue: true }),
+          service: { id: testId(400), name: { fi: 'Perhetyö', sv: 'Familjearbete', en: 'Family work' } },
+        },
+      ],
+      nextCursor: null,
+      count: 1,
+    },
     unansweredInvitations: [
       {
         family: virtanen,
@@ -504,14 +528,17 @@ export function buildCoordinatorWorkspace(overrides: Partial<CoordinatorWorkspac
 export function buildWorkerWorkspace(overrides: Partial<WorkerWorkspace> = {}): WorkerWorkspace {
   return {
     role: 'worker',
-    families: [buildFamilySummary()],
-    dueActions: [
-      {
-        family: { id: familyId, name: 'Perhe Virtanen' },
-        action: buildAction({ title: 'Kotikäynti', dueOn: '2026-01-05', overdue: true }),
-        service: { id: testId(400), name: { fi: 'Perhetyö', sv: 'Familjearbete', en: 'Family work' } },
-      },
-    ],
+    dueActions: {
+      actions: [
+        {
+          family: { id: familyId, name: 'Perhe Virtanen' },
+          action: buildAction({ title: 'Kotikäynti', dueOn: '2026-01-05', overdue: true }),
+          service: { id: testId(400), name: { fi: 'Perhetyö', sv: 'Familjearbete', en: 'Family work' } },
+        },
+      ],
+      nextCursor: null,
+      count: 1,
+    },
     ...overrides,
   };
 }

@@ -1,13 +1,20 @@
 import { http, HttpResponse } from 'msw';
 import { problem } from './msw-server';
-import { buildFamilyDetail, buildFamilySummary, buildMeasurementList, buildStory, familyId as defaultFamilyId } from './fixtures';
+import {
+  buildFamilyDetail,
+  buildFamilyList,
+  buildFamilySummary,
+  buildMeasurementList,
+  buildStory,
+  familyId as defaultFamilyId,
+} from './fixtures';
 
 /** The parts of the plan screen besides the plan itself, answered quietly so a test can focus on one. */
 export function planPartHandlers(familyId = defaultFamilyId) {
   const base = `/api/families/${familyId}`;
   return [
     // A family member's families: this one only.
-    http.get('/api/families', () => HttpResponse.json({ families: [buildFamilySummary({ id: familyId })] })),
+    http.get('/api/families', () => HttpResponse.json(buildFamilyList([buildFamilySummary({ id: familyId, attention: null })]))),
     http.get(base, () => HttpResponse.json(buildFamilyDetail({ id: familyId }))),
     http.get(`${base}/story`, () => HttpResponse.json(buildStory({ familyId }))),
     http.get(`${base}/notes`, () => HttpResponse.json({ notes: [], nextBefore: null })),

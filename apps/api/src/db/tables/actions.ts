@@ -27,5 +27,9 @@ export const actions = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [index('actions_family_idx').on(table.familyId)],
+  (table) => [
+    index('actions_family_idx').on(table.familyId),
+    // A worker's due actions and what needs them are found from their services' roles.
+    index('actions_service_role_idx').on(table.serviceRoleId, table.dueOn),
+  ],
 );

@@ -1,4 +1,5 @@
 import { familyStatuses, memberRelations } from '@yhdessa/shared';
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { createdAt, id, updatedAt, version } from '../columns';
@@ -22,7 +23,14 @@ export const families = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [index('families_coordinator_idx').on(table.coordinatorId)],
+  (table) => [
+    // The coordinator's list by name, paged by (name, id); its prefix finds their cases.
+    index('families_coordinator_name_idx').on(table.coordinatorId, table.name, table.id),
+    // Cases waiting for their named new coordinator: the workspace asks on every read.
+    index('families_handover_to_idx')
+      .on(table.handoverToId)
+      .where(sql`${table.handoverToId} is not null`),
+  ],
 );
 
 export const familyMembers = pgTable(

@@ -200,7 +200,7 @@ describe('overdue: one rule, on the municipality’s calendar', () => {
     expect([inPlan(yesterday.id), inPlan(today.id)]).toEqual([true, false]);
 
     const workspace = (await coordinator.get('/api/workspace')).body;
-    const overdueIds = workspace.overdueActions.map((row: { action: { id: string } }) => row.action.id);
+    const overdueIds = workspace.overdueActions.actions.map((row: { action: { id: string } }) => row.action.id);
     expect([overdueIds.includes(yesterday.id), overdueIds.includes(today.id)]).toEqual([true, false]);
 
     const list = (await coordinator.get('/api/families')).body;

@@ -1,69 +1,10 @@
-import type { FamilyStatus, FamilySummary, NewMember } from '@yhdessa/shared';
-import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { serviceRoleKnownCondition, visibleFamiliesCondition } from '../../access/family-relation.repository';
+import type { NewMember } from '@yhdessa/shared';
+import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { accounts } from '../../db/tables/accounts';
-import { queryRows, type Queryable } from '../../db/database';
-import type { Actor } from '../../core/actor';
-import { municipalityToday } from '../../core/clock';
-import { actionIsOverdue } from '../actions';
+import type { Queryable } from '../../db/database';
 import { plans } from '../../db/tables/plans';
 import { stories } from '../../db/tables/stories';
 import { familyMembers, families } from '../../db/tables/families';
-
-interface FamilySummaryRow {
-  id: string;
-  name: string;
-  status: FamilySummary['status'];
-  updated_at: string | Date;
-  coordinator_id: string;
-  coordinator_name: string;
-  member_count: number;
-  service_count: number;
-  open_action_count: number;
-  overdue_action_count: number;
-  next_review_on: string | null;
-}
-
-/** Cross-family read: every family the actor has a relationship with, by the access module's rule. */
-export async function listFamiliesVisibleTo(
-  actor: Actor,
-  db: Queryable,
-  filters: { q?: string; status?: FamilyStatus } = {},
-): Promise<FamilySummary[]> {
-  // A role kept from the actor's service is not counted, nor its actions.
-  const actionKnown = (action: SQL) => sql`(${action}.service_role_id is null or exists (
-    select 1 from service_roles sr where sr.id = ${action}.service_role_id and ${serviceRoleKnownCondition(actor)}))`;
-  const rows = await queryRows<FamilySummaryRow>(
-    db,
-    sql`
-    select f.id, f.name, f.status, f.updated_at, c.id as coordinator_id, c.name as coordinator_name,
-      (select count(*)::int from family_members m where m.family_id = f.id) as member_count,
-      (select count(*)::int from service_roles sr
-        where sr.family_id = f.id and sr.status = 'accepted' and ${serviceRoleKnownCondition(actor)}) as service_count,
-      (select count(*)::int from actions a where a.family_id = f.id and a.status <> 'done' and ${actionKnown(sql`a`)}) as open_action_count,
-      (select count(*)::int from actions
-        where actions.family_id = f.id and ${actionIsOverdue} and ${actionKnown(sql`actions`)}) as overdue_action_count,
-      (select min(r.scheduled_on)::text from reviews r
-        where r.family_id = f.id and r.status = 'scheduled' and r.scheduled_on >= ${municipalityToday}) as next_review_on
-    from families f join accounts c on c.id = f.coordinator_id
-    where ${visibleFamiliesCondition(actor)}
-      ${filters.q ? sql`and position(lower(${filters.q}) in lower(f.name)) > 0` : sql``}
-      ${filters.status ? sql`and f.status = ${filters.status}` : sql``}
-    order by f.name, f.id`,
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    status: row.status,
-    coordinator: { id: row.coordinator_id, name: row.coordinator_name },
-    memberCount: row.member_count,
-    serviceCount: row.service_count,
-    openActionCount: row.open_action_count,
-    overdueActionCount: row.overdue_action_count,
-    nextReviewOn: row.next_review_on,
-    updatedAt: new Date(row.updated_at).toISOString(),
-  }));
-}
 
 export type FamilyRow = typeof families.$inferSelect;
 export type MemberRow = typeof familyMembers.$inferSelect;

@@ -16,33 +16,26 @@ import {
 } from '@yhdessa/shared';
 import { defineRoute } from '../../http/route';
 import { addMember, updateMember } from './family-members.service';
-import { listFamiliesVisibleTo } from './families.repository';
 import { createFamily, readFamily, updateFamily } from './families.service';
+import { listFamilies } from './family-list.service';
 import { acceptHandover, declineHandover, listHandoverCandidates, readHandover, requestHandover } from './handover.service';
 
 export const familiesRoutes = [
   defineRoute({
     method: 'get',
     path: '/families',
-    summary: 'The families the caller works with or belongs to',
+    summary: 'The families the caller works with or belongs to, a page at a time, searched, filtered and sorted',
+    description:
+      'Keyset paging: pass `nextCursor` back as `cursor` with the same sort. `sort=attention` (the default for coordinators and workers) puts first what needs the caller: overdue actions, then unanswered invitations or family comments, then a review due within two weeks; `name`; `changed` (the latest change first). A cursor that is not one of ours, of another sort, or whose family has left the list answers 400.',
     tag: 'families',
     access: { kind: 'signed-in', roles: ['coordinator', 'worker', 'family'] },
     query: familyListQuerySchema,
-    response: { status: 200, schema: familyListSchema, description: 'Families, by name' },
-    async handler({ query }, { actor, tx, audit }) {
-      const families = await listFamiliesVisibleTo(actor, tx, query);
-      for (const family of families) {
-        await audit({
-          familyId: family.id,
-          action: 'read',
-          resource: 'family-summary',
-          resourceId: family.id,
-          outcome: 'allowed',
-          basis: actor.role,
-        });
-      }
-      return { families };
+    response: {
+      status: 200,
+      schema: familyListSchema,
+      description: 'A page of families, with how many match and need attention',
     },
+    handler: ({ query }, context) => listFamilies(query, context),
   }),
   defineRoute({
     method: 'post',

@@ -1,2 +1,2 @@
-/** What other features may use of families: the families a person may see. */
-export { listFamiliesVisibleTo } from './families.repository';
+/** What other features may use of families: how far ahead a review is due. */
+export { REVIEW_DUE_DAYS } from './family-attention';

@@ -14,7 +14,7 @@ function signedOut() {
 function signedInAsCoordinator() {
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser())),
-    http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace({ families: [] }))),
+    http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace())),
   );
 }
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
-import { buildCoordinatorWorkspace, buildCurrentUser, buildFamilySummary, testId } from '../../test/fixtures';
+import { buildCoordinatorWorkspace, buildCurrentUser, buildFamilyList, buildFamilySummary, testId } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
 
 /** A family member: their families come from GET /api/families (professionals get the workspace). */
@@ -9,10 +9,14 @@ function signedIn() {
   server.use(http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ name: 'Anna Virtanen', role: 'family' }))));
 }
 
+/** A family member's list is not weighed by attention. */
+const memberSummary = (overrides: Parameters<typeof buildFamilySummary>[0] = {}) =>
+  buildFamilySummary({ attention: null, ...overrides });
+
 function signedInAsCoordinator() {
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser())),
-    http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace({ families: [] }))),
+    http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace())),
   );
 }
 
@@ -21,19 +25,22 @@ describe('families route', () => {
     signedIn();
     server.use(
       http.get('/api/families', () =>
-        HttpResponse.json({
-          families: [
-            buildFamilySummary(),
-            buildFamilySummary({
-              id: testId(101),
-              name: 'Perhe Korhonen',
-              status: 'new',
-              overdueActionCount: 0,
-              nextReviewOn: null,
-              memberCount: 1,
-            }),
-          ],
-        }),
+        HttpResponse.json(
+          buildFamilyList(
+            [
+              memberSummary(),
+              memberSummary({
+                id: testId(101),
+                name: 'Perhe Korhonen',
+                status: 'new',
+                overdueActionCount: 0,
+                nextReviewOn: null,
+                memberCount: 1,
+              }),
+            ],
+            { sort: 'name' },
+          ),
+        ),
       ),
     );
     renderApp('/');
@@ -55,7 +62,7 @@ describe('families route', () => {
 
   it('when there are no families, then an empty state explains why', async () => {
     signedIn();
-    server.use(http.get('/api/families', () => HttpResponse.json({ families: [] })));
+    server.use(http.get('/api/families', () => HttpResponse.json(buildFamilyList([], { sort: 'name' }))));
     renderApp('/');
 
     expect(await screen.findByText('Ei vielä perheitä')).toBeInTheDocument();
@@ -71,9 +78,7 @@ describe('families route', () => {
         calls += 1;
         return calls === 1
           ? problem(403, 'forbidden')
-          : HttpResponse.json({
-              families: [buildFamilySummary(), buildFamilySummary({ id: testId(101), name: 'Perhe Korhonen' })],
-            });
+          : HttpResponse.json(buildFamilyList([memberSummary(), memberSummary({ id: testId(101), name: 'Perhe Korhonen' })]));
       }),
     );
     const { user } = renderApp('/');

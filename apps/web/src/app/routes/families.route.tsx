@@ -1,19 +1,20 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
-import { familyStatusSchema, type CurrentUser, type FamilyStatus, type Workspace } from '@yhdessa/shared';
-import { useState, type ReactNode } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { familySortSchema, familyStatusSchema, type CurrentUser, type FamilySort, type FamilyStatus } from '@yhdessa/shared';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { ActivitySentence } from '../../features/activity/components/activity-line';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
-import { familiesQueryOptions } from '../../features/families/api/families.query';
+import { familiesQueryOptions, familyPagesQueryOptions } from '../../features/families/api/families.query';
 import { CreateFamilyForm } from '../../features/families/components/create-family-form';
-import { FamilyGrid } from '../../features/families/components/family-grid';
 import { FamilyList } from '../../features/families/components/family-list';
+import { FamilyPages } from '../../features/families/components/family-pages';
+import { FamilySortSelect } from '../../features/families/components/family-sort-select';
 import { ServiceInvitationList } from '../../features/service-roles/components/service-role-invitation-list';
 import { workspaceQueryOptions } from '../../features/workspace/api/workspace.query';
 import { CoordinatorAgenda } from '../../features/workspace/components/coordinator-agenda';
@@ -57,16 +58,13 @@ function FamilyListScreen() {
   );
 }
 
+/** What needs them first, unless they chose another order; the choice is kept in the address. */
+const DEFAULT_SORT: FamilySort = 'attention';
+
 function WorkspaceScreen({ user }: { user: CurrentUser }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [searchParams] = useSearchParams();
-  const setFilter = useSearchParamSetter();
-  const q = searchParams.get('q') ?? '';
-  const parsedStatus = familyStatusSchema.safeParse(searchParams.get('status'));
-  const status = parsedStatus.success ? parsedStatus.data : null;
-  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
-  const workspace = useQuery(workspaceQueryOptions({ q: debouncedQ || undefined, status: status ?? undefined }));
+  const workspace = useQuery(workspaceQueryOptions());
   const [creating, setCreating] = useState(false);
   const isCoordinator = user.role === 'coordinator';
 
@@ -92,21 +90,17 @@ function WorkspaceScreen({ user }: { user: CurrentUser }) {
         <LoadingState />
       ) : workspace.isError && !workspace.data ? (
         <ErrorState title={t('workspace.error')} onRetry={() => void workspace.refetch()} />
-      ) : (
-        <WorkspaceBody
+      ) : workspace.data.role === 'coordinator' ? (
+        <CoordinatorAgenda
           workspace={workspace.data}
-          filtered={Boolean(debouncedQ || status)}
-          updating={workspace.isFetching && workspace.isPlaceholderData}
-          filters={
-            <FamilyFilters
-              q={q}
-              status={status}
-              onQChange={(value) => setFilter('q', value)}
-              onStatusChange={(value: FamilyStatus | null) => setFilter('status', value)}
-            />
-          }
+          readAt={workspace.dataUpdatedAt}
+          renderChange={(change) => <ActivitySentence entry={change} />}
         />
+      ) : (
+        <WorkerAgenda workspace={workspace.data} readAt={workspace.dataUpdatedAt} />
       )}
+
+      <MyFamilies />
 
       <NamedModal opened={creating} onClose={() => setCreating(false)} title={t('createFamily.title')} size="lg">
         <CreateFamilyForm
@@ -121,38 +115,46 @@ function WorkspaceScreen({ user }: { user: CurrentUser }) {
   );
 }
 
-interface WorkspaceBodyProps {
-  workspace: Workspace;
-  filtered: boolean;
-  updating: boolean;
-  filters: ReactNode;
-}
-
-function WorkspaceBody({ workspace, filtered, updating, filters }: WorkspaceBodyProps) {
+/** The professional's own families: searched, filtered and sorted in the address, a page at a time. */
+function MyFamilies() {
   const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const setFilter = useSearchParamSetter();
+  const q = searchParams.get('q') ?? '';
+  const parsedStatus = familyStatusSchema.safeParse(searchParams.get('status'));
+  const status = parsedStatus.success ? parsedStatus.data : null;
+  const parsedSort = familySortSchema.safeParse(searchParams.get('sort'));
+  const sort = parsedSort.success ? parsedSort.data : DEFAULT_SORT;
+  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  const filtered = Boolean(debouncedQ || status);
+  const pages = useInfiniteQuery(familyPagesQueryOptions({ q: debouncedQ || undefined, status: status ?? undefined, sort }));
+
   return (
-    <>
-      {workspace.role === 'coordinator' ? (
-        <CoordinatorAgenda workspace={workspace} renderChange={(change) => <ActivitySentence entry={change} />} />
+    <Stack gap="sm" component="section" aria-labelledby="my-families-title">
+      <Title order={2} size="h3" id="my-families-title">
+        {t('workspace.myFamilies')}
+      </Title>
+      <Group gap="sm" align="flex-end">
+        <FamilyFilters
+          q={q}
+          status={status}
+          onQChange={(value) => setFilter('q', value)}
+          onStatusChange={(value: FamilyStatus | null) => setFilter('status', value)}
+        />
+        <FamilySortSelect value={sort} onChange={(value) => setFilter('sort', value === DEFAULT_SORT ? null : value)} />
+      </Group>
+      {pages.isPending ? (
+        <LoadingState />
+      ) : pages.isError && !pages.data ? (
+        <ErrorState title={t('families.error')} onRetry={() => void pages.refetch()} />
       ) : (
-        <WorkerAgenda workspace={workspace} />
+        <FamilyPages
+          pages={pages}
+          updating={pages.isFetching && pages.isPlaceholderData}
+          emptyTitle={filtered ? t('workspace.noMatchesTitle') : t('families.emptyTitle')}
+          emptyDescription={filtered ? t('workspace.noMatchesDescription') : t('families.emptyDescription')}
+        />
       )}
-      <Stack gap="sm" component="section" aria-labelledby="my-families-title">
-        <Title order={2} size="h3" id="my-families-title">
-          {t('workspace.myFamilies')}
-        </Title>
-        {filters}
-        <div aria-busy={updating} aria-live="polite">
-          <Text size="sm" c="dimmed" mb="xs">
-            {t('workspace.familyCount', { count: workspace.families.length })}
-          </Text>
-          <FamilyGrid
-            families={workspace.families}
-            emptyTitle={filtered ? t('workspace.noMatchesTitle') : t('families.emptyTitle')}
-            emptyDescription={filtered ? t('workspace.noMatchesDescription') : t('families.emptyDescription')}
-          />
-        </div>
-      </Stack>
-    </>
+    </Stack>
   );
 }

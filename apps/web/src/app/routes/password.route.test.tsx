@@ -139,7 +139,7 @@ describe('changing the password', () => {
     const sent: unknown[] = [];
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser())),
-      http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace({ families: [] }))),
+      http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace())),
       http.post('/api/auth/password', async ({ request }) => {
         sent.push(await request.json());
         return answer();

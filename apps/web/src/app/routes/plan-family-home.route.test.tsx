@@ -10,6 +10,7 @@ import {
   buildReview,
   familyId,
   testId,
+  buildFamilyList,
 } from '../../test/fixtures';
 import { addDays, finnishToday, formatDate } from '../../lib/locale';
 import { problem, server } from '../../test/msw-server';
@@ -63,7 +64,7 @@ function familyPlan(lastVisitAt: string | null = '2026-01-05T08:00:00.000Z') {
 function familyApi({ plan = familyPlan(), families = [buildFamilySummary()] } = {}) {
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ name: 'Anna Virtanen', role: 'family' }))),
-    http.get('/api/families', () => HttpResponse.json({ families })),
+    http.get('/api/families', () => HttpResponse.json(buildFamilyList(families))),
     http.get(`/api/families/${familyId}/plan`, () => HttpResponse.json(plan)),
     http.get(`/api/families/${familyId}/notes`, () =>
       HttpResponse.json({

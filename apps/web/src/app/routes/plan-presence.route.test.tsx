@@ -11,6 +11,7 @@ import {
   familyId,
   familyWorkRoleId,
   testId,
+  buildFamilyList,
 } from '../../test/fixtures';
 import { server } from '../../test/msw-server';
 import { planPartHandlers } from '../../test/plan-handlers';
@@ -35,7 +36,7 @@ function planApi(role: 'coordinator' | 'family') {
       ),
     ),
     http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace())),
-    http.get('/api/families', () => HttpResponse.json({ families: [buildFamilySummary()] })),
+    http.get('/api/families', () => HttpResponse.json(buildFamilyList([buildFamilySummary()]))),
     http.get(`/api/families/${familyId}/plan`, () => HttpResponse.json(buildPlan({}, role))),
     ...planPartHandlers(),
   );

@@ -1,7 +1,7 @@
 import { configure, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
-import { buildCoordinatorWorkspace, buildCurrentUser, buildPlan, familyId } from '../../test/fixtures';
+import { buildCoordinatorWorkspace, buildCurrentUser, buildPlan, familyId, buildFamilyList } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
 import { planPartHandlers } from '../../test/plan-handlers';
 
@@ -90,7 +90,7 @@ describe('the plan in sections', () => {
     coordinatorApi();
     server.use(
       http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ name: 'Anna Virtanen', role: 'family' }))),
-      http.get('/api/families', () => HttpResponse.json({ families: [] })),
+      http.get('/api/families', () => HttpResponse.json(buildFamilyList([]))),
       http.get(`/api/families/${familyId}/plan`, () => HttpResponse.json(buildPlan({}, 'family'))),
     );
     renderApp(planPath);

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
-import { buildCoordinatorWorkspace, buildCurrentUser } from '../../test/fixtures';
+import { buildCoordinatorWorkspace, buildCurrentUser, buildFamilyList, buildFamilySummary } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
 
 function signedOutApi() {
@@ -10,6 +10,7 @@ function signedOutApi() {
     http.get('/api/auth/me', () => problem(401, 'unauthenticated')),
     http.get('/api/demo/accounts', () => problem(404, 'not_found')),
     http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace())),
+    http.get('/api/families', () => HttpResponse.json(buildFamilyList([buildFamilySummary()]))),
     http.post('/api/auth/login', async ({ request }) => {
       loginBody = await request.json();
       return HttpResponse.json(buildCurrentUser());

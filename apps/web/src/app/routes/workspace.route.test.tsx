@@ -4,6 +4,7 @@ import { renderApp } from '../testing/render-app';
 import {
   buildCoordinatorWorkspace,
   buildCurrentUser,
+  buildFamilyList,
   buildFamilySummary,
   buildPlan,
   buildServiceInvitation,
@@ -22,7 +23,10 @@ describe('workspace route (coordinator)', () => {
   });
 
   it('when the coordinator opens the workspace, then what needs them comes first and each family is one click away', async () => {
-    server.use(http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace())));
+    server.use(
+      http.get('/api/workspace', () => HttpResponse.json(buildCoordinatorWorkspace())),
+      http.get('/api/families', () => HttpResponse.json(buildFamilyList([buildFamilySummary()]))),
+    );
     renderApp('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Perheet' })).toBeInTheDocument();
@@ -43,9 +47,9 @@ describe('workspace route (coordinator)', () => {
     expect(within(changes).getByText('10.1.2026 klo 09.30')).toBeInTheDocument();
 
     // The family's own card holds the one link named after the family.
-    expect(screen.getAllByRole('link', { name: /Perhe Virtanen/ })).toHaveLength(1);
     const mine = screen.getByRole('region', { name: 'Omat perheet' });
-    expect(within(mine).getByRole('link', { name: 'Perhe Virtanen' })).toHaveAttribute('href', `/families/${familyId}`);
+    expect(await within(mine).findByRole('link', { name: 'Perhe Virtanen' })).toHaveAttribute('href', `/families/${familyId}`);
+    expect(screen.getAllByRole('link', { name: /Perhe Virtanen/ })).toHaveLength(1);
   });
 
   it('when an invitation has not been reminded yet, or its reminder reached no one, then the workspace says so', async () => {
@@ -84,7 +88,7 @@ describe('workspace route (coordinator)', () => {
       http.get('/api/workspace', () =>
         HttpResponse.json(
           buildCoordinatorWorkspace({
-            overdueActions: [],
+            overdueActions: { actions: [], nextCursor: null, count: 0 },
             unansweredInvitations: [],
             upcomingReviews: [],
             recentChanges: { count: 0, families: [], latest: [] },
@@ -99,30 +103,39 @@ describe('workspace route (coordinator)', () => {
     expect(screen.getByText('Ei muutoksia.')).toBeInTheDocument();
   });
 
-  it('when the coordinator searches and filters, then the workspace is asked with q and status', async () => {
+  it('when the coordinator searches and filters, then the family list is asked with q and status, and the agenda is not asked again', async () => {
     const asked: string[] = [];
+    let workspaceReads = 0;
     server.use(
-      http.get('/api/workspace', ({ request }) => {
+      http.get('/api/workspace', () => {
+        workspaceReads += 1;
+        return HttpResponse.json(buildCoordinatorWorkspace());
+      }),
+      http.get('/api/families', ({ request }) => {
         const url = new URL(request.url);
         asked.push(url.search);
         const filtered = url.searchParams.has('q') || url.searchParams.has('status');
         return HttpResponse.json(
-          buildCoordinatorWorkspace({
-            families: filtered ? [] : [buildFamilySummary(), buildFamilySummary({ id: testId(101), name: 'Perhe Korhonen' })],
-          }),
+          buildFamilyList(
+            filtered
+              ? []
+              : [buildFamilySummary(), buildFamilySummary({ id: testId(101), name: 'Perhe Korhonen', attention: null })],
+          ),
         );
       }),
     );
     const { user, router } = renderApp('/');
 
     expect(await screen.findByText('2 perhettä')).toBeInTheDocument();
+    expect(screen.getByText('1 vaatii huomiota')).toBeInTheDocument();
     await user.type(screen.getByRole('searchbox', { name: 'Hae nimellä' }), 'kor');
     expect(await screen.findByText('Ei hakua vastaavia perheitä')).toBeInTheDocument();
-    expect(asked).toContain('?q=kor');
+    expect(asked).toContain('?q=kor&sort=attention');
     expect(router.state.location.search).toBe('?q=kor');
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Tila' }), 'Päättynyt');
-    await waitFor(() => expect(asked).toContain('?q=kor&status=closed'));
+    await waitFor(() => expect(asked).toContain('?q=kor&status=closed&sort=attention'));
+    expect(workspaceReads).toBe(1);
   });
 
   it('when the workspace cannot be loaded, then an error offers to try again', async () => {
@@ -213,7 +226,16 @@ describe('workspace route (worker)', () => {
   });
 
   it("when a worker opens the workspace, then their services' due actions and families are shown", async () => {
-    server.use(http.get('/api/service-roles/invitations', () => HttpResponse.json({ invitations: [] })));
+    server.use(
+      http.get('/api/service-roles/invitations', () => HttpResponse.json({ invitations: [] })),
+      http.get('/api/families', () =>
+        HttpResponse.json(
+          buildFamilyList([
+            buildFamilySummary({ attention: { ...buildFamilySummary().attention!, reason: null, overdueActionCount: 0 } }),
+          ]),
+        ),
+      ),
+    );
     renderApp('/');
 
     const due = await screen.findByRole('region', { name: 'Tulossa ja myöhässä' });
@@ -222,6 +244,10 @@ describe('workspace route (worker)', () => {
     expect(screen.getByText('Ei avoimia kutsuja.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Perheet' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Uusi perhe' })).not.toBeInTheDocument();
+    const mine = screen.getByRole('region', { name: 'Omat perheet' });
+    const card = (await within(mine).findByRole('link', { name: 'Perhe Virtanen' })).closest('article') as HTMLElement;
+    // Another service's overdue task is not the worker's to see to: the card does not ask for their attention.
+    expect(within(card).queryByRole('list', { name: 'Vaatii huomiota' })).not.toBeInTheDocument();
   });
 
   it('when a worker accepts an invitation, then they are named responsible and the invitation leaves the list', async () => {

@@ -23,6 +23,10 @@ export function useAddComment(familyId: string, target: CommentTarget) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NewComment) => apiRequest(threadPath(familyId, target), { method: 'POST', body, schema: commentSchema }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.commentThread(familyId, target.kind, target.id) }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.commentThread(familyId, target.kind, target.id) });
+      // A comment may answer the family, or wait for an answer: the family list weighs that.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.families });
+    },
   });
 }

@@ -6,6 +6,7 @@ import { FamilyStatusBadge } from '../../../components/family-status-badge';
 import { OverdueBadge } from '../../../components/overdue-badge';
 import { formatDate, useLanguage } from '../../../lib/locale';
 import { paths } from '../../../lib/paths';
+import { AttentionReasons } from './attention-reasons';
 
 export function FamilyCard({ family }: { family: FamilySummary }) {
   const { t } = useTranslation();
@@ -30,15 +31,20 @@ export function FamilyCard({ family }: { family: FamilySummary }) {
           ].join(' · ')}
         </Text>
         <Group gap="xs" justify="space-between">
-          <Text size="sm">
-            {family.nextReviewOn
-              ? t('families.nextReview', { date: formatDate(family.nextReviewOn, language) })
-              : t('families.noReview')}
-          </Text>
-          {family.overdueActionCount > 0 && (
+          {/* A review due soon is said once, among the reasons below. */}
+          {(!family.nextReviewOn || family.attention?.reviewDueOn !== family.nextReviewOn) && (
+            <Text size="sm">
+              {family.nextReviewOn
+                ? t('families.nextReview', { date: formatDate(family.nextReviewOn, language) })
+                : t('families.noReview')}
+            </Text>
+          )}
+          {/* A professional reads why the family needs them below; a family member sees only what is late. */}
+          {!family.attention && family.overdueActionCount > 0 && (
             <OverdueBadge>{t('families.overdueCount', { count: family.overdueActionCount })}</OverdueBadge>
           )}
         </Group>
+        {family.attention?.reason && <AttentionReasons attention={family.attention} />}
       </Stack>
     </Card>
   );

@@ -8,7 +8,7 @@ import {
   type UpdateReview,
 } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
+import { invalidateWorkspace, queryKeys } from '../../../lib/query-keys';
 
 const familyPath = (familyId: string) => `/api/families/${encodeURIComponent(familyId)}`;
 
@@ -63,7 +63,7 @@ export function useReviewChange(familyId: string) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.versions(familyId) });
         void queryClient.invalidateQueries({ queryKey: queryKeys.plan(familyId) });
       }
-      void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
+      invalidateWorkspace(queryClient);
     },
   });
 }

@@ -7,13 +7,17 @@ import { AgendaSection } from './agenda-section';
 import { FamilyItemLink } from './family-link';
 import { RecentChangesSection } from './recent-changes-section';
 import { UnansweredInvitationsSection } from './unanswered-invitations-section';
+import { WorkspaceActions } from './workspace-actions';
 
 /** What needs the coordinator this morning, across their families: overdue, unanswered, upcoming, changed. */
 export function CoordinatorAgenda({
   workspace,
+  readAt,
   renderChange,
 }: {
   workspace: CoordinatorWorkspace;
+  /** When the workspace was read: its first page of overdue actions is that fresh. */
+  readAt: number;
   /** One recent change in words; the app layer supplies it from the family's activity. */
   renderChange: (change: CoordinatorWorkspace['recentChanges']['latest'][number]) => ReactNode;
 }) {
@@ -46,25 +50,30 @@ export function CoordinatorAgenda({
           ))}
         </AgendaSection>
       )}
-      <AgendaSection
-        id="agenda-overdue"
-        title={t('workspace.overdueTitle')}
-        count={workspace.overdueActions.length}
-        emptyText={t('workspace.overdueEmpty')}
-        urgent
-      >
-        {workspace.overdueActions.map(({ family, action, service }) => (
-          <li key={action.id}>
-            <FamilyItemLink familyId={family.id}>{action.title}</FamilyItemLink>
-            <Text size="sm">
-              {family.name}
-              {' · '}
-              {service ? localizeText(service.name, language) : t('workspace.familyOwnAction')}
-              {action.dueOn && ` · ${t('workspace.dueOn', { date: formatDate(action.dueOn, language) })}`}
-            </Text>
-          </li>
-        ))}
-      </AgendaSection>
+      <WorkspaceActions first={workspace.overdueActions} firstReadAt={readAt}>
+        {(actions, count, more) => (
+          <AgendaSection
+            id="agenda-overdue"
+            title={t('workspace.overdueTitle')}
+            count={count}
+            emptyText={t('workspace.overdueEmpty')}
+            urgent
+          >
+            {actions.map(({ family, action, service }) => (
+              <li key={action.id}>
+                <FamilyItemLink familyId={family.id}>{action.title}</FamilyItemLink>
+                <Text size="sm">
+                  {family.name}
+                  {' · '}
+                  {service ? localizeText(service.name, language) : t('workspace.familyOwnAction')}
+                  {action.dueOn && ` · ${t('workspace.dueOn', { date: formatDate(action.dueOn, language) })}`}
+                </Text>
+              </li>
+            ))}
+            {more}
+          </AgendaSection>
+        )}
+      </WorkspaceActions>
       <UnansweredInvitationsSection invitations={workspace.unansweredInvitations} />
       <AgendaSection
         id="agenda-reviews"
