@@ -28,6 +28,7 @@ import { cpuShares, cpuSnapshot, DISTURBED_PERCENT } from './cpu-usage';
 import { sectionOf, withSection } from './docs-section';
 import { collectQueryLog as collectQueryLogIn, queryLogLines } from './query-log';
 import { REALTIME_HEADING } from './realtime-report';
+import { SCALE_HEADING } from './scale-report';
 import { actionsOfPlan, type LoadMessage, type LoadResult, type LoadSpec } from './protocol';
 import { consoleReport, failedRequests, markdownReport, type ConfigurationRun } from './report';
 
@@ -479,9 +480,12 @@ async function main(): Promise<void> {
     const file = path.join(repoRoot, 'docs/benchmarks.md');
     // Formatted as the repository formats Markdown, so `prettier --check .` stays green.
     const options = (await prettier.resolveConfig(file)) ?? {};
-    // The realtime benchmark's section (bench/realtime.ts) stays as that script last wrote it.
-    const realtime = fs.existsSync(file) ? sectionOf(fs.readFileSync(file, 'utf8'), REALTIME_HEADING) : '';
-    const text = realtime ? withSection(markdownReport(info), REALTIME_HEADING, realtime) : markdownReport(info);
+    // The realtime and scale benchmarks' sections (bench/realtime.ts, bench/scale.ts) stay as those scripts last wrote them.
+    const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const text = [REALTIME_HEADING, SCALE_HEADING].reduce((kept, heading) => {
+      const section = sectionOf(old, heading);
+      return section ? withSection(kept, heading, section) : kept;
+    }, markdownReport(info));
     fs.writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
     out(`\nwrote ${path.relative(repoRoot, file)}`);
   }

@@ -27,5 +27,9 @@ export const actions = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [index('actions_family_idx').on(table.familyId)],
+  (table) => [
+    index('actions_family_idx').on(table.familyId),
+    // A service's actions across families (the worker's workspace), without reading every action.
+    index('actions_service_role_idx').on(table.serviceRoleId),
+  ],
 );

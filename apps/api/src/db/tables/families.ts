@@ -1,4 +1,5 @@
 import { familyStatuses, memberRelations } from '@yhdessa/shared';
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { createdAt, id, updatedAt, version } from '../columns';
@@ -22,7 +23,13 @@ export const families = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [index('families_coordinator_idx').on(table.coordinatorId)],
+  (table) => [
+    index('families_coordinator_idx').on(table.coordinatorId),
+    // Cases offered to a coordinator (the workspace): few at any time, so only those are indexed.
+    index('families_handover_to_idx')
+      .on(table.handoverToId)
+      .where(sql`${table.handoverToId} is not null`),
+  ],
 );
 
 export const familyMembers = pgTable(

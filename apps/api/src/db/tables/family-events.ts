@@ -28,6 +28,8 @@ export const familyEvents = pgTable(
   },
   (table) => [
     index('family_events_family_seq_idx').on(table.familyId, table.seq),
+    // A coordinator's recent changes: each of their families' events since a moment, not all of them.
+    index('family_events_family_occurred_idx').on(table.familyId, table.occurredAt),
     uniqueIndex('family_events_family_family_seq_idx').on(table.familyId, table.familySeq),
   ],
 );
