@@ -95,7 +95,9 @@ export function markdownScaleReport(run: ScaleRun): string {
   const all = rows(run);
   const met = all.filter((row) => row.verdict === 'met').length;
   const judged = all.filter((row) => row.verdict === 'met' || row.verdict === 'not met').length;
-  const tableRows = all.map((row) => `| ${row.label} (\`${row.path}\`) | ${row.cells.join(' | ')} | ${row.ratio} | ${row.verdict} |`);
+  const tableRows = all.map(
+    (row) => `| ${row.label} (\`${row.path}\`) | ${row.cells.join(' | ')} | ${row.ratio} | ${row.verdict} |`,
+  );
   const firstRows = run.sizes[0]!.endpoints.map(
     (endpoint, index) =>
       `| ${endpoint.label} | ${run.sizes.map((size) => (size.endpoints[index]!.skipped ? 'n/a' : ms(size.endpoints[index]!.firstMs))).join(' | ')} |`,

@@ -36,7 +36,14 @@ import { sessionCookieFor } from '../apps/api/src/test/sessions';
 import { hasExited, startTypeScript, stopAllChildren, stopChild, waitForHealth } from './children';
 import { withSection } from './docs-section';
 import { serverImports, serverNodeArgs, settledRss } from './memory';
-import { consoleScaleReport, markdownScaleReport, SCALE_HEADING, type EndpointResult, type ScaleRun, type SizeRun } from './scale-report';
+import {
+  consoleScaleReport,
+  markdownScaleReport,
+  SCALE_HEADING,
+  type EndpointResult,
+  type ScaleRun,
+  type SizeRun,
+} from './scale-report';
 
 const repoRoot = path.resolve(__dirname, '..');
 const requireFromApi = createRequire(path.join(repoRoot, 'apps/api/package.json'));
@@ -145,7 +152,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-async function timedGet(origin: string, endpoint: Endpoint): Promise<{ ms: number; status: number; bytes: number; text: string }> {
+async function timedGet(
+  origin: string,
+  endpoint: Endpoint,
+): Promise<{ ms: number; status: number; bytes: number; text: string }> {
   const began = performance.now();
   const response = await fetch(origin + endpoint.path, { headers: { cookie: endpoint.cookie } });
   const text = await response.text();
@@ -168,7 +178,13 @@ async function measure(origin: string, endpoint: Endpoint): Promise<EndpointResu
     times.push(answer.ms);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  const result = { ...base, requests: times.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1)! };
+  const result = {
+    ...base,
+    requests: times.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted.at(-1)!,
+  };
   out(
     `    ${endpoint.label.padEnd(34)} first ${result.firstMs.toFixed(0).padStart(6)} ms, p50 ${result.p50.toFixed(1).padStart(7)} ms, p95 ${result.p95.toFixed(1).padStart(7)} ms (${times.length} requests, ${(result.bytes / 1024).toFixed(0)} KB)`,
   );
@@ -176,7 +192,7 @@ async function measure(origin: string, endpoint: Endpoint): Promise<EndpointResu
 }
 
 async function benchSize(families: number): Promise<SizeRun> {
-  const name = `yhdessa_scale_${process.pid}_${families}`;
+  const name = `scale_yhdessa_${process.pid}_${families}`;
   const url = `${settings.postgresUrl}/${name}`;
   out(`\n${families.toLocaleString('en-US')} families: database ${name}`);
   await adminQuery(`create database ${name}`);

@@ -28,8 +28,7 @@ afterAll(async () => {
   await testApp.close();
 });
 
-const readCaseloads = async () =>
-  insightsCaseloadsSchema.parse((await manager.get('/api/insights/caseloads').expect(200)).body);
+const readCaseloads = async () => insightsCaseloadsSchema.parse((await manager.get('/api/insights/caseloads').expect(200)).body);
 
 describe('the aggregates kept between reads', () => {
   it('when nothing they are drawn from changed, then the second read gives the same figures without computing them again', async () => {

@@ -42,10 +42,42 @@ export const DEFAULT_SEED = 13;
 /** The kinds of service every family has one of, in slot order: Finnish and English names, unit, price, monthly units. */
 const kinds = [
   { fi: 'Lastenneuvola', en: 'Child health clinic', category: 'health', unit: 'visit', cents: 9_500, units: [1, 2], org: 2 },
-  { fi: 'Varhaiskasvatus', en: 'Early childhood education', category: 'education', unit: 'day', cents: 6_200, units: [12, 20], org: 1 },
-  { fi: 'Koulun kuraattoripalvelut', en: 'School social worker', category: 'education', unit: 'meeting', cents: 7_000, units: [1, 4], org: 1 },
-  { fi: 'Lapsiperheiden sosiaalityö', en: 'Social work for families', category: 'social', unit: 'hour', cents: 7_500, units: [2, 8], org: 2 },
-  { fi: 'Lastensuojelun perhetyö', en: 'Child protection family work', category: 'child-protection', unit: 'visit', cents: 11_000, units: [3, 10], org: 2 },
+  {
+    fi: 'Varhaiskasvatus',
+    en: 'Early childhood education',
+    category: 'education',
+    unit: 'day',
+    cents: 6_200,
+    units: [12, 20],
+    org: 1,
+  },
+  {
+    fi: 'Koulun kuraattoripalvelut',
+    en: 'School social worker',
+    category: 'education',
+    unit: 'meeting',
+    cents: 7_000,
+    units: [1, 4],
+    org: 1,
+  },
+  {
+    fi: 'Lapsiperheiden sosiaalityö',
+    en: 'Social work for families',
+    category: 'social',
+    unit: 'hour',
+    cents: 7_500,
+    units: [2, 8],
+    org: 2,
+  },
+  {
+    fi: 'Lastensuojelun perhetyö',
+    en: 'Child protection family work',
+    category: 'child-protection',
+    unit: 'visit',
+    cents: 11_000,
+    units: [3, 10],
+    org: 2,
+  },
   { fi: 'Rinnallakulkija', en: 'Walk-alongside worker', category: 'ngo', unit: 'hour', cents: 5_500, units: [4, 12], org: 3 },
 ] as const;
 /** Slots whose use is recorded monthly (the others' usage is left out to keep the volume down). */
@@ -70,13 +102,58 @@ const REBUILT_INDEX_TABLES = [
 ];
 const DOMAINS = ['daily-life', 'parenting', 'child-development-and-school', 'mental-health-and-substances', 'housing'];
 const surnames = [
-  'Aaltonen', 'Berg', 'Eskola', 'Hakala', 'Heino', 'Hirvonen', 'Ikonen', 'Jokela', 'Kallio', 'Karppinen', 'Kauppinen',
-  'Koivisto', 'Kokko', 'Kurki', 'Laakso', 'Lahti', 'Lindqvist', 'Mattila', 'Miettinen', 'Niemi', 'Nurmi', 'Oksanen',
-  'Palo', 'Peltola', 'Rantala', 'Rautio', 'Saarinen', 'Salo', 'Sundström', 'Tuominen', 'Turunen', 'Vainio', 'Virtanen',
-  'Väisänen', 'Wikström', 'Ylönen', 'Åberg', 'Ojala', 'Manninen', 'Honkanen',
+  'Aaltonen',
+  'Berg',
+  'Eskola',
+  'Hakala',
+  'Heino',
+  'Hirvonen',
+  'Ikonen',
+  'Jokela',
+  'Kallio',
+  'Karppinen',
+  'Kauppinen',
+  'Koivisto',
+  'Kokko',
+  'Kurki',
+  'Laakso',
+  'Lahti',
+  'Lindqvist',
+  'Mattila',
+  'Miettinen',
+  'Niemi',
+  'Nurmi',
+  'Oksanen',
+  'Palo',
+  'Peltola',
+  'Rantala',
+  'Rautio',
+  'Saarinen',
+  'Salo',
+  'Sundström',
+  'Tuominen',
+  'Turunen',
+  'Vainio',
+  'Virtanen',
+  'Väisänen',
+  'Wikström',
+  'Ylönen',
+  'Åberg',
+  'Ojala',
+  'Manninen',
+  'Honkanen',
 ];
 const goalTitles = ['Aamut sujuvat', 'Koulunkäynti on säännöllistä', 'Vanhemmat jaksavat arjessa'];
-const actionTitles = ['Kotikäynti', 'Tapaaminen', 'Verkostopalaveri', 'Arviointikäynti', 'Ohjaus', 'Puhelu', 'Harrastus', 'Kirjasto'];
+const actionTitles = [
+  'Kotikäynti',
+  'Tapaaminen',
+  'Verkostopalaveri',
+  'Arviointikäynti',
+  'Ohjaus',
+  'Puhelu',
+  'Harrastus',
+  'Kirjasto',
+];
 
 const sqlList = (values: readonly string[]) => `array[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ')}]`;
 
@@ -127,10 +204,6 @@ export async function generateMunicipality(db: Db, options: GenerateOptions): Pr
     const run = async (step: string, ...statements: string[]) => {
       for (const [index, statement] of statements.entries()) {
         const began = performance.now();
-        if (process.env.SCALE_EXPLAIN === `${step} ${index + 1}`) {
-          const plan = (await tx.execute(sql.raw(`explain analyze ${statement}`))) as unknown as { rows: Record<string, string>[] };
-          console.log(plan.rows.map((row) => Object.values(row)[0]).join('\n'));
-        } else
         await tx.execute(sql.raw(statement));
         options.onStep?.(statements.length > 1 ? `${step} ${index + 1}` : step, performance.now() - began);
       }
@@ -459,7 +532,9 @@ export async function generateMunicipality(db: Db, options: GenerateOptions): Pr
       'family_events',
       'audit_events',
     ]) {
-      const result = (await tx.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
+      const result = (await tx.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as {
+        rows: { n: number }[];
+      };
       rows[table] = result.rows[0]!.n;
     }
   });

@@ -98,7 +98,10 @@ async function largeScansOf(statements: Statement[]): Promise<string[]> {
   const found: string[] = [];
   for (const statement of statements) {
     if (!/^\s*(select|with|insert|update|delete)\b/i.test(statement.query)) continue;
-    const [row] = await queryRows<Record<string, unknown>>(testApp.database.db, sql`explain (format json) ${withParameters(statement)}`);
+    const [row] = await queryRows<Record<string, unknown>>(
+      testApp.database.db,
+      sql`explain (format json) ${withParameters(statement)}`,
+    );
     const raw = Object.values(row!)[0];
     const [plan] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
     for (const table of scannedTables(plan!.Plan).filter((name) => largeTables.has(name)))
@@ -140,12 +143,16 @@ describe('when the municipality has 10,000 families', () => {
     expect(await largeScansOf(statements)).toEqual([]);
   });
 
-  it.each(aggregates)("then the manager's %s, once computed, are read again without reading a large table", async (_label, path) => {
-    await statementsOf('manager', path());
-    const again = await statementsOf('manager', path());
-    expect(again.length).toBeGreaterThan(0);
-    expect(await largeScansOf(again)).toEqual([]);
-  }, 180_000);
+  it.each(aggregates)(
+    "then the manager's %s, once computed, are read again without reading a large table",
+    async (_label, path) => {
+      await statementsOf('manager', path());
+      const again = await statementsOf('manager', path());
+      expect(again.length).toBeGreaterThan(0);
+      expect(await largeScansOf(again)).toEqual([]);
+    },
+    180_000,
+  );
 
   it('then a missing index shows: without the index of families by coordinator the workspace reads every family', async () => {
     const db = testApp.database.db;

@@ -48,7 +48,10 @@ export function samplePeople(seed: number, shape: ScaleShape) {
   const firstFamily = (coordinator - 1) * FAMILIES_PER_COORDINATOR + 1;
   // The coordinator's first open case (the generator closes a family whose status draw is 0.9 or more).
   let family = firstFamily;
-  while (scaleDraw(seed, 'status', family) >= 0.9 && family < Math.min(shape.families, firstFamily + FAMILIES_PER_COORDINATOR - 1))
+  while (
+    scaleDraw(seed, 'status', family) >= 0.9 &&
+    family < Math.min(shape.families, firstFamily + FAMILIES_PER_COORDINATOR - 1)
+  )
     family += 1;
   return {
     coordinatorId: scaleId(seed, 'coordinator', coordinator),
