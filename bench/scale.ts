@@ -10,13 +10,16 @@
  *
  * Requests go one at a time: the question is how one person's wait grows with the data, and
  * concurrent load would measure the two cores' queueing as much as the queries (`pnpm bench`
- * measures throughput). Each endpoint gets a warm-up, then up to BENCH_SCALE_REQUESTS requests or
- * BENCH_SCALE_SECONDS, whichever comes first (at least five).
+ * measures throughput). Every size is generated first and gets an API of its own; then each
+ * endpoint is read at every size in turn, request by request, so a machine busy with other work
+ * slows all sizes alike and their ratio stays fair. Per endpoint: a warm-up, then up to
+ * BENCH_SCALE_REQUESTS requests per size within BENCH_SCALE_SECONDS for all sizes (at least five).
  *
  * Env: BENCH_SCALE_SIZES (families, comma-separated; default 1000,10000,100000), BENCH_SCALE_REQUESTS
- * (default 100), BENCH_SCALE_SECONDS (per endpoint, default 30), BENCH_SCALE_SEED (default 13),
+ * (default 100), BENCH_SCALE_SECONDS (per endpoint, all sizes together, default 90), BENCH_SCALE_SEED (default 13),
  * BENCH_PG_URL (the PostgreSQL server without a database name; loopback only; default
- * postgres://postgres@127.0.0.1:5432), BENCH_SCALE_PORT (the API's port; default: any free one),
+ * postgres://postgres@127.0.0.1:5432), BENCH_SCALE_PORT (the first API's port, the next sizes' the ports after it;
+ * default: any free ones),
  * BENCH_DOCS=0 (do not write docs/benchmarks.md).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
@@ -64,7 +67,7 @@ const settings = {
     return value;
   }),
   requests: Math.max(5, wholeNumber('BENCH_SCALE_REQUESTS', 100)),
-  seconds: Math.max(1, wholeNumber('BENCH_SCALE_SECONDS', 30)),
+  seconds: Math.max(1, wholeNumber('BENCH_SCALE_SECONDS', 90)),
   seed: wholeNumber('BENCH_SCALE_SEED', 13),
   postgresUrl: (process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, ''),
   port: wholeNumber('BENCH_SCALE_PORT', 0),
@@ -103,7 +106,6 @@ async function adminQuery(text: string): Promise<void> {
 }
 
 async function freePort(): Promise<number> {
-  if (settings.port) return settings.port;
   const probe = net.createServer();
   probe.listen(0, '127.0.0.1');
   await once(probe, 'listening');
@@ -142,82 +144,142 @@ async function waitUntilSettled(api: ChildProcess): Promise<number> {
   }
 }
 
+/** One size's municipality: its database, the API started on it, and who reads. */
+interface Municipality {
+  families: number;
+  url: string;
+  origin: string;
+  api?: ChildProcess;
+  people: ReturnType<typeof samplePeople>;
+  cookies: Record<'coordinator' | 'worker' | 'manager', string>;
+  generation: { ms: number; rows: Record<string, number> };
+  settleSeconds: number;
+}
+
 interface Endpoint {
   label: string;
-  path: string;
-  cookie: string;
+  who: keyof Municipality['cookies'];
+  path: (municipality: Municipality) => string;
 }
+
+const endpoints: Endpoint[] = [
+  { label: "coordinator's workspace", who: 'coordinator', path: () => '/api/workspace' },
+  { label: 'family list', who: 'coordinator', path: () => '/api/families' },
+  { label: 'family list, search', who: 'coordinator', path: () => '/api/families?q=virta' },
+  { label: 'family list, filter', who: 'coordinator', path: () => '/api/families?status=active' },
+  { label: 'family list, by attention', who: 'coordinator', path: () => '/api/families?sort=attention' },
+  { label: 'plan read', who: 'coordinator', path: (municipality) => `/api/families/${municipality.people.familyId}/plan` },
+  { label: "worker's workspace", who: 'worker', path: () => '/api/workspace' },
+  { label: "worker's family list", who: 'worker', path: () => '/api/families' },
+  { label: 'manager: costs', who: 'manager', path: () => '/api/insights/costs' },
+  { label: 'manager: forecast', who: 'manager', path: () => '/api/insights/forecast' },
+  { label: 'manager: change', who: 'manager', path: () => '/api/insights/change' },
+  { label: 'manager: outcomes', who: 'manager', path: () => '/api/insights/outcomes' },
+  { label: 'manager: caseloads', who: 'manager', path: () => '/api/insights/caseloads' },
+];
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-async function timedGet(
-  origin: string,
-  endpoint: Endpoint,
-): Promise<{ ms: number; status: number; bytes: number; text: string }> {
+async function timedGet(municipality: Municipality, endpoint: Endpoint) {
+  const path = endpoint.path(municipality);
   const began = performance.now();
-  const response = await fetch(origin + endpoint.path, { headers: { cookie: endpoint.cookie } });
+  const response = await fetch(municipality.origin + path, { headers: { cookie: municipality.cookies[endpoint.who] } });
   const text = await response.text();
-  return { ms: performance.now() - began, status: response.status, bytes: Buffer.byteLength(text), text };
+  if (response.status !== 200 && response.status !== 400)
+    throw new Error(`${path} (${municipality.families} families) answered ${response.status}: ${text.slice(0, 300)}`);
+  return { ms: performance.now() - began, status: response.status, bytes: Buffer.byteLength(text) };
 }
 
-async function measure(origin: string, endpoint: Endpoint): Promise<EndpointResult> {
-  const first = await timedGet(origin, endpoint);
-  const base = { label: endpoint.label, path: endpoint.path, firstMs: first.ms, bytes: first.bytes };
-  if (first.status === 400)
+/**
+ * One endpoint at every size, the sizes taking turns request by request: whatever else the
+ * machine is doing slows every size alike, so their ratio holds on a busy machine.
+ */
+async function measure(municipalities: Municipality[], endpoint: Endpoint): Promise<EndpointResult[]> {
+  const firsts: Awaited<ReturnType<typeof timedGet>>[] = [];
+  for (const municipality of municipalities) firsts.push(await timedGet(municipality, endpoint));
+  if (firsts.some((first) => first.status === 400))
     // The API does not know this parameter (yet): shown as n/a, not as a failure.
-    return { ...base, skipped: 'not offered by this API', requests: 0, p50: NaN, p95: NaN, max: NaN };
-  if (first.status !== 200) throw new Error(`${endpoint.path} answered ${first.status}: ${first.text.slice(0, 300)}`);
-  for (let warm = 1; warm < WARMUP_REQUESTS; warm += 1) await timedGet(origin, endpoint);
-  const times: number[] = [];
+    return firsts.map((first) => ({
+      label: endpoint.label,
+      path: endpoint.path(municipalities[0]!),
+      skipped: 'not offered by this API',
+      firstMs: first.ms,
+      requests: 0,
+      p50: NaN,
+      p95: NaN,
+      max: NaN,
+      bytes: first.bytes,
+    }));
+  for (let warm = 1; warm < WARMUP_REQUESTS; warm += 1)
+    for (const municipality of municipalities) await timedGet(municipality, endpoint);
+  const times: number[][] = municipalities.map(() => []);
   const deadline = performance.now() + settings.seconds * 1000;
-  while (times.length < settings.requests && (times.length < 5 || performance.now() < deadline)) {
-    const answer = await timedGet(origin, endpoint);
-    if (answer.status !== 200) throw new Error(`${endpoint.path} answered ${answer.status}: ${answer.text.slice(0, 300)}`);
-    times.push(answer.ms);
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  const result = {
-    ...base,
-    requests: times.length,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    max: sorted.at(-1)!,
-  };
-  out(
-    `    ${endpoint.label.padEnd(34)} first ${result.firstMs.toFixed(0).padStart(6)} ms, p50 ${result.p50.toFixed(1).padStart(7)} ms, p95 ${result.p95.toFixed(1).padStart(7)} ms (${times.length} requests, ${(result.bytes / 1024).toFixed(0)} KB)`,
-  );
-  return result;
+  for (let round = 0; round < settings.requests && (round < 5 || performance.now() < deadline); round += 1)
+    for (let turn = 0; turn < municipalities.length; turn += 1) {
+      // Each round starts with another size, so none is always measured right after another.
+      const index = (round + turn) % municipalities.length;
+      times[index]!.push((await timedGet(municipalities[index]!, endpoint)).ms);
+    }
+  return municipalities.map((municipality, index) => {
+    const sorted = [...times[index]!].sort((a, b) => a - b);
+    const result = {
+      label: endpoint.label,
+      path: endpoint.path(municipality),
+      firstMs: firsts[index]!.ms,
+      requests: sorted.length,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      max: sorted.at(-1)!,
+      bytes: firsts[index]!.bytes,
+    };
+    out(
+      `    ${endpoint.label.padEnd(28)} ${String(municipality.families).padStart(6)}: first ${result.firstMs.toFixed(0).padStart(6)} ms, p50 ${result.p50.toFixed(1).padStart(7)} ms, p95 ${result.p95.toFixed(1).padStart(7)} ms (${sorted.length} requests, ${(result.bytes / 1024).toFixed(0)} KB)`,
+    );
+    return result;
+  });
 }
 
-async function benchSize(families: number): Promise<SizeRun> {
+/** A fresh database with a generated municipality, and the sessions of the people who read it. */
+async function generate(families: number): Promise<Municipality> {
   const name = `scale_yhdessa_${process.pid}_${families}`;
   const url = `${settings.postgresUrl}/${name}`;
   out(`\n${families.toLocaleString('en-US')} families: database ${name}`);
   await adminQuery(`create database ${name}`);
-  const dropDatabase = () => adminQuery(`drop database if exists ${name} with (force)`);
-  cleanups.push(dropDatabase);
-
+  cleanups.push(() => adminQuery(`drop database if exists ${name} with (force)`));
   const database = await openDatabase({ url, dataDir: '' });
-  const generation = await generateMunicipality(database.db, {
-    families,
-    seed: settings.seed,
-    onStep: (step, ms) => ms > 1_000 && out(`    ${step}: ${(ms / 1000).toFixed(1)} s`),
-  });
-  out(`  generated in ${(generation.ms / 1000).toFixed(1)} s`);
-  const people = samplePeople(settings.seed, scaleShape(families));
-  const cookies = {
-    coordinator: await sessionCookieFor(database.db, people.coordinatorId),
-    worker: await sessionCookieFor(database.db, people.workerId),
-    manager: await sessionCookieFor(database.db, people.managerId),
-  };
-  await database.close();
+  try {
+    const generation = await generateMunicipality(database.db, {
+      families,
+      seed: settings.seed,
+      onStep: (step, ms) => ms > 5_000 && out(`    ${step}: ${(ms / 1000).toFixed(1)} s`),
+    });
+    out(`  generated in ${(generation.ms / 1000).toFixed(1)} s`);
+    const people = samplePeople(settings.seed, scaleShape(families));
+    const cookies = {
+      coordinator: await sessionCookieFor(database.db, people.coordinatorId),
+      worker: await sessionCookieFor(database.db, people.workerId),
+      manager: await sessionCookieFor(database.db, people.managerId),
+    };
+    return {
+      families,
+      url,
+      origin: '',
+      people,
+      cookies,
+      generation: { ms: generation.ms, rows: generation.rows },
+      settleSeconds: 0,
+    };
+  } finally {
+    await database.close();
+  }
+}
 
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
+async function startApi(municipality: Municipality, port: number): Promise<void> {
+  municipality.origin = `http://127.0.0.1:${port}`;
   const api = startTypeScript('apps/api/src/server.ts', {
-    label: 'api',
+    label: `api ${municipality.families}`,
     cwd: repoRoot,
     nodeArgs: serverNodeArgs,
     imports: serverImports,
@@ -226,44 +288,46 @@ async function benchSize(families: number): Promise<SizeRun> {
       HOME: process.env.HOME,
       NODE_ENV: 'development',
       PORT: String(port),
-      DATABASE_URL: url,
+      DATABASE_URL: municipality.url,
       LOG_LEVEL: 'warn',
       WEB_DIST: '/nonexistent',
-      PUBLIC_URL: origin,
+      PUBLIC_URL: municipality.origin,
     },
   });
-  await waitForHealth(origin, api, 'the API', 120_000);
-  out('  waiting for the API to finish its start-up jobs ...');
-  const settleSeconds = await waitUntilSettled(api);
-  out(`  settled after ${settleSeconds.toFixed(0)} s; measuring`);
+  municipality.api = api;
+  await waitForHealth(municipality.origin, api, `the API of ${municipality.families} families`, 120_000);
+}
 
-  const { coordinator, worker, manager } = cookies;
-  const endpoints: Endpoint[] = [
-    { label: "coordinator's workspace", path: '/api/workspace', cookie: coordinator },
-    { label: 'family list', path: '/api/families', cookie: coordinator },
-    { label: 'family list, search', path: '/api/families?q=virta', cookie: coordinator },
-    { label: 'family list, filter', path: '/api/families?status=active', cookie: coordinator },
-    { label: 'family list, by attention', path: '/api/families?sort=attention', cookie: coordinator },
-    { label: 'plan read', path: `/api/families/${people.familyId}/plan`, cookie: coordinator },
-    { label: "worker's workspace", path: '/api/workspace', cookie: worker },
-    { label: "worker's family list", path: '/api/families', cookie: worker },
-    { label: 'manager: costs', path: '/api/insights/costs', cookie: manager },
-    { label: 'manager: forecast', path: '/api/insights/forecast', cookie: manager },
-    { label: 'manager: change', path: '/api/insights/change', cookie: manager },
-    { label: 'manager: outcomes', path: '/api/insights/outcomes', cookie: manager },
-    { label: 'manager: caseloads', path: '/api/insights/caseloads', cookie: manager },
-  ];
-  const results: EndpointResult[] = [];
+async function benchSizes(): Promise<SizeRun[]> {
+  const municipalities: Municipality[] = [];
+  for (const families of settings.sizes) municipalities.push(await generate(families));
+  out('\nstarting an API on each ...');
+  for (const [index, municipality] of municipalities.entries())
+    await startApi(municipality, settings.port ? settings.port + index : await freePort());
+  out('  waiting for their start-up jobs ...');
+  for (const municipality of municipalities) municipality.settleSeconds = await waitUntilSettled(municipality.api!);
+  out('  measuring');
+  const results: EndpointResult[][] = municipalities.map(() => []);
   for (const endpoint of endpoints) {
-    results.push(await measure(origin, endpoint));
-    if (hasExited(api)) throw new Error(`the API exited (${api.exitCode ?? api.signalCode}) during "${endpoint.label}"`);
+    const measured = await measure(municipalities, endpoint);
+    measured.forEach((result, index) => results[index]!.push(result));
+    for (const { api, families } of municipalities)
+      if (hasExited(api!)) throw new Error(`the API of ${families} families exited during "${endpoint.label}"`);
   }
-  const rssBytes = await settledRss(api);
-  out(`  API resident memory after the run: ${Math.round(rssBytes / 1024 / 1024)} MiB`);
-  await stopChild(api, 20_000);
-  cleanups.splice(cleanups.indexOf(dropDatabase), 1);
-  await dropDatabase();
-  return { families, generation: { ms: generation.ms, rows: generation.rows }, rssBytes, settleSeconds, endpoints: results };
+  const runs: SizeRun[] = [];
+  for (const [index, municipality] of municipalities.entries()) {
+    const rssBytes = await settledRss(municipality.api!);
+    out(`  API of ${municipality.families} families: resident memory after the run ${Math.round(rssBytes / 1024 / 1024)} MiB`);
+    await stopChild(municipality.api!, 20_000);
+    runs.push({
+      families: municipality.families,
+      generation: municipality.generation,
+      rssBytes,
+      settleSeconds: municipality.settleSeconds,
+      endpoints: results[index]!,
+    });
+  }
+  return runs;
 }
 
 function commandLine(): string {
@@ -280,8 +344,7 @@ async function main(): Promise<void> {
     throw new Error(`BENCH_PG_URL must point at this machine (loopback), not ${server.hostname}`);
   const startedAt = new Date();
   const loadAtStart = os.loadavg()[0]!.toFixed(2);
-  const sizes: SizeRun[] = [];
-  for (const families of settings.sizes) sizes.push(await benchSize(families));
+  const sizes = await benchSizes();
   await cleanUp();
 
   const run: ScaleRun = {
@@ -289,7 +352,7 @@ async function main(): Promise<void> {
     code: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim(),
     command: commandLine(),
     machine: `${os.type()} ${os.release()} (${os.arch()}); ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}; Node ${process.version}; 1-minute load average ${loadAtStart} when the run began`,
-    settings: `one request at a time; per endpoint ${WARMUP_REQUESTS} warm-up requests, then up to ${settings.requests} requests or ${settings.seconds} s (at least 5); seed ${settings.seed}`,
+    settings: `one request at a time, the sizes' APIs taking turns request by request; per endpoint and size ${WARMUP_REQUESTS} warm-up requests, then up to ${settings.requests} requests (at least 5) within ${settings.seconds} s for all sizes; seed ${settings.seed}`,
     sizes,
   };
   out(consoleScaleReport(run));
