@@ -309,7 +309,21 @@ async function benchSizes(): Promise<SizeRun[]> {
   out('  measuring');
   const results: EndpointResult[][] = municipalities.map(() => []);
   for (const endpoint of endpoints) {
-    const measured = await measure(municipalities, endpoint);
+    // An endpoint that fails (an error, no answer within five minutes) is a finding: it is shown, and the run goes on.
+    const measured = await measure(municipalities, endpoint).catch((error: unknown) => {
+      out(`    ${endpoint.label}: failed: ${String(error).slice(0, 200)}`);
+      return municipalities.map((municipality) => ({
+        label: endpoint.label,
+        path: endpoint.path(municipality),
+        skipped: `failed: ${String(error).slice(0, 120)}`,
+        firstMs: NaN,
+        requests: 0,
+        p50: NaN,
+        p95: NaN,
+        max: NaN,
+        bytes: 0,
+      }));
+    });
     measured.forEach((result, index) => results[index]!.push(result));
     for (const { api, families } of municipalities)
       if (hasExited(api!)) throw new Error(`the API of ${families} families exited during "${endpoint.label}"`);

@@ -119,7 +119,7 @@ const endpoints: [string, keyof typeof cookies, () => string][] = [
   ["the worker's workspace", 'worker', () => '/api/workspace'],
   ["the worker's family list", 'worker', () => '/api/families'],
   ['the family activity', 'coordinator', () => `/api/families/${familyId}/activity`],
-  ['the notifications', 'coordinator', () => '/api/notifications'],
+  ['the notification list', 'coordinator', () => '/api/notifications'],
 ];
 
 /** The manager's aggregates read every family by definition; they are computed once per change of the data and then served from it. */
