@@ -125,6 +125,15 @@ export function markdownScaleReport(run: ScaleRun): string {
     `| --- | ${sizeHeads.map(() => '---').join(' | ')} |`,
     ...firstRows,
     '',
+    'The size of each answer (KB): an answer that grows with the municipality costs more to send however it is computed.',
+    '',
+    `| endpoint | ${sizeHeads.join(' | ')} |`,
+    `| --- | ${sizeHeads.map(() => '---').join(' | ')} |`,
+    ...run.sizes[0]!.endpoints.map(
+      (endpoint, index) =>
+        `| ${endpoint.label} | ${run.sizes.map((size) => (size.endpoints[index]!.skipped ? 'n/a' : (size.endpoints[index]!.bytes / 1024).toFixed(0))).join(' | ')} |`,
+    ),
+    '',
     'The size of each run: generation time, the API process after it (resident memory after a full garbage collection, once every endpoint was read), and rows per table.',
     '',
     `| | ${sizeHeads.join(' | ')} |`,

@@ -203,7 +203,7 @@ async function measure(municipalities: Municipality[], endpoint: Endpoint): Prom
     // The API does not know this parameter (yet): shown as n/a, not as a failure.
     return firsts.map((first) => ({
       label: endpoint.label,
-      path: endpoint.path(municipalities[0]!),
+      path: endpoint.path(municipalities[0]!).replace(municipalities[0]!.people.familyId, ':familyId'),
       skipped: 'not offered by this API',
       firstMs: first.ms,
       requests: 0,
@@ -226,7 +226,7 @@ async function measure(municipalities: Municipality[], endpoint: Endpoint): Prom
     const sorted = [...times[index]!].sort((a, b) => a - b);
     const result = {
       label: endpoint.label,
-      path: endpoint.path(municipality),
+      path: endpoint.path(municipalities[0]!).replace(municipalities[0]!.people.familyId, ':familyId'),
       firstMs: firsts[index]!.ms,
       requests: sorted.length,
       p50: percentile(sorted, 50),
