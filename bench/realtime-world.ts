@@ -12,8 +12,7 @@ import {
   buildService,
   buildServiceRole,
 } from '../apps/api/src/test/factories';
-import { insertSession } from '../apps/api/src/features/auth/sessions.repository';
-import { newSessionToken, SESSION_COOKIE, sessionIdOf } from '../apps/api/src/features/auth/session-token';
+import { sessionCookieFor } from '../apps/api/src/test/sessions';
 import type { Queryable } from '../apps/api/src/db/database';
 
 export interface BenchFamily {
@@ -29,17 +28,6 @@ export interface BenchFamily {
 
 /** The people of one family; the benchmark's clients are spread over them. */
 const PEOPLE_PER_FAMILY = 5;
-
-async function signedIn(db: Queryable, accountId: string): Promise<string> {
-  const token = newSessionToken();
-  await insertSession(db, {
-    id: sessionIdOf(token),
-    accountId,
-    expiresAt: new Date(Date.now() + 12 * 3_600_000),
-    secondFactorAt: new Date(),
-  });
-  return `${SESSION_COOKIE}=${token}`;
-}
 
 /** `clients` sessions over `familyCount` families, as evenly as they go (five people per family, more sessions each when needed). */
 export async function buildRealtimeWorld(db: Queryable, familyCount: number, clients: number): Promise<BenchFamily[]> {
@@ -74,12 +62,12 @@ export async function buildRealtimeWorld(db: Queryable, familyCount: number, cli
     const sessions = Math.floor(clients / familyCount) + (index < clients % familyCount ? 1 : 0);
     const viewerCookies: string[] = [];
     for (let session = 0; session < sessions; session += 1)
-      viewerCookies.push(await signedIn(db, people[session % PEOPLE_PER_FAMILY]!.id));
+      viewerCookies.push(await sessionCookieFor(db, people[session % PEOPLE_PER_FAMILY]!.id));
     families.push({
       id: family.id,
       actionId: action.id,
       version: action.version,
-      editorCookie: await signedIn(db, coordinator.id),
+      editorCookie: await sessionCookieFor(db, coordinator.id),
       viewerCookies,
     });
   }

@@ -31,6 +31,7 @@ import { openDatabase } from '../apps/api/src/db/database';
 import { startTypeScript, stopAllChildren, waitForHealth } from './children';
 import { cpuShares, cpuSnapshot } from './cpu-usage';
 import { withSection } from './docs-section';
+import { serverImports, serverNodeArgs, settledRss } from './memory';
 import { collectQueryLog, queryLogLines } from './query-log';
 import { buildRealtimeWorld, type BenchFamily } from './realtime-world';
 import {
@@ -95,30 +96,6 @@ async function freePort(): Promise<number> {
   await new Promise((resolve) => probe.close(resolve));
   return port;
 }
-
-/** The server's resident memory after a full garbage collection (see gc-hook.ts). */
-async function settledRss(server: ChildProcess): Promise<number> {
-  const collected = new Promise<void>((resolve) => {
-    const done = (message: unknown) => {
-      if (message !== 'gc-done') return;
-      server.off('message', done);
-      resolve();
-    };
-    server.on('message', done);
-  });
-  server.send('gc');
-  await Promise.race([collected, sleep(5_000)]);
-  await sleep(200);
-  const line = fs
-    .readFileSync(`/proc/${server.pid}/status`, 'utf8')
-    .split('\n')
-    .find((entry) => entry.startsWith('VmRSS:'));
-  return Number(line?.match(/(\d+)/)?.[1] ?? 0) * 1024;
-}
-
-/** Both servers run with the collector at the benchmark's call. */
-const serverNodeArgs = ['--expose-gc'];
-const serverImports = [path.join(__dirname, 'gc-hook.ts')];
 
 // ---------------------------------------------------------------------------------------------
 // Clients

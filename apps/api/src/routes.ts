@@ -65,7 +65,7 @@ export function apiRoutes(config: Config, mailer: Mailer = outboxOnlyMailer): An
     ...presenceRoutes,
     ...auditExportRoutes,
     ...accountsRoutes({ config, mailer }),
-    ...insightsRoutes,
+    ...insightsRoutes(),
     ...programsRoutes,
     ...notificationsRoutes,
     ...(config.DEMO ? demoRoutes : []),

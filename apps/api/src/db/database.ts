@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
-import type { SQL } from 'drizzle-orm';
+import type { Logger, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -31,15 +31,21 @@ export const migrationsFolder = path.resolve(__dirname, '../../drizzle');
  * Opens PGlite in `dataDir` (`memory://` for tests) or, with a URL, a PostgreSQL server, and migrates it.
  * `copyOf` starts an in-memory PGlite from a dumped data directory (tests: one migrated template).
  */
-export async function openDatabase(options: { url?: string; dataDir: string; copyOf?: Blob }): Promise<Database> {
-  return options.url ? openPostgres(options.url) : openPglite(options.dataDir, options.copyOf);
+/** `logger` is told every statement with its parameters (tests that inspect what an endpoint runs). */
+export async function openDatabase(options: {
+  url?: string;
+  dataDir: string;
+  copyOf?: Blob;
+  logger?: Logger;
+}): Promise<Database> {
+  return options.url ? openPostgres(options.url, options.logger) : openPglite(options.dataDir, options.copyOf, options.logger);
 }
 
-async function openPglite(dataDir: string, copyOf?: Blob): Promise<Database> {
+async function openPglite(dataDir: string, copyOf?: Blob, logger?: Logger): Promise<Database> {
   // PGlite makes only the last folder itself; `./.data/demo` on a fresh checkout needs `./.data` first.
   if (dataDir !== 'memory://') fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = await PGlite.create(dataDir === 'memory://' ? { loadDataDir: copyOf } : { dataDir: path.resolve(dataDir) });
-  const db = drizzlePglite(client) as unknown as Db;
+  const db = drizzlePglite(client, { logger }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder });
   return {
     db,
@@ -49,7 +55,7 @@ async function openPglite(dataDir: string, copyOf?: Blob): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, logger?: Logger): Promise<Database> {
   const pool = new Pool({ connectionString: url, max: 10 });
   // The server may end an idle connection (restart, failover, a dropped database): the pool drops
   // it and the next query opens a new one. Without a listener the error would end the process.
@@ -62,7 +68,7 @@ async function openPostgres(url: string): Promise<Database> {
     await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     lockClient.release();
   }
-  const db = drizzleNodePostgres(pool) as unknown as Db;
+  const db = drizzleNodePostgres(pool, { logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',

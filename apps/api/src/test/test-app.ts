@@ -1,3 +1,4 @@
+import type { Logger as QueryLogger } from 'drizzle-orm';
 import type { Express } from 'express';
 import type { Transporter } from 'nodemailer';
 import { pino, type Logger } from 'pino';
@@ -27,9 +28,9 @@ const databases = new WeakMap<Express, Database>();
 /** The real app on a real, empty database. */
 export async function startTestApp(
   environment: Record<string, string> = {},
-  options: { logger?: Logger; mailTransport?: Transporter } = {},
+  options: { logger?: Logger; mailTransport?: Transporter; queryLogger?: QueryLogger } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase();
+  const database = await openTestDatabase({ logger: options.queryLogger });
   const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '/nonexistent', LOGIN_RATE_LIMIT_PER_MINUTE: '10000', ...environment });
   const published: FamilyEvent[] = [];
   const notified: TestApp['notified'] = [];

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { Client } from 'pg';
@@ -12,15 +13,15 @@ import { migrationsFolder, openDatabase, type Database } from '../db/database';
  * A fresh, migrated database per test file: in-memory PGlite by default, or a new database on
  * the PostgreSQL server at TEST_DATABASE_URL (dropped again on close), so files never share rows.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(options: { logger?: Logger } = {}): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return openDatabase({ dataDir: 'memory://', copyOf: await migratedTemplate() });
+  if (!serverUrl) return openDatabase({ dataDir: 'memory://', copyOf: await migratedTemplate(), logger: options.logger });
 
   const name = `yhdessa_test_${randomBytes(6).toString('hex')}`;
   await withAdminClient(serverUrl, (client) => client.query(`create database ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), dataDir: '' });
+  const database = await openDatabase({ url: url.toString(), dataDir: '', logger: options.logger });
   return {
     ...database,
     close: async () => {

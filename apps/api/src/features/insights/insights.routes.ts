@@ -19,6 +19,7 @@ import { municipalityDate, municipalityMonth } from '../../core/clock';
 import { defineRoute, type RouteAccess } from '../../http/route';
 import { MIN_FITTED_MONTHS } from './cost-forecast';
 import { importHistoricalCosts, previewHistoricalCosts, readHistoricalCosts } from './historical-costs.service';
+import { createInsightsCache, type InsightsCache } from './insights-cache';
 import { readCaseloads, readChange, readCosts, readForecast } from './insights.service';
 import { readOutcomes } from './outcomes.service';
 
@@ -55,7 +56,8 @@ const managerRead = (figures: string, detail?: Record<string, unknown>) =>
     ...(detail && { detail }),
   }) as const;
 
-export const insightsRoutes = [
+/** The routes of one API instance: its computed aggregates are kept while the data they are drawn from stands. */
+export const insightsRoutes = (cached: InsightsCache = createInsightsCache()) => [
   defineRoute({
     method: 'get',
     path: '/insights/costs',
@@ -68,7 +70,7 @@ export const insightsRoutes = [
     async handler({ query }, { tx, audit }) {
       const year = query.year ?? thisYear();
       await audit(managerRead('costs', { year }));
-      return readCosts(tx, year);
+      return cached(tx, `costs:${year}`, () => readCosts(tx, year));
     },
   }),
   defineRoute({
@@ -82,7 +84,8 @@ export const insightsRoutes = [
     response: { status: 200, schema: insightsForecastSchema, description: "Next year's forecast, in total and per service" },
     async handler(_input, { tx, audit }) {
       await audit(managerRead('forecast'));
-      return readForecast(tx, municipalityMonth());
+      const month = municipalityMonth();
+      return cached(tx, `forecast:${month}`, () => readForecast(tx, month));
     },
   }),
   defineRoute({
@@ -101,7 +104,8 @@ export const insightsRoutes = [
     },
     async handler({ query }, { tx, audit }) {
       await audit(managerRead('change', query ?? {}));
-      return readChange(tx, query, municipalityDate());
+      const today = municipalityDate();
+      return cached(tx, `change:${today}:${JSON.stringify(query ?? null)}`, () => readChange(tx, query, today));
     },
   }),
   defineRoute({
@@ -119,7 +123,7 @@ export const insightsRoutes = [
     },
     async handler(_input, { tx, actor, audit }) {
       await audit(managerRead('outcomes'));
-      return readOutcomes(tx, actor.organisationId);
+      return cached(tx, `outcomes:${actor.organisationId}`, () => readOutcomes(tx, actor.organisationId));
     },
   }),
   defineRoute({
@@ -132,7 +136,7 @@ export const insightsRoutes = [
     response: { status: 200, schema: insightsCaseloadsSchema, description: 'Two distributions of open families' },
     async handler(_input, { tx, audit }) {
       await audit(managerRead('caseloads'));
-      return readCaseloads(tx);
+      return cached(tx, 'caseloads', () => readCaseloads(tx));
     },
   }),
   defineRoute({

@@ -117,9 +117,17 @@ export function buildForecast(usage: readonly PricedUsage[], thisMonth: string):
     const first = shown.findIndex((point) => point.costCents > 0);
     return forecastYear(first < 0 ? [] : shown.slice(first), Number(thisMonth.slice(0, 4)) + 1);
   };
+  // Each month's table's rows by key, found once: thousands of services would otherwise search thousands of rows each.
+  const rowIndexes = new Map<string, Map<string, number>>();
+  const rowOf = (month: string, key: string) => {
+    const year = month.slice(0, 4);
+    let indexes = rowIndexes.get(year);
+    if (!indexes) rowIndexes.set(year, (indexes = new Map(tableOf(month)?.rowKeys.map((rowKey, index) => [rowKey, index]))));
+    return indexes.get(key) ?? -1;
+  };
   const serviceCell = (key: string) => (month: string) => {
     const keyed = tableOf(month);
-    const row = keyed?.rowKeys.indexOf(key) ?? -1;
+    const row = keyed ? rowOf(month, key) : -1;
     return row < 0 ? emptyCell : keyed!.table.rows[row]!.cells[columnOf(month)]!;
   };
   return {

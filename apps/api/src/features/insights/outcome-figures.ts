@@ -61,7 +61,52 @@ export interface OutcomeGroupSource {
   kind: OutcomeGroup['kind'];
   label: LocalizedText;
   includes: (familyId: string, year: number) => boolean;
+  /** Every family `includes` may take, when the group knows them: only their outcomes are looked at. */
+  candidates?: ReadonlySet<string>;
   costOf: (year: number | null) => CostCell;
+}
+
+export interface Outcomes {
+  changes: readonly WellbeingChange[];
+  endings: readonly GoalEnding[];
+  answers: readonly ExperienceAnswer[];
+}
+
+/**
+ * The outcomes with, per family, where its own are: a group that names its candidate families
+ * looks at theirs alone. Thousands of service groups over a hundred thousand families would
+ * otherwise ask each group about every outcome.
+ */
+export interface IndexedOutcomes extends Outcomes {
+  positions: Map<string, { changes: number[]; endings: number[]; answers: number[] }>;
+}
+
+export function indexOutcomes(outcomes: Outcomes): IndexedOutcomes {
+  const positions: IndexedOutcomes['positions'] = new Map();
+  const of = (familyId: string) => {
+    let found = positions.get(familyId);
+    if (!found) positions.set(familyId, (found = { changes: [], endings: [], answers: [] }));
+    return found;
+  };
+  outcomes.changes.forEach((item, index) => of(item.familyId).changes.push(index));
+  outcomes.endings.forEach((item, index) => of(item.familyId).endings.push(index));
+  outcomes.answers.forEach((item, index) => of(item.familyId).answers.push(index));
+  return { ...outcomes, positions };
+}
+
+/** The candidates' outcomes, in the order of all outcomes (so sums and means come out as over all). */
+function outcomesOf(outcomes: Outcomes | IndexedOutcomes, candidates: ReadonlySet<string> | undefined): Outcomes {
+  if (!candidates || !('positions' in outcomes)) return outcomes;
+  const pick = <T>(all: readonly T[], kind: 'changes' | 'endings' | 'answers') =>
+    [...candidates]
+      .flatMap((familyId) => outcomes.positions.get(familyId)?.[kind] ?? [])
+      .sort((a, b) => a - b)
+      .map((index) => all[index]!);
+  return {
+    changes: pick(outcomes.changes, 'changes'),
+    endings: pick(outcomes.endings, 'endings'),
+    answers: pick(outcomes.answers, 'answers'),
+  };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -160,10 +205,11 @@ const questions = ['workedTogether', 'noRetelling', 'wouldRecommend'] as const;
 export function buildOutcomeGroup(
   group: OutcomeGroupSource,
   years: readonly number[],
-  outcomes: { changes: readonly WellbeingChange[]; endings: readonly GoalEnding[]; answers: readonly ExperienceAnswer[] },
+  all: Outcomes | IndexedOutcomes,
 ): OutcomeGroup {
   const periods = [...years.map(String), 'all'];
   const inPeriod = (year: number, period: string) => period === 'all' || period === String(year);
+  const outcomes = outcomesOf(all, group.candidates);
   const changes = outcomes.changes.filter((change) => group.includes(change.familyId, change.year));
   const ended = outcomes.endings.filter((ending) => group.includes(ending.familyId, yearOf(ending.endedOn)));
   const answers = outcomes.answers.filter((answer) => group.includes(answer.familyId, yearOf(answer.answeredOn)));

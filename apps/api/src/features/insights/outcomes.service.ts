@@ -4,7 +4,7 @@ import type { KeyedCostTable } from './cost-figures';
 import { listEnrolmentSpansOfAllFamilies } from '../programs';
 import { listPricedUsageOfAllFamilies } from './insights.repository';
 import { publishCostTables } from './insights.service';
-import { buildOutcomeGroup, wellbeingChanges, type OutcomeGroupSource } from './outcome-figures';
+import { buildOutcomeGroup, indexOutcomes, wellbeingChanges, type OutcomeGroupSource } from './outcome-figures';
 import {
   listExperienceAnswersOfAllFamilies,
   listGoalEndingsOfAllFamilies,
@@ -16,10 +16,14 @@ import { programGroups } from './program-groups';
 const noCost: CostCell = { suppressed: false, costCents: 0, families: 0 };
 
 /** A row's cost in a year (null: every year) as a published cost table shows it; none when it has no such row or year. */
+const rowIndexes = new WeakMap<KeyedCostTable, Map<string, number>>();
 const costIn =
-  ({ table, rowKeys }: KeyedCostTable, key: string) =>
+  (keyed: KeyedCostTable, key: string) =>
   (year: number | null): CostCell => {
-    const row = table.rows[rowKeys.indexOf(key)];
+    const { table, rowKeys } = keyed;
+    let indexes = rowIndexes.get(keyed);
+    if (!indexes) rowIndexes.set(keyed, (indexes = new Map(rowKeys.map((rowKey, index) => [rowKey, index]))));
+    const row = table.rows[indexes.get(key) ?? -1];
     if (!row) return noCost;
     if (year === null) return row.total;
     const column = table.columns.indexOf(String(year));
@@ -36,11 +40,11 @@ const byFinnishName = (a: { label: LocalizedText }, b: { label: LocalizedText })
 /** `organisationId`: the manager's, whose programmes are grouped; none without one. */
 export async function readOutcomes(db: Queryable, organisationId: string | null): Promise<InsightsOutcomes> {
   const usage = await listPricedUsageOfAllFamilies(db);
-  const outcomes = {
+  const outcomes = indexOutcomes({
     changes: wellbeingChanges(await listWellbeingMetersOfAllFamilies(db)),
     endings: await listGoalEndingsOfAllFamilies(db),
     answers: await listExperienceAnswersOfAllFamilies(db),
-  };
+  });
   const municipalityOf = new Map(
     (await listMunicipalitiesOfAllFamilies(db)).map(({ familyId, municipality }) => [familyId, municipality]),
   );
@@ -69,10 +73,17 @@ export async function readOutcomes(db: Queryable, organisationId: string | null)
   // A family is in a service's group in the years it used the service.
   const used = new Set(usage.map((item) => `${item.service.id}|${item.familyId}|${item.usedOn.slice(0, 4)}`));
   const services = new Map(usage.map((item) => [item.service.id, item.service.name]));
+  const usersOf = new Map<string, Set<string>>();
+  for (const item of usage) {
+    let users = usersOf.get(item.service.id);
+    if (!users) usersOf.set(item.service.id, (users = new Set()));
+    users.add(item.familyId);
+  }
   const serviceGroups = [...services].map(([id, label]): OutcomeGroupSource => ({
     kind: 'service',
     label,
     includes: (familyId, year) => used.has(`${id}|${familyId}|${year}`),
+    candidates: usersOf.get(id),
     costOf: costIn(byServiceYear, id),
   }));
   return {

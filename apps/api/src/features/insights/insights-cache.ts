@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../db/database';
+
+/** How many computed aggregates one API instance keeps (per figure and query: a handful in use). */
+const MAX_ENTRIES = 32;
+
+/**
+ * The manager's aggregates read every family's rows, so at 100,000 families one takes seconds. An
+ * answer is kept with the count of changes it was drawn from (`insights_data_changes`, kept by
+ * triggers on every table they read) and given again while the count stands. The count is read
+ * before the figures, in the same transaction: figures drawn from a later snapshot are newer than
+ * their count, never older, and any change committed since moves the count. So a kept answer is
+ * the one a fresh computation would give; only the audit row of the read is written each time.
+ * One cache per API instance: each instance counts from the database, so instances agree.
+ */
+export function createInsightsCache() {
+  const entries = new Map<string, { changes: string; value: unknown }>();
+  return async function cached<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
+    const [row] = await queryRows<{ changes: string }>(
+      db,
+      sql`select coalesce(sum(changes), 0)::text as changes from insights_data_changes`,
+    );
+    const changes = row?.changes ?? '0';
+    const kept = entries.get(key);
+    if (kept && kept.changes === changes) return kept.value as T;
+    const value = await compute();
+    entries.delete(key);
+    entries.set(key, { changes, value });
+    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    return value;
+  };
+}
+
+export type InsightsCache = ReturnType<typeof createInsightsCache>;
