@@ -77,7 +77,7 @@ async function statementsOf(who: keyof typeof cookies, path: string): Promise<St
 function withParameters({ query, params }: Statement): SQL {
   const pieces = query.split(/\$(\d+)/);
   return sql.join(
-    pieces.map((piece, index) => (index % 2 === 0 ? sql.raw(piece) : sql`${params[Number(piece) - 1]}`)),
+    pieces.map((piece, index) => (index % 2 === 0 ? sql.raw(piece) : sql`${sql.param(params[Number(piece) - 1])}`)),
     sql.raw(''),
   );
 }
