@@ -41,26 +41,19 @@ import {
   type RealtimeRun,
   type ScenarioResult,
 } from './realtime-report';
+import { wholeNumberFromEnv } from './env-settings';
 
 const repoRoot = path.resolve(__dirname, '..');
 const requireFromApi = createRequire(path.join(repoRoot, 'apps/api/package.json'));
 const connect = (requireFromApi('socket.io-client') as { io: typeof ioType }).io;
 const { Client } = requireFromApi('pg') as typeof pg;
 
-function wholeNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0, got "${raw}"`);
-  return value;
-}
-
 const settings = {
-  clients: wholeNumber('BENCH_RT_CLIENTS', 1000),
-  families: wholeNumber('BENCH_RT_FAMILIES', 200),
-  rate: wholeNumber('BENCH_RT_RATE', 20),
-  durationSeconds: wholeNumber('BENCH_RT_DURATION', 30),
-  warmupSeconds: wholeNumber('BENCH_RT_WARMUP', 5),
+  clients: wholeNumberFromEnv('BENCH_RT_CLIENTS', 1000),
+  families: wholeNumberFromEnv('BENCH_RT_FAMILIES', 200),
+  rate: wholeNumberFromEnv('BENCH_RT_RATE', 20),
+  durationSeconds: wholeNumberFromEnv('BENCH_RT_DURATION', 30),
+  warmupSeconds: wholeNumberFromEnv('BENCH_RT_WARMUP', 5),
   postgresUrl: (process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, ''),
   profileDir: process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined,
   queryLogDir: process.env.BENCH_QUERY_LOG ? path.resolve(process.env.BENCH_QUERY_LOG) : undefined,

@@ -31,6 +31,7 @@ import { keepOtherSections } from './docs-section';
 import { collectQueryLog as collectQueryLogIn, queryLogLines } from './query-log';
 import { actionsOfPlan, type LoadMessage, type LoadResult, type LoadSpec } from './protocol';
 import { consoleReport, failedRequests, markdownReport, type ConfigurationRun, type SoakResult } from './report';
+import { wholeNumberFromEnv } from './env-settings';
 
 const repoRoot = path.resolve(__dirname, '..');
 const requireFromApi = createRequire(path.join(repoRoot, 'apps/api/package.json'));
@@ -41,26 +42,18 @@ const SESSION_COOKIE = 'yhdessa_session';
 
 const out = (text = '') => process.stdout.write(`${text}\n`);
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
-  return value;
-}
-
 const settings = {
-  durationSeconds: Math.max(1, positiveInt('BENCH_DURATION', 10)),
-  connections: Math.max(1, positiveInt('BENCH_CONNECTIONS', 10)),
-  warmupSeconds: positiveInt('BENCH_WARMUP', 2),
-  updateConnections: positiveInt('BENCH_UPDATE_CONNECTIONS', 0) || undefined,
+  durationSeconds: Math.max(1, wholeNumberFromEnv('BENCH_DURATION', 10)),
+  connections: Math.max(1, wholeNumberFromEnv('BENCH_CONNECTIONS', 10)),
+  warmupSeconds: wholeNumberFromEnv('BENCH_WARMUP', 2),
+  updateConnections: wholeNumberFromEnv('BENCH_UPDATE_CONNECTIONS', 0) || undefined,
   postgres: process.env.BENCH_POSTGRES === '1',
   postgresUrl: (process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, ''),
   profileDir: process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined,
   queryLogDir: process.env.BENCH_QUERY_LOG ? path.resolve(process.env.BENCH_QUERY_LOG) : undefined,
   writeDocs: process.env.BENCH_DOCS !== '0',
-  attempts: Math.max(1, positiveInt('BENCH_ATTEMPTS', 3)),
-  soakMinutes: positiveInt('BENCH_SOAK_MINUTES', 0),
+  attempts: Math.max(1, wholeNumberFromEnv('BENCH_ATTEMPTS', 3)),
+  soakMinutes: wholeNumberFromEnv('BENCH_SOAK_MINUTES', 0),
 };
 
 /** How long to wait for other processes to calm down before each attempt. */

@@ -47,18 +47,11 @@ import {
   type ScaleRun,
   type SizeRun,
 } from './scale-report';
+import { wholeNumberFromEnv } from './env-settings';
 
 const repoRoot = path.resolve(__dirname, '..');
 const requireFromApi = createRequire(path.join(repoRoot, 'apps/api/package.json'));
 const { Client } = requireFromApi('pg') as typeof pg;
-
-function wholeNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
-  return value;
-}
 
 const settings = {
   sizes: (process.env.BENCH_SCALE_SIZES ?? '1000,10000,100000').split(',').map((size) => {
@@ -66,11 +59,11 @@ const settings = {
     if (!Number.isInteger(value) || value < 1) throw new Error(`BENCH_SCALE_SIZES: "${size}" is not a number of families`);
     return value;
   }),
-  requests: Math.max(5, wholeNumber('BENCH_SCALE_REQUESTS', 100)),
-  seconds: Math.max(1, wholeNumber('BENCH_SCALE_SECONDS', 90)),
-  seed: wholeNumber('BENCH_SCALE_SEED', 13),
+  requests: Math.max(5, wholeNumberFromEnv('BENCH_SCALE_REQUESTS', 100)),
+  seconds: Math.max(1, wholeNumberFromEnv('BENCH_SCALE_SECONDS', 90)),
+  seed: wholeNumberFromEnv('BENCH_SCALE_SEED', 13),
   postgresUrl: (process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, ''),
-  port: wholeNumber('BENCH_SCALE_PORT', 0),
+  port: wholeNumberFromEnv('BENCH_SCALE_PORT', 0),
   writeDocs: process.env.BENCH_DOCS !== '0',
 };
 const WARMUP_REQUESTS = 3;

@@ -30,22 +30,15 @@ import * as prettier from 'prettier';
 import { buildApi } from '../apps/api/build';
 import { startJavaScript, startTypeScript, stopAllChildren, stopChild, waitForHealth, type StartOptions } from './children';
 import { START_TIME_HEADING, withSection } from './docs-section';
+import { wholeNumberFromEnv } from './env-settings';
 
 const repoRoot = path.resolve(__dirname, '..');
 const apiRoot = path.join(repoRoot, 'apps/api');
 const { Client } = createRequire(path.join(apiRoot, 'package.json'))('pg') as typeof pg;
 
-function wholeNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0, got "${raw}"`);
-  return value;
-}
-
 const settings = {
-  runs: wholeNumber('BENCH_START_RUNS', 5),
-  port: process.env.BENCH_START_PORT ? wholeNumber('BENCH_START_PORT', 0) : undefined,
+  runs: wholeNumberFromEnv('BENCH_START_RUNS', 5),
+  port: process.env.BENCH_START_PORT ? wholeNumberFromEnv('BENCH_START_PORT', 0) : undefined,
   postgresUrl: (process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, ''),
   databaseName: process.env.BENCH_START_DATABASE ?? `yhdessa_bench_start_${process.pid}`,
   writeDocs: process.env.BENCH_DOCS !== '0',

@@ -35,8 +35,12 @@ export const infrastructureRoutes = [
   { method: 'get', path: '/api/openapi.json', why: 'the API description is public documentation' },
 ] as const;
 
-/** Relationships and plans kept in memory for batched reads: a few MB for a busy municipality's open plans. */
-const READ_CACHE_ENTRIES = 20_000;
+/**
+ * Relationships and plans (as each reader sees them) kept in memory for batched reads, the least
+ * recently used dropped first. A plan entry holds its objects, tens of KB for a plan like the
+ * demo's 8.8 KB of JSON (not measured per entry), so the bound is kept modest.
+ */
+const READ_CACHE_ENTRIES = 5_000;
 
 /** Builds the whole HTTP app without listening, so tests drive it in-process. */
 export function buildApp(deps: AppDependencies): Express {
