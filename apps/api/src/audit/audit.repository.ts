@@ -67,6 +67,26 @@ export async function appendAuditLink(tx: Queryable, fields: ChainedFields): Pro
 }
 
 /**
+ * Appends several links, in the order given, in one statement where their chains have heads
+ * (`appendRequestLinksCtes`); a chain's very first link goes by `appendAuditLink`. In the caller's
+ * transaction, like `appendAuditLink`.
+ */
+export async function appendAuditLinks(tx: Queryable, links: readonly ChainedFields[]): Promise<void> {
+  if (links.length <= 1) {
+    for (const fields of links) await appendAuditLink(tx, fields);
+    return;
+  }
+  const unchained = await queryRows<{ ord: number }>(
+    tx,
+    sql`with recursive ${appendRequestLinksCtes(
+      links.map((fields) => ({ request: 0, fields })),
+      sql`select 0 as request`,
+    )} select ord from audit_unchained order by ord`,
+  );
+  for (const { ord } of unchained) await appendAuditLink(tx, links[ord]!);
+}
+
+/**
  * The CTEs (`audit_head`, `audit_link`) that append one link to its chain: the chain's head row
  * moves to the new link (its row lock orders appends to one chain until commit) and the audit row
  * is inserted with the hashes the head returns. For a statement that does more of the same change.

@@ -3,7 +3,15 @@ import request from 'supertest';
 import type { Tx } from '../db/database';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
 import { buildWorld, type World } from '../test/world';
-import { appendAuditEvent, compareWithExportedHeads, exportChainHeads, verifyAuditChains } from './audit.repository';
+import { randomUUID } from 'node:crypto';
+import {
+  appendAuditEvent,
+  appendAuditLinks,
+  chainedFieldsOf,
+  compareWithExportedHeads,
+  exportChainHeads,
+  verifyAuditChains,
+} from './audit.repository';
 import { auditChainHeads, auditEvents } from '../db/tables/audit';
 
 let testApp: TestApp;
@@ -49,6 +57,37 @@ describe('the audit log', () => {
     await Promise.all(Array.from({ length: 12 }, () => coordinator.get(`/api/families/${world.family.id}/plan`).expect(200)));
     const after = await testApp.database.db.$count(auditEvents, eq(auditEvents.chain, `family:${world.family.id}`));
     expect(after - before).toBe(12);
+    expect((await verifyAuditChains(testApp.database.db)).firstBrokenLink).toBeNull();
+  });
+
+  it('when one request records links on several chains, some with no head yet, then each chain gets its links in order and verifies', async () => {
+    const newFamilyId = randomUUID();
+    const entries = [world.family.id, newFamilyId, world.family.id, null, newFamilyId, world.family.id].map((familyId, index) =>
+      chainedFieldsOf({
+        actor: null,
+        familyId,
+        action: 'read',
+        resource: 'family',
+        resourceId: `item ${index}`,
+        outcome: 'allowed',
+        basis: 'test',
+      }),
+    );
+    await testApp.database.db.transaction((tx) => appendAuditLinks(tx, entries));
+    const newest = (familyId: string | null, count: number) =>
+      testApp.database.db
+        .select({ resourceId: auditEvents.resourceId })
+        .from(auditEvents)
+        .where(eq(auditEvents.chain, familyId ? `family:${familyId}` : 'system'))
+        .orderBy(desc(auditEvents.id))
+        .limit(count);
+    expect(await newest(world.family.id, 3)).toEqual([
+      { resourceId: 'item 5' },
+      { resourceId: 'item 2' },
+      { resourceId: 'item 0' },
+    ]);
+    expect(await newest(newFamilyId, 3)).toEqual([{ resourceId: 'item 4' }, { resourceId: 'item 1' }]);
+    expect(await newest(null, 1)).toEqual([{ resourceId: 'item 3' }]);
     expect((await verifyAuditChains(testApp.database.db)).firstBrokenLink).toBeNull();
   });
 

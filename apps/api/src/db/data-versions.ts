@@ -6,6 +6,8 @@ export type VersionStamp = readonly [scope: string, version: number];
 
 export const DIRECTORY_SCOPE = 'directory';
 export const familyScope = (familyId: string) => `family:${familyId}`;
+/** Moves only with what access to the family is decided on (the family, members, roles, consent): not with the plan's content. */
+export const familyAccessScope = (familyId: string) => `family-access:${familyId}`;
 
 /** The versions of the scopes that have one (columns `scope`, `version`); a scope nothing has changed yet is at 0. */
 export const dataVersionsOf = (scopes: readonly string[]) =>

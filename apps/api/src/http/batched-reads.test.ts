@@ -4,6 +4,7 @@ import { verifyAuditChains } from '../audit/audit.repository';
 import { auditEvents } from '../db/tables/audit';
 import { actions } from '../db/tables/actions';
 import { serviceMemberships } from '../db/tables/accounts';
+import { serviceRoles } from '../db/tables/service-roles';
 import { sessions } from '../db/tables/sessions';
 import { buildConsent } from '../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../test/test-app';
@@ -16,10 +17,12 @@ import { buildWorld, type World } from '../test/world';
  */
 let testApp: TestApp;
 let world: World;
+/** Every statement the API ran, in order. */
+const statements: string[] = [];
 const planOf = (familyId: string) => `/api/families/${familyId}/plan`;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({}, { queryLogger: { logQuery: (query: string) => void statements.push(query) } });
   world = await buildWorld(testApp.database.db);
 });
 afterAll(() => testApp.close());
@@ -169,5 +172,39 @@ describe('changes on copies from memory', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.actorId, world.people.workerA.id), eq(auditEvents.outcome, 'denied')));
     expect(denied).toHaveLength(1);
+  });
+
+  it("when the worker's service role ends in the database after a change, then the next change answers 404 and changes nothing", async () => {
+    const agent = await signInAs(testApp.app, world.people.workerA);
+    const actionId = world.actions.actionA.id;
+    await testApp.database.db
+      .insert(serviceMemberships)
+      .values({ accountId: world.people.workerA.id, serviceId: world.services.serviceA.id })
+      .onConflictDoNothing();
+    await agent
+      .patch(actionUrl(actionId))
+      .send({ status: 'in_progress', version: await versionOf(actionId) })
+      .expect(200);
+    await testApp.database.db.update(serviceRoles).set({ status: 'ended' }).where(eq(serviceRoles.id, world.roles.roleA.id));
+    const version = await versionOf(actionId);
+    await agent.patch(actionUrl(actionId)).send({ status: 'done', version }).expect(404);
+    expect(await versionOf(actionId)).toBe(version);
+    await testApp.database.db.update(serviceRoles).set({ status: 'accepted' }).where(eq(serviceRoles.id, world.roles.roleA.id));
+  });
+
+  it('when an action changes, then the next change keeps the relationship from memory: a change of content does not move access', async () => {
+    const agent = await signInAs(testApp.app, world.people.coordinator);
+    const actionId = world.actions.familyAction.id;
+    const relationReads = () => statements.filter((statement) => statement.includes('as invited_service_role_ids')).length;
+    await agent
+      .patch(actionUrl(actionId))
+      .send({ title: 'Ensimmäinen', version: await versionOf(actionId) })
+      .expect(200);
+    const before = relationReads();
+    await agent
+      .patch(actionUrl(actionId))
+      .send({ title: 'Toinen', version: await versionOf(actionId) })
+      .expect(200);
+    expect(relationReads()).toBe(before);
   });
 });

@@ -6,10 +6,10 @@ import { audienceSubject } from '../access/event-audience';
 import { familyAccessBasis, opensCase } from '../access/family-policy';
 import { findFamilyRelation } from '../access/family-relation.repository';
 import { auditAnonymousDenial } from '../audit/anonymous-denials';
-import { appendAuditEvent, appendAuditLink, auditLinkCtes, chainedFieldsOf, type AuditEntry } from '../audit/audit.repository';
+import { appendAuditEvent, appendAuditLinks, auditLinkCtes, chainedFieldsOf, type AuditEntry } from '../audit/audit.repository';
 import type { ChainedFields } from '../audit/audit-hash';
 import type { Database, Queryable, Tx } from '../db/database';
-import { DIRECTORY_SCOPE, familyScope, type VersionStamp } from '../db/data-versions';
+import { DIRECTORY_SCOPE, familyAccessScope, type VersionStamp } from '../db/data-versions';
 import type { VersionedCache } from '../db/versioned-cache';
 import { municipalityDate } from '../core/clock';
 import { insertFamilyEvent } from '../realtime/family-events.repository';
@@ -148,9 +148,7 @@ async function runRouteOnce(
       const pending: RecordedEvent[] = [];
       // Audit links wait for the change's event, or the handler's end, to be written with fewer round trips.
       const pendingLinks: ChainedFields[] = [];
-      const appendPendingLinks = async () => {
-        for (const link of pendingLinks.splice(0)) await appendAuditLink(tx, link);
-      };
+      const appendPendingLinks = () => appendAuditLinks(tx, pendingLinks.splice(0));
       const context = {
         actor,
         family,
@@ -308,7 +306,7 @@ async function runBatchedRead(
   throw new Error(`${route.path}: a read from the database alone did not hold`);
 }
 
-const relationScopes = (familyId: string) => [familyScope(familyId), DIRECTORY_SCOPE];
+const relationScopes = (familyId: string) => [familyAccessScope(familyId), DIRECTORY_SCOPE];
 
 async function requireFamilyAccess(
   db: Queryable,
