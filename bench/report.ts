@@ -250,9 +250,11 @@ pipelining. Each scenario has a warm-up that is not counted.
   is not makes the read run again from the database) and appends each read to its family's
   hash-chained audit log; the answer leaves after that statement has committed.
 - **full stack PATCH /api/families/:familyId/actions/:actionId**: the session and the
-  relationship from the database, then in one transaction the action read, the policy decision,
-  the conditional update on the version the client sent, and the audit link together with the
-  family event row in one statement, then the socket.io notice (no sockets are connected). Each
+  relationship from memory where a copy is current (the relationship is kept with the family's
+  access version, which an action's change does not move), then in one transaction: one
+  statement confirming those copies, the action read, the policy decision, the conditional
+  update on the version the client sent, and the audit link together with the family event row
+  in one statement; then the socket.io notice (no sockets are connected). Each
   connection owns one of the plan's actions, cycles its status (planned → in progress → done)
   and sends the version from its previous answer, so every request is a valid change; a refused
   one would show in the non-2xx column.
@@ -282,9 +284,10 @@ ${sections.join('\n\n')}
   and its access decisions are read from) and one for the directory (accounts, services,
   memberships), in the same transaction as the change, and each read's commit compares them.
 - With PGlite every statement of the process runs on the one embedded database, in the API's
-  own thread, and each round trip costs far more than the statement itself; a write is still
-  seven round trips (session, BEGIN, relationship, action, update, the audit link with the event
-  row, COMMIT), which is why the update lags the read.
+  own thread. Statements run as named prepared statements (\`db/prepared-pglite.ts\`): parsed and
+  planned once, then one call each. A write is still six round trips (BEGIN, the confirmation of
+  the copies, the action, the update, the audit link with the event row, COMMIT) and all writes
+  take turns on the one database, which is why the update lags the read.
 - The load generator, the servers and (in the PostgreSQL configuration) the database share this
   machine's cores, so absolute figures depend on the machine and vary from run to run; the
   ratio from one run is the figure to compare.

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool } from 'pg';
+import { PreparedPglite } from './prepared-pglite';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -45,8 +46,9 @@ async function openPglite(dataDir: string, copyOf?: Blob, logger?: Logger): Prom
   // PGlite makes only the last folder itself; `./.data/demo` on a fresh checkout needs `./.data` first.
   if (dataDir !== 'memory://') fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = await PGlite.create(dataDir === 'memory://' ? { loadDataDir: copyOf } : { dataDir: path.resolve(dataDir) });
-  const db = drizzlePglite(client, { logger }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder });
+  // After migrating: the API's statements run prepared (`PreparedPglite`), on the schema as it now is.
+  const db = drizzlePglite({ client: new PreparedPglite(client) as unknown as PGlite, logger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
