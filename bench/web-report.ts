@@ -23,7 +23,7 @@ export interface PageRun {
   name: string;
   address: string;
   compressed: Load[];
-  /** Loaded as by a browser that accepts no compression; empty when BENCH_WEB_IDENTITY=0. */
+  /** Loaded as by a browser that accepts no compression (BENCH_WEB_IDENTITY_RUNS times). */
   identity: Load[];
 }
 
@@ -102,7 +102,8 @@ function compressionEffect(run: WebRun): string[] {
   return run.pages
     .filter((page) => page.identity.length > 0)
     .map((page) => {
-      const on = (pick: (load: Load) => number) => of(page.compressed, pick);
+      // Paired: the compressed loads of the same runs, one right before each load without.
+      const on = (pick: (load: Load) => number) => of(page.compressed.slice(0, page.identity.length), pick);
       const off = (pick: (load: Load) => number) => of(page.identity, pick);
       return [
         page.name,
@@ -155,8 +156,9 @@ export function markdownWebReport(run: WebRun): string {
       : ['No accessibility audit failed on any page.', '']),
     ...(effect.length
       ? [
-          `The API's compression: each page was also loaded as by a browser that accepts no compression`,
-          `(\`Accept-Encoding: identity\`), in the same run (medians, without → with):`,
+          `The API's compression: each page was also loaded ${run.pages[0]!.identity.length} time(s) as by a browser that accepts`,
+          `no compression (\`Accept-Encoding: identity\`), right after its compressed load(s) of the same run(s)`,
+          `(without → with):`,
           '',
           '| page | performance | LCP | FCP | JS on the wire |',
           '| --- | --- | --- | --- | --- |',

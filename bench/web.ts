@@ -8,13 +8,13 @@
  * of the page (Lighthouse's extraHeaders), so Lighthouse may reset the browser's storage and cache
  * before each load as it does by default.
  *
- * Each page is also loaded as by a browser that accepts no compression (`Accept-Encoding:
- * identity`), in the same run and in turn, so the effect of the API's compression is a ratio of
- * figures measured together. Prints every load and writes the "The web on a phone" section of
+ * Each page is also loaded BENCH_WEB_IDENTITY_RUNS times (default 1; 0: never) as by a browser that
+ * accepts no compression (`Accept-Encoding: identity`), in the same run and in turn, so the effect
+ * of the API's compression is a ratio of figures measured together. Prints every load and writes the "The web on a phone" section of
  * docs/benchmarks.md. Not part of the test suite.
  *
  * Env: BENCH_WEB_RUNS (3), BENCH_WEB_PORT (the API's port; default a free one), BENCH_WEB_BUILD=0
- * (use the build there is), BENCH_WEB_IDENTITY=0 (skip the loads without compression),
+ * (use the build there is), BENCH_WEB_IDENTITY_RUNS (1),
  * BENCH_WEB_REPORTS (a folder for every Lighthouse report as JSON), CHROME_PATH (/usr/bin/chromium),
  * BENCH_DOCS=0 (do not write docs/benchmarks.md).
  */
@@ -45,7 +45,7 @@ const settings = {
   runs: Math.max(1, wholeNumberFromEnv('BENCH_WEB_RUNS', 3)),
   port: process.env.BENCH_WEB_PORT ? wholeNumberFromEnv('BENCH_WEB_PORT', 0) : undefined,
   build: process.env.BENCH_WEB_BUILD !== '0',
-  identity: process.env.BENCH_WEB_IDENTITY !== '0',
+  identityRuns: wholeNumberFromEnv('BENCH_WEB_IDENTITY_RUNS', 1),
   reportsDir: process.env.BENCH_WEB_REPORTS,
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   writeDocs: process.env.BENCH_DOCS !== '0',
@@ -157,6 +157,7 @@ async function lighthouseLoad(origin: string, page: Page, compressed: boolean, r
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({ chromePath: settings.chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'error' });
+  browsers.add(chrome);
   try {
     const extraHeaders: Record<string, string> = {};
     if (page.cookie) extraHeaders.Cookie = page.cookie;
@@ -190,6 +191,7 @@ async function lighthouseLoad(origin: string, page: Page, compressed: boolean, r
     };
   } finally {
     chrome.kill();
+    browsers.delete(chrome);
   }
 }
 
@@ -201,9 +203,17 @@ function commandLine(): string {
   return [...set, 'pnpm bench:web'].join(' ');
 }
 
+const browsers = new Set<{ kill(): void }>();
 async function cleanUp(): Promise<void> {
+  for (const browser of browsers) browser.kill();
   await stopAllChildren();
 }
+
+// Stopped from outside (Ctrl-C): the API and the browser go too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    void cleanUp().finally(() => process.exit(130));
+  });
 
 async function main(): Promise<void> {
   const startedAt = new Date();
@@ -244,7 +254,6 @@ async function main(): Promise<void> {
       { name: "The family's home", address: '/', cookie: guardian },
       { name: "The coordinator's plan of a family", address: await familyAddress(origin, coordinator), cookie: coordinator },
     ];
-    const variants = settings.identity ? [true, false] : [true];
     const runs: PageRun[] = pages.map((page) => ({
       name: page.name,
       address: page.address.replace(/[0-9a-f-]{36}/g, ':familyId'),
@@ -253,7 +262,7 @@ async function main(): Promise<void> {
     }));
     for (let run = 1; run <= settings.runs; run += 1) {
       for (const [index, page] of pages.entries()) {
-        for (const compressed of variants) {
+        for (const compressed of run <= settings.identityRuns ? [true, false] : [true]) {
           const load = await lighthouseLoad(origin, page, compressed, run);
           runs[index]![compressed ? 'compressed' : 'identity'].push(load);
           out(
