@@ -45,6 +45,7 @@ export const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
+const times = (count: number) => (count === 1 ? 'once' : `${count} times`);
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
 const of = (loads: Load[], pick: (load: Load) => number) => median(loads.map(pick));
@@ -131,8 +132,10 @@ export function markdownWebReport(run: WebRun): string {
     `slowed 4×), after resetting the browser's storage and cache; a signed-in page gets the session cookie of a`,
     `sign-in through the API on every request. ${run.runs} loads per page, the pages in turn; the table gives the`,
     `median of each figure (each load's score in brackets). "JS on the wire" is every script the load fetched`,
-    `(Lighthouse's network requests of type Script, transfer size, as the API sent them: brotli); "JS gzipped" is`,
-    `the same files gzipped from the build. kB = 1,000 bytes.`,
+    `(Lighthouse's network requests of type Script, transfer size, as the API sent them: brotli, response`,
+    `headers included); "JS gzipped" is the same files gzipped from the build. kB = 1,000 bytes. Lighthouse`,
+    `scales the CPU time it observes on this machine, so other work on it (see the load average) inflates TBT`,
+    `and with it the performance score; the loads go over HTTP/1.1 (the API without a proxy).`,
     '',
     `- Date: ${run.date}`,
     `- Code: commit ${run.code}`,
@@ -156,7 +159,7 @@ export function markdownWebReport(run: WebRun): string {
       : ['No accessibility audit failed on any page.', '']),
     ...(effect.length
       ? [
-          `The API's compression: each page was also loaded ${run.pages[0]!.identity.length} time(s) as by a browser that accepts`,
+          `The API's compression: each page was also loaded ${times(run.pages[0]!.identity.length)} as by a browser that accepts`,
           `no compression (\`Accept-Encoding: identity\`), right after its compressed load(s) of the same run(s)`,
           `(without → with):`,
           '',
