@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -17,6 +15,7 @@ import { ReadCommitQueue } from './http/read-commits';
 import { VersionedCache } from './db/versioned-cache';
 import { apiNotFound, problemMiddleware } from './http/problem.middleware';
 import { requestLogger } from './http/request-log';
+import { compressResponses, serveWebClient } from './http/web-client';
 import { createMailer, createSmtpTransport } from './mail/mailer';
 import { buildOpenApiDocument } from './http/openapi-document';
 import { notifyOfFamilyEvent } from './features/notifications';
@@ -66,6 +65,7 @@ export function buildApp(deps: AppDependencies): Express {
       strictTransportSecurity: config.NODE_ENV === 'production',
     }),
   );
+  app.use(compressResponses());
   app.use(requestLogger(deps.logger));
 
   const api = express.Router();
@@ -114,15 +114,4 @@ export function buildApp(deps: AppDependencies): Express {
 
   serveWebClient(app, config.WEB_DIST);
   return app;
-}
-
-/** The built web client on the same origin; every non-API path gets index.html for client routing. */
-function serveWebClient(app: Express, webDist: string): void {
-  const indexFile = path.join(webDist, 'index.html');
-  if (!fs.existsSync(indexFile)) return;
-  app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-  app.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile);
-  });
 }
