@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { assessmentDomainSchema } from './assessments';
 import { localizedTextSchema } from './ids';
 import { costCellSchema } from './insights';
+import { cursorSchema, pageLimitSchema } from './paging';
 
 /**
  * The manager's outcome figures: what the families' cases came to, with no family in them. A
@@ -96,10 +97,33 @@ export const outcomeGroupSchema = z.object({
 });
 export type OutcomeGroup = z.infer<typeof outcomeGroupSchema>;
 
+/**
+ * A page of the service groups: the services ordered by the families that used them in every year
+ * together, most first (a count below `MIN_FAMILIES_PER_FIGURE` counts as none, so services too
+ * small to show a figure go by name alone), then by Finnish name. A page is a slice of the same
+ * groups, each suppressed as a whole on its own, so no page shows what another hides.
+ */
+export const outcomeServicePageSchema = z.object({
+  groups: z.array(outcomeGroupSchema),
+  /** Pass as `cursor` to `/insights/outcomes/services` for the next page; null on the last. */
+  nextCursor: cursorSchema.nullable(),
+  /** The services with outcome figures in all, on every page. */
+  count: z.number().int().min(0),
+});
+export type OutcomeServicePage = z.infer<typeof outcomeServicePageSchema>;
+
+export const outcomeServicePageQuerySchema = z.strictObject({
+  cursor: cursorSchema.optional(),
+  limit: pageLimitSchema,
+});
+export type OutcomeServicePageQuery = z.infer<typeof outcomeServicePageQuerySchema>;
+
 export const insightsOutcomesSchema = z.object({
   /** Years with outcomes or priced usage, oldest first. */
   years: z.array(z.number().int()),
-  /** Municipalities first, the one with the most families first; then services in the order of their Finnish names. */
+  /** Municipalities first, the one with the most families first; then the organisation's programmes. */
   groups: z.array(outcomeGroupSchema),
+  /** The first page of the services (`DEFAULT_PAGE_SIZE` of them) and how many there are in all. */
+  services: outcomeServicePageSchema,
 });
 export type InsightsOutcomes = z.infer<typeof insightsOutcomesSchema>;

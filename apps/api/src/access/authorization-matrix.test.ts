@@ -727,6 +727,11 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
     'GET /api/insights/caseloads': { method: 'GET', path: '/api/insights/caseloads', expect: signedIn({ manager: 200 }) },
     'GET /api/insights/forecast': { method: 'GET', path: '/api/insights/forecast', expect: signedIn({ manager: 200 }) },
     'GET /api/insights/outcomes': { method: 'GET', path: '/api/insights/outcomes', expect: signedIn({ manager: 200 }) },
+    'GET /api/insights/outcomes/services': {
+      method: 'GET',
+      path: '/api/insights/outcomes/services',
+      expect: signedIn({ manager: 200 }),
+    },
     'GET /api/insights/historical-costs': {
       method: 'GET',
       path: '/api/insights/historical-costs',

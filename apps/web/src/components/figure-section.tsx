@@ -1,16 +1,21 @@
 import { BarChart, type BarChartProps } from '@mantine/charts';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile, toCsv } from '../lib/download-file';
+
+type CsvRows = (string | number)[][];
 
 interface FigureSectionProps {
   id: string;
   title: string;
   intro?: string;
-  /** The table's rows as exported, header first: the same figures the table shows; none without a table. */
-  csv?: { fileName: string; rows: (string | number)[][] };
+  /**
+   * The table's rows as exported, header first: the same figures the table shows; none without a
+   * table. Read when the button is pressed, when the table shows only part of them.
+   */
+  csv?: { fileName: string; rows: CsvRows | (() => Promise<CsvRows>) };
   /** What the figures are of, when the reader can choose it: above the chart and the table. */
   controls?: ReactNode;
   /** A `FigureChart` of the figures, or nothing (false); the table below always holds them too. */
@@ -21,6 +26,18 @@ interface FigureSectionProps {
 /** One titled block of figures: a chart, the table with the same figures, and the table as a CSV file. */
 export function FigureSection({ id, title, intro, csv, controls, chart, children }: FigureSectionProps) {
   const { t } = useTranslation();
+  const [file, setFile] = useState<'reading' | 'failed' | null>(null);
+  const download = async () => {
+    if (!csv) return;
+    if (Array.isArray(csv.rows)) return downloadFile(toCsv(csv.rows), csv.fileName, 'text/csv');
+    setFile('reading');
+    try {
+      downloadFile(toCsv(await csv.rows()), csv.fileName, 'text/csv');
+      setFile(null);
+    } catch {
+      setFile('failed');
+    }
+  };
   return (
     <Card component="section" withBorder padding="lg" aria-labelledby={id}>
       <Stack gap="md">
@@ -36,14 +53,22 @@ export function FigureSection({ id, title, intro, csv, controls, chart, children
             )}
           </Stack>
           {csv && (
-            <Button
-              variant="light"
-              leftSection={<IconDownload size={16} aria-hidden />}
-              onClick={() => downloadFile(toCsv(csv.rows), csv.fileName, 'text/csv')}
-              aria-label={t('insights.downloadCsvOf', { title })}
-            >
-              {t('insights.downloadCsv')}
-            </Button>
+            <Stack gap={4} align="flex-end">
+              <Button
+                variant="light"
+                leftSection={<IconDownload size={16} aria-hidden />}
+                loading={file === 'reading'}
+                onClick={() => void download()}
+                aria-label={t('insights.downloadCsvOf', { title })}
+              >
+                {t('insights.downloadCsv')}
+              </Button>
+              {file === 'failed' && (
+                <Text size="sm" c="red" role="alert">
+                  {t('insights.downloadFailed')}
+                </Text>
+              )}
+            </Stack>
           )}
         </Group>
         {controls}

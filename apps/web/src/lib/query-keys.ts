@@ -75,6 +75,7 @@ export const queryKeys = {
   insightsCaseloads: ['insights', 'caseloads'] as const,
   insightsForecast: ['insights', 'forecast'] as const,
   insightsOutcomes: ['insights', 'outcomes'] as const,
+  insightsOutcomeServices: (cursor: string | null) => ['insights', 'outcomes', 'services', { cursor }] as const,
   historicalCosts: ['insights', 'historical-costs'] as const,
 
   /** Outcome-based programmes: everything cached of them goes stale when one is saved. */

@@ -6,6 +6,7 @@ import {
   insightsCostsSchema,
   insightsForecastSchema,
   insightsOutcomesSchema,
+  outcomeServicePageSchema,
   type OutcomeGroup,
 } from '@yhdessa/shared';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -24,6 +25,7 @@ import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
 import { RAAHE_COSTS_FILE } from '../demo/seed-demo-historical-costs';
 import { monthsBefore } from './cost-forecast';
+import { encodeCursor } from '../../http/cursor';
 import { municipalityMonth } from '../../core/clock';
 
 jest.setTimeout(60_000);
@@ -294,12 +296,15 @@ describe('outcomes', () => {
     const response = await (await agentOf('manager')).get('/api/insights/outcomes').expect(200);
     const outcomes = insightsOutcomesSchema.parse(response.body);
     expect(outcomes.years).toEqual([2025, 2026]);
-    expect(outcomes.groups.map((group) => [group.kind, group.label.fi])).toEqual([
-      ['municipality', 'Testikunta'],
-      ['service', 'Koulukuraattori'],
+    expect(outcomes.groups.map((group) => [group.kind, group.label.fi])).toEqual([['municipality', 'Testikunta']]);
+    // The services most families used first: A's six, then B's five (by name, B would come first).
+    expect(outcomes.services.groups.map((group) => [group.kind, group.label.fi])).toEqual([
       ['service', 'Perhetyö'],
+      ['service', 'Koulukuraattori'],
     ]);
-    const [municipality, serviceB, serviceA] = outcomes.groups;
+    expect(outcomes.services).toMatchObject({ nextCursor: null, count: 2 });
+    const [municipality] = outcomes.groups;
+    const [serviceA, serviceB] = outcomes.services.groups;
     const thisYear = period(municipality, 2026);
     // One family dropped a goal: hidden; 8 ended - 7 not dropped would tell it, so the 7 are hidden, and then the 7
     // reached, the one other count of those 7 (the rate would tell it too).
@@ -341,6 +346,48 @@ describe('outcomes', () => {
   });
 });
 
+describe('the outcomes of the services, a page at a time', () => {
+  const pageOf = async (query: string) =>
+    outcomeServicePageSchema.parse(
+      (await (await agentOf('manager')).get(`/api/insights/outcomes/services${query}`).expect(200)).body,
+    );
+  const cursorProblem = async (cursor: string) => {
+    const response = await (await agentOf('manager')).get(`/api/insights/outcomes/services?cursor=${cursor}`).expect(400);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body).toMatchObject({ errors: [{ path: 'query.cursor' }] });
+    return response.body as { errors: { message: string }[] };
+  };
+
+  it('when the manager pages through the services one at a time, then the pages hold the same groups as the whole answer, with the same figures hidden, and the count of all on each', async () => {
+    const whole = insightsOutcomesSchema.parse((await (await agentOf('manager')).get('/api/insights/outcomes').expect(200)).body);
+    const first = await pageOf('?limit=1');
+    expect(first).toMatchObject({ count: 2, nextCursor: expect.any(String) });
+    const second = await pageOf(`?limit=1&cursor=${first.nextCursor}`);
+    expect(second).toMatchObject({ count: 2, nextCursor: null });
+    expect([...first.groups, ...second.groups]).toEqual(whole.services.groups);
+    expect(await pageOf('')).toEqual(whole.services);
+    // Service A was used by one family alone in 2025: every figure of that year hides on the page as in the whole answer.
+    const perhetyo = first.groups[0]!;
+    expect(perhetyo.label.fi).toBe('Perhetyö');
+    const year2025 = perhetyo.periods.find((period) => period.year === 2025)!;
+    expect(year2025.costPerOutcome.cost).toEqual({ suppressed: true, costCents: null, families: null });
+    // The cursor names a service by its id alone: nothing of a family or a figure.
+    expect(JSON.parse(Buffer.from(first.nextCursor!, 'base64url').toString('utf8'))).toEqual({
+      order: 'outcomes:services',
+      after: world.services.serviceA.id,
+    });
+  });
+
+  it('when the cursor is not one of ours, belongs to another list, or names a service no longer in the list, then 400 and no page', async () => {
+    expect((await cursorProblem('bm90LWEtY3Vyc29y')).errors[0]!.message).toBe('Not a cursor this API gave.');
+    const familiesCursor = encodeCursor({ order: 'families:name', after: world.services.serviceA.id });
+    expect((await cursorProblem(familiesCursor)).errors[0]!.message).toMatch(/another list/);
+    const gone = encodeCursor({ order: 'outcomes:services', after: '00000000-0000-4000-8000-000000000000' });
+    expect((await cursorProblem(gone)).errors[0]!.message).toMatch(/no longer in it/);
+    await (await agentOf('manager')).get('/api/insights/outcomes/services?limit=101').expect(400);
+  });
+});
+
 describe('who sees the aggregates', () => {
   it.each<[PersonKey, number]>([
     ['manager', 200],
@@ -357,6 +404,7 @@ describe('who sees the aggregates', () => {
       '/api/insights/forecast',
       '/api/insights/historical-costs',
       '/api/insights/outcomes',
+      '/api/insights/outcomes/services',
     ])
       expect((await agent.get(path)).status).toBe(status);
   });

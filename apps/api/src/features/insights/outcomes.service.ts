@@ -1,5 +1,15 @@
-import type { CostCell, InsightsOutcomes, LocalizedText } from '@yhdessa/shared';
+import {
+  DEFAULT_PAGE_SIZE,
+  MIN_FAMILIES_PER_FIGURE,
+  type CostCell,
+  type InsightsOutcomes,
+  type LocalizedText,
+  type OutcomeGroup,
+  type OutcomeServicePage,
+  type OutcomeServicePageQuery,
+} from '@yhdessa/shared';
 import type { Queryable } from '../../db/database';
+import { cursorLeadsNowhere, decodeCursor, pageOf } from '../../http/cursor';
 import type { KeyedCostTable } from './cost-figures';
 import { listEnrolmentSpansOfAllFamilies } from '../programs';
 import { listPricedUsageOfAllFamilies } from './insights.repository';
@@ -30,15 +40,28 @@ const costIn =
     return column < 0 ? noCost : row.cells[column]!;
   };
 
-const byFinnishName = (a: { label: LocalizedText }, b: { label: LocalizedText }) => a.label.fi.localeCompare(b.label.fi, 'fi');
+const finnish = new Intl.Collator('fi');
+const byFinnishName = (a: { label: LocalizedText }, b: { label: LocalizedText }) => finnish.compare(a.label.fi, b.label.fi);
+
+/** The outcome figures as kept per API instance: the services in page order, each with the id a cursor names. */
+export interface OutcomeFigures {
+  years: number[];
+  /** Municipalities, then programmes. */
+  groups: OutcomeGroup[];
+  services: { id: string; group: OutcomeGroup }[];
+  /** Each service's place in `services`. */
+  serviceAt: Map<string, number>;
+}
+
+const SERVICE_ORDER = 'outcomes:services';
 
 /**
  * What the families' cases came to, per municipality, programme (the organisation's) and service, in each year and in all:
  * wellbeing change, goal endings, experience, and the cost per outcome reached. Costs are the
  * cells of the published cost tables (with what they hide hidden), so no view gives away another's.
+ * `organisationId`: the manager's, whose programmes are grouped; none without one.
  */
-/** `organisationId`: the manager's, whose programmes are grouped; none without one. */
-export async function readOutcomes(db: Queryable, organisationId: string | null): Promise<InsightsOutcomes> {
+export async function computeOutcomes(db: Queryable, organisationId: string | null): Promise<OutcomeFigures> {
   const usage = await listPricedUsageOfAllFamilies(db);
   const outcomes = indexOutcomes({
     changes: wellbeingChanges(await listWellbeingMetersOfAllFamilies(db)),
@@ -79,19 +102,57 @@ export async function readOutcomes(db: Queryable, organisationId: string | null)
     if (!users) usersOf.set(item.service.id, (users = new Set()));
     users.add(item.familyId);
   }
-  const serviceGroups = [...services].map(([id, label]): OutcomeGroupSource => ({
-    kind: 'service',
-    label,
-    includes: (familyId, year) => used.has(`${id}|${familyId}|${year}`),
-    candidates: usersOf.get(id),
-    costOf: costIn(byServiceYear, id),
+  // The services most families used first. A count too small to show counts as none, so the
+  // order tells nothing of how small: those services go by name.
+  const servedBy = (id: string) => {
+    const served = usersOf.get(id)?.size ?? 0;
+    return served < MIN_FAMILIES_PER_FIGURE ? 0 : served;
+  };
+  const serviceOrder = [...services]
+    .map(([id, label]) => ({ id, label, served: servedBy(id) }))
+    .sort((a, b) => b.served - a.served || byFinnishName(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const serviceGroups = serviceOrder.map(({ id, label }) => ({
+    id,
+    group: buildOutcomeGroup(
+      {
+        kind: 'service',
+        label,
+        includes: (familyId, year) => used.has(`${id}|${familyId}|${year}`),
+        candidates: usersOf.get(id),
+        costOf: costIn(byServiceYear, id),
+      },
+      years,
+      outcomes,
+    ),
   }));
   return {
     years,
     groups: [
       ...municipalityGroups,
       ...programGroups(organisationId ? await listEnrolmentSpansOfAllFamilies(organisationId, db) : [], usage, years),
-      ...serviceGroups.sort(byFinnishName),
     ].map((group) => buildOutcomeGroup(group, years, outcomes)),
+    services: serviceGroups,
+    serviceAt: new Map(serviceGroups.map(({ id }, index) => [id, index])),
+  };
+}
+
+/** A page of the service groups, after the cursor's service in their order as it is now; a stale or foreign cursor answers 400. */
+export function pageOfServices(figures: OutcomeFigures, query: OutcomeServicePageQuery): OutcomeServicePage {
+  let start = 0;
+  if (query.cursor) {
+    const at = figures.serviceAt.get(decodeCursor(query.cursor, SERVICE_ORDER));
+    if (at === undefined) throw cursorLeadsNowhere();
+    start = at + 1;
+  }
+  const { items, nextCursor } = pageOf(figures.services.slice(start, start + query.limit + 1), query.limit, SERVICE_ORDER);
+  return { groups: items.map((item) => item.group), nextCursor, count: figures.services.length };
+}
+
+/** The answer of `/insights/outcomes`: every municipality and programme, and the first page of the services. */
+export function presentOutcomes(figures: OutcomeFigures): InsightsOutcomes {
+  return {
+    years: figures.years,
+    groups: figures.groups,
+    services: pageOfServices(figures, { limit: DEFAULT_PAGE_SIZE }),
   };
 }

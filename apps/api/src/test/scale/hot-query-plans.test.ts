@@ -133,6 +133,7 @@ const aggregates: [string, () => string][] = [
   ['forecast', () => '/api/insights/forecast'],
   ['change', () => '/api/insights/change'],
   ['outcomes', () => '/api/insights/outcomes'],
+  ['outcomes, a page of services', () => '/api/insights/outcomes/services'],
   ['caseloads', () => '/api/insights/caseloads'],
 ];
 

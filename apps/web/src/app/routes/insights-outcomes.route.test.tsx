@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import {
   assessmentDomains,
   type CostCell,
@@ -78,13 +78,30 @@ const familyWork: OutcomeGroup = {
     period(null),
   ],
 };
-const outcomes: InsightsOutcomes = { years: [2025], groups: [municipality, familyWork] };
+const serviceGroup = (fi: string): OutcomeGroup => ({ kind: 'service', label: { fi }, periods: [period(2025), period(null)] });
+const homeHelp = serviceGroup('Kotipalvelu');
+const peerGroup = serviceGroup('Vertaisryhmä');
+// The first page of the services came with the answer; two more pages follow it.
+const outcomes: InsightsOutcomes = {
+  years: [2025],
+  groups: [municipality],
+  services: { groups: [familyWork], nextCursor: 'page-2', count: 3 },
+};
 
 function signedInAsManager() {
   server.use(
     http.get('/api/auth/me', () => HttpResponse.json(manager)),
     http.get('/api/demo/accounts', () => problem(404, 'not_found')),
     http.get('/api/insights/outcomes', () => HttpResponse.json(outcomes)),
+    http.get('/api/insights/outcomes/services', ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      if (query.get('cursor') === 'page-2') return HttpResponse.json({ groups: [homeHelp], nextCursor: 'page-3', count: 3 });
+      if (query.get('cursor') === 'page-3') return HttpResponse.json({ groups: [peerGroup], nextCursor: null, count: 3 });
+      // Without a cursor, in the largest pages: the file of every service.
+      if (query.get('limit') === '100')
+        return HttpResponse.json({ groups: [familyWork, homeHelp, peerGroup], nextCursor: null, count: 3 });
+      return problem(400, 'validation_failed');
+    }),
   );
 }
 
@@ -158,6 +175,41 @@ describe("the manager's outcome views", () => {
     );
     expect(lines[1]).toBe('2025,30,12,alle 5,alle 5,50,alle 5,0.4');
     expect(lines[2]).toMatch(/^Kaikki vuodet,30,/);
+  });
+
+  it('when the manager asks for more services, then each next page is added below the first with the count of all, and the new services can be picked', async () => {
+    signedInAsManager();
+    const { user } = renderApp('/insights?view=outcomes');
+    const services = await screen.findByRole('table', { name: 'Palvelut rinnakkain' });
+    expect(
+      within(services)
+        .getAllByRole('rowheader')
+        .map((row) => row.textContent),
+    ).toEqual(['Perhetyö']);
+    expect(screen.getByText(/^Näkyvissä 1 \/ 3 palvelua/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Näytä lisää palveluja' }));
+    expect(await within(services).findByRole('rowheader', { name: 'Kotipalvelu' })).toBeInTheDocument();
+    expect(screen.getByText(/^Näkyvissä 2 \/ 3 palvelua/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Näytä lisää palveluja' }));
+    expect(await within(services).findByRole('rowheader', { name: 'Vertaisryhmä' })).toBeInTheDocument();
+    expect(screen.getByText(/^Näkyvissä 3 \/ 3 palvelua/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Näytä lisää palveluja' })).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Kenen tulokset'), 'Vertaisryhmä');
+    expect(await screen.findByRole('table', { name: 'Hinta per saavutettu tulos: Vertaisryhmä' })).toBeInTheDocument();
+  });
+
+  it('when the manager downloads the services side by side with only the first page shown, then the file holds every service', async () => {
+    signedInAsManager();
+    const { user } = renderApp('/insights?view=outcomes');
+    await user.click(await screen.findByRole('button', { name: 'Lataa CSV: Palvelut rinnakkain' }));
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1));
+    const lines = (await createObjectURL.mock.calls[0]![0].text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines.slice(1).map((line: string) => line.split(',')[0])).toEqual(['Perhetyö', 'Kotipalvelu', 'Vertaisryhmä']);
   });
 
   it('when read in Swedish or English, then every outcome text has its translation', () => {

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   historicalCostImportListSchema,
   historicalCostImportSchema,
@@ -8,7 +8,11 @@ import {
   insightsCostsSchema,
   insightsForecastSchema,
   insightsOutcomesSchema,
+  MAX_PAGE_SIZE,
+  outcomeServicePageSchema,
   type InsightsChangeRequest,
+  type OutcomeGroup,
+  type OutcomeServicePage,
 } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
@@ -53,6 +57,39 @@ export function insightsOutcomesQueryOptions() {
     queryKey: queryKeys.insightsOutcomes,
     queryFn: ({ signal }) => apiRequest('/api/insights/outcomes', { schema: insightsOutcomesSchema, signal }),
   });
+}
+
+const outcomeServicesPath = (cursor: string | null, limit?: number) => {
+  const query = new URLSearchParams({ ...(cursor && { cursor }), ...(limit && { limit: String(limit) }) }).toString();
+  return `/api/insights/outcomes/services${query ? `?${query}` : ''}`;
+};
+
+/**
+ * The services after the first page, a page at a time from `cursor` (the first page's
+ * `nextCursor`): none is read until the reader asks for more (`fetchNextPage`).
+ */
+export function outcomeServicePagesQueryOptions(cursor: string | null) {
+  return infiniteQueryOptions({
+    queryKey: queryKeys.insightsOutcomeServices(cursor),
+    queryFn: ({ pageParam, signal }) => apiRequest(outcomeServicesPath(pageParam), { schema: outcomeServicePageSchema, signal }),
+    initialPageParam: cursor,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: false,
+  });
+}
+
+/** Every service's outcome figures, in the largest pages: for a file that holds them all. */
+export async function fetchAllOutcomeServices(): Promise<OutcomeGroup[]> {
+  const groups: OutcomeGroup[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: OutcomeServicePage = await apiRequest(outcomeServicesPath(cursor, MAX_PAGE_SIZE), {
+      schema: outcomeServicePageSchema,
+    });
+    groups.push(...page.groups);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return groups;
 }
 
 export function historicalCostsQueryOptions() {

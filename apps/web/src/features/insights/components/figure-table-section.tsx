@@ -20,8 +20,12 @@ interface FigureTableSectionProps {
   /** A row marked `total` (every year together) is set in bold. */
   rows: { label: string; cells: FigureValue[]; total?: boolean }[];
   fileName: string;
+  /** The rows of the file when the table shows only some of them (a list read a page at a time). */
+  allRows?: () => Promise<{ label: string; cells: FigureValue[] }[]>;
   controls?: ReactNode;
   chart?: ReactNode;
+  /** Below the table: e.g. how many rows there are and a way to show more. */
+  footer?: ReactNode;
 }
 
 /** A titled table of figures with its chart and CSV file: the same figures in all three. */
@@ -33,10 +37,16 @@ export function FigureTableSection({
   columns,
   rows,
   fileName,
+  allRows,
   controls,
   chart,
+  footer,
 }: FigureTableSectionProps) {
   const header = [rowHeading, ...columns];
+  const fileRows = (shown: { label: string; cells: FigureValue[] }[]) => [
+    header,
+    ...shown.map((row) => [row.label, ...row.cells.map((cell) => cell.csv)]),
+  ];
   return (
     <FigureSection
       id={id}
@@ -44,7 +54,7 @@ export function FigureTableSection({
       intro={intro}
       controls={controls}
       chart={chart}
-      csv={{ fileName, rows: [header, ...rows.map((row) => [row.label, ...row.cells.map((cell) => cell.csv)])] }}
+      csv={{ fileName, rows: allRows ? async () => fileRows(await allRows()) : fileRows(rows) }}
     >
       <TableScrollContainer label={title} minWidth={Math.max(560, 120 * header.length)}>
         <Table striped verticalSpacing="xs" aria-labelledby={id}>
@@ -73,6 +83,7 @@ export function FigureTableSection({
           </Table.Tbody>
         </Table>
       </TableScrollContainer>
+      {footer}
     </FigureSection>
   );
 }

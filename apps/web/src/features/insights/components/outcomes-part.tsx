@@ -1,8 +1,10 @@
-import { Card, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { InsightsOutcomes, OutcomeGroup } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizeText, useLanguage } from '../../../lib/locale';
+import { fetchAllOutcomeServices, outcomeServicePagesQueryOptions } from '../api/insights.query';
 import { FigureTableSection } from './figure-table-section';
 import { CostPerOutcomeSection, ExperienceSection, GoalSection, useOutcomeValues, WellbeingSections } from './outcome-sections';
 
@@ -11,11 +13,14 @@ export function OutcomesPart({ outcomes }: { outcomes: InsightsOutcomes }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [chosen, setChosen] = useState(0);
-  const group = outcomes.groups[chosen];
+  const services = useServicePages(outcomes);
+  // Pages only add services at the end, so a chosen group keeps its place.
+  const groups = [...outcomes.groups, ...services.groups];
+  const group = groups[chosen];
   const nameOf = (each: OutcomeGroup) => localizeText(each.label, language);
   const sectionProps = group && { group, name: nameOf(group), fileKey: `${group.kind}-${chosen + 1}` };
   const options = (kind: OutcomeGroup['kind']) =>
-    outcomes.groups.flatMap((each, index) => (each.kind === kind ? [{ value: String(index), label: nameOf(each) }] : []));
+    groups.flatMap((each, index) => (each.kind === kind ? [{ value: String(index), label: nameOf(each) }] : []));
   return (
     <Stack gap="lg">
       <OutcomeMethod />
@@ -39,12 +44,27 @@ export function OutcomesPart({ outcomes }: { outcomes: InsightsOutcomes }) {
           <GoalSection {...sectionProps} />
           <ExperienceSection {...sectionProps} />
           <CostPerOutcomeSection {...sectionProps} />
-          <ServiceComparison outcomes={outcomes} />
+          <ServiceComparison years={outcomes.years} services={services} />
         </>
       )}
     </Stack>
   );
 }
+
+/** The services read so far (the first page came with the outcomes), how many there are, and a way to read more. */
+function useServicePages(outcomes: InsightsOutcomes) {
+  const more = useInfiniteQuery(outcomeServicePagesQueryOptions(outcomes.services.nextCursor));
+  const pages = more.data?.pages ?? [];
+  return {
+    groups: [...outcomes.services.groups, ...pages.flatMap((page) => page.groups)],
+    count: pages.at(-1)?.count ?? outcomes.services.count,
+    hasMore: (pages.length > 0 ? pages.at(-1)!.nextCursor : outcomes.services.nextCursor) !== null,
+    loading: more.isFetchingNextPage || more.isFetching,
+    failed: more.isError,
+    showMore: () => void more.fetchNextPage(),
+  };
+}
+type ServicePages = ReturnType<typeof useServicePages>;
 
 /** Who counts and how, in words: the same rules the figures are built by. */
 function OutcomeMethod() {
@@ -65,17 +85,17 @@ function OutcomeMethod() {
   );
 }
 
-/** The services side by side in one year, or in every year together. */
-function ServiceComparison({ outcomes }: { outcomes: InsightsOutcomes }) {
+/** The services side by side in one year, or in every year together: those read so far, and its file holds them all. */
+function ServiceComparison({ years, services }: { years: readonly number[]; services: ServicePages }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const values = useOutcomeValues();
   const [year, setYear] = useState<string>('all');
-  const services = outcomes.groups.filter((group) => group.kind === 'service');
-  if (services.length === 0) return null;
-  const periodOf = (group: OutcomeGroup) => group.periods.find((period) => String(period.year ?? 'all') === year)!;
-  const rows = services.map((group) => {
-    const { wellbeing, goals, experience, costPerOutcome } = periodOf(group);
+  if (services.groups.length === 0) return null;
+  const rowOf = (group: OutcomeGroup) => {
+    const { wellbeing, goals, experience, costPerOutcome } = group.periods.find(
+      (period) => String(period.year ?? 'all') === year,
+    )!;
     return {
       label: localizeText(group.label, language),
       cells: [
@@ -88,7 +108,7 @@ function ServiceComparison({ outcomes }: { outcomes: InsightsOutcomes }) {
         values.outcome(costPerOutcome.costPerGoalReached, 'euros'),
       ],
     };
-  });
+  };
   return (
     <FigureTableSection
       id="outcomes-services-title"
@@ -104,8 +124,10 @@ function ServiceComparison({ outcomes }: { outcomes: InsightsOutcomes }) {
         t('outcomes.perService.cost'),
         t('outcomes.cost.perGoal'),
       ]}
-      rows={rows}
+      rows={services.groups.map(rowOf)}
       fileName={`outcomes-by-service-${year}.csv`}
+      // The file holds every service, not only those read so far.
+      allRows={services.hasMore ? async () => (await fetchAllOutcomeServices()).map(rowOf) : undefined}
       controls={
         <NativeSelect
           label={t('outcomes.year')}
@@ -114,9 +136,26 @@ function ServiceComparison({ outcomes }: { outcomes: InsightsOutcomes }) {
           onChange={(event) => setYear(event.currentTarget.value)}
           data={[
             { value: 'all', label: t('outcomes.allYears') },
-            ...[...outcomes.years].reverse().map((each) => ({ value: String(each), label: String(each) })),
+            ...[...years].reverse().map((each) => ({ value: String(each), label: String(each) })),
           ]}
         />
+      }
+      footer={
+        <Group gap="md">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t('outcomes.servicePages.shown', { shown: services.groups.length, count: services.count })}
+          </Text>
+          {services.hasMore && (
+            <Button variant="default" size="sm" loading={services.loading} onClick={services.showMore}>
+              {t('outcomes.servicePages.more')}
+            </Button>
+          )}
+          {services.failed && (
+            <Text size="sm" c="red" role="alert">
+              {t('outcomes.servicePages.failed')}
+            </Text>
+          )}
+        </Group>
       }
     />
   );
