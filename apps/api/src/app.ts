@@ -46,6 +46,10 @@ export function buildApp(deps: AppDependencies): Express {
   const { config } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // API answers are no-store, so an ETag (a hash of every body `res.send` answers) would never be
+  // asked about; files keep theirs (sendFile and express.static make their own from the file,
+  // as long as the setting is on, hence a function that gives none rather than `false`).
+  app.set('etag', () => undefined);
   app.set('trust proxy', trustedProxies(config.TRUST_PROXY));
   app.use(
     helmet({

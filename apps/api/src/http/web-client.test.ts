@@ -139,6 +139,12 @@ describe('the web client and the API over HTTP', () => {
     expect(response.headers['cache-control']).toBe('public, max-age=3600');
   });
 
+  it('when an API answer is sent, then it carries no ETag: it is not kept, so no hash of it is made', async () => {
+    const json = await wire(server, '/api/openapi.json', 'identity');
+    expect(json.status).toBe(200);
+    expect(json.headers.etag).toBeUndefined();
+  });
+
   it('when an unknown API route is asked for, then the answer stays problem+json', async () => {
     const response = await request(testApp.app).get('/api/no-such-route').set('Accept-Encoding', 'identity').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
