@@ -1,6 +1,7 @@
 /** Child processes of a benchmark run: started here, and always ended, whatever way the run ends. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import net from 'node:net';
 import readline from 'node:readline';
 
 const running = new Set<ChildProcess>();
@@ -86,3 +87,37 @@ export async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<
 export async function stopAllChildren(): Promise<void> {
   await Promise.all([...running].map((child) => stopChild(child)));
 }
+
+/** A port nothing listens on now (the system's choice, on loopback); the caller binds it soon after. */
+export async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+
+/** Work for the end of the run however it ends (temporary folders, databases): the latest first, after the children stop. */
+export function atCleanUp(work: () => Promise<void>): void {
+  cleanups.push(work);
+}
+
+/** Stops the children, then does the work registered since the last clean-up. */
+export async function cleanUp(): Promise<void> {
+  // Children first: nothing may still be using a data directory or database being removed.
+  await stopAllChildren();
+  for (const work of cleanups.splice(0).reverse()) await work().catch((error: unknown) => console.error('cleanup:', error));
+}
+
+// Stopped from outside (Ctrl-C, kill): clean up, then exit as interrupted or terminated.
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)
+  process.once(signal, () => {
+    console.error(`bench: ${signal}; stopping`);
+    void cleanUp().finally(() => process.exit(code));
+  });

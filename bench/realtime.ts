@@ -17,10 +17,8 @@
  * driver, see bench/query-timing.ts), BENCH_DOCS=0 (do not write docs/benchmarks.md).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,7 +26,7 @@ import type pg from 'pg';
 import * as prettier from 'prettier';
 import type { io as ioType, Socket } from 'socket.io-client';
 import { openDatabase } from '../apps/api/src/db/database';
-import { startTypeScript, stopAllChildren, waitForHealth } from './children';
+import { atCleanUp, cleanUp, freePort, startTypeScript, waitForHealth } from './children';
 import { cpuShares, cpuSnapshot } from './cpu-usage';
 import { withSection } from './docs-section';
 import { serverImports, serverNodeArgs, settledRss } from './memory';
@@ -66,29 +64,6 @@ const CONNECT_BATCH = 50;
 
 const out = (text = '') => process.stdout.write(`${text}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// ---------------------------------------------------------------------------------------------
-// Cleanup: children are stopped and the database dropped however the run ends.
-
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp(): Promise<void> {
-  await stopAllChildren();
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: unknown) => console.error('cleanup:', error));
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    console.error(`bench: ${signal}; stopping`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Clients
@@ -273,7 +248,7 @@ async function main(): Promise<void> {
   await admin.connect();
   await admin.query(`create database ${databaseName}`);
   await admin.end();
-  cleanups.push(async () => {
+  atCleanUp(async () => {
     const dropper = new Client({ connectionString: `${settings.postgresUrl}/postgres` });
     await dropper.connect();
     await dropper.query(`drop database if exists ${databaseName} with (force)`);
@@ -303,7 +278,7 @@ async function main(): Promise<void> {
 
   out(`building ${settings.families} families with ${settings.clients} sessions...`);
   const database = await openDatabase({ url: databaseUrl, dataDir: '' });
-  cleanups.push(() => database.close());
+  atCleanUp(() => database.close());
   const families = await buildRealtimeWorld(database.db, settings.families, settings.clients);
 
   const barePort = await freePort();

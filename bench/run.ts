@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import * as prettier from 'prettier';
-import { hasExited, startTypeScript, stopAllChildren, stopChild, waitForHealth } from './children';
+import { atCleanUp, cleanUp, hasExited, startTypeScript, stopChild, waitForHealth } from './children';
 import { cpuShares, cpuSnapshot, DISTURBED_PERCENT } from './cpu-usage';
 import { keepOtherSections } from './docs-section';
 import { collectQueryLog as collectQueryLogIn, queryLogLines } from './query-log';
@@ -60,34 +60,15 @@ const settings = {
 const QUIET_WAIT_SECONDS = 60;
 
 // ---------------------------------------------------------------------------------------------
-// Cleanup: whatever ends the run (done, error, Ctrl-C, the time limit), children are stopped,
-// the temporary data directories removed and the temporary PostgreSQL database dropped.
 
-const cleanups: (() => Promise<void>)[] = [];
-let cleaning: Promise<void> | undefined;
-
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    // Children first: nothing may still be using a data directory or database being removed.
-    await stopAllChildren();
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error('cleanup:', error));
-  })();
-  return cleaning;
-}
-
+/** Ends the run early (the time limit, a failure): children stopped and temporary data removed first. */
 let aborting = false;
-
 function abort(reason: string, code: number): void {
   if (aborting) return;
   aborting = true;
   console.error(`bench: ${reason}; stopping`);
   void cleanUp().finally(() => process.exit(code));
 }
-
-process.once('SIGINT', () => abort('interrupted', 130));
-process.once('SIGTERM', () => abort('terminated', 143));
-
-// ---------------------------------------------------------------------------------------------
 
 const usedPorts = new Set<number>();
 
@@ -130,7 +111,7 @@ interface Configuration {
 
 async function pglite(): Promise<Configuration> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yhdessa-bench-'));
-  cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  atCleanUp(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const pgliteVersion = (
     JSON.parse(fs.readFileSync(path.join(repoRoot, 'apps/api/node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {
       version: string;
@@ -161,7 +142,7 @@ async function postgres(): Promise<Configuration> {
   } finally {
     await admin.end();
   }
-  cleanups.push(async () => {
+  atCleanUp(async () => {
     const dropper = new Client({ connectionString: `${settings.postgresUrl}/postgres` });
     await dropper.connect();
     try {
@@ -342,7 +323,7 @@ async function benchConfiguration(configuration: Configuration): Promise<Configu
   if (actions.length === 0) throw new Error(`"${FAMILY_NAME}" has no actions to update`);
 
   const planDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yhdessa-bench-plan-'));
-  cleanups.push(async () => fs.rmSync(planDir, { recursive: true, force: true }));
+  atCleanUp(async () => fs.rmSync(planDir, { recursive: true, force: true }));
   const planFile = path.join(planDir, 'plan.json');
   fs.writeFileSync(planFile, planText);
   const bare = await startBare(planFile);

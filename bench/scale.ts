@@ -23,10 +23,8 @@
  * BENCH_DOCS=0 (do not write docs/benchmarks.md).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -36,7 +34,7 @@ import { openDatabase } from '../apps/api/src/db/database';
 import { generateMunicipality } from '../apps/api/src/test/scale/generate-municipality';
 import { samplePeople, scaleShape } from '../apps/api/src/test/scale/scale-ids';
 import { sessionCookieFor } from '../apps/api/src/test/sessions';
-import { hasExited, startTypeScript, stopAllChildren, stopChild, waitForHealth } from './children';
+import { atCleanUp, cleanUp, freePort, hasExited, startTypeScript, stopChild, waitForHealth } from './children';
 import { withSection } from './docs-section';
 import { serverImports, serverNodeArgs, settledRss } from './memory';
 import {
@@ -74,20 +72,6 @@ const SETTLE_LIMIT_SECONDS = 300;
 const out = (text = '') => process.stdout.write(`${text}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// ---------------------------------------------------------------------------------------------
-// Cleanup: children are stopped and the databases dropped however the run ends.
-
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp(): Promise<void> {
-  await stopAllChildren();
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: unknown) => console.error('cleanup:', error));
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    console.error(`bench: ${signal}; stopping`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-
 async function adminQuery(text: string): Promise<void> {
   const client = new Client({ connectionString: `${settings.postgresUrl}/postgres` });
   await client.connect();
@@ -96,15 +80,6 @@ async function adminQuery(text: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** CPU time (user + system) of a process in clock ticks, from /proc. */
@@ -240,7 +215,7 @@ async function generate(families: number): Promise<Municipality> {
   const url = `${settings.postgresUrl}/${name}`;
   out(`\n${families.toLocaleString('en-US')} families: database ${name}`);
   await adminQuery(`create database ${name}`);
-  cleanups.push(() => adminQuery(`drop database if exists ${name} with (force)`));
+  atCleanUp(() => adminQuery(`drop database if exists ${name} with (force)`));
   const database = await openDatabase({ url, dataDir: '' });
   try {
     const generation = await generateMunicipality(database.db, {

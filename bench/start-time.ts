@@ -18,17 +18,24 @@
  * there; default yhdessa_bench_start_<pid>), BENCH_DOCS=0 (do not write docs/benchmarks.md).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import * as prettier from 'prettier';
 import { buildApi } from '../apps/api/build';
-import { startJavaScript, startTypeScript, stopAllChildren, stopChild, waitForHealth, type StartOptions } from './children';
+import {
+  atCleanUp,
+  cleanUp,
+  freePort,
+  startJavaScript,
+  startTypeScript,
+  stopChild,
+  waitForHealth,
+  type StartOptions,
+} from './children';
 import { START_TIME_HEADING, withSection } from './docs-section';
 import { wholeNumberFromEnv } from './env-settings';
 
@@ -68,16 +75,6 @@ interface Start {
 }
 
 const out = (text = '') => process.stdout.write(`${text}\n`);
-
-async function freePort(): Promise<number> {
-  if (settings.port) return settings.port;
-  const probe = net.createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 function residentMiB(child: ChildProcess): number | undefined {
   try {
@@ -179,12 +176,6 @@ function commandLine(): string {
   return [...set, 'pnpm bench:start'].join(' ');
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp(): Promise<void> {
-  await stopAllChildren();
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: unknown) => console.error(error));
-}
-
 async function main(): Promise<void> {
   const startedAt = new Date();
   const loadAtStart = os.loadavg()[0]!.toFixed(2);
@@ -199,7 +190,7 @@ async function main(): Promise<void> {
   out(`compiled the API in ${Math.round(buildMs)} ms`);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yhdessa-bench-start-'));
-  cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  atCleanUp(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const admin = async (statement: string) => {
     const client = new Client({ connectionString: `${settings.postgresUrl}/postgres` });
     await client.connect();
@@ -207,7 +198,7 @@ async function main(): Promise<void> {
     await client.end();
   };
   await admin(`create database ${settings.databaseName}`);
-  cleanups.push(() => admin(`drop database if exists ${settings.databaseName} with (force)`));
+  atCleanUp(() => admin(`drop database if exists ${settings.databaseName} with (force)`));
 
   const quiet = { ...process.env, LOG_LEVEL: 'warn', WEB_DIST: path.join(repoRoot, 'apps/web/dist') };
   const scenarios: Scenario[] = [
@@ -224,7 +215,7 @@ async function main(): Promise<void> {
       },
     },
   ];
-  const port = await freePort();
+  const port = settings.port || (await freePort());
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) results.push(await measure(scenario, port));
   await cleanUp();

@@ -19,15 +19,13 @@
  * BENCH_DOCS=0 (do not write docs/benchmarks.md).
  */
 import { execFileSync } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Flags, Result } from 'lighthouse';
 import * as prettier from 'prettier';
-import { startJavaScript, stopAllChildren, waitForHealth } from './children';
+import { atCleanUp, cleanUp, freePort, startJavaScript, waitForHealth } from './children';
 import { withSection } from './docs-section';
 import { wholeNumberFromEnv } from './env-settings';
 import { initialScripts } from './web-bundle';
@@ -63,16 +61,6 @@ const CHROME_FLAGS = [
 ];
 
 const out = (text = '') => process.stdout.write(`${text}\n`);
-
-async function freePort(): Promise<number> {
-  if (settings.port) return settings.port;
-  const probe = net.createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** `pnpm build` with the pnpm that runs this script (npm_execpath), or the one on PATH. */
 function buildProduct(): void {
@@ -204,16 +192,9 @@ function commandLine(): string {
 }
 
 const browsers = new Set<{ kill(): void }>();
-async function cleanUp(): Promise<void> {
+atCleanUp(async () => {
   for (const browser of browsers) browser.kill();
-  await stopAllChildren();
-}
-
-// Stopped from outside (Ctrl-C): the API and the browser go too.
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    void cleanUp().finally(() => process.exit(130));
-  });
+});
 
 async function main(): Promise<void> {
   const startedAt = new Date();
@@ -227,7 +208,7 @@ async function main(): Promise<void> {
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yhdessa-bench-web-'));
   try {
-    const port = await freePort();
+    const port = settings.port || (await freePort());
     const origin = `http://127.0.0.1:${port}`;
     const api = startJavaScript('dist/server.js', {
       label: 'api',
