@@ -12,5 +12,6 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "multi-instance: /usr/bin/chromium is missing (apt-get install -y chromium)" >&2
   exit 1
 fi
-pnpm build
+# CI builds once for both browser runs and says so with E2E_SKIP_BUILD=1; otherwise build here.
+if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then pnpm build; fi
 cd e2e && npx playwright test -c multi-instance.config.ts "$@"

@@ -32,8 +32,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The real product: built web client and API on one origin, demo data on a fresh embedded database.
-    command: 'node --import tsx ../apps/api/src/server.ts',
+    // The real product as `pnpm start` runs it: the compiled API (`pnpm build`, run.sh) and the built
+    // web client on one origin, demo data on a fresh embedded database.
+    command: 'node --enable-source-maps ../apps/api/dist/server.js',
     cwd: __dirname,
     url: `http://localhost:${port}/api/health`,
     timeout: 120_000,

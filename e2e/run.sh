@@ -10,5 +10,6 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "e2e: SKIPPED — /usr/bin/chromium is not installed. Install it with: sudo apt-get install -y chromium" >&2
   exit 0
 fi
-pnpm build
+# CI builds once for both browser runs and says so with E2E_SKIP_BUILD=1; otherwise build here.
+if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then pnpm build; fi
 cd e2e && npx playwright test "$@"

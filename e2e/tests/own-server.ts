@@ -22,7 +22,8 @@ export function ownServer(port: number, publicUrl: string): OwnServer {
   return {
     port,
     async start() {
-      child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'apps/api/src/server.ts')], {
+      // The compiled server, as the main web server of the run (playwright.config.ts).
+      child = spawn(process.execPath, ['--enable-source-maps', path.join(repo, 'apps/api/dist/server.js')], {
         cwd: path.join(repo, 'e2e'),
         env: {
           ...process.env,

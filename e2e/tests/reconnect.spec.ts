@@ -87,6 +87,8 @@ async function planText(page: Page): Promise<string> {
 async function expectEqualToFreshRead(page: Page, browser: Browser, added: string[]) {
   for (const text of added) await expect(page.getByText(text, { exact: true })).toHaveCount(1, { timeout: 30_000 });
   const fresh = await openPlanThroughLink(browser);
+  // Compared once every section of both has loaded: on a busy machine the fresh one can still be reading.
+  for (const shown of [page, fresh]) await expect(shown.getByText('Ladataan…')).toHaveCount(0, { timeout: 30_000 });
   expect(await planText(page)).toBe(await planText(fresh));
   await fresh.context().close();
 }

@@ -1,4 +1,5 @@
 import type { Logger as QueryLogger } from 'drizzle-orm';
+import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Transporter } from 'nodemailer';
 import { pino, type Logger } from 'pino';
@@ -59,9 +60,11 @@ export async function startTestApp(
 /**
  * A supertest agent that keeps the session cookie, signed in as the given account, with the
  * second factor passed when the account has one (factories give professionals `TEST_TOTP_SECRET`).
+ * With `server` (the app already listening) the agent sends to it over kept-alive connections;
+ * otherwise supertest starts and stops a server of its own for each request.
  */
-export async function signInAs(app: Express, account: { email: string; password: string }) {
-  const agent = request.agent(app);
+export async function signInAs(app: Express, account: { email: string; password: string }, server?: Server) {
+  const agent = request.agent(server ?? app);
   const response = await agent.post('/api/auth/login').send({ email: account.email, password: account.password });
   if (response.status !== 200)
     throw new Error(`sign-in failed for ${account.email}: ${response.status} ${JSON.stringify(response.body)}`);
