@@ -13,7 +13,7 @@ import { ConnectionBanner } from '../features/realtime/components/connection-ban
 import { paths } from '../lib/paths';
 import { useSocket } from '../lib/socket-client';
 import { AppFooter } from './app-footer';
-import { AppHeader } from './app-header';
+import { SignedInHeader } from './signed-in-header';
 import { readNavigationState, type NavigationState, type Notice } from './navigation-state';
 
 /** Everything behind sign-in: the header, and the screen of the current route. */
@@ -35,7 +35,7 @@ export function AppShell() {
 
   // A socket authenticated by the old session must not stay in any family's room.
   useEffect(() => {
-    if (signedOut) socket.disconnect();
+    if (signedOut) socket?.disconnect();
   }, [signedOut, socket]);
 
   if (currentUser.isPending) return <LoadingState />;
@@ -59,7 +59,7 @@ export function AppShell() {
 
   return (
     <>
-      <AppHeader
+      <SignedInHeader
         user={currentUser.data}
         signingOut={signOut.isPending || signOutEverywhere.isPending}
         onSignOut={() => {

@@ -1,4 +1,7 @@
-import { DateInput, type DateInputProps } from '@mantine/dates';
+import { DateInput, DatesProvider, type DateInputProps } from '@mantine/dates';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/fi';
+import 'dayjs/locale/sv';
 import { useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatSpokenDate, parseTypedDate, useLanguage } from '../lib/locale';
@@ -56,7 +59,10 @@ export function DateField({
       : t(`dateInput.${found}`, { date: formatDate((found === 'early' ? min : max)!, language) });
 
   return (
-    <DateInput
+    // Calendars name months and weekdays in the user's language, weeks from Monday as in Finland.
+    // No weekend days: Mantine draws them in a red that falls under AA contrast for small text.
+    <DatesProvider settings={{ locale: language, firstDayOfWeek: 1, weekendDays: [] }}>
+      <DateInput
       placeholder={t('dateInput.placeholder')}
       {...props}
       required={required}
@@ -99,6 +105,7 @@ export function DateField({
         previousDecade: t('dateInput.previousDecade'),
         nextDecade: t('dateInput.nextDecade'),
       }}
-    />
+      />
+    </DatesProvider>
   );
 }
