@@ -49,6 +49,13 @@ async function openPlanThroughLink(browser: Browser): Promise<Page> {
   await signIn(page, coordinator);
   await page.goto(familyPath);
   await expect(page.getByRole('heading', { level: 1, name: 'Perhe Virtanen' })).toBeVisible();
+  // A section is drawn when first shown, then stays: each is shown once, so every one is on the page to compare.
+  const tabs = page.getByRole('tab');
+  for (const name of await tabs.allInnerTexts()) {
+    await page.getByRole('tab', { name }).click();
+    await expect(page.locator('[role="tabpanel"][data-active]').getByText('Ladataan…')).toHaveCount(0);
+  }
+  await page.getByRole('tab', { name: 'Yleiskuva' }).click();
   await expect(page.getByText('Päivittyy reaaliajassa')).toBeVisible();
   return page;
 }

@@ -3,7 +3,7 @@ import { IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import { ErrorState } from '../components/error-state';
 import { LoadingState } from '../components/loading-state';
 import { currentUserQueryOptions } from '../features/auth/api/current-user.query';
@@ -20,6 +20,7 @@ import { readNavigationState, type NavigationState, type Notice } from './naviga
 export function AppShell() {
   const { t } = useTranslation();
   const location = useLocation();
+  const navigation = useNavigation();
   const socket = useSocket();
   const currentUser = useQuery(currentUserQueryOptions());
   const signOut = useSignOut();
@@ -74,9 +75,14 @@ export function AppShell() {
             {t('app.familyRevoked')}
           </Alert>
         )}
-        <Suspense fallback={<LoadingState />}>
-          <Outlet />
-        </Suspense>
+        {/* While the next screen's code loads, the screen being left is gone already: it must not read again what the user left (or lost). */}
+        {navigation.state === 'loading' ? (
+          <LoadingState />
+        ) : (
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
+        )}
       </Container>
       <ConnectionBanner />
       <AppFooter />

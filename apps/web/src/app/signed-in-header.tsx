@@ -1,20 +1,18 @@
-import { Anchor, Button, Menu, Text } from '@mantine/core';
-import { IconChevronDown, IconDevices, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
-import type { CurrentUser } from '@yhdessa/shared';
+import { Anchor } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
-import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { NavLink } from 'react-router';
 import { paths } from '../lib/paths';
 import { AppHeader } from './app-header';
 import classes from './app-header.module.css';
+import type { HeaderMenusProps } from './header-menus';
 import { PendingEditsCount } from './pending-edits-count';
 
-interface SignedInHeaderProps {
-  user: CurrentUser;
-  onSignOut: () => void;
-  onSignOutEverywhere?: () => void;
-  signingOut?: boolean;
-}
+// The popovers (floating UI, focus trap, transitions) load beside the screen, not before it; the
+// placeholder keeps the menus' line on a phone so nothing below moves when they arrive.
+const HeaderMenus = lazy(() => import('./header-menus').then((m) => ({ default: m.HeaderMenus })));
+
+type SignedInHeaderProps = HeaderMenusProps;
 
 /** The header with the user's areas, their pending edits, the bell and the user menu. */
 export function SignedInHeader({ user, onSignOut, onSignOutEverywhere, signingOut }: SignedInHeaderProps) {
@@ -43,49 +41,9 @@ export function SignedInHeader({ user, onSignOut, onSignOutEverywhere, signingOu
         </>
       }
       end={
-        <>
-          {(user.role === 'coordinator' || user.role === 'worker' || user.role === 'family') && (
-            <div className={classes.bell}>
-              <NotificationBell role={user.role} />
-            </div>
-          )}
-          <Menu position="bottom-end" shadow="md" width={290} withinPortal hideDetached={false}>
-            <Menu.Target>
-              <Button
-                variant="subtle"
-                color="dark"
-                size="sm"
-                mih={44}
-                loading={signingOut}
-                leftSection={<IconUserCircle size={20} aria-hidden />}
-                rightSection={<IconChevronDown size={16} aria-hidden />}
-                className={classes.user}
-                aria-label={t('app.userMenu', { name: user.name, role: t(`roles.${user.role}`) })}
-              >
-                <Text span size="sm" fw={600} truncate>
-                  {user.name}
-                </Text>
-                <Text span size="sm" ml={4} visibleFrom="xs">
-                  ({t(`roles.${user.role}`)})
-                </Text>
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{t(`roles.${user.role}`)}</Menu.Label>
-              <Menu.Item component={Link} to={paths.changePassword} leftSection={<IconKey size={18} aria-hidden />} mih={44}>
-                {t('password.changeMenu')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconLogout size={18} aria-hidden />} onClick={onSignOut} mih={44}>
-                {t('app.signOut')}
-              </Menu.Item>
-              {onSignOutEverywhere && (
-                <Menu.Item leftSection={<IconDevices size={18} aria-hidden />} onClick={onSignOutEverywhere} mih={44}>
-                  {t('app.signOutEverywhere')}
-                </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
-        </>
+        <Suspense fallback={<div className={classes.user} style={{ minHeight: 44 }} />}>
+          <HeaderMenus user={user} onSignOut={onSignOut} onSignOutEverywhere={onSignOutEverywhere} signingOut={signingOut} />
+        </Suspense>
       }
     />
   );

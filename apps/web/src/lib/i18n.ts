@@ -37,8 +37,6 @@ const languageChunks: BackendModule = {
  */
 export function createI18n(language?: Language): i18n {
   const instance = i18next.createInstance();
-  // The first language may arrive after this function returns: it is the detected one, not a choice to remember.
-  let firstLanguageSet = false;
   void instance
     .use(languageChunks)
     .use(LanguageDetector)
@@ -57,14 +55,17 @@ export function createI18n(language?: Language): i18n {
       },
       interpolation: { escapeValue: false },
       initAsync: false,
-    })
-    .finally(() => {
-      firstLanguageSet = true;
     });
   document.documentElement.lang = instance.language;
+  // The detected language may arrive after this function returns (its strings are fetched): only a
+  // language asked for from here on is a choice to remember.
+  let chosen: string | undefined;
+  instance.on('languageChanging', (next) => {
+    chosen = next;
+  });
   instance.on('languageChanged', (next) => {
     document.documentElement.lang = next;
-    if (!firstLanguageSet) return;
+    if (next !== chosen) return;
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {

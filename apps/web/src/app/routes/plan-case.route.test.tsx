@@ -1,6 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { FamilyDetail, Plan } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
+import { findPlanRegion } from '../testing/plan-regions';
 import { renderApp } from '../testing/render-app';
 import { FakeSocket } from '../../test/fake-socket';
 import { buildCoordinatorWorkspace, buildCurrentUser, buildFamilyDetail, buildPlan, familyId, testId } from '../../test/fixtures';
@@ -48,9 +49,9 @@ describe('plan: family members (coordinator)', () => {
       }),
     );
     const { user } = renderApp(planPath);
-    const members = await screen.findByRole('region', { name: 'Perheenjäsenet' });
+    const members = await findPlanRegion('Perheenjäsenet');
     await user.click(await within(members).findByRole('button', { name: 'Lisää perheenjäsen' }));
-    const form = within(members).getByRole('form', { name: 'Uusi perheenjäsen' });
+    const form = await within(members).findByRole('form', { name: 'Uusi perheenjäsen' });
     await user.click(within(form).getByRole('button', { name: 'Lisää jäsen' }));
     expect(within(form).getByText('Kirjoita nimi.')).toBeInTheDocument();
     expect(added).toBeUndefined();
@@ -79,9 +80,9 @@ describe('plan: family members (coordinator)', () => {
       }),
     );
     const { user } = renderApp(planPath);
-    const members = await screen.findByRole('region', { name: 'Perheenjäsenet' });
+    const members = await findPlanRegion('Perheenjäsenet');
     await user.click(await within(members).findByRole('button', { name: 'Muokkaa: Eetu Virtanen' }));
-    const form = within(members).getByRole('form', { name: 'Muokkaa jäsentä: Eetu Virtanen' });
+    const form = await within(members).findByRole('form', { name: 'Muokkaa jäsentä: Eetu Virtanen' });
     const year = within(form).getByRole('textbox', { name: /Syntymävuosi/ });
     await user.clear(year);
     await user.type(year, '2014');
@@ -212,11 +213,11 @@ describe('plan: coordinator handover', () => {
     const api = handoverToOlli();
     const socket = new FakeSocket();
     const { user } = renderApp('/', { socket });
-    const handovers = await screen.findByRole('region', { name: 'Sinulle siirrettävät perheet' });
+    const handovers = await findPlanRegion('Sinulle siirrettävät perheet');
     expect(within(handovers).getByText(/Perhe Virtanen · siirtäjä Sari Lehtonen/)).toBeInTheDocument();
     await user.click(within(handovers).getByRole('link', { name: 'Katso siirtopyyntö' }));
 
-    const request = await screen.findByRole('region', { name: 'Siirtopyyntö: Perhe Virtanen' });
+    const request = await findPlanRegion('Siirtopyyntö: Perhe Virtanen');
     expect(request).toHaveTextContent('Sari Lehtonen pyytää, että sinusta tulee perheen Perhe Virtanen koordinaattori.');
     expect(request).toHaveTextContent('näet perheestä vain sen nimen');
     await user.click(within(request).getByRole('button', { name: 'Hyväksy asiakkuus' }));
@@ -231,7 +232,7 @@ describe('plan: coordinator handover', () => {
   it('when the receiving coordinator declines, then they are told the case stays with its coordinator', async () => {
     const api = handoverToOlli();
     const { user } = renderApp(planPath);
-    const request = await screen.findByRole('region', { name: 'Siirtopyyntö: Perhe Virtanen' });
+    const request = await findPlanRegion('Siirtopyyntö: Perhe Virtanen');
     await user.click(within(request).getByRole('button', { name: 'Kieltäydy' }));
     expect(await screen.findByText('Kieltäydyit siirrosta. Sari Lehtonen vastaa perheestä edelleen.')).toBeInTheDocument();
     expect(api.answers).toEqual([{ answer: 'decline', version: 5 }]);

@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Action, Goal, Plan } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
@@ -65,7 +65,20 @@ function capture(method: 'patch' | 'post', path: string, answer: (body: Record<s
   return sent;
 }
 
-const region = (name: string) => screen.findByRole('region', { name });
+/** The tab each part of the coordinator's plan is under: a section is drawn when its tab is first chosen, as a reader would. */
+const sectionOf: Record<string, string> = {
+  Tavoitteet: 'Yleiskuva',
+  'Perheen omat tehtävät': 'Palvelut ja tehtävät',
+  'Lastensuojelun perhetyö': 'Palvelut ja tehtävät',
+  'Arviointipalaverit ja versiot': 'Palaverit',
+  Kirjaukset: 'Kirjaukset',
+};
+
+async function region(name: string) {
+  const tab = await screen.findByRole('tab', { name: sectionOf[name] ?? 'Yleiskuva' });
+  if (tab.getAttribute('aria-selected') !== 'true') fireEvent.click(tab);
+  return screen.findByRole('region', { name });
+}
 
 async function openActionEdit(user: ReturnType<typeof renderApp>['user'], title: string) {
   const familyActions = await region('Perheen omat tehtävät');
@@ -270,7 +283,7 @@ describe('limits and dates in the other forms', () => {
     const { user } = renderApp(planPath);
     const role = await region('Lastensuojelun perhetyö');
     await user.click(within(role).getByRole('button', { name: 'Lisää tehtävä' }));
-    const addForm = within(role).getByRole('form', { name: 'Uusi tehtävä: Lastensuojelun perhetyö' });
+    const addForm = await within(role).findByRole('form', { name: 'Uusi tehtävä: Lastensuojelun perhetyö' });
     await user.type(within(addForm).getByRole('textbox', { name: /^Tehtävä/ }), 'Kotikäynti');
     const due = within(addForm).getByLabelText('Määräaika');
     await user.type(due, formatDate(addDays(finnishToday(), -3), 'fi'));
