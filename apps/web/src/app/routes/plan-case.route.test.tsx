@@ -213,11 +213,11 @@ describe('plan: coordinator handover', () => {
     const api = handoverToOlli();
     const socket = new FakeSocket();
     const { user } = renderApp('/', { socket });
-    const handovers = await findPlanRegion('Sinulle siirrettävät perheet');
+    const handovers = await screen.findByRole('region', { name: 'Sinulle siirrettävät perheet' });
     expect(within(handovers).getByText(/Perhe Virtanen · siirtäjä Sari Lehtonen/)).toBeInTheDocument();
     await user.click(within(handovers).getByRole('link', { name: 'Katso siirtopyyntö' }));
 
-    const request = await findPlanRegion('Siirtopyyntö: Perhe Virtanen');
+    const request = await screen.findByRole('region', { name: 'Siirtopyyntö: Perhe Virtanen' });
     expect(request).toHaveTextContent('Sari Lehtonen pyytää, että sinusta tulee perheen Perhe Virtanen koordinaattori.');
     expect(request).toHaveTextContent('näet perheestä vain sen nimen');
     await user.click(within(request).getByRole('button', { name: 'Hyväksy asiakkuus' }));
@@ -232,7 +232,7 @@ describe('plan: coordinator handover', () => {
   it('when the receiving coordinator declines, then they are told the case stays with its coordinator', async () => {
     const api = handoverToOlli();
     const { user } = renderApp(planPath);
-    const request = await findPlanRegion('Siirtopyyntö: Perhe Virtanen');
+    const request = await screen.findByRole('region', { name: 'Siirtopyyntö: Perhe Virtanen' });
     await user.click(within(request).getByRole('button', { name: 'Kieltäydy' }));
     expect(await screen.findByText('Kieltäydyit siirrosta. Sari Lehtonen vastaa perheestä edelleen.')).toBeInTheDocument();
     expect(api.answers).toEqual([{ answer: 'decline', version: 5 }]);

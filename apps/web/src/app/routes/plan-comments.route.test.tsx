@@ -1,4 +1,4 @@
-import { act, configure, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, waitFor, within } from '@testing-library/react';
 import type { Comment, CommentThread, StoryComment } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
 import { findPlanRegion } from '../testing/plan-regions';
@@ -78,7 +78,7 @@ describe('comments on goals and actions', () => {
 
     expect(within(goals).getByText('Tällä viikolla kolme hyvää aamua.')).toBeInTheDocument();
     expect(within(goals).getByText('9.1.2026 klo 12.00')).toBeInTheDocument();
-    const field = within(goals).getByRole('textbox', { name: 'Kirjoita kommentti' });
+    const field = await within(goals).findByRole('textbox', { name: 'Kirjoita kommentti' });
     await user.type(field, 'Hyvä alku!');
     expect(within(goals).getByText('10/1000 merkkiä')).toBeInTheDocument();
     await user.click(within(goals).getByRole('button', { name: 'Lähetä' }));
@@ -93,7 +93,7 @@ describe('comments on goals and actions', () => {
     const { user } = renderApp(`/families/${familyId}`);
     const familyActions = await findPlanRegion('Perheen omat tehtävät');
     await user.click(await within(familyActions).findByRole('button', { name: 'Kommentoi: Iltarutiinin kokeilu' }));
-    await user.type(within(familyActions).getByRole('textbox', { name: 'Kirjoita kommentti' }), 'Kokeiltu kaksi iltaa');
+    await user.type(await within(familyActions).findByRole('textbox', { name: 'Kirjoita kommentti' }), 'Kokeiltu kaksi iltaa');
     await user.click(within(familyActions).getByRole('button', { name: 'Lähetä' }));
     await waitFor(() => expect(sent).toEqual([{ path: actionComments, body: { body: 'Kokeiltu kaksi iltaa' } }]));
   });
@@ -121,7 +121,7 @@ describe('comments on goals and actions', () => {
     const { user } = renderApp(`/families/${familyId}`);
     const goals = await goalsRegion();
     await user.click(await within(goals).findByRole('button', { name: 'Kommentoi: Aamut sujuvat ilman riitaa' }));
-    const field = within(goals).getByRole('textbox', { name: 'Kirjoita kommentti' });
+    const field = await within(goals).findByRole('textbox', { name: 'Kirjoita kommentti' });
     await user.type(field, 'Kiitos');
     await user.click(within(goals).getByRole('button', { name: 'Lähetä' }));
     expect(await within(goals).findByRole('alert')).toHaveTextContent('Asiakkuus on päättynyt');

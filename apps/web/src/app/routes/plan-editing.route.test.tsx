@@ -115,7 +115,7 @@ describe('plan editing: goals, services, actions, notes', () => {
     const { user } = renderApp(planPath);
     const goals = await findPlanRegion('Tavoitteet');
     await user.click(within(goals).getByRole('button', { name: 'Lisää tavoite' }));
-    await user.click(within(goals).getByRole('button', { name: 'Tallenna tavoite' }));
+    await user.click(await within(goals).findByRole('button', { name: 'Tallenna tavoite' }));
     expect(within(goals).getByText('Kirjoita tavoite.')).toBeInTheDocument();
     await user.type(within(goals).getByRole('textbox', { name: /^Tavoite\b/ }), 'Aamut sujuvat ilman riitaa');
     await user.click(within(goals).getByRole('button', { name: 'Tallenna tavoite' }));

@@ -65,7 +65,7 @@ describe('the family tells how the work went', () => {
     expect(within(ask).getByText('Kysytty 10.2.2026 arviointipalaverin jälkeen')).toBeInTheDocument();
     await user.click(within(ask).getByRole('button', { name: 'Vastaa kysymyksiin' }));
 
-    const together = within(ask).getByRole('group', { name: 'Toimivatko palvelut yhdessä teidän hyväksenne?' });
+    const together = await within(ask).findByRole('group', { name: 'Toimivatko palvelut yhdessä teidän hyväksenne?' });
     // Both ends are in words, on screen and in the names of 0 and 10.
     expect(within(together).getByRole('radio', { name: '0 = Eivät lainkaan' })).toBeInTheDocument();
     expect(within(together).getByRole('radio', { name: '10 = Täysin yhdessä' })).toBeInTheDocument();
@@ -108,7 +108,7 @@ describe('the family tells how the work went', () => {
     const { user } = renderApp(planPath);
     const ask = await findPlanRegion('Kerro kokemuksesi');
     await user.click(within(ask).getByRole('button', { name: 'Vastaa kysymyksiin' }));
-    await user.click(within(ask).getByRole('button', { name: 'Lähetä vastaus' }));
+    await user.click(await within(ask).findByRole('button', { name: 'Lähetä vastaus' }));
     expect(await within(ask).findByText('Vastaa ainakin yhteen kysymykseen tai kirjoita jotain.')).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     // Answering later closes the form and gives the focus back to the button that opened it.
@@ -128,7 +128,7 @@ describe('the family tells how the work went', () => {
     const { user } = renderApp(planPath);
     const ask = await findPlanRegion('Kerro kokemuksesi');
     await user.click(within(ask).getByRole('button', { name: 'Vastaa kysymyksiin' }));
-    const together = within(ask).getByRole('group', { name: 'Toimivatko palvelut yhdessä teidän hyväksenne?' });
+    const together = await within(ask).findByRole('group', { name: 'Toimivatko palvelut yhdessä teidän hyväksenne?' });
     await user.click(within(together).getByRole('radio', { name: '5' }));
     await user.click(within(ask).getByRole('button', { name: 'Lähetä vastaus' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Lähetä' }));

@@ -116,7 +116,7 @@ describe('plan goals: edit, end and reopen', () => {
     const { user } = renderApp(planPath);
     const goals = await goalsRegion();
     await user.click(within(goals).getByRole('button', { name: 'Lisää tavoite' }));
-    await user.type(within(goals).getByRole('textbox', { name: /^Tavoite\b/ }), 'Illat rauhoittuvat');
+    await user.type(await within(goals).findByRole('textbox', { name: /^Tavoite\b/ }), 'Illat rauhoittuvat');
     await user.click(within(goals).getByRole('checkbox', { name: /Kuvaa onnistumisen tasot/ }));
     const levels = within(goals).getByRole('group', { name: 'Onnistumisen tasot' });
     await user.click(within(goals).getByRole('button', { name: 'Tallenna tavoite' }));

@@ -21,6 +21,8 @@ async function openInviteForm() {
   const { user } = renderApp(planPath);
   const members = await findPlanRegion('Perheenjäsenet');
   await user.click(await within(members).findByRole('button', { name: 'Kutsu perheenjäsen' }));
+  // The form's code loads when it is opened.
+  await within(members).findByRole('button', { name: 'Lähetä kutsu' });
   return { user, members };
 }
 
