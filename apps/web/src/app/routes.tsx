@@ -11,14 +11,14 @@ import { AppFooter } from './app-footer';
  */
 type Lazy = NonNullable<RouteObject['lazy']>;
 
-function screen<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): Lazy {
-  return async () => ({ Component: pick(await load()) });
+function screen(load: () => Promise<ComponentType>): Lazy {
+  return async () => ({ Component: await load() });
 }
 
 /** A screen outside the shell, with the footer under it. */
-function standalone<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): Lazy {
+function standalone(load: () => Promise<ComponentType>): Lazy {
   return async () => {
-    const Screen = pick(await load());
+    const Screen = await load();
     return {
       Component: function Standalone() {
         return (
@@ -39,70 +39,85 @@ export const appRoutes: RouteObject[] = [
   {
     path: paths.signIn,
     hydrateFallbackElement: firstLoad,
-    lazy: standalone(() => import('./routes/sign-in.route'), (m) => m.SignInRoute),
+    lazy: standalone(() => import('./routes/sign-in.route').then((m) => m.SignInRoute)),
   },
   {
     path: paths.secondFactor,
     hydrateFallbackElement: firstLoad,
-    lazy: standalone(() => import('./routes/second-factor.route'), (m) => m.SecondFactorRoute),
+    lazy: standalone(() => import('./routes/second-factor.route').then((m) => m.SecondFactorRoute)),
   },
   {
     path: '/kutsu/:token',
     hydrateFallbackElement: firstLoad,
-    lazy: standalone(() => import('./routes/invitation.route'), (m) => m.InvitationRoute),
+    lazy: standalone(() => import('./routes/invitation.route').then((m) => m.InvitationRoute)),
   },
   {
     path: paths.forgotPassword,
     hydrateFallbackElement: firstLoad,
-    lazy: standalone(() => import('./routes/forgot-password.route'), (m) => m.ForgotPasswordRoute),
+    lazy: standalone(() => import('./routes/forgot-password.route').then((m) => m.ForgotPasswordRoute)),
   },
   {
     path: paths.accessibilityStatement,
     hydrateFallbackElement: firstLoad,
-    lazy: standalone(() => import('./routes/accessibility-statement.route'), (m) => m.AccessibilityStatementRoute),
+    lazy: standalone(() => import('./routes/accessibility-statement.route').then((m) => m.AccessibilityStatementRoute)),
   },
   {
     hydrateFallbackElement: firstLoad,
-    lazy: screen(() => import('./app-shell'), (m) => m.AppShell),
+    lazy: screen(() => import('./app-shell').then((m) => m.AppShell)),
     children: [
-      { index: true, lazy: screen(() => import('./routes/families.route'), (m) => m.FamiliesRoute) },
-      { path: 'families/:familyId', lazy: screen(() => import('./routes/plan.route'), (m) => m.PlanRoute) },
+      { index: true, lazy: screen(() => import('./routes/families.route').then((m) => m.FamiliesRoute)) },
+      { path: 'families/:familyId', lazy: screen(() => import('./routes/plan.route').then((m) => m.PlanRoute)) },
       {
         path: 'families/:familyId/plan/versions/:version',
-        lazy: screen(() => import('./routes/plan-version.route'), (m) => m.PlanVersionRoute),
+        lazy: screen(() => import('./routes/plan-version.route').then((m) => m.PlanVersionRoute)),
       },
-      { path: 'families/:familyId/print', lazy: screen(() => import('./routes/plan-print.route'), (m) => m.PlanPrintRoute) },
-      { path: 'families/:familyId/consents', lazy: screen(() => import('./routes/consents.route'), (m) => m.ConsentsRoute) },
-      { path: 'families/:familyId/access-log', lazy: screen(() => import('./routes/access-log.route'), (m) => m.AccessLogRoute) },
-      { path: 'families/:familyId/costs', lazy: screen(() => import('./routes/family-costs.route'), (m) => m.FamilyCostsRoute) },
+      { path: 'families/:familyId/print', lazy: screen(() => import('./routes/plan-print.route').then((m) => m.PlanPrintRoute)) },
+      { path: 'families/:familyId/consents', lazy: screen(() => import('./routes/consents.route').then((m) => m.ConsentsRoute)) },
+      {
+        path: 'families/:familyId/access-log',
+        lazy: screen(() => import('./routes/access-log.route').then((m) => m.AccessLogRoute)),
+      },
+      {
+        path: 'families/:familyId/costs',
+        lazy: screen(() => import('./routes/family-costs.route').then((m) => m.FamilyCostsRoute)),
+      },
       {
         path: 'families/:familyId/measurements',
-        lazy: screen(() => import('./routes/measurements.route'), (m) => m.MeasurementsRoute),
+        lazy: screen(() => import('./routes/measurements.route').then((m) => m.MeasurementsRoute)),
       },
-      { path: 'service-usage/csv', lazy: screen(() => import('./routes/usage-csv.route'), (m) => m.UsageCsvRoute) },
-      { path: 'reference-costs', lazy: screen(() => import('./routes/reference-costs.route'), (m) => m.ReferenceCostsRoute) },
-      { path: 'password', lazy: screen(() => import('./routes/change-password.route'), (m) => m.ChangePasswordRoute) },
+      { path: 'service-usage/csv', lazy: screen(() => import('./routes/usage-csv.route').then((m) => m.UsageCsvRoute)) },
+      {
+        path: 'reference-costs',
+        lazy: screen(() => import('./routes/reference-costs.route').then((m) => m.ReferenceCostsRoute)),
+      },
+      { path: 'password', lazy: screen(() => import('./routes/change-password.route').then((m) => m.ChangePasswordRoute)) },
       {
         path: 'notifications/settings',
-        lazy: screen(() => import('./routes/notification-settings.route'), (m) => m.NotificationSettingsRoute),
+        lazy: screen(() => import('./routes/notification-settings.route').then((m) => m.NotificationSettingsRoute)),
       },
-      { path: 'insights', lazy: screen(() => import('./routes/insights.route'), (m) => m.InsightsRoute) },
-      { path: 'programs', lazy: screen(() => import('./routes/programs.route'), (m) => m.ProgramsRoute) },
-      { path: 'programs/new', lazy: screen(() => import('./routes/program-form.route'), (m) => m.NewProgramRoute) },
-      { path: 'programs/:programId', lazy: screen(() => import('./routes/program-report.route'), (m) => m.ProgramReportRoute) },
-      { path: 'programs/:programId/edit', lazy: screen(() => import('./routes/program-form.route'), (m) => m.EditProgramRoute) },
+      { path: 'insights', lazy: screen(() => import('./routes/insights.route').then((m) => m.InsightsRoute)) },
+      { path: 'programs', lazy: screen(() => import('./routes/programs.route').then((m) => m.ProgramsRoute)) },
+      { path: 'programs/new', lazy: screen(() => import('./routes/program-form.route').then((m) => m.NewProgramRoute)) },
+      {
+        path: 'programs/:programId',
+        lazy: screen(() => import('./routes/program-report.route').then((m) => m.ProgramReportRoute)),
+      },
+      {
+        path: 'programs/:programId/edit',
+        lazy: screen(() => import('./routes/program-form.route').then((m) => m.EditProgramRoute)),
+      },
       {
         path: 'admin',
-        lazy: screen(() => import('./routes/admin.route'), (m) => m.AdminRoute),
+        lazy: screen(() => import('./routes/admin.route').then((m) => m.AdminRoute)),
         children: [
           { index: true, element: <Navigate to={paths.adminServices} replace /> },
-          { path: 'services', lazy: screen(() => import('./routes/admin-services.route'), (m) => m.AdminServicesRoute) },
-          { path: 'accounts', lazy: screen(() => import('./routes/admin-accounts.route'), (m) => m.AdminAccountsRoute) },
-          { path: 'audit', lazy: screen(() => import('./routes/admin-audit.route'), (m) => m.AdminAuditRoute) },
-          { path: '*', lazy: screen(() => import('./routes/not-found.route'), (m) => m.NotFoundRoute) },
+          { path: 'services', lazy: screen(() => import('./routes/admin-services.route').then((m) => m.AdminServicesRoute)) },
+          { path: 'accounts', lazy: screen(() => import('./routes/admin-accounts.route').then((m) => m.AdminAccountsRoute)) },
+          { path: 'audit', lazy: screen(() => import('./routes/admin-audit.route').then((m) => m.AdminAuditRoute)) },
+          { path: '*', lazy: screen(() => import('./routes/not-found.route').then((m) => m.NotFoundRoute)) },
         ],
       },
-      { path: '*', lazy: screen(() => import('./routes/not-found.route'), (m) => m.NotFoundRoute) },
+      { path: '*', lazy: screen(() => import('./routes/not-found.route').then((m) => m.NotFoundRoute)) },
     ],
   },
 ];

@@ -32,6 +32,8 @@ function planApi(user: CurrentUser, plan: Plan) {
     http.get('/api/auth/me', () => HttpResponse.json(user)),
     http.get(base, () => HttpResponse.json(buildFamilyDetail({ status: plan.family.status }))),
     http.get(`${base}/reviews`, () => HttpResponse.json({ reviews: [buildReview({ agenda: [] })] })),
+    // Read once its section is shown, as every section is here.
+    http.get(`${base}/activity`, () => HttpResponse.json({ entries: [], nextBefore: null })),
     ...planPartHandlers(),
     http.get(`${base}/plan`, () => HttpResponse.json(plan)),
   );
