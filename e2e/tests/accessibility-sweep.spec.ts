@@ -10,7 +10,9 @@ async function everyPlanSection(page: Page) {
     await page.getByRole('tab', { name }).click();
     await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
     // A section is drawn when first shown: the scan waits for all of it, not its loading state.
-    await expect(page.locator('[role="tabpanel"][data-active]').getByText('Ladataan…')).toHaveCount(0);
+    const panel = page.locator('[role="tabpanel"][data-active]');
+    await expect(panel.getByRole('heading').first()).toBeVisible();
+    await expect(panel.getByText('Ladataan…')).toHaveCount(0);
     await expectNoAccessibilityViolations(page);
   }
 }
