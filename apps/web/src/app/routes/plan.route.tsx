@@ -2,7 +2,7 @@ import { Anchor, Box, Button, Group, Stack, Title } from '@mantine/core';
 import { IconArrowLeft, IconReceipt } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { noteVisibilities, type CurrentUser, type PlanAction } from '@yhdessa/shared';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DisclosureForm } from '../../components/disclosure-form';
@@ -91,6 +91,35 @@ const StorySection = lazy(() =>
 // The print menu's popover code loads beside the plan; its place is kept meanwhile (a button's height).
 const PrintMenu = lazy(() => import('../../features/print/components/print-menu').then((m) => ({ default: m.PrintMenu })));
 
+/** The sections' code, fetched while the browser idles once the plan is on screen: a section first opened offline still opens. */
+const sectionChunks = [
+  () => import('../../features/story/components/story-section'),
+  () => import('../../features/assessments/components/assessment-section'),
+  () => import('../../features/measurements/components/measurements-section'),
+  () => import('../../features/program-enrolments/components/program-enrolments-section'),
+  () => import('../../features/reviews/components/reviews-section'),
+  () => import('../../features/plan-versions/components/plan-versions'),
+  () => import('../../features/feedback/components/coordinator-feedback'),
+  () => import('../../features/notes/components/notes-section'),
+  () => import('../../features/activity/components/activity-feed'),
+  () => import('../../features/service-roles/components/service-role-controls'),
+  () => import('../plan-service-invitations'),
+];
+
+function usePrefetchedSections() {
+  useEffect(() => {
+    const prefetch = () => {
+      for (const load of sectionChunks) load().catch(() => undefined);
+    };
+    if ('requestIdleCallback' in window) {
+      const idle = window.requestIdleCallback(prefetch, { timeout: 5_000 });
+      return () => window.cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(prefetch, 2_000);
+    return () => clearTimeout(timer);
+  }, []);
+}
+
 /** The shared plan, its controls by what the user may do, and live updates from the family's room. */
 export function PlanRoute() {
   // A handover's new coordinator could not join the family's room before accepting: the screen
@@ -114,6 +143,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
     onRevoked: leave,
   });
   const presence = useFamilyPresence(familyId);
+  usePrefetchedSections();
   usePageTitle(plan.data?.family.name ?? t('plan.pageTitle'));
   const forFamily = currentUser.data?.role === 'family';
   // The family's home tells what changed and when they meet next; the sections read the same caches.
