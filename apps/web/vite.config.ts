@@ -14,6 +14,15 @@ export default defineConfig(({ mode }) => {
         '/socket.io': { target: apiTarget, ws: true },
       },
     },
-    build: { outDir: 'dist', emptyOutDir: true },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      rolldownOptions: {
+        treeshake: {
+          // The shared contract only declares schemas: a screen carries the schemas it uses, not every feature's.
+          moduleSideEffects: (id: string) => !id.includes('/packages/shared/src/'),
+        },
+      },
+    },
   };
 });

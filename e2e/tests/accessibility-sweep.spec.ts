@@ -9,6 +9,10 @@ async function everyPlanSection(page: Page) {
   for (const name of await tabs.allInnerTexts()) {
     await page.getByRole('tab', { name }).click();
     await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+    // A section is drawn when first shown: the scan waits for all of it, not its loading state.
+    const panel = page.locator('[role="tabpanel"][data-active]');
+    await expect(panel.getByRole('heading').first()).toBeVisible();
+    await expect(panel.getByText('Ladataan…')).toHaveCount(0);
     await expectNoAccessibilityViolations(page);
   }
 }
@@ -18,6 +22,8 @@ async function withDialogOpen(page: Page, button: string | RegExp) {
   await page.getByRole('button', { name: button }).first().click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
+  // A form whose code loads on opening: the scan waits for the form itself.
+  await expect(dialog.getByText('Ladataan…')).toHaveCount(0);
   await expectNoAccessibilityViolations(page);
   await dialog.getByRole('button', { name: 'Sulje', exact: true }).click();
   await expect(dialog).toBeHidden();

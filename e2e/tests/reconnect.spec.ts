@@ -49,6 +49,16 @@ async function openPlanThroughLink(browser: Browser): Promise<Page> {
   await signIn(page, coordinator);
   await page.goto(familyPath);
   await expect(page.getByRole('heading', { level: 1, name: 'Perhe Virtanen' })).toBeVisible();
+  // A section is drawn when first shown, then stays: each part of the plan is shown once, so every one is on the
+  // page to compare. The record of changes ("Muutokset") is read only while it is shown, as before: it is left out.
+  const tabs = page.getByRole('tab');
+  for (const name of (await tabs.allInnerTexts()).filter((tab) => tab !== 'Muutokset')) {
+    await page.getByRole('tab', { name }).click();
+    await expect(page.locator('[role="tabpanel"][data-active]').getByRole('heading').first()).toBeVisible();
+  }
+  await page.getByRole('tab', { name: 'Yleiskuva' }).click();
+  // Every drawn section has its code and its reads, shown or not.
+  await expect(page.getByText('Ladataan…')).toHaveCount(0);
   await expect(page.getByText('Päivittyy reaaliajassa')).toBeVisible();
   return page;
 }

@@ -1,22 +1,22 @@
-import { Anchor, Box, Button, Container, Menu, Text } from '@mantine/core';
-import { IconChevronDown, IconDevices, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
-import type { CurrentUser } from '@yhdessa/shared';
+import { Anchor, Box, Container } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
+import { Link } from 'react-router';
 import { LanguageSwitcher } from '../components/language-switcher';
-import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { paths } from '../lib/paths';
 import classes from './app-header.module.css';
-import { PendingEditsCount } from './pending-edits-count';
 
 interface AppHeaderProps {
-  user?: CurrentUser;
-  onSignOut?: () => void;
-  onSignOutEverywhere?: () => void;
-  signingOut?: boolean;
+  /** Where the brand leads: sign-in, or the signed-in user's home. */
+  home?: string;
+  /** Before the languages: the signed-in user's areas. */
+  links?: ReactNode;
+  /** After the languages (on a phone, on a line of their own): the bell and the user menu. */
+  end?: ReactNode;
 }
 
-export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut }: AppHeaderProps) {
+/** The bar at the top of every page; the signed-in parts come from `SignedInHeader`, which the sign-in page does not load. */
+export function AppHeader({ home = paths.signIn, links, end }: AppHeaderProps) {
   const { t } = useTranslation();
   return (
     <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -24,80 +24,15 @@ export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut }: 
         {t('app.skipToContent')}
       </a>
       <Container size="xl" py={6} className={classes.bar}>
-        <Anchor
-          component={Link}
-          to={user ? paths.families : paths.signIn}
-          fw={750}
-          fz="xl"
-          c="indigo.9"
-          underline="hover"
-          className={classes.brand}
-        >
+        <Anchor component={Link} to={home} fw={750} fz="xl" c="indigo.9" underline="hover" className={classes.brand}>
           {t('app.name')}
         </Anchor>
-        {user?.role === 'admin' && (
-          <Anchor component={NavLink} to={paths.administration} fw={600} className={classes.adminLink}>
-            {t('admin.title')}
-          </Anchor>
-        )}
-        {user?.role === 'manager' && (
-          <Anchor component={NavLink} to={paths.insights} fw={600} className={classes.adminLink}>
-            {t('insights.title')}
-          </Anchor>
-        )}
-        {(user?.role === 'manager' || user?.role === 'coordinator') && (
-          <Anchor component={NavLink} to={paths.programs} fw={600} className={classes.adminLink}>
-            {t('programs.title')}
-          </Anchor>
-        )}
-        {user && <PendingEditsCount />}
+        {links}
         <div className={classes.languages}>
           <LanguageSwitcher />
         </div>
         <span className={classes.lineBreak} aria-hidden />
-        {user && (user.role === 'coordinator' || user.role === 'worker' || user.role === 'family') && (
-          <div className={classes.bell}>
-            <NotificationBell role={user.role} />
-          </div>
-        )}
-        {user && onSignOut && (
-          <Menu position="bottom-end" shadow="md" width={290} withinPortal hideDetached={false}>
-            <Menu.Target>
-              <Button
-                variant="subtle"
-                color="dark"
-                size="sm"
-                mih={44}
-                loading={signingOut}
-                leftSection={<IconUserCircle size={20} aria-hidden />}
-                rightSection={<IconChevronDown size={16} aria-hidden />}
-                className={classes.user}
-                aria-label={t('app.userMenu', { name: user.name, role: t(`roles.${user.role}`) })}
-              >
-                <Text span size="sm" fw={600} truncate>
-                  {user.name}
-                </Text>
-                <Text span size="sm" ml={4} visibleFrom="xs">
-                  ({t(`roles.${user.role}`)})
-                </Text>
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{t(`roles.${user.role}`)}</Menu.Label>
-              <Menu.Item component={Link} to={paths.changePassword} leftSection={<IconKey size={18} aria-hidden />} mih={44}>
-                {t('password.changeMenu')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconLogout size={18} aria-hidden />} onClick={onSignOut} mih={44}>
-                {t('app.signOut')}
-              </Menu.Item>
-              {onSignOutEverywhere && (
-                <Menu.Item leftSection={<IconDevices size={18} aria-hidden />} onClick={onSignOutEverywhere} mih={44}>
-                  {t('app.signOutEverywhere')}
-                </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
-        )}
+        {end}
       </Container>
     </Box>
   );

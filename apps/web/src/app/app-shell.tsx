@@ -3,7 +3,7 @@ import { IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import { ErrorState } from '../components/error-state';
 import { LoadingState } from '../components/loading-state';
 import { currentUserQueryOptions } from '../features/auth/api/current-user.query';
@@ -13,13 +13,14 @@ import { ConnectionBanner } from '../features/realtime/components/connection-ban
 import { paths } from '../lib/paths';
 import { useSocket } from '../lib/socket-client';
 import { AppFooter } from './app-footer';
-import { AppHeader } from './app-header';
+import { SignedInHeader } from './signed-in-header';
 import { readNavigationState, type NavigationState, type Notice } from './navigation-state';
 
 /** Everything behind sign-in: the header, and the screen of the current route. */
 export function AppShell() {
   const { t } = useTranslation();
   const location = useLocation();
+  const navigation = useNavigation();
   const socket = useSocket();
   const currentUser = useQuery(currentUserQueryOptions());
   const signOut = useSignOut();
@@ -35,7 +36,7 @@ export function AppShell() {
 
   // A socket authenticated by the old session must not stay in any family's room.
   useEffect(() => {
-    if (signedOut) socket.disconnect();
+    if (signedOut) socket?.disconnect();
   }, [signedOut, socket]);
 
   if (currentUser.isPending) return <LoadingState />;
@@ -59,7 +60,7 @@ export function AppShell() {
 
   return (
     <>
-      <AppHeader
+      <SignedInHeader
         user={currentUser.data}
         signingOut={signOut.isPending || signOutEverywhere.isPending}
         onSignOut={() => {
@@ -74,9 +75,14 @@ export function AppShell() {
             {t('app.familyRevoked')}
           </Alert>
         )}
-        <Suspense fallback={<LoadingState />}>
-          <Outlet />
-        </Suspense>
+        {/* While the next screen's code loads, the screen being left is gone already: it must not read again what the user left (or lost). */}
+        {navigation.state === 'loading' ? (
+          <LoadingState />
+        ) : (
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
+        )}
       </Container>
       <ConnectionBanner />
       <AppFooter />

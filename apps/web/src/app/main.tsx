@@ -1,26 +1,29 @@
 import '@mantine/core/styles.css';
-import '@mantine/charts/styles.css';
-import '@mantine/dates/styles.css';
 import '../lib/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { createI18n } from '../lib/i18n';
-import { createSocket } from '../lib/socket-client';
+import { createI18n, languageLoaded } from '../lib/i18n';
 import { AppProviders, createAppQueryClient } from './providers';
 import { appRoutes } from './routes';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders queryClient={createAppQueryClient()} i18n={createI18n()} socket={createSocket()}>
-      <RouterProvider router={createBrowserRouter(appRoutes)} />
-    </AppProviders>
-  </StrictMode>,
-);
+const loadSocket = () => import('../lib/create-socket').then(({ createSocket }) => createSocket());
+const i18n = createI18n();
+
+// A Swedish or English reader's strings are fetched first: the page never shows Finnish to them.
+void languageLoaded(i18n).finally(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders queryClient={createAppQueryClient()} i18n={i18n} socket={loadSocket}>
+        <RouterProvider router={createBrowserRouter(appRoutes)} />
+      </AppProviders>
+    </StrictMode>,
+  );
+});
 
 // A printed plan shows everything: folded parts (earlier reviews, all progress entries) open for paper.
 window.addEventListener('beforeprint', () => {

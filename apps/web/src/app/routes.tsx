@@ -1,100 +1,123 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/loading-state';
 import { paths } from '../lib/paths';
 import { AppFooter } from './app-footer';
-import { AppShell } from './app-shell';
 
-/** Each screen is its own chunk: the first load carries only the shell and the screen it opens. */
-const SignInRoute = lazy(() => import('./routes/sign-in.route').then((m) => ({ default: m.SignInRoute })));
-const SecondFactorRoute = lazy(() => import('./routes/second-factor.route').then((m) => ({ default: m.SecondFactorRoute })));
-const ForgotPasswordRoute = lazy(() =>
-  import('./routes/forgot-password.route').then((m) => ({ default: m.ForgotPasswordRoute })),
-);
-const ChangePasswordRoute = lazy(() =>
-  import('./routes/change-password.route').then((m) => ({ default: m.ChangePasswordRoute })),
-);
-const NotificationSettingsRoute = lazy(() =>
-  import('./routes/notification-settings.route').then((m) => ({ default: m.NotificationSettingsRoute })),
-);
-const InvitationRoute = lazy(() => import('./routes/invitation.route').then((m) => ({ default: m.InvitationRoute })));
-const FamiliesRoute = lazy(() => import('./routes/families.route').then((m) => ({ default: m.FamiliesRoute })));
-const PlanRoute = lazy(() => import('./routes/plan.route').then((m) => ({ default: m.PlanRoute })));
-const PlanVersionRoute = lazy(() => import('./routes/plan-version.route').then((m) => ({ default: m.PlanVersionRoute })));
-const PlanPrintRoute = lazy(() => import('./routes/plan-print.route').then((m) => ({ default: m.PlanPrintRoute })));
-const ConsentsRoute = lazy(() => import('./routes/consents.route').then((m) => ({ default: m.ConsentsRoute })));
-const AccessLogRoute = lazy(() => import('./routes/access-log.route').then((m) => ({ default: m.AccessLogRoute })));
-const InsightsRoute = lazy(() => import('./routes/insights.route').then((m) => ({ default: m.InsightsRoute })));
-const ProgramsRoute = lazy(() => import('./routes/programs.route').then((m) => ({ default: m.ProgramsRoute })));
-const ProgramReportRoute = lazy(() => import('./routes/program-report.route').then((m) => ({ default: m.ProgramReportRoute })));
-const NewProgramRoute = lazy(() => import('./routes/program-form.route').then((m) => ({ default: m.NewProgramRoute })));
-const EditProgramRoute = lazy(() => import('./routes/program-form.route').then((m) => ({ default: m.EditProgramRoute })));
-const MeasurementsRoute = lazy(() => import('./routes/measurements.route').then((m) => ({ default: m.MeasurementsRoute })));
-const FamilyCostsRoute = lazy(() => import('./routes/family-costs.route').then((m) => ({ default: m.FamilyCostsRoute })));
-const UsageCsvRoute = lazy(() => import('./routes/usage-csv.route').then((m) => ({ default: m.UsageCsvRoute })));
-const ReferenceCostsRoute = lazy(() =>
-  import('./routes/reference-costs.route').then((m) => ({ default: m.ReferenceCostsRoute })),
-);
-const AdminRoute = lazy(() => import('./routes/admin.route').then((m) => ({ default: m.AdminRoute })));
-const AdminServicesRoute = lazy(() => import('./routes/admin-services.route').then((m) => ({ default: m.AdminServicesRoute })));
-const AdminAccountsRoute = lazy(() => import('./routes/admin-accounts.route').then((m) => ({ default: m.AdminAccountsRoute })));
-const AdminAuditRoute = lazy(() => import('./routes/admin-audit.route').then((m) => ({ default: m.AdminAuditRoute })));
-const AccessibilityStatementRoute = lazy(() =>
-  import('./routes/accessibility-statement.route').then((m) => ({ default: m.AccessibilityStatementRoute })),
-);
-const NotFoundRoute = lazy(() => import('./routes/not-found.route').then((m) => ({ default: m.NotFoundRoute })));
+/**
+ * Each screen is its own chunk, and so is the signed-in shell: the first load carries the router,
+ * the providers and Finnish, then the router fetches the chunks of every matched route at once
+ * (the shell and the home together, not one after the other).
+ */
+type Lazy = NonNullable<RouteObject['lazy']>;
 
-/** A screen outside the shell waits for its chunk on its own; the footer stays while it loads. */
-function standalone(Screen: LazyExoticComponent<ComponentType>) {
-  return (
-    <>
-      <Suspense fallback={<LoadingState />}>
-        <Screen />
-      </Suspense>
-      <AppFooter />
-    </>
-  );
+function screen(load: () => Promise<ComponentType>): Lazy {
+  return async () => ({ Component: await load() });
 }
 
+/** A screen outside the shell, with the footer under it. */
+function standalone(load: () => Promise<ComponentType>): Lazy {
+  return async () => {
+    const Screen = await load();
+    return {
+      Component: function Standalone() {
+        return (
+          <>
+            <Screen />
+            <AppFooter />
+          </>
+        );
+      },
+    };
+  };
+}
+
+/** What shows while the first screen's chunks are on their way. */
+const firstLoad = <LoadingState />;
+
 export const appRoutes: RouteObject[] = [
-  { path: paths.signIn, element: standalone(SignInRoute) },
-  { path: paths.secondFactor, element: standalone(SecondFactorRoute) },
-  { path: '/kutsu/:token', element: standalone(InvitationRoute) },
-  { path: paths.forgotPassword, element: standalone(ForgotPasswordRoute) },
-  { path: paths.accessibilityStatement, element: standalone(AccessibilityStatementRoute) },
   {
-    // The shell's own Suspense keeps the header while a screen's chunk loads.
-    element: <AppShell />,
+    path: paths.signIn,
+    hydrateFallbackElement: firstLoad,
+    lazy: standalone(() => import('./routes/sign-in.route').then((m) => m.SignInRoute)),
+  },
+  {
+    path: paths.secondFactor,
+    hydrateFallbackElement: firstLoad,
+    lazy: standalone(() => import('./routes/second-factor.route').then((m) => m.SecondFactorRoute)),
+  },
+  {
+    path: '/kutsu/:token',
+    hydrateFallbackElement: firstLoad,
+    lazy: standalone(() => import('./routes/invitation.route').then((m) => m.InvitationRoute)),
+  },
+  {
+    path: paths.forgotPassword,
+    hydrateFallbackElement: firstLoad,
+    lazy: standalone(() => import('./routes/forgot-password.route').then((m) => m.ForgotPasswordRoute)),
+  },
+  {
+    path: paths.accessibilityStatement,
+    hydrateFallbackElement: firstLoad,
+    lazy: standalone(() => import('./routes/accessibility-statement.route').then((m) => m.AccessibilityStatementRoute)),
+  },
+  {
+    hydrateFallbackElement: firstLoad,
+    lazy: screen(() => import('./app-shell').then((m) => m.AppShell)),
     children: [
-      { index: true, element: <FamiliesRoute /> },
-      { path: 'families/:familyId', element: <PlanRoute /> },
-      { path: 'families/:familyId/plan/versions/:version', element: <PlanVersionRoute /> },
-      { path: 'families/:familyId/print', element: <PlanPrintRoute /> },
-      { path: 'families/:familyId/consents', element: <ConsentsRoute /> },
-      { path: 'families/:familyId/access-log', element: <AccessLogRoute /> },
-      { path: 'families/:familyId/costs', element: <FamilyCostsRoute /> },
-      { path: 'families/:familyId/measurements', element: <MeasurementsRoute /> },
-      { path: 'service-usage/csv', element: <UsageCsvRoute /> },
-      { path: 'reference-costs', element: <ReferenceCostsRoute /> },
-      { path: 'password', element: <ChangePasswordRoute /> },
-      { path: 'notifications/settings', element: <NotificationSettingsRoute /> },
-      { path: 'insights', element: <InsightsRoute /> },
-      { path: 'programs', element: <ProgramsRoute /> },
-      { path: 'programs/new', element: <NewProgramRoute /> },
-      { path: 'programs/:programId', element: <ProgramReportRoute /> },
-      { path: 'programs/:programId/edit', element: <EditProgramRoute /> },
+      { index: true, lazy: screen(() => import('./routes/families.route').then((m) => m.FamiliesRoute)) },
+      { path: 'families/:familyId', lazy: screen(() => import('./routes/plan.route').then((m) => m.PlanRoute)) },
+      {
+        path: 'families/:familyId/plan/versions/:version',
+        lazy: screen(() => import('./routes/plan-version.route').then((m) => m.PlanVersionRoute)),
+      },
+      { path: 'families/:familyId/print', lazy: screen(() => import('./routes/plan-print.route').then((m) => m.PlanPrintRoute)) },
+      { path: 'families/:familyId/consents', lazy: screen(() => import('./routes/consents.route').then((m) => m.ConsentsRoute)) },
+      {
+        path: 'families/:familyId/access-log',
+        lazy: screen(() => import('./routes/access-log.route').then((m) => m.AccessLogRoute)),
+      },
+      {
+        path: 'families/:familyId/costs',
+        lazy: screen(() => import('./routes/family-costs.route').then((m) => m.FamilyCostsRoute)),
+      },
+      {
+        path: 'families/:familyId/measurements',
+        lazy: screen(() => import('./routes/measurements.route').then((m) => m.MeasurementsRoute)),
+      },
+      { path: 'service-usage/csv', lazy: screen(() => import('./routes/usage-csv.route').then((m) => m.UsageCsvRoute)) },
+      {
+        path: 'reference-costs',
+        lazy: screen(() => import('./routes/reference-costs.route').then((m) => m.ReferenceCostsRoute)),
+      },
+      { path: 'password', lazy: screen(() => import('./routes/change-password.route').then((m) => m.ChangePasswordRoute)) },
+      {
+        path: 'notifications/settings',
+        lazy: screen(() => import('./routes/notification-settings.route').then((m) => m.NotificationSettingsRoute)),
+      },
+      { path: 'insights', lazy: screen(() => import('./routes/insights.route').then((m) => m.InsightsRoute)) },
+      { path: 'programs', lazy: screen(() => import('./routes/programs.route').then((m) => m.ProgramsRoute)) },
+      { path: 'programs/new', lazy: screen(() => import('./routes/program-form.route').then((m) => m.NewProgramRoute)) },
+      {
+        path: 'programs/:programId',
+        lazy: screen(() => import('./routes/program-report.route').then((m) => m.ProgramReportRoute)),
+      },
+      {
+        path: 'programs/:programId/edit',
+        lazy: screen(() => import('./routes/program-form.route').then((m) => m.EditProgramRoute)),
+      },
       {
         path: 'admin',
-        element: <AdminRoute />,
+        lazy: screen(() => import('./routes/admin.route').then((m) => m.AdminRoute)),
         children: [
           { index: true, element: <Navigate to={paths.adminServices} replace /> },
-          { path: 'services', element: <AdminServicesRoute /> },
-          { path: 'accounts', element: <AdminAccountsRoute /> },
-          { path: 'audit', element: <AdminAuditRoute /> },
-          { path: '*', element: <NotFoundRoute /> },
+          { path: 'services', lazy: screen(() => import('./routes/admin-services.route').then((m) => m.AdminServicesRoute)) },
+          { path: 'accounts', lazy: screen(() => import('./routes/admin-accounts.route').then((m) => m.AdminAccountsRoute)) },
+          { path: 'audit', lazy: screen(() => import('./routes/admin-audit.route').then((m) => m.AdminAuditRoute)) },
+          { path: '*', lazy: screen(() => import('./routes/not-found.route').then((m) => m.NotFoundRoute)) },
         ],
       },
-      { path: '*', element: <NotFoundRoute /> },
+      { path: '*', lazy: screen(() => import('./routes/not-found.route').then((m) => m.NotFoundRoute)) },
     ],
   },
 ];

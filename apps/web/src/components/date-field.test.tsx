@@ -1,13 +1,10 @@
 import { MantineProvider } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
 import type { Language } from '@yhdessa/shared';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import 'dayjs/locale/fi';
-import 'dayjs/locale/sv';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n } from '../lib/i18n';
+import { createI18n, languageLoaded } from '../lib/i18n';
 import { DateField } from './date-field';
 
 /** A form's state around one field: what the form would submit is written out beside it. */
@@ -21,15 +18,15 @@ function Form({ initial, ...props }: { initial: string; min?: string; max?: stri
   );
 }
 
-function renderField(language: Language, props: { initial?: string; min?: string; max?: string; required?: boolean } = {}) {
+async function renderField(language: Language, props: { initial?: string; min?: string; max?: string; required?: boolean } = {}) {
   const user = userEvent.setup();
+  const i18n = createI18n(language);
+  await languageLoaded(i18n);
   render(
-    <I18nextProvider i18n={createI18n(language)}>
+    <I18nextProvider i18n={i18n}>
       {/* The test environment: no layout in jsdom, so a dropdown must not hide as if scrolled away. */}
       <MantineProvider env="test">
-        <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
-          <Form initial={props.initial ?? ''} {...props} />
-        </DatesProvider>
+        <Form initial={props.initial ?? ''} {...props} />
       </MantineProvider>
     </I18nextProvider>,
   );
@@ -47,7 +44,7 @@ describe('DateField', () => {
     ['en', '7 Sept 2026', '2026-09-07'],
     ['fi', '2026-11-27', '2026-11-27'],
   ] as const)('in %s, typing %s gives the form %s', async (language, typed, iso) => {
-    const { user, input, value } = renderField(language);
+    const { user, input, value } = await renderField(language);
     await user.type(input, typed);
     await user.tab();
     expect(value()).toBe(iso);
@@ -55,12 +52,12 @@ describe('DateField', () => {
     expect(input).not.toHaveAttribute('aria-invalid', 'true');
   });
 
-  it('shows a saved day as the language writes it', () => {
-    expect(renderField('fi', { initial: '2026-02-10' }).input).toHaveValue('10.2.2026');
+  it('shows a saved day as the language writes it', async () => {
+    expect((await renderField('fi', { initial: '2026-02-10' })).input).toHaveValue('10.2.2026');
   });
 
-  it('shows a saved day in English with the month by name', () => {
-    expect(renderField('en', { initial: '2026-02-10' }).input).toHaveValue('10 Feb 2026');
+  it('shows a saved day in English with the month by name', async () => {
+    expect((await renderField('en', { initial: '2026-02-10' })).input).toHaveValue('10 Feb 2026');
   });
 
   it.each([
@@ -71,7 +68,7 @@ describe('DateField', () => {
   ] as const)(
     'in %s, %s is no day: the form gets the text to refuse, not the old day nor an empty field, and the field says how to write it',
     async (language, typed) => {
-      const { user, input, value } = renderField(language, { initial: '2026-01-05' });
+      const { user, input, value } = await renderField(language, { initial: '2026-01-05' });
       await user.clear(input);
       await user.type(input, typed);
       await user.tab();
@@ -84,7 +81,7 @@ describe('DateField', () => {
   );
 
   it('refuses a day before the first allowed, and names that day', async () => {
-    const { user, input, value } = renderField('fi', { min: '2026-01-10' });
+    const { user, input, value } = await renderField('fi', { min: '2026-01-10' });
     await user.type(input, '9.1.2026');
     await user.tab();
     // The form gets the day and refuses it by its own rule; an empty value would clear an optional date.
@@ -99,7 +96,7 @@ describe('DateField', () => {
   });
 
   it('refuses a day after the last allowed', async () => {
-    const { user, input, value } = renderField('en', { max: '2026-01-10' });
+    const { user, input, value } = await renderField('en', { max: '2026-01-10' });
     await user.type(input, '11 Jan 2026');
     await user.tab();
     expect(value()).toBe('2026-01-11');
@@ -107,13 +104,13 @@ describe('DateField', () => {
   });
 
   it('an optional day is cleared with its button, named in the language', async () => {
-    const { user, value } = renderField('sv', { initial: '2026-01-05' });
+    const { user, value } = await renderField('sv', { initial: '2026-01-05' });
     await user.click(screen.getByRole('button', { name: 'Töm datumet' }));
     expect(value()).toBe('');
   });
 
   it('a required day has no clear button, but emptying its text leaves the form without a day', async () => {
-    const { user, input, value } = renderField('fi', { initial: '2026-01-05', required: true });
+    const { user, input, value } = await renderField('fi', { initial: '2026-01-05', required: true });
     expect(screen.queryByRole('button', { name: 'Tyhjennä päivä' })).not.toBeInTheDocument();
     await user.clear(input);
     await user.tab();
@@ -122,7 +119,7 @@ describe('DateField', () => {
   });
 
   it('opens a calendar in the language, whose days are named in full and pick the day', async () => {
-    const { user, input, value } = renderField('fi', { initial: '2026-02-10', max: '2026-02-20' });
+    const { user, input, value } = await renderField('fi', { initial: '2026-02-10', max: '2026-02-20' });
     await user.click(input);
     expect(await screen.findByRole('button', { name: 'Edellinen kuukausi' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Valitse kuukausi' })).toHaveTextContent('helmikuu 2026');

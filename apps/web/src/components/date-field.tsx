@@ -1,4 +1,7 @@
-import { DateInput, type DateInputProps } from '@mantine/dates';
+import { DateInput, DatesProvider, type DateInputProps } from '@mantine/dates';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/fi';
+import 'dayjs/locale/sv';
 import { useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatSpokenDate, parseTypedDate, useLanguage } from '../lib/locale';
@@ -56,49 +59,53 @@ export function DateField({
       : t(`dateInput.${found}`, { date: formatDate((found === 'early' ? min : max)!, language) });
 
   return (
-    <DateInput
-      placeholder={t('dateInput.placeholder')}
-      {...props}
-      required={required}
-      clearable={clearable}
-      clearButtonProps={{ 'aria-label': t('dateInput.clear') }}
-      value={value && isoDay.test(value) ? value : null}
-      onChange={(day) => {
-        setProblem(null);
-        onChange(day ?? '');
-      }}
-      // The picker itself keeps the last good day while the text is wrong; the form must not, nor
-      // may it see an empty field (an optional date would be cleared): it gets the day out of range,
-      // or the text that is no day, and refuses it by its own rules.
-      onInput={(event) => {
-        setProblem(null);
-        const text = event.currentTarget.value;
-        if (!text.trim()) onChange('');
-        else if (problemOf(text)) onChange(parseTypedDate(text, language) ?? text);
-      }}
-      onBlur={(event: FocusEvent<HTMLInputElement>) => {
-        setProblem(problemOf(event.currentTarget.value));
-        onBlur?.(event);
-      }}
-      error={problem ? problemText(problem) : error}
-      minDate={min}
-      maxDate={max}
-      valueFormat={(day) => formatDate(day, language)}
-      dateParser={(text) => parseTypedDate(text, language)}
-      fixOnBlur={false}
-      // The neighbouring months' days would be drawn in a grey under AA contrast, yet clickable.
-      hideOutsideDates
-      getDayAriaLabel={(day) => formatSpokenDate(day, language)}
-      ariaLabels={{
-        previousMonth: t('dateInput.previousMonth'),
-        nextMonth: t('dateInput.nextMonth'),
-        monthLevelControl: t('dateInput.chooseMonth'),
-        previousYear: t('dateInput.previousYear'),
-        nextYear: t('dateInput.nextYear'),
-        yearLevelControl: t('dateInput.chooseYear'),
-        previousDecade: t('dateInput.previousDecade'),
-        nextDecade: t('dateInput.nextDecade'),
-      }}
-    />
+    // Calendars name months and weekdays in the user's language, weeks from Monday as in Finland.
+    // No weekend days: Mantine draws them in a red that falls under AA contrast for small text.
+    <DatesProvider settings={{ locale: language, firstDayOfWeek: 1, weekendDays: [] }}>
+      <DateInput
+        placeholder={t('dateInput.placeholder')}
+        {...props}
+        required={required}
+        clearable={clearable}
+        clearButtonProps={{ 'aria-label': t('dateInput.clear') }}
+        value={value && isoDay.test(value) ? value : null}
+        onChange={(day) => {
+          setProblem(null);
+          onChange(day ?? '');
+        }}
+        // The picker itself keeps the last good day while the text is wrong; the form must not, nor
+        // may it see an empty field (an optional date would be cleared): it gets the day out of range,
+        // or the text that is no day, and refuses it by its own rules.
+        onInput={(event) => {
+          setProblem(null);
+          const text = event.currentTarget.value;
+          if (!text.trim()) onChange('');
+          else if (problemOf(text)) onChange(parseTypedDate(text, language) ?? text);
+        }}
+        onBlur={(event: FocusEvent<HTMLInputElement>) => {
+          setProblem(problemOf(event.currentTarget.value));
+          onBlur?.(event);
+        }}
+        error={problem ? problemText(problem) : error}
+        minDate={min}
+        maxDate={max}
+        valueFormat={(day) => formatDate(day, language)}
+        dateParser={(text) => parseTypedDate(text, language)}
+        fixOnBlur={false}
+        // The neighbouring months' days would be drawn in a grey under AA contrast, yet clickable.
+        hideOutsideDates
+        getDayAriaLabel={(day) => formatSpokenDate(day, language)}
+        ariaLabels={{
+          previousMonth: t('dateInput.previousMonth'),
+          nextMonth: t('dateInput.nextMonth'),
+          monthLevelControl: t('dateInput.chooseMonth'),
+          previousYear: t('dateInput.previousYear'),
+          nextYear: t('dateInput.nextYear'),
+          yearLevelControl: t('dateInput.chooseYear'),
+          previousDecade: t('dateInput.previousDecade'),
+          nextDecade: t('dateInput.nextDecade'),
+        }}
+      />
+    </DatesProvider>
   );
 }

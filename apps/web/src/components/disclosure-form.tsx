@@ -1,7 +1,8 @@
 import { Button, Paper } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { useHasDraft, type DraftKey } from '../lib/drafts';
+import { LoadingState } from './loading-state';
 
 interface DisclosureFormProps {
   /** The button that opens the form, e.g. "Lisää tavoite". */
@@ -12,7 +13,7 @@ interface DisclosureFormProps {
   draft?: DraftKey;
 }
 
-/** A form kept out of the way until asked for; closing it returns focus to its button. */
+/** A form kept out of the way until asked for (its code too, when it is lazy); closing it returns focus to its button. */
 export function DisclosureForm({ label, children, size = 'sm', draft }: DisclosureFormProps) {
   const unsaved = useHasDraft(draft);
   const [open, setOpen] = useState(unsaved);
@@ -26,7 +27,7 @@ export function DisclosureForm({ label, children, size = 'sm', draft }: Disclosu
     );
   return (
     <Paper withBorder p="md" className="no-print">
-      {children(() => setOpen(false))}
+      <Suspense fallback={<LoadingState />}>{children(() => setOpen(false))}</Suspense>
     </Paper>
   );
 }

@@ -1,4 +1,5 @@
 import { BarChart, type BarChartProps } from '@mantine/charts';
+import '@mantine/charts/styles.css';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';

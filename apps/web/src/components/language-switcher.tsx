@@ -20,7 +20,7 @@ export function LanguageSwitcher() {
           onClick={() => void i18n.changeLanguage(language)}
         >
           {language.toUpperCase()}
-          <VisuallyHidden> {t(`language.name.${language}`, { lng: language })}</VisuallyHidden>
+          <VisuallyHidden> {t(`language.ownName.${language}`)}</VisuallyHidden>
         </Button>
       ))}
     </Group>

@@ -1,7 +1,7 @@
 import en from '../locales/en.json';
 import fi from '../locales/fi.json';
 import sv from '../locales/sv.json';
-import { createI18n } from './i18n';
+import { createI18n, languageLoaded } from './i18n';
 
 const cancel = { fi: fi.common.cancel, sv: sv.common.cancel, en: en.common.cancel };
 
@@ -31,10 +31,11 @@ describe('the first language', () => {
     [['fi'], 'fi'],
     [['de-DE'], 'fi'],
     [[], 'fi'],
-  ] as const)('from the browser languages %j is %s', (list, expected) => {
+  ] as const)('from the browser languages %j is %s', async (list, expected) => {
     browserLanguages([...list]);
     const i18n = createI18n();
     expect(i18n.language).toBe(expected);
+    await languageLoaded(i18n);
     expect(i18n.t('common.cancel')).toBe(cancel[expected]);
     expect(document.documentElement.lang).toBe(expected);
   });
@@ -52,5 +53,38 @@ describe('the first language', () => {
     await i18n.changeLanguage('en');
     expect(window.localStorage.getItem(STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
+  });
+});
+
+describe('the languages on demand', () => {
+  beforeEach(() => window.localStorage.clear());
+  afterEach(() => jest.restoreAllMocks());
+
+  it('when Finnish is in use, then only the Finnish strings are there; choosing Swedish fetches its strings and only then switches', async () => {
+    browserLanguages(['fi-FI']);
+    const i18n = createI18n();
+    expect(i18n.hasResourceBundle('fi', 'translation')).toBe(true);
+    expect(i18n.hasResourceBundle('sv', 'translation')).toBe(false);
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(false);
+
+    const switching = i18n.changeLanguage('sv');
+    // Until Swedish has arrived the page stays Finnish, never a mix or keys.
+    expect(i18n.language).toBe('fi');
+    expect(i18n.t('common.cancel')).toBe(fi.common.cancel);
+    await switching;
+    expect(i18n.hasResourceBundle('sv', 'translation')).toBe(true);
+    expect(i18n.language).toBe('sv');
+    expect(i18n.t('common.cancel')).toBe(sv.common.cancel);
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(false);
+  });
+
+  it('when English was chosen on this device, then its strings are there before anything is drawn', async () => {
+    window.localStorage.setItem(STORAGE_KEY, 'en');
+    const i18n = createI18n();
+    expect(i18n.language).toBe('en');
+    await languageLoaded(i18n);
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(true);
+    expect(i18n.t('common.cancel')).toBe(en.common.cancel);
+    expect(i18n.hasResourceBundle('sv', 'translation')).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import type { ActivityEntry } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
+import { findPlanRegion } from '../testing/plan-regions';
 import { renderApp } from '../testing/render-app';
 import { FakeSocket } from '../../test/fake-socket';
 import {
@@ -74,7 +75,7 @@ function activityApi(
   return asked;
 }
 
-const feed = () => screen.findByRole('region', { name: 'Mitä on muuttunut' });
+const feed = () => findPlanRegion('Mitä on muuttunut');
 const lines = async () => within(await feed()).findAllByRole('listitem');
 
 describe('the plan: what has changed', () => {

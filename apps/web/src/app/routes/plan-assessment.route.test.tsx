@@ -1,13 +1,15 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { Assessment, AssessmentDomain } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
+import { findPlanRegion } from '../testing/plan-regions';
 import { renderApp } from '../testing/render-app';
 import { buildAssessment, buildCurrentUser, buildPlan, familyId, testId } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
 import { planPartHandlers } from '../../test/plan-handlers';
 
 const base = `/api/families/${familyId}`;
-const planPath = `/families/${familyId}`;
+// The section under test is drawn when shown: the plan opens at it.
+const planPath = `/families/${familyId}?section=story`;
 const olli = { id: testId(9), name: 'Olli Räsänen' };
 
 function withRating(assessment: Assessment, domain: AssessmentDomain, change: Partial<Assessment['ratings'][number]>) {
@@ -32,7 +34,7 @@ function assessmentApi({ user = buildCurrentUser(), plan = buildPlan(), assessme
   return state;
 }
 
-const section = () => screen.findByRole('region', { name: 'Yhteinen arviointi' });
+const section = () => findPlanRegion('Yhteinen arviointi');
 const domainCard = async (name: string) => within(await section()).findByRole('article', { name });
 
 describe('plan route, the joint assessment', () => {
@@ -60,7 +62,7 @@ describe('plan route, the joint assessment', () => {
     expect(within(housing).getByText('Arvioi Sari Lehtonen 2.3.2026')).toBeInTheDocument();
 
     await user.click(within(housing).getByRole('button', { name: 'Muuta arviota' }));
-    const form = within(housing).getByRole('form', { name: 'Arvio: Asuminen' });
+    const form = await within(housing).findByRole('form', { name: 'Arvio: Asuminen' });
     await user.click(within(form).getByRole('radio', { name: '4/5 – Melko hyvin' }));
     const notes = within(form).getByRole('textbox', { name: /Huomiot/ });
     await user.clear(notes);
@@ -174,7 +176,7 @@ describe('plan route, the joint assessment', () => {
 
     const assessment = await section();
     await user.click(await within(assessment).findByRole('button', { name: 'Aloita uusi arviointi' }));
-    const form = within(assessment).getByRole('form', { name: 'Uusi yhteinen arviointi' });
+    const form = await within(assessment).findByRole('form', { name: 'Uusi yhteinen arviointi' });
     await user.click(within(form).getByRole('button', { name: 'Tallenna arviointi' }));
     expect(within(form).getByRole('alert')).toHaveTextContent('Arvioi vähintään yksi osa-alue.');
 
@@ -225,10 +227,8 @@ describe('plan route, the joint assessment', () => {
     });
     renderApp(planPath);
 
-    expect(await screen.findByRole('region', { name: 'Tavoitteet' })).toBeInTheDocument();
-    expect(await screen.findByRole('region', { name: 'Yhteinen arviointi' })).toHaveTextContent(
-      'Perhe ei ole jakanut yhteistä arviota palvelullesi.',
-    );
+    expect(await findPlanRegion('Perheen tarina')).toBeInTheDocument();
+    expect(await findPlanRegion('Yhteinen arviointi')).toHaveTextContent('Perhe ei ole jakanut yhteistä arviota palvelullesi.');
     expect(screen.queryByText('Asuminen')).not.toBeInTheDocument();
     expect(api.reads).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { FamilyDetail, Plan } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
+import { findPlanRegion } from '../testing/plan-regions';
 import { renderApp } from '../testing/render-app';
 import { FakeSocket } from '../../test/fake-socket';
 import { buildCoordinatorWorkspace, buildCurrentUser, buildFamilyDetail, buildPlan, familyId, testId } from '../../test/fixtures';
@@ -48,9 +49,9 @@ describe('plan: family members (coordinator)', () => {
       }),
     );
     const { user } = renderApp(planPath);
-    const members = await screen.findByRole('region', { name: 'Perheenjäsenet' });
+    const members = await findPlanRegion('Perheenjäsenet');
     await user.click(await within(members).findByRole('button', { name: 'Lisää perheenjäsen' }));
-    const form = within(members).getByRole('form', { name: 'Uusi perheenjäsen' });
+    const form = await within(members).findByRole('form', { name: 'Uusi perheenjäsen' });
     await user.click(within(form).getByRole('button', { name: 'Lisää jäsen' }));
     expect(within(form).getByText('Kirjoita nimi.')).toBeInTheDocument();
     expect(added).toBeUndefined();
@@ -79,9 +80,9 @@ describe('plan: family members (coordinator)', () => {
       }),
     );
     const { user } = renderApp(planPath);
-    const members = await screen.findByRole('region', { name: 'Perheenjäsenet' });
+    const members = await findPlanRegion('Perheenjäsenet');
     await user.click(await within(members).findByRole('button', { name: 'Muokkaa: Eetu Virtanen' }));
-    const form = within(members).getByRole('form', { name: 'Muokkaa jäsentä: Eetu Virtanen' });
+    const form = await within(members).findByRole('form', { name: 'Muokkaa jäsentä: Eetu Virtanen' });
     const year = within(form).getByRole('textbox', { name: /Syntymävuosi/ });
     await user.clear(year);
     await user.type(year, '2014');

@@ -1,6 +1,7 @@
-import { act, configure, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, waitFor, within } from '@testing-library/react';
 import type { Comment, CommentThread, StoryComment } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
+import { findPlanRegion } from '../testing/plan-regions';
 import { renderApp } from '../testing/render-app';
 import { FakeSocket } from '../../test/fake-socket';
 import { buildCurrentUser, buildPlan, buildStory, familyId, testId, type PlanReader } from '../../test/fixtures';
@@ -63,7 +64,7 @@ const storyComment = (overrides: Partial<StoryComment> = {}): StoryComment => ({
   ...overrides,
 });
 
-const goalsRegion = () => screen.findByRole('region', { name: 'Tavoitteet' });
+const goalsRegion = () => findPlanRegion('Tavoitteet');
 
 describe('comments on goals and actions', () => {
   it('when the guardian opens a goal thread, then the comments show with who and when, and a new one is sent', async () => {
@@ -77,7 +78,7 @@ describe('comments on goals and actions', () => {
 
     expect(within(goals).getByText('Tällä viikolla kolme hyvää aamua.')).toBeInTheDocument();
     expect(within(goals).getByText('9.1.2026 klo 12.00')).toBeInTheDocument();
-    const field = within(goals).getByRole('textbox', { name: 'Kirjoita kommentti' });
+    const field = await within(goals).findByRole('textbox', { name: 'Kirjoita kommentti' });
     await user.type(field, 'Hyvä alku!');
     expect(within(goals).getByText('10/1000 merkkiä')).toBeInTheDocument();
     await user.click(within(goals).getByRole('button', { name: 'Lähetä' }));
@@ -90,9 +91,9 @@ describe('comments on goals and actions', () => {
     const sent = planApi('family', { comments: [], can: { comment: true } });
     server.use(http.get(actionComments, () => HttpResponse.json({ comments: [], can: { comment: true } })));
     const { user } = renderApp(`/families/${familyId}`);
-    const familyActions = await screen.findByRole('region', { name: 'Perheen omat tehtävät' });
+    const familyActions = await findPlanRegion('Perheen omat tehtävät');
     await user.click(await within(familyActions).findByRole('button', { name: 'Kommentoi: Iltarutiinin kokeilu' }));
-    await user.type(within(familyActions).getByRole('textbox', { name: 'Kirjoita kommentti' }), 'Kokeiltu kaksi iltaa');
+    await user.type(await within(familyActions).findByRole('textbox', { name: 'Kirjoita kommentti' }), 'Kokeiltu kaksi iltaa');
     await user.click(within(familyActions).getByRole('button', { name: 'Lähetä' }));
     await waitFor(() => expect(sent).toEqual([{ path: actionComments, body: { body: 'Kokeiltu kaksi iltaa' } }]));
   });
@@ -120,7 +121,7 @@ describe('comments on goals and actions', () => {
     const { user } = renderApp(`/families/${familyId}`);
     const goals = await goalsRegion();
     await user.click(await within(goals).findByRole('button', { name: 'Kommentoi: Aamut sujuvat ilman riitaa' }));
-    const field = within(goals).getByRole('textbox', { name: 'Kirjoita kommentti' });
+    const field = await within(goals).findByRole('textbox', { name: 'Kirjoita kommentti' });
     await user.type(field, 'Kiitos');
     await user.click(within(goals).getByRole('button', { name: 'Lähetä' }));
     expect(await within(goals).findByRole('alert')).toHaveTextContent('Asiakkuus on päättynyt');
@@ -149,7 +150,7 @@ describe("comments on the family's story", () => {
   it('when the guardian asks for a correction, then the kind and the text are sent, counted to the limit', async () => {
     const sent = planApi('family', { comments: [], can: { comment: false } });
     const { user } = renderApp(`/families/${familyId}`);
-    const story = await screen.findByRole('region', { name: 'Perheen tarina' });
+    const story = await findPlanRegion('Perheen tarina');
     expect(await within(story).findByText(/Tarinaan ei ole vielä kommentteja/)).toBeInTheDocument();
     await user.click(within(story).getByRole('radio', { name: 'Pyytää korjausta' }));
     const field = within(story).getByRole('textbox', { name: 'Mitä pitäisi korjata?' });
@@ -164,7 +165,7 @@ describe("comments on the family's story", () => {
   it('when the coordinator reads an open correction request, then they mark it handled with its version', async () => {
     const sent = planApi('coordinator', { comments: [], can: { comment: false } }, [storyComment()]);
     const { user } = renderApp(`/families/${familyId}`);
-    const story = await screen.findByRole('region', { name: 'Perheen tarina' });
+    const story = await findPlanRegion('Perheen tarina');
     expect(await within(story).findByText('Muutimme jo 2019.')).toBeInTheDocument();
     expect(within(story).getByText('Korjauspyyntö')).toBeInTheDocument();
     // The coordinator resolves; only the family writes comments.
@@ -178,7 +179,7 @@ describe("comments on the family's story", () => {
       storyComment({ resolvedAt: '2026-01-10T09:00:00.000Z', version: 2 }),
     ]);
     renderApp(`/families/${familyId}`);
-    const story = await screen.findByRole('region', { name: 'Perheen tarina' });
+    const story = await findPlanRegion('Perheen tarina');
     expect(await within(story).findByText('Käsitelty 10.1.2026')).toBeInTheDocument();
     expect(within(story).queryByRole('button', { name: /Merkitse käsitellyksi/ })).not.toBeInTheDocument();
   });

@@ -1,6 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { CurrentUser, Plan } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
+import { findPlanRegion, showEverySection } from '../testing/plan-regions';
 import { renderApp } from '../testing/render-app';
 import {
   buildCurrentUser,
@@ -31,6 +32,8 @@ function planApi(user: CurrentUser, plan: Plan) {
     http.get('/api/auth/me', () => HttpResponse.json(user)),
     http.get(base, () => HttpResponse.json(buildFamilyDetail({ status: plan.family.status }))),
     http.get(`${base}/reviews`, () => HttpResponse.json({ reviews: [buildReview({ agenda: [] })] })),
+    // Read once its section is shown, as every section is here.
+    http.get(`${base}/activity`, () => HttpResponse.json({ entries: [], nextBefore: null })),
     ...planPartHandlers(),
     http.get(`${base}/plan`, () => HttpResponse.json(plan)),
   );
@@ -69,6 +72,8 @@ async function openPlanAs(user: CurrentUser, plan: Plan) {
   const rendered = renderApp(`/families/${familyId}`);
   // The sections that load on their own are there before the controls are counted.
   await screen.findByRole('button', { name: new RegExp(`^Käyttäjävalikko: ${user.name}`) });
+  // Each section is drawn when first shown: the reader goes through them all before the controls are counted.
+  await showEverySection();
   await screen.findByText('Aamut ovat raskaita.');
   await screen.findByRole('heading', { name: 'Arviointipalaveri 10.2.2026' });
   await screen.findByText(/^Yhteistä arviota ei ole vielä tehty\./);
@@ -213,9 +218,9 @@ describe('plan controls: each reader is offered exactly what the server says the
 
   it('when the case is closed, then every action shows its status as text', async () => {
     await openPlanAs(users.coordinator, buildPlan({ family: { ...buildPlan().family, status: 'closed' } }));
-    const familyWork = screen.getByRole('region', { name: 'Lastensuojelun perhetyö' });
+    const familyWork = await findPlanRegion('Lastensuojelun perhetyö');
     expect(within(familyWork).getByText('Tila: Suunniteltu')).toBeInTheDocument();
-    const own = screen.getByRole('region', { name: 'Perheen omat tehtävät' });
+    const own = await findPlanRegion('Perheen omat tehtävät');
     expect(within(own).getByText('Tila: Työn alla')).toBeInTheDocument();
   });
 
@@ -233,7 +238,7 @@ describe('plan controls: each reader is offered exactly what the server says the
     await waitFor(() =>
       expect(offeredControls()).toMatchObject({ familyWork: [], statusControls: [], noteVisibilityChoice: false }),
     );
-    expect(within(screen.getByRole('region', { name: 'Kirjaukset' })).queryByRole('textbox')).not.toBeInTheDocument();
+    expect(within(await findPlanRegion('Kirjaukset')).queryByRole('textbox')).not.toBeInTheDocument();
   });
 
   it("when a worker writes a note, then it goes on their own service's role", async () => {
@@ -245,7 +250,7 @@ describe('plan controls: each reader is offered exactly what the server says the
       }),
     );
     const { user } = await openPlanAs(users.worker, buildPlan({}, 'worker'));
-    const notes = screen.getByRole('region', { name: 'Kirjaukset' });
+    const notes = await findPlanRegion('Kirjaukset');
     await user.type(within(notes).getByRole('textbox', { name: /Uusi kirjaus/ }), 'Kotikäynti tehty.');
     await user.click(within(notes).getByRole('button', { name: 'Tallenna kirjaus' }));
     await waitFor(() =>

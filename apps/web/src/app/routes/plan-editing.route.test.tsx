@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { findPlanRegion } from '../testing/plan-regions';
 import { renderApp } from '../testing/render-app';
 import {
   buildAction,
@@ -46,7 +47,7 @@ describe('plan editing: story', () => {
     );
     const { user } = renderApp(planPath);
 
-    const story = await screen.findByRole('region', { name: 'Perheen tarina' });
+    const story = await findPlanRegion('Perheen tarina');
     expect(await within(story).findByText('Aamut ovat raskaita.')).toBeInTheDocument();
     await user.click(within(story).getByRole('button', { name: 'Muokkaa tarinaa' }));
     const situation = within(story).getByRole('textbox', { name: /Tilanne nyt/ });
@@ -86,7 +87,7 @@ describe('plan editing: story', () => {
       ),
     );
     const { user } = renderApp(planPath);
-    const story = await screen.findByRole('region', { name: 'Perheen tarina' });
+    const story = await findPlanRegion('Perheen tarina');
     await user.click(await within(story).findByRole('button', { name: 'Muutoshistoria' }));
     const dialog = await screen.findByRole('dialog', { name: 'Perheen tarinan muutoshistoria' });
     expect(await within(dialog).findByText('Versio 2: Sari Lehtonen, 9.1.2026 klo 12.00')).toBeInTheDocument();
@@ -95,7 +96,7 @@ describe('plan editing: story', () => {
   it('when a worker reads the story, then there is no edit button', async () => {
     planApi(buildCurrentUser({ id: testId(3), name: 'Mikko Salo', role: 'worker', serviceIds: [testId(210)] }), 'worker');
     renderApp(planPath);
-    const story = await screen.findByRole('region', { name: 'Perheen tarina' });
+    const story = await findPlanRegion('Perheen tarina');
     expect(await within(story).findByText('Aamut ovat raskaita.')).toBeInTheDocument();
     expect(within(story).queryByRole('button', { name: 'Muokkaa tarinaa' })).not.toBeInTheDocument();
   });
@@ -112,9 +113,9 @@ describe('plan editing: goals, services, actions, notes', () => {
       }),
     );
     const { user } = renderApp(planPath);
-    const goals = await screen.findByRole('region', { name: 'Tavoitteet' });
+    const goals = await findPlanRegion('Tavoitteet');
     await user.click(within(goals).getByRole('button', { name: 'Lisää tavoite' }));
-    await user.click(within(goals).getByRole('button', { name: 'Tallenna tavoite' }));
+    await user.click(await within(goals).findByRole('button', { name: 'Tallenna tavoite' }));
     expect(within(goals).getByText('Kirjoita tavoite.')).toBeInTheDocument();
     await user.type(within(goals).getByRole('textbox', { name: /^Tavoite\b/ }), 'Aamut sujuvat ilman riitaa');
     await user.click(within(goals).getByRole('button', { name: 'Tallenna tavoite' }));
@@ -127,9 +128,9 @@ describe('plan editing: goals, services, actions, notes', () => {
   it('when an action is saved without a title, then the field itself says what is missing and writing clears it', async () => {
     planApi();
     const { user } = renderApp(planPath);
-    const own = await screen.findByRole('region', { name: 'Lastensuojelun perhetyö' });
+    const own = await findPlanRegion('Lastensuojelun perhetyö');
     await user.click(within(own).getByRole('button', { name: 'Lisää tehtävä' }));
-    const form = within(own).getByRole('form', { name: 'Uusi tehtävä: Lastensuojelun perhetyö' });
+    const form = await within(own).findByRole('form', { name: 'Uusi tehtävä: Lastensuojelun perhetyö' });
     const title = within(form).getByRole('textbox', { name: /^Tehtävä/ });
     await user.click(within(form).getByRole('button', { name: 'Tallenna tehtävä' }));
 
@@ -151,9 +152,9 @@ describe('plan editing: goals, services, actions, notes', () => {
       }),
     );
     const { user } = renderApp(planPath);
-    const goals = await screen.findByRole('region', { name: 'Tavoitteet' });
+    const goals = await findPlanRegion('Tavoitteet');
     await user.click(within(goals).getByRole('button', { name: 'Kirjaa edistyminen' }));
-    const form = within(goals).getByRole('form', { name: `Edistyminen: ${goal.title}` });
+    const form = await within(goals).findByRole('form', { name: `Edistyminen: ${goal.title}` });
     await user.clear(within(form).getByLabelText(/Päivä/));
     await user.type(within(form).getByLabelText(/Päivä/), '12.1.2026');
     await user.type(within(form).getByRole('textbox', { name: /Miten menee/ }), '3/5');
@@ -201,7 +202,7 @@ describe('plan editing: goals, services, actions, notes', () => {
       }),
     );
     const { user } = renderApp(planPath);
-    const services = await screen.findByRole('region', { name: 'Palvelut ja niiden tehtävät' });
+    const services = await findPlanRegion('Palvelut ja niiden tehtävät');
     await user.click(within(services).getByRole('button', { name: 'Kutsu palvelu' }));
     const select = await within(services).findByRole('combobox', { name: 'Palvelu' });
     expect(within(select).queryByRole('option', { name: /Lastensuojelun perhetyö/ })).not.toBeInTheDocument();
@@ -222,11 +223,11 @@ describe('plan editing: goals, services, actions, notes', () => {
       }),
     );
     const { user } = renderApp(planPath);
-    const own = await screen.findByRole('region', { name: 'Lastensuojelun perhetyö' });
-    const other = screen.getByRole('region', { name: 'Perheneuvola' });
+    const own = await findPlanRegion('Lastensuojelun perhetyö');
+    const other = await findPlanRegion('Perheneuvola');
     expect(within(other).queryByRole('button', { name: 'Lisää tehtävä' })).not.toBeInTheDocument();
     await user.click(within(own).getByRole('button', { name: 'Lisää tehtävä' }));
-    const form = within(own).getByRole('form', { name: 'Uusi tehtävä: Lastensuojelun perhetyö' });
+    const form = await within(own).findByRole('form', { name: 'Uusi tehtävä: Lastensuojelun perhetyö' });
     await user.type(within(form).getByRole('textbox', { name: /^Tehtävä/ }), 'Soitto koululle');
     await user.click(within(form).getByRole('button', { name: 'Tallenna tehtävä' }));
     await waitFor(() =>
@@ -248,7 +249,7 @@ describe('plan editing: goals, services, actions, notes', () => {
       }),
     );
     const { user } = renderApp(planPath);
-    const section = await screen.findByRole('region', { name: 'Kirjaukset' });
+    const section = await findPlanRegion('Kirjaukset');
     expect(await within(section).findByText('Kotikäynti sovittu.')).toBeInTheDocument();
     expect(within(section).getByText('Vain ammattilaiset', { selector: '.mantine-Badge-label' })).toBeInTheDocument();
     await user.type(within(section).getByRole('textbox', { name: /Uusi kirjaus/ }), 'Palaveri sovittu.');
@@ -262,7 +263,7 @@ describe('plan editing: goals, services, actions, notes', () => {
     planApi();
     server.use(http.get(`${base}/notes`, () => problem(403, 'forbidden')));
     renderApp(planPath);
-    const section = await screen.findByRole('region', { name: 'Kirjaukset' });
+    const section = await findPlanRegion('Kirjaukset');
     expect(await within(section).findByRole('alert')).toHaveTextContent('Kirjauksia ei voitu ladata.');
   });
 });

@@ -172,10 +172,10 @@ describe('the family home on the plan', () => {
 
   it('when the family reads the plan, then it speaks plainly: who helps, and what is under way', async () => {
     familyApi();
-    renderApp(planPath);
+    renderApp(`${planPath}?section=services`);
 
     expect(await screen.findByText('Teidän yhteyshenkilönne: Sari Lehtonen')).toBeInTheDocument();
-    const card = screen.getByRole('region', { name: 'Lastensuojelun perhetyö' });
+    const card = await screen.findByRole('region', { name: 'Lastensuojelun perhetyö' });
     expect(within(card).getByText('Kuka auttaa')).toBeInTheDocument();
     expect(within(card).queryByText('Vastuuhenkilö')).not.toBeInTheDocument();
     expect(within(card).getByRole('heading', { name: 'Mitä he tekevät' })).toBeInTheDocument();

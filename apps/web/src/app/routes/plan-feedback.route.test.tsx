@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { AnswerFeedback, FeedbackRequest } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
+import { findPlanRegion } from '../testing/plan-regions';
 import { renderApp } from '../testing/render-app';
 import { buildCurrentUser, buildFeedbackRequest, buildPlan, familyId, testId, type PlanReader } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
@@ -59,12 +60,12 @@ describe('the family tells how the work went', () => {
       }),
     );
     const { user } = renderApp(planPath);
-    const ask = await screen.findByRole('region', { name: 'Kerro kokemuksesi' });
+    const ask = await findPlanRegion('Kerro kokemuksesi');
     expect(within(ask).getByText(/Arviointipalaveri on pidetty/)).toBeInTheDocument();
     expect(within(ask).getByText('Kysytty 10.2.2026 arviointipalaverin jälkeen')).toBeInTheDocument();
     await user.click(within(ask).getByRole('button', { name: 'Vastaa kysymyksiin' }));
 
-    const together = within(ask).getByRole('group', { name: 'Toimivatko palvelut yhdessä teidän hyväksenne?' });
+    const together = await within(ask).findByRole('group', { name: 'Toimivatko palvelut yhdessä teidän hyväksenne?' });
     // Both ends are in words, on screen and in the names of 0 and 10.
     expect(within(together).getByRole('radio', { name: '0 = Eivät lainkaan' })).toBeInTheDocument();
     expect(within(together).getByRole('radio', { name: '10 = Täysin yhdessä' })).toBeInTheDocument();
@@ -88,7 +89,7 @@ describe('the family tells how the work went', () => {
     expect(sent).toBeUndefined();
     await user.click(within(dialog).getByRole('button', { name: 'Lähetä' }));
 
-    const thanks = await screen.findByRole('region', { name: 'Kiitos vastauksestanne!' });
+    const thanks = await findPlanRegion('Kiitos vastauksestanne!');
     expect(sent).toEqual({
       workedTogether: 8,
       noRetelling: null,
@@ -105,9 +106,9 @@ describe('the family tells how the work went', () => {
     const request = buildFeedbackRequest({ can: { answer: true, changePermission: false } });
     planApi('family', () => [request]);
     const { user } = renderApp(planPath);
-    const ask = await screen.findByRole('region', { name: 'Kerro kokemuksesi' });
+    const ask = await findPlanRegion('Kerro kokemuksesi');
     await user.click(within(ask).getByRole('button', { name: 'Vastaa kysymyksiin' }));
-    await user.click(within(ask).getByRole('button', { name: 'Lähetä vastaus' }));
+    await user.click(await within(ask).findByRole('button', { name: 'Lähetä vastaus' }));
     expect(await within(ask).findByText('Vastaa ainakin yhteen kysymykseen tai kirjoita jotain.')).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     // Answering later closes the form and gives the focus back to the button that opened it.
@@ -125,9 +126,9 @@ describe('the family tells how the work went', () => {
       }),
     );
     const { user } = renderApp(planPath);
-    const ask = await screen.findByRole('region', { name: 'Kerro kokemuksesi' });
+    const ask = await findPlanRegion('Kerro kokemuksesi');
     await user.click(within(ask).getByRole('button', { name: 'Vastaa kysymyksiin' }));
-    const together = within(ask).getByRole('group', { name: 'Toimivatko palvelut yhdessä teidän hyväksenne?' });
+    const together = await within(ask).findByRole('group', { name: 'Toimivatko palvelut yhdessä teidän hyväksenne?' });
     await user.click(within(together).getByRole('radio', { name: '5' }));
     await user.click(within(ask).getByRole('button', { name: 'Lähetä vastaus' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Lähetä' }));
@@ -180,7 +181,7 @@ describe("the coordinator's view of feedback", () => {
       { ...buildFeedbackRequest({ id: testId(951) }), answered: true },
     ]);
     renderApp(planPath);
-    const section = await screen.findByRole('region', { name: 'Perheen kokemus' });
+    const section = await findPlanRegion('Perheen kokemus');
     const items = await within(section).findAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
       expect.stringMatching(/^Kysytty 1\.4\.2026, kun asiakkuus päättyiEi vielä vastattu$/),
@@ -199,7 +200,7 @@ describe("the coordinator's view of feedback", () => {
   it('when no request has been opened yet, then the coordinator is told when the family will be asked', async () => {
     planApi('coordinator', () => []);
     renderApp(planPath);
-    const section = await screen.findByRole('region', { name: 'Perheen kokemus' });
+    const section = await findPlanRegion('Perheen kokemus');
     expect(
       await within(section).findByText(/Kysymys lähtee perheelle, kun päätät arviointipalaverin tai asiakkuuden/),
     ).toBeInTheDocument();
@@ -208,7 +209,7 @@ describe("the coordinator's view of feedback", () => {
   it('when a worker opens the plan, then feedback is neither asked for nor shown', async () => {
     const api = planApi('worker', () => [answered()]);
     renderApp(planPath);
-    expect(await screen.findByRole('region', { name: 'Arviointipalaverit ja versiot' })).toBeInTheDocument();
+    expect(await findPlanRegion('Arviointipalaverit ja versiot')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Perheen kokemus' })).not.toBeInTheDocument();
     expect(api.reads()).toBe(0);
   });

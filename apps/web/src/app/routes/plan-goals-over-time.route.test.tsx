@@ -1,6 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { Action, Goal, Plan } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
+import { findPlanRegion } from '../testing/plan-regions';
 import { renderApp } from '../testing/render-app';
 import {
   buildAction,
@@ -65,7 +66,7 @@ function capture(method: 'patch' | 'post', path: string, answer: (body: Record<s
   return sent;
 }
 
-const region = (name: string) => screen.findByRole('region', { name });
+const region = (name: string) => findPlanRegion(name);
 
 async function openActionEdit(user: ReturnType<typeof renderApp>['user'], title: string) {
   const familyActions = await region('Perheen omat tehtävät');
@@ -253,7 +254,7 @@ describe('limits and dates in the other forms', () => {
     const { user } = renderApp(planPath);
     const goals = await region('Tavoitteet');
     await user.click(within(goals).getByRole('button', { name: 'Lisää tavoite' }));
-    const title = within(goals).getByRole('textbox', { name: /^Tavoite\b/ });
+    const title = await within(goals).findByRole('textbox', { name: /^Tavoite\b/ });
     await user.click(title);
     await user.paste('t'.repeat(5_000));
     expect(title).toHaveValue('t'.repeat(5_000));
@@ -270,7 +271,7 @@ describe('limits and dates in the other forms', () => {
     const { user } = renderApp(planPath);
     const role = await region('Lastensuojelun perhetyö');
     await user.click(within(role).getByRole('button', { name: 'Lisää tehtävä' }));
-    const addForm = within(role).getByRole('form', { name: 'Uusi tehtävä: Lastensuojelun perhetyö' });
+    const addForm = await within(role).findByRole('form', { name: 'Uusi tehtävä: Lastensuojelun perhetyö' });
     await user.type(within(addForm).getByRole('textbox', { name: /^Tehtävä/ }), 'Kotikäynti');
     const due = within(addForm).getByLabelText('Määräaika');
     await user.type(due, formatDate(addDays(finnishToday(), -3), 'fi'));
@@ -294,7 +295,9 @@ describe('limits and dates in the other forms', () => {
     const created = capture('post', `${base}/reviews`, () => HttpResponse.json(buildReview(), { status: 201 }));
     server.use(http.get(`${base}/reviews`, () => HttpResponse.json({ reviews: [buildReview({ scheduledOn: ahead })] })));
     const { user } = renderApp(planPath);
-    const card = await screen.findByRole('article', { name: `Arviointipalaveri ${formatDate(ahead, 'fi')}` });
+    const card = await within(await region('Arviointipalaverit ja versiot')).findByRole('article', {
+      name: `Arviointipalaveri ${formatDate(ahead, 'fi')}`,
+    });
     expect(within(card).getByRole('button', { name: 'Päätä palaveri' })).toBeDisabled();
     expect(
       within(card).getByText(`Palaverin voi päättää sen päivänä (${formatDate(ahead, 'fi')}) tai sen jälkeen.`),

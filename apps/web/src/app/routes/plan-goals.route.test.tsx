@@ -1,6 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import type { AttainmentScale, Goal, GoalAttainment } from '@yhdessa/shared';
 import { http, HttpResponse } from 'msw';
+import { findPlanRegion } from '../testing/plan-regions';
 import { renderApp } from '../testing/render-app';
 import { buildCurrentUser, buildGoal, buildPlan, familyId, testId, type PlanReader } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
@@ -46,7 +47,7 @@ function captureGoalChange(method: 'patch' | 'post', path: string, answer: (body
 }
 
 async function goalsRegion() {
-  return screen.findByRole('region', { name: 'Tavoitteet' });
+  return findPlanRegion('Tavoitteet');
 }
 
 describe('plan goals: edit, end and reopen', () => {
@@ -56,7 +57,7 @@ describe('plan goals: edit, end and reopen', () => {
     const { user } = renderApp(planPath);
     const goals = await goalsRegion();
     await user.click(within(goals).getByRole('button', { name: 'Muokkaa tavoitetta: Aamut sujuvat ilman riitaa' }));
-    const form = within(goals).getByRole('form', { name: 'Muokkaa tavoitetta: Aamut sujuvat ilman riitaa' });
+    const form = await within(goals).findByRole('form', { name: 'Muokkaa tavoitetta: Aamut sujuvat ilman riitaa' });
 
     const title = within(form).getByRole('textbox', { name: /^Tavoite\b/ });
     expect(title).toHaveValue('Aamut sujuvat ilman riitaa');
@@ -93,7 +94,7 @@ describe('plan goals: edit, end and reopen', () => {
     const { user } = renderApp(planPath);
     const goals = await goalsRegion();
     await user.click(within(goals).getByRole('button', { name: /^Muokkaa tavoitetta/ }));
-    const form = within(goals).getByRole('form', { name: /^Muokkaa tavoitetta/ });
+    const form = await within(goals).findByRole('form', { name: /^Muokkaa tavoitetta/ });
     const date = within(form).getByLabelText('Tavoitepäivä');
     await user.clear(date);
     await user.type(date, '1.2.2020');
@@ -115,7 +116,7 @@ describe('plan goals: edit, end and reopen', () => {
     const { user } = renderApp(planPath);
     const goals = await goalsRegion();
     await user.click(within(goals).getByRole('button', { name: 'Lisää tavoite' }));
-    await user.type(within(goals).getByRole('textbox', { name: /^Tavoite\b/ }), 'Illat rauhoittuvat');
+    await user.type(await within(goals).findByRole('textbox', { name: /^Tavoite\b/ }), 'Illat rauhoittuvat');
     await user.click(within(goals).getByRole('checkbox', { name: /Kuvaa onnistumisen tasot/ }));
     const levels = within(goals).getByRole('group', { name: 'Onnistumisen tasot' });
     await user.click(within(goals).getByRole('button', { name: 'Tallenna tavoite' }));
@@ -258,7 +259,7 @@ describe('plan goals: edit, end and reopen', () => {
       ],
     });
     renderApp(planPath);
-    const summary = await screen.findByRole('region', { name: '4 tavoitteesta 2 saavutettu' });
+    const summary = await findPlanRegion('4 tavoitteesta 2 saavutettu');
     expect(summary).toHaveTextContent('1 osittain saavutettu · 1 vielä kesken');
     expect(summary).toHaveTextContent('Odotettuun tulokseen verrattuna: 1 paremmin · 1 odotetusti');
   });

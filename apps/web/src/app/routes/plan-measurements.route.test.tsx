@@ -46,7 +46,7 @@ const meterSection = () => screen.findByRole('region', { name: 'Hyvinvointimitta
 describe('plan route, the wellbeing meter', () => {
   it('when the family opens its plan before its first meter, then the plan asks for it and takes it there', async () => {
     planApi('family', { list: buildMeasurementList({ prompt: { occasion: 'start' }, can: { record: true } }) });
-    const { user, router } = renderApp(`/families/${familyId}`);
+    const { user, router } = renderApp(`/families/${familyId}?section=story`);
 
     const prompt = await screen.findByRole('region', { name: 'Miten teillä menee?' });
     expect(prompt).toHaveTextContent('Siihen menee noin minuutti.');
@@ -63,7 +63,7 @@ describe('plan route, the wellbeing meter', () => {
         can: { record: true },
       }),
     });
-    renderApp(`/families/${familyId}`);
+    renderApp(`/families/${familyId}?section=story`);
 
     const prompt = await screen.findByRole('region', { name: 'Suunnitelma arvioitiin – miten teillä menee nyt?' });
     expect(prompt).toHaveTextContent('Arviointipalaveri pidettiin 14.4.2026.');
@@ -71,7 +71,7 @@ describe('plan route, the wellbeing meter', () => {
 
   it('when nothing is asked, then there is no prompt, only the family’s line', async () => {
     planApi('family', { list: buildMeasurementList({ measurements: [buildMeasurement(3)], can: { record: true } }) });
-    renderApp(`/families/${familyId}`);
+    renderApp(`/families/${familyId}?section=story`);
 
     const section = await meterSection();
     expect(await within(section).findByRole('table', { name: 'Arki: kaikki vastaukset' })).toBeInTheDocument();
@@ -80,7 +80,7 @@ describe('plan route, the wellbeing meter', () => {
 
   it("when a worker's service does not have the family's consent, then the section says it is not shared and nothing is read", async () => {
     const api = planApi('worker', { plan: buildPlan({ sharedParts: withoutMeasurements }, 'worker') });
-    renderApp(`/families/${familyId}`);
+    renderApp(`/families/${familyId}?section=story`);
 
     expect(await meterSection()).toHaveTextContent('Perhe ei ole jakanut hyvinvointimittarin tuloksia palvelullesi.');
     expect(api.meterReads).toBe(0);
@@ -93,7 +93,7 @@ describe('plan route, the wellbeing meter', () => {
       }),
     });
     const socket = new FakeSocket();
-    renderApp(`/families/${familyId}`, { socket });
+    renderApp(`/families/${familyId}?section=story`, { socket });
 
     const section = await meterSection();
     expect(await within(section).findAllByRole('cell', { name: 'Anna Virtanen' })).toHaveLength(2);

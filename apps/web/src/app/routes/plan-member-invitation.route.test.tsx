@@ -1,5 +1,6 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { findPlanRegion } from '../testing/plan-regions';
 import { renderApp } from '../testing/render-app';
 import { buildCurrentUser, buildPlan, familyId, testId } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
@@ -18,8 +19,10 @@ function planApi(user = buildCurrentUser(), plan = buildPlan()) {
 
 async function openInviteForm() {
   const { user } = renderApp(planPath);
-  const members = await screen.findByRole('region', { name: 'Perheenjäsenet' });
+  const members = await findPlanRegion('Perheenjäsenet');
   await user.click(await within(members).findByRole('button', { name: 'Kutsu perheenjäsen' }));
+  // The form's code loads when it is opened.
+  await within(members).findByRole('button', { name: 'Lähetä kutsu' });
   return { user, members };
 }
 
@@ -99,7 +102,7 @@ describe('plan: inviting a family member', () => {
       renderApp(planPath);
       // Who the user is decides the controls: wait until the header knows.
       expect(await screen.findByRole('button', { name: /^Käyttäjävalikko/ })).toBeInTheDocument();
-      const members = await screen.findByRole('region', { name: 'Perheenjäsenet' });
+      const members = await findPlanRegion('Perheenjäsenet');
       expect(within(members).queryByRole('button', { name: 'Kutsu perheenjäsen' })).not.toBeInTheDocument();
       cleanup();
     }

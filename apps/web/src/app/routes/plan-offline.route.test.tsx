@@ -19,6 +19,9 @@ import { planPartHandlers } from '../../test/plan-handlers';
 
 const base = `/api/families/${familyId}`;
 const planPath = `/families/${familyId}`;
+// A section is drawn when first shown: a test opens the plan at the section it works in.
+const notesPath = `${planPath}?section=notes`;
+const servicesPath = `${planPath}?section=services`;
 const actionPath = `${base}/actions/${testId(300)}`;
 const sari = buildCurrentUser();
 const olli = buildCurrentUser({ id: testId(9), email: 'olli.koordinaattori@varkaus-demo.fi', name: 'Olli Räsänen' });
@@ -94,7 +97,7 @@ describe('saves that get no answer', () => {
         return HttpResponse.json(buildNote({ id: testId(701), body: 'Palaveri sovittu.' }), { status: 201 });
       }),
     );
-    const { user } = renderApp(planPath);
+    const { user } = renderApp(notesPath);
     const section = await screen.findByRole('region', { name: 'Kirjaukset' });
     await user.type(within(section).getByRole('textbox', { name: /Uusi kirjaus/ }), 'Palaveri sovittu.');
     await user.click(within(section).getByRole('button', { name: 'Tallenna kirjaus' }));
@@ -116,7 +119,7 @@ describe('saves that get no answer', () => {
     const sent = recordStatusChanges(() =>
       sent.length === 1 ? HttpResponse.error() : buildAction({ status: 'done', version: 2 }),
     );
-    const { user } = renderApp(planPath);
+    const { user } = renderApp(servicesPath);
     await user.selectOptions(await statusSelect(), 'Tehty');
 
     const alert = await screen.findByRole('alert');
@@ -135,7 +138,7 @@ describe('saves that get no answer', () => {
   it('when the server refuses for good, then no "Try again" is offered', async () => {
     planApi();
     recordStatusChanges(() => problem(403, 'forbidden'));
-    const { user } = renderApp(planPath);
+    const { user } = renderApp(servicesPath);
     await user.selectOptions(await statusSelect(), 'Tehty');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Sinulla ei ole oikeutta muuttaa tätä tehtävää');
@@ -147,7 +150,7 @@ describe('edits made offline', () => {
   it('when a status is changed offline, then it waits on the action and in the header, survives a reload and is sent once the connection is back', async () => {
     planApi();
     const sent = recordStatusChanges(() => buildAction({ status: 'done', version: 2 }));
-    const first = renderApp(planPath);
+    const first = renderApp(servicesPath);
     await statusSelect();
     goOnline(false);
     await first.user.selectOptions(await statusSelect(), 'Tehty');
@@ -157,7 +160,7 @@ describe('edits made offline', () => {
     expect(storedEdits()).toHaveLength(1);
     expect(sent).toEqual([]);
 
-    reload();
+    reload(servicesPath);
     await waitFor(() => expect(sent).toEqual([{ status: 'done', version: 1 }]));
     await waitFor(() => expect(screen.queryByText('Odottaa yhteyttä')).not.toBeInTheDocument());
     expect(within(screen.getByRole('banner')).queryByRole('status')).not.toBeInTheDocument();
@@ -168,7 +171,7 @@ describe('edits made offline', () => {
   it('when the status is changed twice offline, then one change is sent, the latest', async () => {
     planApi();
     const sent = recordStatusChanges(() => buildAction({ status: 'in_progress', version: 2 }));
-    const { user } = renderApp(planPath);
+    const { user } = renderApp(servicesPath);
     await statusSelect();
     goOnline(false);
     await user.selectOptions(await statusSelect(), 'Tehty');
@@ -191,7 +194,7 @@ describe('edits made offline', () => {
         return HttpResponse.json(notes[0], { status: 201 });
       }),
     );
-    const first = renderApp(planPath);
+    const first = renderApp(notesPath);
     let section = await screen.findByRole('region', { name: 'Kirjaukset' });
     await within(section).findByText('Kotikäynti sovittu.');
     goOnline(false);
@@ -206,7 +209,7 @@ describe('edits made offline', () => {
 
     expect(created).toEqual([]);
 
-    reload();
+    reload(notesPath);
     section = await screen.findByRole('region', { name: 'Kirjaukset' });
     await waitFor(() =>
       expect(created).toEqual([{ body: 'Kirjoitettu junassa.', visibility: 'professionals', serviceRoleId: null }]),
@@ -231,7 +234,7 @@ describe('edits made offline', () => {
     const goals = await screen.findByRole('region', { name: 'Tavoitteet' });
     goOnline(false);
     await user.click(within(goals).getByRole('button', { name: 'Kirjaa edistyminen' }));
-    const form = within(goals).getByRole('form', { name: `Edistyminen: ${goal.title}` });
+    const form = await within(goals).findByRole('form', { name: `Edistyminen: ${goal.title}` });
     await user.clear(within(form).getByLabelText(/Päivä/));
     await user.type(within(form).getByLabelText(/Päivä/), '12.1.2026');
     await user.type(within(form).getByRole('textbox', { name: /Miten menee/ }), '3/5');
@@ -254,7 +257,7 @@ describe('edits made offline', () => {
         ? problem(409, 'version_conflict', { current: serverAction })
         : buildAction({ status: 'done', version: 5 }),
     );
-    const first = renderApp(planPath);
+    const first = renderApp(servicesPath);
     await statusSelect();
     goOnline(false);
     await first.user.selectOptions(await statusSelect(), 'Tehty');
@@ -262,7 +265,7 @@ describe('edits made offline', () => {
     // Meanwhile someone else moves the action on.
     serverAction = buildAction({ status: 'in_progress', version: 4 });
 
-    const { user } = reload();
+    const { user } = reload(servicesPath);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Joku muutti tätä juuri');
     expect(await statusSelect()).toHaveValue('in_progress');
@@ -278,12 +281,13 @@ describe('edits made offline', () => {
     planApi();
     const sent = recordStatusChanges(() => buildAction({ status: 'done', version: 2 }));
     server.use(http.post('/api/auth/logout', () => new HttpResponse(null, { status: 204 })));
-    const { user } = renderApp(planPath);
+    const { user } = renderApp(notesPath);
+    const section = await screen.findByRole('region', { name: 'Kirjaukset' });
+    await user.click(screen.getByRole('tab', { name: 'Palvelut ja tehtävät' }));
     await statusSelect();
     goOnline(false);
     await user.selectOptions(await statusSelect(), 'Tehty');
     await screen.findByText('Odottaa yhteyttä');
-    const section = await screen.findByRole('region', { name: 'Kirjaukset' });
     await user.type(within(section).getByRole('textbox', { name: /Uusi kirjaus/ }), 'Luonnos');
     expect(storedEdits()).toHaveLength(1);
     expect(Object.keys(window.sessionStorage)).toHaveLength(1);
@@ -303,20 +307,21 @@ describe('edits made offline', () => {
   it('when another account signs in on the same browser, then it never gets the waiting edits nor the drafts', async () => {
     planApi();
     const sent = recordStatusChanges(() => buildAction({ status: 'done', version: 2 }));
-    const first = renderApp(planPath);
-    await statusSelect();
+    const first = renderApp(notesPath);
     const section = await screen.findByRole('region', { name: 'Kirjaukset' });
     await first.user.type(within(section).getByRole('textbox', { name: /Uusi kirjaus/ }), 'Sarin luonnos');
+    await first.user.click(screen.getByRole('tab', { name: 'Palvelut ja tehtävät' }));
+    await statusSelect();
     goOnline(false);
     await first.user.selectOptions(await statusSelect(), 'Tehty');
     await screen.findByText('Odottaa yhteyttä');
 
     planApi(olli);
-    reload();
+    const again = reload(notesPath);
+    const notesAgain = await screen.findByRole('region', { name: 'Kirjaukset' });
+    await again.user.click(screen.getByRole('tab', { name: 'Palvelut ja tehtävät' }));
     expect(await statusSelect()).toHaveValue('planned');
-    expect(
-      within(await screen.findByRole('region', { name: 'Kirjaukset' })).getByRole('textbox', { name: /Uusi kirjaus/ }),
-    ).toHaveValue('');
+    expect(within(notesAgain).getByRole('textbox', { name: /Uusi kirjaus/ })).toHaveValue('');
     await waitFor(() => expect(storedEdits().every((key) => !window.localStorage.getItem(key)?.includes('done'))).toBe(true));
     expect(Object.keys(window.sessionStorage)).toEqual([]);
     expect(screen.queryByText('Odottaa yhteyttä')).not.toBeInTheDocument();

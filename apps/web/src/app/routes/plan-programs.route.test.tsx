@@ -17,7 +17,8 @@ import { planPartHandlers } from '../../test/plan-handlers';
 import { addDays, finnishToday, formatDate } from '../../lib/locale';
 
 const base = `/api/families/${familyId}/program-enrolments`;
-const planPath = `/families/${familyId}`;
+// The section under test is drawn when shown: the plan opens at it.
+const planPath = `/families/${familyId}?section=story`;
 const annaMemberId = testId(500);
 
 const metrics: ProgramMetric[] = [
@@ -493,7 +494,8 @@ describe("the family's programmes on its plan", () => {
     const api = programsApi('family', { enrolments: [], open: [], can: { enrol: false } });
     renderApp(planPath);
     await waitFor(() => expect(api.reads).toBe(1));
-    expect(await screen.findByRole('region', { name: 'Arviointipalaverit ja versiot' })).toBeInTheDocument();
+    // The programmes would stand beside the story, in the section the plan opened at.
+    expect(await screen.findByRole('region', { name: 'Perheen tarina' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Perheenne ohjelmat' })).not.toBeInTheDocument();
   });
 });
@@ -502,7 +504,8 @@ describe('programmes and other readers', () => {
   it('when a service worker opens the plan, then there is no programme section and the enrolments are never asked for', async () => {
     const api = programsApi('worker', coordinatorList());
     renderApp(planPath);
-    expect(await screen.findByRole('region', { name: 'Arviointipalaverit ja versiot' })).toBeInTheDocument();
+    // The programmes would stand beside the story, in the section the plan opened at.
+    expect(await screen.findByRole('region', { name: 'Perheen tarina' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Tulosperusteiset ohjelmat' })).not.toBeInTheDocument();
     expect(screen.queryByText(/Kotona yhdessä/)).not.toBeInTheDocument();
     expect(api.reads).toBe(0);

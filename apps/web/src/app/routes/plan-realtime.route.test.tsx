@@ -44,9 +44,15 @@ function notesServer() {
 
 const statusSelect = () => screen.findByRole('combobox', { name: 'Tila: Kotikäynti kahden viikon välein' });
 
-async function openPlan(api: ReturnType<typeof planServer>) {
+/**
+ * Opens the plan at its overview, then draws the sections named (each panel is drawn when first
+ * shown, then stays), ending at the services, whose action status the tests follow.
+ */
+async function openPlan(api: ReturnType<typeof planServer>, alsoShown: string[] = []) {
   const socket = new FakeSocket();
   const rendered = renderApp(`/families/${familyId}`, { socket });
+  for (const section of [...alsoShown, 'Palvelut ja tehtävät'])
+    await rendered.user.click(await screen.findByRole('tab', { name: section }));
   expect(await statusSelect()).toHaveValue('planned');
   // The first join replays the last minute's events: none here, so nothing is read again.
   await waitFor(() => expect(socket.joined).toEqual([familyId]));
@@ -94,7 +100,7 @@ describe('plan route, live updates', () => {
   it('when the connection comes back, then what was missed is replayed from the server log, each change once, and a banner says what arrived', async () => {
     const api = planServer();
     const notes = notesServer();
-    const { socket } = await openPlan(api);
+    const { socket } = await openPlan(api, ['Kirjaukset']);
     await waitFor(() => expect(notes.reads).toBe(1));
     act(() => socket.receive({ type: 'note.created', familyId, id: testId(801), version: 1, seq: 30 }));
     await waitFor(() => expect(notes.reads).toBe(2));
@@ -134,7 +140,8 @@ describe('plan route, live updates', () => {
   it('when too much was missed to replay, then everything of the family on screen is read again', async () => {
     const api = planServer();
     const notes = notesServer();
-    const { socket } = await openPlan(api);
+    const { socket } = await openPlan(api, ['Kirjaukset']);
+    await waitFor(() => expect(notes.reads).toBe(1));
     const notesBefore = notes.reads;
 
     act(() => socket.drop());
@@ -154,7 +161,7 @@ describe('plan route, live updates', () => {
         reviewsReachable ? HttpResponse.json({ reviews: [] }) : HttpResponse.error(),
       ),
     );
-    const { socket } = await openPlan(api);
+    const { socket } = await openPlan(api, ['Palaverit']);
     expect(await screen.findByText('Palavereita ei voitu ladata.', {}, { timeout: 10_000 })).toBeInTheDocument();
 
     act(() => socket.drop());

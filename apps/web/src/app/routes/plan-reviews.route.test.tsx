@@ -7,7 +7,8 @@ import { planPartHandlers } from '../../test/plan-handlers';
 import { addDays, finnishToday, formatDate } from '../../lib/locale';
 
 const base = `/api/families/${familyId}`;
-const planPath = `/families/${familyId}`;
+// The section under test is drawn when shown: the plan opens at it.
+const planPath = `/families/${familyId}?section=meetings`;
 
 function planApi(user = buildCurrentUser(), reader: PlanReader = 'coordinator') {
   server.use(

@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { renderApp } from '../testing/render-app';
 import { buildCoordinatorWorkspace, buildCurrentUser, buildPlan, familyId, buildFamilyList } from '../../test/fixtures';
@@ -29,7 +29,7 @@ const activePanels = () =>
 describe('the plan in sections', () => {
   it('when a coordinator opens the plan, then the overview is first and the other sections are in the menu; the family home is not', async () => {
     coordinatorApi();
-    renderApp(planPath);
+    const { user } = renderApp(planPath);
 
     const tabs = within(await menu()).getAllByRole('tab');
     expect(tabs.map((tab) => tab.textContent)).toEqual([
@@ -45,13 +45,13 @@ describe('the plan in sections', () => {
     const overview = screen.getByRole('tabpanel', { name: 'Yleiskuva' });
     expect(within(overview).getByRole('region', { name: 'Tavoitteet' })).toBeInTheDocument();
     expect(within(overview).getByRole('region', { name: 'Perheenjäsenet' })).toBeInTheDocument();
-    // The family's own tasks come before the services' cards.
+    // The family's own tasks come before the services' cards (a section is drawn when first shown).
+    await user.click(screen.getByRole('tab', { name: 'Palvelut ja tehtävät' }));
     const services = screen.getByRole('tabpanel', { name: 'Palvelut ja tehtävät' });
-    expect(
-      within(services)
-        .getAllByRole('heading', { level: 2 })
-        .map((heading) => heading.textContent),
-    ).toEqual(['Perheen omat tehtävät', 'Palvelut ja niiden tehtävät']);
+    expect((await within(services).findAllByRole('heading', { level: 2 })).map((heading) => heading.textContent)).toEqual([
+      'Perheen omat tehtävät',
+      'Palvelut ja niiden tehtävät',
+    ]);
     expect(screen.queryByRole('tab', { name: 'Mitä seuraavaksi' })).not.toBeInTheDocument();
   });
 
@@ -71,6 +71,30 @@ describe('the plan in sections', () => {
     await router.navigate(-1);
     expect(await screen.findByRole('tab', { name: 'Palvelut ja tehtävät', selected: true })).toBeInTheDocument();
     expect(activePanels()).toEqual(['plan-sections-panel-services']);
+  });
+
+  it('when a section is first shown, then its part of the plan is read and drawn, and it stays drawn after another is chosen', async () => {
+    coordinatorApi();
+    let notesReads = 0;
+    server.use(
+      http.get(`/api/families/${familyId}/notes`, () => {
+        notesReads += 1;
+        return HttpResponse.json({ notes: [], nextBefore: null });
+      }),
+    );
+    const { user } = renderApp(planPath);
+    await menu();
+    const notesPanel = screen.getByRole('tabpanel', { name: 'Kirjaukset' });
+    expect(notesPanel).toBeEmptyDOMElement();
+    expect(notesReads).toBe(0);
+
+    await user.click(screen.getByRole('tab', { name: 'Kirjaukset' }));
+    expect(await within(notesPanel).findByRole('region', { name: 'Kirjaukset' })).toBeInTheDocument();
+    await waitFor(() => expect(notesReads).toBe(1));
+
+    await user.click(screen.getByRole('tab', { name: 'Yleiskuva' }));
+    expect(within(notesPanel).getByRole('region', { name: 'Kirjaukset' })).toBeInTheDocument();
+    expect(screen.getByRole('tabpanel', { name: 'Tarina ja arvio' })).toBeEmptyDOMElement();
   });
 
   it('when the address names a section, then the plan opens at it', async () => {

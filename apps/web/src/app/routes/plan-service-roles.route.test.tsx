@@ -9,7 +9,8 @@ import { planPartHandlers } from '../../test/plan-handlers';
 // The whole plan screen is large: on a busy two-core machine one role query over it takes a few hundred ms.
 configure({ asyncUtilTimeout: 5000 });
 const base = `/api/families/${familyId}`;
-const planPath = `/families/${familyId}`;
+// The section under test is drawn when shown: the plan opens at it.
+const planPath = `/families/${familyId}?section=services`;
 const familyWorkRole = `${base}/service-roles/${testId(200)}`;
 const mikko = buildCurrentUser({ id: testId(3), name: 'Mikko Salo', role: 'worker', serviceIds: [testId(210)] });
 const maija = { id: testId(4), name: 'Maija Perhetyö' };

@@ -1,18 +1,16 @@
-import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, Stack, Title } from '@mantine/core';
 import { IconArrowLeft, IconReceipt } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { noteVisibilities, type CurrentUser, type PlanAction } from '@yhdessa/shared';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DisclosureForm } from '../../components/disclosure-form';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
 import { ActionControls } from '../../features/actions/components/action-controls';
-import { ActivityFeed } from '../../features/activity/components/activity-feed';
-import { AddActionForm, newActionDraft } from '../../features/actions/components/add-action-form';
+import { newActionDraft } from '../../features/actions/components/action-drafts';
 import { CommentThread } from '../../features/comments/components/comment-thread';
-import { AssessmentSection } from '../../features/assessments/components/assessment-section';
 import { currentUserQueryOptions } from '../../features/auth/api/current-user.query';
 import { familiesQueryOptions } from '../../features/families/api/families.query';
 import { handoverQueryOptions } from '../../features/families/api/handover.query';
@@ -20,39 +18,107 @@ import { CaseStatusControl } from '../../features/families/components/case-statu
 import { FamilyMembers } from '../../features/families/components/family-members';
 import { HandoverAnswer } from '../../features/families/components/handover-answer';
 import { HandoverButton, PendingHandoverNotice } from '../../features/families/components/handover-control';
-import { CoordinatorFeedback } from '../../features/feedback/components/coordinator-feedback';
 import { FamilyFeedback } from '../../features/feedback/components/family-feedback';
-import { AddGoalForm, newGoalDraft } from '../../features/goals/components/add-goal-form';
-import { AddProgressForm, progressDraft } from '../../features/goals/components/add-progress-form';
+import { newGoalDraft, progressDraft } from '../../features/goals/components/goal-drafts';
 import { GoalControls } from '../../features/goals/components/goal-controls';
 import { PendingProgress } from '../../features/goals/components/pending-progress';
 import { MeasurementPrompt } from '../../features/measurements/components/measurement-prompt';
-import { MeasurementsSection } from '../../features/measurements/components/measurements-section';
-import { InviteFamilyMemberForm } from '../../features/invitations/components/invite-family-member-form';
 import { notesQueryOptions } from '../../features/notes/api/notes.query';
-import { NotesSection, type NoteTarget } from '../../features/notes/components/notes-section';
+import type { NoteTarget } from '../../features/notes/components/notes-section';
 import { planQueryOptions } from '../../features/plans/api/plan.query';
 import { FamilyHome } from '../../features/plans/components/family-home';
 import { PlanView } from '../../features/plans/components/plan-view';
-import { PlanVersions } from '../../features/plan-versions/components/plan-versions';
-import { PrintMenu } from '../../features/print/components/print-menu';
-import { ProgramEnrolmentsSection } from '../../features/program-enrolments/components/program-enrolments-section';
 import { reviewsQueryOptions } from '../../features/reviews/api/reviews.query';
-import { ReviewsSection } from '../../features/reviews/components/reviews-section';
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
 import { PresenceLine } from '../../features/realtime/components/presence-line';
 import { useFamilyPresence } from '../../features/realtime/hooks/use-family-presence';
 import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
-import { ServiceRoleControls } from '../../features/service-roles/components/service-role-controls';
-import { StorySection } from '../../features/story/components/story-section';
 import { isApiError } from '../../lib/api-client';
 import { localizeText, useLanguage } from '../../lib/locale';
 import { usePageTitle } from '../../lib/page-title';
 import { paths } from '../../lib/paths';
 import { FamilyDataLinks } from '../family-data-links';
-import { PlanServiceInvitations } from '../plan-service-invitations';
 import { refreshAfterEvent } from '../refresh-on-event';
 import { useLeaveRevokedFamily } from '../use-leave-family';
+
+/** The sections behind other tabs and the forms behind buttons: their code loads when they are first shown. */
+const ActivityFeed = lazy(() =>
+  import('../../features/activity/components/activity-feed').then((m) => ({ default: m.ActivityFeed })),
+);
+const AddActionForm = lazy(() =>
+  import('../../features/actions/components/add-action-form').then((m) => ({ default: m.AddActionForm })),
+);
+const AddGoalForm = lazy(() => import('../../features/goals/components/add-goal-form').then((m) => ({ default: m.AddGoalForm })));
+const AddProgressForm = lazy(() =>
+  import('../../features/goals/components/add-progress-form').then((m) => ({ default: m.AddProgressForm })),
+);
+const AssessmentSection = lazy(() =>
+  import('../../features/assessments/components/assessment-section').then((m) => ({ default: m.AssessmentSection })),
+);
+const CoordinatorFeedback = lazy(() =>
+  import('../../features/feedback/components/coordinator-feedback').then((m) => ({ default: m.CoordinatorFeedback })),
+);
+const InviteFamilyMemberForm = lazy(() =>
+  import('../../features/invitations/components/invite-family-member-form').then((m) => ({ default: m.InviteFamilyMemberForm })),
+);
+const MeasurementsSection = lazy(() =>
+  import('../../features/measurements/components/measurements-section').then((m) => ({ default: m.MeasurementsSection })),
+);
+const NotesSection = lazy(() =>
+  import('../../features/notes/components/notes-section').then((m) => ({ default: m.NotesSection })),
+);
+const PlanServiceInvitations = lazy(() =>
+  import('../plan-service-invitations').then((m) => ({ default: m.PlanServiceInvitations })),
+);
+const PlanVersions = lazy(() =>
+  import('../../features/plan-versions/components/plan-versions').then((m) => ({ default: m.PlanVersions })),
+);
+const ProgramEnrolmentsSection = lazy(() =>
+  import('../../features/program-enrolments/components/program-enrolments-section').then((m) => ({
+    default: m.ProgramEnrolmentsSection,
+  })),
+);
+const ReviewsSection = lazy(() =>
+  import('../../features/reviews/components/reviews-section').then((m) => ({ default: m.ReviewsSection })),
+);
+const ServiceRoleControls = lazy(() =>
+  import('../../features/service-roles/components/service-role-controls').then((m) => ({ default: m.ServiceRoleControls })),
+);
+const StorySection = lazy(() =>
+  import('../../features/story/components/story-section').then((m) => ({ default: m.StorySection })),
+);
+
+// The print menu's popover code loads beside the plan; its place is kept meanwhile (a button's height).
+const PrintMenu = lazy(() => import('../../features/print/components/print-menu').then((m) => ({ default: m.PrintMenu })));
+
+/** The sections' code, fetched while the browser idles once the plan is on screen: a section first opened offline still opens. */
+const sectionChunks = [
+  () => import('../../features/story/components/story-section'),
+  () => import('../../features/assessments/components/assessment-section'),
+  () => import('../../features/measurements/components/measurements-section'),
+  () => import('../../features/program-enrolments/components/program-enrolments-section'),
+  () => import('../../features/reviews/components/reviews-section'),
+  () => import('../../features/plan-versions/components/plan-versions'),
+  () => import('../../features/feedback/components/coordinator-feedback'),
+  () => import('../../features/notes/components/notes-section'),
+  () => import('../../features/activity/components/activity-feed'),
+  () => import('../../features/service-roles/components/service-role-controls'),
+  () => import('../plan-service-invitations'),
+];
+
+function usePrefetchedSections() {
+  useEffect(() => {
+    const prefetch = () => {
+      for (const load of sectionChunks) load().catch(() => undefined);
+    };
+    if ('requestIdleCallback' in window) {
+      const idle = window.requestIdleCallback(prefetch, { timeout: 5_000 });
+      return () => window.cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(prefetch, 2_000);
+    return () => clearTimeout(timer);
+  }, []);
+}
 
 /** The shared plan, its controls by what the user may do, and live updates from the family's room. */
 export function PlanRoute() {
@@ -77,6 +143,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
     onRevoked: leave,
   });
   const presence = useFamilyPresence(familyId);
+  usePrefetchedSections();
   usePageTitle(plan.data?.family.name ?? t('plan.pageTitle'));
   const forFamily = currentUser.data?.role === 'family';
   // The family's home tells what changed and when they meet next; the sections read the same caches.
@@ -168,7 +235,11 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             {forFamily && data.sharedParts.includes('measurements') && <MeasurementPrompt familyId={familyId} />}
             {currentUser.data && !forFamily && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
             <Group>
-              {currentUser.data && <PrintMenu familyId={familyId} role={currentUser.data.role} />}
+              {currentUser.data && (
+                <Suspense fallback={<Box h={36} />}>
+                  <PrintMenu familyId={familyId} role={currentUser.data.role} />
+                </Suspense>
+              )}
               {(can.readCosts || can.readUsageSummary) && (
                 <Button
                   component={Link}

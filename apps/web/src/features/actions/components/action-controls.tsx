@@ -1,14 +1,17 @@
 import { Button } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import type { PlanAction } from '@yhdessa/shared';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NamedModal } from '../../../components/named-modal';
 import { useHasDraft } from '../../../lib/drafts';
 import type { GoalChoice } from './action-fields';
 import { ActionStatusSelect } from './action-status-select';
 import { ActionStatusText } from './action-status-text';
-import { actionDraft, EditActionForm } from './edit-action-form';
+import { actionDraft } from './action-drafts';
+
+// The form's code (and its calendar's) loads when the form is opened.
+const EditActionForm = lazy(() => import('./edit-action-form').then((m) => ({ default: m.EditActionForm })));
 
 interface ActionControlsProps {
   familyId: string;

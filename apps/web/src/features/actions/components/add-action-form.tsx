@@ -1,18 +1,11 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SaveError } from '../../../components/save-error';
-import type { DraftKey } from '../../../lib/drafts';
 import { showRefusedFields } from '../../../lib/form-errors';
 import { useCreateAction } from '../api/create-action.mutation';
 import { FormButtons } from '../../../components/form-buttons';
+import { newActionDraft } from './action-drafts';
 import { ActionFields, actionFields, useActionForm, type GoalChoice } from './action-fields';
-
-/** The unsaved new action of one part of the plan (a service's, or the family's own). */
-export const newActionDraft = (familyId: string, serviceRoleId: string | null): DraftKey => ({
-  familyId,
-  form: 'newAction',
-  item: serviceRoleId ?? 'family',
-});
 
 interface AddActionFormProps {
   familyId: string;

@@ -4,16 +4,13 @@ import { actionSchema, type Action } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { FormButtons } from '../../../components/form-buttons';
-import type { DraftKey } from '../../../lib/drafts';
 import { showRefusedFields } from '../../../lib/form-errors';
 import { formatDate, useLanguage } from '../../../lib/locale';
 import { invalidatePlan } from '../../../lib/query-keys';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useUpdateAction } from '../api/update-action.mutation';
 import { ActionFields, actionFields, useActionForm, type ActionFormValues, type GoalChoice } from './action-fields';
-
-/** The unsaved edit of one action, kept until it is saved or cancelled. */
-export const actionDraft = (familyId: string, actionId: string): DraftKey => ({ familyId, form: 'action', item: actionId });
+import { actionDraft } from './action-drafts';
 
 interface EditActionFormProps {
   familyId: string;

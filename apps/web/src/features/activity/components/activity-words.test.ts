@@ -1,9 +1,11 @@
 import { buildActivityEntry } from '../../../test/fixtures';
-import { createI18n } from '../../../lib/i18n';
+import { createI18n, languageLoaded } from '../../../lib/i18n';
 import { describeChange, describeDay } from './activity-words';
 
 const i18n = createI18n('en');
 const t = i18n.t.bind(i18n);
+
+beforeAll(() => languageLoaded(i18n));
 
 describe('activity in words', () => {
   it.each([

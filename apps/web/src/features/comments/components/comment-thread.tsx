@@ -2,9 +2,12 @@ import { Button, Stack, Text } from '@mantine/core';
 import { IconMessageCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { commentMaxLength } from '@yhdessa/shared';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CommentForm } from '../../../components/comment-form';
+import { LoadingState } from '../../../components/loading-state';
+
+// The form's code loads when a thread is opened.
+const CommentForm = lazy(() => import('../../../components/comment-form').then((m) => ({ default: m.CommentForm })));
 import { CommentList } from '../../../components/comment-list';
 import { useHasDraft } from '../../../lib/drafts';
 import { commentThreadQueryOptions, useAddComment, type CommentTarget } from '../api/comments.query';
@@ -52,14 +55,16 @@ export function CommentThread({ familyId, target, about }: CommentThreadProps) {
         <Stack gap="sm" id={panelId}>
           {comments.length > 0 && <CommentList comments={comments} />}
           {can.comment ? (
-            <CommentForm
-              label={t('comments.label')}
-              maxLength={commentMaxLength}
-              pending={add.isPending}
-              error={add.error}
-              draft={draft}
-              onSubmit={(body, sent) => add.mutate({ body }, { onSuccess: sent })}
-            />
+            <Suspense fallback={<LoadingState />}>
+              <CommentForm
+                label={t('comments.label')}
+                maxLength={commentMaxLength}
+                pending={add.isPending}
+                error={add.error}
+                draft={draft}
+                onSubmit={(body, sent) => add.mutate({ body }, { onSuccess: sent })}
+              />
+            </Suspense>
           ) : (
             <Text size="sm" c="dimmed">
               {t('comments.readOnly')}

@@ -1,12 +1,15 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisclosureForm } from '../../../components/disclosure-form';
 import { ErrorState } from '../../../components/error-state';
 import { familyQueryOptions } from '../api/family.query';
-import { MemberForm } from './member-form';
+import { LoadingState } from '../../../components/loading-state';
+
+// The form's code loads when a member is added or changed.
+const MemberForm = lazy(() => import('./member-form').then((m) => ({ default: m.MemberForm })));
 import { MemberLine } from './member-line';
 
 interface FamilyMembersProps {
@@ -35,7 +38,9 @@ export function FamilyMembers({ familyId, placeholder }: FamilyMembersProps) {
             <li key={member.id}>
               {editing === member.id ? (
                 <Paper withBorder p="sm" className="no-print">
-                  <MemberForm familyId={familyId} member={member} onDone={() => setEditing(null)} />
+                  <Suspense fallback={<LoadingState />}>
+                    <MemberForm familyId={familyId} member={member} onDone={() => setEditing(null)} />
+                  </Suspense>
                 </Paper>
               ) : (
                 <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">

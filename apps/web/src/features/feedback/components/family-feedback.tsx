@@ -2,12 +2,15 @@ import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconMessageHeart } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { FeedbackAnswer, FeedbackRequest } from '@yhdessa/shared';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../lib/locale';
 import { feedbackQueryOptions } from '../api/feedback.query';
 import { FeedbackAnswerView, FeedbackPermission, requestedOn } from './feedback-answer';
-import { FeedbackForm } from './feedback-form';
+import { LoadingState } from '../../../components/loading-state';
+
+// The form's code loads only when the family has a question to answer.
+const FeedbackForm = lazy(() => import('./feedback-form').then((m) => ({ default: m.FeedbackForm })));
 
 interface FamilyFeedbackProps {
   familyId: string;
@@ -127,17 +130,19 @@ function FeedbackRequestCard({ familyId, request, coordinatorName, answeredBy, o
               {requestedOn(t, request, language)}
             </Text>
             {answering ? (
-              <FeedbackForm
-                familyId={familyId}
-                request={request}
-                coordinatorName={coordinatorName}
-                onCancel={() => {
-                  cancelled.current = true;
-                  setAnswering(false);
-                }}
-                onAnswered={() => onAnswered('me')}
-                onAnsweredByOther={() => onAnswered('other')}
-              />
+              <Suspense fallback={<LoadingState />}>
+                <FeedbackForm
+                  familyId={familyId}
+                  request={request}
+                  coordinatorName={coordinatorName}
+                  onCancel={() => {
+                    cancelled.current = true;
+                    setAnswering(false);
+                  }}
+                  onAnswered={() => onAnswered('me')}
+                  onAnsweredByOther={() => onAnswered('other')}
+                />
+              </Suspense>
             ) : (
               <Button ref={answerButton} size="lg" onClick={() => setAnswering(true)} style={{ alignSelf: 'flex-start' }}>
                 {t('feedback.family.answer')}

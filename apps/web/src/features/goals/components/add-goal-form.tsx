@@ -2,12 +2,9 @@ import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormButtons } from '../../../components/form-buttons';
 import { SaveError } from '../../../components/save-error';
-import type { DraftKey } from '../../../lib/drafts';
 import { useCreateGoal } from '../api/goal.mutations';
+import { newGoalDraft } from './goal-drafts';
 import { GoalFields, goalWords, useGoalForm } from './goal-fields';
-
-/** The family's unsaved new goal. */
-export const newGoalDraft = (familyId: string): DraftKey => ({ familyId, form: 'newGoal' });
 
 interface AddGoalFormProps {
   familyId: string;

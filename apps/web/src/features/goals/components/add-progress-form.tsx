@@ -5,14 +5,12 @@ import { useCharacterCount, withinLength } from '../../../components/character-c
 import { DateField } from '../../../components/date-field';
 import { FormButtons } from '../../../components/form-buttons';
 import { SaveError } from '../../../components/save-error';
-import { useDraftForm, type DraftKey } from '../../../lib/drafts';
+import { useDraftForm } from '../../../lib/drafts';
+import { progressDraft } from './goal-drafts';
 import { fieldError } from '../../../lib/form-errors';
 import { todayIsoDate } from '../../../lib/locale';
 import { submitPendingEdit, usePendingEdit } from '../../../lib/pending-edits';
 import { goalProgressEntry } from '../api/goal.mutations';
-
-/** The unsaved entry of one goal's progress, kept until it is saved or cancelled. */
-export const progressDraft = (familyId: string, goalId: string): DraftKey => ({ familyId, form: 'goalProgress', item: goalId });
 
 interface AddProgressFormProps {
   familyId: string;

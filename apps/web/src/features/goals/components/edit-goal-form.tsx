@@ -3,15 +3,12 @@ import { goalSchema, type Goal } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { SaveProblem } from '../../../components/conflict-alert';
 import { FormButtons } from '../../../components/form-buttons';
-import type { DraftKey } from '../../../lib/drafts';
 import { showRefusedFields } from '../../../lib/form-errors';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useChangeGoal } from '../api/goal.mutations';
 import { GoalFields, goalWords, useGoalForm, type GoalFormValues } from './goal-fields';
 import { GoalConflict } from './goal-state';
-
-/** The unsaved edit of one goal, kept until it is saved or cancelled. */
-export const goalDraft = (familyId: string, goalId: string): DraftKey => ({ familyId, form: 'goal', item: goalId });
+import { goalDraft } from './goal-drafts';
 
 interface EditGoalFormProps {
   familyId: string;

@@ -2,17 +2,21 @@ import { Button, Group, Paper, Stack } from '@mantine/core';
 import { IconArrowBackUp, IconFlag, IconPencil } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { goalSchema, type Goal } from '@yhdessa/shared';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
 import { useHasDraft } from '../../../lib/drafts';
 import { invalidatePlan } from '../../../lib/query-keys';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useChangeGoal } from '../api/goal.mutations';
-import { EditGoalForm, goalDraft } from './edit-goal-form';
-import { EndGoalForm } from './end-goal-form';
+import { goalDraft } from './goal-drafts';
 import { GoalState } from './goal-state';
 import { NamedModal } from '../../../components/named-modal';
+import { LoadingState } from '../../../components/loading-state';
+
+// The forms' code (and their calendars') loads when a form is opened.
+const EditGoalForm = lazy(() => import('./edit-goal-form').then((m) => ({ default: m.EditGoalForm })));
+const EndGoalForm = lazy(() => import('./end-goal-form').then((m) => ({ default: m.EndGoalForm })));
 
 interface GoalControlsProps {
   familyId: string;
@@ -39,7 +43,9 @@ export function GoalControls({ familyId, goal }: GoalControlsProps) {
   if (editing)
     return (
       <Paper withBorder p="sm" className="no-print">
-        <EditGoalForm familyId={familyId} goal={goal} onDone={() => setEditing(false)} />
+        <Suspense fallback={<LoadingState />}>
+          <EditGoalForm familyId={familyId} goal={goal} onDone={() => setEditing(false)} />
+        </Suspense>
       </Paper>
     );
   return (

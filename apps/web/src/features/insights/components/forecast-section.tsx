@@ -1,4 +1,5 @@
 import { CompositeChart } from '@mantine/charts';
+import '@mantine/charts/styles.css';
 import { NativeSelect, Table, Text } from '@mantine/core';
 import type { CostForecast, InsightsForecast } from '@yhdessa/shared';
 import { useState } from 'react';

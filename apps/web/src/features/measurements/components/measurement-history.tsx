@@ -1,4 +1,5 @@
 import { LineChart } from '@mantine/charts';
+import '@mantine/charts/styles.css';
 import { NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { assessmentDomains, type AssessmentDomain, type Measurement } from '@yhdessa/shared';
 import { useId, useState } from 'react';

@@ -17,6 +17,7 @@ export function useLiveNotifications(onCreated: () => void): void {
     onCreatedRef.current = onCreated;
   });
   useEffect(() => {
+    if (!socket) return undefined;
     const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
     const receive = (payload: unknown) => {
       const change = notificationsChangedSchema.safeParse(payload);

@@ -1,7 +1,8 @@
 import { Tabs } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { LoadingState } from '../../../components/loading-state';
 
 /** The parts of the plan, each behind one tab; the family's home comes first for the family, an overview for professionals. */
 export const familySections = ['home', 'goals', 'services', 'story', 'meetings', 'notes', 'members', 'activity'] as const;
@@ -84,19 +85,24 @@ interface PlanSectionPanelProps {
 }
 
 /**
- * One section's panel. Every panel stays mounted, so live updates keep reaching it and the
- * printed plan has them all: the stylesheet hides the inactive ones on screen only.
+ * One section's panel, drawn when it is first shown: its code and its reads wait until then, and
+ * a phone opening the plan loads only the first section. Once drawn it stays mounted, so live
+ * updates keep reaching it and the printed plan has it: the stylesheet hides the inactive ones
+ * on screen only. While its code arrives, the panel says it is loading.
  */
 export function PlanSectionPanel({ section, current, children, printed = true }: PlanSectionPanelProps) {
+  const shown = section === current;
+  const [drawn, setDrawn] = useState(shown);
+  if (shown && !drawn) setDrawn(true);
   return (
     <div
       role="tabpanel"
       id={panelId(section)}
       aria-labelledby={planSectionTabId(section)}
       className={printed ? 'plan-panel' : 'plan-panel no-print'}
-      data-active={section === current || undefined}
+      data-active={shown || undefined}
     >
-      {children}
+      {drawn && <Suspense fallback={<LoadingState />}>{children}</Suspense>}
     </div>
   );
 }

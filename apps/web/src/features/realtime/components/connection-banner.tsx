@@ -2,7 +2,7 @@ import { Alert, CloseButton, Group, Text } from '@mantine/core';
 import { IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSocket } from '../../../lib/socket-client';
+import { useSocket, type AppSocket } from '../../../lib/socket-client';
 import type { AwaySummary } from '../away-changes';
 import { useSocketConnected } from '../hooks/use-socket-connected';
 import { realtimeStateOf } from '../realtime-state';
@@ -18,8 +18,12 @@ const BACK_NOTICE_MS = 30_000;
  * than three seconds, and what arrived once it came back.
  */
 export function ConnectionBanner() {
-  const { t } = useTranslation();
   const socket = useSocket();
+  return socket && <SocketBanner socket={socket} />;
+}
+
+function SocketBanner({ socket }: { socket: AppSocket }) {
+  const { t } = useTranslation();
   const connected = useSocketConnected(socket);
   const { away } = realtimeStateOf(socket);
   const summary = useSyncExternalStore(away.subscribe, away.current);

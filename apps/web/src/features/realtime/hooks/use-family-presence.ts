@@ -13,6 +13,7 @@ export function useFamilyPresence(familyId: string): Presence | null {
   const [presence, setPresence] = useState<Presence | null>(null);
 
   useEffect(() => {
+    if (!socket) return undefined;
     // Two instances may answer out of order: the one gathered last wins.
     const take = (payload: unknown) => {
       const parsed = presenceSchema.safeParse(payload);

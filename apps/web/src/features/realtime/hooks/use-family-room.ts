@@ -28,6 +28,7 @@ export function useFamilyRoom(familyId: string, handlers: FamilyRoomHandlers): {
   });
 
   useEffect(() => {
+    if (!socket) return undefined;
     const { log, away } = realtimeStateOf(socket);
     const apply = (event: FamilyEvent) => {
       if (log.accept(event)) handlersRef.current.onEvent(event);

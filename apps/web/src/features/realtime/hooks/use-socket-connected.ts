@@ -1,9 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { AppSocket } from '../../../lib/socket-client';
 
-export function useSocketConnected(socket: AppSocket): boolean {
+export function useSocketConnected(socket: AppSocket | null): boolean {
   const subscribe = useCallback(
     (notify: () => void) => {
+      if (!socket) return () => undefined;
       socket.on('connect', notify);
       socket.on('disconnect', notify);
       return () => {
@@ -13,5 +14,5 @@ export function useSocketConnected(socket: AppSocket): boolean {
     },
     [socket],
   );
-  return useSyncExternalStore(subscribe, () => socket.connected);
+  return useSyncExternalStore(subscribe, () => socket?.connected ?? false);
 }
