@@ -1,7 +1,8 @@
 /**
  * Profiling aid, preloaded into the API (`node --import tsx --import ./bench/query-timing.ts`,
  * which `BENCH_QUERY_LOG=<dir> pnpm bench` does): times every SQL statement at the driver, for
- * node-postgres and for PGlite, without touching the API's code.
+ * node-postgres and for PGlite (its own query path and the API's prepared statements), without
+ * touching the API's code.
  *
  * On SIGUSR2 it writes what it counted since the previous SIGUSR2 to
  * `<BENCH_QUERY_LOG>/queries-<pid>-<n>.json` and starts counting afresh; `run.ts` sends one
@@ -110,6 +111,37 @@ function patchPglite(): void {
   };
 }
 
+/**
+ * The API runs its statements prepared (`db/prepared-pglite.ts`): a Parse message names a
+ * statement's text once, and each run is one `execProtocol` call beginning with a Bind of that
+ * name. Read the names from the messages, so each run is counted under its statement's text.
+ */
+function patchPglitePrepared(): void {
+  const { PGlite: PGliteClass } = requireFromApi('@electric-sql/pglite') as { PGlite: typeof PGlite };
+  const prototype = PGliteClass.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const execProtocol = prototype.execProtocol!;
+  const texts = new Map<string, string>();
+  const cString = (bytes: Uint8Array, from: number) => {
+    const end = bytes.indexOf(0, from);
+    return { text: Buffer.from(bytes.subarray(from, end)).toString('utf8'), next: end + 1 };
+  };
+  prototype.execProtocol = function (this: PGlite, ...args: unknown[]) {
+    const message = args[0] as Uint8Array;
+    const type = String.fromCharCode(message[0]!);
+    let key = '(PGlite protocol call)';
+    if (type === 'P') {
+      const name = cString(message, 5);
+      const text = cString(message, name.next).text;
+      texts.set(name.text, text);
+      key = `(prepare) ${keyOf(text)}`;
+    } else if (type === 'B') {
+      const statement = cString(message, cString(message, 5).next).text;
+      key = keyOf(texts.get(statement) ?? statement);
+    }
+    return timed(key, () => execProtocol.apply(this, args));
+  };
+}
+
 function dump(): void {
   if (!outputDir) return;
   snapshot += 1;
@@ -123,4 +155,5 @@ function dump(): void {
 
 patchPg();
 patchPglite();
+patchPglitePrepared();
 process.on('SIGUSR2', dump);
