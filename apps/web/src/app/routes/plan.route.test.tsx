@@ -1,5 +1,6 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { findPlanRegion } from '../testing/plan-regions';
 import { renderApp } from '../testing/render-app';
 import { buildAction, buildCoordinatorWorkspace, buildCurrentUser, buildPlan, familyId, testId } from '../../test/fixtures';
 import { problem, server } from '../../test/msw-server';
@@ -17,7 +18,10 @@ function planApi(plan = buildPlan()) {
   );
 }
 
-const statusSelect = () => screen.findByRole('combobox', { name: 'Tila: Kotikäynti kahden viikon välein' });
+const statusSelect = async () =>
+  within(await findPlanRegion('Lastensuojelun perhetyö')).findByRole('combobox', {
+    name: 'Tila: Kotikäynti kahden viikon välein',
+  });
 
 describe('plan route', () => {
   it('when the plan opens, then goals, members, services with their actions and the family actions show', async () => {
@@ -27,29 +31,29 @@ describe('plan route', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Perhe Virtanen' })).toBeInTheDocument();
     expect(screen.getByText('Koordinaattori: Sari Lehtonen')).toBeInTheDocument();
 
-    const goals = screen.getByRole('region', { name: 'Tavoitteet' });
+    const goals = await findPlanRegion('Tavoitteet');
     expect(within(goals).getByRole('heading', { name: 'Aamut sujuvat ilman riitaa' })).toBeInTheDocument();
     expect(within(goals).getByText('Mittari: Riidattomat aamut viikossa')).toBeInTheDocument();
     expect(within(goals).getByText('Lähtötaso: 1 / 5 → tavoite: 4 / 5')).toBeInTheDocument();
     expect(within(goals).getByText('Kenen tavoite: Anna ja Eetu')).toBeInTheDocument();
     expect(within(goals).getByText('Viimeisin kirjaus 1.2.2026: 2 / 5')).toBeInTheDocument();
 
-    const familyWork = screen.getByRole('region', { name: 'Lastensuojelun perhetyö' });
+    const familyWork = await findPlanRegion('Lastensuojelun perhetyö');
     expect(within(familyWork).getByText('Mukana')).toBeInTheDocument();
     expect(within(familyWork).getByText('Mikko Salo')).toBeInTheDocument();
     expect(within(familyWork).getByText('perhetyo@varkaus-demo.fi, 017 555 0303')).toBeInTheDocument();
     expect(within(familyWork).getByText('Kotikäynti kahden viikon välein')).toBeInTheDocument();
     expect(within(familyWork).getByRole('combobox', { name: 'Tila: Kotikäynti kahden viikon välein' })).toHaveValue('planned');
 
-    const counselling = screen.getByRole('region', { name: 'Perheneuvola' });
+    const counselling = await findPlanRegion('Perheneuvola');
     expect(within(counselling).getByText('Kutsuttu')).toBeInTheDocument();
     expect(within(counselling).getByText('Ei vielä nimetty')).toBeInTheDocument();
 
-    const own = screen.getByRole('region', { name: 'Perheen omat tehtävät' });
+    const own = await findPlanRegion('Perheen omat tehtävät');
     expect(within(own).getByText('Myöhässä')).toBeInTheDocument();
     expect(within(own).getByRole('combobox', { name: 'Tila: Iltarutiinin kokeilu' })).toHaveValue('in_progress');
 
-    const members = screen.getByRole('region', { name: 'Perheenjäsenet' });
+    const members = await findPlanRegion('Perheenjäsenet');
     expect(within(members).getByText(/lapsi, s\. 2015/)).toBeInTheDocument();
   });
 
@@ -119,9 +123,9 @@ describe('plan route', () => {
     );
     renderApp(planPath);
 
-    const familyWork = await screen.findByRole('region', { name: 'Lastensuojelun perhetyö' });
+    const familyWork = await findPlanRegion('Lastensuojelun perhetyö');
     expect(within(familyWork).getByRole('combobox', { name: 'Tila: Kotikäynti kahden viikon välein' })).toBeEnabled();
-    const own = screen.getByRole('region', { name: 'Perheen omat tehtävät' });
+    const own = await findPlanRegion('Perheen omat tehtävät');
     expect(within(own).queryByRole('combobox')).not.toBeInTheDocument();
     expect(within(own).getByText('Tila: Työn alla')).toBeInTheDocument();
   });
@@ -131,9 +135,9 @@ describe('plan route', () => {
     server.use(http.get('/api/auth/me', () => HttpResponse.json(buildCurrentUser({ name: 'Anna Virtanen', role: 'family' }))));
     renderApp(planPath);
 
-    const own = await screen.findByRole('region', { name: 'Perheen omat tehtävät' });
+    const own = await findPlanRegion('Perheen omat tehtävät');
     expect(within(own).getByRole('combobox', { name: 'Tila: Iltarutiinin kokeilu' })).toBeEnabled();
-    const familyWork = screen.getByRole('region', { name: 'Lastensuojelun perhetyö' });
+    const familyWork = await findPlanRegion('Lastensuojelun perhetyö');
     expect(within(familyWork).queryByRole('combobox')).not.toBeInTheDocument();
     expect(within(familyWork).getByText('Tulossa')).toBeInTheDocument();
   });
@@ -142,7 +146,7 @@ describe('plan route', () => {
     planApi(buildPlan({ sharedParts: [], goals: [] }));
     renderApp(planPath);
 
-    const goals = await screen.findByRole('region', { name: 'Tavoitteet' });
+    const goals = await findPlanRegion('Tavoitteet');
     expect(within(goals).getByText('Perhe ei ole jakanut tavoitteitaan palvelullesi.')).toBeInTheDocument();
   });
 
@@ -150,14 +154,12 @@ describe('plan route', () => {
     planApi(buildPlan({ sharedParts: [], goals: [] }));
     renderApp(planPath);
 
-    expect(await screen.findByRole('region', { name: 'Perheen tarina' })).toHaveTextContent(
-      'Perhe ei ole jakanut tarinaansa palvelullesi.',
-    );
-    expect(screen.getByRole('region', { name: 'Yhteinen arviointi' })).toHaveTextContent(
-      'Perhe ei ole jakanut yhteistä arviota palvelullesi.',
-    );
+    expect(await findPlanRegion('Perheen tarina')).toHaveTextContent('Perhe ei ole jakanut tarinaansa palvelullesi.');
+    expect(await findPlanRegion('Yhteinen arviointi')).toHaveTextContent('Perhe ei ole jakanut yhteistä arviota palvelullesi.');
     expect(
-      await screen.findByText('Perhe ei ole jakanut muiden kirjauksia palvelullesi. Näet oman palvelusi kirjaukset.'),
+      await within(await findPlanRegion('Kirjaukset')).findByText(
+        'Perhe ei ole jakanut muiden kirjauksia palvelullesi. Näet oman palvelusi kirjaukset.',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -166,7 +168,7 @@ describe('plan route', () => {
     renderApp(planPath);
 
     expect(await screen.findByText('Suunnitelma on vain luettavissa. Sitä ei voi enää muuttaa.')).toBeInTheDocument();
-    const familyWork = screen.getByRole('region', { name: 'Lastensuojelun perhetyö' });
+    const familyWork = await findPlanRegion('Lastensuojelun perhetyö');
     expect(within(familyWork).queryByRole('combobox')).not.toBeInTheDocument();
     expect(within(familyWork).getByText('Tila: Suunniteltu')).toBeInTheDocument();
   });
