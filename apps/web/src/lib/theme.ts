@@ -1,6 +1,7 @@
 import {
   colorsTuple,
   createTheme,
+  darken,
   DEFAULT_THEME,
   defaultVariantColorsResolver,
   type CSSVariablesResolver,
@@ -18,7 +19,11 @@ const hoverableLightColors = new Set(['dark', 'gray', 'red', 'pink', 'grape', 'v
 const variantColorResolver: VariantColorsResolver = (input) => {
   const defaults = defaultVariantColorsResolver(input);
   const color = input.color ?? input.theme.primaryColor;
-  if (input.variant !== 'light' || !(color in input.theme.colors)) return defaults;
+  if (!(color in input.theme.colors)) return defaults;
+  // A hovered filled button goes darker than shade 9, not lighter: Mantine's shade 8 behind white
+  // text is under 4.5:1 in some colours (teal-8 #099268: 3.94:1).
+  if (input.variant === 'filled') return { ...defaults, hover: darken(input.theme.colors[color]![9], 0.1) };
+  if (input.variant !== 'light') return defaults;
   return {
     ...defaults,
     background: `var(--mantine-color-${color}-0)`,
