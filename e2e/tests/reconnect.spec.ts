@@ -132,6 +132,8 @@ test('when the server is killed and started again while the plan changes, then t
   const api = await signedInApi();
   const afterRestart = await changeThePlan(api, 'uudelleenkäynnistyksen jälkeen');
   await api.dispose();
+  // The compiled server is back within seconds: keep the link cut until the browser has said it is down.
+  await expect(page.getByRole('alert').filter({ hasText: 'Yhteys katkesi' })).toBeVisible({ timeout: 15_000 });
   link.restore();
 
   await expect(page.getByText('Yhteys palasi. Näkymä päivittyy taas reaaliajassa.')).toBeVisible({ timeout: 30_000 });
