@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 const { serialize } = protocol;
 
 /** What drizzle's PGlite driver calls on its client. */
-export interface PgliteClient {
+interface PgliteClient {
   query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
   transaction<T>(work: (tx: Pick<Transaction, 'query'>) => Promise<T>): Promise<T>;
 }
@@ -26,7 +26,7 @@ interface Prepared {
 export class PreparedPglite implements PgliteClient {
   readonly #client: PGlite;
   readonly #statements: LRUCache<string, Prepared>;
-  /** Names of evicted statements, closed before the next statement runs. */
+  /** Names of evicted statements, closed once the statement that evicted them is prepared (or with a later one, if closing failed). */
   #toClose: string[] = [];
   #nextName = 0;
 
