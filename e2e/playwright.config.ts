@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     locale: 'fi-FI',
+    // The municipality's day: the server decides "today" in Europe/Helsinki, and so does a browser in
+    // Finland. On a UTC machine the two disagree between 22:00 and 24:00 UTC.
+    timezoneId: 'Europe/Helsinki',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
