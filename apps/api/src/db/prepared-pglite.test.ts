@@ -31,6 +31,17 @@ describe('statements run prepared on PGlite', () => {
     );
   });
 
+  it('when a query brings parsers of its own (as drizzle does), then they win for their types and PGlite’s parse the rest', async () => {
+    const keepText = { 1184: (value: string) => `as text: ${value}` };
+    const select = "select 7::int as n, '{\"a\":1}'::jsonb as j, '2026-12-06T10:00:00Z'::timestamptz as at";
+    const fromPrepared = await prepared.query(select, [], { rowMode: 'array', parsers: keepText });
+    const fromPlain = await plain.query(select, [], { rowMode: 'array', parsers: keepText });
+    expect(fromPrepared.rows).toEqual(fromPlain.rows);
+    expect(fromPrepared.rows[0]).toEqual([7, { a: 1 }, expect.stringMatching(/^as text: 2026-12-06 1\d:00:00/)]);
+    // The next query without parsers of its own gets PGlite's again.
+    expect((await prepared.query<{ at: unknown }>(select)).rows[0]!.at).toBeInstanceOf(Date);
+  });
+
   it('when a statement fails, then the error is PostgreSQL’s own and the next statement runs', async () => {
     await expect(prepared.query('select * from no_such_table')).rejects.toMatchObject({ code: '42P01' });
     await expect(prepared.query('insert into items (id, name) values ($1, $2)', [1, 'again'])).rejects.toMatchObject({
