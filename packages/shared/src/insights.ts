@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema, localizedTextSchema } from './ids';
+import { cursorSchema, pageLimitSchema } from './paging';
 import { monthSchema } from './service-usage';
 
 /**
@@ -174,11 +175,31 @@ export const distributionSchema = z.object({
 });
 export type Distribution = z.infer<typeof distributionSchema>;
 
+/**
+ * A page of the coordinators' caseloads: each coordinator's open families, the largest first, as
+ * buckets labelled by rank (`1` the largest); coordinators are not named. `total` is every open
+ * family of a coordinator. A page is a slice of the one distribution of every coordinator,
+ * suppressed as a whole, so no page shows what the whole hides.
+ */
+export const caseloadPageSchema = distributionSchema.extend({
+  /** Pass as `cursor` to `/insights/caseloads/coordinators` for the next page; null on the last. */
+  nextCursor: cursorSchema.nullable(),
+  /** The coordinators with open families in all, on every page. */
+  count: z.number().int().min(0),
+});
+export type CaseloadPage = z.infer<typeof caseloadPageSchema>;
+
+export const caseloadPageQuerySchema = z.strictObject({
+  cursor: cursorSchema.optional(),
+  limit: pageLimitSchema,
+});
+export type CaseloadPageQuery = z.infer<typeof caseloadPageQuerySchema>;
+
 export const insightsCaseloadsSchema = z.object({
   /** Open families by how many services have an accepted role in their plan; the last bucket is "6 or more". */
   servicesPerFamily: distributionSchema,
-  /** Each coordinator's open families, largest first; coordinators are not named. */
-  caseloads: distributionSchema,
+  /** The first page (`DEFAULT_PAGE_SIZE`) of the coordinators, the largest caseloads first, and the total. */
+  caseloads: caseloadPageSchema,
 });
 export type InsightsCaseloads = z.infer<typeof insightsCaseloadsSchema>;
 

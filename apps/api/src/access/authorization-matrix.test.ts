@@ -732,6 +732,11 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: '/api/insights/outcomes/services',
       expect: signedIn({ manager: 200 }),
     },
+    'GET /api/insights/caseloads/coordinators': {
+      method: 'GET',
+      path: '/api/insights/caseloads/coordinators',
+      expect: signedIn({ manager: 200 }),
+    },
     'GET /api/insights/historical-costs': {
       method: 'GET',
       path: '/api/insights/historical-costs',

@@ -73,6 +73,7 @@ export const queryKeys = {
   insightsCosts: (year: number | null) => ['insights', 'costs', { year }] as const,
   insightsChange: (request: InsightsChangeRequest) => ['insights', 'change', request] as const,
   insightsCaseloads: ['insights', 'caseloads'] as const,
+  insightsCaseloadCoordinators: (cursor: string | null) => ['insights', 'caseloads', 'coordinators', { cursor }] as const,
   insightsForecast: ['insights', 'forecast'] as const,
   insightsOutcomes: ['insights', 'outcomes'] as const,
   insightsOutcomeServices: (cursor: string | null) => ['insights', 'outcomes', 'services', { cursor }] as const,

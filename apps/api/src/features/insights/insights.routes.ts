@@ -3,6 +3,8 @@ import {
   historicalCostImportQuerySchema,
   historicalCostImportSchema,
   historicalCostPreviewSchema,
+  caseloadPageQuerySchema,
+  caseloadPageSchema,
   insightsCaseloadsSchema,
   insightsChangeQuerySchema,
   insightsChangeSchema,
@@ -24,7 +26,8 @@ import { defineRoute, type RouteAccess } from '../../http/route';
 import { MIN_FITTED_MONTHS } from './cost-forecast';
 import { importHistoricalCosts, previewHistoricalCosts, readHistoricalCosts } from './historical-costs.service';
 import { createInsightsCache, type InsightsCache } from './insights-cache';
-import { readCaseloads, readChange, readCosts, readForecast } from './insights.service';
+import { computeCaseloads, pageOfCaseloads, presentCaseloads } from './caseloads.service';
+import { readChange, readCosts, readForecast } from './insights.service';
 import { computeOutcomes, pageOfServices, presentOutcomes } from './outcomes.service';
 
 /**
@@ -65,6 +68,7 @@ export const insightsRoutes = (cached: InsightsCache = createInsightsCache()) =>
   // The whole answer and its pages of services share one computation.
   const outcomeFigures = (tx: Queryable, organisationId: string | null) =>
     cached(tx, `outcomes:${organisationId}`, () => computeOutcomes(tx, organisationId));
+  const caseloadFigures = (tx: Queryable) => cached(tx, 'caseloads', () => computeCaseloads(tx));
   return [
     defineRoute({
       method: 'get',
@@ -152,14 +156,38 @@ export const insightsRoutes = (cached: InsightsCache = createInsightsCache()) =>
     defineRoute({
       method: 'get',
       path: '/insights/caseloads',
-      summary: 'How many services open families have, and how many open families each coordinator has, unnamed (managers)',
-      description: aggregateOnly,
+      summary:
+        'How many services open families have, and the open families of the coordinators with the largest caseloads, unnamed (managers)',
+      description: `${aggregateOnly} Each coordinator's open families are a bucket labelled by rank, the largest first, suppressed with every other coordinator's and the total as one distribution. \`caseloads\` holds the first ${DEFAULT_PAGE_SIZE} coordinators, the total and how many coordinators there are in all; \`/insights/caseloads/coordinators\` gives the rest.`,
       tag: 'insights',
       access: managersOnly,
-      response: { status: 200, schema: insightsCaseloadsSchema, description: 'Two distributions of open families' },
+      response: {
+        status: 200,
+        schema: insightsCaseloadsSchema,
+        description: 'Services per open family, and the first page of the coordinators',
+      },
       async handler(_input, { tx, audit }) {
         await audit(managerRead('caseloads'));
-        return cached(tx, 'caseloads', () => readCaseloads(tx));
+        return presentCaseloads(await caseloadFigures(tx));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/insights/caseloads/coordinators',
+      summary:
+        "The next page of the coordinators' caseloads, largest first, in the order of the first page in `/insights/caseloads` (managers)",
+      description: `Keyset paging: pass \`caseloads.nextCursor\` of \`/insights/caseloads\`, then each page's \`nextCursor\`, as \`cursor\`; without a cursor, the first page. A coordinator is known by rank alone, never by account. A page is a slice of the one distribution of every coordinator, so a figure hidden there is hidden on its page too (fewer than ${MIN_FAMILIES_PER_FIGURE} families, or the next-smallest that would give one away through the total). A cursor that is not one of ours, of another list, or whose rank is past the last coordinator answers 400.`,
+      tag: 'insights',
+      access: managersOnly,
+      query: caseloadPageQuerySchema,
+      response: {
+        status: 200,
+        schema: caseloadPageSchema,
+        description: 'A page of coordinators, the total, and how many coordinators there are',
+      },
+      async handler({ query }, { tx, audit }) {
+        await audit(managerRead('caseloads', { coordinators: 'page' }));
+        return pageOfCaseloads(await caseloadFigures(tx), query);
       },
     }),
     defineRoute({

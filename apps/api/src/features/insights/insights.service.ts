@@ -1,6 +1,5 @@
 import type {
   CostCell,
-  InsightsCaseloads,
   InsightsChange,
   InsightsChangeRequest,
   InsightsCosts,
@@ -11,13 +10,8 @@ import { AppError } from '../../core/app-error';
 import type { Queryable } from '../../db/database';
 import { compareCaseYears, compareYears, completeCohorts } from './change-figures';
 import { FORECAST_CONFIDENCE, forecastYear, monthsBefore } from './cost-forecast';
-import { buildCostTables, buildDistribution, costPerFamily, type CostTableLayout, type PricedUsage } from './cost-figures';
-import {
-  countOpenFamiliesPerCoordinator,
-  countServicesOfOpenFamilies,
-  listCaseOpeningsOfAllFamilies,
-  listPricedUsageOfAllFamilies,
-} from './insights.repository';
+import { buildCostTables, costPerFamily, type CostTableLayout, type PricedUsage } from './cost-figures';
+import { listCaseOpeningsOfAllFamilies, listPricedUsageOfAllFamilies } from './insights.repository';
 
 const monthsOf = (year: number) => Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`);
 const byService: CostTableLayout['rows'] = {
@@ -182,21 +176,3 @@ function defaultComparison(years: readonly number[], thisYear: number): Insights
 
 const invalidChoice = (field: string, message: string) =>
   new AppError('validation_failed', message, { errors: [{ path: `query.${field}`, message }] });
-
-/** Six services at once is typical for a family in child welfare: the last bucket gathers six or more. */
-const SERVICE_BUCKETS = ['0', '1', '2', '3', '4', '5', '6+'];
-
-/** How many services open families have, and how many open families each coordinator has. */
-export async function readCaseloads(db: Queryable): Promise<InsightsCaseloads> {
-  const servicesPerFamily = await countServicesOfOpenFamilies(db);
-  const caseloads = await countOpenFamiliesPerCoordinator(db);
-  return {
-    servicesPerFamily: buildDistribution(
-      SERVICE_BUCKETS.map((label, bucket) => ({
-        label,
-        families: servicesPerFamily.filter((count) => Math.min(count, SERVICE_BUCKETS.length - 1) === bucket).length,
-      })),
-    ),
-    caseloads: buildDistribution(caseloads.map((families, rank) => ({ label: String(rank + 1), families }))),
-  };
-}

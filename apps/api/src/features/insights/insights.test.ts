@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import {
+  caseloadPageSchema,
   historicalCostImportSchema,
   insightsCaseloadsSchema,
   insightsChangeSchema,
@@ -189,7 +190,58 @@ describe('caseloads', () => {
         { label: '2', families: { suppressed: true, families: null } },
       ],
       total: { suppressed: false, families: 7 },
+      nextCursor: null,
+      count: 2,
     });
+  });
+});
+
+describe('the caseloads of the coordinators, a page at a time', () => {
+  const pageOf = async (query: string) =>
+    caseloadPageSchema.parse(
+      (await (await agentOf('manager')).get(`/api/insights/caseloads/coordinators${query}`).expect(200)).body,
+    );
+  const cursorProblem = async (cursor: string) => {
+    const response = await (await agentOf('manager')).get(`/api/insights/caseloads/coordinators?cursor=${cursor}`).expect(400);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body).toMatchObject({ errors: [{ path: 'query.cursor' }] });
+    return response.body as { errors: { message: string }[] };
+  };
+
+  it("when the manager pages through the coordinators one at a time, then the pages hold the whole answer's buckets with the same figures hidden, the total and the count on each, and the reads are audited", async () => {
+    const whole = insightsCaseloadsSchema.parse(
+      (await (await agentOf('manager')).get('/api/insights/caseloads').expect(200)).body,
+    );
+    const first = await pageOf('?limit=1');
+    expect(first).toMatchObject({ count: 2, nextCursor: expect.any(String), total: whole.caseloads.total });
+    const second = await pageOf(`?limit=1&cursor=${first.nextCursor}`);
+    expect(second).toMatchObject({ count: 2, nextCursor: null, total: whole.caseloads.total });
+    expect([...first.buckets, ...second.buckets]).toEqual(whole.caseloads.buckets);
+    expect(await pageOf('')).toEqual(whole.caseloads);
+    // The cursor names the rank the answer shows, never the coordinator's account.
+    expect(JSON.parse(Buffer.from(first.nextCursor!, 'base64url').toString('utf8'))).toEqual({
+      order: 'caseloads:coordinators',
+      after: '1',
+    });
+    const audit = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, world.people.manager.id), eq(auditEvents.resourceId, 'caseloads')));
+    expect(audit.filter((row) => (row.detail as { coordinators?: string } | null)?.coordinators === 'page')).toHaveLength(3);
+  });
+
+  it('when the cursor is not one of ours, belongs to another list, names an account or a rank past the last coordinator, then 400 and no page', async () => {
+    expect((await cursorProblem('bm90LWEtY3Vyc29y')).errors[0]!.message).toBe('Not a cursor this API gave.');
+    const servicesCursor = encodeCursor({ order: 'outcomes:services', after: world.services.serviceA.id });
+    expect((await cursorProblem(servicesCursor)).errors[0]!.message).toMatch(/another list/);
+    const byAccount = encodeCursor({ order: 'caseloads:coordinators', after: world.people.coordinator.id });
+    expect((await cursorProblem(byAccount)).errors[0]!.message).toBe('Not a cursor this API gave.');
+    const pastTheLast = encodeCursor({ order: 'caseloads:coordinators', after: '3' });
+    expect((await cursorProblem(pastTheLast)).errors[0]!.message).toMatch(/no longer in it/);
+    // A coordinators' cursor cannot steer the outcomes' list either.
+    const ranked = encodeCursor({ order: 'caseloads:coordinators', after: '1' });
+    await (await agentOf('manager')).get(`/api/insights/outcomes/services?cursor=${ranked}`).expect(400);
+    await (await agentOf('manager')).get('/api/insights/caseloads/coordinators?limit=0').expect(400);
   });
 });
 
@@ -405,6 +457,7 @@ describe('who sees the aggregates', () => {
       '/api/insights/historical-costs',
       '/api/insights/outcomes',
       '/api/insights/outcomes/services',
+      '/api/insights/caseloads/coordinators',
     ])
       expect((await agent.get(path)).status).toBe(status);
   });

@@ -9,7 +9,7 @@ import {
   type OutcomeServicePageQuery,
 } from '@yhdessa/shared';
 import type { Queryable } from '../../db/database';
-import { cursorLeadsNowhere, decodeCursor, pageOf } from '../../http/cursor';
+import { pageOfKeptList } from '../../http/cursor';
 import type { KeyedCostTable } from './cost-figures';
 import { listEnrolmentSpansOfAllFamilies } from '../programs';
 import { listPricedUsageOfAllFamilies } from './insights.repository';
@@ -138,14 +138,16 @@ export async function computeOutcomes(db: Queryable, organisationId: string | nu
 
 /** A page of the service groups, after the cursor's service in their order as it is now; a stale or foreign cursor answers 400. */
 export function pageOfServices(figures: OutcomeFigures, query: OutcomeServicePageQuery): OutcomeServicePage {
-  let start = 0;
-  if (query.cursor) {
-    const at = figures.serviceAt.get(decodeCursor(query.cursor, SERVICE_ORDER));
-    if (at === undefined) throw cursorLeadsNowhere();
-    start = at + 1;
-  }
-  const { items, nextCursor } = pageOf(figures.services.slice(start, start + query.limit + 1), query.limit, SERVICE_ORDER);
-  return { groups: items.map((item) => item.group), nextCursor, count: figures.services.length };
+  const { items, nextCursor, count } = pageOfKeptList(
+    {
+      items: figures.services,
+      order: SERVICE_ORDER,
+      keyOf: (service) => service.id,
+      placeOf: (id) => figures.serviceAt.get(id),
+    },
+    query,
+  );
+  return { groups: items.map((item) => item.group), nextCursor, count };
 }
 
 /** The answer of `/insights/outcomes`: every municipality and programme, and the first page of the services. */

@@ -135,6 +135,7 @@ const aggregates: [string, () => string][] = [
   ['outcomes', () => '/api/insights/outcomes'],
   ['outcomes, a page of services', () => '/api/insights/outcomes/services'],
   ['caseloads', () => '/api/insights/caseloads'],
+  ['caseloads, a page of coordinators', () => '/api/insights/caseloads/coordinators'],
 ];
 
 describe('when the municipality has 10,000 families', () => {

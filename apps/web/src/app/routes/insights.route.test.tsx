@@ -77,14 +77,18 @@ const caseloads: InsightsCaseloads = {
     ],
     total: { suppressed: false, families: 12 },
   },
+  // The first page of the coordinators; the third comes on request.
   caseloads: {
     buckets: [
       { label: '1', families: { suppressed: false, families: 7 } },
       { label: '2', families: { suppressed: true, families: null } },
     ],
     total: { suppressed: false, families: 9 },
+    nextCursor: 'coordinators-2',
+    count: 3,
   },
 };
+const thirdCoordinator = { label: '3', families: { suppressed: true, families: null } } as const;
 const raahe: HistoricalCostImport = {
   id: testId(80),
   source: 'raahe.csv',
@@ -205,6 +209,15 @@ function signedInAsManager(imports: HistoricalCostImport[] = [raahe]) {
     http.get('/api/insights/costs', () => HttpResponse.json(costs)),
     http.get('/api/insights/change', () => HttpResponse.json(yearChange)),
     http.get('/api/insights/caseloads', () => HttpResponse.json(caseloads)),
+    http.get('/api/insights/caseloads/coordinators', ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      const page = { total: caseloads.caseloads.total, nextCursor: null, count: 3 };
+      if (query.get('cursor') === 'coordinators-2') return HttpResponse.json({ ...page, buckets: [thirdCoordinator] });
+      // Without a cursor, in the largest pages: the file of every coordinator.
+      if (query.get('limit') === '100')
+        return HttpResponse.json({ ...page, buckets: [...caseloads.caseloads.buckets, thirdCoordinator] });
+      return problem(400, 'validation_failed');
+    }),
     http.get('/api/insights/forecast', () => HttpResponse.json(forecast)),
     http.get('/api/insights/historical-costs', () => HttpResponse.json({ imports })),
   );
@@ -286,6 +299,45 @@ describe("the manager's area", () => {
     expect(lines[0]).toMatch(/,Yhteensä$/);
     expect(lines[2]).toBe('Perhetyö,alle 5,1200.50,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,1600.50');
     expect(lines[3]).toMatch(/^Yhteensä,650.00,1600.50,/);
+  });
+
+  it('when the manager asks for more coordinators, then the next page is added below the largest caseloads with the count of all, and the total stays that of every coordinator', async () => {
+    signedInAsManager();
+    const { user } = renderApp('/insights');
+    const table = await screen.findByRole('table', { name: 'Koordinaattorien asiakasmäärät' });
+    const rowNames = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((row) => row.textContent);
+    expect(rowNames()).toEqual(['Koordinaattori 1', 'Koordinaattori 2', 'Kaikki koordinaattorit yhteensä']);
+    expect(screen.getByText(/^Näkyvissä 2 \/ 3 koordinaattoria/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Näytä lisää koordinaattoreita' }));
+    expect(await within(table).findByRole('rowheader', { name: 'Koordinaattori 3' })).toBeInTheDocument();
+    expect(rowNames()).toEqual(['Koordinaattori 1', 'Koordinaattori 2', 'Koordinaattori 3', 'Kaikki koordinaattorit yhteensä']);
+    expect(within(rowOf(table, 'Koordinaattori 3')).getByText('alle 5')).toBeInTheDocument();
+    expect(within(rowOf(table, 'Kaikki koordinaattorit yhteensä')).getByText('9')).toBeInTheDocument();
+    expect(screen.getByText(/^Näkyvissä 3 \/ 3 koordinaattoria/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Näytä lisää koordinaattoreita' })).not.toBeInTheDocument();
+  });
+
+  it('when the manager downloads the caseloads with only the first page shown, then the file holds every coordinator and the total, hidden ones as "alle 5"', async () => {
+    signedInAsManager();
+    const { user } = renderApp('/insights');
+    const files = createObjectURL.mock.calls.length;
+    await user.click(await screen.findByRole('button', { name: 'Lataa CSV: Koordinaattorien asiakasmäärät' }));
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(files + 1));
+    const lines = (await createObjectURL.mock.calls.at(-1)![0].text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toEqual([
+      'Koordinaattori,Perheitä',
+      'Koordinaattori 1,7',
+      'Koordinaattori 2,alle 5',
+      'Koordinaattori 3,alle 5',
+      'Kaikki koordinaattorit yhteensä,9',
+    ]);
   });
 
   it('when the manager picks another year, then the figures of that year are asked for', async () => {

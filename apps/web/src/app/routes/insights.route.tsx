@@ -16,6 +16,7 @@ import {
   insightsForecastQueryOptions,
   insightsOutcomesQueryOptions,
 } from '../../features/insights/api/insights.query';
+import { CaseloadSection } from '../../features/insights/components/caseload-section';
 import { ChangeSection } from '../../features/insights/components/change-section';
 import { CostPerFamilySection } from '../../features/insights/components/cost-per-family-section';
 import { CostTableSection } from '../../features/insights/components/cost-table-section';
@@ -166,15 +167,7 @@ function CaseloadFigures() {
         bucketLabel={(label) => label}
         fileName="services-per-family.csv"
       />
-      <DistributionSection
-        id="caseloads-title"
-        title={t('insights.caseloads.title')}
-        intro={t('insights.caseloads.intro')}
-        distribution={caseloads.data.caseloads}
-        bucketHeading={t('insights.caseloads.axis')}
-        bucketLabel={(label) => t('insights.caseloads.coordinator', { label })}
-        fileName="coordinator-caseloads.csv"
-      />
+      <CaseloadSection caseloads={caseloads.data.caseloads} />
     </>
   );
 }

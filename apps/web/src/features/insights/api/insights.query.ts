@@ -1,5 +1,6 @@
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
+  caseloadPageSchema,
   historicalCostImportListSchema,
   historicalCostImportSchema,
   historicalCostPreviewSchema,
@@ -8,14 +9,14 @@ import {
   insightsCostsSchema,
   insightsForecastSchema,
   insightsOutcomesSchema,
-  MAX_PAGE_SIZE,
   outcomeServicePageSchema,
+  type Distribution,
   type InsightsChangeRequest,
   type OutcomeGroup,
-  type OutcomeServicePage,
 } from '@yhdessa/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
+import { fetchEveryPage, laterPagesQueryOptions } from './later-pages';
 
 /** The cost tables of a year (this year when null) and of every year. */
 export function insightsCostsQueryOptions(year: number | null) {
@@ -59,37 +60,33 @@ export function insightsOutcomesQueryOptions() {
   });
 }
 
-const outcomeServicesPath = (cursor: string | null, limit?: number) => {
-  const query = new URLSearchParams({ ...(cursor && { cursor }), ...(limit && { limit: String(limit) }) }).toString();
-  return `/api/insights/outcomes/services${query ? `?${query}` : ''}`;
-};
+const OUTCOME_SERVICES = '/api/insights/outcomes/services';
 
-/**
- * The services after the first page, a page at a time from `cursor` (the first page's
- * `nextCursor`): none is read until the reader asks for more (`fetchNextPage`).
- */
+/** The services after the first page, a page at a time from `cursor` (the first page's `nextCursor`). */
 export function outcomeServicePagesQueryOptions(cursor: string | null) {
-  return infiniteQueryOptions({
-    queryKey: queryKeys.insightsOutcomeServices(cursor),
-    queryFn: ({ pageParam, signal }) => apiRequest(outcomeServicesPath(pageParam), { schema: outcomeServicePageSchema, signal }),
-    initialPageParam: cursor,
-    getNextPageParam: (last) => last.nextCursor,
-    enabled: false,
-  });
+  return laterPagesQueryOptions(queryKeys.insightsOutcomeServices(cursor), OUTCOME_SERVICES, outcomeServicePageSchema, cursor);
 }
 
-/** Every service's outcome figures, in the largest pages: for a file that holds them all. */
+/** Every service's outcome figures: for a file that holds them all. */
 export async function fetchAllOutcomeServices(): Promise<OutcomeGroup[]> {
-  const groups: OutcomeGroup[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: OutcomeServicePage = await apiRequest(outcomeServicesPath(cursor, MAX_PAGE_SIZE), {
-      schema: outcomeServicePageSchema,
-    });
-    groups.push(...page.groups);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return groups;
+  return (await fetchEveryPage(OUTCOME_SERVICES, outcomeServicePageSchema)).flatMap((page) => page.groups);
+}
+
+const CASELOAD_COORDINATORS = '/api/insights/caseloads/coordinators';
+
+/** The coordinators after the first page, a page at a time from `cursor` (the first page's `nextCursor`). */
+export function caseloadPagesQueryOptions(cursor: string | null) {
+  return laterPagesQueryOptions(
+    queryKeys.insightsCaseloadCoordinators(cursor),
+    CASELOAD_COORDINATORS,
+    caseloadPageSchema,
+    cursor,
+  );
+}
+
+/** Every coordinator's caseload, the largest first: for a file that holds them all. */
+export async function fetchAllCaseloads(): Promise<Distribution['buckets']> {
+  return (await fetchEveryPage(CASELOAD_COORDINATORS, caseloadPageSchema)).flatMap((page) => page.buckets);
 }
 
 export function historicalCostsQueryOptions() {

@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
 import type { Distribution } from '@yhdessa/shared';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FigureChart, FigureSection } from '../../../components/figure-section';
 import { useFigureFormat } from './figure-format';
@@ -13,6 +14,12 @@ interface DistributionSectionProps {
   bucketHeading: string;
   bucketLabel: (label: string) => string;
   fileName: string;
+  /** The total row's label, when the total is of more than the buckets shown. */
+  totalLabel?: string;
+  /** The buckets of the file when the table shows only some of them (a list read a page at a time). */
+  allBuckets?: () => Promise<Distribution['buckets']>;
+  /** Below the table: e.g. how many buckets there are and a way to show more. */
+  footer?: ReactNode;
 }
 
 /** Families by a count: a bar per bucket, and the table with the total. */
@@ -24,20 +31,28 @@ export function DistributionSection({
   bucketHeading,
   bucketLabel,
   fileName,
+  totalLabel,
+  allBuckets,
+  footer,
 }: DistributionSectionProps) {
   const { t } = useTranslation();
   const format = useFigureFormat();
   const families = t('insights.families');
-  const lines = [
-    ...distribution.buckets.map((bucket) => ({ label: bucketLabel(bucket.label), cell: bucket.families })),
-    { label: t('insights.total'), cell: distribution.total },
+  const linesOf = (buckets: Distribution['buckets']) => [
+    ...buckets.map((bucket) => ({ label: bucketLabel(bucket.label), cell: bucket.families })),
+    { label: totalLabel ?? t('insights.total'), cell: distribution.total },
+  ];
+  const lines = linesOf(distribution.buckets);
+  const fileRows = (shown: typeof lines) => [
+    [bucketHeading, families],
+    ...shown.map((line) => [line.label, format.countForCsv(line.cell)]),
   ];
   return (
     <FigureSection
       id={id}
       title={title}
       intro={intro}
-      csv={{ fileName, rows: [[bucketHeading, families], ...lines.map((line) => [line.label, format.countForCsv(line.cell)])] }}
+      csv={{ fileName, rows: allBuckets ? async () => fileRows(linesOf(await allBuckets())) : fileRows(lines) }}
       chart={
         // With every bucket hidden or empty, a chart would draw nothing.
         distribution.buckets.some((bucket) => !bucket.families.suppressed && bucket.families.families > 0) && (
@@ -78,6 +93,7 @@ export function DistributionSection({
           ))}
         </Table.Tbody>
       </Table>
+      {footer}
     </FigureSection>
   );
 }

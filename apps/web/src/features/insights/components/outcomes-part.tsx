@@ -1,21 +1,27 @@
-import { Button, Card, Group, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Card, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import type { InsightsOutcomes, OutcomeGroup } from '@yhdessa/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localizeText, useLanguage } from '../../../lib/locale';
 import { fetchAllOutcomeServices, outcomeServicePagesQueryOptions } from '../api/insights.query';
+import { useLaterPages, type LaterPages } from '../hooks/use-later-pages';
 import { FigureTableSection } from './figure-table-section';
 import { CostPerOutcomeSection, ExperienceSection, GoalSection, useOutcomeValues, WellbeingSections } from './outcome-sections';
+import { ShowMorePages } from './show-more-pages';
 
 /** The outcome views: one group's figures year by year, the services side by side, and how they are counted. */
 export function OutcomesPart({ outcomes }: { outcomes: InsightsOutcomes }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [chosen, setChosen] = useState(0);
-  const services = useServicePages(outcomes);
+  // The first page of the services came with the outcomes.
+  const services = useLaterPages(
+    outcomes.services,
+    outcomeServicePagesQueryOptions(outcomes.services.nextCursor),
+    (page) => page.groups,
+  );
   // Pages only add services at the end, so a chosen group keeps its place.
-  const groups = [...outcomes.groups, ...services.groups];
+  const groups = [...outcomes.groups, ...services.items];
   const group = groups[chosen];
   const nameOf = (each: OutcomeGroup) => localizeText(each.label, language);
   const sectionProps = group && { group, name: nameOf(group), fileKey: `${group.kind}-${chosen + 1}` };
@@ -51,21 +57,6 @@ export function OutcomesPart({ outcomes }: { outcomes: InsightsOutcomes }) {
   );
 }
 
-/** The services read so far (the first page came with the outcomes), how many there are, and a way to read more. */
-function useServicePages(outcomes: InsightsOutcomes) {
-  const more = useInfiniteQuery(outcomeServicePagesQueryOptions(outcomes.services.nextCursor));
-  const pages = more.data?.pages ?? [];
-  return {
-    groups: [...outcomes.services.groups, ...pages.flatMap((page) => page.groups)],
-    count: pages.at(-1)?.count ?? outcomes.services.count,
-    hasMore: (pages.length > 0 ? pages.at(-1)!.nextCursor : outcomes.services.nextCursor) !== null,
-    loading: more.isFetchingNextPage || more.isFetching,
-    failed: more.isError,
-    showMore: () => void more.fetchNextPage(),
-  };
-}
-type ServicePages = ReturnType<typeof useServicePages>;
-
 /** Who counts and how, in words: the same rules the figures are built by. */
 function OutcomeMethod() {
   const { t } = useTranslation();
@@ -86,12 +77,12 @@ function OutcomeMethod() {
 }
 
 /** The services side by side in one year, or in every year together: those read so far, and its file holds them all. */
-function ServiceComparison({ years, services }: { years: readonly number[]; services: ServicePages }) {
+function ServiceComparison({ years, services }: { years: readonly number[]; services: LaterPages<OutcomeGroup> }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const values = useOutcomeValues();
   const [year, setYear] = useState<string>('all');
-  if (services.groups.length === 0) return null;
+  if (services.items.length === 0) return null;
   const rowOf = (group: OutcomeGroup) => {
     const { wellbeing, goals, experience, costPerOutcome } = group.periods.find(
       (period) => String(period.year ?? 'all') === year,
@@ -124,7 +115,7 @@ function ServiceComparison({ years, services }: { years: readonly number[]; serv
         t('outcomes.perService.cost'),
         t('outcomes.cost.perGoal'),
       ]}
-      rows={services.groups.map(rowOf)}
+      rows={services.items.map(rowOf)}
       fileName={`outcomes-by-service-${year}.csv`}
       // The file holds every service, not only those read so far.
       allRows={services.hasMore ? async () => (await fetchAllOutcomeServices()).map(rowOf) : undefined}
@@ -141,21 +132,12 @@ function ServiceComparison({ years, services }: { years: readonly number[]; serv
         />
       }
       footer={
-        <Group gap="md">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {t('outcomes.servicePages.shown', { shown: services.groups.length, count: services.count })}
-          </Text>
-          {services.hasMore && (
-            <Button variant="default" size="sm" loading={services.loading} onClick={services.showMore}>
-              {t('outcomes.servicePages.more')}
-            </Button>
-          )}
-          {services.failed && (
-            <Text size="sm" c="red" role="alert">
-              {t('outcomes.servicePages.failed')}
-            </Text>
-          )}
-        </Group>
+        <ShowMorePages
+          pages={services}
+          shown={t('outcomes.servicePages.shown', { shown: services.items.length, count: services.count })}
+          more={t('outcomes.servicePages.more')}
+          failed={t('outcomes.servicePages.failed')}
+        />
       }
     />
   );
