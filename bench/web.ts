@@ -108,10 +108,13 @@ interface Page {
  */
 function scriptsOf(lhr: Result, origin: string) {
   const details = lhr.audits['network-requests']?.details as
-    | { items: { url: string; resourceType?: string; transferSize?: number; resourceSize?: number; rendererStartTime?: number }[] }
+    | {
+        items: { url: string; resourceType?: string; transferSize?: number; resourceSize?: number; rendererStartTime?: number }[];
+      }
     | undefined;
   const scripts = (details?.items ?? []).filter((item) => item.resourceType === 'Script');
-  const metrics = (lhr.audits.metrics?.details as { items?: { observedLargestContentfulPaint?: number }[] } | undefined)?.items?.[0];
+  const metrics = (lhr.audits.metrics?.details as { items?: { observedLargestContentfulPaint?: number }[] } | undefined)
+    ?.items?.[0];
   const lcp = metrics?.observedLargestContentfulPaint ?? Number.POSITIVE_INFINITY;
   let gzipBytes = 0;
   let firstScreenGzipBytes = 0;
