@@ -92,8 +92,17 @@ const StorySection = lazy(() =>
   import('../../features/story/components/story-section').then((m) => ({ default: m.StorySection })),
 );
 
-// The print menu's popover code loads beside the plan; its button is drawn meanwhile.
+// The print menu's popover code loads beside the plan.
 const PrintMenu = lazy(() => import('../../features/print/components/print-menu').then((m) => ({ default: m.PrintMenu })));
+
+/** The print button's place while its menu's code loads, its size exactly: nothing beside it moves when it comes. Not shown, and nothing to press. */
+function PrintButtonPlace() {
+  return (
+    <div aria-hidden style={{ visibility: 'hidden' }}>
+      <PrintButton tabIndex={-1} />
+    </div>
+  );
+}
 
 /** The sections' code, fetched while the browser idles once the plan is on screen: a section first opened offline still opens. */
 const sectionChunks = [
@@ -176,9 +185,10 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
     </Anchor>
   );
 
-  // The first answer of each (an error too: a part that fails shows its own error, and reading it
-  // again must not take the plan away).
-  const familyHomeReading = forFamily && [families, feedback, measurements, notes, reviews].some((query) => !query.isFetched);
+  // Until the first answer of each, or its first failure: a part that fails shows its own error (its
+  // retries must not hold the plan back, nor reading it again take the plan away).
+  const familyHomeReading =
+    forFamily && [families, feedback, measurements, notes, reviews].some((query) => !query.isFetched && query.failureCount === 0);
   const reading = plan.isPending || familyHomeReading;
   usePrefetchedSections(!reading && plan.isSuccess);
 
@@ -252,7 +262,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             {currentUser.data && !forFamily && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
             <Group>
               {currentUser.data && printAudiencesFor(currentUser.data.role).length > 0 && (
-                <Suspense fallback={<PrintButton />}>
+                <Suspense fallback={<PrintButtonPlace />}>
                   <PrintMenu familyId={familyId} role={currentUser.data.role} />
                 </Suspense>
               )}

@@ -3,7 +3,7 @@ import { IconChevronDown, IconPrinter } from '@tabler/icons-react';
 import type { ComponentPropsWithRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The print menu's button, also drawn in its place while the menu's code loads: nothing beside it moves when the menu arrives. */
+/** The print menu's button; its invisible copy keeps its place while the menu's code loads (plan.route.tsx). */
 export function PrintButton(props: ComponentPropsWithRef<'button'>) {
   const { t } = useTranslation();
   return (
