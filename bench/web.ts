@@ -101,23 +101,43 @@ interface Page {
   cookie?: string;
 }
 
-/** The JavaScript the load fetched: bytes on the wire, and gzipped from the build (the same whatever the wire's encoding). */
+/**
+ * The JavaScript the load fetched: bytes on the wire, and gzipped from the build (the same whatever
+ * the wire's encoding); and of it, what the page asked for before its largest content was painted
+ * (the observed LCP), i.e. without what it fetches later while idle (the plan's sections).
+ */
 function scriptsOf(lhr: Result, origin: string) {
   const details = lhr.audits['network-requests']?.details as
-    { items: { url: string; resourceType?: string; transferSize?: number; resourceSize?: number }[] } | undefined;
+    | {
+        items: { url: string; resourceType?: string; transferSize?: number; resourceSize?: number; rendererStartTime?: number }[];
+      }
+    | undefined;
   const scripts = (details?.items ?? []).filter((item) => item.resourceType === 'Script');
+  const metrics = (lhr.audits.metrics?.details as { items?: { observedLargestContentfulPaint?: number }[] } | undefined)
+    ?.items?.[0];
+  const lcp = metrics?.observedLargestContentfulPaint ?? Number.POSITIVE_INFINITY;
   let gzipBytes = 0;
+  let firstScreenGzipBytes = 0;
+  let firstScreenCount = 0;
   for (const script of scripts) {
     const url = new URL(script.url);
     if (url.origin !== origin) throw new Error(`a script from elsewhere: ${url.origin}`);
     const file = path.join(webDist, url.pathname);
-    gzipBytes += fs.existsSync(file) ? initialGzip(file) : (script.transferSize ?? 0);
+    const gzip = fs.existsSync(file) ? initialGzip(file) : (script.transferSize ?? 0);
+    gzipBytes += gzip;
+    // Both times count from the page's own request (Lighthouse's observed trace).
+    if ((script.rendererStartTime ?? 0) < lcp) {
+      firstScreenGzipBytes += gzip;
+      firstScreenCount += 1;
+    }
   }
   return {
     count: scripts.length,
     transferBytes: scripts.reduce((sum, script) => sum + (script.transferSize ?? 0), 0),
     resourceBytes: scripts.reduce((sum, script) => sum + (script.resourceSize ?? 0), 0),
     gzipBytes,
+    firstScreenCount,
+    firstScreenGzipBytes,
   };
 }
 
@@ -249,7 +269,7 @@ async function main(): Promise<void> {
           out(
             `run ${run}, ${page.name}${compressed ? '' : ' (no compression)'}: performance ${load.performance}, accessibility ${load.accessibility}, ` +
               `LCP ${Math.round(load.lcpMs)} ms, FCP ${Math.round(load.fcpMs)} ms, TBT ${Math.round(load.tbtMs)} ms, CLS ${load.cls.toFixed(3)}, ` +
-              `JS ${load.scripts.count} files ${(load.scripts.transferBytes / 1000).toFixed(1)} kB on the wire (${(load.scripts.gzipBytes / 1000).toFixed(1)} kB gzipped) → ${load.finalUrl}`,
+              `JS ${load.scripts.count} files ${(load.scripts.transferBytes / 1000).toFixed(1)} kB on the wire (${(load.scripts.gzipBytes / 1000).toFixed(1)} kB gzipped, ${(load.scripts.firstScreenGzipBytes / 1000).toFixed(1)} kB of ${load.scripts.firstScreenCount} files before LCP) → ${load.finalUrl}`,
           );
         }
       }

@@ -69,7 +69,8 @@ export function AppShell() {
         }}
         onSignOutEverywhere={() => signOutEverywhere.mutate()}
       />
-      <Container size="xl" component="main" id="main" tabIndex={-1} py="lg">
+      {/* At least the window's height: the footer stays below it and does not move as the screen's content arrives. */}
+      <Container size="xl" component="main" id="main" tabIndex={-1} py="lg" mih="100vh">
         {notice === 'familyRevoked' && (
           <Alert color="orange" variant="light" icon={<IconLock aria-hidden />} role="alert" mb="md">
             {t('app.familyRevoked')}

@@ -1,3 +1,4 @@
+import { Box } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/loading-state';
@@ -21,9 +22,12 @@ function standalone(load: () => Promise<ComponentType>): Lazy {
     const Screen = await load();
     return {
       Component: function Standalone() {
+        // The screen fills the window, so the footer waits below it and does not move as the screen's content arrives.
         return (
           <>
-            <Screen />
+            <Box mih="100vh">
+              <Screen />
+            </Box>
             <AppFooter />
           </>
         );
@@ -65,7 +69,7 @@ export const appRoutes: RouteObject[] = [
     hydrateFallbackElement: firstLoad,
     lazy: screen(() => import('./app-shell').then((m) => m.AppShell)),
     children: [
-      { index: true, lazy: screen(() => import('./routes/families.route').then((m) => m.FamiliesRoute)) },
+      { index: true, lazy: screen(() => import('./routes/home.route').then((m) => m.HomeRoute)) },
       { path: 'families/:familyId', lazy: screen(() => import('./routes/plan.route').then((m) => m.PlanRoute)) },
       {
         path: 'families/:familyId/plan/versions/:version',

@@ -1,7 +1,8 @@
 import { Button, Stack, Textarea } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDraftForm, type DraftKey } from '../lib/drafts';
+import type { DraftKey } from '../lib/draft-storage';
+import { useDraftForm } from '../lib/drafts';
 import { useCharacterCount } from './character-count';
 import { SaveError } from './save-error';
 

@@ -1,7 +1,7 @@
 import { Button, Paper } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Suspense, useState, type ReactNode } from 'react';
-import { useHasDraft, type DraftKey } from '../lib/drafts';
+import { useHasDraft, type DraftKey } from '../lib/draft-storage';
 import { LoadingState } from './loading-state';
 
 interface DisclosureFormProps {

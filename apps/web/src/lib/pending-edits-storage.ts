@@ -6,7 +6,7 @@ import {
   type PersistedClient,
   type Persister,
 } from '@tanstack/react-query-persist-client';
-import { forgetDrafts } from './drafts';
+import { forgetDrafts } from './draft-storage';
 import { isPendingEdit, isWaiting, type QueueContext } from './pending-edits';
 
 /**

@@ -72,11 +72,10 @@ describe('families route', () => {
 
   it('when the list cannot be loaded, then an error offers to try again', async () => {
     signedIn();
-    let calls = 0;
+    let failing = true;
     server.use(
       http.get('/api/families', () => {
-        calls += 1;
-        return calls === 1
+        return failing
           ? problem(403, 'forbidden')
           : HttpResponse.json(buildFamilyList([memberSummary(), memberSummary({ id: testId(101), name: 'Perhe Korhonen' })]));
       }),
@@ -84,6 +83,7 @@ describe('families route', () => {
     const { user } = renderApp('/');
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Perheitä ei voitu ladata.');
+    failing = false;
     await user.click(screen.getByRole('button', { name: 'Yritä uudelleen' }));
     expect(await screen.findByRole('link', { name: 'Perhe Virtanen' })).toBeInTheDocument();
   });

@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Group, Stack, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
 import { IconArrowLeft, IconReceipt } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { noteVisibilities, type CurrentUser, type PlanAction } from '@yhdessa/shared';
@@ -18,11 +18,15 @@ import { CaseStatusControl } from '../../features/families/components/case-statu
 import { FamilyMembers } from '../../features/families/components/family-members';
 import { HandoverAnswer } from '../../features/families/components/handover-answer';
 import { HandoverButton, PendingHandoverNotice } from '../../features/families/components/handover-control';
+import { feedbackQueryOptions } from '../../features/feedback/api/feedback.query';
 import { FamilyFeedback } from '../../features/feedback/components/family-feedback';
 import { newGoalDraft, progressDraft } from '../../features/goals/components/goal-drafts';
 import { GoalControls } from '../../features/goals/components/goal-controls';
 import { PendingProgress } from '../../features/goals/components/pending-progress';
+import { measurementsQueryOptions } from '../../features/measurements/api/measurements.query';
 import { MeasurementPrompt } from '../../features/measurements/components/measurement-prompt';
+import { PrintButton } from '../../features/print/components/print-button';
+import { printAudiencesFor } from '../../features/print/print-audiences';
 import { notesQueryOptions } from '../../features/notes/api/notes.query';
 import type { NoteTarget } from '../../features/notes/components/notes-section';
 import { planQueryOptions } from '../../features/plans/api/plan.query';
@@ -88,8 +92,17 @@ const StorySection = lazy(() =>
   import('../../features/story/components/story-section').then((m) => ({ default: m.StorySection })),
 );
 
-// The print menu's popover code loads beside the plan; its place is kept meanwhile (a button's height).
+// The print menu's popover code loads beside the plan.
 const PrintMenu = lazy(() => import('../../features/print/components/print-menu').then((m) => ({ default: m.PrintMenu })));
+
+/** The print button's place while its menu's code loads, its size exactly: nothing beside it moves when it comes. Not shown, and nothing to press. */
+function PrintButtonPlace() {
+  return (
+    <div aria-hidden style={{ visibility: 'hidden' }}>
+      <PrintButton tabIndex={-1} />
+    </div>
+  );
+}
 
 /** The sections' code, fetched while the browser idles once the plan is on screen: a section first opened offline still opens. */
 const sectionChunks = [
@@ -106,8 +119,10 @@ const sectionChunks = [
   () => import('../plan-service-invitations'),
 ];
 
-function usePrefetchedSections() {
+function usePrefetchedSections(shown: boolean) {
   useEffect(() => {
+    // Not while the plan is still on its way: the sections would compete with it for the line.
+    if (!shown) return;
     const prefetch = () => {
       for (const load of sectionChunks) load().catch(() => undefined);
     };
@@ -117,7 +132,7 @@ function usePrefetchedSections() {
     }
     const timer = setTimeout(prefetch, 2_000);
     return () => clearTimeout(timer);
-  }, []);
+  }, [shown]);
 }
 
 /** The shared plan, its controls by what the user may do, and live updates from the family's room. */
@@ -143,7 +158,6 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
     onRevoked: leave,
   });
   const presence = useFamilyPresence(familyId);
-  usePrefetchedSections();
   usePageTitle(plan.data?.family.name ?? t('plan.pageTitle'));
   const forFamily = currentUser.data?.role === 'family';
   // The family's home tells what changed and when they meet next; the sections read the same caches.
@@ -151,6 +165,11 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   const reviews = useQuery({ ...reviewsQueryOptions(familyId), enabled: forFamily });
   // A family member with one family comes straight here; only with several is there a list to go back to.
   const families = useQuery({ ...familiesQueryOptions(), enabled: forFamily });
+  // The family's prompts (feedback, the meter) stand above its plan, its home tells what changed and
+  // when they meet next, and the back link depends on its families: all read beside the plan and
+  // drawn with it, so that nothing moves when they come.
+  const feedback = useQuery({ ...feedbackQueryOptions(familyId), enabled: forFamily });
+  const measurements = useQuery({ ...measurementsQueryOptions(familyId), enabled: forFamily });
   const onlyFamily = forFamily && families.data?.length === 1;
 
   const backLink = onlyFamily ? null : (
@@ -166,7 +185,14 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
     </Anchor>
   );
 
-  if (plan.isPending) return <LoadingState />;
+  // Until the first answer of each, or its first failure: a part that fails shows its own error (its
+  // retries must not hold the plan back, nor reading it again take the plan away).
+  const familyHomeReading =
+    forFamily && [families, feedback, measurements, notes, reviews].some((query) => !query.isFetched && query.failureCount === 0);
+  const reading = plan.isPending || familyHomeReading;
+  usePrefetchedSections(!reading && plan.isSuccess);
+
+  if (reading) return <LoadingState />;
   const hidden = isApiError(plan.error, 'not_found') || isApiError(plan.error, 'validation_failed');
   // A failed background refetch keeps the plan on screen; losing access does not.
   if (plan.isError && (hidden || !plan.data)) {
@@ -235,8 +261,8 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             {forFamily && data.sharedParts.includes('measurements') && <MeasurementPrompt familyId={familyId} />}
             {currentUser.data && !forFamily && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
             <Group>
-              {currentUser.data && (
-                <Suspense fallback={<Box h={36} />}>
+              {currentUser.data && printAudiencesFor(currentUser.data.role).length > 0 && (
+                <Suspense fallback={<PrintButtonPlace />}>
                   <PrintMenu familyId={familyId} role={currentUser.data.role} />
                 </Suspense>
               )}

@@ -4,7 +4,7 @@ import type { PlanAction } from '@yhdessa/shared';
 import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NamedModal } from '../../../components/named-modal';
-import { useHasDraft } from '../../../lib/drafts';
+import { useHasDraft } from '../../../lib/draft-storage';
 import type { GoalChoice } from './action-fields';
 import { ActionStatusSelect } from './action-status-select';
 import { ActionStatusText } from './action-status-text';

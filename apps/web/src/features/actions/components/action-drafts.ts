@@ -1,4 +1,4 @@
-import type { DraftKey } from '../../../lib/drafts';
+import type { DraftKey } from '../../../lib/draft-storage';
 
 /** The unsaved new action of one part of the plan (a service's, or the family's own); apart from its form, so a plan knows of it before it loads the form's code. */
 export const newActionDraft = (familyId: string, serviceRoleId: string | null): DraftKey => ({

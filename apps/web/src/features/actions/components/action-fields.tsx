@@ -4,7 +4,8 @@ import { actionFieldMaxLengths, type Action } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../../components/date-field';
 import { useCharacterCount, withinLength } from '../../../components/character-count';
-import { useDraftForm, type DraftForm, type DraftKey } from '../../../lib/drafts';
+import type { DraftKey } from '../../../lib/draft-storage';
+import { useDraftForm, type DraftForm } from '../../../lib/drafts';
 import { fieldError } from '../../../lib/form-errors';
 import { finnishToday } from '../../../lib/locale';
 

@@ -9,7 +9,7 @@ import { LoadingState } from '../../../components/loading-state';
 // The form's code loads when a thread is opened.
 const CommentForm = lazy(() => import('../../../components/comment-form').then((m) => ({ default: m.CommentForm })));
 import { CommentList } from '../../../components/comment-list';
-import { useHasDraft } from '../../../lib/drafts';
+import { useHasDraft } from '../../../lib/draft-storage';
 import { commentThreadQueryOptions, useAddComment, type CommentTarget } from '../api/comments.query';
 
 interface CommentThreadProps {

@@ -5,7 +5,7 @@ import { goalSchema, type Goal } from '@yhdessa/shared';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictAlert, SaveProblem } from '../../../components/conflict-alert';
-import { useHasDraft } from '../../../lib/drafts';
+import { useHasDraft } from '../../../lib/draft-storage';
 import { invalidatePlan } from '../../../lib/query-keys';
 import { useVersionConflict } from '../../../lib/use-version-conflict';
 import { useChangeGoal } from '../api/goal.mutations';

@@ -1,4 +1,4 @@
-import type { DraftKey } from '../../../lib/drafts';
+import type { DraftKey } from '../../../lib/draft-storage';
 
 // Apart from the forms: a plan knows of a waiting draft before it loads a form's code.
 

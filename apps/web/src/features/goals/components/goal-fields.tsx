@@ -11,7 +11,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useCharacterCount, withinLength } from '../../../components/character-count';
 import { DateField } from '../../../components/date-field';
-import { useDraftForm, type DraftForm, type DraftKey } from '../../../lib/drafts';
+import type { DraftKey } from '../../../lib/draft-storage';
+import { useDraftForm, type DraftForm } from '../../../lib/drafts';
 import { fieldError } from '../../../lib/form-errors';
 import { finnishToday } from '../../../lib/locale';
 

@@ -1,10 +1,10 @@
-import { Button, Menu, Text } from '@mantine/core';
-import { IconChevronDown, IconPrinter } from '@tabler/icons-react';
+import { Menu, Text } from '@mantine/core';
 import type { Role } from '@yhdessa/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../../lib/paths';
 import { printAudiencesFor } from '../print-audiences';
+import { PrintButton } from './print-button';
 
 /** The plan's print button: a menu of the printouts the user may make, each opening its print page. */
 export function PrintMenu({ familyId, role }: { familyId: string; role: Role }) {
@@ -14,13 +14,7 @@ export function PrintMenu({ familyId, role }: { familyId: string; role: Role }) 
   return (
     <Menu position="bottom-start" shadow="md" width={300} withinPortal>
       <Menu.Target>
-        <Button
-          variant="default"
-          leftSection={<IconPrinter size={16} aria-hidden />}
-          rightSection={<IconChevronDown size={14} aria-hidden />}
-        >
-          {t('print.button')}
-        </Button>
+        <PrintButton />
       </Menu.Target>
       <Menu.Dropdown aria-label={t('versionsAndPrint.print.menuLabel')}>
         {audiences.map((audience) => (
