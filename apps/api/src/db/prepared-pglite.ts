@@ -89,8 +89,8 @@ export class PreparedPglite implements PgliteClient {
    * into a new object, on every query that brings its own (drizzle's always does): that copy cost
    * as much as running a small statement. A lookup through the prototype finds the same parser.
    */
-  #overriding(parsers: NonNullable<QueryOptions['parsers']>): NonNullable<QueryOptions['parsers']> {
-    return Object.assign(Object.create(this.#client.parsers) as NonNullable<QueryOptions['parsers']>, parsers);
+  #overriding(parsers: NonNullable<QueryOptions['parsers']>): PGlite['parsers'] {
+    return Object.assign(Object.create(this.#client.parsers) as PGlite['parsers'], parsers);
   }
 
   async #prepare(text: string): Promise<Prepared> {
