@@ -5,7 +5,7 @@
  * stack / bare, and writes docs/benchmarks.md. Not part of the test suite.
  *
  * Env: BENCH_DURATION (seconds per scenario, default 10), BENCH_CONNECTIONS (default 10),
- * BENCH_WARMUP (seconds, default 2), BENCH_UPDATE_CONNECTIONS (default: the smaller of
+ * BENCH_WARMUP (seconds, default 5), BENCH_UPDATE_CONNECTIONS (default: the smaller of
  * BENCH_CONNECTIONS and the plan's action count), BENCH_POSTGRES=1 (also run against a fresh
  * database on the local PostgreSQL server), BENCH_PG_URL (that server, without a database
  * name; loopback only; default postgres://postgres@127.0.0.1:5432), BENCH_PROFILE=<dir> (write CPU profiles of the API
@@ -45,7 +45,7 @@ const out = (text = '') => process.stdout.write(`${text}\n`);
 const settings = {
   durationSeconds: Math.max(1, wholeNumberFromEnv('BENCH_DURATION', 10)),
   connections: Math.max(1, wholeNumberFromEnv('BENCH_CONNECTIONS', 10)),
-  warmupSeconds: wholeNumberFromEnv('BENCH_WARMUP', 2),
+  warmupSeconds: wholeNumberFromEnv('BENCH_WARMUP', 5),
   updateConnections: wholeNumberFromEnv('BENCH_UPDATE_CONNECTIONS', 0) || undefined,
   postgres: process.env.BENCH_POSTGRES === '1',
   postgresUrl: (process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, ''),

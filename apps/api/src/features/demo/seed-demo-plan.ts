@@ -1,5 +1,7 @@
 import { planParts, type AttainmentLevel, type GoalStatus, type NoteVisibility } from '@yhdessa/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { addDays } from '../../core/calendar-days';
+import { municipalityDate } from '../../core/clock';
 import { accounts } from '../../db/tables/accounts';
 import type { Tx } from '../../db/database';
 import { families } from '../../db/tables/families';
@@ -23,7 +25,8 @@ import { demoAccounts, type DemoAccountKey } from './demo-accounts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
-const dateDaysAgo = (days: number) => daysAgo(days).toISOString().slice(0, 10);
+/** A calendar day `days` before today in the municipality, as the product's own dates are. */
+const dateDaysAgo = (days: number) => addDays(municipalityDate(), -days);
 
 /** The review a month ago: goals that ended this many days ago or earlier are ended in its plan version. */
 const REVIEW_DAYS_AGO = 30;

@@ -1,4 +1,8 @@
 import { assessmentListSchema, familyListSchema, storyHistorySchema, storySchema } from '@yhdessa/shared';
+import { asc } from 'drizzle-orm';
+import { addDays } from '../../core/calendar-days';
+import { municipalityDate } from '../../core/clock';
+import { measurements } from '../../db/tables/measurements';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { demoAccounts } from './demo-accounts';
 import { seedDemoWorld } from './seed-demo-world';
@@ -36,4 +40,15 @@ it("when the demo's workers open Perhe Virtanen, then family work reads the shar
 
   expect((await (await signInAs(testApp.app, demoAccounts.familyWorker)).get(url)).status).toBe(200);
   expect((await (await signInAs(testApp.app, demoAccounts.schoolWorker)).get(url)).status).toBe(404);
+});
+
+it("when the demo is seeded, then its days count back from today in the municipality, as the product's own dates do", async () => {
+  // Between 22:00 and 24:00 UTC the UTC day is still yesterday in Helsinki; the demo's days must not be.
+  const [first] = await testApp.database.db
+    .select({ takenOn: measurements.takenOn })
+    .from(measurements)
+    .orderBy(asc(measurements.takenOn))
+    .limit(1);
+  // The demo family's first meter was filled in 86 days before the day of seeding.
+  expect(first?.takenOn).toBe(addDays(municipalityDate(), -86));
 });

@@ -1,5 +1,7 @@
 import type { AssessmentDomain, MeasurementOccasion, RespondentVersion } from '@yhdessa/shared';
 import { and, eq, inArray } from 'drizzle-orm';
+import { addDays } from '../../core/calendar-days';
+import { municipalityDate } from '../../core/clock';
 import { accounts } from '../../db/tables/accounts';
 import { assessmentRatings, assessments } from '../../db/tables/assessments';
 import type { Tx } from '../../db/database';
@@ -170,7 +172,7 @@ export async function seedDemoStory(tx: Tx): Promise<void> {
       .insert(assessments)
       .values({
         familyId,
-        assessedOn: daysAgo(days).toISOString().slice(0, 10),
+        assessedOn: addDays(municipalityDate(), -days),
         createdBy: coordinatorId,
         createdAt: daysAgo(days),
       })
@@ -197,7 +199,7 @@ export async function seedDemoStory(tx: Tx): Promise<void> {
       .insert(measurements)
       .values({
         familyId,
-        takenOn: daysAgo(meter.daysAgo).toISOString().slice(0, 10),
+        takenOn: addDays(municipalityDate(), -meter.daysAgo),
         occasion: meter.occasion,
         respondentVersion: meter.version,
         memberId: member!.id,

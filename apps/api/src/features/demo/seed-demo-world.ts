@@ -8,6 +8,8 @@ import type {
   ServiceRoleStatus,
 } from '@yhdessa/shared';
 import { sql } from 'drizzle-orm';
+import { addDays } from '../../core/calendar-days';
+import { municipalityDate } from '../../core/clock';
 import { accounts, serviceMemberships } from '../../db/tables/accounts';
 import { hashPassword } from '../accounts';
 import { actions } from '../../db/tables/actions';
@@ -522,11 +524,8 @@ function invitationColumns(role: DemoRole, coordinatorId: string, accountIds: Re
   };
 }
 
-function dayOffset(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+/** A calendar day `days` from today in the municipality (a due date "today" is not yet overdue there). */
+const dayOffset = (days: number): string => addDays(municipalityDate(), days);
 
 /** Seeds the demo world into an empty database; does nothing when any organisation exists. */
 export async function seedDemoWorld(db: Db): Promise<boolean> {
