@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from './database';
+import { oneOf, queryRows, type Queryable } from './database';
 
 /** A scope of `data_versions` (see the table) and the version something was read at. */
 export type VersionStamp = readonly [scope: string, version: number];
@@ -11,7 +11,7 @@ export const familyAccessScope = (familyId: string) => `family-access:${familyId
 
 /** The versions of the scopes that have one (columns `scope`, `version`); a scope nothing has changed yet is at 0. */
 export const dataVersionsOf = (scopes: readonly string[]) =>
-  sql`select scope, version from data_versions where scope = any(${sql.param([...scopes])}::text[])`;
+  sql`select scope, version from data_versions where ${oneOf(sql`scope`, scopes)}`;
 
 /** The current version of each scope. */
 export async function readDataVersions(db: Queryable, scopes: readonly string[]): Promise<VersionStamp[]> {

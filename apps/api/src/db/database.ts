@@ -80,6 +80,25 @@ async function openPostgres(url: string, logger?: Logger): Promise<Database> {
 }
 
 /** Rows of a hand-written query; both drivers answer `{ rows }`. */
+/** Up to this many values go as a list of parameters (`oneOf`). */
+const LISTED_VALUES = 4;
+
+/**
+ * `column` is one of `values` (text). A prepared statement with an array parameter is planned anew
+ * on every run, because PostgreSQL cannot tell from it how many rows to expect (measured on PGlite:
+ * a write's confirmation 0.93 ms of CPU with the array, 0.38 ms with a list, median of 10 rounds).
+ * A few values go as a list of parameters, each count its own statement, planned once; more as one
+ * array, so a statement's text does not vary with every count.
+ */
+export function oneOf(column: SQL, values: readonly string[]): SQL {
+  if (values.length === 0) return sql`false`;
+  if (values.length > LISTED_VALUES) return sql`${column} = any(${sql.param([...values])}::text[])`;
+  return sql`${column} in (${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )})`;
+}
+
 export async function queryRows<Row>(db: Queryable, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;

@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../db/database';
+import { oneOf, queryRows, type Queryable } from '../../db/database';
 import type { Actor } from '../../core/actor';
 import { secondFactorStateOf } from '../accounts';
 import { sessions } from '../../db/tables/sessions';
@@ -65,7 +65,7 @@ export async function findActiveSession(
 /** Of these sessions, the ids of the ones still live (column `id`): the same rule as `findActiveSession`. */
 export const liveSessionIds = (sessionIds: readonly string[], idleSince: Date, demoAccountsAllowed: boolean) =>
   sql`select s.id from sessions s join accounts a on a.id = s.account_id
-    where s.id = any(${sql.param([...sessionIds])}::text[]) and ${liveSession(idleSince, demoAccountsAllowed)}`;
+    where ${oneOf(sql`s.id`, sessionIds)} and ${liveSession(idleSince, demoAccountsAllowed)}`;
 
 /** Not ended, not past its absolute expiry or idle limit, account enabled, a demo account only in a demo (`s`, `a`). */
 const liveSession = (idleSince: Date, demoAccountsAllowed: boolean) => sql`s.ended_at is null and s.expires_at > now()
