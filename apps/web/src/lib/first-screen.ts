@@ -4,7 +4,7 @@ let markDrawn: () => void = () => undefined;
 
 /**
  * Resolves once the signed-in app's first screen is drawn: what that screen does not need (the
- * socket's code) is fetched after it, not beside it on a slow line.
+ * socket's code, the header's menus) is fetched after it, not beside it on a slow line.
  */
 export const firstScreenDrawn = new Promise<void>((resolve) => {
   markDrawn = resolve;
