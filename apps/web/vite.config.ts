@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
+import { prerenderSignIn } from './prerender.plugin.ts';
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
   const apiTarget = `http://localhost:${env.API_PORT || 3001}`;
   return {
-    plugins: [react()],
+    plugins: [react(), prerenderSignIn()],
     server: {
       port: Number(env.WEB_PORT || 3000),
       strictPort: true,

@@ -6,6 +6,7 @@ import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { authenticate } from './features/auth/authenticate.middleware';
 import { RememberedSessions } from './features/auth/remembered-sessions';
+import { SESSION_COOKIE } from './features/auth/session-token';
 import type { Config } from './core/config';
 import { healthHandler } from './features/health/health.routes';
 import { AppError } from './core/app-error';
@@ -116,6 +117,6 @@ export function buildApp(deps: AppDependencies): Express {
   app.use('/api', api);
   app.use(problemMiddleware);
 
-  serveWebClient(app, config.WEB_DIST);
+  serveWebClient(app, config.WEB_DIST, SESSION_COOKIE);
   return app;
 }

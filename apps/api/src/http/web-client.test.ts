@@ -18,6 +18,11 @@ fs.mkdirSync(path.join(webDist, 'assets'));
 fs.writeFileSync(path.join(webDist, 'index.html'), indexHtml);
 fs.writeFileSync(path.join(webDist, 'assets', 'index-Bx7a9k.js'), entryJs);
 fs.writeFileSync(path.join(webDist, 'assets', 'photo-D3f1.png'), randomBytes(4096));
+const signInHtml = (language: string) => `<!doctype html><html lang="${language}"><title>sign-in ${language}</title></html>`;
+fs.mkdirSync(path.join(webDist, 'prerendered'));
+for (const language of ['fi', 'sv', 'en']) {
+  fs.writeFileSync(path.join(webDist, 'prerendered', `sign-in.${language}.html`), signInHtml(language));
+}
 fs.writeFileSync(path.join(webDist, 'favicon.svg'), `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(400)}</svg>`);
 afterAll(() => fs.rmSync(webDist, { recursive: true, force: true }));
 
@@ -127,8 +132,47 @@ describe('the web client and the API over HTTP', () => {
     },
   );
 
+  it.each([
+    ['no languages', 'fi', undefined],
+    ['Swedish as spoken in Finland first', 'sv', 'sv-FI,sv;q=0.9,en;q=0.8'],
+    ['English', 'en', 'en-US,en;q=0.9'],
+    ['only languages we do not have', 'fi', 'de-DE,de;q=0.9'],
+    ['Finnish below English', 'en', 'fi;q=0.5,en;q=0.9'],
+  ])(
+    'when the sign-in page is opened without a session cookie by a browser with %s, then its pre-rendered page in %s comes',
+    async (_browser, language, acceptLanguage) => {
+      const page = request(testApp.app).get('/sign-in');
+      if (acceptLanguage) void page.set('Accept-Language', acceptLanguage);
+      const response = await page.expect(200);
+      expect(response.text).toBe(signInHtml(language));
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.headers.vary).toMatch(/Cookie/);
+      expect(response.headers.vary).toMatch(/Accept-Language/);
+    },
+  );
+
+  it('when the sign-in page is opened with a session cookie, then index.html comes: the form must not flash by for someone signed in', async () => {
+    const response = await request(testApp.app).get('/sign-in').set('Cookie', 'yhdessa_session=whatever').expect(200);
+    expect(response.text).toBe(indexHtml);
+    expect(response.headers.vary).toMatch(/Cookie/);
+  });
+
+  it('when another address is opened without a session cookie, then index.html comes, not the sign-in page', async () => {
+    for (const address of ['/', '/sign-in/second-factor', '/sign-in/forgot-password']) {
+      const response = await request(testApp.app).get(address).expect(200);
+      expect(response.text).toBe(indexHtml);
+    }
+  });
+
+  it('when the pre-rendered sign-in page is revisited with its ETag, then it is a 304', async () => {
+    const first = await request(testApp.app).get('/sign-in').expect(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toBeTruthy();
+    await request(testApp.app).get('/sign-in').set('If-None-Match', etag).expect(304);
+  });
+
   it('when index.html is asked for compressed, then it comes compressed', async () => {
-    const page = await wire(server, '/sign-in', 'br');
+    const page = await wire(server, '/families', 'br');
     expect(page.status).toBe(200);
     expect(page.headers['content-encoding']).toBe('br');
     expect(decoded('br', page.body)).toBe(indexHtml);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { languages } from '@yhdessa/shared';
 import compression from 'compression';
-import express, { type Express, type RequestHandler, type Response } from 'express';
+import { parse as parseCookie } from 'cookie';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 
 /**
  * Brotli where the client accepts it, else gzip, for every text answer above 1 KB: JSON of the
@@ -23,7 +25,7 @@ const SHORT_MAX_AGE = '1h';
  * 404 (an old page asking for a file of an earlier release must fail, not parse index.html as
  * JavaScript); every other path outside /api gets index.html for the client's own routing.
  */
-export function serveWebClient(app: Express, webDist: string): void {
+export function serveWebClient(app: Express, webDist: string, sessionCookie: string): void {
   const indexFile = path.join(webDist, 'index.html');
   if (!fs.existsSync(indexFile)) return;
   app.use(
@@ -41,12 +43,37 @@ export function serveWebClient(app: Express, webDist: string): void {
       },
     }),
   );
-  app.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => sendIndex(res, indexFile));
+  const signInPage = prerenderedSignIn(webDist);
+  app.get(/^(?!\/api\/|\/socket\.io\/).*/, (req, res) => {
+    if (req.path !== SIGN_IN_PATH || !signInPage) return sendPage(res, indexFile);
+    // The same address answers by the cookie and the languages: a cache must keep them apart. Whether
+    // a session cookie is still valid is the API's question, asked by the page's script.
+    res.vary('Cookie').vary('Accept-Language');
+    const signedIn = Boolean(parseCookie(req.headers.cookie ?? '')[sessionCookie]);
+    sendPage(res, signedIn ? indexFile : signInPage(req));
+  });
 }
 
-function sendIndex(res: Response, indexFile: string): void {
+/** The web client's own sign-in address (apps/web/src/lib/paths.ts). */
+const SIGN_IN_PATH = '/sign-in';
+
+/**
+ * The web build pre-renders the sign-in page in each language (apps/web/prerender.plugin.ts): a
+ * browser without a session gets the form as HTML in the first of its languages that we have,
+ * painted before the JavaScript arrives. A browser with a session cookie gets index.html, whose
+ * script decides where to go, so nobody signed in sees the form flash by.
+ */
+function prerenderedSignIn(webDist: string): ((req: Request) => string) | undefined {
+  const files = new Map<string, string>(
+    languages.map((language) => [language, path.join(webDist, 'prerendered', `sign-in.${language}.html`)]),
+  );
+  if (![...files.values()].every((file) => fs.existsSync(file))) return undefined;
+  return (req) => files.get(req.acceptsLanguages(...languages) || 'fi')!;
+}
+
+function sendPage(res: Response, file: string): void {
   // send() answers a matching If-None-Match with 304 itself.
-  res.sendFile(indexFile, { cacheControl: false, headers: { 'Cache-Control': REVALIDATE } });
+  res.sendFile(file, { cacheControl: false, headers: { 'Cache-Control': REVALIDATE } });
 }
 
 const missingAsset: RequestHandler = (_req, res) => {

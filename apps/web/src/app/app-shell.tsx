@@ -1,6 +1,6 @@
 import { Alert, Container } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useIsFetching, useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigation } from 'react-router';
@@ -10,11 +10,20 @@ import { currentUserQueryOptions } from '../features/auth/api/current-user.query
 import { useSignOut } from '../features/auth/api/sign-out.mutation';
 import { useSignOutEverywhere } from '../features/auth/api/sign-out-everywhere.mutation';
 import { ConnectionBanner } from '../features/realtime/components/connection-banner';
+import { useMarkFirstScreenDrawn } from '../lib/first-screen';
 import { paths } from '../lib/paths';
 import { useSocket } from '../lib/socket-client';
 import { AppFooter } from './app-footer';
 import { SignedInHeader } from './signed-in-header';
 import { readNavigationState, type NavigationState, type Notice } from './navigation-state';
+
+/** Its own component, so that the shell and the screen are not drawn again whenever a fetch starts or ends. */
+function FirstScreenWatch() {
+  const navigation = useNavigation();
+  const fetching = useIsFetching();
+  useMarkFirstScreenDrawn(navigation.state === 'idle' && fetching === 0);
+  return null;
+}
 
 /** Everything behind sign-in: the header, and the screen of the current route. */
 export function AppShell() {
@@ -85,6 +94,7 @@ export function AppShell() {
           </Suspense>
         )}
       </Container>
+      <FirstScreenWatch />
       <ConnectionBanner />
       <AppFooter />
     </>

@@ -1,21 +1,26 @@
 import '@mantine/core/styles.css';
 import '../lib/app.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
 import { currentUserQueryOptions } from '../features/auth/api/current-user.query';
+import { firstScreenDrawn } from '../lib/first-screen';
 import { createI18n, languageLoaded } from '../lib/i18n';
+import { paths } from '../lib/paths';
+import { queryKeys } from '../lib/query-keys';
 import { reloadOnStaleChunks } from '../lib/stale-release';
-import { AppProviders, createAppQueryClient } from './providers';
+import { AppRoot, routerReady } from './app-root';
+import { createAppQueryClient } from './providers';
 import { appRoutes } from './routes';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+// The server sends the sign-in page as HTML (prerender.tsx) only to a browser without a session.
+const prerenderedLanguage = root.dataset.prerendered === 'sign-in' ? root.dataset.language : undefined;
 
 reloadOnStaleChunks();
 
-const loadSocket = () => import('../lib/create-socket').then(({ createSocket }) => createSocket());
+// socket.io's code waits until the first screen is drawn: a missed change is replayed on joining a family's room.
+const loadSocket = () => firstScreenDrawn.then(() => import('../lib/create-socket')).then(({ createSocket }) => createSocket());
 const i18n = createI18n();
 const queryClient = createAppQueryClient();
 // Who is signed in decides the first screen: asked at once, beside the strings and the screens' code.
@@ -24,15 +29,28 @@ void queryClient.prefetchQuery(currentUserQueryOptions());
 // The router fetches the code of the address's screens as soon as it exists, beside the strings.
 const router = createBrowserRouter(appRoutes);
 
+/**
+ * The pre-rendered form is taken over as it is only when this render gives the same page: the
+ * same language, and the sign-in page without a message carried from an earlier screen. Otherwise
+ * the page is rendered anew (its HTML is replaced), never hydrated into a mismatch.
+ */
+function takesOverPrerendered(): boolean {
+  const { location } = router.state;
+  return prerenderedLanguage === i18n.language && location.pathname === paths.signIn && location.state == null;
+}
+
 // A Swedish or English reader's strings are fetched first: the page never shows Finnish to them.
-void languageLoaded(i18n).finally(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <AppProviders queryClient={queryClient} i18n={i18n} socket={loadSocket}>
-        <RouterProvider router={router} />
-      </AppProviders>
-    </StrictMode>,
-  );
+void languageLoaded(i18n).finally(async () => {
+  const app = <AppRoot router={router} queryClient={queryClient} i18n={i18n} socket={loadSocket} />;
+  if (!takesOverPrerendered()) {
+    createRoot(root).render(app);
+    return;
+  }
+  // The server saw no session: the form stays as pre-rendered while the answer to "who is signed in"
+  // is on its way (it replaces this guess when it comes: signed in in another tab, the page moves on).
+  if (queryClient.getQueryData(queryKeys.currentUser) === undefined) queryClient.setQueryData(queryKeys.currentUser, null);
+  await routerReady(router);
+  hydrateRoot(root, app);
 });
 
 // A printed plan shows everything: folded parts (earlier reviews, all progress entries) open for paper.

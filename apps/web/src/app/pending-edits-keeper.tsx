@@ -12,12 +12,15 @@ export function PendingEditsKeeper() {
   const queryClient = useQueryClient();
   // Follows who is signed in as the cache has it, without asking the server (the screens ask);
   // signing in replaces the cached queries, so a query observer could miss the new account.
+  const signedInAccount = () => {
+    const user = queryClient.getQueryData<CurrentUser | null>(queryKeys.currentUser);
+    return user?.secondFactor === 'done' ? user.id : null;
+  };
   const accountId = useSyncExternalStore(
     useCallback((notify: () => void) => queryClient.getQueryCache().subscribe(notify), [queryClient]),
-    () => {
-      const user = queryClient.getQueryData<CurrentUser | null>(queryKeys.currentUser);
-      return user?.secondFactor === 'done' ? user.id : null;
-    },
+    signedInAccount,
+    // The pre-rendered sign-in page (prerender.tsx) and its hydration read the same cache.
+    signedInAccount,
   );
   useEffect(() => {
     if (accountId) void claimPendingEdits(queryClient, accountId);

@@ -151,7 +151,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
   const plan = useQuery(planQueryOptions(familyId));
   const currentUser = useQuery(currentUserQueryOptions());
   const leave = useLeaveRevokedFamily(familyId);
-  const { connected } = useFamilyRoom(familyId, {
+  const { connected, connecting } = useFamilyRoom(familyId, {
     // Any change, a withdrawn consent too, refetches what this user may still see.
     onEvent: (event) => refreshAfterEvent(queryClient, event),
     // The plan is dropped at once and the user is told plainly why it went.
@@ -249,7 +249,7 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             extra={<FamilyDataLinks familyId={familyId} role="family" />}
           />
         )}
-        headerExtra={<LiveIndicator connected={connected} />}
+        headerExtra={<LiveIndicator connected={connected} connecting={connecting} />}
         toolbar={
           <Stack gap="sm">
             <PresenceLine presence={presence} coordinatorName={data.family.coordinator.name} serviceRoleNames={roleNames} />

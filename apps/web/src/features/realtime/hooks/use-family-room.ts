@@ -18,7 +18,7 @@ interface FamilyRoomHandlers {
  * (re)join replays what the server's log holds after the last event applied here, as far as
  * this user may hear of it now; when too much was missed, everything of the family is read again.
  */
-export function useFamilyRoom(familyId: string, handlers: FamilyRoomHandlers): { connected: boolean } {
+export function useFamilyRoom(familyId: string, handlers: FamilyRoomHandlers): { connected: boolean; connecting: boolean } {
   const socket = useSocket();
   const queryClient = useQueryClient();
   const connected = useSocketConnected(socket);
@@ -77,5 +77,6 @@ export function useFamilyRoom(familyId: string, handlers: FamilyRoomHandlers): {
     };
   }, [socket, familyId, queryClient]);
 
-  return { connected };
+  // The socket's code comes after the first screen is drawn (lib/first-screen.ts): until then it is on its way, not lost.
+  return { connected, connecting: socket === null };
 }
