@@ -2,16 +2,17 @@ import { Anchor } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { firstScreenDrawn } from '../lib/first-screen';
 import { paths } from '../lib/paths';
 import { AppHeader } from './app-header';
 import classes from './app-header.module.css';
 import type { HeaderMenusProps } from './header-menus';
 import { PendingEditsCount } from './pending-edits-count';
 
-// The popovers (floating UI, focus trap, transitions) load once the first screen is drawn, not
-// beside it; the placeholder keeps the menus' line on a phone so nothing below moves when they arrive.
-const HeaderMenus = lazy(() => firstScreenDrawn.then(() => import('./header-menus')).then((m) => ({ default: m.HeaderMenus })));
+// The popovers (floating UI, focus trap, transitions) load beside the screen, not before it; the
+// placeholder keeps the menus' line on a phone so nothing below moves when they arrive. Deferred
+// further, until the first screen was drawn, they kept the plan's print menu from opening in the
+// route tests (cause not found), so they load here.
+const HeaderMenus = lazy(() => import('./header-menus').then((m) => ({ default: m.HeaderMenus })));
 
 type SignedInHeaderProps = HeaderMenusProps;
 
