@@ -1,6 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   caseloadPageSchema,
+  costTablePageSchema,
+  forecastServicePageSchema,
   historicalCostImportListSchema,
   historicalCostImportSchema,
   historicalCostPreviewSchema,
@@ -10,7 +12,9 @@ import {
   insightsForecastSchema,
   insightsOutcomesSchema,
   outcomeServicePageSchema,
+  type CostTable,
   type Distribution,
+  type InsightsForecast,
   type InsightsChangeRequest,
   type OutcomeGroup,
 } from '@yhdessa/shared';
@@ -50,6 +54,38 @@ export function insightsForecastQueryOptions() {
     queryKey: queryKeys.insightsForecast,
     queryFn: ({ signal }) => apiRequest('/api/insights/forecast', { schema: insightsForecastSchema, signal }),
   });
+}
+
+/** A cost table whose rows come a page at a time, and its year when its columns are months. */
+export type CostTableList = { table: 'by-service-month' | 'by-organisation-month'; year: number } | { table: 'by-service-year' };
+
+const costRowsPath = (list: CostTableList) => `/api/insights/costs/${list.table}${'year' in list ? `?year=${list.year}` : ''}`;
+
+/** A cost table's rows after its first page, a page at a time from `cursor` (the first page's `nextCursor`). */
+export function costTablePagesQueryOptions(list: CostTableList, cursor: string | null) {
+  return laterPagesQueryOptions(
+    queryKeys.insightsCostRows(list.table, 'year' in list ? list.year : 0, cursor),
+    costRowsPath(list),
+    costTablePageSchema,
+    cursor,
+  );
+}
+
+/** Every row of a cost table, the largest cost first: for a file that holds them all. */
+export async function fetchAllCostRows(list: CostTableList): Promise<CostTable['rows']> {
+  return (await fetchEveryPage(costRowsPath(list), costTablePageSchema)).flatMap((page) => page.rows);
+}
+
+const FORECAST_SERVICES = '/api/insights/forecast/services';
+
+/** The services' forecasts after the first page, a page at a time from `cursor` (the first page's `nextCursor`). */
+export function forecastServicePagesQueryOptions(cursor: string | null) {
+  return laterPagesQueryOptions(queryKeys.insightsForecastServices(cursor), FORECAST_SERVICES, forecastServicePageSchema, cursor);
+}
+
+/** Every service's forecast, the largest first: for a file that holds them all. */
+export async function fetchAllForecasts(): Promise<InsightsForecast['services']['forecasts']> {
+  return (await fetchEveryPage(FORECAST_SERVICES, forecastServicePageSchema)).flatMap((page) => page.forecasts);
 }
 
 /** Wellbeing change, goal attainment, experience and cost per outcome, per municipality, service and year. */
