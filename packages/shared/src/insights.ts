@@ -74,6 +74,14 @@ export const costTablePageSchema = costTableSchema.extend({
 });
 export type CostTablePage = z.infer<typeof costTablePageSchema>;
 
+/** The cost tables whose rows come a page at a time: their key in `/insights/costs`, and their list's path under it. */
+export const COST_TABLE_LISTS = {
+  byServiceMonth: 'by-service-month',
+  byOrganisationMonth: 'by-organisation-month',
+  byServiceYear: 'by-service-year',
+} as const;
+export type CostTableName = keyof typeof COST_TABLE_LISTS;
+
 export const costTablePageQuerySchema = z.strictObject({
   cursor: cursorSchema.optional(),
   limit: pageLimitSchema,

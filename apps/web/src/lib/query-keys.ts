@@ -74,8 +74,8 @@ export const queryKeys = {
   insightsChange: (request: InsightsChangeRequest) => ['insights', 'change', request] as const,
   insightsCaseloads: ['insights', 'caseloads'] as const,
   insightsCaseloadCoordinators: (cursor: string | null) => ['insights', 'caseloads', 'coordinators', { cursor }] as const,
-  insightsCostRows: (list: string, year: number, cursor: string | null) =>
-    ['insights', 'costs', { year }, list, { cursor }] as const,
+  insightsCostRows: (list: { table: string; year?: number }, cursor: string | null) =>
+    ['insights', 'costs', list, { cursor }] as const,
   insightsForecast: ['insights', 'forecast'] as const,
   insightsForecastServices: (cursor: string | null) => ['insights', 'forecast', 'services', { cursor }] as const,
   insightsOutcomes: ['insights', 'outcomes'] as const,

@@ -1,5 +1,7 @@
 import {
+  COST_TABLE_LISTS,
   DEFAULT_PAGE_SIZE,
+  type CostTableName,
   type CostCell,
   type CostPerFamily,
   type CostTable,
@@ -29,14 +31,6 @@ export interface CostFigures {
   byServiceYear: KeptCostTable;
   perFamily: CostPerFamily;
 }
-
-/** The tables whose rows come a page at a time, each a list of its own, named as in its path. */
-export const COST_TABLE_LISTS = {
-  byServiceMonth: 'by-service-month',
-  byOrganisationMonth: 'by-organisation-month',
-  byServiceYear: 'by-service-year',
-} as const;
-export type CostTableName = keyof typeof COST_TABLE_LISTS;
 
 const shownCost = (cell: CostCell) => (cell.suppressed ? 0 : cell.costCents);
 

@@ -11,8 +11,10 @@ import {
   insightsCostsQuerySchema,
   insightsCostsSchema,
   insightsForecastSchema,
+  COST_TABLE_LISTS,
   costTablePageQuerySchema,
   costTablePageSchema,
+  type CostTableName,
   forecastServicePageQuerySchema,
   forecastServicePageSchema,
   monthlyCostPageQuerySchema,
@@ -32,7 +34,7 @@ import { MIN_FITTED_MONTHS } from './cost-forecast';
 import { importHistoricalCosts, previewHistoricalCosts, readHistoricalCosts } from './historical-costs.service';
 import { createInsightsCache, type InsightsCache } from './insights-cache';
 import { computeCaseloads, pageOfCaseloads, presentCaseloads } from './caseloads.service';
-import { COST_TABLE_LISTS, computeCosts, pageOfCostTable, presentCosts, type CostTableName } from './costs.service';
+import { computeCosts, pageOfCostTable, presentCosts } from './costs.service';
 import { computeForecast, pageOfForecasts, presentForecast } from './forecast.service';
 import { readChange } from './insights.service';
 import { computeOutcomes, pageOfServices, presentOutcomes } from './outcomes.service';
@@ -72,7 +74,7 @@ const managerRead = (figures: string, detail?: Record<string, unknown>) =>
 
 /** The routes of one API instance: its computed aggregates are kept while the data they are drawn from stands. */
 export const insightsRoutes = (cached: InsightsCache = createInsightsCache()) => {
-  // The whole answer and its pages of services share one computation.
+  // A whole answer and its pages share one computation.
   const outcomeFigures = (tx: Queryable, organisationId: string | null) =>
     cached(tx, `outcomes:${organisationId}`, () => computeOutcomes(tx, organisationId));
   const caseloadFigures = (tx: Queryable) => cached(tx, 'caseloads', () => computeCaseloads(tx));
@@ -85,8 +87,9 @@ export const insightsRoutes = (cached: InsightsCache = createInsightsCache()) =>
     return cached(tx, `forecast:${month}`, () => computeForecast(tx, month));
   };
   /** The rest of a cost table's rows, a page at a time; a monthly table's rows are of a year. */
-  const costTablePages = (name: CostTableName, table: string, monthly: boolean) =>
-    defineRoute({
+  const costTablePages = (name: CostTableName, table: string) => {
+    const monthly = name !== 'byServiceYear';
+    return defineRoute({
       method: 'get',
       path: `/insights/costs/${COST_TABLE_LISTS[name]}`,
       summary: `The next page of the rows of ${table}, the largest cost first, in the order of \`${name}\` in \`/insights/costs\` (managers)`,
@@ -105,6 +108,7 @@ export const insightsRoutes = (cached: InsightsCache = createInsightsCache()) =>
         return pageOfCostTable(figures, name, query);
       },
     });
+  };
   return [
     defineRoute({
       method: 'get',
@@ -125,9 +129,9 @@ export const insightsRoutes = (cached: InsightsCache = createInsightsCache()) =>
         return presentCosts(figures);
       },
     }),
-    costTablePages('byServiceMonth', "the year's costs by service and month", true),
-    costTablePages('byOrganisationMonth', "the year's costs by provider and month", true),
-    costTablePages('byServiceYear', 'the costs by service and year', false),
+    costTablePages('byServiceMonth', "the year's costs by service and month"),
+    costTablePages('byOrganisationMonth', "the year's costs by provider and month"),
+    costTablePages('byServiceYear', 'the costs by service and year'),
     defineRoute({
       method: 'get',
       path: '/insights/forecast',

@@ -93,7 +93,7 @@ function CostFigures() {
         title={t('insights.byServiceMonth.title', { year: data.year })}
         intro={t('insights.byServiceMonth.intro')}
         table={data.byServiceMonth}
-        list={{ table: 'by-service-month', year: data.year }}
+        list={{ table: 'byServiceMonth', year: data.year }}
         rowHeading={t('insights.service')}
         shownText={(shown, count) => t('insights.costPages.services', { shown, count })}
         columnHeading={t('insights.monthAxis')}
@@ -106,7 +106,7 @@ function CostFigures() {
         title={t('insights.byOrganisationMonth.title', { year: data.year })}
         intro={t('insights.byOrganisationMonth.intro')}
         table={data.byOrganisationMonth}
-        list={{ table: 'by-organisation-month', year: data.year }}
+        list={{ table: 'byOrganisationMonth', year: data.year }}
         rowHeading={t('insights.organisation')}
         shownText={(shown, count) => t('insights.costPages.providers', { shown, count })}
         columnHeading={t('insights.monthAxis')}
@@ -118,7 +118,7 @@ function CostFigures() {
         title={t('insights.byServiceYear.title')}
         intro={t('insights.byServiceYear.intro')}
         table={data.byServiceYear}
-        list={{ table: 'by-service-year' }}
+        list={{ table: 'byServiceYear' }}
         rowHeading={t('insights.service')}
         shownText={(shown, count) => t('insights.costPages.services', { shown, count })}
         columnHeading={t('insights.yearAxis')}

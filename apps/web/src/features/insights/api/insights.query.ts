@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
+  COST_TABLE_LISTS,
   caseloadPageSchema,
   costTablePageSchema,
   forecastServicePageSchema,
@@ -13,6 +14,7 @@ import {
   insightsOutcomesSchema,
   outcomeServicePageSchema,
   type CostTable,
+  type CostTableName,
   type Distribution,
   type InsightsForecast,
   type InsightsChangeRequest,
@@ -57,18 +59,15 @@ export function insightsForecastQueryOptions() {
 }
 
 /** A cost table whose rows come a page at a time, and its year when its columns are months. */
-export type CostTableList = { table: 'by-service-month' | 'by-organisation-month'; year: number } | { table: 'by-service-year' };
+export type CostTableList =
+  { table: Exclude<CostTableName, 'byServiceYear'>; year: number } | { table: Extract<CostTableName, 'byServiceYear'> };
 
-const costRowsPath = (list: CostTableList) => `/api/insights/costs/${list.table}${'year' in list ? `?year=${list.year}` : ''}`;
+const costRowsPath = (list: CostTableList) =>
+  `/api/insights/costs/${COST_TABLE_LISTS[list.table]}${'year' in list ? `?year=${list.year}` : ''}`;
 
 /** A cost table's rows after its first page, a page at a time from `cursor` (the first page's `nextCursor`). */
 export function costTablePagesQueryOptions(list: CostTableList, cursor: string | null) {
-  return laterPagesQueryOptions(
-    queryKeys.insightsCostRows(list.table, 'year' in list ? list.year : 0, cursor),
-    costRowsPath(list),
-    costTablePageSchema,
-    cursor,
-  );
+  return laterPagesQueryOptions(queryKeys.insightsCostRows(list, cursor), costRowsPath(list), costTablePageSchema, cursor);
 }
 
 /** Every row of a cost table, the largest cost first: for a file that holds them all. */
