@@ -61,13 +61,44 @@ export const insightsCostsQuerySchema = z.strictObject({
   year: yearParam.optional(),
 });
 
+/**
+ * A page of a cost table's rows, the largest cost first, with the table's columns and its totals
+ * over every row. A page is a slice of the one table, suppressed as a whole, so no page shows what
+ * the whole hides.
+ */
+export const costTablePageSchema = costTableSchema.extend({
+  /** Pass as `cursor` to the table's own list (e.g. `/insights/costs/by-service-month`) for the next page; null on the last. */
+  nextCursor: cursorSchema.nullable(),
+  /** The rows of the table in all, on every page. */
+  count: z.number().int().min(0),
+});
+export type CostTablePage = z.infer<typeof costTablePageSchema>;
+
+/** The cost tables whose rows come a page at a time: their key in `/insights/costs`, and their list's path under it. */
+export const COST_TABLE_LISTS = {
+  byServiceMonth: 'by-service-month',
+  byOrganisationMonth: 'by-organisation-month',
+  byServiceYear: 'by-service-year',
+} as const;
+export type CostTableName = keyof typeof COST_TABLE_LISTS;
+
+export const costTablePageQuerySchema = z.strictObject({
+  cursor: cursorSchema.optional(),
+  limit: pageLimitSchema,
+});
+export type CostTablePageQuery = z.infer<typeof costTablePageQuerySchema>;
+
+/** The rows of a year's monthly table: the year as in `/insights/costs` (this year by default). */
+export const monthlyCostPageQuerySchema = costTablePageQuerySchema.extend({ year: yearParam.optional() });
+
 export const insightsCostsSchema = z.object({
   year: z.number().int(),
   /** Years with priced usage, oldest first. */
   years: z.array(z.number().int()),
-  byServiceMonth: costTableSchema,
-  byOrganisationMonth: costTableSchema,
-  byServiceYear: costTableSchema,
+  /** Each table's first page (`DEFAULT_PAGE_SIZE` rows, the largest cost first) and its totals over every row. */
+  byServiceMonth: costTablePageSchema,
+  byOrganisationMonth: costTablePageSchema,
+  byServiceYear: costTablePageSchema,
   perFamily: costPerFamilySchema,
 });
 export type InsightsCosts = z.infer<typeof insightsCostsSchema>;
@@ -288,6 +319,25 @@ export const costForecastSchema = z.discriminatedUnion('available', [
 ]);
 export type CostForecast = z.infer<typeof costForecastSchema>;
 
+/**
+ * A page of the services' forecasts: the largest expected cost first, then those without a
+ * forecast, by name. A forecast is built only from shown figures, so its order tells nothing hidden.
+ */
+export const forecastServicePageSchema = z.object({
+  forecasts: z.array(z.object({ label: localizedTextSchema, forecast: costForecastSchema })),
+  /** Pass as `cursor` to `/insights/forecast/services` for the next page; null on the last. */
+  nextCursor: cursorSchema.nullable(),
+  /** The services in all, on every page. */
+  count: z.number().int().min(0),
+});
+export type ForecastServicePage = z.infer<typeof forecastServicePageSchema>;
+
+export const forecastServicePageQuerySchema = z.strictObject({
+  cursor: cursorSchema.optional(),
+  limit: pageLimitSchema,
+});
+export type ForecastServicePageQuery = z.infer<typeof forecastServicePageQuerySchema>;
+
 export const insightsForecastSchema = z.object({
   /** The year forecast: next year. */
   year: z.number().int(),
@@ -297,6 +347,7 @@ export const insightsForecastSchema = z.object({
   /** The probability that the band holds the year's cost, e.g. 0.8. */
   confidence: z.number(),
   total: costForecastSchema,
-  services: z.array(z.object({ label: localizedTextSchema, forecast: costForecastSchema })),
+  /** The first page (`DEFAULT_PAGE_SIZE`) of the services' forecasts. */
+  services: forecastServicePageSchema,
 });
 export type InsightsForecast = z.infer<typeof insightsForecastSchema>;

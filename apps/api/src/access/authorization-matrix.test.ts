@@ -737,6 +737,26 @@ function cellsFor(persona: Persona, target: Target): Record<string, Cell> {
       path: '/api/insights/caseloads/coordinators',
       expect: signedIn({ manager: 200 }),
     },
+    'GET /api/insights/costs/by-service-month': {
+      method: 'GET',
+      path: '/api/insights/costs/by-service-month',
+      expect: signedIn({ manager: 200 }),
+    },
+    'GET /api/insights/costs/by-organisation-month': {
+      method: 'GET',
+      path: '/api/insights/costs/by-organisation-month',
+      expect: signedIn({ manager: 200 }),
+    },
+    'GET /api/insights/costs/by-service-year': {
+      method: 'GET',
+      path: '/api/insights/costs/by-service-year',
+      expect: signedIn({ manager: 200 }),
+    },
+    'GET /api/insights/forecast/services': {
+      method: 'GET',
+      path: '/api/insights/forecast/services',
+      expect: signedIn({ manager: 200 }),
+    },
     'GET /api/insights/historical-costs': {
       method: 'GET',
       path: '/api/insights/historical-costs',

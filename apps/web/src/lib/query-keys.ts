@@ -74,7 +74,10 @@ export const queryKeys = {
   insightsChange: (request: InsightsChangeRequest) => ['insights', 'change', request] as const,
   insightsCaseloads: ['insights', 'caseloads'] as const,
   insightsCaseloadCoordinators: (cursor: string | null) => ['insights', 'caseloads', 'coordinators', { cursor }] as const,
+  insightsCostRows: (list: { table: string; year?: number }, cursor: string | null) =>
+    ['insights', 'costs', list, { cursor }] as const,
   insightsForecast: ['insights', 'forecast'] as const,
+  insightsForecastServices: (cursor: string | null) => ['insights', 'forecast', 'services', { cursor }] as const,
   insightsOutcomes: ['insights', 'outcomes'] as const,
   insightsOutcomeServices: (cursor: string | null) => ['insights', 'outcomes', 'services', { cursor }] as const,
   historicalCosts: ['insights', 'historical-costs'] as const,

@@ -1,6 +1,6 @@
 import type { PricedUsage } from './cost-figures';
 import { forecastYear, monthsBefore } from './cost-forecast';
-import { buildForecast } from './insights.service';
+import { buildForecast, pageOfForecasts, presentForecast } from './forecast.service';
 
 /**
  * A hand-computed fixture: 1,000, 1,200, 1,100, 1,300 … 1,700 EUR in the twelve months of 2025
@@ -78,7 +78,7 @@ describe('the forecast the manager sees', () => {
     const forecast = buildForecast(serviceA, '2026-01');
     expect(forecast).toMatchObject({ year: 2027, fittedFrom: '2023-01', fittedTo: '2025-12', confidence: 0.8 });
     const expected = { expectedCents: 3_150_629, lowerCents: 2_876_479, upperCents: 3_424_780 };
-    expect(forecast.services).toEqual([{ label: { fi: 'A' }, forecast: expect.objectContaining({ year: expected }) }]);
+    expect(forecast.services).toEqual([{ id: 'A', label: { fi: 'A' }, forecast: expect.objectContaining({ year: expected }) }]);
     expect(forecast.total).toMatchObject({ fittedMonths: 12, year: expected });
   });
 
@@ -97,5 +97,32 @@ describe('the forecast the manager sees', () => {
     // Ten months are too few for a line: no forecast rather than one from gaps.
     expect(a!.forecast).toMatchObject({ available: false, fittedMonths: 10 });
     expect(forecast.total).toMatchObject({ available: true, fittedMonths: 12 });
+  });
+  it('when the services come a page at a time, then the largest forecast comes first, those without one last, and the pages together are every service', () => {
+    const uuid = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+    const named = (items: PricedUsage[], id: string, fi: string) =>
+      items.map((item) => ({ ...item, service: { id, name: { fi } } }));
+    // Ä sorts after A and B in Finnish: the order is by the forecast, not by the name.
+    const few = serviceA.filter((item) => item.usedOn >= '2025-07');
+    const figures = buildForecast(
+      [...named(few, uuid(1), 'A'), ...named(serviceA, uuid(2), 'Ä'), ...named(few, uuid(3), 'B')],
+      '2026-01',
+    );
+    const first = presentForecast(figures).services;
+    expect(first).toMatchObject({ count: 3, nextCursor: null });
+    expect(first.forecasts.map((each) => [each.label.fi, each.forecast.available])).toEqual([
+      ['Ä', true],
+      ['A', false],
+      ['B', false],
+    ]);
+    const pages = [pageOfForecasts(figures, { limit: 2 })];
+    pages.push(pageOfForecasts(figures, { cursor: pages[0]!.nextCursor!, limit: 2 }));
+    expect(pages.map((page) => [page.count, page.nextCursor === null])).toEqual([
+      [3, false],
+      [3, true],
+    ]);
+    expect(pages.flatMap((page) => page.forecasts)).toEqual(first.forecasts);
+    // A cursor holds for the month its forecast was fitted in.
+    expect(() => pageOfForecasts(buildForecast(serviceA, '2026-02'), { cursor: pages[0]!.nextCursor!, limit: 2 })).toThrow();
   });
 });

@@ -11,6 +11,13 @@ import {
   insightsCostsQuerySchema,
   insightsCostsSchema,
   insightsForecastSchema,
+  COST_TABLE_LISTS,
+  costTablePageQuerySchema,
+  costTablePageSchema,
+  type CostTableName,
+  forecastServicePageQuerySchema,
+  forecastServicePageSchema,
+  monthlyCostPageQuerySchema,
   DEFAULT_PAGE_SIZE,
   insightsOutcomesSchema,
   outcomeServicePageQuerySchema,
@@ -27,7 +34,9 @@ import { MIN_FITTED_MONTHS } from './cost-forecast';
 import { importHistoricalCosts, previewHistoricalCosts, readHistoricalCosts } from './historical-costs.service';
 import { createInsightsCache, type InsightsCache } from './insights-cache';
 import { computeCaseloads, pageOfCaseloads, presentCaseloads } from './caseloads.service';
-import { readChange, readCosts, readForecast } from './insights.service';
+import { computeCosts, pageOfCostTable, presentCosts } from './costs.service';
+import { computeForecast, pageOfForecasts, presentForecast } from './forecast.service';
+import { readChange } from './insights.service';
 import { computeOutcomes, pageOfServices, presentOutcomes } from './outcomes.service';
 
 /**
@@ -65,39 +74,98 @@ const managerRead = (figures: string, detail?: Record<string, unknown>) =>
 
 /** The routes of one API instance: its computed aggregates are kept while the data they are drawn from stands. */
 export const insightsRoutes = (cached: InsightsCache = createInsightsCache()) => {
-  // The whole answer and its pages of services share one computation.
+  // A whole answer and its pages share one computation.
   const outcomeFigures = (tx: Queryable, organisationId: string | null) =>
     cached(tx, `outcomes:${organisationId}`, () => computeOutcomes(tx, organisationId));
   const caseloadFigures = (tx: Queryable) => cached(tx, 'caseloads', () => computeCaseloads(tx));
+  const costFigures = (tx: Queryable, year: number | undefined) => {
+    const asked = year ?? thisYear();
+    return cached(tx, `costs:${asked}`, () => computeCosts(tx, asked));
+  };
+  const forecastFigures = (tx: Queryable) => {
+    const month = municipalityMonth();
+    return cached(tx, `forecast:${month}`, () => computeForecast(tx, month));
+  };
+  /** The rest of a cost table's rows, a page at a time; a monthly table's rows are of a year. */
+  const costTablePages = (name: CostTableName, table: string) => {
+    const monthly = name !== 'byServiceYear';
+    return defineRoute({
+      method: 'get',
+      path: `/insights/costs/${COST_TABLE_LISTS[name]}`,
+      summary: `The next page of the rows of ${table}, the largest cost first, in the order of \`${name}\` in \`/insights/costs\` (managers)`,
+      description: `Keyset paging: pass \`${name}.nextCursor\` of \`/insights/costs\`${monthly ? ' (of the same `year`)' : ''}, then each page's \`nextCursor\`, as \`cursor\`; without a cursor, the first page. The rows are ordered by their total, the largest first; a hidden total counts as none, so those rows go by Finnish name. Each page carries the table's columns and its totals over every row. A page is a slice of the one table, suppressed with every other table as \`/insights/costs\` describes, so a figure hidden there is hidden on its page too. A cursor that is not one of ours, of another list${monthly ? ' or year' : ''}, or whose row has left the table answers 400.`,
+      tag: 'insights',
+      access: managersOnly,
+      query: monthly ? monthlyCostPageQuerySchema : costTablePageQuerySchema,
+      response: {
+        status: 200,
+        schema: costTablePageSchema,
+        description: 'A page of rows, the totals, and how many rows there are',
+      },
+      async handler({ query }: { query: { year?: number; cursor?: string; limit: number } }, { tx, audit }) {
+        const figures = await costFigures(tx, query.year);
+        await audit(managerRead('costs', { year: figures.year, [name]: 'page' }));
+        return pageOfCostTable(figures, name, query);
+      },
+    });
+  };
   return [
     defineRoute({
       method: 'get',
       path: '/insights/costs',
       summary: 'What the services cost, by service, provider, month and year, and per family as median and quartiles (managers)',
-      description: `Every usage row is priced by its service's price period with the latest start on or before the day used. ${aggregateOnly}`,
+      description: `Every usage row is priced by its service's price period with the latest start on or before the day used. ${aggregateOnly} Each table holds its first ${DEFAULT_PAGE_SIZE} rows, the largest cost first, with its totals over every row and how many rows there are in all; \`/insights/costs/by-service-month\`, \`/insights/costs/by-organisation-month\` and \`/insights/costs/by-service-year\` give the rest.`,
       tag: 'insights',
       access: managersOnly,
       query: insightsCostsQuerySchema,
-      response: { status: 200, schema: insightsCostsSchema, description: 'Cost tables of the year and of every year' },
+      response: {
+        status: 200,
+        schema: insightsCostsSchema,
+        description: 'The first page of each cost table of the year and of every year',
+      },
       async handler({ query }, { tx, audit }) {
-        const year = query.year ?? thisYear();
-        await audit(managerRead('costs', { year }));
-        return cached(tx, `costs:${year}`, () => readCosts(tx, year));
+        const figures = await costFigures(tx, query.year);
+        await audit(managerRead('costs', { year: figures.year }));
+        return presentCosts(figures);
       },
     }),
+    costTablePages('byServiceMonth', "the year's costs by service and month"),
+    costTablePages('byOrganisationMonth', "the year's costs by provider and month"),
+    costTablePages('byServiceYear', 'the costs by service and year'),
     defineRoute({
       method: 'get',
       path: '/insights/forecast',
       summary:
         "Next year's cost of each service and of all, from the trend of the last 36 complete months, with an 80 % band (managers)",
-      description: `A straight line is fitted by least squares to each service's monthly costs as the monthly cost tables publish them, over the last 36 complete months: months hidden there are left out, and so are the months before the service's first shown cost, so the forecast is built only from figures a manager can already see. Next year's cost is the sum of the line's twelve months; the band holds it with 80 % probability if the trend and the months' scatter around it go on as before (a Student t prediction interval; never below zero). With fewer than ${MIN_FITTED_MONTHS} months there is no forecast. ${aggregateOnly}`,
+      description: `A straight line is fitted by least squares to each service's monthly costs as the monthly cost tables publish them, over the last 36 complete months: months hidden there are left out, and so are the months before the service's first shown cost, so the forecast is built only from figures a manager can already see. Next year's cost is the sum of the line's twelve months; the band holds it with 80 % probability if the trend and the months' scatter around it go on as before (a Student t prediction interval; never below zero). With fewer than ${MIN_FITTED_MONTHS} months there is no forecast. ${aggregateOnly} \`services\` holds the first ${DEFAULT_PAGE_SIZE} services, the largest expected cost first and those without a forecast last, and how many there are in all; \`/insights/forecast/services\` gives the rest.`,
       tag: 'insights',
       access: managersOnly,
-      response: { status: 200, schema: insightsForecastSchema, description: "Next year's forecast, in total and per service" },
+      response: {
+        status: 200,
+        schema: insightsForecastSchema,
+        description: "Next year's forecast in total, and the first page of the services",
+      },
       async handler(_input, { tx, audit }) {
         await audit(managerRead('forecast'));
-        const month = municipalityMonth();
-        return cached(tx, `forecast:${month}`, () => readForecast(tx, month));
+        return presentForecast(await forecastFigures(tx));
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/insights/forecast/services',
+      summary: "The next page of the services' forecasts, in the order of the first page in `/insights/forecast` (managers)",
+      description: `Keyset paging: pass \`services.nextCursor\` of \`/insights/forecast\`, then each page's \`nextCursor\`, as \`cursor\`; without a cursor, the first page. The services are ordered by next year's expected cost, the largest first, then those without a forecast by Finnish name: a forecast is built only from shown figures, so the order tells nothing hidden. A cursor holds for the month its forecast was fitted in. A cursor that is not one of ours, of another list or month, or whose service has left the list answers 400.`,
+      tag: 'insights',
+      access: managersOnly,
+      query: forecastServicePageQuerySchema,
+      response: {
+        status: 200,
+        schema: forecastServicePageSchema,
+        description: 'A page of forecasts and how many services there are',
+      },
+      async handler({ query }, { tx, audit }) {
+        await audit(managerRead('forecast', { services: 'page' }));
+        return pageOfForecasts(await forecastFigures(tx), query);
       },
     }),
     defineRoute({

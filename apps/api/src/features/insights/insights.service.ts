@@ -1,16 +1,8 @@
-import type {
-  CostCell,
-  InsightsChange,
-  InsightsChangeRequest,
-  InsightsCosts,
-  InsightsForecast,
-  LocalizedText,
-} from '@yhdessa/shared';
+import type { InsightsChange, InsightsChangeRequest } from '@yhdessa/shared';
 import { AppError } from '../../core/app-error';
 import type { Queryable } from '../../db/database';
 import { compareCaseYears, compareYears, completeCohorts } from './change-figures';
-import { FORECAST_CONFIDENCE, forecastYear, monthsBefore } from './cost-forecast';
-import { buildCostTables, costPerFamily, type CostTableLayout, type PricedUsage } from './cost-figures';
+import { buildCostTables, type CostTableLayout, type PricedUsage } from './cost-figures';
 import { listCaseOpeningsOfAllFamilies, listPricedUsageOfAllFamilies } from './insights.repository';
 
 const monthsOf = (year: number) => Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`);
@@ -66,78 +58,6 @@ export function publishCostTables(usage: readonly PricedUsage[], alsoYear?: numb
   };
   return { years, byServiceYear: byServiceYear!, byMunicipalityYear: byMunicipalityYear!, monthlyOf };
 }
-
-/** What the services cost: by service and month, by provider and month, by service and year, and per family. */
-export async function readCosts(db: Queryable, year: number): Promise<InsightsCosts> {
-  const usage = await listPricedUsageOfAllFamilies(db);
-  const { years, byServiceYear, monthlyOf } = publishCostTables(usage, year);
-  const { byService: byServiceMonth, byOrganisation: byOrganisationMonth } = monthlyOf(year)!;
-  return {
-    year,
-    years,
-    byServiceMonth: byServiceMonth.table,
-    byOrganisationMonth: byOrganisationMonth.table,
-    byServiceYear: byServiceYear.table,
-    perFamily: costPerFamily(usage.filter((item) => item.usedOn.startsWith(`${year}-`))),
-  };
-}
-
-/** The months a forecast is fitted to: the last three complete years' worth. */
-const FORECAST_WINDOW_MONTHS = 36;
-
-/**
- * Next year's cost of each service and of all, each from a line fitted to its monthly costs as the
- * monthly tables publish them over the last 36 complete months: hidden months are left out, and so
- * are the months before a service's first shown cost. Built only from shown figures, a forecast
- * cannot give away a hidden one.
- */
-export function buildForecast(usage: readonly PricedUsage[], thisMonth: string): InsightsForecast {
-  const { monthlyOf } = publishCostTables(usage);
-  const window = monthsBefore(thisMonth, FORECAST_WINDOW_MONTHS);
-  const tableOf = (month: string) => monthlyOf(Number(month.slice(0, 4)))?.byService;
-  const columnOf = (month: string) => Number(month.slice(5, 7)) - 1;
-  const emptyCell: CostCell = { suppressed: false, costCents: 0, families: 0 };
-
-  const labels = new Map<string, LocalizedText>();
-  for (const month of window) {
-    const keyed = tableOf(month);
-    keyed?.rowKeys.forEach((key, row) => labels.set(key, keyed.table.rows[row]!.label));
-  }
-  const forecastOf = (cellAt: (month: string) => CostCell) => {
-    const shown = window.flatMap((month) => {
-      const cell = cellAt(month);
-      return cell.suppressed ? [] : [{ month, costCents: cell.costCents }];
-    });
-    const first = shown.findIndex((point) => point.costCents > 0);
-    return forecastYear(first < 0 ? [] : shown.slice(first), Number(thisMonth.slice(0, 4)) + 1);
-  };
-  // Each month's table's rows by key, found once: thousands of services would otherwise search thousands of rows each.
-  const rowIndexes = new Map<string, Map<string, number>>();
-  const rowOf = (month: string, key: string) => {
-    const year = month.slice(0, 4);
-    let indexes = rowIndexes.get(year);
-    if (!indexes) rowIndexes.set(year, (indexes = new Map(tableOf(month)?.rowKeys.map((rowKey, index) => [rowKey, index]))));
-    return indexes.get(key) ?? -1;
-  };
-  const serviceCell = (key: string) => (month: string) => {
-    const keyed = tableOf(month);
-    const row = keyed ? rowOf(month, key) : -1;
-    return row < 0 ? emptyCell : keyed!.table.rows[row]!.cells[columnOf(month)]!;
-  };
-  return {
-    year: Number(thisMonth.slice(0, 4)) + 1,
-    fittedFrom: window[0]!,
-    fittedTo: window.at(-1)!,
-    confidence: FORECAST_CONFIDENCE,
-    total: forecastOf((month) => tableOf(month)?.table.columnTotals[columnOf(month)] ?? emptyCell),
-    services: [...labels]
-      .sort(([, a], [, b]) => a.fi.localeCompare(b.fi, 'fi'))
-      .map(([key, label]) => ({ label, forecast: forecastOf(serviceCell(key)) })),
-  };
-}
-
-export const readForecast = async (db: Queryable, thisMonth: string) =>
-  buildForecast(await listPricedUsageOfAllFamilies(db), thisMonth);
 
 /**
  * The same cost figures before and after: two calendar years, taken from the published table by

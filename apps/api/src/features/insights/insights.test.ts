@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import {
   caseloadPageSchema,
+  costTablePageSchema,
+  forecastServicePageSchema,
   historicalCostImportSchema,
   insightsCaseloadsSchema,
   insightsChangeSchema,
@@ -104,10 +106,12 @@ describe('the cost of services', () => {
     const { byServiceMonth } = costs;
     expect(byServiceMonth.columns.slice(0, 3)).toEqual(['2026-01', '2026-02', '2026-03']);
     // A in January: 6 · 100 EUR; in February: 21 units · 120 EUR + 2.5 · 120 EUR.
+    // The largest cost first.
     expect(byServiceMonth.rows.map((row) => [row.label.fi, row.cells.slice(0, 3), row.total])).toEqual([
-      ['Koulukuraattori', [shown(25_000, 5), empty, empty], shown(25_000, 5)],
       ['Perhetyö', [shown(60_000, 6), shown(282_000, 6), empty], shown(342_000, 6)],
+      ['Koulukuraattori', [shown(25_000, 5), empty, empty], shown(25_000, 5)],
     ]);
+    expect(byServiceMonth).toMatchObject({ count: 2, nextCursor: null });
     expect(byServiceMonth.columnTotals.slice(0, 3)).toEqual([shown(85_000, 6), shown(282_000, 6), empty]);
     expect(byServiceMonth.total).toEqual(shown(367_000, 6));
     expect(costs.byOrganisationMonth.rows).toEqual([
@@ -143,15 +147,18 @@ describe('the cost of services', () => {
     expect(costs.byServiceYear).toEqual({
       columns: ['2025', '2026'],
       rows: [
-        { label: { fi: 'Koulukuraattori', en: 'Koulukuraattori' }, cells: [empty, shown(25_000, 5)], total: shown(25_000, 5) },
         { label: { fi: 'Perhetyö', en: 'Perhetyö' }, cells: [hidden, hidden], total: shown(352_000, 6) },
+        { label: { fi: 'Koulukuraattori', en: 'Koulukuraattori' }, cells: [empty, shown(25_000, 5)], total: shown(25_000, 5) },
       ],
       columnTotals: [hidden, hidden],
       total: shown(377_000, 6),
+      nextCursor: null,
+      count: 2,
     });
     // By month, A's 2026 total and the 2026 total are those same two figures, so they are hidden here too (else
     // 352,000 - 342,000 would give away A 2025), and with them the smaller January beside each.
     const { byServiceMonth, byOrganisationMonth } = costs;
+    // A hidden total counts as none in the order, so Perhetyö's tells nothing by its place.
     expect(byServiceMonth.rows.map((row) => [row.label.fi, row.cells.slice(0, 2), row.total])).toEqual([
       ['Koulukuraattori', [shown(25_000, 5), empty], shown(25_000, 5)],
       ['Perhetyö', [hidden, shown(282_000, 6)], hidden],
@@ -166,6 +173,87 @@ describe('the cost of services', () => {
     const costs = insightsCostsSchema.parse((await (await agentOf('manager')).get('/api/insights/costs?year=2025')).body);
     expect(costs.perFamily).toMatchObject({ suppressed: true, medianCents: null });
     expect(costs.byServiceMonth.total).toEqual(hidden);
+  });
+});
+
+describe('the cost tables and the forecasts, a page at a time', () => {
+  const read = async (path: string, status = 200) => (await agentOf('manager')).get(path).expect(status);
+  const cursorProblem = async (path: string) => {
+    const response = await read(path, 400);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    return (response.body as { errors: { path: string; message: string }[] }).errors[0]!;
+  };
+
+  it("when the manager pages through each table one row at a time, then the pages hold the whole answer's rows with the same figures hidden, the totals and the count on each, and the reads are audited", async () => {
+    const whole = insightsCostsSchema.parse((await read('/api/insights/costs?year=2026')).body);
+    for (const [name, list] of [
+      ['byServiceMonth', 'by-service-month?year=2026&'],
+      ['byOrganisationMonth', 'by-organisation-month?year=2026&'],
+      ['byServiceYear', 'by-service-year?'],
+    ] as const) {
+      const pages = [costTablePageSchema.parse((await read(`/api/insights/costs/${list}limit=1`)).body)];
+      while (pages.at(-1)!.nextCursor)
+        pages.push(
+          costTablePageSchema.parse((await read(`/api/insights/costs/${list}limit=1&cursor=${pages.at(-1)!.nextCursor}`)).body),
+        );
+      expect(pages.flatMap((page) => page.rows)).toEqual(whole[name].rows);
+      for (const page of pages)
+        expect(page).toMatchObject({
+          columns: whole[name].columns,
+          columnTotals: whole[name].columnTotals,
+          total: whole[name].total,
+          count: whole[name].count,
+        });
+    }
+    // Perhetyö's 2025 (one family) hides on its page as in the whole answer, and so does Perhetyö's 2026 beside it.
+    const [perhetyo] = costTablePageSchema.parse((await read('/api/insights/costs/by-service-year?limit=1')).body).rows;
+    expect([perhetyo!.label.fi, perhetyo!.cells]).toEqual(['Perhetyö', [hidden, hidden]]);
+    const audit = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, world.people.manager.id), eq(auditEvents.resourceId, 'costs')));
+    expect(audit.filter((row) => (row.detail as { byServiceYear?: string } | null)?.byServiceYear === 'page')).not.toHaveLength(
+      0,
+    );
+  });
+
+  it('when a cursor is not one of ours, of another table or year, or names a row no longer in the table, then 400 and no page', async () => {
+    const first = costTablePageSchema.parse((await read('/api/insights/costs/by-service-month?year=2026&limit=1')).body);
+    expect(await cursorProblem('/api/insights/costs/by-service-month?cursor=bm90LWEtY3Vyc29y')).toEqual({
+      path: 'query.cursor',
+      message: 'Not a cursor this API gave.',
+    });
+    expect((await cursorProblem(`/api/insights/costs/by-service-month?year=2025&cursor=${first.nextCursor}`)).message).toMatch(
+      /another list/,
+    );
+    expect(
+      (await cursorProblem(`/api/insights/costs/by-organisation-month?year=2026&cursor=${first.nextCursor}`)).message,
+    ).toMatch(/another list/);
+    expect((await cursorProblem(`/api/insights/forecast/services?cursor=${first.nextCursor}`)).message).toMatch(/another list/);
+    const gone = encodeCursor({ order: 'costs:by-service-year', after: '00000000-0000-4000-8000-000000000000' });
+    expect((await cursorProblem(`/api/insights/costs/by-service-year?cursor=${gone}`)).message).toMatch(/no longer in it/);
+    const forecastGone = encodeCursor({
+      order: `forecast:services:${municipalityMonth()}`,
+      after: '00000000-0000-4000-8000-000000000000',
+    });
+    expect((await cursorProblem(`/api/insights/forecast/services?cursor=${forecastGone}`)).message).toMatch(/no longer in it/);
+    // A cursor of last month's forecast: its order was another.
+    const lastMonth = encodeCursor({
+      order: `forecast:services:${monthsBefore(municipalityMonth(), 1)[0]}`,
+      after: world.services.serviceA.id,
+    });
+    expect((await cursorProblem(`/api/insights/forecast/services?cursor=${lastMonth}`)).message).toMatch(/another list/);
+    await read('/api/insights/costs/by-service-year?year=2026', 400);
+    await read('/api/insights/costs/by-service-month?limit=101', 400);
+  });
+
+  it("when the manager pages through the forecasts, then the pages hold the first answer's services, and the count of all on each", async () => {
+    const whole = insightsForecastSchema.parse((await read('/api/insights/forecast')).body);
+    const first = forecastServicePageSchema.parse((await read('/api/insights/forecast/services?limit=1')).body);
+    const rest = forecastServicePageSchema.parse((await read(`/api/insights/forecast/services?cursor=${first.nextCursor}`)).body);
+    expect([first.count, rest.count, rest.nextCursor]).toEqual([whole.services.count, whole.services.count, null]);
+    expect([...first.forecasts, ...rest.forecasts]).toEqual(whole.services.forecasts);
+    expect(forecastServicePageSchema.parse((await read('/api/insights/forecast/services')).body)).toEqual(whole.services);
   });
 });
 
@@ -255,7 +343,7 @@ describe('forecast', () => {
     expect(forecast.fittedFrom).toBe(monthsBefore(thisMonth, 36)[0]);
     // The fixture's families used the services in a few months only: too few for a line (the math is in cost-forecast.test.ts).
     expect(forecast.total.available).toBe(false);
-    expect(forecast.services.map((service) => service.forecast.available)).not.toContain(true);
+    expect(forecast.services.forecasts.map((service) => service.forecast.available)).not.toContain(true);
     const [audited] = await testApp.database.db
       .select()
       .from(auditEvents)
@@ -458,6 +546,10 @@ describe('who sees the aggregates', () => {
       '/api/insights/outcomes',
       '/api/insights/outcomes/services',
       '/api/insights/caseloads/coordinators',
+      '/api/insights/costs/by-service-month',
+      '/api/insights/costs/by-organisation-month',
+      '/api/insights/costs/by-service-year',
+      '/api/insights/forecast/services',
     ])
       expect((await agent.get(path)).status).toBe(status);
   });

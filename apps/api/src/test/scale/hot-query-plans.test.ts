@@ -130,7 +130,11 @@ const endpoints: [string, keyof typeof cookies, () => string][] = [
 /** The manager's aggregates read every family by definition; they are computed once per change of the data and then served from it. */
 const aggregates: [string, () => string][] = [
   ['costs', () => '/api/insights/costs'],
+  ['costs, a page of services by month', () => '/api/insights/costs/by-service-month'],
+  ['costs, a page of providers by month', () => '/api/insights/costs/by-organisation-month'],
+  ['costs, a page of services by year', () => '/api/insights/costs/by-service-year'],
   ['forecast', () => '/api/insights/forecast'],
+  ['forecast, a page of services', () => '/api/insights/forecast/services'],
   ['change', () => '/api/insights/change'],
   ['outcomes', () => '/api/insights/outcomes'],
   ['outcomes, a page of services', () => '/api/insights/outcomes/services'],

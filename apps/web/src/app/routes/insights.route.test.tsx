@@ -47,6 +47,9 @@ const costs: InsightsCosts = {
     ],
     columnTotals: monthCells(shown(65_000, 6), shown(160_050, 12)),
     total: shown(225_050, 14),
+    // The third service comes on request.
+    nextCursor: 'services-2',
+    count: 3,
   },
   byOrganisationMonth: {
     columns: months,
@@ -59,15 +62,20 @@ const costs: InsightsCosts = {
     ],
     columnTotals: monthCells(shown(65_000, 6), shown(160_050, 12)),
     total: shown(225_050, 14),
+    nextCursor: null,
+    count: 1,
   },
   byServiceYear: {
     columns: ['2025', '2026'],
     rows: [{ label: { fi: 'Perhetyö' }, cells: [hidden, hidden], total: shown(170_000, 9) }],
     columnTotals: [hidden, hidden],
     total: shown(170_000, 9),
+    nextCursor: null,
+    count: 1,
   },
   perFamily: { suppressed: false, families: 14, lowerQuartileCents: 9_000, medianCents: 15_050, upperQuartileCents: 21_000 },
 };
+const supportPerson = { label: { fi: 'Tukihenkilö' }, cells: monthCells(hidden, hidden), total: hidden };
 const caseloads: InsightsCaseloads = {
   servicesPerFamily: {
     buckets: [
@@ -125,13 +133,22 @@ const forecast: InsightsForecast = {
     months: forecastMonths,
     year: { expectedCents: 12_660_049, lowerCents: 11_500_000, upperCents: 13_800_000 },
   },
-  services: [
-    {
-      label: { fi: 'Perhetyö', en: 'Family work' },
-      forecast: { available: false, fittedMonths: 7, history: [{ month: '2026-05', costCents: 40_000 }] },
-    },
-  ],
+  // The second service comes on request.
+  services: {
+    forecasts: [
+      {
+        label: { fi: 'Perhetyö', en: 'Family work' },
+        forecast: { available: false, fittedMonths: 7, history: [{ month: '2026-05', costCents: 40_000 }] },
+      },
+    ],
+    nextCursor: 'forecasts-1',
+    count: 2,
+  },
 };
+const clinicForecast = {
+  label: { fi: 'Lastenneuvola' },
+  forecast: { available: false, fittedMonths: 3, history: [{ month: '2026-09', costCents: 5_000 }] },
+} as const;
 
 const change = (cents: number | null, percent: number | null): DifferenceCell => ({ suppressed: false, cents, percent });
 const hiddenChange: DifferenceCell = { suppressed: true, cents: null, percent: null };
@@ -218,7 +235,24 @@ function signedInAsManager(imports: HistoricalCostImport[] = [raahe]) {
         return HttpResponse.json({ ...page, buckets: [...caseloads.caseloads.buckets, thirdCoordinator] });
       return problem(400, 'validation_failed');
     }),
+    http.get('/api/insights/costs/by-service-month', ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      const { rows, nextCursor: _first, ...table } = costs.byServiceMonth;
+      if (query.get('year') !== '2026') return problem(400, 'validation_failed');
+      if (query.get('cursor') === 'services-2') return HttpResponse.json({ ...table, rows: [supportPerson], nextCursor: null });
+      // Without a cursor, in the largest pages: the file of every service.
+      if (query.get('limit') === '100') return HttpResponse.json({ ...table, rows: [...rows, supportPerson], nextCursor: null });
+      return problem(400, 'validation_failed');
+    }),
     http.get('/api/insights/forecast', () => HttpResponse.json(forecast)),
+    http.get('/api/insights/forecast/services', ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      const page = { nextCursor: null, count: 2 };
+      if (query.get('cursor') === 'forecasts-1') return HttpResponse.json({ ...page, forecasts: [clinicForecast] });
+      if (query.get('limit') === '100')
+        return HttpResponse.json({ ...page, forecasts: [...forecast.services.forecasts, clinicForecast] });
+      return problem(400, 'validation_failed');
+    }),
     http.get('/api/insights/historical-costs', () => HttpResponse.json({ imports })),
   );
 }
@@ -289,7 +323,8 @@ describe("the manager's area", () => {
     const { user } = renderApp('/insights');
 
     await user.click(await screen.findByRole('button', { name: 'Lataa CSV: Kustannukset palveluittain 2026' }));
-    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    // Only two of the three services are shown: the file reads every page first.
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1));
     const csv = await createObjectURL.mock.calls[0]![0].text();
     const lines = csv
       .replace(/^\uFEFF/, '')
@@ -298,7 +333,9 @@ describe("the manager's area", () => {
     expect(lines[0]).toMatch(/^Palvelu,tammi,helmi,maalis,/);
     expect(lines[0]).toMatch(/,Yhteensä$/);
     expect(lines[2]).toBe('Perhetyö,alle 5,1200.50,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,1600.50');
-    expect(lines[3]).toMatch(/^Yhteensä,650.00,1600.50,/);
+    expect(lines[3]).toMatch(/^Tukihenkilö,alle 5,alle 5,0.00,/);
+    expect(lines[4]).toMatch(/^Yhteensä,650.00,1600.50,/);
+    expect(lines).toHaveLength(5);
   });
 
   it('when the manager asks for more coordinators, then the next page is added below the largest caseloads with the count of all, and the total stays that of every coordinator', async () => {
@@ -338,6 +375,49 @@ describe("the manager's area", () => {
       'Koordinaattori 3,alle 5',
       'Kaikki koordinaattorit yhteensä,9',
     ]);
+  });
+
+  it("when the manager asks for more services of a year's costs, then the next page is added above the total with the count of all, and the total stays that of every service", async () => {
+    signedInAsManager();
+    const { user } = renderApp('/insights');
+    const table = await screen.findByRole('table', { name: 'Kustannukset palveluittain 2026' });
+    const rowNames = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((row) => row.textContent);
+    expect(rowNames()).toEqual(['Lastenneuvola', 'Perhetyö', 'Yhteensä']);
+    expect(screen.getByText(/^Näkyvissä 2 \/ 3 palvelua/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Näytä lisää rivejä: Kustannukset palveluittain 2026' }));
+    expect(await within(table).findByRole('rowheader', { name: 'Tukihenkilö' })).toBeInTheDocument();
+    expect(rowNames()).toEqual(['Lastenneuvola', 'Perhetyö', 'Tukihenkilö', 'Yhteensä']);
+    expect(within(rowOf(table, 'Tukihenkilö')).getAllByText('alle 5')).toHaveLength(3);
+    expect(within(rowOf(table, 'Yhteensä')).getByText('2 250,50 €')).toBeInTheDocument();
+    expect(screen.getByText(/^Näkyvissä 3 \/ 3 palvelua/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Näytä lisää rivejä: Kustannukset palveluittain 2026' })).not.toBeInTheDocument();
+    // The tables read whole need no more.
+    expect(screen.getByText(/^Näkyvissä 1 \/ 1 tuottajaa/)).toBeInTheDocument();
+  });
+
+  it("when the manager asks for more services in the forecast, then they are added to the table and the chart's choices, and the file holds them all", async () => {
+    signedInAsManager();
+    const { user } = renderApp('/insights');
+    const table = await screen.findByRole('table', { name: 'Ennuste: kustannukset 2027' });
+    expect(screen.getByText(/^Näkyvissä 1 \/ 2 palvelua: suurin ennuste ensin/)).toBeInTheDocument();
+    const files = createObjectURL.mock.calls.length;
+    await user.click(screen.getByRole('button', { name: 'Lataa CSV: Ennuste: kustannukset 2027' }));
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(files + 1));
+    const lines = (await createObjectURL.mock.calls.at(-1)![0].text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines.map((line: string) => line.split(',')[0])).toEqual(['Palvelu', 'Yhteensä', 'Perhetyö', 'Lastenneuvola']);
+
+    await user.click(screen.getByRole('button', { name: 'Näytä lisää palveluja ennusteessa' }));
+    expect(await within(table).findByRole('rowheader', { name: 'Lastenneuvola' })).toBeInTheDocument();
+    expect(within(rowOf(table, 'Lastenneuvola')).getByText(/Ei ennustetta: 3 kuukautta/)).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: 'Lastenneuvola' })).toBeInTheDocument();
+    expect(screen.getByText(/^Näkyvissä 2 \/ 2 palvelua/)).toBeInTheDocument();
   });
 
   it('when the manager picks another year, then the figures of that year are asked for', async () => {

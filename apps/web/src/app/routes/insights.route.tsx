@@ -93,7 +93,9 @@ function CostFigures() {
         title={t('insights.byServiceMonth.title', { year: data.year })}
         intro={t('insights.byServiceMonth.intro')}
         table={data.byServiceMonth}
+        list={{ table: 'byServiceMonth', year: data.year }}
         rowHeading={t('insights.service')}
+        shownText={(shown, count) => t('insights.costPages.services', { shown, count })}
         columnHeading={t('insights.monthAxis')}
         columnLabel={month}
         fileName={`costs-by-service-${data.year}.csv`}
@@ -104,7 +106,9 @@ function CostFigures() {
         title={t('insights.byOrganisationMonth.title', { year: data.year })}
         intro={t('insights.byOrganisationMonth.intro')}
         table={data.byOrganisationMonth}
+        list={{ table: 'byOrganisationMonth', year: data.year }}
         rowHeading={t('insights.organisation')}
+        shownText={(shown, count) => t('insights.costPages.providers', { shown, count })}
         columnHeading={t('insights.monthAxis')}
         columnLabel={month}
         fileName={`costs-by-provider-${data.year}.csv`}
@@ -114,7 +118,9 @@ function CostFigures() {
         title={t('insights.byServiceYear.title')}
         intro={t('insights.byServiceYear.intro')}
         table={data.byServiceYear}
+        list={{ table: 'byServiceYear' }}
         rowHeading={t('insights.service')}
+        shownText={(shown, count) => t('insights.costPages.services', { shown, count })}
         columnHeading={t('insights.yearAxis')}
         columnLabel={(column) => column}
         fileName="costs-by-service-and-year.csv"

@@ -1,6 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
+  COST_TABLE_LISTS,
   caseloadPageSchema,
+  costTablePageSchema,
+  forecastServicePageSchema,
   historicalCostImportListSchema,
   historicalCostImportSchema,
   historicalCostPreviewSchema,
@@ -10,7 +13,10 @@ import {
   insightsForecastSchema,
   insightsOutcomesSchema,
   outcomeServicePageSchema,
+  type CostTable,
+  type CostTableName,
   type Distribution,
+  type InsightsForecast,
   type InsightsChangeRequest,
   type OutcomeGroup,
 } from '@yhdessa/shared';
@@ -50,6 +56,35 @@ export function insightsForecastQueryOptions() {
     queryKey: queryKeys.insightsForecast,
     queryFn: ({ signal }) => apiRequest('/api/insights/forecast', { schema: insightsForecastSchema, signal }),
   });
+}
+
+/** A cost table whose rows come a page at a time, and its year when its columns are months. */
+export type CostTableList =
+  { table: Exclude<CostTableName, 'byServiceYear'>; year: number } | { table: Extract<CostTableName, 'byServiceYear'> };
+
+const costRowsPath = (list: CostTableList) =>
+  `/api/insights/costs/${COST_TABLE_LISTS[list.table]}${'year' in list ? `?year=${list.year}` : ''}`;
+
+/** A cost table's rows after its first page, a page at a time from `cursor` (the first page's `nextCursor`). */
+export function costTablePagesQueryOptions(list: CostTableList, cursor: string | null) {
+  return laterPagesQueryOptions(queryKeys.insightsCostRows(list, cursor), costRowsPath(list), costTablePageSchema, cursor);
+}
+
+/** Every row of a cost table, the largest cost first: for a file that holds them all. */
+export async function fetchAllCostRows(list: CostTableList): Promise<CostTable['rows']> {
+  return (await fetchEveryPage(costRowsPath(list), costTablePageSchema)).flatMap((page) => page.rows);
+}
+
+const FORECAST_SERVICES = '/api/insights/forecast/services';
+
+/** The services' forecasts after the first page, a page at a time from `cursor` (the first page's `nextCursor`). */
+export function forecastServicePagesQueryOptions(cursor: string | null) {
+  return laterPagesQueryOptions(queryKeys.insightsForecastServices(cursor), FORECAST_SERVICES, forecastServicePageSchema, cursor);
+}
+
+/** Every service's forecast, the largest first: for a file that holds them all. */
+export async function fetchAllForecasts(): Promise<InsightsForecast['services']['forecasts']> {
+  return (await fetchEveryPage(FORECAST_SERVICES, forecastServicePageSchema)).flatMap((page) => page.forecasts);
 }
 
 /** Wellbeing change, goal attainment, experience and cost per outcome, per municipality, service and year. */

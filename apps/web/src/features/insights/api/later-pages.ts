@@ -9,9 +9,14 @@ export interface CursorPage {
   count: number;
 }
 
+/** `path` may carry a query of its own (e.g. a table's year), which every page keeps. */
 const pagePath = (path: string, cursor: string | null, limit?: number) => {
-  const query = new URLSearchParams({ ...(cursor && { cursor }), ...(limit && { limit: String(limit) }) }).toString();
-  return `${path}${query ? `?${query}` : ''}`;
+  const [bare, own] = path.split('?');
+  const query = new URLSearchParams(own);
+  if (cursor) query.set('cursor', cursor);
+  if (limit) query.set('limit', String(limit));
+  const text = query.toString();
+  return `${bare}${text ? `?${text}` : ''}`;
 };
 
 /**

@@ -6,25 +6,41 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMonthYear, localizeText, useLanguage } from '../../../lib/locale';
 import { TableScrollContainer } from '../../../components/table-scroll-container';
+import { fetchAllForecasts, forecastServicePagesQueryOptions } from '../api/insights.query';
+import { useLaterPages } from '../hooks/use-later-pages';
 import { useFigureFormat } from './figure-format';
 import { FigureSection } from '../../../components/figure-section';
+import { ShowMorePages } from './show-more-pages';
 
 const TOTAL = 'total';
 
-/** Next year's cost from the trend, per service and in all, with its band; the chart draws one line at a time. */
+type ServiceForecast = InsightsForecast['services']['forecasts'][number];
+
+/**
+ * Next year's cost from the trend, per service and in all, with its band; the chart draws one line
+ * at a time. The first services came with the forecast, more on request; the file holds them all.
+ */
 export function ForecastSection({ forecast }: { forecast: InsightsForecast }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const format = useFigureFormat();
   const [drawn, setDrawn] = useState(TOTAL);
-  const lines = [
-    { key: TOTAL, label: t('insights.total'), forecast: forecast.total },
-    ...forecast.services.map((service, index) => ({
+  const services = useLaterPages(
+    forecast.services,
+    forecastServicePagesQueryOptions(forecast.services.nextCursor),
+    (page) => page.forecasts,
+  );
+  const totalLine = { key: TOTAL, label: t('insights.total'), forecast: forecast.total };
+  // Pages only add services at the end, so a drawn line keeps its key.
+  const linesOf = (forecasts: readonly ServiceForecast[]) => [
+    totalLine,
+    ...forecasts.map((service, index) => ({
       key: String(index),
       label: localizeText(service.label, language),
       forecast: service.forecast,
     })),
   ];
+  const lines = linesOf(services.items);
   const line = lines.find((each) => each.key === drawn) ?? lines[0]!;
   const notAvailable = (fitted: number) => t('insights.forecast.notAvailable', { count: fitted });
   const header = [
@@ -40,6 +56,15 @@ export function ForecastSection({ forecast }: { forecast: InsightsForecast }) {
     each.year.expectedCents,
     each.year.lowerCents,
     each.year.upperCents,
+  ];
+
+  const fileRows = (shown: typeof lines) => [
+    header,
+    ...shown.map(({ label, forecast: each }) =>
+      each.available
+        ? [label, each.fittedMonths, ...figuresOf(each).map((cents) => (cents / 100).toFixed(2))]
+        : [label, each.fittedMonths, notAvailable(each.fittedMonths), '', '', ''],
+    ),
   ];
 
   const chartData = [
@@ -68,14 +93,8 @@ export function ForecastSection({ forecast }: { forecast: InsightsForecast }) {
       })}
       csv={{
         fileName: `cost-forecast-${forecast.year}.csv`,
-        rows: [
-          header,
-          ...lines.map(({ label, forecast: each }) =>
-            each.available
-              ? [label, each.fittedMonths, ...figuresOf(each).map((cents) => (cents / 100).toFixed(2))]
-              : [label, each.fittedMonths, notAvailable(each.fittedMonths), '', '', ''],
-          ),
-        ],
+        // The file holds every service, not only those read so far.
+        rows: services.hasMore ? async () => fileRows(linesOf(await fetchAllForecasts())) : fileRows(lines),
       }}
     >
       <NativeSelect
@@ -144,6 +163,12 @@ export function ForecastSection({ forecast }: { forecast: InsightsForecast }) {
           </Table.Tbody>
         </Table>
       </TableScrollContainer>
+      <ShowMorePages
+        pages={services}
+        shown={t('insights.forecast.pages.shown', { shown: services.items.length, count: services.count })}
+        more={t('insights.forecast.pages.more')}
+        failed={t('insights.forecast.pages.failed')}
+      />
       {line.forecast.available && <MonthsTable label={line.label} forecast={line.forecast} />}
     </FigureSection>
   );
