@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { demoAccounts } from './features/demo/demo-accounts';
 
-/** The real server process on an on-disk PGlite: a SIGTERM must lose no acknowledged change. */
+/** The real server process on an on-disk PGlite: neither a SIGTERM nor a crash (SIGKILL) may lose an acknowledged change. */
 jest.setTimeout(120_000);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yhdessa-server-test-'));
@@ -103,6 +103,48 @@ it('when SIGTERM arrives during use, then the process exits 0 and a restart show
   const secondExit = exitCode(second);
   second.kill('SIGTERM');
   expect(await secondExit).toBe(0);
+});
+
+it('when the process is killed (SIGKILL) as soon as a note is acknowledged, then a restart shows every acknowledged note', async () => {
+  const processes: ChildProcess[] = [];
+  try {
+    const first = startProcess();
+    processes.push(first);
+    await waitForHealth();
+    const cookie = await signIn();
+    const { families } = await (await fetch(`${baseUrl}/api/families`, { headers: { cookie } })).json();
+    const familyId = families.find((family: { name: string }) => family.name === 'Perhe Virtanen').id;
+    const write = (body: string) =>
+      fetch(`${baseUrl}/api/families/${familyId}/notes`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ serviceRoleId: null, body, visibility: 'professionals' }),
+      }).catch(() => null);
+
+    // Notes in flight at once; the process dies the moment the first answer arrives, as a crash would.
+    const exited = exitCode(first);
+    const acknowledged: string[] = [];
+    const writes = Array.from({ length: 4 }, (_, index) => `Kirjaus ennen kaatumista ${index}`).map(async (body) => {
+      const response = await write(body);
+      if (response?.status !== 201) return;
+      acknowledged.push(body);
+      first.kill('SIGKILL');
+    });
+    await Promise.all(writes);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    await exited;
+
+    const second = startProcess();
+    processes.push(second);
+    await waitForHealth();
+    const { notes } = await (
+      await fetch(`${baseUrl}/api/families/${familyId}/notes?limit=100`, { headers: { cookie: await signIn() } })
+    ).json();
+    expect(notes.map((note: { body: string }) => note.body)).toEqual(expect.arrayContaining(acknowledged));
+  } finally {
+    // No process outlives the test: the data folder is removed after the file.
+    for (const child of processes) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
 });
 
 it('when SIGTERM arrives while a client keeps a keep-alive connection busy, then the connection is closed after its answer and the process exits well inside the grace period', async () => {
