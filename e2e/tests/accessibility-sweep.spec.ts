@@ -61,6 +61,8 @@ async function holdReviewToday(page: Page, planPath: string) {
 test('axe, the coordinator: families, every plan section and its dialogs, consents, access log, costs, meter, programmes', async ({
   browser,
 }) => {
+  // The longest sweep: dozens of screens, each axe run up to 1.6 s on two cores; 90 s ran out near its end in CI.
+  test.setTimeout(180_000);
   const page = await signedInPage(browser, coordinator);
   await expectNoAccessibilityViolations(page);
   const plan = await openVirtanen(page);
