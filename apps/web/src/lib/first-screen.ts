@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { whenIdle } from './when-idle';
 
 let markDrawn: () => void = () => undefined;
 
@@ -14,11 +15,6 @@ export const firstScreenDrawn = new Promise<void>((resolve) => {
 export function useMarkFirstScreenDrawn(settled: boolean): void {
   useEffect(() => {
     if (!settled) return undefined;
-    if ('requestIdleCallback' in window) {
-      const idle = window.requestIdleCallback(markDrawn, { timeout: 3_000 });
-      return () => window.cancelIdleCallback(idle);
-    }
-    const timer = setTimeout(markDrawn, 500);
-    return () => clearTimeout(timer);
+    return whenIdle(markDrawn, 3_000, 500);
   }, [settled]);
 }

@@ -44,6 +44,7 @@ import { paths } from '../../lib/paths';
 import { FamilyDataLinks } from '../family-data-links';
 import { refreshAfterEvent } from '../refresh-on-event';
 import { useLeaveRevokedFamily } from '../use-leave-family';
+import { whenIdle } from '../../lib/when-idle';
 
 /** The sections behind other tabs and the forms behind buttons: their code loads when they are first shown. */
 const ActivityFeed = lazy(() =>
@@ -126,12 +127,7 @@ function usePrefetchedSections(shown: boolean) {
     const prefetch = () => {
       for (const load of sectionChunks) load().catch(() => undefined);
     };
-    if ('requestIdleCallback' in window) {
-      const idle = window.requestIdleCallback(prefetch, { timeout: 5_000 });
-      return () => window.cancelIdleCallback(idle);
-    }
-    const timer = setTimeout(prefetch, 2_000);
-    return () => clearTimeout(timer);
+    return whenIdle(prefetch, 5_000, 2_000);
   }, [shown]);
 }
 
