@@ -13,6 +13,7 @@ import { AppError } from './core/app-error';
 import { createOriginCheck, requireSameOriginWrites, trustedProxies } from './http/same-origin';
 import { mountRoutes, type RouteDependencies } from './http/mount-routes';
 import { ReadCommitQueue } from './http/read-commits';
+import { WriteCommitQueue } from './http/write-commits';
 import { VersionedCache } from './db/versioned-cache';
 import { apiNotFound, problemMiddleware } from './http/problem.middleware';
 import { requestLogger } from './http/request-log';
@@ -111,7 +112,11 @@ export function buildApp(deps: AppDependencies): Express {
     api,
     routes,
     { ...deps, onFamilyEvent: notifyOfFamilyEvent },
-    { commits: new ReadCommitQueue(deps.database, sessions.liveIds), cache: new VersionedCache(READ_CACHE_ENTRIES) },
+    {
+      commits: new ReadCommitQueue(deps.database, sessions.liveIds),
+      cache: new VersionedCache(READ_CACHE_ENTRIES),
+      writes: new WriteCommitQueue(deps.database),
+    },
   );
   api.use(apiNotFound);
   app.use('/api', api);

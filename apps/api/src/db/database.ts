@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool } from 'pg';
 import { PreparedPglite } from './prepared-pglite';
+import { prepareStatementsOf } from './prepared-postgres';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -59,6 +60,7 @@ async function openPglite(dataDir: string, copyOf?: Blob, logger?: Logger): Prom
 
 async function openPostgres(url: string, logger?: Logger): Promise<Database> {
   const pool = new Pool({ connectionString: url, max: 10 });
+  pool.on('connect', prepareStatementsOf);
   // The server may end an idle connection (restart, failover, a dropped database): the pool drops
   // it and the next query opens a new one. Without a listener the error would end the process.
   pool.on('error', () => undefined);

@@ -17,6 +17,7 @@ import type { RealtimePublisher } from '../realtime/realtime-publisher';
 import { AppError, notFound } from '../core/app-error';
 import type { Actor } from '../core/actor';
 import type { ReadCommitQueue } from './read-commits';
+import { isDeadlock, type WriteCommitQueue } from './write-commits';
 import type { AnyRoute, FamilyAccess, RouteAccess, RouteContext } from './route';
 import { requireBodyType } from './same-origin';
 import { parseRequestPart } from './validation';
@@ -44,14 +45,15 @@ const bodyReaders: Record<'json' | 'csv', RequestHandler[]> = {
   csv: [requireBodyType('csv'), express.text({ type: 'text/csv', limit: '1mb', defaultCharset: 'utf-8' })],
 };
 
-/** What batched reads share across requests (see `RouteDefinition.batchedRead`). */
-export interface BatchedReads {
+/** What requests share: reads their group commit and copies (see `RouteDefinition.batchedRead`), family writes theirs. */
+export interface GroupedWork {
   commits: ReadCommitQueue;
   cache: VersionedCache;
+  writes: WriteCommitQueue;
 }
 
 /** Mounts each route as the same chain: authenticate, validate, open a transaction, check access, handle, publish. */
-export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: RouteDependencies, reads: BatchedReads): void {
+export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: RouteDependencies, reads: GroupedWork): void {
   for (const route of routes) {
     const namePattern: RequestHandler = (req, _res, next) => {
       req.routePattern = req.baseUrl + route.path;
@@ -98,16 +100,23 @@ class StaleCopies extends Error {}
 /**
  * A family route's session and relationship may come from memory: they are confirmed by one
  * statement in the route's own transaction before anything is decided (`ReadCommitQueue.confirm`),
- * and a stale copy rolls the attempt back and runs it again from the database alone.
+ * and a stale copy rolls the attempt back and runs it again from the database alone. Its
+ * transaction commits with other family writes' (`WriteCommitQueue`).
  */
-async function runRoute(route: AnyRoute, deps: RouteDependencies, reads: BatchedReads, req: Request, res: Response) {
+async function runRoute(route: AnyRoute, deps: RouteDependencies, shared: GroupedWork, req: Request, res: Response) {
   if (route.access.kind !== 'family') return runRouteOnce(route, deps, req, res);
   try {
-    return await runRouteOnce(route, deps, req, res, reads);
+    return await runRouteOnce(route, deps, req, res, { shared, fromMemory: true });
   } catch (error) {
-    if (!(error instanceof StaleCopies)) throw error;
-    return runRouteOnce(route, deps, req, res);
+    if (!(error instanceof StaleCopies) && !isDeadlock(error)) throw error;
+    return runRouteOnce(route, deps, req, res, { shared, fromMemory: false });
   }
+}
+
+/** A family route's attempt: its write joins the group commit, and the first attempt may use copies from memory. */
+interface FamilyAttempt {
+  shared: GroupedWork;
+  fromMemory: boolean;
 }
 
 async function runRouteOnce(
@@ -115,8 +124,11 @@ async function runRouteOnce(
   deps: RouteDependencies,
   req: Request,
   res: Response,
-  memory?: BatchedReads,
+  attempt?: FamilyAttempt,
 ): Promise<unknown> {
+  const memory = attempt?.fromMemory ? attempt.shared : undefined;
+  const transaction = <T>(work: (tx: Tx) => Promise<T>) =>
+    attempt ? attempt.shared.writes.run(work) : deps.database.db.transaction(work);
   const session = (await req.sessionActor?.({ remembered: memory !== undefined })) ?? null;
   let record: ReadRecord | undefined;
   let confirmed = false;
@@ -129,7 +141,7 @@ async function runRouteOnce(
     const { actor, input } = await admit(route, deps, req, session?.actor ?? null);
     const auditRefusal = (entry: Omit<AuditEntry, 'actor' | 'outcome'>) =>
       rollbackWork.push((tx) => appendAuditEvent(tx, { ...entry, actor, outcome: 'denied' }));
-    const result = await deps.database.db.transaction(async (tx) => {
+    const result = await transaction(async (tx) => {
       record = memory && new ReadRecord(memory.cache, tx, true);
       const confirmCopies = async () => {
         if (!memory || !unconfirmed()) return;
@@ -249,7 +261,7 @@ class ReadRecord {
 async function runBatchedRead(
   route: AnyRoute,
   deps: RouteDependencies,
-  reads: BatchedReads,
+  reads: GroupedWork,
   req: Request,
   res: Response,
 ): Promise<unknown> {

@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Database, type Tx } from '../db/database';
+import { openTestDatabase } from '../test/test-database';
+import { isDeadlock, WriteCommitQueue } from './write-commits';
+
+let database: Database;
+let queue: WriteCommitQueue;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await database.db.execute(sql`create table write_commit_probe (name text primary key, txid bigint not null)`);
+});
+afterAll(() => database.close());
+beforeEach(async () => {
+  queue = new WriteCommitQueue(database);
+  await database.db.execute(sql`delete from write_commit_probe`);
+});
+
+/** Writes a row named `name` holding the id of the transaction it ran in. */
+const insertProbe = (name: string) => async (tx: Tx) => {
+  const [row] = await queryRows<{ txid: string }>(
+    tx,
+    sql`insert into write_commit_probe (name, txid) values (${name}, txid_current()) returning txid::text`,
+  );
+  return row!.txid;
+};
+
+const committedProbes = async () =>
+  (await queryRows<{ name: string }>(database.db, sql`select name from write_commit_probe order by name`)).map((row) => row.name);
+
+it('when writes arrive while one is committing, then they commit together in the next transaction', async () => {
+  const txids = await Promise.all(['a', 'b', 'c', 'd'].map((name) => queue.run(insertProbe(name))));
+
+  // The first runs alone; the three that waited for it share one transaction (one flush).
+  expect(txids[1]).toBe(txids[2]);
+  expect(txids[2]).toBe(txids[3]);
+  expect(txids[0]).not.toBe(txids[1]);
+  expect(await committedProbes()).toEqual(['a', 'b', 'c', 'd']);
+});
+
+it('when one write of a group fails, then only its own change is undone and the others commit', async () => {
+  const refused = new Error('refused after writing');
+  const outcomes = await Promise.allSettled([
+    queue.run(insertProbe('first')),
+    queue.run(insertProbe('kept')),
+    queue.run(async (tx) => {
+      await insertProbe('undone')(tx);
+      throw refused;
+    }),
+    // A statement that fails in the database (the name is taken) leaves the group's transaction usable.
+    queue.run(insertProbe('kept')),
+    queue.run(insertProbe('kept too')),
+  ]);
+
+  expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
+  expect((outcomes[2] as PromiseRejectedResult).reason).toBe(refused);
+  expect(await committedProbes()).toEqual(['first', 'kept', 'kept too']);
+});
+
+it('when a write of a group has run, then it is not answered before the whole group has committed', async () => {
+  const seen: string[] = [];
+  await queue.run(insertProbe('alone'));
+  const slow = queue.run(insertProbe('slow'));
+  const grouped = [
+    queue.run(insertProbe('early')).then(async () => {
+      // Answered: the row must be visible to another connection, so it has committed.
+      seen.push(`early answered, committed: ${(await committedProbes()).includes('late')}`);
+    }),
+    queue.run(async (tx) => {
+      seen.push('late running');
+      return insertProbe('late')(tx);
+    }),
+  ];
+  await Promise.all([slow, ...grouped]);
+
+  expect(seen).toEqual(['late running', 'early answered, committed: true']);
+});
+
+it('when the database reports a deadlock, directly or wrapped by the query builder, then it is recognised', () => {
+  const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
+  expect(isDeadlock(deadlock)).toBe(true);
+  expect(isDeadlock(new Error('Failed query', { cause: deadlock }))).toBe(true);
+  expect(isDeadlock(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+  expect(isDeadlock('40P01')).toBe(false);
+});

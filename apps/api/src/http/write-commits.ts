@@ -1,0 +1,90 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Tx } from '../db/database';
+
+interface Waiting {
+  work(tx: Tx): Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** Enough to share one flush widely, small enough that a group holds its families' rows briefly. */
+const MAX_GROUP = 32;
+
+/**
+ * Group commit for family writes. A write's commit waits for the database's log to reach the disk
+ * (about 3 ms on this project's machines) while it still holds its family's rows: the data version,
+ * the audit chain's head, the event sequence. Writes to one family could then commit only one
+ * flush at a time. Writes that arrive while a group is committing wait together for the next one:
+ * each runs after a savepoint in one transaction, one after the other, and one COMMIT (one flush)
+ * makes them all durable. A write that fails is rolled back to its savepoint alone; the rest of
+ * the group commits. No write's promise settles before its group has committed, so no answer
+ * tells of a change that is not durable yet.
+ */
+export class WriteCommitQueue {
+  readonly #database: Database;
+  #waiting: Waiting[] = [];
+  #draining = false;
+
+  constructor(database: Database) {
+    this.#database = database;
+  }
+
+  /** Runs `work` in a transaction (shared with other writes of its group) and settles once that has committed. */
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.#draining) void this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    this.#draining = true;
+    while (this.#waiting.length > 0) await this.#commitGroup(this.#waiting.splice(0, MAX_GROUP));
+    this.#draining = false;
+  }
+
+  async #commitGroup(group: Waiting[]): Promise<void> {
+    // Alone, a write needs no savepoint: its own transaction is the same thing for less.
+    if (group.length === 1) {
+      const [only] = group as [Waiting];
+      await this.#database.db.transaction((tx) => only.work(tx)).then(only.resolve, only.reject);
+      return;
+    }
+    const outcomes: Array<{ value: unknown } | { error: unknown }> = [];
+    try {
+      await this.#database.db.transaction(async (tx) => {
+        for (const waiting of group) {
+          // Not released: a savepoint of this name nests in the previous one, and a rollback to it
+          // undoes only this write (one statement per write less than savepoint and release).
+          await tx.execute(sql`savepoint grouped_write`);
+          try {
+            outcomes.push({ value: await waiting.work(tx) });
+          } catch (error) {
+            await tx.execute(sql`rollback to savepoint grouped_write`);
+            outcomes.push({ error });
+          }
+        }
+      });
+    } catch (error) {
+      // The commit itself failed: no write of the group is durable.
+      for (const waiting of group) waiting.reject(error);
+      return;
+    }
+    group.forEach((waiting, index) => {
+      const outcome = outcomes[index]!;
+      if ('value' in outcome) waiting.resolve(outcome.value);
+      else waiting.reject(outcome.error);
+    });
+  }
+}
+
+/**
+ * PostgreSQL's "deadlock detected", as the driver raised it or as drizzle wrapped it. A group locks
+ * several families' rows, and another instance's group may take two of them in the other order;
+ * the database then fails one side's statement, and that write is worth running again.
+ */
+export function isDeadlock(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause)
+    if ((cause as { code?: unknown }).code === '40P01') return true;
+  return false;
+}
