@@ -251,10 +251,13 @@ pipelining. Each scenario has a warm-up that is not counted.
   hash-chained audit log; the answer leaves after that statement has committed.
 - **full stack PATCH /api/families/:familyId/actions/:actionId**: the session and the
   relationship from memory where a copy is current (the relationship is kept with the family's
-  access version, which an action's change does not move), then in one transaction: one
+  access version, which an action's change does not move), then in a transaction shared with
+  the writes that arrived while the previous one committed (the group commit of writes,
+  \`http/write-commits.ts\`: each write after a savepoint of its own, one COMMIT for all): one
   statement confirming those copies, the action read, the policy decision, the conditional
   update on the version the client sent, and the audit link together with the family event row
-  in one statement; then the socket.io notice (no sockets are connected). Each
+  in one statement; the answer leaves after the group's COMMIT; then the socket.io notice (no
+  sockets are connected). Each
   connection owns one of the plan's actions, cycles its status (planned → in progress → done)
   and sends the version from its previous answer, so every request is a valid change; a refused
   one would show in the non-2xx column.
@@ -288,9 +291,15 @@ ${sections.join('\n\n')}
   planned once, then one call each. PostgreSQL keeps a prepared statement's plan only when it can
   estimate its rows: a statement matching an array parameter was planned anew on every run, so a
   few values go as a list of parameters (\`oneOf\` in \`db/database.ts\`; the write's confirmation
-  0.93 → 0.38 ms of CPU on PGlite). A write is still six round trips (BEGIN, the confirmation of
-  the copies, the action, the update, the audit link with the event row, COMMIT) and all writes
-  take turns on the one database, which is why the update lags the read.
+  0.93 → 0.38 ms of CPU on PGlite). On the PostgreSQL server each pooled connection keeps its
+  first 200 parameterised statements prepared (\`db/prepared-postgres.ts\`).
+- A write is four statements after its BEGIN or savepoint (the confirmation of the copies, the
+  action, the update, the audit link with the event row). Writes to one family hold its rows
+  (data version, audit chain head, event sequence) until they commit, and on the server a commit
+  waits for the log's flush to disk, so before the group commit they committed one flush at a
+  time; a group now shares one BEGIN, one COMMIT and one flush. Each write of a group still runs
+  its own statements, one after the other, which is why the update lags the read: the read
+  group commit appends many reads' audit links in one statement.
 - The load generator, the servers and (in the PostgreSQL configuration) the database share this
   machine's cores, so absolute figures depend on the machine and vary from run to run; the
   ratio from one run is the figure to compare.
