@@ -87,8 +87,10 @@ export function buildApp(deps: AppDependencies): Express {
     logger: deps.logger,
   });
   const routes = apiRoutes(config, mailer);
-  const openApiDocument = buildOpenApiDocument(routes);
+  // Generated when first asked for: it takes about a second of CPU, which every start (and every test's app) paid.
+  let openApiDocument: ReturnType<typeof buildOpenApiDocument> | undefined;
   api.get('/openapi.json', (_req, res) => {
+    openApiDocument ??= buildOpenApiDocument(routes);
     res.json(openApiDocument);
   });
   api.use(requireSameOriginWrites(createOriginCheck(config)));

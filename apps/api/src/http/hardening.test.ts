@@ -59,7 +59,7 @@ describe('HTTP basics', () => {
   });
 
   it('when sign-in is tried too often from one address, then 429 without saying whether the account exists', async () => {
-    const limited = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    const limited = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' }, { database: testApp.database });
     try {
       for (let attempt = 0; attempt < 3; attempt += 1) {
         await request(limited.app).post('/api/auth/login').send({ email: 'nobody@test.example', password: 'x' }).expect(401);
@@ -90,7 +90,7 @@ describe('HTTP basics', () => {
         .set('Host', '127.0.0.1')
         .set('X-Forwarded-Proto', 'https');
     expect((await forwarded(testApp)).status).toBe(403);
-    const behindProxy = await startTestApp({ TRUST_PROXY: 'loopback' });
+    const behindProxy = await startTestApp({ TRUST_PROXY: 'loopback' }, { database: testApp.database });
     try {
       expect((await forwarded(behindProxy)).status).toBe(204);
     } finally {
@@ -99,7 +99,7 @@ describe('HTTP basics', () => {
   });
 
   it('when no proxy is trusted, then X-Forwarded-For cannot dodge the sign-in rate limit', async () => {
-    const limited = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    const limited = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' }, { database: testApp.database });
     try {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 4; attempt += 1)

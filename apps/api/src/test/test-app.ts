@@ -26,12 +26,15 @@ export interface TestApp {
 /** Which database each test app runs on, so signing in can pass the second factor. */
 const databases = new WeakMap<Express, Database>();
 
-/** The real app on a real, empty database. */
+/**
+ * The real app on a real, empty database; or, given `database`, another app (another configuration
+ * or mail transport) on that one, which its `close` leaves open.
+ */
 export async function startTestApp(
   environment: Record<string, string> = {},
-  options: { logger?: Logger; mailTransport?: Transporter; queryLogger?: QueryLogger } = {},
+  options: { logger?: Logger; mailTransport?: Transporter; queryLogger?: QueryLogger; database?: Database } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase({ logger: options.queryLogger });
+  const database = options.database ?? (await openTestDatabase({ logger: options.queryLogger }));
   const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '/nonexistent', LOGIN_RATE_LIMIT_PER_MINUTE: '10000', ...environment });
   const published: FamilyEvent[] = [];
   const notified: TestApp['notified'] = [];
@@ -54,7 +57,7 @@ export async function startTestApp(
     mailTransport: options.mailTransport,
   });
   databases.set(app, database);
-  return { app, database, config, published, notified, close: () => database.close() };
+  return { app, database, config, published, notified, close: async () => (options.database ? undefined : database.close()) };
 }
 
 /**

@@ -105,7 +105,7 @@ describe('changing your password', () => {
       .send({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })
       .expect(401);
     // Demo logins sign in only while the server runs as a demo.
-    const demoApp = await startTestApp({ DEMO: '1' });
+    const demoApp = await startTestApp({ DEMO: '1' }, { database: testApp.database });
     try {
       const account = await buildAccount(demoApp.database.db, { role: 'family' });
       await demoApp.database.db.update(accounts).set({ isDemo: true }).where(eq(accounts.id, account.id));

@@ -111,7 +111,7 @@ describe('asking for a reset link', () => {
       sent.push(String(mail.data.text));
       done();
     });
-    const smtpApp = await startTestApp({}, { mailTransport: transport });
+    const smtpApp = await startTestApp({}, { mailTransport: transport, database: testApp.database });
     try {
       const account = await buildAccount(smtpApp.database.db, { role: 'family' });
       await request(smtpApp.app).post('/api/auth/password-reset').send({ email: account.email }).expect(204);
@@ -136,7 +136,7 @@ describe('asking for a reset link', () => {
   });
 
   it('when one place asks too often, then it is rate limited like signing in', async () => {
-    const limitedApp = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '2' });
+    const limitedApp = await startTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '2' }, { database: testApp.database });
     try {
       const ask = () => request(limitedApp.app).post('/api/auth/password-reset').send({ email: 'someone@test.example' });
       await ask().expect(204);

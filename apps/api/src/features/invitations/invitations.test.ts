@@ -431,7 +431,10 @@ describe('mail delivery', () => {
       sent.push(mail.data);
       done();
     });
-    const smtpApp = await startTestApp({ MAIL_FROM: 'Yhdessä <kutsut@test.example>' }, { mailTransport: transport });
+    const smtpApp = await startTestApp(
+      { MAIL_FROM: 'Yhdessä <kutsut@test.example>' },
+      { mailTransport: transport, database: testApp.database },
+    );
     try {
       const { service, admin } = await buildScene(smtpApp);
       const agent = await signInAs(smtpApp.app, admin);
@@ -451,7 +454,7 @@ describe('mail delivery', () => {
   it('when sending fails, then the invitation still stands and the mail stays unsent in the outbox', async () => {
     const transport = nodemailer.createTransport({ jsonTransport: true });
     transport.use('compile', (_mail, done) => done(new Error('mail server down')));
-    const smtpApp = await startTestApp({}, { mailTransport: transport });
+    const smtpApp = await startTestApp({}, { mailTransport: transport, database: testApp.database });
     try {
       const { service, admin } = await buildScene(smtpApp);
       const agent = await signInAs(smtpApp.app, admin);
@@ -476,7 +479,7 @@ describe('mail delivery', () => {
 
 describe('the development outbox', () => {
   it('when demo mode is on, then /api/demo/outbox lists the newest mails; outside demo mode it does not exist', async () => {
-    const demoApp = await startTestApp({ DEMO: '1' });
+    const demoApp = await startTestApp({ DEMO: '1' }, { database: testApp.database });
     try {
       const { service, admin } = await buildScene(demoApp);
       const agent = await signInAs(demoApp.app, admin);
