@@ -35,7 +35,7 @@ function screenAssets(bundle: Rolldown.OutputBundle, template: string, base: str
     for (const name of chunk.imports) add(byName.get(name)!);
   };
   add(entryOf(screen));
-  if (!strings.endsWith('/fi.json')) add(entryOf(strings));
+  add(entryOf(strings));
   const scripts = [...wanted].map((chunk) => `<link rel="modulepreload" crossorigin href="${base}${chunk.fileName}">`);
   const styles = [...wanted]
     .flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])])
