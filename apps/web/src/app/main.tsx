@@ -11,7 +11,7 @@ import { queryKeys } from '../lib/query-keys';
 import { reloadOnStaleChunks } from '../lib/stale-release';
 import { AppRoot, routerReady } from './app-root';
 import { createAppQueryClient } from './providers';
-import { appRoutes } from './routes';
+import { createAppRoutes } from './routes';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -28,7 +28,7 @@ const queryClient = createAppQueryClient();
 void queryClient.prefetchQuery(currentUserQueryOptions());
 
 // The router fetches the code of the address's screens as soon as it exists, beside the strings.
-const router = createBrowserRouter(appRoutes);
+const router = createBrowserRouter(createAppRoutes(queryClient));
 
 /**
  * The pre-rendered form is taken over as it is only when this render gives the same page: the

@@ -1,14 +1,17 @@
 import { Box } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/loading-state';
 import { paths } from '../lib/paths';
 import { AppFooter } from './app-footer';
+import { prefetchHome, prefetchPlan } from './screen-data';
 
 /**
  * Each screen is its own chunk, and so is the signed-in shell: the first load carries the router,
  * the providers and Finnish, then the router fetches the chunks of every matched route at once
- * (the shell and the home together, not one after the other).
+ * (the shell and the home together, not one after the other). A screen's loader asks for the
+ * screen's first data beside its code (screen-data.ts), and returns at once: it holds nothing back.
  */
 type Lazy = NonNullable<RouteObject['lazy']>;
 
@@ -39,7 +42,8 @@ function standalone(load: () => Promise<ComponentType>): Lazy {
 /** What shows while the first screen's chunks are on their way. */
 const firstLoad = <LoadingState />;
 
-export const appRoutes: RouteObject[] = [
+export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
   {
     path: paths.signIn,
     hydrateFallbackElement: firstLoad,
@@ -69,8 +73,22 @@ export const appRoutes: RouteObject[] = [
     hydrateFallbackElement: firstLoad,
     lazy: screen(() => import('./app-shell').then((m) => m.AppShell)),
     children: [
-      { index: true, lazy: screen(() => import('./routes/home.route').then((m) => m.HomeRoute)) },
-      { path: 'families/:familyId', lazy: screen(() => import('./routes/plan.route').then((m) => m.PlanRoute)) },
+      {
+        index: true,
+        loader: () => {
+          prefetchHome(queryClient);
+          return null;
+        },
+        lazy: screen(() => import('./routes/home.route').then((m) => m.HomeRoute)),
+      },
+      {
+        path: 'families/:familyId',
+        loader: ({ params }) => {
+          if (params.familyId) prefetchPlan(queryClient, params.familyId);
+          return null;
+        },
+        lazy: screen(() => import('./routes/plan.route').then((m) => m.PlanRoute)),
+      },
       {
         path: 'families/:familyId/plan/versions/:version',
         lazy: screen(() => import('./routes/plan-version.route').then((m) => m.PlanVersionRoute)),
@@ -125,3 +143,4 @@ export const appRoutes: RouteObject[] = [
     ],
   },
 ];
+}
