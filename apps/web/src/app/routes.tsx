@@ -39,6 +39,13 @@ function standalone(load: () => Promise<ComponentType>): Lazy {
   };
 }
 
+/**
+ * A screen's loader asks again only when its address's path changes: a change of the search (a
+ * section, an order) stays within the screen, which must not give way to the loading state.
+ */
+const onNewPath: NonNullable<RouteObject['shouldRevalidate']> = ({ currentUrl, nextUrl }) =>
+  currentUrl.pathname !== nextUrl.pathname;
+
 /** What shows while the first screen's chunks are on their way. */
 const firstLoad = <LoadingState />;
 
@@ -79,6 +86,7 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
             prefetchHome(queryClient);
             return null;
           },
+          shouldRevalidate: onNewPath,
           lazy: screen(() => import('./routes/home.route').then((m) => m.HomeRoute)),
         },
         {
@@ -87,6 +95,7 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
             if (params.familyId) prefetchPlan(queryClient, params.familyId);
             return null;
           },
+          shouldRevalidate: onNewPath,
           lazy: screen(() => import('./routes/plan.route').then((m) => m.PlanRoute)),
         },
         {
