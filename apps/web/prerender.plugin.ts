@@ -35,12 +35,27 @@ function screenAssets(bundle: Rolldown.OutputBundle, template: string, base: str
     for (const name of chunk.imports) add(byName.get(name)!);
   };
   add(entryOf(screen));
-  if (!strings.endsWith('/fi.json')) add(entryOf(strings));
-  const scripts = [...wanted].map((chunk) => `<link rel="modulepreload" crossorigin href="${base}${chunk.fileName}">`);
+  add(entryOf(strings));
+  const scripts = [...wanted].map(
+    (chunk) => `<link rel="modulepreload" crossorigin fetchpriority="low" href="${base}${chunk.fileName}">`,
+  );
   const styles = [...wanted]
     .flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])])
     .map((file) => `<link rel="stylesheet" crossorigin href="${base}${file}">`);
   return [...styles, ...scripts].map((tag) => `    ${tag}\n`).join('');
+}
+
+/**
+ * The pre-rendered page paints without its scripts (they only take the form over): they are asked for
+ * at low priority, so that on a slow line the HTML and the styles are not kept waiting behind them.
+ */
+function scriptsAfterPaint(html: string): string {
+  const lowered = html.replace(
+    /<(script type="module"|link rel="modulepreload") crossorigin /g,
+    '<$1 crossorigin fetchpriority="low" ',
+  );
+  if (lowered === html) throw new Error('index.html has no module script');
+  return lowered;
 }
 
 function replaceOnce(html: string, search: string, replacement: string): string {
@@ -79,6 +94,7 @@ export function prerenderSignIn(): Plugin {
         for (const language of prerender.prerenderedLanguages) {
           const page = await prerender.renderSignIn(language);
           let html = replaceOnce(template, '<html lang="fi"', `<html lang="${language}"`);
+          html = scriptsAfterPaint(html);
           const assets = screenAssets(
             bundle,
             template,

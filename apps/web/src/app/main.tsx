@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '../lib/app.css';
+import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { currentUserQueryOptions } from '../features/auth/api/current-user.query';
@@ -10,7 +11,7 @@ import { queryKeys } from '../lib/query-keys';
 import { reloadOnStaleChunks } from '../lib/stale-release';
 import { AppRoot, routerReady } from './app-root';
 import { createAppQueryClient } from './providers';
-import { appRoutes } from './routes';
+import { createAppRoutes } from './routes';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -27,7 +28,7 @@ const queryClient = createAppQueryClient();
 void queryClient.prefetchQuery(currentUserQueryOptions());
 
 // The router fetches the code of the address's screens as soon as it exists, beside the strings.
-const router = createBrowserRouter(appRoutes);
+const router = createBrowserRouter(createAppRoutes(queryClient));
 
 /**
  * The pre-rendered form is taken over as it is only when this render gives the same page: the
@@ -39,18 +40,22 @@ function takesOverPrerendered(): boolean {
   return prerenderedLanguage === i18n.language && location.pathname === paths.signIn && location.state == null;
 }
 
-// A Swedish or English reader's strings are fetched first: the page never shows Finnish to them.
+// The reader's strings are fetched first: the page never shows keys or another language.
+// The first render and the taking over of the pre-rendered form are transitions: React yields to the
+// browser every few milliseconds (input, painting) rather than holding the main thread until done.
 void languageLoaded(i18n).finally(async () => {
   const app = <AppRoot router={router} queryClient={queryClient} i18n={i18n} socket={loadSocket} />;
   if (!takesOverPrerendered()) {
-    createRoot(root).render(app);
+    startTransition(() => createRoot(root).render(app));
     return;
   }
   // The server saw no session: the form stays as pre-rendered while the answer to "who is signed in"
   // is on its way (it replaces this guess when it comes: signed in in another tab, the page moves on).
   if (queryClient.getQueryData(queryKeys.currentUser) === undefined) queryClient.setQueryData(queryKeys.currentUser, null);
   await routerReady(router);
-  hydrateRoot(root, app);
+  startTransition(() => {
+    hydrateRoot(root, app);
+  });
 });
 
 // A printed plan shows everything: folded parts (earlier reviews, all progress entries) open for paper.

@@ -16,7 +16,7 @@ import en from '../locales/en.json';
 import fi from '../locales/fi.json';
 import sv from '../locales/sv.json';
 import { AppRoot, routerReady } from './app-root';
-import { appRoutes } from './routes';
+import { createAppRoutes } from './routes';
 
 const strings: Record<Language, ResourceKey> = { fi, sv, en };
 
@@ -41,7 +41,7 @@ export async function renderSignIn(language: Language): Promise<PrerenderedPage>
   });
   const queryClient = createQueryClient();
   queryClient.setQueryData(queryKeys.currentUser, null);
-  const router = createMemoryRouter(appRoutes, { initialEntries: [paths.signIn] });
+  const router = createMemoryRouter(createAppRoutes(queryClient), { initialEntries: [paths.signIn] });
   await routerReady(router);
   const html = renderToString(
     <AppRoot router={router} queryClient={queryClient} i18n={i18n} socket={() => new Promise(() => {})} />,

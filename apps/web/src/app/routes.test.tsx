@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
-import { appRoutes } from './routes';
+import { createQueryClient } from '../lib/query-client';
+import { createAppRoutes } from './routes';
 
 function lazyRoutes(routes: RouteObject[]): RouteObject[] {
   return routes.flatMap((route) => [...(route.lazy ? [route] : []), ...lazyRoutes(route.children ?? [])]);
@@ -7,7 +8,7 @@ function lazyRoutes(routes: RouteObject[]): RouteObject[] {
 
 describe('the routes', () => {
   it('when a route is matched, then its chunk gives the screen to draw', async () => {
-    const routes = lazyRoutes(appRoutes);
+    const routes = lazyRoutes(createAppRoutes(createQueryClient()));
     expect(routes.length).toBeGreaterThan(20);
     for (const route of routes) {
       const lazy = route.lazy as () => Promise<Pick<RouteObject, 'Component'>>;

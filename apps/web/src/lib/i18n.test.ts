@@ -60,9 +60,11 @@ describe('the languages on demand', () => {
   beforeEach(() => window.localStorage.clear());
   afterEach(() => jest.restoreAllMocks());
 
-  it('when Finnish is in use, then only the Finnish strings are there; choosing Swedish fetches its strings and only then switches', async () => {
+  it('when Finnish is in use, then only the Finnish strings are fetched; choosing Swedish fetches its strings and only then switches', async () => {
     browserLanguages(['fi-FI']);
     const i18n = createI18n();
+    expect(i18n.hasResourceBundle('fi', 'translation')).toBe(false);
+    await languageLoaded(i18n);
     expect(i18n.hasResourceBundle('fi', 'translation')).toBe(true);
     expect(i18n.hasResourceBundle('sv', 'translation')).toBe(false);
     expect(i18n.hasResourceBundle('en', 'translation')).toBe(false);
@@ -86,5 +88,22 @@ describe('the languages on demand', () => {
     expect(i18n.hasResourceBundle('en', 'translation')).toBe(true);
     expect(i18n.t('common.cancel')).toBe(en.common.cancel);
     expect(i18n.hasResourceBundle('sv', 'translation')).toBe(false);
+  });
+});
+
+/** Dotted paths of every string, e.g. `common.cancel`. */
+function keysOf(strings: object, prefix = ''): string[] {
+  return Object.entries(strings).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keysOf(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+describe('the languages', () => {
+  // There is no fallback language (a reader's page fetches only their language's strings): a missing string would show its key.
+  it.each([
+    ['sv', sv],
+    ['en', en],
+  ] as const)('%s has every string Finnish has, and no other', (_language, strings) => {
+    expect(keysOf(strings).sort()).toEqual(keysOf(fi).sort());
   });
 });

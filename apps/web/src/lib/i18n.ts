@@ -2,7 +2,6 @@ import { languages, type Language } from '@yhdessa/shared';
 import i18next, { type BackendModule, type i18n, type ResourceKey } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import fi from '../locales/fi.json';
 
 const STORAGE_KEY = 'yhdessa.language';
 
@@ -10,8 +9,9 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
-/** Finnish, the default, comes with the first load; Swedish and English are fetched when someone reads them. */
-const laterLanguages: Record<Exclude<Language, 'fi'>, () => Promise<{ default: ResourceKey }>> = {
+/** Each language's strings are a chunk of their own, fetched when someone reads them: a page carries one language, not three. */
+const languageStrings: Record<Language, () => Promise<{ default: ResourceKey }>> = {
+  fi: () => import('../locales/fi.json'),
   sv: () => import('../locales/sv.json'),
   en: () => import('../locales/en.json'),
 };
@@ -21,9 +21,8 @@ const languageChunks: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read: (language, _namespace, callback) => {
-    const load = isLanguage(language) && language !== 'fi' ? laterLanguages[language] : undefined;
-    if (!load) return callback(null, {});
-    load().then(
+    if (!isLanguage(language)) return callback(null, {});
+    languageStrings[language]().then(
       (chunk) => callback(null, chunk.default),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
     );
@@ -34,21 +33,25 @@ const languageChunks: BackendModule = {
  * The user's own choice on this device first, then the first of the browser's languages we have
  * ('sv-FI' counts as Swedish), else Finnish. The choice is mirrored into `<html lang>`; only a
  * choice the user makes is remembered, so a detected language follows the browser's settings.
+ * Every language has every key (i18n.test.ts), so there is no fallback language to fetch beside it.
+ * `strings` are languages at hand already (tests), which are then not fetched.
  */
-export function createI18n(language?: Language): i18n {
+export function createI18n(language?: Language, strings: Partial<Record<Language, ResourceKey>> = {}): i18n {
   const instance = i18next.createInstance();
+  const detector = new LanguageDetector();
+  detector.addDetector({ name: 'finnish', lookup: () => 'fi' });
   void instance
     .use(languageChunks)
-    .use(LanguageDetector)
+    .use(detector)
     .use(initReactI18next)
     .init({
-      resources: { fi: { translation: fi } },
+      resources: Object.fromEntries(Object.entries(strings).map(([code, translation]) => [code, { translation }])),
       partialBundledLanguages: true,
       lng: language,
-      fallbackLng: 'fi',
+      fallbackLng: false,
       supportedLngs: [...languages],
       detection: {
-        order: ['localStorage', 'navigator'],
+        order: ['localStorage', 'navigator', 'finnish'],
         lookupLocalStorage: STORAGE_KEY,
         caches: [],
         convertDetectedLanguage: (detected: string) => detected.split('-')[0]!.toLowerCase(),

@@ -3,17 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppProviders, createAppQueryClient } from '../providers';
-import { appRoutes } from '../routes';
+import { createAppRoutes } from '../routes';
 import { createI18n } from '../../lib/i18n';
+import fi from '../../locales/fi.json';
 import { FakeSocket } from '../../test/fake-socket';
 
 /** The whole app at one address, as a user would meet it: router, providers, real queries against msw. */
 export function renderApp(path: string, { socket = new FakeSocket() } = {}) {
   const queryClient = createAppQueryClient();
-  const router = createMemoryRouter(appRoutes, { initialEntries: [path] });
+  const router = createMemoryRouter(createAppRoutes(queryClient), { initialEntries: [path] });
   const user = userEvent.setup();
   render(
-    <AppProviders queryClient={queryClient} i18n={createI18n('fi')} socket={socket.asAppSocket()}>
+    <AppProviders queryClient={queryClient} i18n={createI18n('fi', { fi })} socket={socket.asAppSocket()}>
       <RouterProvider router={router} />
     </AppProviders>,
   );

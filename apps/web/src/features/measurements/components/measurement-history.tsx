@@ -1,14 +1,14 @@
-import { LineChart } from '@mantine/charts';
-import '@mantine/charts/styles.css';
-import { NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Box, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { assessmentDomains, type AssessmentDomain, type Measurement } from '@yhdessa/shared';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, useLanguage } from '../../../lib/locale';
 import { domainTitle, scoreText } from './meter-words';
 
-// One colour per member who answered; the names in the legend and the table say who is who.
-const memberColors = ['indigo.6', 'teal.7', 'grape.6', 'orange.7', 'cyan.7', 'pink.6'] as const;
+// The chart library is the largest chunk there is: it comes after the answers, which the table below already shows.
+const MeasurementChart = lazy(() => import('./measurement-chart').then((m) => ({ default: m.MeasurementChart })));
+
+const CHART_HEIGHT = 240;
 
 const scoreIn = (measurement: Measurement, domain: AssessmentDomain) =>
   measurement.scores.find((score) => score.domain === domain)?.score;
@@ -46,29 +46,9 @@ export function MeasurementHistory({ measurements }: { measurements: Measurement
         <>
           {/* A picture of the table below, which screen readers read instead. */}
           <div aria-hidden>
-            <LineChart
-              h={240}
-              data={answered.map(({ measurement, score }) => ({
-                day: formatDate(measurement.takenOn, language),
-                [measurement.takenBy.id]: score,
-              }))}
-              dataKey="day"
-              series={members.map((member, index) => ({
-                name: member.id,
-                label: member.name,
-                color: memberColors[index % memberColors.length]!,
-              }))}
-              connectNulls
-              withLegend={members.length > 1}
-              xAxisLabel={t('measurements.history.dateAxis')}
-              yAxisLabel={t('measurements.history.scoreAxis')}
-              xAxisProps={{ padding: { left: 32, right: 32 } }}
-              yAxisProps={{ domain: [1, 5], ticks: [1, 2, 3, 4, 5], allowDecimals: false, width: 48 }}
-              curveType="linear"
-              strokeWidth={3}
-              // Hidden from screen readers, so no keyboard focus either.
-              lineChartProps={{ accessibilityLayer: false }}
-            />
+            <Suspense fallback={<Box h={CHART_HEIGHT} />}>
+              <MeasurementChart height={CHART_HEIGHT} answered={answered} members={members} />
+            </Suspense>
           </div>
           <Table striped withTableBorder fz="sm" aria-labelledby={captionId}>
             <Table.Caption id={captionId} style={{ captionSide: 'top', textAlign: 'left', fontWeight: 600 }}>

@@ -3,6 +3,7 @@ import { render, screen } from '@testing-library/react';
 import { lazy, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../../../lib/i18n';
+import fi from '../../../locales/fi.json';
 import { PlanSectionPanel, type PlanSectionId } from './plan-sections';
 
 /** A section whose code never arrives: what the panel shows meanwhile. */
@@ -10,7 +11,7 @@ const NeverLoaded = lazy(() => new Promise<{ default: () => ReactNode }>(() => u
 
 function renderPanel(current: PlanSectionId) {
   const view = (shown: PlanSectionId) => (
-    <I18nextProvider i18n={createI18n('fi')}>
+    <I18nextProvider i18n={createI18n('fi', { fi })}>
       <MantineProvider env="test">
         <PlanSectionPanel section="notes" current={shown}>
           <p>Kirjausten sisältö</p>
