@@ -59,9 +59,12 @@ async function openPlan(browser: Browser, email: string): Promise<LiveView> {
   };
 }
 
-/** Reloads until the page's WebSocket is on the instance (round robin alternates, so a few reloads at most). */
+/** Reloads until the page's WebSocket is on the instance (round robin, so a few reloads at most). */
 async function placeOn(view: LiveView, instance: Instance): Promise<void> {
   for (let attempt = 0; attempt < 12 && view.instance()?.name !== instance.name; attempt += 1) {
+    // nginx takes turns per request, not per page: pages loading an even number of requests in
+    // step would land their sockets on the same instance every time; one request more shifts the turn.
+    if (attempt % 2 === 1) await view.page.request.get('/api/health');
     await view.page.reload();
     await expect(view.page.getByText(LIVE)).toBeVisible();
   }
