@@ -46,6 +46,17 @@ function standalone(load: () => Promise<ComponentType>): Lazy {
 const onNewPath: NonNullable<RouteObject['shouldRevalidate']> = ({ currentUrl, nextUrl }) =>
   currentUrl.pathname !== nextUrl.pathname;
 
+/** A screen whose first data is asked for beside its code (`screen-data.ts`), again only on a new path. */
+const prefetching = (
+  prefetch: (params: Record<string, string | undefined>) => void,
+): Pick<RouteObject, 'loader' | 'shouldRevalidate'> => ({
+  loader: ({ params }) => {
+    prefetch(params);
+    return null;
+  },
+  shouldRevalidate: onNewPath,
+});
+
 /** What shows while the first screen's chunks are on their way. */
 const firstLoad = <LoadingState />;
 
@@ -82,20 +93,12 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
       children: [
         {
           index: true,
-          loader: () => {
-            prefetchHome(queryClient);
-            return null;
-          },
-          shouldRevalidate: onNewPath,
+          ...prefetching(() => prefetchHome(queryClient)),
           lazy: screen(() => import('./routes/home.route').then((m) => m.HomeRoute)),
         },
         {
           path: 'families/:familyId',
-          loader: ({ params }) => {
-            if (params.familyId) prefetchPlan(queryClient, params.familyId);
-            return null;
-          },
-          shouldRevalidate: onNewPath,
+          ...prefetching(({ familyId }) => familyId && prefetchPlan(queryClient, familyId)),
           lazy: screen(() => import('./routes/plan.route').then((m) => m.PlanRoute)),
         },
         {
