@@ -53,7 +53,7 @@ export interface GroupedWork {
 }
 
 /** Mounts each route as the same chain: authenticate, validate, open a transaction, check access, handle, publish. */
-export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: RouteDependencies, reads: GroupedWork): void {
+export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: RouteDependencies, shared: GroupedWork): void {
   for (const route of routes) {
     const namePattern: RequestHandler = (req, _res, next) => {
       req.routePattern = req.baseUrl + route.path;
@@ -65,8 +65,8 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: R
       ...bodyReaders[route.bodyType ?? 'json'],
       async (req: Request, res: Response) => {
         const result = route.batchedRead
-          ? await runBatchedRead(route, deps, reads, req, res)
-          : await runRoute(route, deps, reads, req, res);
+          ? await runBatchedRead(route, deps, shared, req, res)
+          : await runRoute(route, deps, shared, req, res);
         if (route.response.status === 204) res.status(204).end();
         else res.status(route.response.status).json(result);
       },
