@@ -14,9 +14,9 @@ const MAX_GROUP = 32;
  * Group commit for family writes. A write's commit waits for the database's log to reach the disk
  * (about 3 ms on this project's machines) while it still holds its family's rows: the data version,
  * the audit chain's head, the event sequence. Writes to one family could then commit only one
- * flush at a time. Writes that arrive while a group is committing wait together for the next one:
- * each runs after a savepoint in one transaction, one after the other, and one COMMIT (one flush)
- * makes them all durable. A write that fails is rolled back to its savepoint alone; the rest of
+ * flush at a time. Writes that arrive in one turn of the event loop, or while a group is committing,
+ * wait together for the next one: each runs after a savepoint in one transaction, one after the
+ * other, and one COMMIT (one flush) makes them all durable. A write that fails is rolled back to its savepoint alone; the rest of
  * the group commits. No write's promise settles before its group has committed, so no answer
  * tells of a change that is not durable yet.
  */
@@ -39,6 +39,9 @@ export class WriteCommitQueue {
 
   async #drain(): Promise<void> {
     this.#draining = true;
+    // Writes whose requests arrived in this turn of the event loop join the first group. PGlite runs
+    // in this thread without yielding to it, so without this turn no request arrives mid-group there.
+    await new Promise((resolve) => setImmediate(resolve));
     while (this.#waiting.length > 0) await this.#commitGroup(this.#waiting.splice(0, MAX_GROUP));
     this.#draining = false;
   }
