@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { withoutEarlyRequests } from './index-page.plugin.ts';
 
 /** Where the API looks for the pre-rendered pages, inside the built client (apps/api/src/http/web-client.ts). */
 const PRERENDERED_DIR = 'prerendered';
@@ -22,8 +23,9 @@ const escapeHtml = (text: string) =>
 function screenAssets(bundle: Rolldown.OutputBundle, template: string, base: string, screen: string, strings: string): string {
   const chunks = Object.values(bundle).filter((file): file is Rolldown.OutputChunk => file.type === 'chunk');
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  // A module's chunk may hold other modules beside it (vite's chunks.plugin.ts groups screens).
   const entryOf = (moduleEnd: string) => {
-    const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(moduleEnd));
+    const chunk = chunks.find((candidate) => candidate.moduleIds.some((id) => id.endsWith(moduleEnd)));
     if (!chunk) throw new Error(`the build has no chunk of ${moduleEnd}`);
     return chunk;
   };
@@ -43,19 +45,6 @@ function screenAssets(bundle: Rolldown.OutputBundle, template: string, base: str
     .flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])])
     .map((file) => `<link rel="stylesheet" crossorigin href="${base}${file}">`);
   return [...styles, ...scripts].map((tag) => `    ${tag}\n`).join('');
-}
-
-/**
- * The pre-rendered page paints without its scripts (they only take the form over): they are asked for
- * at low priority, so that on a slow line the HTML and the styles are not kept waiting behind them.
- */
-function scriptsAfterPaint(html: string): string {
-  const lowered = html.replace(
-    /<(script type="module"|link rel="modulepreload") crossorigin /g,
-    '<$1 crossorigin fetchpriority="low" ',
-  );
-  if (lowered === html) throw new Error('index.html has no module script');
-  return lowered;
 }
 
 function replaceOnce(html: string, search: string, replacement: string): string {
@@ -79,7 +68,7 @@ export function prerenderSignIn(): Plugin {
     async writeBundle(options, bundle) {
       const index = bundle['index.html'];
       if (index?.type !== 'asset') throw new Error('the build wrote no index.html');
-      const template = String(index.source);
+      const template = withoutEarlyRequests(String(index.source));
       const serverDir = path.join(config.root, 'node_modules/.prerender');
       await build({
         configFile: config.configFile,
@@ -94,7 +83,6 @@ export function prerenderSignIn(): Plugin {
         for (const language of prerender.prerenderedLanguages) {
           const page = await prerender.renderSignIn(language);
           let html = replaceOnce(template, '<html lang="fi"', `<html lang="${language}"`);
-          html = scriptsAfterPaint(html);
           const assets = screenAssets(
             bundle,
             template,
@@ -104,9 +92,12 @@ export function prerenderSignIn(): Plugin {
           );
           html = replaceOnce(html, '  </head>', `${assets}  </head>`);
           html = replaceOnce(html, '<title>Yhdessä</title>', `<title>${escapeHtml(page.title)}</title>`);
+          // In place of index.html's bar painted before the scripts, the whole form.
+          const root = /<div id="root">[\s\S]*<\/div>(?=\s*<\/body>)/.exec(html)?.[0];
+          if (!root) throw new Error('index.html has no #root at the end of its body');
           html = replaceOnce(
             html,
-            '<div id="root"></div>',
+            root,
             `<div id="root" data-prerendered="sign-in" data-language="${language}">${page.html}</div>`,
           );
           fs.writeFileSync(path.join(outDir, `sign-in.${language}.html`), html);
