@@ -52,7 +52,7 @@ function soakLine(soak: SoakResult): string {
     soak.reads.requestsPerSecond
   } req/s, then ${soak.updates.totalResponses} action updates at ${soak.updates.requestsPerSecond} req/s, ${
     failedRequests(soak.reads) + failedRequests(soak.updates)
-  } failed): the API's resident memory ${first.rssMiB} MiB at the start, ${last.rssMiB} MiB at the end (${
+  } failed): the API's resident memory after a full garbage collection, ${first.rssMiB} MiB at the start, ${last.rssMiB} MiB at the end (${
     last.rssMiB - first.rssMiB >= 0 ? '+' : ''
   }${(last.rssMiB - first.rssMiB).toFixed(1)} MiB); every minute: ${soak.samples.map((sample) => sample.rssMiB).join(', ')} MiB.`;
 }
@@ -163,6 +163,7 @@ export function consoleReport(info: RunInfo): string {
       `ratio full stack / bare: plan read ${percent(ratioOf(run, 'planRead'))}, action update ${percent(ratioOf(run, 'actionUpdate'))}`,
     );
     lines.push(...goalLines(run));
+    if (run.soak) lines.push(soakLine(run.soak));
     const cores = run.bare.cpu?.cores;
     if (cores)
       lines.push(`CPU while loading (warm-up included), % of all ${cores} cores:`, ...cpuLines(run).map((line) => `  ${line}`));

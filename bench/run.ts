@@ -15,7 +15,7 @@
  * other processes used more than 10 % of the CPU is measured again, up to this many times, and
  * the least disturbed attempt is kept; every figure says how disturbed it was), BENCH_SOAK_MINUTES
  * (default 0: after the scenarios, load the API this many minutes, plan reads then action
- * updates, and record its resident memory every minute).
+ * updates, and record its resident memory after a full garbage collection every minute).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +28,7 @@ import * as prettier from 'prettier';
 import { atCleanUp, cleanUp, hasExited, startTypeScript, stopChild, waitForHealth } from './children';
 import { cpuShares, cpuSnapshot, DISTURBED_PERCENT } from './cpu-usage';
 import { keepOtherSections } from './docs-section';
+import { serverImports, serverNodeArgs, settledRss } from './memory';
 import { collectQueryLog as collectQueryLogIn, queryLogLines } from './query-log';
 import { actionsOfPlan, type LoadMessage, type LoadResult, type LoadSpec } from './protocol';
 import { consoleReport, failedRequests, markdownReport, type ConfigurationRun, type SoakResult } from './report';
@@ -164,12 +165,12 @@ const stoppingApi = new Set<ChildProcess>();
 
 async function startApi(configuration: Configuration): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
-  const nodeArgs = settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`] : [];
+  const nodeArgs = [...serverNodeArgs, ...(settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`] : [])];
   const child = startTypeScript('apps/api/src/server.ts', {
     label: 'api',
     cwd: repoRoot,
     nodeArgs,
-    imports: settings.queryLogDir ? ['./bench/query-timing.ts'] : [],
+    imports: [...serverImports, ...(settings.queryLogDir ? ['./bench/query-timing.ts'] : [])],
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -399,16 +400,13 @@ async function benchConfiguration(configuration: Configuration): Promise<Configu
   };
 }
 
-/** The API's resident memory in MiB, from /proc (Linux). */
-function residentMiB(pid: number | undefined): number {
-  const status = pid === undefined ? '' : fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? NaN);
-  return Math.round((kib / 1024) * 10) / 10;
-}
+/** The API's resident memory in MiB after a full garbage collection: live memory, not when the collector last ran. */
+const settledMiB = async (api: ChildProcess) => Math.round(((await settledRss(api)) / 2 ** 20) * 10) / 10;
 
 /**
  * Memory under steady load: plan reads for half of BENCH_SOAK_MINUTES, then action updates for
- * the other half, at the run's connections, the API's resident memory sampled every minute.
+ * the other half, at the run's connections, the API's resident memory after a full garbage
+ * collection sampled every minute.
  */
 async function steadyLoad(
   api: ChildProcess,
@@ -417,11 +415,11 @@ async function steadyLoad(
   const halfSeconds = settings.soakMinutes * 30;
   out(`  steady load: ${settings.soakMinutes} min (plan reads, then action updates), memory every minute ...`);
   const startedAt = Date.now();
-  const samples = [{ minute: 0, rssMiB: residentMiB(api.pid) }];
-  const sampler = setInterval(
-    () => samples.push({ minute: Math.round((Date.now() - startedAt) / 60_000), rssMiB: residentMiB(api.pid) }),
-    60_000,
-  );
+  const samples = [{ minute: 0, rssMiB: await settledMiB(api) }];
+  const sampler = setInterval(() => {
+    const minute = Math.round((Date.now() - startedAt) / 60_000);
+    void settledMiB(api).then((rssMiB) => samples.push({ minute, rssMiB }));
+  }, 60_000);
   const actions = actionsOfPlan(JSON.parse((await request(`${load.origin}${load.planPath}`, { headers: load.headers })).text));
   const common = { headers: load.headers, origin: load.origin, durationSeconds: halfSeconds, warmupSeconds: 0 };
   try {
@@ -442,8 +440,9 @@ async function steadyLoad(
       api.pid,
       [],
     );
-    samples.push({ minute: settings.soakMinutes, rssMiB: residentMiB(api.pid) });
-    return { minutes: settings.soakMinutes, samples, reads, updates };
+    clearInterval(sampler);
+    samples.push({ minute: settings.soakMinutes, rssMiB: await settledMiB(api) });
+    return { minutes: settings.soakMinutes, samples: samples.sort((a, b) => a.minute - b.minute), reads, updates };
   } finally {
     clearInterval(sampler);
   }
