@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { verifyAuditChains } from '../audit/audit.repository';
 import { auditEvents } from '../db/tables/audit';
 import { actions } from '../db/tables/actions';
+import { familyEvents } from '../db/tables/family-events';
 import { serviceMemberships } from '../db/tables/accounts';
 import { serviceRoles } from '../db/tables/service-roles';
 import { sessions } from '../db/tables/sessions';
@@ -128,11 +129,16 @@ describe('batched plan reads', () => {
   });
 });
 
-/* A family route's writes take the session and the relationship from memory too, confirmed in their own transaction. */
+/* A family route's writes take the session and the relationship from memory too, confirmed in their own transaction (by the event's statement). */
 describe('changes on copies from memory', () => {
   const actionUrl = (actionId: string) => `/api/families/${world.family.id}/actions/${actionId}`;
   const versionOf = async (actionId: string) =>
     (await testApp.database.db.select({ version: actions.version }).from(actions).where(eq(actions.id, actionId)))[0]!.version;
+  const allowedUpdatesOf = (actionId: string) =>
+    testApp.database.db
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.resourceId, actionId), eq(auditEvents.action, 'update'), eq(auditEvents.outcome, 'allowed')));
 
   it('when the session is ended in the database after a change, then the next change is refused as signed out and nothing changes', async () => {
     const agent = await signInAs(testApp.app, world.people.coordinator);
@@ -190,6 +196,53 @@ describe('changes on copies from memory', () => {
     await agent.patch(actionUrl(actionId)).send({ status: 'done', version }).expect(404);
     expect(await versionOf(actionId)).toBe(version);
     await testApp.database.db.update(serviceRoles).set({ status: 'accepted' }).where(eq(serviceRoles.id, world.roles.roleA.id));
+  });
+
+  it("when a copy turns out stale at the change's event, then the change, its audit row and its event are undone and it runs again from the database", async () => {
+    const agent = await signInAs(testApp.app, world.people.workerA);
+    const actionId = world.actions.actionA.id;
+    await testApp.database.db
+      .insert(serviceMemberships)
+      .values({ accountId: world.people.workerA.id, serviceId: world.services.serviceA.id })
+      .onConflictDoNothing();
+    await agent
+      .patch(actionUrl(actionId))
+      .send({ status: 'in_progress', version: await versionOf(actionId) })
+      .expect(200);
+    const eventsBefore = await testApp.database.db.select().from(familyEvents).where(eq(familyEvents.entityId, actionId));
+    const allowedBefore = await allowedUpdatesOf(actionId);
+    await testApp.database.db.update(serviceRoles).set({ status: 'ended' }).where(eq(serviceRoles.id, world.roles.roleA.id));
+    const from = statements.length;
+    await agent
+      .patch(actionUrl(actionId))
+      .send({ status: 'done', version: await versionOf(actionId) })
+      .expect(404);
+    // The first attempt went as far as the event's statement, which found the copy stale.
+    expect(statements.slice(from).filter((statement) => statement.includes('insert into family_events'))).toHaveLength(1);
+    expect(await testApp.database.db.select().from(familyEvents).where(eq(familyEvents.entityId, actionId))).toEqual(
+      eventsBefore,
+    );
+    expect(await allowedUpdatesOf(actionId)).toEqual(allowedBefore);
+    await testApp.database.db.update(serviceRoles).set({ status: 'accepted' }).where(eq(serviceRoles.id, world.roles.roleA.id));
+    expect(await verifyAuditChains(testApp.database.db)).toMatchObject({ firstBrokenLink: null });
+  });
+
+  it("when a change uses copies from memory, then its event's statement confirms them: no statement of its own", async () => {
+    const agent = await signInAs(testApp.app, world.people.coordinator);
+    const actionId = world.actions.familyAction.id;
+    await agent
+      .patch(actionUrl(actionId))
+      .send({ title: 'Kolmas', version: await versionOf(actionId) })
+      .expect(200);
+    const from = statements.length;
+    await agent
+      .patch(actionUrl(actionId))
+      .send({ title: 'Neljäs', version: await versionOf(actionId) })
+      .expect(200);
+    const change = statements.slice(from);
+    expect(change.filter((statement) => statement.includes('data_versions'))).toEqual([
+      expect.stringContaining('insert into family_events'),
+    ]);
   });
 
   it('when an action changes, then the next change keeps the relationship from memory: a change of content does not move access', async () => {

@@ -12,7 +12,7 @@ import type { Database, Queryable, Tx } from '../db/database';
 import { DIRECTORY_SCOPE, familyAccessScope, type VersionStamp } from '../db/data-versions';
 import type { VersionedCache } from '../db/versioned-cache';
 import { municipalityDate } from '../core/clock';
-import { insertFamilyEvent } from '../realtime/family-events.repository';
+import { insertFamilyEvent, type AlongsideEvent } from '../realtime/family-events.repository';
 import type { RealtimePublisher } from '../realtime/realtime-publisher';
 import { AppError, notFound } from '../core/app-error';
 import type { Actor } from '../core/actor';
@@ -98,10 +98,12 @@ async function admit(route: AnyRoute, deps: RouteDependencies, req: Request, act
 class StaleCopies extends Error {}
 
 /**
- * A family route's session and relationship may come from memory: they are confirmed by one
- * statement in the route's own transaction before anything is decided (`ReadCommitQueue.confirm`),
- * and a stale copy rolls the attempt back and runs it again from the database alone. Its
- * transaction commits with other family writes' (`WriteCommitQueue`).
+ * A family route's session and relationship may come from memory: they are confirmed in the
+ * route's own transaction, by its first event's statement or else one of their own at the end
+ * (`ReadCommitQueue.copiesHold`), before anything of it commits or is answered; a stale copy rolls
+ * the attempt back and runs it again from the database alone. (A write that changes the access it
+ * was let in on therefore runs twice.) Its transaction commits with other family writes'
+ * (`WriteCommitQueue`).
  */
 async function runRoute(route: AnyRoute, deps: RouteDependencies, shared: GroupedWork, req: Request, res: Response) {
   if (route.access.kind !== 'family') return runRouteOnce(route, deps, req, res);
@@ -143,20 +145,21 @@ async function runRouteOnce(
       rollbackWork.push((tx) => appendAuditEvent(tx, { ...entry, actor, outcome: 'denied' }));
     const result = await transaction(async (tx) => {
       record = memory && new ReadRecord(memory.cache, tx, true);
+      const stamps = () => [...(session?.remembered?.stamps ?? []), ...(record?.stamps ?? [])];
+      const rememberedSessionId = session?.remembered?.sessionId ?? null;
+      const staleCopies = () => {
+        for (const key of record?.usedKeys ?? []) memory?.cache.delete(key);
+        return new StaleCopies();
+      };
       const confirmCopies = async () => {
         if (!memory || !unconfirmed()) return;
-        const stamps = [...(session?.remembered?.stamps ?? []), ...(record?.stamps ?? [])];
-        if (!(await memory.commits.confirm(tx, stamps, session?.remembered?.sessionId ?? null))) {
-          for (const key of record?.usedKeys ?? []) memory.cache.delete(key);
-          throw new StaleCopies();
-        }
+        if (!(await memory.commits.confirm(tx, stamps(), rememberedSessionId))) throw staleCopies();
         confirmed = true;
       };
+      // Decided on copies that are confirmed only later, in the write's last statement: until its
+      // transaction (or its savepoint in a group) commits nothing of it is seen, and a stale copy undoes it.
       const family =
-        route.access.kind === 'family'
-          ? await requireFamilyAccess(tx, actor!, input.params, route, auditRefusal, record, confirmCopies)
-          : null;
-      await confirmCopies();
+        route.access.kind === 'family' ? await requireFamilyAccess(tx, actor!, input.params, route, auditRefusal, record) : null;
       const pending: RecordedEvent[] = [];
       // Audit links wait for the change's event, or the handler's end, to be written with fewer round trips.
       const pendingLinks: ChainedFields[] = [];
@@ -175,15 +178,20 @@ async function runRouteOnce(
         realtime: deps.realtime,
         recordFamilyEvent: async (event, subject) => {
           // The change's audit link goes in the event's statement: one round trip for both.
-          const alongside = pendingLinks.length === 1 ? auditLinkCtes(pendingLinks.pop()!) : undefined;
+          const alongside: AlongsideEvent = pendingLinks.length === 1 ? { ctes: auditLinkCtes(pendingLinks.pop()!) } : {};
           await appendPendingLinks();
-          const recorded = await insertFamilyEvent(tx, event, actor?.accountId ?? null, subject, alongside);
+          // So are the copies the write used: the first event's statement confirms them.
+          if (memory && unconfirmed()) alongside.check = memory.commits.copiesHold(stamps(), rememberedSessionId);
+          const { recorded, holds } = await insertFamilyEvent(tx, event, actor?.accountId ?? null, subject, alongside);
+          if (!holds) throw staleCopies();
+          if (alongside.check) confirmed = true;
           pending.push({ event: recorded, subject: subject && family ? audienceSubject(family.relation, subject) : subject });
           await deps.onFamilyEvent?.(recorded, context);
         },
       } as RouteContext<typeof route.access>;
       const output = await route.handler(input, context);
       await appendPendingLinks();
+      await confirmCopies();
       committed.push(...pending);
       return output;
     });
@@ -327,8 +335,6 @@ async function requireFamilyAccess(
   route: AnyRoute,
   auditRefusal: (entry: Omit<AuditEntry, 'actor' | 'outcome'>) => void,
   record?: ReadRecord,
-  /** Confirms the copies used so far before anything is decided on them (a write's own transaction). */
-  confirmCopies?: () => Promise<void>,
 ): Promise<FamilyAccess> {
   const { familyId } = familyIdParam.parse(params);
   const relation = record
@@ -336,7 +342,6 @@ async function requireFamilyAccess(
         findFamilyRelation(familyId, actor, db),
       )
     : await findFamilyRelation(familyId, actor, db);
-  await confirmCopies?.();
   const basis = relation && familyAccessBasis(actor, relation);
   const handoverTargetLetIn = route.access.kind === 'family' && route.access.handoverTarget === true;
   const invitedServiceLetIn = route.access.kind === 'family' && route.access.invitedService === true;

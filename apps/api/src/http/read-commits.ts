@@ -52,24 +52,23 @@ export class ReadCommitQueue {
   }
 
   /**
-   * The same check as a group commit's, in a write's own transaction: whether the copies' data
-   * versions are current and the remembered session is live.
+   * The same check as a group commit's, for one request, as a boolean expression a write's own
+   * statement can carry (`insertFamilyEvent`'s `check`): whether the copies' data versions are
+   * current and the remembered session is live, in the snapshot of the statement it is part of.
    */
-  async confirm(tx: Queryable, stamps: readonly VersionStamp[], rememberedSessionId: string | null): Promise<boolean> {
-    const scopes = [...new Set(stamps.map(([scope]) => scope))];
-    const rows = await queryRows<{ kind: 'version' | 'session'; key: string; version: string | null }>(
-      tx,
-      sql`with current_versions as (${dataVersionsOf(scopes)}), live_sessions as (${this.#liveSessions(
-        rememberedSessionId === null ? [] : [rememberedSessionId],
-      )})
-      select 'version' as kind, scope as key, version::text as version from current_versions
-      union all select 'session', id, null from live_sessions`,
-    );
-    const versions = new Map(rows.filter((row) => row.kind === 'version').map((row) => [row.key, Number(row.version)]));
-    return (
-      stamps.every(([scope, version]) => (versions.get(scope) ?? 0) === version) &&
-      (rememberedSessionId === null || rows.some((row) => row.kind === 'session' && row.key === rememberedSessionId))
-    );
+  copiesHold(stamps: readonly VersionStamp[], rememberedSessionId: string | null): SQL<boolean> {
+    const liveSession = rememberedSessionId === null ? sql`true` : sql`exists (${this.#liveSessions([rememberedSessionId])})`;
+    return sql<boolean>`(not exists (
+        select 1 from unnest(${sql.param(stamps.map(([scope]) => scope))}::text[],
+          ${sql.param(stamps.map(([, version]) => version))}::bigint[]) as s(scope, version)
+        left join data_versions v on v.scope = s.scope
+        where coalesce(v.version, 0) <> s.version) and ${liveSession})`;
+  }
+
+  /** `copiesHold` as a statement of its own. */
+  async confirm(db: Queryable, stamps: readonly VersionStamp[], rememberedSessionId: string | null): Promise<boolean> {
+    const [row] = await queryRows<{ holds: boolean }>(db, sql`select ${this.copiesHold(stamps, rememberedSessionId)} as holds`);
+    return row?.holds === true;
   }
 
   async #drain(): Promise<void> {

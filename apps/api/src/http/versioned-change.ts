@@ -51,6 +51,19 @@ export async function changeVersioned<Row extends { version: number }>(
 ): Promise<Row> {
   const updated = change.versionNow === change.basedOn ? await change.update() : null;
   if (!updated) throw versionConflict(change.resource.replaceAll('-', ' '), await change.current(), change.conflictDetail);
+  await recordVersionedChange(context, change, updated);
+  return updated;
+}
+
+/**
+ * A versioned row's change once made: its audit row and its family event (`changeVersioned`'s
+ * last step, for a change that reads the row as it was in the same statement that changes it).
+ */
+export async function recordVersionedChange<Row extends { version: number }>(
+  context: Pick<RouteContext<{ kind: 'family' }>, 'audit' | 'recordFamilyEvent'>,
+  change: Pick<VersionedChange<Row>, 'familyId' | 'resource' | 'resourceId' | 'basis' | 'detail' | 'event'>,
+  updated: Row,
+): Promise<void> {
   const { familyId, resource, resourceId } = change;
   await context.audit({
     familyId,
@@ -66,5 +79,4 @@ export async function changeVersioned<Row extends { version: number }>(
     { type: event.type, familyId, id: event.id ?? resourceId, version: updated.version },
     event.subject?.(updated),
   );
-  return updated;
 }

@@ -10,21 +10,28 @@ export interface StoredFamilyEvent {
   subject: EventSubject;
 }
 
+/** More for the event's statement: CTEs (the change's audit link), and a condition to report on (`holds`). */
+export interface AlongsideEvent {
+  ctes?: SQL;
+  /** A boolean expression, evaluated in the statement's snapshot (e.g. that the copies a write used still hold). */
+  check?: SQL<boolean>;
+}
+
 /**
  * Records the change in its own transaction under the family's next sequence number, in one
- * statement; `alongside` are more CTEs for that statement (the change's audit link), so a change's
- * trailer is one round trip.
+ * statement; `alongside` adds to that statement (the change's audit link, the check of its
+ * copies), so a change's trailer is one round trip. `holds` is the check's value (true without one).
  */
 export async function insertFamilyEvent(
   tx: Queryable,
   event: Omit<FamilyEvent, 'seq'>,
   actorId: string | null,
   subject?: EventSubject,
-  alongside?: SQL,
-): Promise<FamilyEvent> {
-  const [recorded] = await queryRows<{ family_seq: number }>(
+  alongside: AlongsideEvent = {},
+): Promise<{ recorded: FamilyEvent; holds: boolean }> {
+  const [row] = await queryRows<{ family_seq: number; holds: boolean }>(
     tx,
-    sql`with ${alongside ? sql`${alongside}, ` : sql``}next_seq as (
+    sql`with ${alongside.ctes ? sql`${alongside.ctes}, ` : sql``}next_seq as (
       insert into family_event_sequences (family_id, last_seq) values (${event.familyId}, 1)
       on conflict (family_id) do update set last_seq = family_event_sequences.last_seq + 1
       returning last_seq
@@ -33,9 +40,9 @@ export async function insertFamilyEvent(
     select ${event.familyId}::uuid, next_seq.last_seq, ${event.type}::text, ${event.id}::uuid, ${event.version}::integer,
       ${actorId}::uuid, ${subject?.serviceRoleId ?? null}::uuid, ${subject?.visibility ?? null}::note_visibility
     from next_seq
-    returning family_seq`,
+    returning family_seq, ${alongside.check ?? sql`true`} as holds`,
   );
-  return { ...event, seq: recorded!.family_seq };
+  return { recorded: { ...event, seq: row!.family_seq }, holds: row!.holds };
 }
 
 /** The family's last sequence number; 0 before its first event. */

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { ActionStatus } from '@yhdessa/shared';
 import { municipalityToday } from '../../core/clock';
+import { builtOnce } from '../../db/built-once';
 import type { Queryable } from '../../db/database';
 import { actions } from '../../db/tables/actions';
 
@@ -46,18 +47,98 @@ export interface ActionChange {
   status?: ActionStatus;
 }
 
-/** Changes the action only if the row is still at `basedOnVersion`; null when someone else got there first. */
-export async function updateActionAt(
+/** What an action's change may have changed, as it was before (`changeActionAt`). */
+export type ActionBefore = Pick<ActionRow, 'title' | 'ownerName' | 'dueOn' | 'goalId' | 'status'>;
+
+/**
+ * Changes the action only if the row is still at `basedOnVersion`, and returns it as it was before
+ * and is now, from the one statement (the row before is read and locked in its FROM); null when no
+ * action of the family is at that version. A goal not of this family is linked as none, so the
+ * caller can tell (the goal now is not the one asked for) instead of the foreign key failing.
+ */
+export async function changeActionAt(
   familyId: string,
   actionId: string,
   change: ActionChange & { basedOnVersion: number; updatedBy: string },
   db: Queryable,
-) {
+): Promise<{ before: ActionBefore; after: ActionRow } | null> {
   const { basedOnVersion, updatedBy, ...fields } = change;
-  const [row] = await db
-    .update(actions)
-    .set({ ...fields, version: sql`${actions.version} + 1`, updatedAt: new Date(), updatedBy })
-    .where(and(eq(actions.familyId, familyId), eq(actions.id, actionId), eq(actions.version, basedOnVersion)))
-    .returning(actionColumns);
-  return row ?? null;
+  const changed = changeableFields.filter((field) => fields[field] !== undefined);
+  const goal = fields.goalId === undefined ? 'kept' : fields.goalId === null ? 'none' : 'linked';
+  const key = `${changed.join(',')}:${goal}`;
+  let statement = changeStatements.get(key);
+  if (!statement) {
+    statement = changeStatement(changed, goal);
+    changeStatements.set(key, statement);
+  }
+  const [row] = await statement(db, {
+    ...fields,
+    familyId,
+    actionId,
+    basedOnVersion,
+    updatedBy,
+    updatedAt: new Date().toISOString(),
+  });
+  if (!row) return null;
+  const { beforeTitle, beforeOwnerName, beforeDueOn, beforeGoalId, beforeStatus, ...after } = row;
+  return {
+    before: { title: beforeTitle, ownerName: beforeOwnerName, dueOn: beforeDueOn, goalId: beforeGoalId, status: beforeStatus },
+    after,
+  };
+}
+
+const changeableFields = ['title', 'ownerName', 'dueOn', 'status'] as const;
+/** A value bound at each run; set as SQL, so it goes to the driver as given (a time as ISO text). */
+const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
+const changeStatements = new Map<string, ReturnType<typeof changeStatement>>();
+
+/** The update for one combination of changed fields, built once (`builtOnce`): the hottest write there is. */
+function changeStatement(changed: readonly (typeof changeableFields)[number][], goal: 'kept' | 'none' | 'linked') {
+  return builtOnce<
+    ActionRow & {
+      [K in `before${Capitalize<keyof ActionBefore>}`]: ActionRow[Uncapitalize<K extends `before${infer F}` ? F : never>];
+    }
+  >((db) => {
+    const before = db
+      .select({
+        id: actions.id,
+        title: actions.title,
+        ownerName: actions.ownerName,
+        dueOn: actions.dueOn,
+        goalId: actions.goalId,
+        status: actions.status,
+      })
+      .from(actions)
+      .where(and(eq(actions.familyId, sql.placeholder('familyId')), eq(actions.id, sql.placeholder('actionId'))))
+      .for('update')
+      .as('before');
+    const goalId = {
+      kept: {},
+      none: { goalId: null },
+      linked: {
+        goalId: sql<
+          string | null
+        >`(select g.id from goals g where g.id = ${sql.placeholder('goalId')} and g.family_id = ${sql.placeholder('familyId')})`,
+      },
+    }[goal];
+    return db
+      .update(actions)
+      .set({
+        ...Object.fromEntries(changed.map((field) => [field, placeholder(field)])),
+        ...goalId,
+        version: sql`${actions.version} + 1`,
+        updatedAt: placeholder('updatedAt'),
+        updatedBy: placeholder('updatedBy'),
+      })
+      .from(before)
+      .where(and(eq(actions.id, before.id), eq(actions.version, sql.placeholder('basedOnVersion'))))
+      .returning({
+        ...actionColumns,
+        beforeTitle: before.title,
+        beforeOwnerName: before.ownerName,
+        beforeDueOn: before.dueOn,
+        beforeGoalId: before.goalId,
+        beforeStatus: before.status,
+      });
+  });
 }

@@ -1,14 +1,14 @@
 import type { Action, ActionParams, CreateAction, ServiceRoleStatus, UpdateAction } from '@yhdessa/shared';
 import { visiblePlanParts } from '../../access/family-policy';
 import { requireFamilyPermission } from '../../access/require-family-permission';
-import { changeVersioned } from '../../http/versioned-change';
+import { recordVersionedChange, versionConflict } from '../../http/versioned-change';
 import { findGoal } from '../goals';
 import { AppError, invalidField, notFound } from '../../core/app-error';
 import { municipalityDate } from '../../core/clock';
 import type { RouteContext } from '../../http/route';
 import { findServiceRole } from '../service-roles';
 import { presentAction } from './action.presenter';
-import { findAction, insertAction, updateActionAt } from './actions.repository';
+import { changeActionAt, findAction, insertAction, type ActionRow } from './actions.repository';
 
 type FamilyContext = RouteContext<{ kind: 'family' }>;
 
@@ -23,8 +23,10 @@ async function requireVisibleGoal(familyId: string, goalId: string | null, conte
     !visiblePlanParts(context.actor, context.family.relation).has('goals') ||
     (goalId && !(await findGoal(familyId, goalId, context.tx)))
   )
-    throw invalidField('body.goalId', 'No such goal in this plan.');
+    throw noSuchGoal();
 }
+
+const noSuchGoal = () => invalidField('body.goalId', 'No such goal in this plan.');
 
 /** A due date is set ahead: one already past would be overdue the moment it was written down. */
 function requireDueAhead(dueOn: string | null) {
@@ -65,6 +67,11 @@ export async function createAction(familyId: string, body: CreateAction, context
  * A service changes its own action; the coordinator any; the family its own: its words, owner, due
  * date and goal as well as its status. A changed due date is today or later; one left as it was may
  * have passed.
+ *
+ * The change is made first, in the statement that reads the action as it was (`changeActionAt`),
+ * and decided on after: a refusal throws, which undoes it with the request's transaction (or its
+ * savepoint in a group commit) before anything is seen. Only a change not at the action's version
+ * reads it again, to tell "no such action", a refusal and a conflict apart.
  */
 export async function updateAction(
   { familyId, actionId }: ActionParams,
@@ -72,33 +79,40 @@ export async function updateAction(
   context: FamilyContext,
 ): Promise<Action> {
   const { tx, actor } = context;
-  const action = await findAction(familyId, actionId, tx);
-  if (!action) throw notFound('action');
-
-  const basis = requireFamilyPermission(context, 'action:update', {
-    resource: 'action',
-    resourceId: actionId,
-    target: action,
-    forbiddenDetail,
-  });
-  const updated = await changeVersioned(context, {
+  const changed = await changeActionAt(
     familyId,
-    resource: 'action',
-    resourceId: actionId,
-    versionNow: action.version,
-    basedOn: version,
-    async update() {
-      if (change.goalId !== undefined && change.goalId !== action.goalId)
-        await requireVisibleGoal(familyId, change.goalId, context);
-      if (change.dueOn !== undefined && change.dueOn !== action.dueOn) requireDueAhead(change.dueOn);
-      return updateActionAt(familyId, actionId, { ...change, basedOnVersion: version, updatedBy: actor.accountId }, tx);
+    actionId,
+    { ...change, basedOnVersion: version, updatedBy: actor.accountId },
+    tx,
+  );
+  const subject = (target: ActionRow) => ({ resource: 'action', resourceId: actionId, target, forbiddenDetail });
+  if (!changed) {
+    const action = await findAction(familyId, actionId, tx);
+    if (!action) throw notFound('action');
+    requireFamilyPermission(context, 'action:update', subject(action));
+    throw versionConflict('action', presentAction(action));
+  }
+  const { before, after } = changed;
+  // The service role an action belongs to never changes, so the action now tells whose it is.
+  const basis = requireFamilyPermission(context, 'action:update', subject(after));
+  if (change.goalId !== undefined && change.goalId !== before.goalId) {
+    if (after.goalId !== change.goalId) throw noSuchGoal();
+    await requireVisibleGoal(familyId, change.goalId, context);
+  }
+  if (change.dueOn !== undefined && change.dueOn !== before.dueOn) requireDueAhead(change.dueOn);
+  await recordVersionedChange(
+    context,
+    {
+      familyId,
+      resource: 'action',
+      resourceId: actionId,
+      basis,
+      detail: (updated) => changedFields(before, updated),
+      event: { type: 'action.updated', subject: (updated) => ({ serviceRoleId: updated.serviceRoleId }) },
     },
-    current: async () => presentAction((await findAction(familyId, actionId, tx)) ?? action),
-    basis,
-    detail: (after) => changedFields(action, after),
-    event: { type: 'action.updated', subject: (after) => ({ serviceRoleId: after.serviceRoleId }) },
-  });
-  return presentAction(updated);
+    after,
+  );
+  return presentAction(after);
 }
 
 const auditedFields = ['title', 'ownerName', 'dueOn', 'goalId', 'status'] as const;

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../db/tables/audit';
 import { families } from '../../db/tables/families';
 import { familyEvents } from '../../db/tables/family-events';
-import { buildAction } from '../../test/factories';
+import { buildAction, buildGoal } from '../../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
 import { actions } from '../../db/tables/actions';
@@ -80,9 +80,25 @@ describe('PATCH /api/families/:familyId/actions/:actionId', () => {
     }
   });
 
-  it("when a worker tries another service's action, then the refusal is audited", async () => {
+  it("when a worker tries another service's action, then 403, the refusal is audited, and the action, its audit and its events stay as they were", async () => {
     const before = await currentAction(world.actions.actionB.id);
-    await patchAction('workerA', world.family.id, before.id, { status: 'done', version: before.version });
+    const eventsOf = () => testApp.database.db.select().from(familyEvents).where(eq(familyEvents.entityId, before.id));
+    const eventsBefore = await eventsOf();
+    const response = await patchAction('workerA', world.family.id, before.id, { status: 'done', version: before.version });
+    expect(response.status).toBe(403);
+    expect(await currentAction(before.id)).toEqual(before);
+    expect(await eventsOf()).toEqual(eventsBefore);
+    const allowed = await testApp.database.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.resourceId, before.id),
+          eq(auditEvents.actorId, world.people.workerA.id),
+          eq(auditEvents.outcome, 'allowed'),
+        ),
+      );
+    expect(allowed).toEqual([]);
     const denied = await testApp.database.db
       .select()
       .from(auditEvents)
@@ -112,6 +128,17 @@ describe('PATCH /api/families/:familyId/actions/:actionId', () => {
     const response = await patchAction('coordinator', world.family.id, before.id, { status: 'done', version: before.version });
     expect(response.status).toBe(404);
     expect(await currentAction(before.id)).toEqual(before);
+  });
+
+  it('when a change links a goal of another family, or none that exists, then 400 on the goal and nothing changes', async () => {
+    const otherGoal = await buildGoal(testApp.database.db, world.otherFamily.id);
+    const before = await currentAction(world.actions.familyAction.id);
+    for (const goalId of [otherGoal.id, '00000000-0000-4000-8000-000000000000']) {
+      const response = await patchAction('coordinator', world.family.id, before.id, { goalId, version: before.version });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ path: 'body.goalId' })]);
+      expect(await currentAction(before.id)).toEqual(before);
+    }
   });
 
   it('when the case is closed, then its actions cannot be changed', async () => {
