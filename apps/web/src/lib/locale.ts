@@ -4,6 +4,27 @@ import { isLanguage } from './i18n';
 
 const intlLocales: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
+/*
+ * One formatter per locale and options, made when first needed and kept: making one costs far more
+ * than formatting with it (a plan's first render made one per date and per action, about 40 ms of a
+ * phone's main thread).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `date ${locale} ${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format as Intl.DateTimeFormat;
+}
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `number ${locale} ${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format as Intl.NumberFormat;
+}
+
 export function useLanguage(): Language {
   const { i18n } = useTranslation();
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'fi';
@@ -32,9 +53,7 @@ function parseIsoDate(isoDate: string): Date {
 
 /** A `YYYY-MM-DD` date as people in that language write it, e.g. `27.11.2026` in Finnish. */
 export function formatDate(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocales[language], { ...dateOptions[language], timeZone: 'UTC' }).format(
-    parseIsoDate(isoDate),
-  );
+  return dateTimeFormat(intlLocales[language], { ...dateOptions[language], timeZone: 'UTC' }).format(parseIsoDate(isoDate));
 }
 
 /** A year, month and day as `YYYY-MM-DD`, or null when there is no such day (31 April, 29 February 2027). */
@@ -48,7 +67,7 @@ function calendarDay(year: number, month: number, day: number): string | null {
 function englishMonth(name: string): number | null {
   const typed = name.toLowerCase();
   if (typed.length < 3) return null;
-  const monthName = new Intl.DateTimeFormat(intlLocales.en, { month: 'long', timeZone: 'UTC' });
+  const monthName = dateTimeFormat(intlLocales.en, { month: 'long', timeZone: 'UTC' });
   const month = Array.from({ length: 12 }, (_, index) => monthName.format(Date.UTC(2000, index, 1)).toLowerCase()).findIndex(
     (full) => full.startsWith(typed),
   );
@@ -77,7 +96,7 @@ export function parseTypedDate(text: string, language: Language): string | null 
 
 /** A day in full, with its weekday, as a calendar's day button is read aloud: "maanantaina 7. syyskuuta 2026". */
 export function formatSpokenDate(isoDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocales[language], {
+  return dateTimeFormat(intlLocales[language], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -94,26 +113,26 @@ export function todayIsoDate(): string {
 
 /** Euro cents as a price, e.g. `95,00 €` in Finnish. */
 export function formatEuros(cents: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocales[language], { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return numberFormat(intlLocales[language], { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
 /** Whole euros, for an estimate whose cents would claim a precision it does not have. */
 export function formatWholeEuros(cents: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocales[language], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
+  return numberFormat(intlLocales[language], { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(
     Math.round(cents / 100),
   );
 }
 
 /** Euro cents as a change, with its sign, e.g. `+95,00 €` or `−12,50 €` in Finnish. */
 export function formatEurosChange(cents: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocales[language], { style: 'currency', currency: 'EUR', signDisplay: 'exceptZero' }).format(
+  return numberFormat(intlLocales[language], { style: 'currency', currency: 'EUR', signDisplay: 'exceptZero' }).format(
     cents / 100,
   );
 }
 
 /** A change in per cent, with its sign and one decimal, e.g. `+3,0 %` in Finnish. */
 export function formatPercentChange(percent: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocales[language], {
+  return numberFormat(intlLocales[language], {
     style: 'percent',
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
@@ -123,7 +142,7 @@ export function formatPercentChange(percent: number, language: Language): string
 
 /** A share in per cent with one decimal, e.g. `42,5 %` in Finnish. */
 export function formatPercent(percent: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocales[language], {
+  return numberFormat(intlLocales[language], {
     style: 'percent',
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
@@ -132,7 +151,7 @@ export function formatPercent(percent: number, language: Language): string {
 
 /** A change with its sign and that many decimals, e.g. `+3,5` or `−0,25` in Finnish; percentage points take one. */
 export function formatDecimalChange(change: number, language: Language, digits: number): string {
-  return new Intl.NumberFormat(intlLocales[language], {
+  return numberFormat(intlLocales[language], {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
     signDisplay: 'exceptZero',
@@ -153,9 +172,7 @@ export interface NumberInputFormat {
  * where the language puts it.
  */
 export function numberInputFormat(language: Language, { euros = false } = {}): NumberInputFormat {
-  const parts = new Intl.NumberFormat(intlLocales[language], euros ? { style: 'currency', currency: 'EUR' } : {}).formatToParts(
-    1234.5,
-  );
+  const parts = numberFormat(intlLocales[language], euros ? { style: 'currency', currency: 'EUR' } : {}).formatToParts(1234.5);
   // A typed space is an ordinary one; Intl's no-break space would look the same but not match it.
   const plain = (selected: Intl.NumberFormatPart[]) => selected.map((part) => part.value.replace(/\s/g, ' ')).join('');
   const inNumber = parts.map((part) => ['integer', 'group', 'decimal', 'fraction'].includes(part.type));
@@ -169,29 +186,29 @@ export function numberInputFormat(language: Language, { euros = false } = {}): N
 
 /** A month `YYYY-MM` by its short name, e.g. `tammi` in Finnish. */
 export function formatMonth(isoMonth: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocales[language], { month: 'short', timeZone: 'UTC' }).format(parseIsoDate(isoMonth));
+  return dateTimeFormat(intlLocales[language], { month: 'short', timeZone: 'UTC' }).format(parseIsoDate(isoMonth));
 }
 
 /** Euros rounded for an axis, e.g. `3 milj. €` in Finnish. */
 export function formatEurosCompact(euros: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocales[language], { style: 'currency', currency: 'EUR', notation: 'compact' }).format(euros);
+  return numberFormat(intlLocales[language], { style: 'currency', currency: 'EUR', notation: 'compact' }).format(euros);
 }
 
 /** A count with the language's digit grouping, e.g. `2 603` in Finnish. */
 export function formatCount(count: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocales[language]).format(count);
+  return numberFormat(intlLocales[language]).format(count);
 }
 
 /** A month (`YYYY-MM`, or a date in it) as "maaliskuu 2025" in the reader's language. */
 export function formatMonthYear(monthOrDate: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocales[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat(intlLocales[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     parseIsoDate(monthOrDate.slice(0, 7)),
   );
 }
 
 /** A number with at most two decimals, e.g. `1,5` in Finnish; with `digits`, exactly that many (`1,50`). */
 export function formatDecimal(value: number, language: Language, digits?: number): string {
-  return new Intl.NumberFormat(intlLocales[language], {
+  return numberFormat(intlLocales[language], {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits ?? 2,
   }).format(value);
@@ -202,7 +219,7 @@ const TIME_ZONE = 'Europe/Helsinki';
 
 /** Today's date in Finland, `YYYY-MM-DD`. */
 export function finnishToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** A `YYYY-MM-DD` date the given number of days later (or earlier, when negative). */
@@ -215,7 +232,7 @@ export function startOfFinnishDay(isoDate: string): string {
   const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
   // Finland is 2 or 3 hours ahead of UTC; the offset at that day's start decides which.
   const offsetAt = (moment: number) => {
-    const name = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
+    const name = dateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
       .formatToParts(moment)
       .find((part) => part.type === 'timeZoneName')!.value;
     const [, sign, hours, minutes] = /GMT([+-])(\d{2}):(\d{2})/.exec(name) ?? ['', '+', '0', '0'];
@@ -235,7 +252,7 @@ export function formatDateTimeParts(isoDateTime: string, language: Language): { 
   const moment = new Date(isoDateTime);
   const locale = intlLocales[language];
   return {
-    date: new Intl.DateTimeFormat(locale, { ...dateOptions[language], timeZone: TIME_ZONE }).format(moment),
-    time: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(moment),
+    date: dateTimeFormat(locale, { ...dateOptions[language], timeZone: TIME_ZONE }).format(moment),
+    time: dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(moment),
   };
 }
