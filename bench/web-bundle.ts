@@ -7,7 +7,7 @@ export interface InitialScript {
   file: string;
   bytes: number;
   gzipBytes: number;
-  /** As the API sends it to a browser that accepts br (compression's default quality, 4). */
+  /** As the API sends it to a browser that accepts br: the build's brotli copy beside it (apps/web/precompress.plugin.ts). */
   brotliBytes: number;
 }
 
@@ -31,7 +31,7 @@ export function initialScripts(webDist: string): InitialScript[] {
       file: address,
       bytes: content.length,
       gzipBytes: zlib.gzipSync(content).length,
-      brotliBytes: zlib.brotliCompressSync(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }).length,
+      brotliBytes: fs.statSync(path.join(webDist, `${address.replace(/^\//, '')}.br`)).size,
     };
   });
 }

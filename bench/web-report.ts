@@ -163,7 +163,7 @@ export function markdownWebReport(run: WebRun): string {
     '',
     `Every page loads first the entry and its static imports (index.html's module script and modulepreload`,
     `links): ${run.initial.length} files, ${kB(initialBytes)} as built, ${kB(initialGzip)} gzipped, ${kB(initialBrotli)} with brotli`,
-    `(quality 4, as the API compresses). The rest of "JS gzipped" above is the screen's own chunks.`,
+    `(quality 11, as the build writes it beside each file and the API sends it). The rest of "JS gzipped" above is the screen's own chunks.`,
     '',
     ...(findings.length
       ? ['Accessibility audits that failed:', '', ...findings.map((line) => `- ${line}`), '']

@@ -2,13 +2,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { fewerChunks } from './chunks.plugin.ts';
 import { indexPage } from './index-page.plugin.ts';
+import { precompressAssets } from './precompress.plugin.ts';
 import { prerenderSignIn } from './prerender.plugin.ts';
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
   const apiTarget = `http://localhost:${env.API_PORT || 3001}`;
   return {
-    plugins: [react(), fewerChunks(), indexPage(), prerenderSignIn()],
+    plugins: [react(), fewerChunks(), indexPage(), prerenderSignIn(), precompressAssets()],
     server: {
       port: Number(env.WEB_PORT || 3000),
       strictPort: true,

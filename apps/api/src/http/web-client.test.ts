@@ -18,6 +18,13 @@ fs.mkdirSync(path.join(webDist, 'assets'));
 fs.writeFileSync(path.join(webDist, 'index.html'), indexHtml);
 fs.writeFileSync(path.join(webDist, 'assets', 'index-Bx7a9k.js'), entryJs);
 fs.writeFileSync(path.join(webDist, 'assets', 'photo-D3f1.png'), randomBytes(4096));
+// A script the build wrote compressed beside it too (apps/web/precompress.plugin.ts).
+const screenJs = `export const words = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => `sana ${i}`))};`;
+const screenBrotli = zlib.brotliCompressSync(screenJs, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+const screenGzip = zlib.gzipSync(screenJs, { level: 9 });
+fs.writeFileSync(path.join(webDist, 'assets', 'screen-C4e2.js'), screenJs);
+fs.writeFileSync(path.join(webDist, 'assets', 'screen-C4e2.js.br'), screenBrotli);
+fs.writeFileSync(path.join(webDist, 'assets', 'screen-C4e2.js.gz'), screenGzip);
 const signInHtml = (language: string) => `<!doctype html><html lang="${language}"><title>sign-in ${language}</title></html>`;
 fs.mkdirSync(path.join(webDist, 'prerendered'));
 for (const language of ['fi', 'sv', 'en']) {
@@ -95,6 +102,30 @@ describe('the web client and the API over HTTP', () => {
     expect(script.status).toBe(200);
     expect(script.headers['content-encoding']).toBeUndefined();
     expect(script.body.toString()).toBe(entryJs);
+  });
+
+  it.each([
+    ['br', 'gzip, deflate, br', screenBrotli],
+    ['gzip', 'gzip, deflate', screenGzip],
+  ])(
+    'when the build wrote a script compressed and the client accepts %s, then that copy goes as it is',
+    async (encoding, accepted, copy) => {
+      const script = await wire(server, '/assets/screen-C4e2.js', accepted);
+      expect(script.status).toBe(200);
+      expect(script.headers['content-encoding']).toBe(encoding);
+      expect(script.headers['content-type']).toMatch(/javascript/);
+      expect(script.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(script.body.equals(copy)).toBe(true);
+      expect(decoded(encoding, script.body)).toBe(screenJs);
+    },
+  );
+
+  it('when the build wrote a script compressed and the client accepts no compression, then the script comes as it is', async () => {
+    const script = await wire(server, '/assets/screen-C4e2.js', 'identity');
+    expect(script.status).toBe(200);
+    expect(script.headers['content-encoding']).toBeUndefined();
+    expect(script.body.toString()).toBe(screenJs);
   });
 
   it('when an image is asked for, then it is not compressed again', async () => {

@@ -4,10 +4,11 @@ import { languages } from '@yhdessa/shared';
 import compression from 'compression';
 import { parse as parseCookie } from 'cookie';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 /**
  * Brotli where the client accepts it, else gzip, for every text answer above 1 KB: JSON of the
- * API, HTML, JS, CSS, SVG. Images and fonts are compressed already and pass as they are (the
+ * API, HTML, and the files of the build that come without their compressed copies. Images and fonts are compressed already and pass as they are (the
  * filter asks the media type). socket.io never reaches Express (server.ts), so neither its
  * polling nor its WebSocket goes through here; no route streams its answer.
  */
@@ -30,8 +31,16 @@ export function serveWebClient(app: Express, webDist: string, sessionCookie: str
   if (!fs.existsSync(indexFile)) return;
   app.use(
     '/assets',
-    // Vite names every file under assets/ by a hash of its content: a changed file is a new address.
-    express.static(path.join(webDist, 'assets'), { index: false, redirect: false, immutable: true, maxAge: '1y' }),
+    // The build writes each script and stylesheet compressed beside it, smaller than compressResponses
+    // can afford per request (apps/web/precompress.plugin.ts); those go as they are, in the encoding the
+    // client prefers. Vite names every file under assets/ by a hash of its content: a changed file is a
+    // new address.
+    expressStaticGzip(path.join(webDist, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      index: false,
+      serveStatic: { index: false, redirect: false, immutable: true, maxAge: '1y' },
+    }),
     missingAsset,
   );
   app.use(
