@@ -1,5 +1,7 @@
 import type { Plugin, Rolldown } from 'vite';
 import { FIRST_SCREENS_CHUNK } from './chunks.plugin.ts';
+import { earlyRequests, type EarlyRequestSettings } from './src/app/early-requests.ts';
+import { EARLY_READS_KEY } from './src/lib/early-reads.ts';
 import { paths } from './src/lib/paths.ts';
 
 /** The script's own name under assets/ (hashed); index.html loads it before the entry. */
@@ -20,45 +22,11 @@ function scriptsAfterPaint(html: string): string {
 }
 
 /**
- * What index.html's page needs next after its entry, asked for beside the entry rather than once the
- * entry has run (on a slow line, a round trip and the entry's run later): the strings of the
- * reader's language, chosen as src/lib/i18n.ts chooses them (a choice kept on this device, else the
- * first of the browser's languages we have, else Finnish), and, outside the pages that stand alone
- * (sign-in, an invitation, the accessibility statement), the first signed-in screens' chunk with its
- * styles. A separate file, not an inline script: the API's content security policy allows only
- * scripts from its own origin.
+ * The early-requests script: app/early-requests.ts's function, its source as the build's config loader
+ * compiled it (it names nothing outside its body), called with this build's files.
  */
-function scriptSource(strings: Record<string, string>, firstScreens: string[], standalone: string[]): string {
-  return `(function () {
-  var strings = ${JSON.stringify(strings)};
-  var language;
-  try {
-    language = localStorage.getItem('yhdessa.language');
-  } catch (error) {}
-  if (!strings[language]) {
-    language = (navigator.languages || [navigator.language])
-      .map(function (tag) { return String(tag).split('-')[0].toLowerCase(); })
-      .filter(function (code) { return strings[code]; })[0] || 'fi';
-  }
-  var files = [strings[language]];
-  var path = location.pathname;
-  var alone = ${JSON.stringify(standalone)}.some(function (start) { return path === start || path.indexOf(start + '/') === 0; });
-  if (!alone) files = files.concat(${JSON.stringify(firstScreens)});
-  files.forEach(function (file) {
-    var link = document.createElement('link');
-    if (/\\.css$/.test(file)) {
-      link.rel = 'preload';
-      link.as = 'style';
-    } else {
-      link.rel = 'modulepreload';
-    }
-    link.crossOrigin = '';
-    link.fetchPriority = 'low';
-    link.href = file;
-    document.head.appendChild(link);
-  });
-})();
-`;
+function scriptSource(settings: EarlyRequestSettings): string {
+  return `(${earlyRequests.toString()})(${JSON.stringify(settings)}, window);\n`;
 }
 
 /** The pre-rendered sign-in page asks for its own strings and code (prerender.plugin.ts). */
@@ -66,7 +34,7 @@ export function withoutEarlyRequests(html: string): string {
   return html.replace(/<script async src="[^"]*early-requests[^"]*"><\/script>\n\s*/, '');
 }
 
-/** index.html: its scripts after its first paint, and what comes after its entry asked for beside it. */
+/** index.html: its scripts after its first paint, and what comes after its entry (code and reads) asked for beside it. */
 export function indexPage(): Plugin {
   let base = '/';
   return {
@@ -98,7 +66,8 @@ export function indexPage(): Plugin {
         });
         const files = [...styles, ...scripts].map((file) => `${base}${file}`);
         const standalone = [paths.signIn, paths.invitation('').replace(/\/$/, ''), paths.accessibilityStatement];
-        const reference = this.emitFile({ type: 'asset', name: SCRIPT_NAME, source: scriptSource(strings, files, standalone) });
+        const source = scriptSource({ strings, firstScreens: files, standalone, readsKey: EARLY_READS_KEY });
+        const reference = this.emitFile({ type: 'asset', name: SCRIPT_NAME, source });
         const tag = `<script async src="${base}${this.getFileName(reference)}"></script>`;
         const entry = html.indexOf('<script type="module"');
         if (entry < 0) throw new Error('index.html has no module script');

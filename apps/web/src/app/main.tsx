@@ -4,6 +4,7 @@ import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { currentUserQueryOptions } from '../features/auth/api/current-user.query';
+import { dropEarlyReads } from '../lib/early-reads';
 import { firstScreenDrawn } from '../lib/first-screen';
 import { createI18n, languageLoaded } from '../lib/i18n';
 import { paths } from '../lib/paths';
@@ -19,6 +20,7 @@ if (!root) throw new Error('index.html has no #root');
 const prerenderedLanguage = root.dataset.prerendered === 'sign-in' ? root.dataset.language : undefined;
 
 reloadOnStaleChunks();
+void firstScreenDrawn.then(dropEarlyReads);
 
 // socket.io's code waits until the first screen is drawn: a missed change is replayed on joining a family's room.
 const loadSocket = () => firstScreenDrawn.then(() => import('../lib/create-socket')).then(({ createSocket }) => createSocket());

@@ -1,5 +1,6 @@
 import { problemSchema, type ErrorCode, type Problem } from '@yhdessa/shared';
 import type { z } from 'zod';
+import { takeEarlyRead } from './early-reads';
 
 /**
  * Failures the client names itself, with status 0: the server never answered. They are not part of
@@ -78,16 +79,19 @@ export async function apiRequest<T = void>(
     csv ? requestTimeLimits.upload : method === 'GET' ? requestTimeLimits.read : requestTimeLimits.write,
   );
   try {
-    const response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { Accept: 'application/json' }
-          : { Accept: 'application/json', 'Content-Type': csv ? 'text/csv; charset=utf-8' : 'application/json' },
-      body: body === undefined ? undefined : csv ? String(body) : JSON.stringify(body),
-      signal: signal ? anySignal(signal, timeout) : timeout,
-    });
+    // The page's first reads were asked for before this code came (app/early-requests.ts).
+    const response =
+      (method === 'GET' ? await takeEarlyRead(path) : undefined) ??
+      (await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers:
+          body === undefined
+            ? { Accept: 'application/json' }
+            : { Accept: 'application/json', 'Content-Type': csv ? 'text/csv; charset=utf-8' : 'application/json' },
+        body: body === undefined ? undefined : csv ? String(body) : JSON.stringify(body),
+        signal: signal ? anySignal(signal, timeout) : timeout,
+      }));
     if (!response.ok) throw await toApiError(response);
     if (!schema) return undefined as T;
     // The time limit covers reading the answer too.

@@ -33,7 +33,7 @@ const languageChunks: BackendModule = {
  * The user's own choice on this device first, then the first of the browser's languages we have
  * ('sv-FI' counts as Swedish), else Finnish. The choice is mirrored into `<html lang>`; only a
  * choice the user makes is remembered, so a detected language follows the browser's settings.
- * index-page.plugin.ts makes the same choice to fetch the strings early: a change here goes there too.
+ * app/early-requests.ts makes the same choice to fetch the strings early: a change here goes there too.
  * Every language has every key (i18n.test.ts), so there is no fallback language to fetch beside it.
  * `strings` are languages at hand already (tests), which are then not fetched.
  */
