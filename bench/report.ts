@@ -294,29 +294,34 @@ ${sections.join('\n\n')}
   few values go as a list of parameters (\`oneOf\` in \`db/database.ts\`; the write's confirmation
   0.93 → 0.38 ms of CPU on PGlite). On the PostgreSQL server each pooled connection keeps its
   first 200 parameterised statements prepared (\`db/prepared-postgres.ts\`).
-- A write is four statements after its BEGIN or savepoint (the confirmation of the copies, the
-  action, the update, the audit link with the event row). Writes to one family hold its rows
-  (data version, audit chain head, event sequence) until they commit, and on the server a commit
-  waits for the log's flush to disk, so before the group commit they committed one flush at a
-  time; a group now shares one BEGIN, one COMMIT and one flush. Each write of a group still runs
-  its own statements, one after the other, which is why the update lags the read: the read
-  group commit appends many reads' audit links in one statement.
-- Where a write's time went (2026-12-07, PGlite, CPU profile and statement timings of the update
-  scenario): about 2.3 ms of the API thread's CPU per write, of which 0.9 ms in the statements
-  (the update 0.29, the audit link with the event 0.28, the confirmation 0.14, the action read
-  0.11, the group's BEGIN and COMMIT shared), 0.36 ms in drizzle building them, and the rest in
-  HTTP, the request log, JSON and garbage collection. 20 % of the bare endpoint is about 1.1 ms
-  per write. Weighed and not kept: PGlite in a worker thread of its own (the API's statements
-  sent to it as messages). It measured 303.7 against 403.0 updates/s in the API's thread, back to
-  back (reads 1,162.8 against 1,300.4): a write's statements depend on each other, so each one
-  waits for a message there and one back, and the two threads took turns rather than working
-  side by side (together under one core).
-- On the PostgreSQL server the update is bound by time, not CPU (API 37 %, server 12 % of the
-  two cores): a group's writes run one after another on one connection, each five round trips of
-  0.15–0.32 ms (savepoint, confirmation, action read, update, audit link with event), and each
-  group waits for one log flush of 2.3–3.3 ms. With eight writers a group holds at most eight
-  writes, so 20 % of the bare endpoint (about 850 writes/s) leaves about 0.75 ms of round trips
-  per write: two or three statements, not five.
+- A write is two statements after its BEGIN or savepoint: the update, which reads the action as
+  it was in its own FROM (a refusal or a bad goal found after it undoes it with the rollback), and
+  the audit link with the event row, which also confirms the copies from memory (a stale one
+  undoes the write, which runs again from the database). Until 2026-12-07 it was four: the
+  confirmation and the action read came first. Writes to one family hold its rows (data version,
+  audit chain head, event sequence) until they commit, and on the server a commit waits for the
+  log's flush to disk; a group of writes shares one BEGIN, one COMMIT and one flush, but runs its
+  writes' statements one after the other, which is why the update lags the read: the read group
+  commit appends many reads' audit links in one statement.
+- Drizzle builds a statement's SQL text anew on every run. For the action update, with the row
+  before in its FROM, that was about 0.57 ms of a write's CPU (PGlite, CPU profile under load,
+  2026-12-07), more than PGlite spent running it; the update is now built once per combination of
+  changed fields (\`db/built-once.ts\`) and only its values are bound. The two changes, measured A/B
+  against the code before them (two API processes side by side, 4-second bursts alternated, six
+  rounds): PGlite 256.2 → 340.2 updates/s, the API's CPU 3.91 → 3.16 ms per write; the
+  PostgreSQL server 258.6 → 277.7 updates/s (four rounds).
+- What is left to 20 % on PGlite: the API process spends about 2.9 ms of CPU per write (all its
+  threads) against 1.2 ms per plan read; PGlite's own work is about 40 % of it, drizzle building
+  and mapping the other statements and the request's HTTP, log and JSON work most of the rest.
+  Weighed and not kept: PGlite in a worker thread of its own (the API's statements sent to it as
+  messages). It measured 303.7 against 403.0 updates/s in the API's thread, back to back (reads
+  1,162.8 against 1,300.4): a write's statements depend on each other, so each one waits for a
+  message there and one back, and the two threads took turns rather than working side by side.
+- On the PostgreSQL server the update is bound by time, not CPU: a group's writes run one after
+  another on one connection (savepoint, update, audit link with event: three round trips of
+  0.15–0.6 ms under load) and each group waits for one log flush of 2.3–3.3 ms. With eight
+  writers a group holds at most eight writes; the next lever is a group's audit links and events
+  appended in one statement for all its writes, as the read group commit does.
 - The load generator, the servers and (in the PostgreSQL configuration) the database share this
   machine's cores, so absolute figures depend on the machine and vary from run to run; the
   ratio from one run is the figure to compare.
