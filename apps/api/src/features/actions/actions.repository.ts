@@ -87,6 +87,15 @@ export async function changeActionAt(
   };
 }
 
+/** The action after its change, with what it was before alongside. */
+type ChangedActionRow = ActionRow & {
+  beforeTitle: string;
+  beforeOwnerName: string;
+  beforeDueOn: string | null;
+  beforeGoalId: string | null;
+  beforeStatus: ActionStatus;
+};
+
 const changeableFields = ['title', 'ownerName', 'dueOn', 'status'] as const;
 /** A value bound at each run; set as SQL, so it goes to the driver as given (a time as ISO text). */
 const placeholder = (name: string) => sql`${sql.placeholder(name)}`;
@@ -94,11 +103,7 @@ const changeStatements = new Map<string, ReturnType<typeof changeStatement>>();
 
 /** The update for one combination of changed fields, built once (`builtOnce`): the hottest write there is. */
 function changeStatement(changed: readonly (typeof changeableFields)[number][], goal: 'kept' | 'none' | 'linked') {
-  return builtOnce<
-    ActionRow & {
-      [K in `before${Capitalize<keyof ActionBefore>}`]: ActionRow[Uncapitalize<K extends `before${infer F}` ? F : never>];
-    }
-  >((db) => {
+  return builtOnce<ChangedActionRow>((db) => {
     const before = db
       .select({
         id: actions.id,
