@@ -86,6 +86,14 @@ describe("a family's data versions", () => {
     expect(await moves(() => db.execute(sql`delete from service_roles where family_id = ${mine}`))).toEqual(expected);
   });
 
+  it('when the plan itself changes, then only its family’s content version moves', async () => {
+    const [mine, other] = familyIds;
+    expect(await moves(() => db.execute(sql`update plans set version = version + 1 where family_id = ${mine}`))).toEqual({
+      ...contentOnly(mine),
+      ...untouched(other),
+    });
+  });
+
   it('when a statement changes no row, then no version moves', async () => {
     const [first, second] = familyIds;
     expect(await moves(() => db.execute(sql`update actions set title = 'x' where false`))).toEqual({

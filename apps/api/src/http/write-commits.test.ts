@@ -54,11 +54,24 @@ it('when one write of a group fails, then only its own change is undone and the 
     // A statement that fails in the database (the name is taken) leaves the group's transaction usable.
     queue.run(insertProbe('kept')),
     queue.run(insertProbe('kept too')),
+    // Writes that run no statement at all, refused or not (their savepoint is not waited for first).
+    queue.run(() => Promise.reject(refused)),
+    queue.run(() => Promise.resolve('nothing to write')),
+    queue.run(insertProbe('last')),
   ]);
 
-  expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'fulfilled']);
+  expect(outcomes.map((outcome) => outcome.status)).toEqual([
+    'fulfilled',
+    'fulfilled',
+    'rejected',
+    'rejected',
+    'fulfilled',
+    'rejected',
+    'fulfilled',
+    'fulfilled',
+  ]);
   expect((outcomes[2] as PromiseRejectedResult).reason).toBe(refused);
-  expect(await committedProbes()).toEqual(['first', 'kept', 'kept too']);
+  expect(await committedProbes()).toEqual(['first', 'kept', 'kept too', 'last']);
 });
 
 it('when a write of a group has run, then it is not answered before the whole group has committed', async () => {

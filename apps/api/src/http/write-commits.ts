@@ -58,11 +58,19 @@ export class WriteCommitQueue {
       await this.#database.db.transaction(async (tx) => {
         for (const waiting of group) {
           // Not released: a savepoint of this name nests in the previous one, and a rollback to it
-          // undoes only this write (one statement per write less than savepoint and release).
-          await tx.execute(sql`savepoint grouped_write`);
+          // undoes only this write (one statement per write less than savepoint and release). Not
+          // waited for before the write starts: the write's statements queue behind it on the
+          // connection, which sends them as soon as it is done, without a turn of the event loop.
+          const savepoint = tx.execute(sql`savepoint grouped_write`).then(() => undefined);
+          // Marked as handled now: the write's own statements may take a while before it is awaited.
+          savepoint.catch(() => undefined);
           try {
-            outcomes.push({ value: await waiting.work(tx) });
+            const value = await waiting.work(tx);
+            await savepoint;
+            outcomes.push({ value });
           } catch (error) {
+            // A savepoint that failed failed the write too, and the transaction with it.
+            await savepoint;
             await tx.execute(sql`rollback to savepoint grouped_write`);
             outcomes.push({ error });
           }
