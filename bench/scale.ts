@@ -4,9 +4,10 @@
  * municipality (apps/api/src/test/scale/generate-municipality.ts), the real API starts on it, and a
  * generated coordinator, service worker and manager (sessions written straight into the database,
  * as bench/realtime-world.ts does) read the hot endpoints. Prints p50/p95 per endpoint and size,
- * the p95 ratio of the largest size to the smallest against the goal (at most 2x), the API's
- * resident memory after each size, and writes the "Scale" section of docs/benchmarks.md. The
- * generated databases are dropped afterwards. Not part of the test suite.
+ * the p95 ratio of the largest size to the smallest against the goal (at most 2x), the first request
+ * of each endpoint (a cold cache: what a manager waits for after any change), the API's resident
+ * memory after each size, and writes the "Scale" section of docs/benchmarks.md. The generated
+ * databases are dropped afterwards unless kept. Not part of the test suite.
  *
  * Requests go one at a time: the question is how one person's wait grows with the data, and
  * concurrent load would measure the two cores' queueing as much as the queries (`pnpm bench`
@@ -19,7 +20,11 @@
  * (default 100), BENCH_SCALE_SECONDS (per endpoint, all sizes together, default 90), BENCH_SCALE_SEED (default 13),
  * BENCH_PG_URL (the PostgreSQL server without a database name; loopback only; default
  * postgres://postgres@127.0.0.1:5432), BENCH_SCALE_PORT (the first API's port, the next sizes' the ports after it;
- * default: any free ones),
+ * default: any free ones), BENCH_SCALE_DB (the databases' name prefix, each size's database is
+ * `<prefix>_<families>`; default scale_yhdessa_<pid>), BENCH_SCALE_KEEP=1 (keep the databases, and use
+ * one kept by an earlier run with the same prefix, size and seed instead of generating it again:
+ * 100,000 families take minutes; needs BENCH_SCALE_DB), BENCH_SCALE_ONLY (measure only the endpoints
+ * whose label contains it, e.g. `manager`; a partial run does not write docs/benchmarks.md),
  * BENCH_DOCS=0 (do not write docs/benchmarks.md).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
@@ -62,8 +67,14 @@ const settings = {
   seed: wholeNumberFromEnv('BENCH_SCALE_SEED', 13),
   postgresUrl: (process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, ''),
   port: wholeNumberFromEnv('BENCH_SCALE_PORT', 0),
-  writeDocs: process.env.BENCH_DOCS !== '0',
+  databasePrefix: process.env.BENCH_SCALE_DB || `scale_yhdessa_${process.pid}`,
+  keep: process.env.BENCH_SCALE_KEEP === '1',
+  only: process.env.BENCH_SCALE_ONLY ?? '',
+  writeDocs: process.env.BENCH_DOCS !== '0' && !process.env.BENCH_SCALE_ONLY,
 };
+if (!/^[a-z_][a-z0-9_]*$/.test(settings.databasePrefix)) throw new Error('BENCH_SCALE_DB: lower-case letters, digits and _ only');
+if (settings.keep && !process.env.BENCH_SCALE_DB)
+  throw new Error('BENCH_SCALE_KEEP=1 needs BENCH_SCALE_DB: a name the next run finds');
 const WARMUP_REQUESTS = 3;
 /** The API counts as settled once it used less than this share of one core over two seconds. */
 const SETTLED_CPU_PERCENT = 5;
@@ -72,14 +83,30 @@ const SETTLE_LIMIT_SECONDS = 300;
 const out = (text = '') => process.stdout.write(`${text}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function adminQuery(text: string): Promise<void> {
+async function adminQuery<Row extends object = object>(text: string, values: unknown[] = []): Promise<Row[]> {
   const client = new Client({ connectionString: `${settings.postgresUrl}/postgres` });
   await client.connect();
   try {
-    await client.query(text);
+    return (await client.query(text, values)).rows as Row[];
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A kept database carries what its generation reported as its comment, written once generation
+ * finished: a database without one was left half-made and is generated again.
+ */
+async function keptGeneration(name: string): Promise<Municipality['generation'] | null> {
+  const [row] = await adminQuery<{ comment: string | null }>(
+    `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,
+    [name],
+  );
+  if (!row) return null;
+  const kept = row.comment ? (JSON.parse(row.comment) as { seed: number; generation: Municipality['generation'] }) : null;
+  if (kept?.seed === settings.seed) return kept.generation;
+  await adminQuery(`drop database ${name} with (force)`);
+  return null;
 }
 
 /** CPU time (user + system) of a process in clock ticks, from /proc. */
@@ -130,7 +157,7 @@ interface Endpoint {
   path: (municipality: Municipality) => string;
 }
 
-const endpoints: Endpoint[] = [
+const allEndpoints: Endpoint[] = [
   { label: "coordinator's workspace", who: 'coordinator', path: () => '/api/workspace' },
   { label: 'family list', who: 'coordinator', path: () => '/api/families' },
   { label: 'family list, search', who: 'coordinator', path: () => '/api/families?q=virta' },
@@ -145,6 +172,7 @@ const endpoints: Endpoint[] = [
   { label: 'manager: outcomes', who: 'manager', path: () => '/api/insights/outcomes' },
   { label: 'manager: caseloads', who: 'manager', path: () => '/api/insights/caseloads' },
 ];
+const endpoints = allEndpoints.filter((endpoint) => endpoint.label.includes(settings.only));
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -211,19 +239,26 @@ async function measure(municipalities: Municipality[], endpoint: Endpoint): Prom
 
 /** A fresh database with a generated municipality, and the sessions of the people who read it. */
 async function generate(families: number): Promise<Municipality> {
-  const name = `scale_yhdessa_${process.pid}_${families}`;
+  const name = `${settings.databasePrefix}_${families}`;
   const url = `${settings.postgresUrl}/${name}`;
   out(`\n${families.toLocaleString('en-US')} families: database ${name}`);
-  await adminQuery(`create database ${name}`);
-  atCleanUp(() => adminQuery(`drop database if exists ${name} with (force)`));
+  const kept = settings.keep ? await keptGeneration(name) : null;
+  if (!kept) await adminQuery(`create database ${name}`);
+  if (!settings.keep) atCleanUp(async () => void (await adminQuery(`drop database if exists ${name} with (force)`)));
   const database = await openDatabase({ url, dataDir: '' });
   try {
-    const generation = await generateMunicipality(database.db, {
-      families,
-      seed: settings.seed,
-      onStep: (step, ms) => ms > 5_000 && out(`    ${step}: ${(ms / 1000).toFixed(1)} s`),
-    });
-    out(`  generated in ${(generation.ms / 1000).toFixed(1)} s`);
+    const generation =
+      kept ??
+      (await generateMunicipality(database.db, {
+        families,
+        seed: settings.seed,
+        onStep: (step, ms) => ms > 5_000 && out(`    ${step}: ${(ms / 1000).toFixed(1)} s`),
+      }));
+    out(kept ? '  kept from an earlier run' : `  generated in ${(generation.ms / 1000).toFixed(1)} s`);
+    if (settings.keep && !kept)
+      await adminQuery(
+        `comment on database ${name} is '${JSON.stringify({ seed: settings.seed, generation: { ms: generation.ms, rows: generation.rows } })}'`,
+      );
     const people = samplePeople(settings.seed, scaleShape(families));
     const cookies = {
       coordinator: await sessionCookieFor(database.db, people.coordinatorId),
