@@ -15,6 +15,7 @@ const CASE_YEAR_MONTHS = 12;
 /** Months counted from year 0, so that two months subtract: `YYYY-MM` or a `YYYY-MM-DD` in it. */
 const monthNumber = (isoMonth: string) => Number(isoMonth.slice(0, 4)) * 12 + Number(isoMonth.slice(5, 7)) - 1;
 
+const finnish = new Intl.Collator('fi');
 const hiddenCost: CostCell = { suppressed: true, costCents: null, families: null };
 const hiddenDifference: DifferenceCell = { suppressed: true, cents: null, percent: null };
 const notComparable: DifferenceCell = { suppressed: false, cents: null, percent: null };
@@ -79,7 +80,7 @@ export function compareYears(table: CostTable, before: number, after: number): C
 }
 
 /** The years of opening whose every family has had its first 24 case months end before this month, oldest first. */
-export function completeCohorts(openings: readonly CaseOpening[], thisMonth: string): number[] {
+export function completeCohorts(openings: readonly Pick<CaseOpening, 'openedIn'>[], thisMonth: string): number[] {
   const lastOpening = new Map<number, number>();
   for (const { openedIn } of openings) {
     const year = Number(openedIn.slice(0, 4));
@@ -92,6 +93,54 @@ export function completeCohorts(openings: readonly CaseOpening[], thisMonth: str
 }
 
 /**
+ * A cohort's usage in its first two case years, counted: its size, the services it used in them
+ * with their first use (`YYYY-MM-DD` and the service's id), and the families and cost of each
+ * service and of all in each case year, named `<service id>|0` … `all|1`.
+ */
+export interface CountedCohort {
+  opened: number;
+  families: number;
+  services: { id: string; label: LocalizedText; firstSeen: string }[];
+  figures: Map<string, { families: number; value: number }>;
+}
+
+/** The case year (0: the first, 1: the second) of a day of a family whose case opened in `openedIn`, or null. */
+const caseYearOf = (usedOn: string, openedIn: string) => {
+  const caseYear = Math.floor((monthNumber(usedOn) - monthNumber(openedIn)) / CASE_YEAR_MONTHS);
+  return caseYear === 0 || caseYear === 1 ? caseYear : null;
+};
+
+/** The cohort of `opened` counted from usage rows; the API counts it in SQL (usage-counts.repository.ts). */
+export function countCohort(usage: readonly PricedUsage[], openings: readonly CaseOpening[], opened: number): CountedCohort {
+  const cohort = new Map(
+    openings.filter((opening) => opening.openedIn.startsWith(`${opened}-`)).map((opening) => [opening.familyId, opening]),
+  );
+  const sums = new Map<string, { families: Set<string>; value: number }>();
+  const services = new Map<string, { id: string; label: LocalizedText; firstSeen: string }>();
+  for (const item of usage) {
+    const opening = cohort.get(item.familyId);
+    const caseYear = opening ? caseYearOf(item.usedOn, opening.openedIn) : null;
+    if (caseYear === null) continue;
+    const seen = `${item.usedOn}${item.service.id}`;
+    const service = services.get(item.service.id);
+    if (!service || seen < service.firstSeen)
+      services.set(item.service.id, { id: item.service.id, label: item.service.name, firstSeen: seen });
+    for (const key of [`${item.service.id}|${caseYear}`, `all|${caseYear}`]) {
+      const sum = sums.get(key) ?? { families: new Set(), value: 0 };
+      sum.families.add(item.familyId);
+      sum.value += item.costCents;
+      sums.set(key, sum);
+    }
+  }
+  return {
+    opened,
+    families: cohort.size,
+    services: [...services.values()],
+    figures: new Map([...sums].map(([key, sum]) => [key, { families: sum.families.size, value: sum.value }])),
+  };
+}
+
+/**
  * The families whose case opened in a year: each family's first case year against its second, by
  * service and in total, added up over the cohort. A family whose case closed stays in the cohort
  * with what it used, so ending support counts as a saving. The cost per family is per family of
@@ -99,39 +148,25 @@ export function completeCohorts(openings: readonly CaseOpening[], thisMonth: str
  * shown), is hidden, and in each year's column the next-smallest cost that would give it away
  * through the total; under five families in the cohort, everything is.
  */
-export function compareCaseYears(
-  usage: readonly PricedUsage[],
-  openings: readonly CaseOpening[],
-  opened: number,
-): ChangeComparison {
-  const cohort = new Map(
-    openings.filter((opening) => opening.openedIn.startsWith(`${opened}-`)).map((opening) => [opening.familyId, opening]),
-  );
-  if (cohort.size < MIN_FAMILIES_PER_FIGURE)
+export const compareCaseYears = (usage: readonly PricedUsage[], openings: readonly CaseOpening[], opened: number) =>
+  compareCohort(countCohort(usage, openings, opened));
+
+/** The comparison of `compareCaseYears`, from the cohort's counts. */
+export function compareCohort(counted: CountedCohort): ChangeComparison {
+  const { opened, families: size } = counted;
+  if (size < MIN_FAMILIES_PER_FIGURE)
     return { mode: 'case-years', opened, cohort: { suppressed: true, families: null }, rows: [], total: hiddenFigures };
 
-  // Each usage row of a cohort family in its first (0) or second (1) case year.
-  const inCaseYears = usage.flatMap((item) => {
-    const opening = cohort.get(item.familyId);
-    if (!opening) return [];
-    const caseYear = Math.floor((monthNumber(item.usedOn) - monthNumber(opening.openedIn)) / CASE_YEAR_MONTHS);
-    return caseYear === 0 || caseYear === 1 ? [{ item, caseYear }] : [];
-  });
-  const labels = new Map<string, LocalizedText>(inCaseYears.map(({ item }) => [item.service.id, item.service.name]));
-  const services = [...labels].sort(([, a], [, b]) => a.fi.localeCompare(b.fi, 'fi'));
+  // Services by Finnish name; of one name, the one used first.
+  const services = [...counted.services].sort(
+    (a, b) => finnish.compare(a.label.fi, b.label.fi) || (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : 0),
+  );
   // Figures service by service and then all services, each with its first year and then its second.
-  const groups = [...services.map(([id]) => id), null];
-  const figures = groups.flatMap((service) =>
+  const groups = [...services.map((service) => service.id), 'all'];
+  const figures = groups.flatMap((group) =>
     [0, 1].map((caseYear): FigureFacts => {
-      const items = inCaseYears.filter(
-        (row) => row.caseYear === caseYear && (service === null || row.item.service.id === service),
-      );
-      const families = new Set(items.map(({ item }) => item.familyId)).size;
-      return {
-        families,
-        value: items.reduce((sum, { item }) => sum + item.costCents, 0),
-        familiesOutside: cohort.size - families,
-      };
+      const { families, value } = counted.figures.get(`${group}|${caseYear}`) ?? { families: 0, value: 0 };
+      return { families, value, familiesOutside: size - families };
     }),
   );
   // Each year's column adds up to its total; no two-year total is shown, so the rows add up to nothing.
@@ -145,7 +180,7 @@ export function compareCaseYears(
         ? hiddenCost
         : { suppressed: false, costCents: figures[index]!.value, families: figures[index]!.families };
     }) as [CostCell, CostCell];
-    const [perFamilyBefore, perFamilyAfter] = [perFamily(before, cohort.size), perFamily(after, cohort.size)];
+    const [perFamilyBefore, perFamilyAfter] = [perFamily(before, size), perFamily(after, size)];
     return {
       before,
       after,
@@ -158,8 +193,8 @@ export function compareCaseYears(
   return {
     mode: 'case-years',
     opened,
-    cohort: { suppressed: false, families: cohort.size },
-    rows: services.map(([, label], group) => ({ label, ...line(group) })),
+    cohort: { suppressed: false, families: size },
+    rows: services.map(({ label }, group) => ({ label, ...line(group) })),
     total: line(services.length),
   };
 }

@@ -29,30 +29,42 @@ export interface CostTableLayout {
   columnsTotal: string;
 }
 
-const hiddenCost: CostCell = { suppressed: true, costCents: null, families: null };
-
-/** A published cost table with the key of each row (e.g. a service's id), which stays on the server. */
-export interface KeyedCostTable {
-  table: CostTable;
-  rowKeys: string[];
+/** A figure as counted: its families and cost, and its first usage (`YYYY-MM-DD` and the service's id), which orders rows of one name. */
+export interface CountedFigure extends FigureFacts {
+  firstSeen: string;
 }
 
 /**
- * Cost tables by row and column with their totals, rows in the order of their Finnish names. A
- * figure is named by what it adds up (e.g. `service:<id>|year:2026`), so one that two tables both
- * show is one figure: it is hidden in both or in neither, and no table gives away what another
- * hides. Each total counts its families once however many cells they appear in.
+ * The usage counted for the cost tables: each figure by name (e.g. `service:<id>|month:2026-01`,
+ * `all|year:2026`; one without usage is absent), the label of each row (`service:<id>`), the years
+ * with usage and the cost per family of the years counted. The API counts it in SQL
+ * (usage-counts.repository.ts); `countUsage` counts usage rows here, as the tests of both do.
  */
-export function buildCostTables(usage: readonly PricedUsage[], layouts: readonly CostTableLayout[]): KeyedCostTable[] {
+export interface CountedUsage {
+  years: number[];
+  labels: Map<string, LocalizedText>;
+  figures: Map<string, CountedFigure>;
+  perFamily: Map<number, CostPerFamily>;
+}
+
+/** Usage rows, or their counts. */
+export type UsageSource = readonly PricedUsage[] | CountedUsage;
+
+export const yearsOf = (usage: readonly PricedUsage[]) =>
+  [...new Set(usage.map((item) => Number(item.usedOn.slice(0, 4))))].sort((a, b) => a - b);
+
+/** Every figure the layouts' tables name, counted from the usage rows: each total counts its families once however many cells they appear in. */
+export function countUsage(usage: readonly PricedUsage[], layouts: readonly CostTableLayout[]): CountedUsage {
+  // The rows each figure adds up, by index: two layouts naming one figure name it with the same rows.
   const members = new Map<string, Set<number>>();
-  const tables = layouts.map((layout) => {
-    const labels = new Map<string, LocalizedText>();
+  const labels = new Map<string, LocalizedText>();
+  for (const layout of layouts)
     usage.forEach((item, index) => {
       const column = layout.columns.of(item);
       if (!layout.columns.keys.includes(column)) return;
       const row = layout.rows.of(item);
-      labels.set(row.key, row.label);
       const rowKey = `${layout.rows.kind}:${row.key}`;
+      labels.set(rowKey, row.label);
       const columnKey = `${layout.columns.kind}:${column}`;
       for (const key of [
         `${rowKey}|${columnKey}`,
@@ -62,17 +74,70 @@ export function buildCostTables(usage: readonly PricedUsage[], layouts: readonly
       ])
         members.set(key, (members.get(key) ?? new Set()).add(index));
     });
-    const rows = [...labels].sort(([, a], [, b]) => a.fi.localeCompare(b.fi, 'fi'));
-    const rowKeys = [...rows.map(([key]) => `${layout.rows.kind}:${key}`), 'all'];
+  const figureOf = (indexes: ReadonlySet<number>): CountedFigure => {
+    const items = [...indexes].map((index) => usage[index]!);
+    return { ...factsOf(items), firstSeen: items.map((item) => `${item.usedOn}${item.service.id}`).sort()[0]! };
+  };
+  const years = yearsOf(usage);
+  return {
+    years,
+    labels,
+    figures: new Map([...members].map(([key, indexes]) => [key, figureOf(indexes)])),
+    perFamily: new Map(years.map((year) => [year, costPerFamily(usage.filter((item) => item.usedOn.startsWith(`${year}-`)))])),
+  };
+}
+
+const hiddenCost: CostCell = { suppressed: true, costCents: null, families: null };
+const finnish = new Intl.Collator('fi');
+
+/** A published cost table with the key of each row (e.g. a service's id), which stays on the server. */
+export interface KeyedCostTable {
+  table: CostTable;
+  rowKeys: string[];
+}
+
+/**
+ * Cost tables by row and column with their totals, rows in the order of their Finnish names (of one
+ * name, the one with the earlier first usage first). A figure is named by what it adds up (e.g.
+ * `service:<id>|year:2026`), so one that two tables both show is one figure: it is hidden in both or
+ * in neither, and no table gives away what another hides. Each total counts its families once
+ * however many cells they appear in.
+ */
+export function buildCostTables(source: UsageSource, layouts: readonly CostTableLayout[]): KeyedCostTable[] {
+  const counted = isCounted(source) ? source : countUsage(source, layouts);
+  const rowsOfKind = new Map<string, string[]>();
+  for (const rowKey of counted.labels.keys()) {
+    const kind = rowKey.slice(0, rowKey.indexOf(':'));
+    rowsOfKind.set(kind, [...(rowsOfKind.get(kind) ?? []), rowKey]);
+  }
+  const tables = layouts.map((layout) => {
     const columnKeys = [...layout.columns.keys.map((column) => `${layout.columns.kind}:${column}`), layout.columnsTotal];
+    // A row is in the table when it has usage in one of its columns; seen first: its earliest usage in them.
+    const rows = (rowsOfKind.get(layout.rows.kind) ?? []).flatMap((rowKey) => {
+      const seen = columnKeys
+        .slice(0, -1)
+        .map((column) => counted.figures.get(`${rowKey}|${column}`)?.firstSeen)
+        .filter((first) => first !== undefined)
+        .sort()[0];
+      return seen === undefined ? [] : [{ rowKey, label: counted.labels.get(rowKey)!, seen }];
+    });
+    rows.sort((a, b) => finnish.compare(a.label.fi, b.label.fi) || (a.seen < b.seen ? -1 : a.seen > b.seen ? 1 : 0));
     // Row by row, each row ending in its total, the column totals last: the layout of `tableLines`.
-    const grid = rowKeys.flatMap((row) => columnKeys.map((column) => `${row}|${column}`));
-    return { layout, rowKeys: rows.map(([key]) => key), labels: rows.map(([, label]) => label), grid };
+    const grid = [...rows.map((row) => row.rowKey), 'all'].flatMap((row) => columnKeys.map((column) => `${row}|${column}`));
+    return {
+      layout,
+      rowKeys: rows.map((row) => row.rowKey.slice(layout.rows.kind.length + 1)),
+      labels: rows.map((row) => row.label),
+      grid,
+    };
   });
 
   const keys = [...new Set(tables.flatMap((table) => table.grid))];
   const indexOf = new Map(keys.map((key, index) => [key, index]));
-  const figures = keys.map((key) => factsOf([...(members.get(key) ?? [])].map((index) => usage[index]!)));
+  const figures = keys.map((key): FigureFacts => {
+    const { families, value } = counted.figures.get(key) ?? { families: 0, value: 0 };
+    return { families, value };
+  });
   const lines = tables.flatMap(({ layout, labels, grid }) =>
     tableLines(labels.length, layout.columns.keys.length).map((line) => line.map((position) => indexOf.get(grid[position]!)!)),
   );
@@ -100,6 +165,8 @@ export function buildCostTables(usage: readonly PricedUsage[], layouts: readonly
   });
 }
 
+export const isCounted = (source: UsageSource): source is CountedUsage => 'figures' in source;
+
 const factsOf = (items: readonly PricedUsage[]): FigureFacts => ({
   families: new Set(items.map((item) => item.familyId)).size,
   value: items.reduce((sum, item) => sum + item.costCents, 0),
@@ -124,16 +191,18 @@ export function quartiles(values: readonly number[]): { lower: number; median: n
 export function costPerFamily(usage: readonly PricedUsage[]): CostPerFamily {
   const totals = new Map<string, number>();
   for (const item of usage) totals.set(item.familyId, (totals.get(item.familyId) ?? 0) + item.costCents);
-  if (totals.size < MIN_FAMILIES_PER_FIGURE)
+  return spreadOfFamilies(totals.size, () => quartiles([...totals.values()]));
+}
+
+/** The quartiles of `families` families' costs, or nothing of them when they are fewer than five. */
+export function spreadOfFamilies(
+  families: number,
+  quartilesOf: () => { lower: number; median: number; upper: number },
+): CostPerFamily {
+  if (families < MIN_FAMILIES_PER_FIGURE)
     return { suppressed: true, families: null, lowerQuartileCents: null, medianCents: null, upperQuartileCents: null };
-  const { lower, median, upper } = quartiles([...totals.values()]);
-  return {
-    suppressed: false,
-    families: totals.size,
-    lowerQuartileCents: lower,
-    medianCents: median,
-    upperQuartileCents: upper,
-  };
+  const { lower, median, upper } = quartilesOf();
+  return { suppressed: false, families, lowerQuartileCents: lower, medianCents: median, upperQuartileCents: upper };
 }
 
 /** Families counted in buckets, with their total; a bucket of one to four families is hidden, and what would give it away. */

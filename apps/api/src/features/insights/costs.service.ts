@@ -11,8 +11,8 @@ import {
 } from '@yhdessa/shared';
 import type { Queryable } from '../../db/database';
 import { pageOfKeptList } from '../../http/cursor';
-import { costPerFamily, type KeyedCostTable, type PricedUsage } from './cost-figures';
-import { listPricedUsageOfAllFamilies } from './insights.repository';
+import { costPerFamily, type KeyedCostTable, type UsageSource } from './cost-figures';
+import { countUsageOfAllFamilies } from './usage-counts.repository';
 import { publishCostTables } from './insights.service';
 
 /** A published cost table kept whole: its rows in page order, each with the key a cursor names (a service's or provider's id). */
@@ -47,8 +47,8 @@ function inPageOrder({ table, rowKeys }: KeyedCostTable): KeptCostTable {
 }
 
 /** What the services cost: by service and month, by provider and month, by service and year, and per family. */
-export function buildCosts(usage: readonly PricedUsage[], year: number): CostFigures {
-  const { years, byServiceYear, monthlyOf } = publishCostTables(usage, year);
+export function buildCosts(usage: UsageSource, year: number): CostFigures {
+  const { counted, years, byServiceYear, monthlyOf } = publishCostTables(usage, year);
   const { byService, byOrganisation } = monthlyOf(year)!;
   return {
     year,
@@ -56,11 +56,12 @@ export function buildCosts(usage: readonly PricedUsage[], year: number): CostFig
     byServiceMonth: inPageOrder(byService),
     byOrganisationMonth: inPageOrder(byOrganisation),
     byServiceYear: inPageOrder(byServiceYear),
-    perFamily: costPerFamily(usage.filter((item) => item.usedOn.startsWith(`${year}-`))),
+    perFamily: counted.perFamily.get(year) ?? costPerFamily([]),
   };
 }
 
-export const computeCosts = async (db: Queryable, year: number) => buildCosts(await listPricedUsageOfAllFamilies(db), year);
+export const computeCosts = async (db: Queryable, year: number) =>
+  buildCosts(await countUsageOfAllFamilies(db, { perFamilyIn: year }), year);
 
 /**
  * A page of a table's rows, after the cursor's row in the table as it is now: a slice of the whole,

@@ -10,8 +10,8 @@ import {
 import type { Queryable } from '../../db/database';
 import { pageOfKeptList } from '../../http/cursor';
 import { FORECAST_CONFIDENCE, forecastYear, monthsBefore } from './cost-forecast';
-import type { PricedUsage } from './cost-figures';
-import { listPricedUsageOfAllFamilies } from './insights.repository';
+import type { UsageSource } from './cost-figures';
+import { countUsageOfAllFamilies } from './usage-counts.repository';
 import { publishCostTables } from './insights.service';
 
 /** The months a forecast is fitted to: the last three complete years' worth. */
@@ -36,7 +36,7 @@ const finnish = new Intl.Collator('fi');
  * cannot give away a hidden one, nor can their order: the largest expected cost first, then the
  * services without a forecast, by Finnish name.
  */
-export function buildForecast(usage: readonly PricedUsage[], thisMonth: string): ForecastFigures {
+export function buildForecast(usage: UsageSource, thisMonth: string): ForecastFigures {
   const { monthlyOf } = publishCostTables(usage);
   const window = monthsBefore(thisMonth, FORECAST_WINDOW_MONTHS);
   const tableOf = (month: string) => monthlyOf(Number(month.slice(0, 4)))?.byService;
@@ -90,7 +90,7 @@ export function buildForecast(usage: readonly PricedUsage[], thisMonth: string):
 }
 
 export const computeForecast = async (db: Queryable, thisMonth: string) =>
-  buildForecast(await listPricedUsageOfAllFamilies(db), thisMonth);
+  buildForecast(await countUsageOfAllFamilies(db), thisMonth);
 
 /** A page of the services' forecasts, after the cursor's service in their order as it is now; a stale or foreign cursor answers 400. */
 export function pageOfForecasts(figures: ForecastFigures, query: ForecastServicePageQuery): ForecastServicePage {

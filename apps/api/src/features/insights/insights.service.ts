@@ -1,9 +1,17 @@
 import type { InsightsChange, InsightsChangeRequest } from '@yhdessa/shared';
 import { AppError } from '../../core/app-error';
 import type { Queryable } from '../../db/database';
-import { compareCaseYears, compareYears, completeCohorts } from './change-figures';
-import { buildCostTables, type CostTableLayout, type PricedUsage } from './cost-figures';
-import { listCaseOpeningsOfAllFamilies, listPricedUsageOfAllFamilies } from './insights.repository';
+import { compareCohort, compareYears, completeCohorts } from './change-figures';
+import {
+  buildCostTables,
+  countUsage,
+  isCounted,
+  yearsOf,
+  type CostTableLayout,
+  type PricedUsage,
+  type UsageSource,
+} from './cost-figures';
+import { countCohortUsage, countUsageOfAllFamilies, listLastCaseOpenings } from './usage-counts.repository';
 
 const monthsOf = (year: number) => Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`);
 const byService: CostTableLayout['rows'] = {
@@ -27,9 +35,6 @@ const monthsOfYear = (year: number): Pick<CostTableLayout, 'columns' | 'columnsT
   columnsTotal: `year:${year}`,
 });
 
-const yearsOf = (usage: readonly PricedUsage[]) =>
-  [...new Set(usage.map((item) => Number(item.usedOn.slice(0, 4))))].sort((a, b) => a - b);
-
 /**
  * Every cost table the manager's area shows, suppressed together: by service and year, by the
  * families' municipality and year (the outcome views' cost per outcome), and by service and by
@@ -37,26 +42,28 @@ const yearsOf = (usage: readonly PricedUsage[]) =>
  * and so changes no other figure). A figure two tables share is hidden in both or neither, and the
  * tables of one year never give away what another's hide.
  */
-export function publishCostTables(usage: readonly PricedUsage[], alsoYear?: number) {
-  const years = yearsOf(usage);
+export function publishCostTables(source: UsageSource, alsoYear?: number) {
+  const years = isCounted(source) ? source.years : yearsOf(source);
   const monthlyYears = alsoYear === undefined || years.includes(alsoYear) ? years : [...years, alsoYear];
   const byYear: Pick<CostTableLayout, 'columns' | 'columnsTotal'> = {
     columns: { kind: 'year', keys: years.map(String), of: (item) => item.usedOn.slice(0, 4) },
     columnsTotal: 'all',
   };
-  const [byServiceYear, byMunicipalityYear, ...monthly] = buildCostTables(usage, [
+  const layouts: CostTableLayout[] = [
     { rows: byService, ...byYear },
     { rows: byMunicipality, ...byYear },
     ...monthlyYears.flatMap((each) => [
       { rows: byService, ...monthsOfYear(each) },
       { rows: byOrganisation, ...monthsOfYear(each) },
     ]),
-  ]);
+  ];
+  const counted = isCounted(source) ? source : countUsage(source, layouts);
+  const [byServiceYear, byMunicipalityYear, ...monthly] = buildCostTables(counted, layouts);
   const monthlyOf = (year: number) => {
     const at = monthlyYears.indexOf(year) * 2;
     return at < 0 ? null : { byService: monthly[at]!, byOrganisation: monthly[at + 1]! };
   };
-  return { years, byServiceYear: byServiceYear!, byMunicipalityYear: byMunicipalityYear!, monthlyOf };
+  return { counted, years, byServiceYear: byServiceYear!, byMunicipalityYear: byMunicipalityYear!, monthlyOf };
 }
 
 /**
@@ -65,10 +72,9 @@ export function publishCostTables(usage: readonly PricedUsage[], alsoYear?: numb
  * second. Only the years and cohorts listed in the answer can be asked for.
  */
 export async function readChange(db: Queryable, request: InsightsChangeRequest, today: string): Promise<InsightsChange> {
-  const usage = await listPricedUsageOfAllFamilies(db);
-  const years = yearsOf(usage);
-  const openings = await listCaseOpeningsOfAllFamilies(db);
-  const cohorts = completeCohorts(openings, today.slice(0, 7));
+  const counted = await countUsageOfAllFamilies(db);
+  const { years } = counted;
+  const cohorts = completeCohorts(await listLastCaseOpenings(db), today.slice(0, 7));
   const asked = request ?? defaultComparison(years, Number(today.slice(0, 4)));
   if (asked === null) return { years, cohorts, comparison: null };
   if (asked.mode === 'years') {
@@ -76,7 +82,7 @@ export async function readChange(db: Queryable, request: InsightsChangeRequest, 
       if (!years.includes(asked[field]))
         throw invalidChoice(field, `Only years with recorded usage can be compared: ${years.join(', ') || 'none yet'}.`);
     // The table by year is the one `/insights/costs` publishes, whichever year's months it shows.
-    const { byServiceYear } = publishCostTables(usage);
+    const { byServiceYear } = publishCostTables(counted);
     return { years, cohorts, comparison: compareYears(byServiceYear.table, asked.before, asked.after) };
   }
   if (!cohorts.includes(asked.opened))
@@ -84,7 +90,7 @@ export async function readChange(db: Queryable, request: InsightsChangeRequest, 
       'opened',
       `Only a year whose every family has had two case years can be compared: ${cohorts.join(', ') || 'none yet'}.`,
     );
-  return { years, cohorts, comparison: compareCaseYears(usage, openings, asked.opened) };
+  return { years, cohorts, comparison: compareCohort(await countCohortUsage(db, asked.opened)) };
 }
 
 /** The last two whole years with usage, else the last two years with any; none when there are not two. */

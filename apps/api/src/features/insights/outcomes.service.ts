@@ -12,7 +12,6 @@ import type { Queryable } from '../../db/database';
 import { pageOfKeptList } from '../../http/cursor';
 import type { KeyedCostTable } from './cost-figures';
 import { listEnrolmentSpansOfAllFamilies } from '../programs';
-import { listPricedUsageOfAllFamilies } from './insights.repository';
 import { publishCostTables } from './insights.service';
 import { buildOutcomeGroup, indexOutcomes, wellbeingChanges, type OutcomeGroupSource } from './outcome-figures';
 import {
@@ -22,6 +21,7 @@ import {
   listWellbeingMetersOfAllFamilies,
 } from './outcomes.repository';
 import { programGroups } from './program-groups';
+import { countProgramUsage, countUsageOfAllFamilies, listServiceYearsOfFamiliesWithOutcomes } from './usage-counts.repository';
 
 const noCost: CostCell = { suppressed: false, costCents: 0, families: 0 };
 
@@ -62,7 +62,7 @@ const SERVICE_ORDER = 'outcomes:services';
  * `organisationId`: the manager's, whose programmes are grouped; none without one.
  */
 export async function computeOutcomes(db: Queryable, organisationId: string | null): Promise<OutcomeFigures> {
-  const usage = await listPricedUsageOfAllFamilies(db);
+  const counted = await countUsageOfAllFamilies(db);
   const outcomes = indexOutcomes({
     changes: wellbeingChanges(await listWellbeingMetersOfAllFamilies(db)),
     endings: await listGoalEndingsOfAllFamilies(db),
@@ -71,7 +71,7 @@ export async function computeOutcomes(db: Queryable, organisationId: string | nu
   const municipalityOf = new Map(
     (await listMunicipalitiesOfAllFamilies(db)).map(({ familyId, municipality }) => [familyId, municipality]),
   );
-  const { years: usageYears, byServiceYear, byMunicipalityYear } = publishCostTables(usage);
+  const { years: usageYears, byServiceYear, byMunicipalityYear } = publishCostTables(counted);
   const years = [
     ...new Set([
       ...usageYears,
@@ -93,23 +93,27 @@ export async function computeOutcomes(db: Queryable, organisationId: string | nu
       includes: (familyId) => municipalityOf.get(familyId)?.id === municipality.id,
       costOf: costIn(byMunicipalityYear, municipality.id),
     }));
-  // A family is in a service's group in the years it used the service.
-  const used = new Set(usage.map((item) => `${item.service.id}|${item.familyId}|${item.usedOn.slice(0, 4)}`));
-  const services = new Map(usage.map((item) => [item.service.id, item.service.name]));
+  // A family is in a service's group in the years it used the service: of those with an outcome, the ones that can count.
+  const used = new Set<string>();
   const usersOf = new Map<string, Set<string>>();
-  for (const item of usage) {
-    let users = usersOf.get(item.service.id);
-    if (!users) usersOf.set(item.service.id, (users = new Set()));
-    users.add(item.familyId);
+  for (const { serviceId, familyId, year } of await listServiceYearsOfFamiliesWithOutcomes(db)) {
+    used.add(`${serviceId}|${familyId}|${year}`);
+    let users = usersOf.get(serviceId);
+    if (!users) usersOf.set(serviceId, (users = new Set()));
+    users.add(familyId);
   }
   // The services most families used first. A count too small to show counts as none, so the
   // order tells nothing of how small: those services go by name.
   const servedBy = (id: string) => {
-    const served = usersOf.get(id)?.size ?? 0;
+    const served = counted.figures.get(`service:${id}|all`)?.families ?? 0;
     return served < MIN_FAMILIES_PER_FIGURE ? 0 : served;
   };
-  const serviceOrder = [...services]
-    .map(([id, label]) => ({ id, label, served: servedBy(id) }))
+  const serviceOrder = [...counted.labels]
+    .filter(([row]) => row.startsWith('service:') && counted.figures.has(`${row}|all`))
+    .map(([row, label]) => {
+      const id = row.slice('service:'.length);
+      return { id, label, served: servedBy(id) };
+    })
     .sort((a, b) => b.served - a.served || byFinnishName(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const serviceGroups = serviceOrder.map(({ id, label }) => ({
     id,
@@ -118,19 +122,20 @@ export async function computeOutcomes(db: Queryable, organisationId: string | nu
         kind: 'service',
         label,
         includes: (familyId, year) => used.has(`${id}|${familyId}|${year}`),
-        candidates: usersOf.get(id),
+        candidates: usersOf.get(id) ?? new Set(),
         costOf: costIn(byServiceYear, id),
       },
       years,
       outcomes,
     ),
   }));
+  const spans = organisationId ? await listEnrolmentSpansOfAllFamilies(organisationId, db) : [];
+  const programUsage = spans.length > 0 ? await countProgramUsage(db, organisationId!) : new Map();
   return {
     years,
-    groups: [
-      ...municipalityGroups,
-      ...programGroups(organisationId ? await listEnrolmentSpansOfAllFamilies(organisationId, db) : [], usage, years),
-    ].map((group) => buildOutcomeGroup(group, years, outcomes)),
+    groups: [...municipalityGroups, ...programGroups(spans, programUsage, years)].map((group) =>
+      buildOutcomeGroup(group, years, outcomes),
+    ),
     services: serviceGroups,
     serviceAt: new Map(serviceGroups.map(({ id }, index) => [id, index])),
   };
