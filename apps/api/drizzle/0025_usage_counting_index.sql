@@ -1,0 +1,1 @@
+CREATE INDEX "service_usage_family_service_idx" ON "service_usage" USING btree ("family_id","service_id","used_on","period","units");
