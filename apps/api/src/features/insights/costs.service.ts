@@ -11,8 +11,8 @@ import {
 } from '@yhdessa/shared';
 import type { Queryable } from '../../db/database';
 import { pageOfKeptList } from '../../http/cursor';
-import { costPerFamily, type KeyedCostTable, type UsageSource } from './cost-figures';
-import { countUsageOfAllFamilies } from './usage-counts.repository';
+import { costPerFamily, type CountedUsage, type KeyedCostTable, type UsageSource } from './cost-figures';
+import { countCostPerFamily } from './usage-counts.repository';
 import { publishCostTables } from './insights.service';
 
 /** A published cost table kept whole: its rows in page order, each with the key a cursor names (a service's or provider's id). */
@@ -60,8 +60,9 @@ export function buildCosts(usage: UsageSource, year: number): CostFigures {
   };
 }
 
-export const computeCosts = async (db: Queryable, year: number) =>
-  buildCosts(await countUsageOfAllFamilies(db, { perFamilyIn: year }), year);
+/** The cost figures of a year from the usage counted, with the year's cost per family counted too. */
+export const computeCosts = async (db: Queryable, year: number, counted: CountedUsage) =>
+  buildCosts({ ...counted, perFamily: new Map([[year, await countCostPerFamily(db, year)]]) }, year);
 
 /**
  * A page of a table's rows, after the cursor's row in the table as it is now: a slice of the whole,

@@ -7,11 +7,9 @@ import {
   type InsightsForecast,
   type LocalizedText,
 } from '@yhdessa/shared';
-import type { Queryable } from '../../db/database';
 import { pageOfKeptList } from '../../http/cursor';
 import { FORECAST_CONFIDENCE, forecastYear, monthsBefore } from './cost-forecast';
 import type { UsageSource } from './cost-figures';
-import { countUsageOfAllFamilies } from './usage-counts.repository';
 import { publishCostTables } from './insights.service';
 
 /** The months a forecast is fitted to: the last three complete years' worth. */
@@ -88,9 +86,6 @@ export function buildForecast(usage: UsageSource, thisMonth: string): ForecastFi
     serviceAt: new Map(services.map(({ id }, index) => [id, index])),
   };
 }
-
-export const computeForecast = async (db: Queryable, thisMonth: string) =>
-  buildForecast(await countUsageOfAllFamilies(db), thisMonth);
 
 /** A page of the services' forecasts, after the cursor's service in their order as it is now; a stale or foreign cursor answers 400. */
 export function pageOfForecasts(figures: ForecastFigures, query: ForecastServicePageQuery): ForecastServicePage {

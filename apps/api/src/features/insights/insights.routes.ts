@@ -35,9 +35,10 @@ import { importHistoricalCosts, previewHistoricalCosts, readHistoricalCosts } fr
 import { createInsightsCache, type InsightsCache } from './insights-cache';
 import { computeCaseloads, pageOfCaseloads, presentCaseloads } from './caseloads.service';
 import { computeCosts, pageOfCostTable, presentCosts } from './costs.service';
-import { computeForecast, pageOfForecasts, presentForecast } from './forecast.service';
+import { buildForecast, pageOfForecasts, presentForecast } from './forecast.service';
 import { readChange } from './insights.service';
 import { computeOutcomes, pageOfServices, presentOutcomes } from './outcomes.service';
+import { countUsageOfAllFamilies } from './usage-counts.repository';
 
 /**
  * Managers see aggregates across families, never a family: no name, no id, no figure drawn from
@@ -74,17 +75,18 @@ const managerRead = (figures: string, detail?: Record<string, unknown>) =>
 
 /** The routes of one API instance: its computed aggregates are kept while the data they are drawn from stands. */
 export const insightsRoutes = (cached: InsightsCache = createInsightsCache()) => {
-  // A whole answer and its pages share one computation.
+  // A whole answer and its pages share one computation, and the views share one count of the usage.
+  const usageCounts = (tx: Queryable) => cached(tx, 'usage', () => countUsageOfAllFamilies(tx));
   const outcomeFigures = (tx: Queryable, organisationId: string | null) =>
-    cached(tx, `outcomes:${organisationId}`, () => computeOutcomes(tx, organisationId));
+    cached(tx, `outcomes:${organisationId}`, async () => computeOutcomes(tx, organisationId, await usageCounts(tx)));
   const caseloadFigures = (tx: Queryable) => cached(tx, 'caseloads', () => computeCaseloads(tx));
   const costFigures = (tx: Queryable, year: number | undefined) => {
     const asked = year ?? thisYear();
-    return cached(tx, `costs:${asked}`, () => computeCosts(tx, asked));
+    return cached(tx, `costs:${asked}`, async () => computeCosts(tx, asked, await usageCounts(tx)));
   };
   const forecastFigures = (tx: Queryable) => {
     const month = municipalityMonth();
-    return cached(tx, `forecast:${month}`, () => computeForecast(tx, month));
+    return cached(tx, `forecast:${month}`, async () => buildForecast(await usageCounts(tx), month));
   };
   /** The rest of a cost table's rows, a page at a time; a monthly table's rows are of a year. */
   const costTablePages = (name: CostTableName, table: string) => {
@@ -185,7 +187,9 @@ export const insightsRoutes = (cached: InsightsCache = createInsightsCache()) =>
       async handler({ query }, { tx, audit }) {
         await audit(managerRead('change', query ?? {}));
         const today = municipalityDate();
-        return cached(tx, `change:${today}:${JSON.stringify(query ?? null)}`, () => readChange(tx, query, today));
+        return cached(tx, `change:${today}:${JSON.stringify(query ?? null)}`, async () =>
+          readChange(tx, query, today, await usageCounts(tx)),
+        );
       },
     }),
     defineRoute({

@@ -8,10 +8,11 @@ import {
   isCounted,
   yearsOf,
   type CostTableLayout,
+  type CountedUsage,
   type PricedUsage,
   type UsageSource,
 } from './cost-figures';
-import { countCohortUsage, countUsageOfAllFamilies, listLastCaseOpenings } from './usage-counts.repository';
+import { countCohortUsage, listLastCaseOpenings } from './usage-counts.repository';
 
 const monthsOf = (year: number) => Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`);
 const byService: CostTableLayout['rows'] = {
@@ -71,8 +72,12 @@ export function publishCostTables(source: UsageSource, alsoYear?: number) {
  * service and year (so nothing it hides shows here), or a cohort's first case year against its
  * second. Only the years and cohorts listed in the answer can be asked for.
  */
-export async function readChange(db: Queryable, request: InsightsChangeRequest, today: string): Promise<InsightsChange> {
-  const counted = await countUsageOfAllFamilies(db);
+export async function readChange(
+  db: Queryable,
+  request: InsightsChangeRequest,
+  today: string,
+  counted: CountedUsage,
+): Promise<InsightsChange> {
   const { years } = counted;
   const cohorts = completeCohorts(await listLastCaseOpenings(db), today.slice(0, 7));
   const asked = request ?? defaultComparison(years, Number(today.slice(0, 4)));

@@ -10,7 +10,7 @@ import {
 } from '@yhdessa/shared';
 import type { Queryable } from '../../db/database';
 import { pageOfKeptList } from '../../http/cursor';
-import type { KeyedCostTable } from './cost-figures';
+import type { CountedUsage, KeyedCostTable } from './cost-figures';
 import { listEnrolmentSpansOfAllFamilies } from '../programs';
 import { publishCostTables } from './insights.service';
 import { buildOutcomeGroup, indexOutcomes, wellbeingChanges, type OutcomeGroupSource } from './outcome-figures';
@@ -61,8 +61,11 @@ const SERVICE_ORDER = 'outcomes:services';
  * cells of the published cost tables (with what they hide hidden), so no view gives away another's.
  * `organisationId`: the manager's, whose programmes are grouped; none without one.
  */
-export async function computeOutcomes(db: Queryable, organisationId: string | null): Promise<OutcomeFigures> {
-  const counted = await countUsageOfAllFamilies(db);
+export async function computeOutcomes(
+  db: Queryable,
+  organisationId: string | null,
+  counted: CountedUsage,
+): Promise<OutcomeFigures> {
   const outcomes = indexOutcomes({
     changes: wellbeingChanges(await listWellbeingMetersOfAllFamilies(db)),
     endings: await listGoalEndingsOfAllFamilies(db),

@@ -50,9 +50,9 @@ interface UsageGroup {
  * service (provider, nothing) and day, and a row is marked when the row before it (`lag`) is of
  * another family, service or month: the first of its family in a figure. The marks and costs are
  * added up by service, month and municipality; a figure is the sum of the groups it covers.
- * `perFamilyIn`: the year whose cost per family is counted too.
+ * The cost per family is left to `countCostPerFamily`: only the cost view shows it, of one year.
  */
-export async function countUsageOfAllFamilies(db: Queryable, options: { perFamilyIn?: number } = {}): Promise<CountedUsage> {
+export async function countUsageOfAllFamilies(db: Queryable): Promise<CountedUsage> {
   // A plan's compilation costs more than it saves here, and the one grouping by service, month and
   // municipality fits in memory, not in the default 4 MB. Both are set for this transaction only.
   await db.execute(sql`set local jit = off`);
@@ -115,9 +115,7 @@ export async function countUsageOfAllFamilies(db: Queryable, options: { perFamil
     add('all|all', group.family_all, group);
   }
   const years = [...new Set(groups.map((group) => Number(group.month.slice(0, 4))))].sort((a, b) => a - b);
-  const perFamily = new Map<number, CostPerFamily>();
-  if (options.perFamilyIn !== undefined) perFamily.set(options.perFamilyIn, await countCostPerFamily(db, options.perFamilyIn));
-  return { years, labels: await listRowLabels(db), figures, perFamily };
+  return { years, labels: await listRowLabels(db), figures, perFamily: new Map() };
 }
 
 /** The label of every row a cost table can have: each service, provider and municipality, and the families without one. */
@@ -132,7 +130,7 @@ async function listRowLabels(db: Queryable): Promise<Map<string, LocalizedText>>
 }
 
 /** The quartiles of what each family with usage in the year cost in total, as `quartiles` takes them. */
-async function countCostPerFamily(db: Queryable, year: number): Promise<CostPerFamily> {
+export async function countCostPerFamily(db: Queryable, year: number): Promise<CostPerFamily> {
   const [row] = await queryRows<{ families: number; quartiles: number[] | null }>(
     db,
     sql`select count(*)::int as families,
