@@ -165,6 +165,29 @@ describe('when the municipality has 10,000 families', () => {
     180_000,
   );
 
+  it.each(aggregates.filter(([label]) => !label.includes('caseloads') && !label.includes('page')))(
+    "then the manager's %s, computed again after a change, read whole only the tables they count",
+    async (_label, path) => {
+      await statementsOf('manager', path());
+      await testApp.database.db.execute(sql`update families set status = status where id = ${familyId}`);
+      const computed = await statementsOf('manager', path());
+      // Read whole by definition: every usage row (from the table, or index-only from the index by family, service
+      // and day, as the planner weighs them), every family with its coordinator's organisation, every outcome.
+      // Nothing else is: no events, audit rows, actions or service roles.
+      const readWhole = [
+        'service_usage',
+        'families',
+        'accounts',
+        'measurements',
+        'measurement_scores',
+        'goals',
+        'feedback_requests',
+      ];
+      expect((await largeScansOf(computed)).filter((scan) => !readWhole.includes(scan.slice(0, scan.indexOf(':'))))).toEqual([]);
+    },
+    300_000,
+  );
+
   it('then a missing index shows: without the index of families by coordinator the list by name reads every family', async () => {
     const db = testApp.database.db;
     await db.execute(sql`drop index families_coordinator_name_idx`);
