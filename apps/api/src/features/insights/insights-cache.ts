@@ -6,19 +6,27 @@ const MAX_ENTRIES = 32;
 
 /**
  * The manager's aggregates read every family's rows, so at 100,000 families one takes seconds. An
- * answer is kept with the count of changes it was drawn from (`insights_data_changes`, kept by
- * triggers on every table they read) and given again while the count stands. The count is read
- * before the figures, in the same transaction: figures drawn from a later snapshot are newer than
- * their count, never older, and any change committed since moves the count. So a kept answer is
- * the one a fresh computation would give; only the audit row of the read is written each time.
- * One cache per API instance: each instance counts from the database, so instances agree.
+ * answer is kept with the count of changes to the tables it was drawn from (`insights_data_changes`,
+ * kept by triggers on every table they read) and given again while the count stands. The count is
+ * read before the figures, in the same transaction: figures drawn from a later snapshot are newer
+ * than their count, never older, and any change committed since to one of its tables moves the
+ * count. So a kept answer is the one a fresh computation would give; only the audit row of the read
+ * is written each time. One cache per API instance: each instance counts from the database, so
+ * instances agree.
  */
 export function createInsightsCache() {
   const entries = new Map<string, { changes: string; value: unknown }>();
-  return async function cached<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
+  /** `tables`: every table the answer is drawn from; a change to another leaves it kept. */
+  return async function cached<T>(
+    db: Queryable,
+    key: string,
+    tables: readonly InsightsTable[],
+    compute: () => Promise<T>,
+  ): Promise<T> {
     const [row] = await queryRows<{ changes: string }>(
       db,
-      sql`select coalesce(sum(changes), 0)::text as changes from insights_data_changes`,
+      sql`select coalesce(sum(changes), 0)::text as changes from insights_data_changes
+        where changed_table = '*' or changed_table in ${[...tables]}`,
     );
     const changes = row?.changes ?? '0';
     const kept = entries.get(key);
@@ -32,3 +40,41 @@ export function createInsightsCache() {
 }
 
 export type InsightsCache = ReturnType<typeof createInsightsCache>;
+
+/** The tables whose changes are counted (drizzle/0021_insights_data_changes.sql). */
+export type InsightsTable =
+  | 'service_usage'
+  | 'service_prices'
+  | 'services'
+  | 'organisations'
+  | 'service_roles'
+  | 'measurements'
+  | 'measurement_scores'
+  | 'goals'
+  | 'feedback_requests'
+  | 'programs'
+  | 'program_enrolments'
+  | 'accounts'
+  | 'families';
+
+/** What the cost figures read: the usage, its prices and services, and each family's opening and municipality. */
+export const USAGE_TABLES: readonly InsightsTable[] = [
+  'service_usage',
+  'service_prices',
+  'services',
+  'organisations',
+  'families',
+  'accounts',
+];
+/** What the outcome figures read: the cost figures, and the meters, goals, answers and programmes. */
+export const OUTCOME_TABLES: readonly InsightsTable[] = [
+  ...USAGE_TABLES,
+  'measurements',
+  'measurement_scores',
+  'goals',
+  'feedback_requests',
+  'programs',
+  'program_enrolments',
+];
+/** What the caseloads read: the families and their service roles. */
+export const CASELOAD_TABLES: readonly InsightsTable[] = ['families', 'service_roles'];

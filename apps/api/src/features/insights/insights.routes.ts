@@ -32,7 +32,7 @@ import type { Queryable } from '../../db/database';
 import { defineRoute, type RouteAccess } from '../../http/route';
 import { MIN_FITTED_MONTHS } from './cost-forecast';
 import { importHistoricalCosts, previewHistoricalCosts, readHistoricalCosts } from './historical-costs.service';
-import { createInsightsCache, type InsightsCache } from './insights-cache';
+import { CASELOAD_TABLES, createInsightsCache, OUTCOME_TABLES, USAGE_TABLES, type InsightsCache } from './insights-cache';
 import { computeCaseloads, pageOfCaseloads, presentCaseloads } from './caseloads.service';
 import { computeCosts, pageOfCostTable, presentCosts } from './costs.service';
 import { buildForecast, pageOfForecasts, presentForecast } from './forecast.service';
@@ -76,17 +76,19 @@ const managerRead = (figures: string, detail?: Record<string, unknown>) =>
 /** The routes of one API instance: its computed aggregates are kept while the data they are drawn from stands. */
 export const insightsRoutes = (cached: InsightsCache = createInsightsCache()) => {
   // A whole answer and its pages share one computation, and the views share one count of the usage.
-  const usageCounts = (tx: Queryable) => cached(tx, 'usage', () => countUsageOfAllFamilies(tx));
+  const usageCounts = (tx: Queryable) => cached(tx, 'usage', USAGE_TABLES, () => countUsageOfAllFamilies(tx));
   const outcomeFigures = (tx: Queryable, organisationId: string | null) =>
-    cached(tx, `outcomes:${organisationId}`, async () => computeOutcomes(tx, organisationId, await usageCounts(tx)));
-  const caseloadFigures = (tx: Queryable) => cached(tx, 'caseloads', () => computeCaseloads(tx));
+    cached(tx, `outcomes:${organisationId}`, OUTCOME_TABLES, async () =>
+      computeOutcomes(tx, organisationId, await usageCounts(tx)),
+    );
+  const caseloadFigures = (tx: Queryable) => cached(tx, 'caseloads', CASELOAD_TABLES, () => computeCaseloads(tx));
   const costFigures = (tx: Queryable, year: number | undefined) => {
     const asked = year ?? thisYear();
-    return cached(tx, `costs:${asked}`, async () => computeCosts(tx, asked, await usageCounts(tx)));
+    return cached(tx, `costs:${asked}`, USAGE_TABLES, async () => computeCosts(tx, asked, await usageCounts(tx)));
   };
   const forecastFigures = (tx: Queryable) => {
     const month = municipalityMonth();
-    return cached(tx, `forecast:${month}`, async () => buildForecast(await usageCounts(tx), month));
+    return cached(tx, `forecast:${month}`, USAGE_TABLES, async () => buildForecast(await usageCounts(tx), month));
   };
   /** The rest of a cost table's rows, a page at a time; a monthly table's rows are of a year. */
   const costTablePages = (name: CostTableName, table: string) => {
@@ -187,7 +189,7 @@ export const insightsRoutes = (cached: InsightsCache = createInsightsCache()) =>
       async handler({ query }, { tx, audit }) {
         await audit(managerRead('change', query ?? {}));
         const today = municipalityDate();
-        return cached(tx, `change:${today}:${JSON.stringify(query ?? null)}`, async () =>
+        return cached(tx, `change:${today}:${JSON.stringify(query ?? null)}`, USAGE_TABLES, async () =>
           readChange(tx, query, today, await usageCounts(tx)),
         );
       },

@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
+import { buildWorld, type World } from '../../test/world';
+
+/** The statements that count every family's usage, and that read every wellbeing meter. */
+const computed = { usage: 0, outcomes: 0 };
+const queryLogger = {
+  logQuery(query: string) {
+    if (query.includes('with by_service as')) computed.usage += 1;
+    if (query.includes('from measurements m left join measurement_scores')) computed.outcomes += 1;
+  },
+};
+
+let testApp: TestApp;
+let world: World;
+let manager: Awaited<ReturnType<typeof signInAs>>;
+
+beforeAll(async () => {
+  testApp = await startTestApp({}, { queryLogger });
+  world = await buildWorld(testApp.database.db);
+  manager = await signInAs(testApp.app, world.people.manager);
+});
+
+afterAll(() => testApp.close());
+
+/** Reads the cost and outcome views; how many times each was computed meanwhile. */
+async function readBoth() {
+  computed.usage = 0;
+  computed.outcomes = 0;
+  await manager.get('/api/insights/costs').expect(200);
+  await manager.get('/api/insights/outcomes').expect(200);
+  return { ...computed };
+}
+
+describe('the aggregates kept while the tables they are drawn from stand', () => {
+  it('when the cost and outcome views are read, then the usage is counted once for both', async () => {
+    await testApp.database.db.execute(sql`update service_prices set unit_cost_cents = unit_cost_cents`);
+    expect(await readBoth()).toEqual({ usage: 1, outcomes: 1 });
+  });
+
+  it('when a goal changes, then the outcomes are computed again and the costs, which read no goal, are kept', async () => {
+    await readBoth();
+    await testApp.database.db.execute(sql`update goals set title = title`);
+    expect(await readBoth()).toEqual({ usage: 0, outcomes: 1 });
+  });
+
+  it('when a price changes, then both are computed again', async () => {
+    await readBoth();
+    await testApp.database.db.execute(sql`update service_prices set unit_cost_cents = unit_cost_cents`);
+    expect(await readBoth()).toEqual({ usage: 1, outcomes: 1 });
+  });
+});
