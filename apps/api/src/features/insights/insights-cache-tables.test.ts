@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/database';
+import { createInsightsCache } from './insights-cache';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type World } from '../../test/world';
 
@@ -48,5 +50,26 @@ describe('the aggregates kept while the tables they are drawn from stand', () =>
     await readBoth();
     await testApp.database.db.execute(sql`update service_prices set unit_cost_cents = unit_cost_cents`);
     expect(await readBoth()).toEqual({ usage: 1, outcomes: 1 });
+  });
+});
+
+describe('reads that come at once', () => {
+  it('when a second read asks while the first computes, then it is given the same computation', async () => {
+    const cached = createInsightsCache();
+    let computations = 0;
+    await testApp.database.db.transaction(async (tx) => {
+      // One connection answers in order: the second read's count comes before the first's computation ends.
+      const compute = async () => {
+        computations += 1;
+        await queryRows(tx, sql`select 1`);
+        return computations;
+      };
+      const reads = await Promise.all([
+        cached(tx, 'figures', ['services'], compute),
+        cached(tx, 'figures', ['services'], compute),
+      ]);
+      expect(reads).toEqual([1, 1]);
+    });
+    expect(computations).toBe(1);
   });
 });

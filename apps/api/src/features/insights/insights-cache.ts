@@ -11,11 +11,14 @@ const MAX_ENTRIES = 32;
  * read before the figures, in the same transaction: figures drawn from a later snapshot are newer
  * than their count, never older, and any change committed since to one of its tables moves the
  * count. So a kept answer is the one a fresh computation would give; only the audit row of the read
- * is written each time. One cache per API instance: each instance counts from the database, so
- * instances agree.
+ * is written each time. Reads that come at once with the same count (a manager's page asks for
+ * every view together) share one computation. One cache per API instance: each instance counts
+ * from the database, so instances agree.
  */
 export function createInsightsCache() {
   const entries = new Map<string, { changes: string; value: unknown }>();
+  /** Computations under way, by key and count. */
+  const computing = new Map<string, Promise<unknown>>();
   /** `tables`: every table the answer is drawn from; a change to another leaves it kept. */
   return async function cached<T>(
     db: Queryable,
@@ -31,11 +34,17 @@ export function createInsightsCache() {
     const changes = row?.changes ?? '0';
     const kept = entries.get(key);
     if (kept && kept.changes === changes) return kept.value as T;
-    const value = await compute();
+    const under = `${key}@${changes}`;
+    const shared = computing.get(under);
+    // Drawn from the same data as this read's would be; should it fail with its own transaction, this read computes its own.
+    if (shared) return (shared as Promise<T>).catch(compute);
+    const value = compute().finally(() => computing.delete(under));
+    computing.set(under, value);
+    const computed = await value;
     entries.delete(key);
-    entries.set(key, { changes, value });
+    entries.set(key, { changes, value: computed });
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    return value;
+    return computed;
   };
 }
 
