@@ -27,6 +27,8 @@ export interface SizeRun {
   rssBytes: number;
   /** Seconds the API's start-up jobs kept it busy before measuring began. */
   settleSeconds: number;
+  /** The manager's aggregates asked for at once right after a change, as the manager's page asks: until the last answer, ms. */
+  managerPageAfterChangeMs?: number;
   endpoints: EndpointResult[];
 }
 
@@ -87,12 +89,16 @@ export function consoleScaleReport(run: ScaleRun): string {
     ]),
     ['first request after a change (ms)', ...run.sizes.map(() => ''), '', ''],
     ...afterChangeLines(run).map(({ label, cells }) => [`  ${label}`, ...cells, '', '']),
+    ["  manager's page (all at once)", ...pageAfterChange(run), '', ''],
     ['API memory (RSS, after the run)', ...run.sizes.map((size) => mib(size.rssBytes)), '', ''],
     ['generation (s)', ...run.sizes.map((size) => (size.generation.ms / 1000).toFixed(1)), '', ''],
   ];
   const widths = table[0]!.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
   return ['', ...table.map((line) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  '))].join('\n');
 }
+
+const pageAfterChange = (run: ScaleRun) =>
+  run.sizes.map((size) => (size.managerPageAfterChangeMs === undefined ? 'n/a' : ms(size.managerPageAfterChangeMs)));
 
 /** The endpoints measured after a change, with their time at each size. */
 function afterChangeLines(run: ScaleRun): { label: string; cells: string[] }[] {
@@ -148,6 +154,7 @@ export function markdownScaleReport(run: ScaleRun): string {
     `| endpoint | ${sizeHeads.join(' | ')} |`,
     `| --- | ${sizeHeads.map(() => '---').join(' | ')} |`,
     ...afterChangeLines(run).map(({ label, cells }) => `| ${label} | ${cells.join(' | ')} |`),
+    `| the manager's page: all of them at once, until the last answer | ${pageAfterChange(run).join(' | ')} |`,
     '',
     'The size of each answer (KB): an answer that grows with the municipality costs more to send however it is computed.',
     '',

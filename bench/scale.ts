@@ -202,6 +202,21 @@ async function touchData(municipality: Municipality): Promise<void> {
 }
 
 /**
+ * The manager's page after a change: its aggregates asked for at once, as the page asks for them,
+ * until the last answer; none when no aggregate is measured.
+ */
+async function timedPageAfterChange(municipality: Municipality): Promise<number | undefined> {
+  const kept = endpoints.filter((endpoint) => endpoint.kept);
+  if (kept.length === 0) return undefined;
+  await touchData(municipality);
+  const began = performance.now();
+  await Promise.all(kept.map((endpoint) => timedGet(municipality, endpoint)));
+  const ms = performance.now() - began;
+  out(`    manager's page after a change ${String(municipality.families).padStart(6)}: ${ms.toFixed(0)} ms`);
+  return ms;
+}
+
+/**
  * One endpoint at every size, the sizes taking turns request by request: whatever else the
  * machine is doing slows every size alike, so their ratio holds on a busy machine.
  */
@@ -351,6 +366,8 @@ async function benchSizes(): Promise<SizeRun[]> {
     for (const { api, families } of municipalities)
       if (hasExited(api!)) throw new Error(`the API of ${families} families exited during "${endpoint.label}"`);
   }
+  const pageMs: (number | undefined)[] = [];
+  for (const municipality of municipalities) pageMs.push(await timedPageAfterChange(municipality));
   const runs: SizeRun[] = [];
   for (const [index, municipality] of municipalities.entries()) {
     const rssBytes = await settledRss(municipality.api!);
@@ -361,6 +378,7 @@ async function benchSizes(): Promise<SizeRun[]> {
       generation: municipality.generation,
       rssBytes,
       settleSeconds: municipality.settleSeconds,
+      managerPageAfterChangeMs: pageMs[index],
       endpoints: results[index]!,
     });
   }
