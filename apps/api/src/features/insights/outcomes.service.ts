@@ -21,7 +21,7 @@ import {
   listWellbeingMetersOfAllFamilies,
 } from './outcomes.repository';
 import { programGroups } from './program-groups';
-import { countProgramUsage, countUsageOfAllFamilies, listServiceYearsOfFamiliesWithOutcomes } from './usage-counts.repository';
+import { countProgramUsage, listServiceYearsOfFamiliesWithOutcomes } from './usage-counts.repository';
 
 const noCost: CostCell = { suppressed: false, costCents: 0, families: 0 };
 

@@ -10,18 +10,18 @@ import type { CountedProgramUsage } from './program-groups';
  * Every usage row of every family, priced by its service's price period with the latest start on or
  * before the day used (none: no cost), with its provider (the service's organisation), its family's
  * municipality (the coordinator's organisation) and its month and year. The price is looked up once
- * per service and day (a lateral join the planner memoizes), not once per row.
+ * per service and day (a lateral subquery the planner memoizes), not once per row.
  */
 const pricedUsage = sql`
   select u.family_id, u.service_id, s.organisation_id, c.organisation_id as municipality_id, u.used_on, u.period,
     date_trunc('month', u.used_on)::date as month, extract(year from u.used_on)::int as year,
-    round(u.units * coalesce(p.unit_cost_cents, 0))::bigint as cost_cents
+    round(u.units * p.unit_cost_cents)::bigint as cost_cents
   from service_usage u
   join services s on s.id = u.service_id
   join families f on f.id = u.family_id
   left join accounts c on c.id = f.coordinator_id
-  left join lateral (select sp.unit_cost_cents from service_prices sp
-    where sp.service_id = u.service_id and sp.valid_from <= u.used_on order by sp.valid_from desc limit 1) p on true`;
+  -- offset 0 keeps the price a subquery of its own, which the planner memoizes by service and day.
+  cross join lateral (select ${unitCostOfUsage('u')} as unit_cost_cents offset 0) p`;
 
 /** What one group of usage rows (a service's in a month, of the families of a municipality) adds to the figures. */
 interface UsageGroup {
