@@ -4,12 +4,12 @@ import { createInsightsCache } from './insights-cache';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type World } from '../../test/world';
 
-/** The statements that count every family's usage, and that read every wellbeing meter. */
+/** The statements that count every family's usage, and that read every experience answer. */
 const computed = { usage: 0, outcomes: 0 };
 const queryLogger = {
   logQuery(query: string) {
     if (query.includes('with by_service as')) computed.usage += 1;
-    if (query.includes('from measurements m left join measurement_scores')) computed.outcomes += 1;
+    if (query.includes('worked_together, no_retelling, would_recommend')) computed.outcomes += 1;
   },
 };
 

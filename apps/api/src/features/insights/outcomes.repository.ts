@@ -1,28 +1,40 @@
-import type { AssessmentDomain } from '@yhdessa/shared';
+import { WELLBEING_FOLLOW_UP_DAYS, WELLBEING_IMPROVED_DOMAINS } from '@yhdessa/shared';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/database';
-import type { ExperienceAnswer, GoalEnding, WellbeingMeter } from './outcome-figures';
+import type { ExperienceAnswer, GoalEnding, WellbeingChange } from './outcome-figures';
 
 /**
  * Cross-family reads, on purpose: what every family's case came to. Each returns rows with the
  * family's id, which never leaves the feature: only the figures built from them do.
  */
 
-/** Every wellbeing meter of every family with its domain scores, oldest first. */
-export async function listWellbeingMetersOfAllFamilies(db: Queryable): Promise<WellbeingMeter[]> {
-  const rows = await queryRows<{
-    family_id: string;
-    member_id: string;
-    taken_on: string;
-    scores: Partial<Record<AssessmentDomain, number>>;
-  }>(
+/**
+ * Each family's wellbeing change, worked out in the database as `wellbeingChanges` works it out from
+ * the meters (the reference its test compares against): of each member, the first meter and the
+ * latest (by day, then by when recorded) at least 90 days after it; of the family, the member whose
+ * first meter is earliest (then the smaller id); the change in each domain answered in both.
+ */
+export async function listWellbeingChangesOfAllFamilies(db: Queryable): Promise<WellbeingChange[]> {
+  return queryRows<WellbeingChange>(
     db,
-    sql`select m.family_id, m.member_id, to_char(m.taken_on, 'YYYY-MM-DD') as taken_on,
-          coalesce(jsonb_object_agg(s.domain, s.score) filter (where s.domain is not null), '{}'::jsonb) as scores
-        from measurements m left join measurement_scores s on s.measurement_id = m.id
-        group by m.id order by m.taken_on, m.created_at`,
+    sql`with ends as (
+        select distinct family_id, member_id, first_value(id) over w as baseline_id, first_value(taken_on) over w as baseline_on,
+          last_value(id) over w as latest_id, last_value(taken_on) over w as latest_on
+        from measurements
+        window w as (partition by family_id, member_id order by taken_on, created_at
+          rows between unbounded preceding and unbounded following)),
+      pairs as (
+        select distinct on (family_id) family_id, baseline_id, latest_id, latest_on from ends
+        where latest_on - baseline_on >= ${WELLBEING_FOLLOW_UP_DAYS}
+        order by family_id, baseline_on, member_id)
+      select p.family_id as "familyId", extract(year from p.latest_on)::int as year,
+        coalesce(jsonb_object_agg(b.domain, l.score - b.score) filter (where b.domain is not null), '{}'::jsonb) as changes,
+        count(*) filter (where l.score - b.score >= 1) >= ${WELLBEING_IMPROVED_DOMAINS} as improved
+      from pairs p
+        left join (measurement_scores b join measurement_scores l on l.domain = b.domain)
+          on b.measurement_id = p.baseline_id and l.measurement_id = p.latest_id
+      group by p.family_id, p.latest_on`,
   );
-  return rows.map((row) => ({ familyId: row.family_id, memberId: row.member_id, takenOn: row.taken_on, scores: row.scores }));
 }
 
 /** Every goal of every family that has ended, however it ended. */

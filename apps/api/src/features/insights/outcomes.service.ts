@@ -13,12 +13,12 @@ import { pageOfKeptList } from '../../http/cursor';
 import type { CountedUsage, KeyedCostTable } from './cost-figures';
 import { listEnrolmentSpansOfAllFamilies } from '../programs';
 import { publishCostTables } from './insights.service';
-import { buildOutcomeGroup, indexOutcomes, wellbeingChanges, type OutcomeGroupSource } from './outcome-figures';
+import { buildOutcomeGroup, indexOutcomes, type OutcomeGroupSource } from './outcome-figures';
 import {
   listExperienceAnswersOfAllFamilies,
   listGoalEndingsOfAllFamilies,
   listMunicipalitiesOfAllFamilies,
-  listWellbeingMetersOfAllFamilies,
+  listWellbeingChangesOfAllFamilies,
 } from './outcomes.repository';
 import { programGroups } from './program-groups';
 import { countProgramUsage, listServiceYearsOfFamiliesWithOutcomes } from './usage-counts.repository';
@@ -67,7 +67,7 @@ export async function computeOutcomes(
   counted: CountedUsage,
 ): Promise<OutcomeFigures> {
   const outcomes = indexOutcomes({
-    changes: wellbeingChanges(await listWellbeingMetersOfAllFamilies(db)),
+    changes: await listWellbeingChangesOfAllFamilies(db),
     endings: await listGoalEndingsOfAllFamilies(db),
     answers: await listExperienceAnswersOfAllFamilies(db),
   });
