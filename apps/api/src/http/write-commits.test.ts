@@ -91,30 +91,6 @@ it('when a write of a group has run, then it is not answered before the whole gr
   expect(seen).toEqual(['late running', 'early answered, committed: true']);
 });
 
-it('when a group is still running its writes, then no other group starts (it would take locks the first may wait for)', async () => {
-  const seen: string[] = [];
-  let release = () => undefined as void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const first = queue.run(async (tx) => {
-    seen.push('first running');
-    await held;
-    return insertProbe('first')(tx);
-  });
-  await new Promise((resolve) => setImmediate(resolve));
-  const next = queue.run(async (tx) => {
-    seen.push('next running');
-    return insertProbe('next')(tx);
-  });
-  // Time enough for another group to start, and run its statement on a connection of its own.
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  seen.push('first released');
-  release();
-  await Promise.all([first, next]);
-
-  expect(seen).toEqual(['first running', 'first released', 'next running']);
-  expect(await committedProbes()).toEqual(['first', 'next']);
-});
-
 it('when the database reports a deadlock, directly or wrapped by the query builder, then it is recognised', () => {
   const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
   expect(isDeadlock(deadlock)).toBe(true);

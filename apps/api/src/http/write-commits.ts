@@ -14,7 +14,7 @@ const MAX_GROUP = 32;
  * Group commit for family writes. A write's commit waits for the database's log to reach the disk
  * (about 3 ms on this project's machines) while it still holds its family's rows: the data version,
  * the audit chain's head, the event sequence. Writes to one family could then commit only one
- * flush at a time. Writes that arrive in one turn of the event loop, or while a group is running,
+ * flush at a time. Writes that arrive in one turn of the event loop, or while a group is committing,
  * wait together for the next one: each runs after a savepoint in one transaction, one after the
  * other, and one COMMIT (one flush) makes them all durable. A write that fails is rolled back to its savepoint alone; the rest of
  * the group commits. No write's promise settles before its group has committed, so no answer
@@ -22,76 +22,58 @@ const MAX_GROUP = 32;
  */
 export class WriteCommitQueue {
   readonly #database: Database;
-  /**
-   * Groups at once. On the PostgreSQL server the next group may start once the one before has run
-   * its writes and waits for its commit's flush (each group has a connection of its own): its
-   * writes to the same families then wait for that commit on the families' rows, in the database,
-   * not for the event loop to come round. The group before takes no lock any more, so the two
-   * cannot deadlock. PGlite runs one transaction at a time: one group.
-   */
-  readonly #groupsAtOnce: number;
   #waiting: Waiting[] = [];
-  #running = 0;
-  /** A group is running its writes (not yet committing): the next one waits for that. */
-  #writing = false;
-  #scheduled = false;
+  #draining = false;
 
   constructor(database: Database) {
     this.#database = database;
-    this.#groupsAtOnce = database.kind === 'postgres' ? 2 : 1;
   }
 
   /** Runs `work` in a transaction (shared with other writes of its group) and settles once that has committed. */
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      this.#schedule();
+      if (!this.#draining) void this.#drain();
     });
   }
 
-  /**
-   * Starts the next group after one turn of the event loop, when one may start: writes whose
-   * requests arrived in this turn join it. PGlite runs in this thread without yielding to it, so
-   * without this turn no request would arrive mid-group there.
-   */
-  #schedule(): void {
-    if (this.#scheduled || !this.#mayStart()) return;
-    this.#scheduled = true;
-    setImmediate(() => {
-      this.#scheduled = false;
-      if (!this.#mayStart()) return;
-      this.#running += 1;
-      this.#writing = true;
-      const writesRun = () => {
-        this.#writing = false;
-        this.#schedule();
-      };
-      void this.#commitGroup(this.#waiting.splice(0, MAX_GROUP), writesRun).finally(() => {
-        this.#running -= 1;
-        this.#schedule();
-      });
-    });
+  async #drain(): Promise<void> {
+    this.#draining = true;
+    // Writes whose requests arrived in this turn of the event loop join the first group. PGlite runs
+    // in this thread without yielding to it, so without this turn no request arrives mid-group there.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.#waiting.length > 0) await this.#commitGroup(this.#waiting.splice(0, MAX_GROUP));
+    this.#draining = false;
   }
 
-  #mayStart(): boolean {
-    return this.#waiting.length > 0 && !this.#writing && this.#running < this.#groupsAtOnce;
-  }
-
-  /** Runs the group's writes in one transaction and settles each once it has committed; `writesRun` before the COMMIT. */
-  async #commitGroup(group: Waiting[], writesRun: () => void): Promise<void> {
+  async #commitGroup(group: Waiting[]): Promise<void> {
     // Alone, a write needs no savepoint: its own transaction is the same thing for less.
     if (group.length === 1) {
       const [only] = group as [Waiting];
-      await this.#database.db.transaction((tx) => only.work(tx).finally(writesRun)).then(only.resolve, only.reject);
+      await this.#database.db.transaction((tx) => only.work(tx)).then(only.resolve, only.reject);
       return;
     }
     const outcomes: Array<{ value: unknown } | { error: unknown }> = [];
     try {
       await this.#database.db.transaction(async (tx) => {
-        try {
-          for (const waiting of group) outcomes.push(await runAfterSavepoint(tx, waiting.work));
-        } finally {
-          writesRun();
+        for (const waiting of group) {
+          // Not released: a savepoint of this name nests in the previous one, and a rollback to it
+          // undoes only this write (one statement per write less than savepoint and release). Not
+          // waited for before the write starts: the write's statements queue behind it on the
+          // connection, which sends them as soon as it is done, without a turn of the event loop.
+          const savepoint = tx.execute(sql`savepoint grouped_write`).then(() => undefined);
+          // Marked as handled now: the write's own statements may take a while before it is awaited.
+          savepoint.catch(() => undefined);
+          try {
+            const value = await waiting.work(tx);
+            await savepoint;
+            outcomes.push({ value });
+          } catch (error) {
+            // A savepoint that failed failed the write too, and the transaction with it.
+            await savepoint;
+            await tx.execute(sql`rollback to savepoint grouped_write`);
+            outcomes.push({ error });
+          }
         }
       });
     } catch (error) {
@@ -104,29 +86,6 @@ export class WriteCommitQueue {
       if ('value' in outcome) waiting.resolve(outcome.value);
       else waiting.reject(outcome.error);
     });
-  }
-}
-
-/**
- * One write of a group, after a savepoint of its own. Not released: a savepoint of this name nests
- * in the previous one, and a rollback to it undoes only this write (one statement per write less
- * than savepoint and release). Not waited for before the write starts: the write's statements
- * queue behind it on the connection, which sends them as soon as it is done, without a turn of
- * the event loop.
- */
-async function runAfterSavepoint(tx: Tx, work: Waiting['work']): Promise<{ value: unknown } | { error: unknown }> {
-  const savepoint = tx.execute(sql`savepoint grouped_write`).then(() => undefined);
-  // Marked as handled now: the write's own statements may take a while before it is awaited.
-  savepoint.catch(() => undefined);
-  try {
-    const value = await work(tx);
-    await savepoint;
-    return { value };
-  } catch (error) {
-    // A savepoint that failed failed the write too, and the transaction with it.
-    await savepoint;
-    await tx.execute(sql`rollback to savepoint grouped_write`);
-    return { error };
   }
 }
 
