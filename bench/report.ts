@@ -310,18 +310,31 @@ ${sections.join('\n\n')}
   against the code before them (two API processes side by side, 4-second bursts alternated, six
   rounds): PGlite 256.2 → 340.2 updates/s, the API's CPU 3.91 → 3.16 ms per write; the
   PostgreSQL server 258.6 → 277.7 updates/s (four rounds).
-- What is left to 20 % on PGlite: the API process spends about 2.9 ms of CPU per write (all its
-  threads) against 1.2 ms per plan read; PGlite's own work is about 40 % of it, drizzle building
-  and mapping the other statements and the request's HTTP, log and JSON work most of the rest.
-  Weighed and not kept: PGlite in a worker thread of its own (the API's statements sent to it as
-  messages). It measured 303.7 against 403.0 updates/s in the API's thread, back to back (reads
-  1,162.8 against 1,300.4): a write's statements depend on each other, so each one waits for a
-  message there and one back, and the two threads took turns rather than working side by side.
-- On the PostgreSQL server the update is bound by time, not CPU: a group's writes run one after
-  another on one connection (savepoint, update, audit link with event: three round trips of
-  0.15–0.6 ms under load) and each group waits for one log flush of 2.3–3.3 ms. With eight
-  writers a group holds at most eight writes; the next lever is a group's audit links and events
-  appended in one statement for all its writes, as the read group commit does.
+- What is left to 20 % on PGlite is CPU in the API's one thread, and PGlite's own share of it
+  alone comes near the whole budget. On 2026-12-07 (quiet machine, one run) the bare endpoint
+  served 4,863 requests/s on one core, about 0.2 ms of CPU a request, so 20 % leaves at most about
+  1.0 ms of CPU per write; a write cost about 1.8 ms (582 updates/s on one core), of which PGlite's
+  own work (its WebAssembly and the JavaScript around it, CPU profile under load) was about
+  0.85 ms: the update and its data-version trigger, the audit link with its hash, the event row,
+  their indexes and foreign-key checks, and the group's BEGIN and COMMIT. The request's own
+  middleware (security headers, compression, the request log) cost about 0.27 ms of a write
+  together (measured by leaving them out of a throwaway build: +18 % updates/s), and the product
+  needs each of them. Kept from this round: each table's data-version trigger in a function of its
+  own that names its family column (\`drizzle/0024_per_table_family_version_bumps.sql\`; the
+  update about 0.12 ms cheaper on PGlite in a micro-benchmark of 500 updates per round, paired
+  over six rounds). Weighed and not kept: PGlite in a worker thread of its own (the API's
+  statements sent to it as messages). It measured 303.7 against 403.0 updates/s in the API's
+  thread, back to back (reads 1,162.8 against 1,300.4): a write's statements depend on each other,
+  so each one waits for a message there and one back, and the two threads took turns rather than
+  working side by side.
+- On the PostgreSQL server the update is bound by time and by the API's CPU: a group's writes run
+  one after another on one connection (update, then audit link with event), and the API spends
+  about 1.3 ms of CPU per write (35 % of the two cores at 555 updates/s), so 20 % (about 990
+  updates/s) would need more than the one core its thread has. A grouped write's savepoint is now
+  sent without waiting for it: the write's first statement queues behind it on the connection.
+  Weighed and not kept: starting the next group while the one before waits for its flush (one
+  connection each). It measured 404.9 against 416.5 updates/s without it (A/B, eight rounds of
+  5 s): the flush is short on this machine (the COMMIT took 0.52 ms on average under load).
 - The load generator, the servers and (in the PostgreSQL configuration) the database share this
   machine's cores, so absolute figures depend on the machine and vary from run to run; the
   ratio from one run is the figure to compare.
