@@ -6,7 +6,8 @@ import { createBrowserRouter } from 'react-router';
 import { currentUserQueryOptions } from '../features/auth/api/current-user.query';
 import { dropEarlyReads } from '../lib/early-reads';
 import { firstScreenDrawn } from '../lib/first-screen';
-import { createI18n, languageLoaded } from '../lib/i18n';
+import { createI18n, isLanguage, languageLoaded } from '../lib/i18n';
+import { prepareDateFormats } from '../lib/locale';
 import { paths } from '../lib/paths';
 import { queryKeys } from '../lib/query-keys';
 import { reloadOnStaleChunks } from '../lib/stale-release';
@@ -40,6 +41,12 @@ const router = createBrowserRouter(createAppRoutes(queryClient));
 function takesOverPrerendered(): boolean {
   const { location } = router.state;
   return prerenderedLanguage === i18n.language && location.pathname === paths.signIn && location.state == null;
+}
+
+// A signed-in screen's date formatters are made while its data and code are on their way (lib/locale.ts),
+// in a task of their own.
+if (router.state.location.pathname !== paths.signIn) {
+  setTimeout(() => prepareDateFormats(isLanguage(i18n.language) ? i18n.language : 'fi'));
 }
 
 // The reader's strings are fetched first: the page never shows keys or another language.
