@@ -25,6 +25,8 @@ export interface Load {
     firstScreenGzipBytes: number;
   };
   accessibilityFailures: { id: string; title: string; nodes: string[] }[];
+  /** Loads of this page Lighthouse gave up on before this one (NO_NAVSTART: it saw no navigation begin) and that were made again. */
+  retries: number;
 }
 
 export interface PageRun {
@@ -43,6 +45,8 @@ export interface WebRun {
   chrome: string;
   lighthouse: string;
   runs: number;
+  /** How many times a load Lighthouse gave up on (NO_NAVSTART) is made again before the run fails. */
+  maxRetries: number;
   initial: InitialScript[];
   pages: PageRun[];
 }
@@ -108,6 +112,14 @@ function accessibilityFindings(run: WebRun): string[] {
   });
 }
 
+/** The loads made again after Lighthouse gave up on them, by page. */
+function retriedLoads(run: WebRun): string[] {
+  return run.pages.flatMap((page) => {
+    const retries = [...page.compressed, ...page.identity].reduce((sum, load) => sum + load.retries, 0);
+    return retries > 0 ? [`${page.name}: ${times(retries)}`] : [];
+  });
+}
+
 function compressionEffect(run: WebRun): string[] {
   return run.pages
     .filter((page) => page.identity.length > 0)
@@ -131,6 +143,7 @@ export function markdownWebReport(run: WebRun): string {
   const initialBrotli = run.initial.reduce((sum, script) => sum + script.brotliBytes, 0);
   const effect = compressionEffect(run);
   const findings = accessibilityFindings(run);
+  const retried = retriedLoads(run);
   return [
     `## ${WEB_HEADING}`,
     '',
@@ -164,6 +177,10 @@ export function markdownWebReport(run: WebRun): string {
     `Every page loads first the entry and its static imports (index.html's module script and modulepreload`,
     `links): ${run.initial.length} files, ${kB(initialBytes)} as built, ${kB(initialGzip)} gzipped, ${kB(initialBrotli)} with brotli`,
     `(quality 11, as the build writes it beside each file and the API sends it). The rest of "JS gzipped" above is the screen's own chunks.`,
+    '',
+    retried.length
+      ? `Lighthouse gave up on a load (NO_NAVSTART: it saw no navigation begin) and the load was made again (at most ${times(run.maxRetries)} each): ${retried.join('; ')}.`
+      : 'Lighthouse gave up on no load (NO_NAVSTART).',
     '',
     ...(findings.length
       ? ['Accessibility audits that failed:', '', ...findings.map((line) => `- ${line}`), '']

@@ -13,7 +13,10 @@
  * of the API's compression is a ratio of figures measured together. Prints every load and writes the "The web on a phone" section of
  * docs/benchmarks.md. Not part of the test suite.
  *
- * Env: BENCH_WEB_RUNS (3), BENCH_WEB_PORT (the API's port; default a free one), BENCH_WEB_BUILD=0
+ * Lighthouse sometimes gives up on a load (NO_NAVSTART: its trace shows no navigation beginning): such a
+ * load is made again, at most BENCH_WEB_RETRIES times (default 2), and the report says how often.
+ *
+ * Env: BENCH_WEB_RUNS (3), BENCH_WEB_RETRIES (2), BENCH_WEB_PORT (the API's port; default a free one), BENCH_WEB_BUILD=0
  * (use the build there is), BENCH_WEB_IDENTITY_RUNS (1),
  * BENCH_WEB_REPORTS (a folder for every Lighthouse report as JSON), CHROME_PATH (/usr/bin/chromium),
  * BENCH_DOCS=0 (do not write docs/benchmarks.md).
@@ -44,6 +47,7 @@ const settings = {
   port: process.env.BENCH_WEB_PORT ? wholeNumberFromEnv('BENCH_WEB_PORT', 0) : undefined,
   build: process.env.BENCH_WEB_BUILD !== '0',
   identityRuns: wholeNumberFromEnv('BENCH_WEB_IDENTITY_RUNS', 1),
+  retries: wholeNumberFromEnv('BENCH_WEB_RETRIES', 2),
   reportsDir: process.env.BENCH_WEB_REPORTS,
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   writeDocs: process.env.BENCH_DOCS !== '0',
@@ -161,7 +165,22 @@ function accessibilityFailures(lhr: Result): Load['accessibilityFailures'] {
     });
 }
 
-async function lighthouseLoad(origin: string, page: Page, compressed: boolean, run: number): Promise<Load> {
+/** Lighthouse saw no navigation begin in its trace: a fault of the tooling, not of the page. */
+class NoNavigationStart extends Error {}
+
+/** A load, made again when Lighthouse gave up on it (at most `settings.retries` times). */
+async function lighthouseLoadRetried(origin: string, page: Page, compressed: boolean, run: number): Promise<Load> {
+  for (let retries = 0; ; retries += 1) {
+    try {
+      return { ...(await lighthouseLoad(origin, page, compressed, run)), retries };
+    } catch (error) {
+      if (!(error instanceof NoNavigationStart) || retries >= settings.retries) throw error;
+      out(`run ${run}, ${page.name}: ${error.message}; loading it again`);
+    }
+  }
+}
+
+async function lighthouseLoad(origin: string, page: Page, compressed: boolean, run: number): Promise<Omit<Load, 'retries'>> {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({ chromePath: settings.chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'error' });
@@ -180,7 +199,10 @@ async function lighthouseLoad(origin: string, page: Page, compressed: boolean, r
     const result = await lighthouse(`${origin}${page.address}`, flags);
     if (!result) throw new Error(`Lighthouse gave no result for ${page.name}`);
     const { lhr } = result;
-    if (lhr.runtimeError) throw new Error(`Lighthouse on ${page.name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) {
+      const message = `Lighthouse on ${page.name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`;
+      throw lhr.runtimeError.code === 'NO_NAVSTART' ? new NoNavigationStart(message) : new Error(message);
+    }
     if (settings.reportsDir) {
       const name = `${page.name.replace(/\W+/g, '-')}-${compressed ? 'compressed' : 'identity'}-${run}.json`;
       fs.writeFileSync(path.join(settings.reportsDir, name), JSON.stringify(lhr));
@@ -264,7 +286,7 @@ async function main(): Promise<void> {
     for (let run = 1; run <= settings.runs; run += 1) {
       for (const [index, page] of pages.entries()) {
         for (const compressed of run <= settings.identityRuns ? [true, false] : [true]) {
-          const load = await lighthouseLoad(origin, page, compressed, run);
+          const load = await lighthouseLoadRetried(origin, page, compressed, run);
           runs[index]![compressed ? 'compressed' : 'identity'].push(load);
           out(
             `run ${run}, ${page.name}${compressed ? '' : ' (no compression)'}: performance ${load.performance}, accessibility ${load.accessibility}, ` +
@@ -285,6 +307,7 @@ async function main(): Promise<void> {
       lighthouse: (JSON.parse(fs.readFileSync(require.resolve('lighthouse/package.json'), 'utf8')) as { version: string })
         .version,
       runs: settings.runs,
+      maxRetries: settings.retries,
       initial,
       pages: runs,
     };
