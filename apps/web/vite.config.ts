@@ -4,12 +4,13 @@ import { fewerChunks } from './chunks.plugin.ts';
 import { indexPage } from './index-page.plugin.ts';
 import { precompressAssets } from './precompress.plugin.ts';
 import { prerenderSignIn } from './prerender.plugin.ts';
+import { stylesInUse } from './styles-in-use.plugin.ts';
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), '');
   const apiTarget = `http://localhost:${env.API_PORT || 3001}`;
   return {
-    plugins: [react(), fewerChunks(), indexPage(), prerenderSignIn(), precompressAssets()],
+    plugins: [react(), fewerChunks(), stylesInUse(), indexPage(), prerenderSignIn(), precompressAssets()],
     server: {
       port: Number(env.WEB_PORT || 3000),
       strictPort: true,
