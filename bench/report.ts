@@ -254,10 +254,10 @@ pipelining. Each scenario has a warm-up that is not counted.
   relationship from memory where a copy is current (the relationship is kept with the family's
   access version, which an action's change does not move), then in a transaction shared with
   the writes that arrived in the same turn of the event loop or while the previous group committed (the group commit of writes,
-  \`http/write-commits.ts\`: each write after a savepoint of its own, one COMMIT for all): one
-  statement confirming those copies, the action read, the policy decision, the conditional
-  update on the version the client sent, and the audit link together with the family event row
-  in one statement; the answer leaves after the group's COMMIT; then the socket.io notice (no
+  \`http/write-commits.ts\`: the writes one after the other, one COMMIT for all): the conditional
+  update on the version the client sent, which reads the action as it was in its own FROM, the
+  policy decision, and the audit link together with the family event row in one statement, which
+  also confirms those copies; the answer leaves after the group's COMMIT; then the socket.io notice (no
   sockets are connected). Each
   connection owns one of the plan's actions, cycles its status (planned → in progress → done)
   and sends the version from its previous answer, so every request is a valid change; a refused
@@ -294,7 +294,7 @@ ${sections.join('\n\n')}
   few values go as a list of parameters (\`oneOf\` in \`db/database.ts\`; the write's confirmation
   0.93 → 0.38 ms of CPU on PGlite). On the PostgreSQL server each pooled connection keeps its
   first 200 parameterised statements prepared (\`db/prepared-postgres.ts\`).
-- A write is two statements after its BEGIN or savepoint: the update, which reads the action as
+- A write is two statements after its BEGIN (in a group, after the write before it): the update, which reads the action as
   it was in its own FROM (a refusal or a bad goal found after it undoes it with the rollback), and
   the audit link with the event row, which also confirms the copies from memory (a stale one
   undoes the write, which runs again from the database). Until 2026-12-07 it was four: the

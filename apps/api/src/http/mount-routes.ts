@@ -17,7 +17,7 @@ import type { RealtimePublisher } from '../realtime/realtime-publisher';
 import { AppError, notFound } from '../core/app-error';
 import type { Actor } from '../core/actor';
 import type { ReadCommitQueue } from './read-commits';
-import { isDeadlock, type WriteCommitQueue } from './write-commits';
+import { isDeadlock, UndoneWithGroup, type WriteCommitQueue } from './write-commits';
 import type { AnyRoute, FamilyAccess, RouteAccess, RouteContext } from './route';
 import { requireBodyType } from './same-origin';
 import { parseRequestPart } from './validation';
@@ -103,15 +103,21 @@ class StaleCopies extends Error {}
  * (`ReadCommitQueue.copiesHold`), before anything of it commits or is answered; a stale copy rolls
  * the attempt back and runs it again from the database alone. (A write that changes the access it
  * was let in on therefore runs twice.) Its transaction commits with other family writes'
- * (`WriteCommitQueue`).
+ * (`WriteCommitQueue`); undone with another's failure there, it runs again, guarded.
  */
 async function runRoute(route: AnyRoute, deps: RouteDependencies, shared: GroupedWork, req: Request, res: Response) {
   if (route.access.kind !== 'family') return runRouteOnce(route, deps, req, res);
-  try {
-    return await runRouteOnce(route, deps, req, res, { shared, fromMemory: true });
-  } catch (error) {
-    if (!(error instanceof StaleCopies) && !isDeadlock(error)) throw error;
-    return runRouteOnce(route, deps, req, res, { shared, fromMemory: false });
+  let attempt: FamilyAttempt = { shared, fromMemory: true, guarded: false };
+  for (;;) {
+    try {
+      return await runRouteOnce(route, deps, req, res, attempt);
+    } catch (error) {
+      // Each runs again at most once: a guarded write is not undone with others, and the database alone holds no stale copy.
+      if (error instanceof UndoneWithGroup) attempt = { ...attempt, guarded: true };
+      else if (attempt.fromMemory && (error instanceof StaleCopies || isDeadlock(error)))
+        attempt = { ...attempt, fromMemory: false };
+      else throw error;
+    }
   }
 }
 
@@ -119,6 +125,8 @@ async function runRoute(route: AnyRoute, deps: RouteDependencies, shared: Groupe
 interface FamilyAttempt {
   shared: GroupedWork;
   fromMemory: boolean;
+  /** Whether its group undoes a failed write alone (`WriteCommitQueue.run`). */
+  guarded: boolean;
 }
 
 async function runRouteOnce(
@@ -130,7 +138,7 @@ async function runRouteOnce(
 ): Promise<unknown> {
   const memory = attempt?.fromMemory ? attempt.shared : undefined;
   const transaction = <T>(work: (tx: Tx) => Promise<T>) =>
-    attempt ? attempt.shared.writes.run(work) : deps.database.db.transaction(work);
+    attempt ? attempt.shared.writes.run(work, attempt.guarded) : deps.database.db.transaction(work);
   const session = (await req.sessionActor?.({ remembered: memory !== undefined })) ?? null;
   let record: ReadRecord | undefined;
   let confirmed = false;
@@ -204,7 +212,8 @@ async function runRouteOnce(
       await work().catch((error: unknown) => req.log?.error({ err: error }, 'after-commit work failed'));
     return result;
   } catch (error) {
-    if (error instanceof StaleCopies) throw error;
+    // Nothing of the attempt stands: it runs again whole.
+    if (error instanceof StaleCopies || error instanceof UndoneWithGroup) throw error;
     // A refusal decided on copies not yet confirmed stands if they still hold now (versions only move on).
     if (
       memory &&

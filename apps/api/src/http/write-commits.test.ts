@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../db/database';
 import { openTestDatabase } from '../test/test-database';
-import { isDeadlock, WriteCommitQueue } from './write-commits';
+import { isDeadlock, UndoneWithGroup, WriteCommitQueue } from './write-commits';
 
 let database: Database;
 let queue: WriteCommitQueue;
@@ -42,10 +42,38 @@ it('when writes arrive in one turn or while a group is committing, then each lot
   expect(await committedProbes()).toEqual(['a', 'b', 'c', 'd', 'e']);
 });
 
-it('when one write of a group fails, then only its own change is undone and the others commit', async () => {
+it('when one write of a group fails, then the whole group is undone: it rejects with its own error, the others as undone with it', async () => {
   const refused = new Error('refused after writing');
   const outcomes = await Promise.allSettled([
-    queue.run(insertProbe('first')),
+    queue.run(insertProbe('before')),
+    queue.run(async (tx) => {
+      await insertProbe('failed')(tx);
+      throw refused;
+    }),
+    queue.run(insertProbe('after')),
+  ]);
+
+  expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
+  const reasons = outcomes.map((outcome) => (outcome as PromiseRejectedResult).reason as unknown);
+  expect(reasons[0]).toBeInstanceOf(UndoneWithGroup);
+  expect(reasons[1]).toBe(refused);
+  expect(reasons[2]).toBeInstanceOf(UndoneWithGroup);
+  expect(await committedProbes()).toEqual([]);
+
+  // Run again, guarded, the undone writes commit whatever else fails beside them.
+  const again = await Promise.allSettled([
+    queue.run(insertProbe('before'), true),
+    queue.run(() => Promise.reject(refused)),
+    queue.run(insertProbe('after')),
+  ]);
+  expect(again.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  expect(await committedProbes()).toEqual(['after', 'before']);
+});
+
+it('when a write fails in a guarded group, then only its own change is undone and the others commit', async () => {
+  const refused = new Error('refused after writing');
+  const outcomes = await Promise.allSettled([
+    queue.run(insertProbe('first'), true),
     queue.run(insertProbe('kept')),
     queue.run(async (tx) => {
       await insertProbe('undone')(tx);

@@ -3,6 +3,7 @@ import type { Database, Tx } from '../db/database';
 
 interface Waiting {
   work(tx: Tx): Promise<unknown>;
+  guarded: boolean;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -11,14 +12,28 @@ interface Waiting {
 const MAX_GROUP = 32;
 
 /**
+ * A write rolled back only because another write of its group failed: nothing of it was kept, and
+ * it is worth running again, guarded (`WriteCommitQueue.run`).
+ */
+export class UndoneWithGroup extends Error {
+  constructor() {
+    super('rolled back with a failed write of its group');
+  }
+}
+
+/**
  * Group commit for family writes. A write's commit waits for the database's log to reach the disk
  * (about 3 ms on this project's machines) while it still holds its family's rows: the data version,
  * the audit chain's head, the event sequence. Writes to one family could then commit only one
  * flush at a time. Writes that arrive in one turn of the event loop, or while a group is committing,
- * wait together for the next one: each runs after a savepoint in one transaction, one after the
- * other, and one COMMIT (one flush) makes them all durable. A write that fails is rolled back to its savepoint alone; the rest of
- * the group commits. No write's promise settles before its group has committed, so no answer
- * tells of a change that is not durable yet.
+ * wait together for the next one: they run one after the other in one transaction, and one COMMIT
+ * (one flush) makes them all durable. No write's promise settles before its group has committed, so
+ * no answer tells of a change that is not durable yet.
+ *
+ * Writes rarely fail, so a group runs them without savepoints (a round trip each, on the hottest
+ * path). When one fails, the whole group rolls back: the failed write rejects with its own error,
+ * and the others with `UndoneWithGroup`, to be run again guarded. A group with a guarded write in it
+ * puts a savepoint before each write, so a failure undoes that write alone and the rest commit.
  */
 export class WriteCommitQueue {
   readonly #database: Database;
@@ -29,10 +44,13 @@ export class WriteCommitQueue {
     this.#database = database;
   }
 
-  /** Runs `work` in a transaction (shared with other writes of its group) and settles once that has committed. */
-  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a transaction (shared with other writes of its group) and settles once that has
+   * committed. Unless `guarded`, it may reject with `UndoneWithGroup` (see the class).
+   */
+  run<T>(work: (tx: Tx) => Promise<T>, guarded = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#waiting.push({ work, guarded, resolve: resolve as (value: unknown) => void, reject });
       if (!this.#draining) void this.#drain();
     });
   }
@@ -53,7 +71,41 @@ export class WriteCommitQueue {
       await this.#database.db.transaction((tx) => only.work(tx)).then(only.resolve, only.reject);
       return;
     }
-    const outcomes: Array<{ value: unknown } | { error: unknown }> = [];
+    const outcomes = group.some((waiting) => waiting.guarded) ? await this.#runGuarded(group) : await this.#runAtOnce(group);
+    group.forEach((waiting, index) => {
+      const outcome = outcomes[index]!;
+      if ('value' in outcome) waiting.resolve(outcome.value);
+      else waiting.reject(outcome.error);
+    });
+  }
+
+  /** The group without savepoints: all of it commits, or none of it. */
+  async #runAtOnce(group: Waiting[]): Promise<Outcome[]> {
+    const values: unknown[] = [];
+    let failed: { index: number; error: unknown } | undefined;
+    try {
+      await this.#database.db.transaction(async (tx) => {
+        for (const [index, waiting] of group.entries()) {
+          try {
+            values.push(await waiting.work(tx));
+          } catch (error) {
+            failed = { index, error };
+            throw error;
+          }
+        }
+      });
+    } catch (error) {
+      // A write failed (the rest are undone with it), or the commit itself did (nothing is durable).
+      if (!failed) return group.map(() => ({ error }));
+      const { index, error: own } = failed;
+      return group.map((_, at) => ({ error: at === index ? own : new UndoneWithGroup() }));
+    }
+    return values.map((value) => ({ value }));
+  }
+
+  /** The group with a savepoint before each write: a failure undoes that write alone. */
+  async #runGuarded(group: Waiting[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
     try {
       await this.#database.db.transaction(async (tx) => {
         for (const waiting of group) {
@@ -78,16 +130,13 @@ export class WriteCommitQueue {
       });
     } catch (error) {
       // The commit itself failed: no write of the group is durable.
-      for (const waiting of group) waiting.reject(error);
-      return;
+      return group.map(() => ({ error }));
     }
-    group.forEach((waiting, index) => {
-      const outcome = outcomes[index]!;
-      if ('value' in outcome) waiting.resolve(outcome.value);
-      else waiting.reject(outcome.error);
-    });
+    return outcomes;
   }
 }
+
+type Outcome = { value: unknown } | { error: unknown };
 
 /**
  * PostgreSQL's "deadlock detected", as the driver raised it or as drizzle wrapped it. A group locks

@@ -70,7 +70,7 @@ export async function createAction(familyId: string, body: CreateAction, context
  *
  * The change is made first, in the statement that reads the action as it was (`changeActionAt`),
  * and decided on after: a refusal throws, which undoes it with the request's transaction (or its
- * savepoint in a group commit) before anything is seen. Only a change not at the action's version
+ * group's, see `WriteCommitQueue`) before anything is seen. Only a change not at the action's version
  * reads it again, to tell "no such action", a refusal and a conflict apart.
  */
 export async function updateAction(

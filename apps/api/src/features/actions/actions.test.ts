@@ -7,6 +7,8 @@ import { buildAction, buildGoal } from '../../test/factories';
 import { signInAs, startTestApp, type TestApp } from '../../test/test-app';
 import { buildWorld, type PersonKey, type World } from '../../test/world';
 import { actions } from '../../db/tables/actions';
+import { verifyAuditChains } from '../../audit/audit.repository';
+import { WriteCommitQueue } from '../../http/write-commits';
 
 let testApp: TestApp;
 let world: World;
@@ -121,6 +123,63 @@ describe('PATCH /api/families/:familyId/actions/:actionId', () => {
       current: { id: before.id, version: before.version, status: before.status },
     });
     expect(await currentAction(before.id)).toEqual(before);
+  });
+
+  it('when changes share a group and some are based on a version the action is not at, then those change nothing and every other is saved once, with one event and one audit link', async () => {
+    const created = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => buildAction(testApp.database.db, world.family.id, { title: `Yhdessä ${index}` })),
+    );
+    const stale = new Set([2, 4]);
+    const coordinator = await signInAs(testApp.app, world.people.coordinator);
+    await coordinator.get(`/api/families/${world.family.id}/plan`).expect(200);
+    // The first change holds its group open until the others wait for the next one: they share it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const original = WriteCommitQueue.prototype.run;
+    const run = jest.spyOn(WriteCommitQueue.prototype, 'run').mockImplementation(function (
+      this: WriteCommitQueue,
+      work,
+      guarded,
+    ) {
+      const first = run.mock.calls.length === 1;
+      return original.call(this, first ? async (tx) => held.then(() => work(tx)) : work, guarded);
+    });
+    try {
+      const responses = Promise.all(
+        created.map((action, index) =>
+          coordinator
+            .patch(`/api/families/${world.family.id}/actions/${action.id}`)
+            .send({ status: 'done', version: stale.has(index) ? action.version + 1 : action.version }),
+        ),
+      );
+      for (let turn = 0; run.mock.calls.length < created.length && turn < 10_000; turn += 1)
+        await new Promise((resolve) => setImmediate(resolve));
+      expect(run).toHaveBeenCalledTimes(created.length);
+      release();
+
+      expect((await responses).map((response) => response.status)).toEqual([200, 200, 409, 200, 409, 200]);
+      // The first refused change of the group of five undid the other four, which ran again, guarded
+      // (the second refused among them, refused again).
+      expect(run.mock.calls.filter(([, guarded]) => guarded)).toHaveLength(4);
+    } finally {
+      run.mockRestore();
+    }
+    for (const [index, action] of created.entries()) {
+      const changed = !stale.has(index);
+      expect(await currentAction(action.id)).toMatchObject({
+        status: changed ? 'done' : 'planned',
+        version: action.version + (changed ? 1 : 0),
+      });
+      const events = await testApp.database.db.select().from(familyEvents).where(eq(familyEvents.entityId, action.id));
+      expect(events).toHaveLength(changed ? 1 : 0);
+      expect(testApp.published.filter((event) => event.id === action.id)).toHaveLength(changed ? 1 : 0);
+      const links = await testApp.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.resourceId, action.id), eq(auditEvents.action, 'update')));
+      expect(links).toHaveLength(changed ? 1 : 0);
+    }
+    expect((await verifyAuditChains(testApp.database.db)).firstBrokenLink).toBeNull();
   });
 
   it("when the action belongs to another family, then it is not found through this family's URL", async () => {
