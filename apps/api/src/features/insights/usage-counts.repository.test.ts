@@ -16,7 +16,7 @@ import {
 } from '../../test/insights-reference';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { listEnrolmentSpansOfAllFamilies } from '../programs';
-import { compareCohort } from './change-figures';
+import { compareCohort, type CountedCohort } from './change-figures';
 import { publishCostTables } from './insights.service';
 import { programGroups } from './program-groups';
 import {
@@ -204,6 +204,17 @@ describe('the usage counted in the database', () => {
     expect(cells.some((cell) => !cell.suppressed && cell.families! > 0)).toBe(true);
   });
 
+  it('when the usage is counted, then every figure is that of the rows, those the tables hide too', async () => {
+    const counted = await inTransaction(countUsageOfAllFamilies);
+    const fromRows = countUsage(await listPricedUsage(testApp.database.db));
+    // The database counts only what some table names: no provider's figure of every year, no municipality's of a month.
+    const named = [...fromRows.figures].filter(
+      ([name]) => !/^(organisation:[^|]+\|all|municipality:[^|]+\|month:.+)$/.test(name),
+    );
+    expect(counted.figures).toEqual(new Map(named));
+    expect(counted.years).toEqual(fromRows.years);
+  });
+
   it('when a family has several rows in a month, before a first price and across a price change, then each counts as the rows say', async () => {
     const counted = await inTransaction(countUsageOfAllFamilies);
     const rows = await listPricedUsage(testApp.database.db);
@@ -243,7 +254,7 @@ describe('the usage counted in the database', () => {
       );
   });
 
-  it("when a cohort's case years are counted, then its comparison is that of the rows", async () => {
+  it("when a cohort's case years are counted, then its counts and its comparison are those of the rows", async () => {
     const { db } = testApp.database;
     const rows = await listPricedUsage(db);
     const openings = await queryRows<CaseOpening>(
@@ -259,9 +270,16 @@ describe('the usage counted in the database', () => {
           .at(-1),
       ),
     );
+    // The services in one order: the database's come in no particular one.
+    const byService = (cohort: CountedCohort) => ({
+      ...cohort,
+      services: [...cohort.services].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    });
     for (const opened of [2023, 2024]) {
-      const comparison = compareCohort(await countCohortUsage(db, opened));
-      expect(comparison).toEqual(compareCohort(countCohort(rows, openings, opened)));
+      const [counted, fromRows] = [await countCohortUsage(db, opened), countCohort(rows, openings, opened)];
+      expect(byService(counted)).toEqual(byService(fromRows));
+      const comparison = compareCohort(counted);
+      expect(comparison).toEqual(compareCohort(fromRows));
       expect(comparison.rows.length).toBeGreaterThan(0);
     }
   });
