@@ -1,6 +1,15 @@
-import type { CostPerFamily, LocalizedText, UsagePeriod } from '@yhdessa/shared';
+import {
+  assessmentDomains,
+  WELLBEING_FOLLOW_UP_DAYS,
+  WELLBEING_IMPROVED_DOMAINS,
+  type AssessmentDomain,
+  type CostPerFamily,
+  type LocalizedText,
+  type UsagePeriod,
+} from '@yhdessa/shared';
 import type { CountedCohort } from '../features/insights/change-figures';
 import { spreadOfFamilies, type CountedFigure, type CountedUsage } from '../features/insights/cost-figures';
+import type { WellbeingChange } from '../features/insights/outcome-figures';
 import type { CountedProgramUsage } from '../features/insights/program-groups';
 import { usageSpan, type EnrolmentSpan } from '../features/programs';
 
@@ -178,4 +187,54 @@ export function countProgramUsage(
     );
   }
   return counted;
+}
+
+/** One wellbeing meter of a member. */
+export interface WellbeingMeter {
+  familyId: string;
+  memberId: string;
+  /** `YYYY-MM-DD`. */
+  takenOn: string;
+  scores: Partial<Record<AssessmentDomain, number>>;
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / (24 * 60 * 60 * 1000));
+
+/**
+ * Each family's first meter against the latest meter of the same member at least 90 days after it.
+ * When several members have such a pair, the member whose first meter is earliest counts, so a
+ * family counts once. A family improved when three or more domains rose by a step or more.
+ */
+export function wellbeingChanges(meters: readonly WellbeingMeter[]): WellbeingChange[] {
+  const byMember = new Map<string, WellbeingMeter[]>();
+  for (const meter of meters) {
+    const key = `${meter.familyId}|${meter.memberId}`;
+    byMember.set(key, [...(byMember.get(key) ?? []), meter]);
+  }
+  const pairs = new Map<string, { baseline: WellbeingMeter; latest: WellbeingMeter }>();
+  for (const taken of byMember.values()) {
+    const sorted = [...taken].sort((a, b) => a.takenOn.localeCompare(b.takenOn));
+    const [baseline, latest] = [sorted[0]!, sorted.at(-1)!];
+    if (daysBetween(baseline.takenOn, latest.takenOn) < WELLBEING_FOLLOW_UP_DAYS) continue;
+    const chosen = pairs.get(baseline.familyId);
+    const earlier =
+      !chosen ||
+      baseline.takenOn < chosen.baseline.takenOn ||
+      (baseline.takenOn === chosen.baseline.takenOn && baseline.memberId < chosen.baseline.memberId);
+    if (earlier) pairs.set(baseline.familyId, { baseline, latest });
+  }
+  return [...pairs.values()].map(({ baseline, latest }) => {
+    const changes: WellbeingChange['changes'] = {};
+    for (const domain of assessmentDomains) {
+      const [before, after] = [baseline.scores[domain], latest.scores[domain]];
+      if (before !== undefined && after !== undefined) changes[domain] = after - before;
+    }
+    const rose = Object.values(changes).filter((change) => change >= 1).length;
+    return {
+      familyId: baseline.familyId,
+      year: Number(latest.takenOn.slice(0, 4)),
+      changes,
+      improved: rose >= WELLBEING_IMPROVED_DOMAINS,
+    };
+  });
 }

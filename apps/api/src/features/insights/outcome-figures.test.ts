@@ -1,7 +1,6 @@
 import type { CostCell, OutcomeCell } from '@yhdessa/shared';
 import {
   buildOutcomeGroup,
-  wellbeingChanges,
   type ExperienceAnswer,
   type GoalEnding,
   type OutcomeGroupSource,
@@ -12,50 +11,6 @@ const shown = (value: number | null, families: number): OutcomeCell => ({ suppre
 const hidden: OutcomeCell = { suppressed: true, value: null, families: null };
 const cost = (costCents: number, families: number): CostCell => ({ suppressed: false, costCents, families });
 const families = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `f${from + i}`);
-
-describe('wellbeing change from the baseline', () => {
-  it('when a member has meters 50 days and half a year after the first, then the latest counts, in its year, improved by three domains', () => {
-    const changes = wellbeingChanges([
-      {
-        familyId: 'f1',
-        memberId: 'a',
-        takenOn: '2025-01-10',
-        scores: { 'daily-life': 2, parenting: 2, housing: 3, safety: 4, 'physical-health': 3 },
-      },
-      { familyId: 'f1', memberId: 'a', takenOn: '2025-03-01', scores: { 'daily-life': 5 } },
-      {
-        familyId: 'f1',
-        memberId: 'a',
-        takenOn: '2025-07-01',
-        scores: { 'daily-life': 3, parenting: 4, housing: 4, safety: 3 },
-      },
-    ]);
-    // physical-health was not answered the second time: four domains compared, three rose.
-    expect(changes).toEqual([
-      { familyId: 'f1', year: 2025, changes: { 'daily-life': 1, parenting: 2, housing: 1, safety: -1 }, improved: true },
-    ]);
-  });
-
-  it('when the only later meter is 89 days after the first, then the family is not measured twice', () => {
-    expect(
-      wellbeingChanges([
-        { familyId: 'f2', memberId: 'b', takenOn: '2025-01-01', scores: { housing: 1 } },
-        { familyId: 'f2', memberId: 'b', takenOn: '2025-03-31', scores: { housing: 5 } },
-      ]),
-    ).toEqual([]);
-  });
-
-  it('when two members of a family have a pair, then the member with the earlier baseline counts, and the family once', () => {
-    const changes = wellbeingChanges([
-      { familyId: 'f3', memberId: 'young', takenOn: '2024-05-01', scores: { safety: 1, housing: 1, parenting: 1 } },
-      { familyId: 'f3', memberId: 'young', takenOn: '2026-02-01', scores: { safety: 5, housing: 5, parenting: 5 } },
-      { familyId: 'f3', memberId: 'guardian', takenOn: '2024-03-01', scores: { safety: 3, housing: 3 } },
-      { familyId: 'f3', memberId: 'guardian', takenOn: '2024-09-01', scores: { safety: 4, housing: 4 } },
-    ]);
-    // Two domains rose: not improved by the three-domain rule.
-    expect(changes).toEqual([{ familyId: 'f3', year: 2024, changes: { safety: 1, housing: 1 }, improved: false }]);
-  });
-});
 
 const change = (familyId: string, year: number, changes: WellbeingChange['changes'], improved: boolean): WellbeingChange => ({
   familyId,

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/database';
 import { measurementScores, measurements } from '../../db/tables/measurements';
 import { buildAccount, buildFamily, buildMember, buildOrganisation } from '../../test/factories';
+import { wellbeingChanges, type WellbeingMeter } from '../../test/insights-reference';
 import { startTestApp, type TestApp } from '../../test/test-app';
-import { wellbeingChanges, type WellbeingMeter } from './outcome-figures';
 import { listWellbeingChangesOfAllFamilies } from './outcomes.repository';
 
 let testApp: TestApp;
@@ -56,7 +56,7 @@ beforeAll(async () => {
 
 afterAll(() => testApp?.close());
 
-/** Every meter with its scores, oldest first: what `wellbeingChanges` takes. */
+/** Every meter with its scores, oldest first: what the reference `wellbeingChanges` takes. */
 async function listMeters(db: Queryable): Promise<WellbeingMeter[]> {
   const rows = await queryRows<{
     family_id: string;
