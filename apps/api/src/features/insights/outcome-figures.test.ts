@@ -1,6 +1,7 @@
 import type { CostCell, OutcomeCell } from '@yhdessa/shared';
 import {
   buildOutcomeGroup,
+  indexOutcomes,
   type ExperienceAnswer,
   type GoalEnding,
   type OutcomeGroupSource,
@@ -70,7 +71,7 @@ const everyone = (costs: Record<string, CostCell>): OutcomeGroupSource => ({
 const costs = { 2024: cost(1_000_000, 8), 2025: cost(1_200_000, 10), all: cost(2_200_000, 12) };
 
 describe('outcome figures of a group', () => {
-  const group = buildOutcomeGroup(everyone(costs), [2024, 2025], { changes, endings, answers });
+  const group = buildOutcomeGroup(everyone(costs), [2024, 2025], indexOutcomes({ changes, endings, answers }));
   const [y2024, y2025, all] = group.periods;
 
   it('when goals ended in a year, then they are counted by ending, with the attainment rate and the mean attained level', () => {
@@ -133,11 +134,11 @@ describe('outcome figures of a group', () => {
 
   it('when the cost tables hide a cost, then its cost per outcome is hidden too', () => {
     const hiddenCost: CostCell = { suppressed: true, costCents: null, families: null };
-    const [, withHiddenCost] = buildOutcomeGroup(everyone({ ...costs, 2025: hiddenCost }), [2024, 2025], {
-      changes,
-      endings,
-      answers,
-    }).periods;
+    const [, withHiddenCost] = buildOutcomeGroup(
+      everyone({ ...costs, 2025: hiddenCost }),
+      [2024, 2025],
+      indexOutcomes({ changes, endings, answers }),
+    ).periods;
     expect(withHiddenCost!.costPerOutcome).toEqual({
       cost: hiddenCost,
       costPerGoalReached: hidden,
@@ -152,11 +153,11 @@ describe('suppression of outcome figures', () => {
       ...families(1, 6).map((id) => change(id, 2025, { housing: 1 }, true)),
       change('f7', 2025, { housing: 0 }, false),
     ];
-    const [y2025] = buildOutcomeGroup(everyone({ 2025: cost(0, 0), all: cost(0, 0) }), [2025], {
-      changes: sevenMeasured,
-      endings: [],
-      answers: [],
-    }).periods;
+    const [y2025] = buildOutcomeGroup(
+      everyone({ 2025: cost(0, 0), all: cost(0, 0) }),
+      [2025],
+      indexOutcomes({ changes: sevenMeasured, endings: [], answers: [] }),
+    ).periods;
     expect(y2025!.wellbeing).toMatchObject({ measured: shown(7, 7), improved: hidden, improvedShare: hidden });
     expect(y2025!.costPerOutcome.costPerFamilyImproved).toEqual(hidden);
   });
@@ -168,7 +169,7 @@ describe('suppression of outcome figures', () => {
       includes: (familyId, year) => year === 2025 && families(1, 4).includes(familyId),
       costOf: () => cost(400_000, 4),
     };
-    const [, y2025, all] = buildOutcomeGroup(service, [2024, 2025], { changes, endings, answers }).periods;
+    const [, y2025, all] = buildOutcomeGroup(service, [2024, 2025], indexOutcomes({ changes, endings, answers })).periods;
     for (const period of [y2025!, all!]) {
       expect(period.wellbeing).toMatchObject({ measured: hidden, improved: hidden, improvedShare: hidden });
       expect(period.wellbeing.domains.every((domain) => domain.meanChange.suppressed)).toBe(true);
@@ -189,11 +190,11 @@ describe('suppression of outcome figures', () => {
 
   it('when three families answered in one year, then that year is hidden and the next-smallest year too, as every year would give it away', () => {
     const fewer = [...answers, ...families(7, 9).map((id) => answer(id, '2024-05-01', [10, 10, 10]))];
-    const [y2024, y2025, all] = buildOutcomeGroup(everyone(costs), [2024, 2025], {
-      changes,
-      endings,
-      answers: fewer,
-    }).periods.map((period) => period.experience);
+    const [y2024, y2025, all] = buildOutcomeGroup(
+      everyone(costs),
+      [2024, 2025],
+      indexOutcomes({ changes, endings, answers: fewer }),
+    ).periods.map((period) => period.experience);
     expect(y2024).toEqual({
       answers: hidden,
       workedTogether: hidden,

@@ -87,8 +87,8 @@ export function indexOutcomes(outcomes: Outcomes): IndexedOutcomes {
 }
 
 /** The candidates' outcomes, in the order of all outcomes (so sums and means come out as over all). */
-function outcomesOf(outcomes: Outcomes | IndexedOutcomes, candidates: ReadonlySet<string> | undefined): Outcomes {
-  if (!candidates || !('positions' in outcomes)) return outcomes;
+function outcomesOf(outcomes: IndexedOutcomes, candidates: ReadonlySet<string> | undefined): Outcomes {
+  if (!candidates) return outcomes;
   const pick = <T>(all: readonly T[], kind: 'changes' | 'endings' | 'answers') =>
     [...candidates]
       .flatMap((familyId) => outcomes.positions.get(familyId)?.[kind] ?? [])
@@ -153,11 +153,7 @@ const endings = ['reached', 'partly_reached', 'not_reached', 'dropped'] as const
 const questions = ['workedTogether', 'noRetelling', 'wouldRecommend'] as const;
 
 /** The outcomes of one group in each year (oldest first) and in every year together. */
-export function buildOutcomeGroup(
-  group: OutcomeGroupSource,
-  years: readonly number[],
-  all: Outcomes | IndexedOutcomes,
-): OutcomeGroup {
+export function buildOutcomeGroup(group: OutcomeGroupSource, years: readonly number[], all: IndexedOutcomes): OutcomeGroup {
   const periods = [...years.map(String), 'all'];
   const inPeriod = (year: number, period: string) => period === 'all' || period === String(year);
   const outcomes = outcomesOf(all, group.candidates);
