@@ -1,6 +1,6 @@
 import type { CostCell, CostTable } from '@yhdessa/shared';
-import { compareCaseYears, compareYears, completeCohorts, type CaseOpening } from './change-figures';
-import type { PricedUsage } from './cost-figures';
+import { countCohort, type CaseOpening, type PricedUsage } from '../../test/insights-reference';
+import { compareCohort, compareYears, completeCohorts } from './change-figures';
 
 const shown = (costCents: number, families: number): CostCell => ({ suppressed: false, costCents, families });
 const hidden: CostCell = { suppressed: true, costCents: null, families: null };
@@ -113,6 +113,9 @@ describe("a cohort's first case year against its second", () => {
     usage('x', 'Sosiaalityö', '2022-06-01', 10_000),
     usage('y', 'Sosiaalityö', '2023-06-01', 10_300),
   ];
+
+  const compareCaseYears = (usage: readonly PricedUsage[], cohort: readonly CaseOpening[], opened: number) =>
+    compareCohort(countCohort(usage, cohort, opened));
 
   it('when a cohort of ten is compared, then closed families count with nothing after closing, and a two-family cell hides the next-smallest of its year', () => {
     const comparison = compareCaseYears(rows, openings, 2022);

@@ -1,13 +1,6 @@
 import type { ChangeComparison, ChangeFigures, CostCell, CostTable, DifferenceCell, LocalizedText } from '@yhdessa/shared';
 import { MIN_FAMILIES_PER_FIGURE } from '@yhdessa/shared';
-import type { PricedUsage } from './cost-figures';
 import { suppressFigures, type FigureFacts } from './suppression';
-
-/** When a family's case opened: the month of `families.created_at` in Finland, `YYYY-MM`. Its family stays in here. */
-export interface CaseOpening {
-  familyId: string;
-  openedIn: string;
-}
 
 /** A case year is the opening month and the 11 after it; the comparison takes the first two. */
 const CASE_YEAR_MONTHS = 12;
@@ -79,8 +72,11 @@ export function compareYears(table: CostTable, before: number, after: number): C
   };
 }
 
-/** The years of opening whose every family has had its first 24 case months end before this month, oldest first. */
-export function completeCohorts(openings: readonly Pick<CaseOpening, 'openedIn'>[], thisMonth: string): number[] {
+/**
+ * The years of opening whose every family has had its first 24 case months end before this month,
+ * oldest first: of each year, the month (`YYYY-MM`) its last case opened in is enough.
+ */
+export function completeCohorts(openings: readonly { openedIn: string }[], thisMonth: string): number[] {
   const lastOpening = new Map<number, number>();
   for (const { openedIn } of openings) {
     const year = Number(openedIn.slice(0, 4));
@@ -104,42 +100,6 @@ export interface CountedCohort {
   figures: Map<string, { families: number; value: number }>;
 }
 
-/** The case year (0: the first, 1: the second) of a day of a family whose case opened in `openedIn`, or null. */
-const caseYearOf = (usedOn: string, openedIn: string) => {
-  const caseYear = Math.floor((monthNumber(usedOn) - monthNumber(openedIn)) / CASE_YEAR_MONTHS);
-  return caseYear === 0 || caseYear === 1 ? caseYear : null;
-};
-
-/** The cohort of `opened` counted from usage rows; the API counts it in SQL (usage-counts.repository.ts). */
-export function countCohort(usage: readonly PricedUsage[], openings: readonly CaseOpening[], opened: number): CountedCohort {
-  const cohort = new Map(
-    openings.filter((opening) => opening.openedIn.startsWith(`${opened}-`)).map((opening) => [opening.familyId, opening]),
-  );
-  const sums = new Map<string, { families: Set<string>; value: number }>();
-  const services = new Map<string, { id: string; label: LocalizedText; firstSeen: string }>();
-  for (const item of usage) {
-    const opening = cohort.get(item.familyId);
-    const caseYear = opening ? caseYearOf(item.usedOn, opening.openedIn) : null;
-    if (caseYear === null) continue;
-    const seen = `${item.usedOn}${item.service.id}`;
-    const service = services.get(item.service.id);
-    if (!service || seen < service.firstSeen)
-      services.set(item.service.id, { id: item.service.id, label: item.service.name, firstSeen: seen });
-    for (const key of [`${item.service.id}|${caseYear}`, `all|${caseYear}`]) {
-      const sum = sums.get(key) ?? { families: new Set(), value: 0 };
-      sum.families.add(item.familyId);
-      sum.value += item.costCents;
-      sums.set(key, sum);
-    }
-  }
-  return {
-    opened,
-    families: cohort.size,
-    services: [...services.values()],
-    figures: new Map([...sums].map(([key, sum]) => [key, { families: sum.families.size, value: sum.value }])),
-  };
-}
-
 /**
  * The families whose case opened in a year: each family's first case year against its second, by
  * service and in total, added up over the cohort. A family whose case closed stays in the cohort
@@ -148,10 +108,6 @@ export function countCohort(usage: readonly PricedUsage[], openings: readonly Ca
  * shown), is hidden, and in each year's column the next-smallest cost that would give it away
  * through the total; under five families in the cohort, everything is.
  */
-export const compareCaseYears = (usage: readonly PricedUsage[], openings: readonly CaseOpening[], opened: number) =>
-  compareCohort(countCohort(usage, openings, opened));
-
-/** The comparison of `compareCaseYears`, from the cohort's counts. */
 export function compareCohort(counted: CountedCohort): ChangeComparison {
   const { opened, families: size } = counted;
   if (size < MIN_FAMILIES_PER_FIGURE)

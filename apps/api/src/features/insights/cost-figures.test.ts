@@ -1,12 +1,5 @@
-import {
-  buildCostTables,
-  buildDistribution,
-  costPerFamily,
-  quartiles,
-  type CostTableLayout,
-  type KeyedCostTable,
-  type PricedUsage,
-} from './cost-figures';
+import { countUsage, type PricedUsage } from '../../test/insights-reference';
+import { buildCostTables, buildDistribution, type CostTableLayout, type KeyedCostTable } from './cost-figures';
 
 const usage = (familyId: string, costCents: number, usedOn = '2026-01-15', service = 'a'): PricedUsage => ({
   familyId,
@@ -18,44 +11,13 @@ const usage = (familyId: string, costCents: number, usedOn = '2026-01-15', servi
   costCents,
 });
 
-describe('cost per family', () => {
-  it('when six families cost 100, 200, 300, 400, 500 and 1000, then the quartiles are 225, 350 and 475', () => {
-    // Positions (n - 1) · p = 1.25, 2.5, 3.75: 200 + 0.25 · 100, (300 + 400) / 2, 400 + 0.75 · 100.
-    expect(quartiles([500, 100, 1000, 300, 200, 400])).toEqual({ lower: 225, median: 350, upper: 475 });
-  });
-
-  it('when a family has several usage rows, then its figure is their sum, and the list of families never leaves', () => {
-    const rows = [usage('f1', 60), usage('f1', 40), ...['f2', 'f3', 'f4', 'f5'].map((id, i) => usage(id, (i + 2) * 100))];
-    expect(costPerFamily(rows)).toEqual({
-      suppressed: false,
-      families: 5,
-      lowerQuartileCents: 200,
-      medianCents: 300,
-      upperQuartileCents: 400,
-    });
-  });
-
-  it('when four families had usage, then nothing of them is told', () => {
-    expect(costPerFamily(['f1', 'f2', 'f3', 'f4'].map((id) => usage(id, 100)))).toEqual({
-      suppressed: true,
-      families: null,
-      lowerQuartileCents: null,
-      medianCents: null,
-      upperQuartileCents: null,
-    });
-  });
-});
-
-const byService: CostTableLayout['rows'] = {
-  kind: 'service',
-  of: (item) => ({ key: item.service.id, label: item.service.name }),
-};
+const byService: CostTableLayout['rows'] = { kind: 'service' };
 const months = (keys: string[]): Pick<CostTableLayout, 'columns' | 'columnsTotal'> => ({
-  columns: { kind: 'month', keys, of: (item) => item.usedOn.slice(0, 7) },
+  columns: { kind: 'month', keys },
   columnsTotal: `year:${keys[0]!.slice(0, 4)}`,
 });
 const years = (keys: string[]): Pick<CostTableLayout, 'columns' | 'columnsTotal'> => ({
-  columns: { kind: 'year', keys, of: (item) => item.usedOn.slice(0, 4) },
+  columns: { kind: 'year', keys },
   columnsTotal: 'all',
 });
 const shown = (costCents: number, families: number) => ({ suppressed: false, costCents, families });
@@ -65,7 +27,9 @@ const empty = shown(0, 0);
 describe('cost tables', () => {
   it('when a family uses a service in two months, then each month counts it once and the total counts it once', () => {
     const rows = ['f1', 'f2', 'f3', 'f4', 'f5'].flatMap((id) => [usage(id, 100, '2026-01-10'), usage(id, 50, '2026-02-03')]);
-    const [{ table }] = buildCostTables(rows, [{ rows: byService, ...months(['2026-01', '2026-02']) }]) as [KeyedCostTable];
+    const [{ table }] = buildCostTables(countUsage(rows), [{ rows: byService, ...months(['2026-01', '2026-02']) }]) as [
+      KeyedCostTable,
+    ];
     expect(table.rows).toEqual([{ label: { fi: 'a' }, cells: [shown(500, 5), shown(250, 5)], total: shown(750, 5) }]);
     expect(table.total).toEqual(shown(750, 5));
   });
@@ -78,7 +42,7 @@ describe('cost tables', () => {
       usage('f1', 50, '2025-12-20', 'A'),
       ...families.slice(0, 5).map((id) => usage(id, 10, '2026-01-15', 'B')),
     ];
-    const [byYear, byMonth] = buildCostTables(rows, [
+    const [byYear, byMonth] = buildCostTables(countUsage(rows), [
       { rows: byService, ...years(['2025', '2026']) },
       { rows: byService, ...months(['2026-01']) },
     ]).map(({ table }) => table);

@@ -1,4 +1,4 @@
-import type { PricedUsage } from './cost-figures';
+import { countUsage, type PricedUsage } from '../../test/insights-reference';
 import { forecastYear, monthsBefore } from './cost-forecast';
 import { buildForecast, pageOfForecasts, presentForecast } from './forecast.service';
 
@@ -75,7 +75,7 @@ describe('the forecast the manager sees', () => {
   it('when a service has twelve shown months, then next year follows its line (the fixture above, one year further)', () => {
     // In January 2026 the window is 2023-01…2025-12; the months before A's first cost are left out.
     // 2027 is months 24-35: 1,620,000 + 5,314.69 · 288 = 3,150,629 ± 274,150.
-    const forecast = buildForecast(serviceA, '2026-01');
+    const forecast = buildForecast(countUsage(serviceA), '2026-01');
     expect(forecast).toMatchObject({ year: 2027, fittedFrom: '2023-01', fittedTo: '2025-12', confidence: 0.8 });
     const expected = { expectedCents: 3_150_629, lowerCents: 2_876_479, upperCents: 3_424_780 };
     expect(forecast.services).toEqual([{ id: 'A', label: { fi: 'A' }, forecast: expect.objectContaining({ year: expected }) }]);
@@ -89,7 +89,7 @@ describe('the forecast the manager sees', () => {
     const serviceB = zigzag.flatMap(({ month }) =>
       (month === '2025-06' ? families.slice(0, 2) : families).map((family) => usage(family, 'B', `${month}-15`, 1_000)),
     );
-    const forecast = buildForecast([...serviceA, ...serviceB], '2026-01');
+    const forecast = buildForecast(countUsage([...serviceA, ...serviceB]), '2026-01');
     const [a, b] = forecast.services;
     const shownMonths = zigzag.filter(({ month }) => month !== '2025-01' && month !== '2025-06');
     expect(a!.forecast.history).toEqual(shownMonths);
@@ -105,7 +105,7 @@ describe('the forecast the manager sees', () => {
     // Ä sorts after A and B in Finnish: the order is by the forecast, not by the name.
     const few = serviceA.filter((item) => item.usedOn >= '2025-07');
     const figures = buildForecast(
-      [...named(few, uuid(1), 'A'), ...named(serviceA, uuid(2), 'Ä'), ...named(few, uuid(3), 'B')],
+      countUsage([...named(few, uuid(1), 'A'), ...named(serviceA, uuid(2), 'Ä'), ...named(few, uuid(3), 'B')]),
       '2026-01',
     );
     const first = presentForecast(figures).services;
@@ -123,6 +123,8 @@ describe('the forecast the manager sees', () => {
     ]);
     expect(pages.flatMap((page) => page.forecasts)).toEqual(first.forecasts);
     // A cursor holds for the month its forecast was fitted in.
-    expect(() => pageOfForecasts(buildForecast(serviceA, '2026-02'), { cursor: pages[0]!.nextCursor!, limit: 2 })).toThrow();
+    expect(() =>
+      pageOfForecasts(buildForecast(countUsage(serviceA), '2026-02'), { cursor: pages[0]!.nextCursor!, limit: 2 }),
+    ).toThrow();
   });
 });

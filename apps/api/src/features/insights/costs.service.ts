@@ -11,7 +11,7 @@ import {
 } from '@yhdessa/shared';
 import type { Queryable } from '../../db/database';
 import { pageOfKeptList } from '../../http/cursor';
-import { costPerFamily, type CountedUsage, type KeyedCostTable, type UsageSource } from './cost-figures';
+import type { CountedUsage, KeyedCostTable } from './cost-figures';
 import { countCostPerFamily } from './usage-counts.repository';
 import { publishCostTables } from './insights.service';
 
@@ -47,8 +47,8 @@ function inPageOrder({ table, rowKeys }: KeyedCostTable): KeptCostTable {
 }
 
 /** What the services cost: by service and month, by provider and month, by service and year, and per family. */
-export function buildCosts(usage: UsageSource, year: number): CostFigures {
-  const { counted, years, byServiceYear, monthlyOf } = publishCostTables(usage, year);
+export function buildCosts(counted: CountedUsage, year: number, perFamily: CostPerFamily): CostFigures {
+  const { years, byServiceYear, monthlyOf } = publishCostTables(counted, year);
   const { byService, byOrganisation } = monthlyOf(year)!;
   return {
     year,
@@ -56,13 +56,13 @@ export function buildCosts(usage: UsageSource, year: number): CostFigures {
     byServiceMonth: inPageOrder(byService),
     byOrganisationMonth: inPageOrder(byOrganisation),
     byServiceYear: inPageOrder(byServiceYear),
-    perFamily: counted.perFamily.get(year) ?? costPerFamily([]),
+    perFamily,
   };
 }
 
 /** The cost figures of a year from the usage counted, with the year's cost per family counted too. */
 export const computeCosts = async (db: Queryable, year: number, counted: CountedUsage) =>
-  buildCosts({ ...counted, perFamily: new Map([[year, await countCostPerFamily(db, year)]]) }, year);
+  buildCosts(counted, year, await countCostPerFamily(db, year));
 
 /**
  * A page of a table's rows, after the cursor's row in the table as it is now: a slice of the whole,

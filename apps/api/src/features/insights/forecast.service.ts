@@ -9,7 +9,7 @@ import {
 } from '@yhdessa/shared';
 import { pageOfKeptList } from '../../http/cursor';
 import { FORECAST_CONFIDENCE, forecastYear, monthsBefore } from './cost-forecast';
-import type { UsageSource } from './cost-figures';
+import type { CountedUsage } from './cost-figures';
 import { publishCostTables } from './insights.service';
 
 /** The months a forecast is fitted to: the last three complete years' worth. */
@@ -34,8 +34,8 @@ const finnish = new Intl.Collator('fi');
  * cannot give away a hidden one, nor can their order: the largest expected cost first, then the
  * services without a forecast, by Finnish name.
  */
-export function buildForecast(usage: UsageSource, thisMonth: string): ForecastFigures {
-  const { monthlyOf } = publishCostTables(usage);
+export function buildForecast(counted: CountedUsage, thisMonth: string): ForecastFigures {
+  const { monthlyOf } = publishCostTables(counted);
   const window = monthsBefore(thisMonth, FORECAST_WINDOW_MONTHS);
   const tableOf = (month: string) => monthlyOf(Number(month.slice(0, 4)))?.byService;
   const columnOf = (month: string) => Number(month.slice(5, 7)) - 1;

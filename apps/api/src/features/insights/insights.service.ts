@@ -2,37 +2,16 @@ import type { InsightsChange, InsightsChangeRequest } from '@yhdessa/shared';
 import { AppError } from '../../core/app-error';
 import type { Queryable } from '../../db/database';
 import { compareCohort, compareYears, completeCohorts } from './change-figures';
-import {
-  buildCostTables,
-  countUsage,
-  isCounted,
-  yearsOf,
-  type CostTableLayout,
-  type CountedUsage,
-  type PricedUsage,
-  type UsageSource,
-} from './cost-figures';
+import { buildCostTables, type CostTableLayout, type CountedUsage } from './cost-figures';
 import { countCohortUsage, listLastCaseOpenings } from './usage-counts.repository';
 
 const monthsOf = (year: number) => Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`);
-const byService: CostTableLayout['rows'] = {
-  kind: 'service',
-  of: (usage) => ({ key: usage.service.id, label: usage.service.name }),
-};
-const byOrganisation: CostTableLayout['rows'] = {
-  kind: 'organisation',
-  of: (usage) => ({ key: usage.organisation.id, label: { fi: usage.organisation.name } }),
-};
-/** The family's municipality; a family whose coordinator has none is a row of its own, never shown. */
-const byMunicipality: CostTableLayout['rows'] = {
-  kind: 'municipality',
-  of: (usage) =>
-    usage.municipality
-      ? { key: usage.municipality.id, label: { fi: usage.municipality.name } }
-      : { key: 'none', label: { fi: '' } },
-};
+const byService: CostTableLayout['rows'] = { kind: 'service' };
+const byOrganisation: CostTableLayout['rows'] = { kind: 'organisation' };
+/** The families' municipality; the families whose coordinator has none are a row of their own, never shown. */
+const byMunicipality: CostTableLayout['rows'] = { kind: 'municipality' };
 const monthsOfYear = (year: number): Pick<CostTableLayout, 'columns' | 'columnsTotal'> => ({
-  columns: { kind: 'month', keys: monthsOf(year), of: (usage: PricedUsage) => usage.usedOn.slice(0, 7) },
+  columns: { kind: 'month', keys: monthsOf(year) },
   columnsTotal: `year:${year}`,
 });
 
@@ -43,11 +22,11 @@ const monthsOfYear = (year: number): Pick<CostTableLayout, 'columns' | 'columnsT
  * and so changes no other figure). A figure two tables share is hidden in both or neither, and the
  * tables of one year never give away what another's hide.
  */
-export function publishCostTables(source: UsageSource, alsoYear?: number) {
-  const years = isCounted(source) ? source.years : yearsOf(source);
+export function publishCostTables(counted: CountedUsage, alsoYear?: number) {
+  const { years } = counted;
   const monthlyYears = alsoYear === undefined || years.includes(alsoYear) ? years : [...years, alsoYear];
   const byYear: Pick<CostTableLayout, 'columns' | 'columnsTotal'> = {
-    columns: { kind: 'year', keys: years.map(String), of: (item) => item.usedOn.slice(0, 4) },
+    columns: { kind: 'year', keys: years.map(String) },
     columnsTotal: 'all',
   };
   const layouts: CostTableLayout[] = [
@@ -58,13 +37,12 @@ export function publishCostTables(source: UsageSource, alsoYear?: number) {
       { rows: byOrganisation, ...monthsOfYear(each) },
     ]),
   ];
-  const counted = isCounted(source) ? source : countUsage(source, layouts);
   const [byServiceYear, byMunicipalityYear, ...monthly] = buildCostTables(counted, layouts);
   const monthlyOf = (year: number) => {
     const at = monthlyYears.indexOf(year) * 2;
     return at < 0 ? null : { byService: monthly[at]!, byOrganisation: monthly[at + 1]! };
   };
-  return { counted, years, byServiceYear: byServiceYear!, byMunicipalityYear: byMunicipalityYear!, monthlyOf };
+  return { years, byServiceYear: byServiceYear!, byMunicipalityYear: byMunicipalityYear!, monthlyOf };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CostCell, OutcomeCell } from '@yhdessa/shared';
 import {
   buildOutcomeGroup,
-  wellbeingChanges,
+  indexOutcomes,
   type ExperienceAnswer,
   type GoalEnding,
   type OutcomeGroupSource,
@@ -12,50 +12,6 @@ const shown = (value: number | null, families: number): OutcomeCell => ({ suppre
 const hidden: OutcomeCell = { suppressed: true, value: null, families: null };
 const cost = (costCents: number, families: number): CostCell => ({ suppressed: false, costCents, families });
 const families = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `f${from + i}`);
-
-describe('wellbeing change from the baseline', () => {
-  it('when a member has meters 50 days and half a year after the first, then the latest counts, in its year, improved by three domains', () => {
-    const changes = wellbeingChanges([
-      {
-        familyId: 'f1',
-        memberId: 'a',
-        takenOn: '2025-01-10',
-        scores: { 'daily-life': 2, parenting: 2, housing: 3, safety: 4, 'physical-health': 3 },
-      },
-      { familyId: 'f1', memberId: 'a', takenOn: '2025-03-01', scores: { 'daily-life': 5 } },
-      {
-        familyId: 'f1',
-        memberId: 'a',
-        takenOn: '2025-07-01',
-        scores: { 'daily-life': 3, parenting: 4, housing: 4, safety: 3 },
-      },
-    ]);
-    // physical-health was not answered the second time: four domains compared, three rose.
-    expect(changes).toEqual([
-      { familyId: 'f1', year: 2025, changes: { 'daily-life': 1, parenting: 2, housing: 1, safety: -1 }, improved: true },
-    ]);
-  });
-
-  it('when the only later meter is 89 days after the first, then the family is not measured twice', () => {
-    expect(
-      wellbeingChanges([
-        { familyId: 'f2', memberId: 'b', takenOn: '2025-01-01', scores: { housing: 1 } },
-        { familyId: 'f2', memberId: 'b', takenOn: '2025-03-31', scores: { housing: 5 } },
-      ]),
-    ).toEqual([]);
-  });
-
-  it('when two members of a family have a pair, then the member with the earlier baseline counts, and the family once', () => {
-    const changes = wellbeingChanges([
-      { familyId: 'f3', memberId: 'young', takenOn: '2024-05-01', scores: { safety: 1, housing: 1, parenting: 1 } },
-      { familyId: 'f3', memberId: 'young', takenOn: '2026-02-01', scores: { safety: 5, housing: 5, parenting: 5 } },
-      { familyId: 'f3', memberId: 'guardian', takenOn: '2024-03-01', scores: { safety: 3, housing: 3 } },
-      { familyId: 'f3', memberId: 'guardian', takenOn: '2024-09-01', scores: { safety: 4, housing: 4 } },
-    ]);
-    // Two domains rose: not improved by the three-domain rule.
-    expect(changes).toEqual([{ familyId: 'f3', year: 2024, changes: { safety: 1, housing: 1 }, improved: false }]);
-  });
-});
 
 const change = (familyId: string, year: number, changes: WellbeingChange['changes'], improved: boolean): WellbeingChange => ({
   familyId,
@@ -115,7 +71,7 @@ const everyone = (costs: Record<string, CostCell>): OutcomeGroupSource => ({
 const costs = { 2024: cost(1_000_000, 8), 2025: cost(1_200_000, 10), all: cost(2_200_000, 12) };
 
 describe('outcome figures of a group', () => {
-  const group = buildOutcomeGroup(everyone(costs), [2024, 2025], { changes, endings, answers });
+  const group = buildOutcomeGroup(everyone(costs), [2024, 2025], indexOutcomes({ changes, endings, answers }));
   const [y2024, y2025, all] = group.periods;
 
   it('when goals ended in a year, then they are counted by ending, with the attainment rate and the mean attained level', () => {
@@ -178,11 +134,11 @@ describe('outcome figures of a group', () => {
 
   it('when the cost tables hide a cost, then its cost per outcome is hidden too', () => {
     const hiddenCost: CostCell = { suppressed: true, costCents: null, families: null };
-    const [, withHiddenCost] = buildOutcomeGroup(everyone({ ...costs, 2025: hiddenCost }), [2024, 2025], {
-      changes,
-      endings,
-      answers,
-    }).periods;
+    const [, withHiddenCost] = buildOutcomeGroup(
+      everyone({ ...costs, 2025: hiddenCost }),
+      [2024, 2025],
+      indexOutcomes({ changes, endings, answers }),
+    ).periods;
     expect(withHiddenCost!.costPerOutcome).toEqual({
       cost: hiddenCost,
       costPerGoalReached: hidden,
@@ -197,11 +153,11 @@ describe('suppression of outcome figures', () => {
       ...families(1, 6).map((id) => change(id, 2025, { housing: 1 }, true)),
       change('f7', 2025, { housing: 0 }, false),
     ];
-    const [y2025] = buildOutcomeGroup(everyone({ 2025: cost(0, 0), all: cost(0, 0) }), [2025], {
-      changes: sevenMeasured,
-      endings: [],
-      answers: [],
-    }).periods;
+    const [y2025] = buildOutcomeGroup(
+      everyone({ 2025: cost(0, 0), all: cost(0, 0) }),
+      [2025],
+      indexOutcomes({ changes: sevenMeasured, endings: [], answers: [] }),
+    ).periods;
     expect(y2025!.wellbeing).toMatchObject({ measured: shown(7, 7), improved: hidden, improvedShare: hidden });
     expect(y2025!.costPerOutcome.costPerFamilyImproved).toEqual(hidden);
   });
@@ -213,7 +169,7 @@ describe('suppression of outcome figures', () => {
       includes: (familyId, year) => year === 2025 && families(1, 4).includes(familyId),
       costOf: () => cost(400_000, 4),
     };
-    const [, y2025, all] = buildOutcomeGroup(service, [2024, 2025], { changes, endings, answers }).periods;
+    const [, y2025, all] = buildOutcomeGroup(service, [2024, 2025], indexOutcomes({ changes, endings, answers })).periods;
     for (const period of [y2025!, all!]) {
       expect(period.wellbeing).toMatchObject({ measured: hidden, improved: hidden, improvedShare: hidden });
       expect(period.wellbeing.domains.every((domain) => domain.meanChange.suppressed)).toBe(true);
@@ -234,11 +190,11 @@ describe('suppression of outcome figures', () => {
 
   it('when three families answered in one year, then that year is hidden and the next-smallest year too, as every year would give it away', () => {
     const fewer = [...answers, ...families(7, 9).map((id) => answer(id, '2024-05-01', [10, 10, 10]))];
-    const [y2024, y2025, all] = buildOutcomeGroup(everyone(costs), [2024, 2025], {
-      changes,
-      endings,
-      answers: fewer,
-    }).periods.map((period) => period.experience);
+    const [y2024, y2025, all] = buildOutcomeGroup(
+      everyone(costs),
+      [2024, 2025],
+      indexOutcomes({ changes, endings, answers: fewer }),
+    ).periods.map((period) => period.experience);
     expect(y2024).toEqual({
       answers: hidden,
       workedTogether: hidden,

@@ -1,7 +1,5 @@
 import {
   assessmentDomains,
-  WELLBEING_FOLLOW_UP_DAYS,
-  WELLBEING_IMPROVED_DOMAINS,
   type AssessmentDomain,
   type CostCell,
   type CostPerOutcome,
@@ -13,15 +11,6 @@ import {
   type WellbeingFigures,
 } from '@yhdessa/shared';
 import { suppressFigures, type FigureFacts } from './suppression';
-
-/** One wellbeing meter of a member. Its family stays in here: no figure names one. */
-export interface WellbeingMeter {
-  familyId: string;
-  memberId: string;
-  /** `YYYY-MM-DD`. */
-  takenOn: string;
-  scores: Partial<Record<AssessmentDomain, number>>;
-}
 
 /** A goal that ended, and how. */
 export interface GoalEnding {
@@ -43,7 +32,10 @@ export interface ExperienceAnswer {
   wouldRecommend: number | null;
 }
 
-/** A family's change from its baseline meter to its latest follow-up, counted in the follow-up's year. */
+/**
+ * A family's change from its baseline meter to its latest follow-up, counted in the follow-up's
+ * year: outcomes.repository.ts works it out in the database.
+ */
 export interface WellbeingChange {
   familyId: string;
   year: number;
@@ -95,8 +87,8 @@ export function indexOutcomes(outcomes: Outcomes): IndexedOutcomes {
 }
 
 /** The candidates' outcomes, in the order of all outcomes (so sums and means come out as over all). */
-function outcomesOf(outcomes: Outcomes | IndexedOutcomes, candidates: ReadonlySet<string> | undefined): Outcomes {
-  if (!candidates || !('positions' in outcomes)) return outcomes;
+function outcomesOf(outcomes: IndexedOutcomes, candidates: ReadonlySet<string> | undefined): Outcomes {
+  if (!candidates) return outcomes;
   const pick = <T>(all: readonly T[], kind: 'changes' | 'endings' | 'answers') =>
     [...candidates]
       .flatMap((familyId) => outcomes.positions.get(familyId)?.[kind] ?? [])
@@ -109,48 +101,7 @@ function outcomesOf(outcomes: Outcomes | IndexedOutcomes, candidates: ReadonlySe
   };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 const yearOf = (day: string) => Number(day.slice(0, 4));
-
-/**
- * Each family's first meter against the latest meter of the same member at least 90 days after it.
- * When several members have such a pair, the member whose first meter is earliest counts, so a
- * family counts once. A family improved when three or more domains rose by a step or more.
- */
-export function wellbeingChanges(meters: readonly WellbeingMeter[]): WellbeingChange[] {
-  const byMember = new Map<string, WellbeingMeter[]>();
-  for (const meter of meters) {
-    const key = `${meter.familyId}|${meter.memberId}`;
-    byMember.set(key, [...(byMember.get(key) ?? []), meter]);
-  }
-  const pairs = new Map<string, { baseline: WellbeingMeter; latest: WellbeingMeter }>();
-  for (const taken of byMember.values()) {
-    const sorted = [...taken].sort((a, b) => a.takenOn.localeCompare(b.takenOn));
-    const [baseline, latest] = [sorted[0]!, sorted.at(-1)!];
-    if (daysBetween(baseline.takenOn, latest.takenOn) < WELLBEING_FOLLOW_UP_DAYS) continue;
-    const chosen = pairs.get(baseline.familyId);
-    const earlier =
-      !chosen ||
-      baseline.takenOn < chosen.baseline.takenOn ||
-      (baseline.takenOn === chosen.baseline.takenOn && baseline.memberId < chosen.baseline.memberId);
-    if (earlier) pairs.set(baseline.familyId, { baseline, latest });
-  }
-  return [...pairs.values()].map(({ baseline, latest }) => {
-    const changes: WellbeingChange['changes'] = {};
-    for (const domain of assessmentDomains) {
-      const [before, after] = [baseline.scores[domain], latest.scores[domain]];
-      if (before !== undefined && after !== undefined) changes[domain] = after - before;
-    }
-    const rose = Object.values(changes).filter((change) => change >= 1).length;
-    return {
-      familyId: baseline.familyId,
-      year: yearOf(latest.takenOn),
-      changes,
-      improved: rose >= WELLBEING_IMPROVED_DOMAINS,
-    };
-  });
-}
 
 /**
  * The figures of one group, suppressed together. Every figure is registered with the families it
@@ -202,11 +153,7 @@ const endings = ['reached', 'partly_reached', 'not_reached', 'dropped'] as const
 const questions = ['workedTogether', 'noRetelling', 'wouldRecommend'] as const;
 
 /** The outcomes of one group in each year (oldest first) and in every year together. */
-export function buildOutcomeGroup(
-  group: OutcomeGroupSource,
-  years: readonly number[],
-  all: Outcomes | IndexedOutcomes,
-): OutcomeGroup {
+export function buildOutcomeGroup(group: OutcomeGroupSource, years: readonly number[], all: IndexedOutcomes): OutcomeGroup {
   const periods = [...years.map(String), 'all'];
   const inPeriod = (year: number, period: string) => period === 'all' || period === String(year);
   const outcomes = outcomesOf(all, group.candidates);

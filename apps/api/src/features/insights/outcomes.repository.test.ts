@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/database';
 import { measurementScores, measurements } from '../../db/tables/measurements';
 import { buildAccount, buildFamily, buildMember, buildOrganisation } from '../../test/factories';
+import { wellbeingChanges, type WellbeingMeter } from '../../test/insights-reference';
 import { startTestApp, type TestApp } from '../../test/test-app';
-import { wellbeingChanges, type WellbeingMeter } from './outcome-figures';
 import { listWellbeingChangesOfAllFamilies } from './outcomes.repository';
 
 let testApp: TestApp;
@@ -15,8 +15,8 @@ const draw = (n: number, ...keys: number[]) =>
 
 /**
  * Twenty families, each with one to three members who filled in one to four meters: some pairs
- * under 90 days apart and some over, the members of a family with their first meters on one day, and
- * domains skipped.
+ * under 90 days apart and some over, the members of a family with their first meters on one day or
+ * on different days, and domains skipped.
  */
 beforeAll(async () => {
   testApp = await startTestApp();
@@ -27,7 +27,9 @@ beforeAll(async () => {
     for (let m = 0; m <= draw(3, n, 1); m += 1) {
       const member = await buildMember(db, family.id, { name: `Jäsen ${n}-${m}` });
       for (let k = 0; k <= draw(4, n, m, 2); k += 1) {
-        const day = new Date(Date.UTC(2024, 0, 10 + (k === 0 ? 0 : 40 * k + draw(60, n, m, k))));
+        // In even families every member's first meter is on one day; in odd ones on days of their own.
+        const first = n % 2 === 0 ? 0 : draw(30, n, m);
+        const day = new Date(Date.UTC(2024, 0, 10 + first + (k === 0 ? 0 : 40 * k + draw(60, n, m, k))));
         const [meter] = await db
           .insert(measurements)
           .values({
@@ -56,7 +58,7 @@ beforeAll(async () => {
 
 afterAll(() => testApp?.close());
 
-/** Every meter with its scores, oldest first: what `wellbeingChanges` takes. */
+/** Every meter with its scores, oldest first: what the reference `wellbeingChanges` takes. */
 async function listMeters(db: Queryable): Promise<WellbeingMeter[]> {
   const rows = await queryRows<{
     family_id: string;

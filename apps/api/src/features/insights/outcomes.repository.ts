@@ -9,8 +9,8 @@ import type { ExperienceAnswer, GoalEnding, WellbeingChange } from './outcome-fi
  */
 
 /**
- * Each family's wellbeing change, worked out in the database as `wellbeingChanges` works it out from
- * the meters (the reference its test compares against): of each member, the first meter and the
+ * Each family's wellbeing change, worked out in the database (its test compares it with the meters
+ * worked out row by row in test/insights-reference.ts): of each member, the first meter and the
  * latest (by day, then by when recorded) at least 90 days after it; of the family, the member whose
  * first meter is earliest (then the smaller id); the change in each domain answered in both.
  */

@@ -1,7 +1,7 @@
 import type { UsagePeriod } from '@yhdessa/shared';
+import { countProgramUsage, type PricedUsage } from '../../test/insights-reference';
 import type { EnrolmentSpan } from '../programs';
-import type { PricedUsage } from './cost-figures';
-import { programGroups } from './program-groups';
+import { programGroups as programGroupsOf } from './program-groups';
 
 const program = { id: 'p1', name: 'Ohjelma' };
 const span = (familyId: string, enrolledOn: string, endedOn: string | null = null): EnrolmentSpan => ({
@@ -19,6 +19,10 @@ const usage = (familyId: string, usedOn: string, costCents: number, period: Usag
   usedOn,
   costCents,
 });
+
+/** The groups of the spans, with the usage counted from the rows. */
+const programGroups = (spans: readonly EnrolmentSpan[], usage: readonly PricedUsage[], years: readonly number[]) =>
+  programGroupsOf(spans, countProgramUsage(spans, usage, years), years);
 
 const five = ['f1', 'f2', 'f3', 'f4', 'f5'];
 /** Six families in from 10 March 2025; f7 was in for six weeks at the start of 2025. */

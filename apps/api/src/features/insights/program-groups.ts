@@ -1,6 +1,5 @@
 import type { CostCell } from '@yhdessa/shared';
-import { usageSpan, type EnrolmentSpan } from '../programs';
-import type { PricedUsage } from './cost-figures';
+import type { EnrolmentSpan } from '../programs';
 import type { OutcomeGroupSource } from './outcome-figures';
 import { suppressFigures, type FigureFacts } from './suppression';
 
@@ -19,11 +18,7 @@ const overlaps = (span: EnrolmentSpan, first: string, last: string) =>
  * cost is its usage while enrolled (a month's usage when the month overlaps), as the programme's
  * own report counts it.
  */
-export function programGroups(
-  spans: readonly EnrolmentSpan[],
-  usage: readonly PricedUsage[] | CountedProgramUsage,
-  years: readonly number[],
-) {
+export function programGroups(spans: readonly EnrolmentSpan[], counted: CountedProgramUsage, years: readonly number[]) {
   const programs = new Map<string, { name: string; spans: EnrolmentSpan[] }>();
   for (const span of spans) {
     const program = programs.get(span.program.id) ?? { name: span.program.name, spans: [] };
@@ -33,13 +28,7 @@ export function programGroups(
   return [...programs.values()].map(({ name, spans: programSpans }): OutcomeGroupSource => {
     const spansOf = new Map<string, EnrolmentSpan[]>();
     for (const span of programSpans) spansOf.set(span.familyId, [...(spansOf.get(span.familyId) ?? []), span]);
-    const enrolled = (familyId: string, first: string, last: string) =>
-      (spansOf.get(familyId) ?? []).some((span) => overlaps(span, first, last));
-    const counted =
-      usage instanceof Map
-        ? (usage.get(programSpans[0]!.program.id) ?? new Map<number | null, Required<FigureFacts>>())
-        : countProgramUsage(usage, years, enrolled);
-    const costs = programCosts(counted, years);
+    const costs = programCosts(counted.get(programSpans[0]!.program.id) ?? new Map(), years);
     return {
       kind: 'program',
       label: { fi: name },
@@ -48,34 +37,6 @@ export function programGroups(
       costOf: (year) => costs.get(year) ?? { suppressed: false, costCents: 0, families: 0 },
     };
   });
-}
-
-/** The programme's usage in each year and in all, counted from usage rows. */
-function countProgramUsage(
-  usage: readonly PricedUsage[],
-  years: readonly number[],
-  enrolled: (familyId: string, first: string, last: string) => boolean,
-): Map<number | null, Required<FigureFacts>> {
-  const periods: (number | null)[] = [...years, null];
-  const sums = periods.map(() => ({ costCents: 0, families: new Set<string>(), outside: new Set<string>() }));
-  for (const item of usage) {
-    const [first, last] = usageSpan(item);
-    const inProgram = enrolled(item.familyId, first, last);
-    for (const index of [years.indexOf(Number(item.usedOn.slice(0, 4))), periods.length - 1]) {
-      const sum = sums[index];
-      if (!sum) continue;
-      if (inProgram) {
-        sum.costCents += item.costCents;
-        sum.families.add(item.familyId);
-      } else sum.outside.add(item.familyId);
-    }
-  }
-  return new Map(
-    periods.map((period, index) => {
-      const sum = sums[index]!;
-      return [period, { families: sum.families.size, value: sum.costCents, familiesOutside: sum.outside.size }];
-    }),
-  );
 }
 
 /**

@@ -6,10 +6,17 @@ import { programEnrolments, programPayers, programs } from '../../db/tables/prog
 import { servicePrices } from '../../db/tables/service-prices';
 import { serviceUsage } from '../../db/tables/service-usage';
 import { buildAccount, buildFamily, buildMember, buildOrganisation, buildService, buildServiceRole } from '../../test/factories';
+import {
+  costPerFamily,
+  countCohort,
+  countProgramUsage as countProgramUsageOfRows,
+  countUsage,
+  type CaseOpening,
+  type PricedUsage,
+} from '../../test/insights-reference';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { listEnrolmentSpansOfAllFamilies } from '../programs';
-import { compareCaseYears, compareCohort, type CaseOpening } from './change-figures';
-import { costPerFamily, type PricedUsage } from './cost-figures';
+import { compareCohort, type CountedCohort } from './change-figures';
 import { publishCostTables } from './insights.service';
 import { programGroups } from './program-groups';
 import {
@@ -23,11 +30,12 @@ import {
 jest.setTimeout(120_000);
 
 /**
- * The figures counted in the database against the same figures counted row by row in
- * cost-figures.ts and its neighbours (whose tests tell what each figure means), on one municipality
- * with what the counting must get right: a family with several rows in one figure, usage before a
- * service's first price and across a price change, families without a municipality, groups small
- * enough to hide, and programmes of two organisations, one enrolment withdrawn.
+ * The figures counted in the database against the same figures counted row by row by
+ * test/insights-reference.ts (its tests and those of cost-figures.ts and its neighbours tell what
+ * each figure means), on one municipality with what the counting must get right: a family with
+ * several rows in one figure, usage before a service's first price and across a price change,
+ * families without a municipality, groups small enough to hide, and programmes of two
+ * organisations, one enrolment withdrawn.
  */
 let testApp: TestApp;
 let municipalityId: string;
@@ -188,12 +196,23 @@ describe('the usage counted in the database', () => {
   it('when the cost tables are published from the counts, then they are the tables of the rows, hidden cells and row order alike', async () => {
     const rows = await listPricedUsage(testApp.database.db);
     const fromDatabase = tablesOf(publishCostTables(await inTransaction(countUsageOfAllFamilies)));
-    const fromRows = tablesOf(publishCostTables(rows));
+    const fromRows = tablesOf(publishCostTables(countUsage(rows)));
     expect(fromDatabase).toEqual(fromRows);
     // The data has what the comparison is for: hidden cells, and cells shown.
     const cells = fromRows.monthly.flatMap((tables) => tables!.byService.table.rows.flatMap((row) => row.cells));
     expect(cells.some((cell) => cell.suppressed)).toBe(true);
     expect(cells.some((cell) => !cell.suppressed && cell.families! > 0)).toBe(true);
+  });
+
+  it('when the usage is counted, then every figure is that of the rows, those the tables hide too', async () => {
+    const counted = await inTransaction(countUsageOfAllFamilies);
+    const fromRows = countUsage(await listPricedUsage(testApp.database.db));
+    // The database counts only what some table names: no provider's figure of every year, no municipality's of a month.
+    const named = [...fromRows.figures].filter(
+      ([name]) => !/^(organisation:[^|]+\|all|municipality:[^|]+\|month:.+)$/.test(name),
+    );
+    expect(counted.figures).toEqual(new Map(named));
+    expect(counted.years).toEqual(fromRows.years);
   });
 
   it('when a family has several rows in a month, before a first price and across a price change, then each counts as the rows say', async () => {
@@ -235,7 +254,7 @@ describe('the usage counted in the database', () => {
       );
   });
 
-  it("when a cohort's case years are counted, then its comparison is that of the rows", async () => {
+  it("when a cohort's case years are counted, then its counts and its comparison are those of the rows", async () => {
     const { db } = testApp.database;
     const rows = await listPricedUsage(db);
     const openings = await queryRows<CaseOpening>(
@@ -251,9 +270,16 @@ describe('the usage counted in the database', () => {
           .at(-1),
       ),
     );
+    // The services in one order: the database's come in no particular one.
+    const byService = (cohort: CountedCohort) => ({
+      ...cohort,
+      services: [...cohort.services].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    });
     for (const opened of [2023, 2024]) {
-      const comparison = compareCohort(await countCohortUsage(db, opened));
-      expect(comparison).toEqual(compareCaseYears(rows, openings, opened));
+      const [counted, fromRows] = [await countCohortUsage(db, opened), countCohort(rows, openings, opened)];
+      expect(byService(counted)).toEqual(byService(fromRows));
+      const comparison = compareCohort(counted);
+      expect(comparison).toEqual(compareCohort(fromRows));
       expect(comparison.rows.length).toBeGreaterThan(0);
     }
   });
@@ -266,7 +292,9 @@ describe('the usage counted in the database', () => {
     const counted = await countProgramUsage(db, municipalityId);
     const costs = (groups: ReturnType<typeof programGroups>) =>
       groups.map((group) => ({ label: group.label, costs: [...years, null].map((year) => group.costOf(year)) }));
-    expect(costs(programGroups(spans, counted, years))).toEqual(costs(programGroups(spans, rows, years)));
+    expect(costs(programGroups(spans, counted, years))).toEqual(
+      costs(programGroups(spans, countProgramUsageOfRows(spans, rows, years), years)),
+    );
     expect(costs(programGroups(spans, counted, years)).map((group) => group.label.fi)).toEqual(['Perheohjelma']);
     const [ours] = [...counted.keys()];
     expect(counted.size).toBe(1);

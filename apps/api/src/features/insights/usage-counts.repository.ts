@@ -115,7 +115,7 @@ export async function countUsageOfAllFamilies(db: Queryable): Promise<CountedUsa
     add('all|all', group.family_all, group);
   }
   const years = [...new Set(groups.map((group) => Number(group.month.slice(0, 4))))].sort((a, b) => a - b);
-  return { years, labels: await listRowLabels(db), figures, perFamily: new Map() };
+  return { years, labels: await listRowLabels(db), figures };
 }
 
 /** The label of every row a cost table can have: each service, provider and municipality, and the families without one. */
@@ -147,7 +147,7 @@ export async function countCostPerFamily(db: Queryable, year: number): Promise<C
 /** The month a family's case opened, in Finland. */
 const openedIn = sql`date_trunc('month', f.created_at at time zone 'Europe/Helsinki')::date`;
 
-/** A cross-family read, on purpose, of counts only: the cohort of `opened` and its usage in its first two case years, as `countCohort` counts it. */
+/** A cross-family read, on purpose, of counts only: the cohort of `opened` and its usage in its first two case years. */
 export async function countCohortUsage(db: Queryable, opened: number): Promise<CountedCohort> {
   const cohort = sql`select f.id as family_id, ${openedIn} as opened_in from families f
     where f.created_at at time zone 'Europe/Helsinki' >= make_date(${opened}::int, 1, 1)
