@@ -10,7 +10,7 @@ import { currentUserQueryOptions } from '../features/auth/api/current-user.query
 import { useSignOut } from '../features/auth/api/sign-out.mutation';
 import { useSignOutEverywhere } from '../features/auth/api/sign-out-everywhere.mutation';
 import { ConnectionBanner } from '../features/realtime/components/connection-banner';
-import { useMarkFirstScreenDrawn } from '../lib/first-screen';
+import { useMarkFirstScreenDrawn, usePlaceholdersShown } from '../lib/first-screen';
 import { paths } from '../lib/paths';
 import { useSocket } from '../lib/socket-client';
 import { AppFooter } from './app-footer';
@@ -21,7 +21,8 @@ import { readNavigationState, type NavigationState, type Notice } from './naviga
 function FirstScreenWatch() {
   const navigation = useNavigation();
   const fetching = useIsFetching();
-  useMarkFirstScreenDrawn(navigation.state === 'idle' && fetching === 0);
+  const placeholders = usePlaceholdersShown();
+  useMarkFirstScreenDrawn(navigation.state === 'idle' && fetching === 0 && !placeholders);
   return null;
 }
 

@@ -44,6 +44,7 @@ import { paths } from '../../lib/paths';
 import { FamilyDataLinks } from '../family-data-links';
 import { refreshAfterEvent } from '../refresh-on-event';
 import { useLeaveRevokedFamily } from '../use-leave-family';
+import { firstScreenDrawn } from '../../lib/first-screen';
 import { whenIdle } from '../../lib/when-idle';
 
 /** The sections behind other tabs and the forms behind buttons: their code loads when they are first shown. */
@@ -122,12 +123,20 @@ const sectionChunks = [
 
 function usePrefetchedSections(shown: boolean) {
   useEffect(() => {
-    // Not while the plan is still on its way: the sections would compete with it for the line.
+    // Not before the plan is painted: the sections would compete with it for the line and the processor.
     if (!shown) return;
+    let cancel = () => undefined as void;
+    let cancelled = false;
     const prefetch = () => {
       for (const load of sectionChunks) load().catch(() => undefined);
     };
-    return whenIdle(prefetch, 5_000, 2_000);
+    void firstScreenDrawn.then(() => {
+      if (!cancelled) cancel = whenIdle(prefetch, 5_000, 2_000);
+    });
+    return () => {
+      cancelled = true;
+      cancel();
+    };
   }, [shown]);
 }
 
