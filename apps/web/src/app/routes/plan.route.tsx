@@ -34,9 +34,8 @@ import { FamilyHome } from '../../features/plans/components/family-home';
 import { PlanView } from '../../features/plans/components/plan-view';
 import { reviewsQueryOptions } from '../../features/reviews/api/reviews.query';
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
+import { FamilyRoom, useFamilyRoomState } from '../../features/realtime/components/family-room';
 import { PresenceLine } from '../../features/realtime/components/presence-line';
-import { useFamilyPresence } from '../../features/realtime/hooks/use-family-presence';
-import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
 import { isApiError } from '../../lib/api-client';
 import { localizeText, useLanguage } from '../../lib/locale';
 import { usePageTitle } from '../../lib/page-title';
@@ -145,24 +144,47 @@ export function PlanRoute() {
   // A handover's new coordinator could not join the family's room before accepting: the screen
   // starts again once they may, so it joins the room and reads the plan.
   const [accepted, setAccepted] = useState(0);
-  return <PlanScreen key={accepted} onHandoverAccepted={() => setAccepted((count) => count + 1)} />;
+  return (
+    <PlanRoom key={accepted}>
+      <PlanScreen onHandoverAccepted={() => setAccepted((count) => count + 1)} />
+    </PlanRoom>
+  );
+}
+
+/** The family's room around its plan: the plan is not drawn again when the room's state changes, only its live parts. */
+function PlanRoom({ children }: { children: ReactNode }) {
+  const { familyId = '' } = useParams();
+  const queryClient = useQueryClient();
+  const leave = useLeaveRevokedFamily(familyId);
+  return (
+    <FamilyRoom
+      familyId={familyId}
+      // Any change, a withdrawn consent too, refetches what this user may still see.
+      onEvent={(event) => refreshAfterEvent(queryClient, event)}
+      // The plan is dropped at once and the user is told plainly why it went.
+      onRevoked={leave}
+    >
+      {children}
+    </FamilyRoom>
+  );
+}
+
+function PlanLiveIndicator() {
+  const { connected, connecting } = useFamilyRoomState();
+  return <LiveIndicator connected={connected} connecting={connecting} />;
+}
+
+function PlanPresenceLine(props: { coordinatorName: string; serviceRoleNames: Record<string, string> }) {
+  const { presence } = useFamilyRoomState();
+  return <PresenceLine presence={presence} {...props} />;
 }
 
 function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { familyId = '' } = useParams();
-  const queryClient = useQueryClient();
   const plan = useQuery(planQueryOptions(familyId));
   const currentUser = useQuery(currentUserQueryOptions());
-  const leave = useLeaveRevokedFamily(familyId);
-  const { connected, connecting } = useFamilyRoom(familyId, {
-    // Any change, a withdrawn consent too, refetches what this user may still see.
-    onEvent: (event) => refreshAfterEvent(queryClient, event),
-    // The plan is dropped at once and the user is told plainly why it went.
-    onRevoked: leave,
-  });
-  const presence = useFamilyPresence(familyId);
   usePageTitle(plan.data?.family.name ?? t('plan.pageTitle'));
   const forFamily = currentUser.data?.role === 'family';
   // The family's home tells what changed and when they meet next; the sections read the same caches.
@@ -254,10 +276,10 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             extra={<FamilyDataLinks familyId={familyId} role="family" />}
           />
         )}
-        headerExtra={<LiveIndicator connected={connected} connecting={connecting} />}
+        headerExtra={<PlanLiveIndicator />}
         toolbar={
           <Stack gap="sm">
-            <PresenceLine presence={presence} coordinatorName={data.family.coordinator.name} serviceRoleNames={roleNames} />
+            <PlanPresenceLine coordinatorName={data.family.coordinator.name} serviceRoleNames={roleNames} />
             {/* The family is asked first thing on its plan (feedback, the meter); the coordinator finds the answers beside the reviews. */}
             {can.readFeedback && forFamily && (
               <FamilyFeedback familyId={familyId} coordinatorName={data.family.coordinator.name} />
