@@ -11,6 +11,14 @@ export const firstScreenDrawn = new Promise<void>((resolve) => {
   markDrawn = resolve;
 });
 
+let drawn = false;
+void firstScreenDrawn.then(() => {
+  drawn = true;
+});
+
+/** Whether the first screen was drawn already: a screen drawn after it need not wait. */
+export const isFirstScreenDrawn = () => drawn;
+
 let placeholders = 0;
 const untilNoPlaceholder = new Set<() => void>();
 

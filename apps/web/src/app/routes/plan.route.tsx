@@ -2,9 +2,10 @@ import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
 import { IconArrowLeft, IconReceipt } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { noteVisibilities, type CurrentUser, type PlanAction } from '@yhdessa/shared';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { AfterFirstScreen } from '../../components/after-first-screen';
 import { DisclosureForm } from '../../components/disclosure-form';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
@@ -93,7 +94,7 @@ const StorySection = lazy(() =>
   import('../../features/story/components/story-section').then((m) => ({ default: m.StorySection })),
 );
 
-// The print menu's popover code loads beside the plan.
+// The print menu's popover code loads once the plan is drawn.
 const PrintMenu = lazy(() => import('../../features/print/components/print-menu').then((m) => ({ default: m.PrintMenu })));
 
 /** The print button's place while its menu's code loads, its size exactly: nothing beside it moves when it comes. Not shown, and nothing to press. */
@@ -289,9 +290,9 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             {currentUser.data && !forFamily && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
             <Group>
               {currentUser.data && printAudiencesFor(currentUser.data.role).length > 0 && (
-                <Suspense fallback={<PrintButtonPlace />}>
+                <AfterFirstScreen placeholder={<PrintButtonPlace />}>
                   <PrintMenu familyId={familyId} role={currentUser.data.role} />
-                </Suspense>
+                </AfterFirstScreen>
               )}
               {(can.readCosts || can.readUsageSummary) && (
                 <Button
