@@ -15,22 +15,17 @@ interface ScreenGroup {
  * Code that comes as one chunk each (with the app's modules it imports statically, and the
  * libraries' modules those use), in this order: a module two groups share goes to the first. The
  * sign-in page; the signed-in screens a phone opens first (the family's home, which is its plan,
- * and a professional's plan) with the header's menus and the plan's print menu that load beside
- * them; the rest of the plan (its sections, fetched together while the browser idles once the plan
- * is shown, and its forms).
+ * and a professional's plan); the header's menus and the plan's print menu, fetched once the first
+ * screen is drawn (components/after-first-screen.tsx); the rest of the plan (its sections, fetched
+ * together while the browser idles once the plan is shown, and its forms).
  */
 const SCREEN_GROUPS: ScreenGroup[] = [
   { name: 'sign-in', modules: ['/src/app/routes/sign-in.route.tsx'] },
   {
     name: FIRST_SCREENS_CHUNK,
-    modules: [
-      '/src/app/app-shell.tsx',
-      '/src/app/routes/home.route.tsx',
-      '/src/app/routes/plan.route.tsx',
-      '/src/app/header-menus.tsx',
-      '/src/features/print/components/print-menu.tsx',
-    ],
+    modules: ['/src/app/app-shell.tsx', '/src/app/routes/home.route.tsx', '/src/app/routes/plan.route.tsx'],
   },
+  { name: 'menus', modules: ['/src/app/header-menus.tsx', '/src/features/print/components/print-menu.tsx'] },
   { name: 'plan-parts', partsOf: '/src/app/routes/plan.route.tsx' },
 ];
 

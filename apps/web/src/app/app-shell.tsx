@@ -25,28 +25,40 @@ function FirstScreenWatch() {
   return null;
 }
 
+/** A socket authenticated by the old session must not stay in any family's room. Its own component: the shell is not drawn again when the socket comes. */
+function SocketSignOut({ signedOut }: { signedOut: boolean }) {
+  const socket = useSocket();
+  useEffect(() => {
+    if (signedOut) socket?.disconnect();
+  }, [signedOut, socket]);
+  return null;
+}
+
 /** Everything behind sign-in: the header, and the screen of the current route. */
 export function AppShell() {
+  const currentUser = useQuery(currentUserQueryOptions());
+  return (
+    <>
+      <SocketSignOut signedOut={currentUser.data === null} />
+      <SignedInScreen />
+    </>
+  );
+}
+
+function SignedInScreen() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigation = useNavigation();
-  const socket = useSocket();
   const currentUser = useQuery(currentUserQueryOptions());
   const signOut = useSignOut();
   // Signing out leaves the shell through its own redirect below; this is what that redirect tells the sign-in page.
   const [exitNotice, setExitNotice] = useState<Notice | undefined>();
   const signOutEverywhere = useSignOutEverywhere({ onSignedOut: () => setExitNotice('signedOutEverywhere') });
-  const signedOut = currentUser.data === null;
   const { notice } = readNavigationState(location.state);
   // Whether this screen had someone signed in: losing them without signing out means the session ended.
   const [signedInAs, setSignedInAs] = useState<string | null>(null);
   if (currentUser.data && currentUser.data.id !== signedInAs) setSignedInAs(currentUser.data.id);
   const here = location.pathname + location.search;
-
-  // A socket authenticated by the old session must not stay in any family's room.
-  useEffect(() => {
-    if (signedOut) socket?.disconnect();
-  }, [signedOut, socket]);
 
   if (currentUser.isPending) return <LoadingState />;
   if (currentUser.isError)

@@ -1,4 +1,4 @@
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, type MantineThemeOverride } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { CurrentUser } from '@yhdessa/shared';
 import type { i18n } from 'i18next';
@@ -12,7 +12,7 @@ import { keepPendingEdits } from '../lib/pending-edits-storage';
 import { createQueryClient } from '../lib/query-client';
 import { queryKeys } from '../lib/query-keys';
 import { SocketProvider, type SocketSource } from '../lib/socket-client';
-import { cssVariablesResolver, theme } from '../lib/theme';
+import { cssVariablesResolver, theme as appTheme } from '../lib/theme';
 import { PendingEditsKeeper } from './pending-edits-keeper';
 
 /**
@@ -40,10 +40,12 @@ interface AppProvidersProps {
   queryClient: QueryClient;
   i18n: i18n;
   socket: SocketSource;
+  /** The app's theme; tests in jsdom adjust it to a page without layout (testing/render-app.tsx). */
+  theme?: MantineThemeOverride;
   children: ReactNode;
 }
 
-export function AppProviders({ queryClient, i18n, socket, children }: AppProvidersProps) {
+export function AppProviders({ queryClient, i18n, socket, theme = appTheme, children }: AppProvidersProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">

@@ -1,17 +1,16 @@
 import { Anchor } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { AfterFirstScreen } from '../components/after-first-screen';
 import { paths } from '../lib/paths';
 import { AppHeader } from './app-header';
 import classes from './app-header.module.css';
 import type { HeaderMenusProps } from './header-menus';
+import { HeaderMenusPlace } from './header-menus-place';
 import { PendingEditsCount } from './pending-edits-count';
 
-// The popovers (floating UI, focus trap, transitions) load beside the screen, not before it; the
-// placeholder keeps the menus' line on a phone so nothing below moves when they arrive. Deferred
-// further, until the first screen was drawn, they kept the plan's print menu from opening in the
-// route tests (cause not found), so they load here.
+// The popovers load once the first screen is drawn.
 const HeaderMenus = lazy(() => import('./header-menus').then((m) => ({ default: m.HeaderMenus })));
 
 type SignedInHeaderProps = HeaderMenusProps;
@@ -43,9 +42,9 @@ export function SignedInHeader({ user, onSignOut, onSignOutEverywhere, signingOu
         </>
       }
       end={
-        <Suspense fallback={<div className={classes.user} style={{ minHeight: 44 }} />}>
+        <AfterFirstScreen placeholder={<HeaderMenusPlace user={user} />}>
           <HeaderMenus user={user} onSignOut={onSignOut} onSignOutEverywhere={onSignOutEverywhere} signingOut={signingOut} />
-        </Suspense>
+        </AfterFirstScreen>
       }
     />
   );

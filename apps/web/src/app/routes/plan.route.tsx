@@ -2,9 +2,10 @@ import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
 import { IconArrowLeft, IconReceipt } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { noteVisibilities, type CurrentUser, type PlanAction } from '@yhdessa/shared';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { AfterFirstScreen } from '../../components/after-first-screen';
 import { DisclosureForm } from '../../components/disclosure-form';
 import { ErrorState } from '../../components/error-state';
 import { LoadingState } from '../../components/loading-state';
@@ -34,9 +35,8 @@ import { FamilyHome } from '../../features/plans/components/family-home';
 import { PlanView } from '../../features/plans/components/plan-view';
 import { reviewsQueryOptions } from '../../features/reviews/api/reviews.query';
 import { LiveIndicator } from '../../features/realtime/components/live-indicator';
+import { FamilyRoom, useFamilyRoomState } from '../../features/realtime/components/family-room';
 import { PresenceLine } from '../../features/realtime/components/presence-line';
-import { useFamilyPresence } from '../../features/realtime/hooks/use-family-presence';
-import { useFamilyRoom } from '../../features/realtime/hooks/use-family-room';
 import { isApiError } from '../../lib/api-client';
 import { localizeText, useLanguage } from '../../lib/locale';
 import { usePageTitle } from '../../lib/page-title';
@@ -44,6 +44,7 @@ import { paths } from '../../lib/paths';
 import { FamilyDataLinks } from '../family-data-links';
 import { refreshAfterEvent } from '../refresh-on-event';
 import { useLeaveRevokedFamily } from '../use-leave-family';
+import { firstScreenDrawn } from '../../lib/first-screen';
 import { whenIdle } from '../../lib/when-idle';
 
 /** The sections behind other tabs and the forms behind buttons: their code loads when they are first shown. */
@@ -93,7 +94,7 @@ const StorySection = lazy(() =>
   import('../../features/story/components/story-section').then((m) => ({ default: m.StorySection })),
 );
 
-// The print menu's popover code loads beside the plan.
+// The print menu's popover code loads once the plan is drawn.
 const PrintMenu = lazy(() => import('../../features/print/components/print-menu').then((m) => ({ default: m.PrintMenu })));
 
 /** The print button's place while its menu's code loads, its size exactly: nothing beside it moves when it comes. Not shown, and nothing to press. */
@@ -122,12 +123,20 @@ const sectionChunks = [
 
 function usePrefetchedSections(shown: boolean) {
   useEffect(() => {
-    // Not while the plan is still on its way: the sections would compete with it for the line.
+    // Not before the plan is painted: the sections would compete with it for the line and the processor.
     if (!shown) return;
+    let cancel = () => undefined as void;
+    let cancelled = false;
     const prefetch = () => {
       for (const load of sectionChunks) load().catch(() => undefined);
     };
-    return whenIdle(prefetch, 5_000, 2_000);
+    void firstScreenDrawn.then(() => {
+      if (!cancelled) cancel = whenIdle(prefetch, 5_000, 2_000);
+    });
+    return () => {
+      cancelled = true;
+      cancel();
+    };
   }, [shown]);
 }
 
@@ -136,24 +145,47 @@ export function PlanRoute() {
   // A handover's new coordinator could not join the family's room before accepting: the screen
   // starts again once they may, so it joins the room and reads the plan.
   const [accepted, setAccepted] = useState(0);
-  return <PlanScreen key={accepted} onHandoverAccepted={() => setAccepted((count) => count + 1)} />;
+  return (
+    <PlanRoom key={accepted}>
+      <PlanScreen onHandoverAccepted={() => setAccepted((count) => count + 1)} />
+    </PlanRoom>
+  );
+}
+
+/** The family's room around its plan: the plan is not drawn again when the room's state changes, only its live parts. */
+function PlanRoom({ children }: { children: ReactNode }) {
+  const { familyId = '' } = useParams();
+  const queryClient = useQueryClient();
+  const leave = useLeaveRevokedFamily(familyId);
+  return (
+    <FamilyRoom
+      familyId={familyId}
+      // Any change, a withdrawn consent too, refetches what this user may still see.
+      onEvent={(event) => refreshAfterEvent(queryClient, event)}
+      // The plan is dropped at once and the user is told plainly why it went.
+      onRevoked={leave}
+    >
+      {children}
+    </FamilyRoom>
+  );
+}
+
+function PlanLiveIndicator() {
+  const { connected, connecting } = useFamilyRoomState();
+  return <LiveIndicator connected={connected} connecting={connecting} />;
+}
+
+function PlanPresenceLine(props: { coordinatorName: string; serviceRoleNames: Record<string, string> }) {
+  const { presence } = useFamilyRoomState();
+  return <PresenceLine presence={presence} {...props} />;
 }
 
 function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { familyId = '' } = useParams();
-  const queryClient = useQueryClient();
   const plan = useQuery(planQueryOptions(familyId));
   const currentUser = useQuery(currentUserQueryOptions());
-  const leave = useLeaveRevokedFamily(familyId);
-  const { connected, connecting } = useFamilyRoom(familyId, {
-    // Any change, a withdrawn consent too, refetches what this user may still see.
-    onEvent: (event) => refreshAfterEvent(queryClient, event),
-    // The plan is dropped at once and the user is told plainly why it went.
-    onRevoked: leave,
-  });
-  const presence = useFamilyPresence(familyId);
   usePageTitle(plan.data?.family.name ?? t('plan.pageTitle'));
   const forFamily = currentUser.data?.role === 'family';
   // The family's home tells what changed and when they meet next; the sections read the same caches.
@@ -245,10 +277,10 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             extra={<FamilyDataLinks familyId={familyId} role="family" />}
           />
         )}
-        headerExtra={<LiveIndicator connected={connected} connecting={connecting} />}
+        headerExtra={<PlanLiveIndicator />}
         toolbar={
           <Stack gap="sm">
-            <PresenceLine presence={presence} coordinatorName={data.family.coordinator.name} serviceRoleNames={roleNames} />
+            <PlanPresenceLine coordinatorName={data.family.coordinator.name} serviceRoleNames={roleNames} />
             {/* The family is asked first thing on its plan (feedback, the meter); the coordinator finds the answers beside the reviews. */}
             {can.readFeedback && forFamily && (
               <FamilyFeedback familyId={familyId} coordinatorName={data.family.coordinator.name} />
@@ -258,9 +290,9 @@ function PlanScreen({ onHandoverAccepted }: { onHandoverAccepted: () => void }) 
             {currentUser.data && !forFamily && <FamilyDataLinks familyId={familyId} role={currentUser.data.role} />}
             <Group>
               {currentUser.data && printAudiencesFor(currentUser.data.role).length > 0 && (
-                <Suspense fallback={<PrintButtonPlace />}>
+                <AfterFirstScreen placeholder={<PrintButtonPlace />}>
                   <PrintMenu familyId={familyId} role={currentUser.data.role} />
-                </Suspense>
+                </AfterFirstScreen>
               )}
               {(can.readCosts || can.readUsageSummary) && (
                 <Button
