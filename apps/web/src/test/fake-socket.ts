@@ -8,6 +8,8 @@ export class FakeSocket {
   connected = false;
   /** Whether the client wants the connection: false only after it was closed on purpose. */
   active = false;
+  /** Lost (`drop`) and not back yet. */
+  private reconnecting = false;
   readonly joined: string[] = [];
   /** Each join's position in the family's log: undefined for a screen's first join. */
   readonly joinedAfter: (number | undefined)[] = [];
@@ -42,19 +44,26 @@ export class FakeSocket {
     return this;
   }
 
+  /** As socket.io's: while a lost connection is being tried again, asking to connect changes nothing. */
   connect(): this {
-    if (!this.connected) {
-      this.connected = true;
-      this.active = true;
-      this.fire('connect');
-    }
+    if (!this.connected && !this.reconnecting) this.reconnect();
     return this;
   }
 
+  /** The connection is made, or comes back after `drop`. */
+  reconnect(): void {
+    this.reconnecting = false;
+    this.connected = true;
+    this.active = true;
+    this.fire('connect');
+  }
+
+  /** Closed on purpose: no longer tried again either. */
   disconnect(): this {
+    this.reconnecting = false;
+    this.active = false;
     if (this.connected) {
       this.connected = false;
-      this.active = false;
       this.fire('disconnect', 'io client disconnect');
     }
     return this;
@@ -63,6 +72,7 @@ export class FakeSocket {
   /** The connection is lost (network, server gone): the client keeps trying to reconnect. */
   drop(): void {
     this.connected = false;
+    this.reconnecting = true;
     this.fire('disconnect', 'transport close');
   }
 

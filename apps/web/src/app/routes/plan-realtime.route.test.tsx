@@ -120,7 +120,7 @@ describe('plan route, live updates', () => {
         { type: 'note.created', familyId, id: testId(802), version: 1, seq: 33 },
       ],
     };
-    act(() => socket.connect());
+    act(() => socket.reconnect());
 
     await waitFor(async () => expect(await statusSelect()).toHaveValue('in_progress'));
     // Resumed a little before the last event seen, so a change that committed alongside it is not lost.
@@ -147,7 +147,7 @@ describe('plan route, live updates', () => {
     act(() => socket.drop());
     api.plan = withActionStatus(api.plan, 'done', 4);
     socket.catchUp = { headSeq: 900, complete: false, events: [] };
-    act(() => socket.connect());
+    act(() => socket.reconnect());
 
     await waitFor(async () => expect(await statusSelect()).toHaveValue('done'));
     await waitFor(() => expect(notes.reads).toBeGreaterThan(notesBefore));
@@ -166,7 +166,7 @@ describe('plan route, live updates', () => {
 
     act(() => socket.drop());
     reviewsReachable = true;
-    act(() => socket.connect());
+    act(() => socket.reconnect());
 
     expect(await screen.findByText('Seuraavaa arviointipalaveria ei ole sovittu.')).toBeInTheDocument();
     expect(screen.queryByText('Palavereita ei voitu ladata.')).not.toBeInTheDocument();
