@@ -25,8 +25,8 @@ export class VersionedCache {
   }
 
   /**
-   * Reads the scopes' versions first, then the value: a change in between only makes the copy
-   * look older than it is. `known` holds versions read earlier for the same reason (it gains these).
+   * Reads the scopes' versions first, then the value, and keeps it: a change in between only makes
+   * the copy look older than it is. `known` holds versions read earlier for the same reason (it gains these).
    */
   async load<T>(
     db: Queryable,
@@ -35,12 +35,30 @@ export class VersionedCache {
     read: () => Promise<T>,
     known = new Map<string, number>(),
   ): Promise<T> {
+    const entry = await this.read(db, scopes, read, known);
+    this.keep(key, entry);
+    return entry.value;
+  }
+
+  /**
+   * `load` without keeping: for a write's transaction, whose reads may see changes that are rolled
+   * back. A counter of data versions moves on again after a rollback, so a copy of rolled-back rows
+   * could carry the versions of other rows later; such a copy is kept (`keep`) only after commit.
+   */
+  async read<T>(
+    db: Queryable,
+    scopes: readonly string[],
+    read: () => Promise<T>,
+    known = new Map<string, number>(),
+  ): Promise<{ value: T; stamps: readonly VersionStamp[] }> {
     const missing = scopes.filter((scope) => !known.has(scope));
     for (const [scope, version] of await readDataVersions(db, missing)) known.set(scope, version);
     const stamps = scopes.map((scope) => [scope, known.get(scope)!] as const);
-    const value = deepFreeze(await read());
-    this.#entries.set(key, { value, stamps });
-    return value;
+    return { value: deepFreeze(await read()), stamps };
+  }
+
+  keep(key: string, entry: { value: unknown; stamps: readonly VersionStamp[] }): void {
+    this.#entries.set(key, entry);
   }
 
   delete(key: string): void {

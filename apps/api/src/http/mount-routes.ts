@@ -152,7 +152,7 @@ async function runRouteOnce(
     const auditRefusal = (entry: Omit<AuditEntry, 'actor' | 'outcome'>) =>
       rollbackWork.push((tx) => appendAuditEvent(tx, { ...entry, actor, outcome: 'denied' }));
     const result = await transaction(async (tx) => {
-      record = memory && new ReadRecord(memory.cache, tx, true);
+      record = memory && new ReadRecord(memory.cache, tx, true, true);
       const stamps = () => [...(session?.remembered?.stamps ?? []), ...(record?.stamps ?? [])];
       const rememberedSessionId = session?.remembered?.sessionId ?? null;
       const staleCopies = () => {
@@ -204,6 +204,7 @@ async function runRouteOnce(
       return output;
     });
     // The change is durable now; telling clients may fail without undoing it.
+    record?.keepAfterCommit();
     for (const { event, subject } of committed)
       await deps.realtime
         .publishFamilyEvent(event, subject)
@@ -251,6 +252,8 @@ function secondFactorGate(route: AnyRoute, actor: Actor | null): Actor | null {
 class ReadRecord {
   readonly stamps: VersionStamp[] = [];
   readonly usedKeys: string[] = [];
+  /** A write's reads, to keep once its transaction has committed (`VersionedCache.read`). */
+  readonly toKeep: Array<[key: string, entry: { value: unknown; stamps: readonly VersionStamp[] }]> = [];
   /** Versions this request has read: a later copy may take them (older stamps only make it look older). */
   readonly #readVersions = new Map<string, number>();
 
@@ -258,14 +261,25 @@ class ReadRecord {
     private readonly cache: VersionedCache,
     private readonly db: Queryable,
     readonly fromMemory: boolean,
+    private readonly inWrite = false,
   ) {}
 
   async readThrough<T>(key: string, scopes: readonly string[], read: () => Promise<T>): Promise<T> {
     const hit = this.fromMemory ? this.cache.peek<T>(key) : undefined;
-    if (!hit) return this.cache.load(this.db, key, scopes, read, this.#readVersions);
-    this.stamps.push(...hit.stamps);
-    this.usedKeys.push(key);
-    return hit.value;
+    if (hit) {
+      this.stamps.push(...hit.stamps);
+      this.usedKeys.push(key);
+      return hit.value;
+    }
+    if (!this.inWrite) return this.cache.load(this.db, key, scopes, read, this.#readVersions);
+    const entry = await this.cache.read(this.db, scopes, read, this.#readVersions);
+    this.toKeep.push([key, entry]);
+    return entry.value;
+  }
+
+  /** Keeps what a write read, now that its transaction has committed. */
+  keepAfterCommit(): void {
+    for (const [key, entry] of this.toKeep) this.cache.keep(key, entry);
   }
 }
 

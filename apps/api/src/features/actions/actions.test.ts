@@ -9,6 +9,7 @@ import { buildWorld, type PersonKey, type World } from '../../test/world';
 import { actions } from '../../db/tables/actions';
 import { verifyAuditChains } from '../../audit/audit.repository';
 import { WriteCommitQueue } from '../../http/write-commits';
+import { VersionedCache } from '../../db/versioned-cache';
 
 let testApp: TestApp;
 let world: World;
@@ -180,6 +181,31 @@ describe('PATCH /api/families/:familyId/actions/:actionId', () => {
       expect(links).toHaveLength(changed ? 1 : 0);
     }
     expect((await verifyAuditChains(testApp.database.db)).firstBrokenLink).toBeNull();
+  });
+
+  it('when a change is refused or rolled back, then what it read for its access decision is not kept for later requests; when one commits, it is', async () => {
+    // An app of its own on the same database: nothing of this family is in its memory yet.
+    const freshApp = await startTestApp({}, { database: testApp.database });
+    const keep = jest.spyOn(VersionedCache.prototype, 'keep');
+    const relationKept = () => keep.mock.calls.filter(([key]) => key.startsWith(`relation:${world.people.workerA.id}:`)).length;
+    try {
+      const worker = await signInAs(freshApp.app, world.people.workerA);
+      const before = await currentAction(world.actions.actionA.id);
+      const path = `/api/families/${world.family.id}/actions/${before.id}`;
+      await worker
+        .patch(path)
+        .send({ status: 'planned', version: before.version + 1 })
+        .expect(409);
+      expect(relationKept()).toBe(0);
+      await worker
+        .patch(path)
+        .send({ status: before.status === 'done' ? 'planned' : 'done', version: before.version })
+        .expect(200);
+      expect(relationKept()).toBe(1);
+    } finally {
+      keep.mockRestore();
+      await freshApp.close();
+    }
   });
 
   it("when the action belongs to another family, then it is not found through this family's URL", async () => {
