@@ -2,8 +2,9 @@ import '@testing-library/jest-dom';
 import { cleanup, configure } from '@testing-library/react';
 import { server } from './msw-server';
 
-// Screens load lazily; on a busy two-core machine the first render can take longer than the default 1 s.
-configure({ asyncUtilTimeout: 5_000 });
+// Screens load lazily, and a plan's sections only once its first screen is drawn; on a two-core
+// machine running the API's tests beside these (CI), that took longer than 5 s once.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Mantine reads media queries and observes sizes; jsdom has neither.
 Object.defineProperty(window, 'matchMedia', {
