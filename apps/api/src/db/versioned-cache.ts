@@ -2,8 +2,9 @@ import { LRUCache } from 'lru-cache';
 import type { Queryable } from './database';
 import { readDataVersions, type VersionStamp } from './data-versions';
 
-interface Cached {
-  value: unknown;
+/** A value read from the database, with the data versions it was read at. */
+export interface VersionedCopy<T = unknown> {
+  value: T;
   stamps: readonly VersionStamp[];
 }
 
@@ -13,13 +14,13 @@ interface Cached {
  * that audits it (see `ReadCommitQueue`), and reads again when one moved on.
  */
 export class VersionedCache {
-  readonly #entries: LRUCache<string, Cached>;
+  readonly #entries: LRUCache<string, VersionedCopy>;
 
   constructor(maxEntries: number) {
     this.#entries = new LRUCache({ max: maxEntries });
   }
 
-  peek<T>(key: string): { value: T; stamps: readonly VersionStamp[] } | undefined {
+  peek<T>(key: string): VersionedCopy<T> | undefined {
     const entry = this.#entries.get(key);
     return entry && { value: entry.value as T, stamps: entry.stamps };
   }
@@ -50,14 +51,14 @@ export class VersionedCache {
     scopes: readonly string[],
     read: () => Promise<T>,
     known = new Map<string, number>(),
-  ): Promise<{ value: T; stamps: readonly VersionStamp[] }> {
+  ): Promise<VersionedCopy<T>> {
     const missing = scopes.filter((scope) => !known.has(scope));
     for (const [scope, version] of await readDataVersions(db, missing)) known.set(scope, version);
     const stamps = scopes.map((scope) => [scope, known.get(scope)!] as const);
     return { value: deepFreeze(await read()), stamps };
   }
 
-  keep(key: string, entry: { value: unknown; stamps: readonly VersionStamp[] }): void {
+  keep(key: string, entry: VersionedCopy): void {
     this.#entries.set(key, entry);
   }
 

@@ -10,7 +10,7 @@ import { appendAuditEvent, appendAuditLinks, auditLinkCtes, chainedFieldsOf, typ
 import type { ChainedFields } from '../audit/audit-hash';
 import type { Database, Queryable, Tx } from '../db/database';
 import { DIRECTORY_SCOPE, familyAccessScope, type VersionStamp } from '../db/data-versions';
-import type { VersionedCache } from '../db/versioned-cache';
+import type { VersionedCache, VersionedCopy } from '../db/versioned-cache';
 import { municipalityDate } from '../core/clock';
 import { insertFamilyEvent, type AlongsideEvent } from '../realtime/family-events.repository';
 import type { RealtimePublisher } from '../realtime/realtime-publisher';
@@ -253,7 +253,7 @@ class ReadRecord {
   readonly stamps: VersionStamp[] = [];
   readonly usedKeys: string[] = [];
   /** A write's reads, to keep once its transaction has committed (`VersionedCache.read`). */
-  readonly toKeep: Array<[key: string, entry: { value: unknown; stamps: readonly VersionStamp[] }]> = [];
+  readonly #toKeep: Array<[key: string, copy: VersionedCopy]> = [];
   /** Versions this request has read: a later copy may take them (older stamps only make it look older). */
   readonly #readVersions = new Map<string, number>();
 
@@ -261,7 +261,8 @@ class ReadRecord {
     private readonly cache: VersionedCache,
     private readonly db: Queryable,
     readonly fromMemory: boolean,
-    private readonly inWrite = false,
+    /** Reads in a write's transaction, which may roll back: kept only by `keepAfterCommit`. */
+    private readonly inWrite: boolean,
   ) {}
 
   async readThrough<T>(key: string, scopes: readonly string[], read: () => Promise<T>): Promise<T> {
@@ -273,13 +274,13 @@ class ReadRecord {
     }
     if (!this.inWrite) return this.cache.load(this.db, key, scopes, read, this.#readVersions);
     const entry = await this.cache.read(this.db, scopes, read, this.#readVersions);
-    this.toKeep.push([key, entry]);
+    this.#toKeep.push([key, entry]);
     return entry.value;
   }
 
   /** Keeps what a write read, now that its transaction has committed. */
   keepAfterCommit(): void {
-    for (const [key, entry] of this.toKeep) this.cache.keep(key, entry);
+    for (const [key, copy] of this.#toKeep) this.cache.keep(key, copy);
   }
 }
 
@@ -299,7 +300,7 @@ async function runBatchedRead(
   for (const fromMemory of [true, false]) {
     const session = (await req.sessionActor?.({ remembered: fromMemory })) ?? null;
     const db = deps.database.db;
-    const record = new ReadRecord(reads.cache, db, fromMemory);
+    const record = new ReadRecord(reads.cache, db, fromMemory, false);
     if (session?.remembered) record.stamps.push(...session.remembered.stamps);
     const links: ChainedFields[] = [];
     const audit = (entry: AuditEntry) => void links.push(chainedFieldsOf(entry));
